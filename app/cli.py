@@ -1,0 +1,328 @@
+"""The ``diffusion-desk`` command (contract: shared spec cli.md).
+
+Exit status: 0 done, 2 bad input or a refused operation (message on stderr, nothing
+written), 1 an internal error (logged with its traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import sys
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any, TextIO
+
+from app.logs import configure_logging, log_file_path
+from domain.classification import (
+    Classification,
+    ItemFigures,
+    classify_item,
+    classify_weights,
+    parse_rate,
+    tpp_from_rates,
+)
+from domain.errors import DomainError
+from domain.evaluation import fmt_tpp
+from domain.ruleset import RulesetCatalog, load_shipped_rulesets
+
+log = logging.getLogger("diffusion_desk.cli")
+
+EXIT_OK = 0
+EXIT_INTERNAL = 1
+EXIT_BAD_INPUT = 2
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that names the program in its errors and exits with status 2."""
+
+    def error(self, message: str) -> Any:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_BAD_INPUT, f"diffusion-desk: error: {message}\n")
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid date {text!r}: expected YYYY-MM-DD, for example 2026-03-01"
+        ) from None
+
+
+def _non_negative(text: str) -> float:
+    try:
+        value = float(text.replace(",", "").replace("_", ""))
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number") from None
+    if value != value or value in (float("inf"), float("-inf")) or value < 0:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number ≥ 0")
+    return value
+
+
+def _positive(text: str) -> float:
+    value = _non_negative(text)
+    if value == 0:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number > 0")
+    return value
+
+
+def _count(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(
+            f"invalid count {text!r}: expected a whole number ≥ 1"
+        ) from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"invalid count {text!r}: expected a whole number ≥ 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(
+        prog="diffusion-desk",
+        description=(
+            "Export compliance desk for AI chips, servers and model weights under the AI "
+            "Diffusion Framework. With no command, opens the desktop window."
+        ),
+    )
+    parser.add_argument("--db", metavar="PATH", help="database file or URL")
+    parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    # --json and --db are accepted after the command too ("classify ... --json").
+    common = _Parser(add_help=False)
+    common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)
+    common.add_argument(
+        "--json", action="store_true", default=argparse.SUPPRESS, help="print one JSON document"
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    classify = commands.add_parser(
+        "classify",
+        parents=[common],
+        help="classify an item (3A090/4A090/4E091) without storing it",
+        description=(
+            "Classify an IC, board or system from its TPP or datasheet rates, or model weights "
+            "from their training operations."
+        ),
+    )
+    source = classify.add_mutually_exclusive_group(required=True)
+    source.add_argument("--tpp", type=_non_negative, help="total processing performance per IC")
+    source.add_argument(
+        "--rate",
+        action="append",
+        metavar="TOPS:BITS",
+        help="dense datasheet rate and its bit length (repeatable; the largest product wins; "
+        "append :sparse for a sparse-only figure, which is halved)",
+    )
+    source.add_argument(
+        "--training-operations",
+        type=_non_negative,
+        metavar="OPS",
+        help="classify model weights trained with OPS operations (4E091)",
+    )
+    classify.add_argument("--die-area", type=_positive, metavar="MM2", help="applicable die area")
+    classify.add_argument(
+        "--non-datacenter",
+        action="store_true",
+        help="the IC is not designed or marketed for datacenters",
+    )
+    classify.add_argument(
+        "--ics-per-unit", type=_count, default=1, metavar="N", help="ICs per unit (>1: a system)"
+    )
+    classify.add_argument("--published", action="store_true", help="the weights are published")
+    classify.add_argument(
+        "--on", type=_iso_date, metavar="DATE", help="use the ruleset in effect on DATE"
+    )
+
+    tier = commands.add_parser("tier", parents=[common], help="tier of a country on a date")
+    tier.add_argument("country", metavar="COUNTRY", help="ISO 3166-1 code or name")
+    tier.add_argument("--on", type=_iso_date, metavar="DATE", help="date (default today)")
+
+    commands.add_parser(
+        "rulesets", parents=[common], help="ruleset versions with effective dates and notes"
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
+    """Run the command line; returns the exit status."""
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser()
+    args = parser.parse_args(arguments)
+    configure_logging()
+    if args.command is None:
+        from app.desktop import open_window
+
+        return open_window([sys.argv[0], *arguments])
+    handler = _HANDLERS[args.command]
+    try:
+        catalog = load_shipped_rulesets()
+        return handler(args, catalog, today or date.today(), sys.stdout)
+    except DomainError as error:
+        print(f"diffusion-desk: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    except Exception:
+        log.exception("internal error running %s", arguments)
+        print(
+            f"diffusion-desk: internal error (a bug); details were logged to {log_file_path()}",
+            file=sys.stderr,
+        )
+        return EXIT_INTERNAL
+
+
+def _emit_json(document: object, out: TextIO) -> None:
+    out.write(json.dumps(document, ensure_ascii=False))
+    out.write("\n")
+
+
+def _table(rows: Sequence[tuple[str, str]], out: TextIO) -> None:
+    width = max(len(label) for label, _ in rows)
+    for label, value in rows:
+        out.write(f"{label.ljust(width)}  {value}\n")
+
+
+def _cmd_classify(
+    args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO
+) -> int:
+    ruleset = catalog.in_effect_on(args.on or today)
+    if args.training_operations is not None:
+        weights = classify_weights(args.training_operations, args.published, ruleset.model_weights)
+        if args.json:
+            _emit_json(
+                {
+                    "training_operations": args.training_operations,
+                    "published": args.published,
+                    "eccn": weights.eccn,
+                    "reason": weights.reason,
+                    "ruleset": ruleset.id,
+                },
+                out,
+            )
+        else:
+            _table(
+                [
+                    ("Training operations", f"{args.training_operations:.3g}"),
+                    ("ECCN", weights.eccn or "not controlled"),
+                    ("Reason", weights.reason),
+                    ("Ruleset", ruleset.id),
+                ],
+                out,
+            )
+        return EXIT_OK
+    tpp = tpp_from_rates([parse_rate(text) for text in args.rate]) if args.rate else args.tpp
+    figures = ItemFigures(
+        tpp=tpp,
+        die_area_mm2=args.die_area,
+        datacenter=not args.non_datacenter,
+        ics_per_unit=args.ics_per_unit,
+    )
+    result = classify_item(figures, ruleset.ic_3a090)
+    if args.json:
+        _emit_json(_classification_json(result, ruleset.id), out)
+    else:
+        _table(_classification_rows(result, ruleset.id), out)
+    return EXIT_OK
+
+
+def _classification_json(result: Classification, ruleset_id: str) -> dict[str, object]:
+    pd = result.performance_density
+    return {
+        "tpp": result.tpp,
+        "performance_density": None if pd is None else round(pd, 2),
+        "eccn": result.eccn,
+        "paragraph": result.paragraph,
+        "ic_paragraph": result.ic_paragraph,
+        "datacenter": result.datacenter,
+        "unit_tpp": result.unit_tpp,
+        "ics_per_unit": result.ics_per_unit,
+        "reason": result.reason,
+        "ruleset": ruleset_id,
+    }
+
+
+def _classification_rows(result: Classification, ruleset_id: str) -> list[tuple[str, str]]:
+    pd = result.performance_density
+    eccn = "not controlled (not 3A090/4A090)"
+    if result.eccn is not None:
+        eccn = result.eccn
+        if result.ic_paragraph and result.ic_paragraph != result.paragraph:
+            eccn += f" (ICs: {result.ic_paragraph})"
+        elif result.paragraph:
+            eccn += f" (paragraph {result.paragraph})"
+    rows = [
+        ("TPP per IC", fmt_tpp(result.tpp)),
+        ("Performance density", "not given (no die area)" if pd is None else f"{pd:.2f}"),
+        ("Designed for datacenters", "yes" if result.datacenter else "no"),
+    ]
+    if result.ics_per_unit > 1:
+        rows.append(("ICs per unit", str(result.ics_per_unit)))
+        rows.append(("TPP per unit", fmt_tpp(result.unit_tpp)))
+    rows += [("ECCN", eccn), ("Reason", result.reason), ("Ruleset", ruleset_id)]
+    return rows
+
+
+def _cmd_tier(args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO) -> int:
+    answer = catalog.tier(args.country, args.on or today)
+    if args.json:
+        document: dict[str, object] = {
+            "country": answer.country,
+            "name": answer.name,
+            "tier": answer.tier,
+            "ruleset": answer.ruleset,
+            "on": answer.on.isoformat(),
+            "basis": answer.basis,
+        }
+        if answer.note:
+            document["note"] = answer.note
+        _emit_json(document, out)
+        return EXIT_OK
+    rows = [
+        ("Country", f"{answer.name} ({answer.country})"),
+        ("Tier", f"{answer.tier}: {answer.basis}"),
+        ("On", answer.on.isoformat()),
+        ("Ruleset", answer.ruleset),
+    ]
+    if answer.note:
+        rows.append(("Note", answer.note))
+    _table(rows, out)
+    return EXIT_OK
+
+
+def _cmd_rulesets(
+    args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO
+) -> int:
+    try:
+        current = catalog.in_effect_on(today).id
+    except DomainError:
+        current = None
+    documents = [
+        {
+            "id": version.id,
+            "title": version.title,
+            "effective_from": version.effective_from.isoformat(),
+            "in_effect_today": version.id == current,
+            "enforcement_note": version.enforcement_note,
+            "sources": [
+                {"title": source.title, "citation": source.citation} for source in version.sources
+            ],
+        }
+        for version in catalog.versions
+    ]
+    if args.json:
+        _emit_json(documents, out)
+        return EXIT_OK
+    for document in documents:
+        marker = "  (in effect today)" if document["in_effect_today"] else ""
+        out.write(f"{document['id']}  effective {document['effective_from']}{marker}\n")
+        out.write(f"  {document['title']}\n")
+        out.write(f"  Enforcement: {document['enforcement_note']}\n\n")
+    return EXIT_OK
+
+
+_HANDLERS: dict[str, Callable[[argparse.Namespace, RulesetCatalog, date, TextIO], int]] = {
+    "classify": _cmd_classify,
+    "tier": _cmd_tier,
+    "rulesets": _cmd_rulesets,
+}

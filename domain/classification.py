@@ -1,0 +1,232 @@
+"""Classification of items (rules.md section 1): TPP, performance density and ECCN.
+
+Pure functions over figures and the thresholds of a ruleset version. Nothing here holds a
+regulatory number: the thresholds arrive with the ruleset.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.errors import ClassificationInputError
+from domain.ruleset import Ic3A090, ModelWeights
+
+NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class Level(StrEnum):
+    """How strictly an item is controlled: a-level, b-level or not under 3A090/4A090."""
+
+    A = "a"
+    B = "b"
+    NONE = "none"
+
+
+class Rate(BaseModel):
+    """One datasheet peak rate: TOPS (or TFLOPS) at a bit length, dense unless marked sparse."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tops: NonNegative
+    bits: Annotated[int, Field(gt=0, le=512)]
+    sparse: bool = False
+
+    @property
+    def tpp(self) -> float:
+        # Sparsity never counts: a sparse-only figure is halved to its dense equivalent.
+        dense = self.tops / 2 if self.sparse else self.tops
+        return dense * self.bits
+
+
+_RATE = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*:\s*([0-9]+)\s*(?::\s*(sparse|dense))?\s*$", re.I)
+
+
+def parse_rate(text: str) -> Rate:
+    """Parse ``TOPS:BITS`` (optionally ``TOPS:BITS:sparse``) as typed on the command line."""
+    match = _RATE.match(text)
+    if match is None:
+        raise ClassificationInputError(
+            f"rate {text!r}: expected TOPS:BITS, for example 1979:8 "
+            "(add :sparse for a sparse-only figure)"
+        )
+    tops, bits, mode = match.groups()
+    if int(bits) == 0:
+        raise ClassificationInputError(f"rate {text!r}: the bit length must be at least 1")
+    return Rate(tops=float(tops), bits=int(bits), sparse=(mode or "").lower() == "sparse")
+
+
+def tpp_from_rates(rates: Sequence[Rate]) -> float:
+    """TPP from datasheet rates: the largest rate × bit length (rules.md 1.1)."""
+    if not rates:
+        raise ClassificationInputError("at least one rate (TOPS:BITS) is needed to compute TPP")
+    return max(rate.tpp for rate in rates)
+
+
+class ItemFigures(BaseModel):
+    """What the officer knows about an IC, board or system."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    tpp: NonNegative
+    die_area_mm2: Positive | None = None
+    datacenter: bool = True
+    ics_per_unit: Annotated[int, Field(ge=1)] = 1
+    system: bool | None = None
+    """A computer, board or assembly (4A090). ``None``: a system when it holds more than one IC."""
+
+    @property
+    def is_system(self) -> bool:
+        return self.system if self.system is not None else self.ics_per_unit > 1
+
+
+class Classification(BaseModel):
+    """The ECCN of an item, with the figures and the reason behind it."""
+
+    model_config = ConfigDict(frozen=True)
+
+    tpp: float
+    performance_density: float | None
+    eccn: str | None
+    paragraph: str | None
+    ic_paragraph: str | None
+    datacenter: bool
+    unit_tpp: float
+    ics_per_unit: int
+    level: Level
+    reason: str
+
+    @property
+    def controlled(self) -> bool:
+        return self.eccn is not None
+
+
+def _fmt(value: float) -> str:
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
+
+
+def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
+    """Classify an IC (3A090) or a system holding such ICs (4A090).
+
+    The die area is required only where it can change the answer: a datacenter IC whose TPP
+    lies in the band where the performance-density prongs decide.
+    """
+    tpp = figures.tpp
+    area = figures.die_area_mm2
+    pd = tpp / area if area else None
+    paragraph: str | None
+    if not figures.datacenter:
+        if tpp >= thresholds.non_datacenter_a_min_tpp:
+            paragraph = "3A090.a.1"
+            reason = (
+                f"not designed for datacenters; TPP {_fmt(tpp)} ≥ "
+                f"{_fmt(thresholds.non_datacenter_a_min_tpp)}"
+            )
+        else:
+            paragraph = None
+            reason = (
+                f"not designed for datacenters and TPP {_fmt(tpp)} < "
+                f"{_fmt(thresholds.non_datacenter_a_min_tpp)}: the density prongs do not apply"
+            )
+    elif tpp >= thresholds.a1_min_tpp:
+        paragraph = "3A090.a.1"
+        reason = f"TPP {_fmt(tpp)} ≥ {_fmt(thresholds.a1_min_tpp)}"
+    elif tpp < thresholds.pd_can_matter_from_tpp:
+        paragraph = None
+        reason = f"TPP {_fmt(tpp)} < {_fmt(thresholds.pd_can_matter_from_tpp)}"
+    else:
+        if pd is None:
+            raise ClassificationInputError(
+                f"die area (mm²) is needed: a datacenter IC with TPP {_fmt(tpp)} "
+                f"(between {_fmt(thresholds.pd_can_matter_from_tpp)} and "
+                f"{_fmt(thresholds.a1_min_tpp)}) is classified by its performance density"
+            )
+        paragraph, reason = _density_paragraph(tpp, pd, thresholds)
+    level = Level.NONE if paragraph is None else Level(paragraph[6])
+    ic_eccn = None if paragraph is None else paragraph[:7]
+    unit_tpp = tpp * figures.ics_per_unit
+    if figures.is_system:
+        eccn = None if ic_eccn is None else "4A090." + ic_eccn[-1]
+        system_paragraph = eccn
+        if eccn is not None:
+            reason = f"system of {figures.ics_per_unit} ICs each {paragraph} ({reason})"
+        return Classification(
+            tpp=tpp,
+            performance_density=pd,
+            eccn=eccn,
+            paragraph=system_paragraph,
+            ic_paragraph=paragraph,
+            datacenter=figures.datacenter,
+            unit_tpp=unit_tpp,
+            ics_per_unit=figures.ics_per_unit,
+            level=level,
+            reason=reason,
+        )
+    return Classification(
+        tpp=tpp,
+        performance_density=pd,
+        eccn=ic_eccn,
+        paragraph=paragraph,
+        ic_paragraph=paragraph,
+        datacenter=figures.datacenter,
+        unit_tpp=unit_tpp,
+        ics_per_unit=figures.ics_per_unit,
+        level=level,
+        reason=reason,
+    )
+
+
+def _density_paragraph(tpp: float, pd: float, t: Ic3A090) -> tuple[str | None, str]:
+    # .a is tested before .b (rules.md 1.2).
+    if tpp >= t.a2_min_tpp and pd >= t.a2_min_pd:
+        return (
+            "3A090.a.2",
+            f"TPP {_fmt(tpp)} ≥ {_fmt(t.a2_min_tpp)} and PD {pd:.2f} ≥ {t.a2_min_pd}",
+        )
+    if t.b1_min_tpp <= tpp < t.b1_below_tpp and t.b1_min_pd <= pd < t.b1_below_pd:
+        return "3A090.b.1", (
+            f"{_fmt(t.b1_min_tpp)} ≤ TPP {_fmt(tpp)} < {_fmt(t.b1_below_tpp)} and "
+            f"{t.b1_min_pd} ≤ PD {pd:.2f} < {t.b1_below_pd}"
+        )
+    if tpp >= t.b2_min_tpp and t.b2_min_pd <= pd < t.b2_below_pd:
+        return "3A090.b.2", (
+            f"TPP {_fmt(tpp)} ≥ {_fmt(t.b2_min_tpp)} and "
+            f"{t.b2_min_pd} ≤ PD {pd:.2f} < {t.b2_below_pd}"
+        )
+    return None, f"TPP {_fmt(tpp)} with PD {pd:.2f} meets no paragraph of 3A090"
+
+
+class WeightsClassification(BaseModel):
+    """ECCN of model weights."""
+
+    model_config = ConfigDict(frozen=True)
+
+    eccn: str | None
+    reason: str
+
+
+def classify_weights(
+    training_operations: float | None, published: bool, thresholds: ModelWeights
+) -> WeightsClassification:
+    """4E091 for unpublished weights of a model trained with at least the threshold operations."""
+    if training_operations is None:
+        raise ClassificationInputError(
+            "training operations are needed to classify model weights (4E091)"
+        )
+    limit = thresholds.min_training_operations
+    if training_operations < limit:
+        return WeightsClassification(
+            eccn=None, reason=f"trained with {training_operations:.3g} < {limit:.3g} operations"
+        )
+    if published:
+        return WeightsClassification(
+            eccn=None, reason="published (open) weights are not controlled under 4E091"
+        )
+    return WeightsClassification(
+        eccn="4E091", reason=f"trained with {training_operations:.3g} ≥ {limit:.3g} operations"
+    )

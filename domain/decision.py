@@ -1,0 +1,164 @@
+"""What an evaluation returns: the outcome, the findings behind it and what it consumes."""
+
+from __future__ import annotations
+
+from datetime import date
+from enum import StrEnum
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict
+
+FigureValue = float | int | str | bool | None | list[str]
+
+
+class Outcome(StrEnum):
+    """Order outcomes, from least to most restrictive."""
+
+    NO_LICENSE_REQUIRED = "no_license_required"
+    AUTHORIZED = "authorized"
+    LICENSE_REQUIRED = "license_required"
+    HOLD = "hold"
+    PROHIBITED = "prohibited"
+
+    @property
+    def rank(self) -> int:
+        return _RANK[self]
+
+    @property
+    def label(self) -> str:
+        return _LABEL[self]
+
+    @property
+    def ships(self) -> bool:
+        """Whether an order with this outcome may ship as it stands."""
+        return self in (Outcome.NO_LICENSE_REQUIRED, Outcome.AUTHORIZED)
+
+
+_RANK = {outcome: rank for rank, outcome in enumerate(Outcome)}
+_LABEL = {
+    Outcome.NO_LICENSE_REQUIRED: "No licence required",
+    Outcome.AUTHORIZED: "Authorized",
+    Outcome.LICENSE_REQUIRED: "Licence required",
+    Outcome.HOLD: "Hold",
+    Outcome.PROHIBITED: "Prohibited",
+}
+
+
+def most_restrictive(outcomes: list[Outcome]) -> Outcome:
+    """prohibited > hold > license required > authorized > no licence required."""
+    return max(outcomes, key=lambda outcome: outcome.rank, default=Outcome.NO_LICENSE_REQUIRED)
+
+
+class Authorization(StrEnum):
+    AIA = "AIA"
+    UVEU = "UVEU"
+    NVEU = "NVEU"
+    LPP = "LPP"
+    LICENSE = "LICENSE"
+
+
+class Part(StrEnum):
+    """The parts an order splits into (rules.md section 5)."""
+
+    A_LEVEL = "a_level"
+    MODEL_WEIGHTS = "model_weights"
+    B_LEVEL = "b_level"
+    IAAS_TRAINING = "iaas_training"
+    UNCONTROLLED = "uncontrolled"
+    ORDER = "order"
+
+
+Severity = Literal["block", "warning", "info"]
+
+
+class Finding(BaseModel):
+    """One reason in a decision: stable code, rule reference, plain words and the figures."""
+
+    model_config = ConfigDict(frozen=True)
+
+    code: str
+    rule: str
+    message: str
+    figures: dict[str, FigureValue] = {}
+    part: Part = Part.ORDER
+    severity: Severity = "info"
+
+
+class LineResult(BaseModel):
+    """How one order line was classified."""
+
+    model_config = ConfigDict(frozen=True)
+
+    line: int
+    product_ref: str
+    product_name: str
+    quantity: int
+    eccn: str | None
+    paragraph: str | None
+    part: Part
+    unit_tpp: float | None
+    line_tpp: float | None
+    reason: str
+
+
+class PartResult(BaseModel):
+    """The outcome of one part of the order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    part: Part
+    outcome: Outcome
+    tpp: float = 0
+    authorization: Authorization | None = None
+
+
+class Ledger(StrEnum):
+    """Where consumption is recorded."""
+
+    LPP = "lpp"
+    AIA = "aia"
+    VEU = "veu"
+    LICENSE = "license"
+    COUNTRY_ALLOCATION = "country_allocation"
+
+
+class Consumption(BaseModel):
+    """One amount an authorized decision draws from a ledger."""
+
+    model_config = ConfigDict(frozen=True)
+
+    ledger: Ledger
+    party_ref: str | None = None
+    year: int | None = None
+    country: str | None = None
+    license_number: str | None = None
+    tpp: float
+
+
+class Decision(BaseModel):
+    """The result of evaluating an order under one ruleset version."""
+
+    model_config = ConfigDict(frozen=True)
+
+    order_ref: str
+    order_date: date
+    outcome: Outcome
+    authorizations: tuple[Authorization, ...]
+    ruleset: str
+    destination: str
+    destination_tier: int
+    a_level_tpp: float
+    lines: tuple[LineResult, ...]
+    parts: tuple[PartResult, ...]
+    findings: tuple[Finding, ...]
+    consumption: tuple[Consumption, ...]
+    """What to record in the ledgers; empty unless the order may ship."""
+
+    def codes(self) -> list[str]:
+        return [finding.code for finding in self.findings]
+
+    def finding(self, code: str) -> Finding:
+        for finding in self.findings:
+            if finding.code == code:
+                return finding
+        raise KeyError(code)

@@ -1,0 +1,37 @@
+"""Errors the domain raises.
+
+A ``DomainError`` is a known error: bad input or a refused operation. Front ends show its
+message as it is (the command line exits with status 2). Anything else is a bug.
+"""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """A known error whose message is meant for the officer."""
+
+
+class UnknownCountryError(DomainError, ValueError):
+    """A country given by code or name that ISO 3166-1 does not know."""
+
+    def __init__(self, text: str, suggestions: tuple[str, ...] = ()) -> None:
+        message = (
+            f"unknown country {text!r}: expected an ISO 3166-1 alpha-2 or alpha-3 code "
+            "or a country name"
+        )
+        if suggestions:
+            message += f" (did you mean {', '.join(suggestions)}?)"
+        super().__init__(message)
+        self.text = text
+
+
+class NoRulesetInEffectError(DomainError):
+    """An order or query dated before the first ruleset version."""
+
+
+class RulesetDataError(DomainError):
+    """A ruleset data file that does not validate."""
+
+
+class ClassificationInputError(DomainError, ValueError):
+    """Figures that cannot classify an item (for example a missing die area that decides)."""

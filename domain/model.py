@@ -1,0 +1,239 @@
+"""The records an officer keeps, as values: parties, products, orders and paperwork.
+
+These are the engine's inputs. Their fields follow the CSV formats of the command-line
+contract, so storage can fill them from rows without reshaping.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from datetime import date
+from enum import StrEnum
+from typing import Annotated
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from domain.countries import CountryCode
+
+Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+Tpp = Annotated[float, Field(ge=0, allow_inf_nan=False)]
+PositiveTpp = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+
+
+class _Value(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Role(StrEnum):
+    END_USER = "end_user"
+    DATACENTER_OPERATOR = "datacenter_operator"
+    CLOUD_PROVIDER = "cloud_provider"
+    DISTRIBUTOR = "distributor"
+    RESEARCH = "research"
+    OTHER = "other"
+
+
+class VeuStatus(StrEnum):
+    NONE = "none"
+    UVEU = "uveu"
+    NVEU = "nveu"
+
+
+class Party(_Value):
+    """A customer or end user (rules.md section 3)."""
+
+    ref: Ref
+    name: Name
+    aliases: tuple[str, ...] = ()
+    address: str = ""
+    country: CountryCode
+    """Where the party is located."""
+    hq_country: CountryCode
+    parent_name: str | None = None
+    parent_hq_country: CountryCode | None = None
+    role: Role = Role.OTHER
+    veu: VeuStatus = VeuStatus.NONE
+    veu_country: CountryCode | None = None
+    """For an NVEU: the country its authorization covers."""
+    veu_id: str | None = None
+
+    @model_validator(mode="after")
+    def _veu_is_complete(self) -> Party:
+        if self.veu is VeuStatus.NVEU and self.veu_country is None:
+            raise ValueError(
+                "an NVEU holder needs veu_country: the country its authorization covers"
+            )
+        if self.parent_hq_country is not None and not self.parent_name:
+            raise ValueError("parent_hq_country is given without parent_name")
+        return self
+
+
+class ProductKind(StrEnum):
+    IC = "ic"
+    SYSTEM = "system"
+    MODEL_WEIGHTS = "model_weights"
+    IAAS_TRAINING = "iaas_training"
+    OTHER = "other"
+
+
+class Product(_Value):
+    """A catalog item. ``tpp`` is per IC; a system holds ``ics_per_unit`` of them."""
+
+    ref: Ref
+    name: Name
+    kind: ProductKind
+    tpp: Tpp | None = None
+    die_area_mm2: Annotated[float, Field(gt=0, allow_inf_nan=False)] | None = None
+    datacenter: bool = True
+    ics_per_unit: Annotated[int, Field(ge=1)] = 1
+    training_operations: Annotated[float, Field(ge=0, allow_inf_nan=False)] | None = None
+    published: bool = False
+
+    @model_validator(mode="after")
+    def _figures_fit_kind(self) -> Product:
+        if self.kind in (ProductKind.IC, ProductKind.SYSTEM) and self.tpp is None:
+            raise ValueError(f"a product of kind {self.kind.value} needs its TPP per IC")
+        if (
+            self.kind in (ProductKind.MODEL_WEIGHTS, ProductKind.IAAS_TRAINING)
+            and self.training_operations is None
+        ):
+            raise ValueError(f"a product of kind {self.kind.value} needs training_operations")
+        if self.kind is ProductKind.IC and self.ics_per_unit != 1:
+            raise ValueError("an IC has ics_per_unit 1; use kind system for boards and servers")
+        return self
+
+
+class OrderLine(_Value):
+    product_ref: Ref
+    quantity: Annotated[int, Field(gt=0)]
+
+
+class RedFlagResolution(_Value):
+    """How the officer resolved Red Flag 28 (IaaS training for a non-Tier-1 customer)."""
+
+    resolved_on: date
+    resolved_by: Name
+    note: Name
+
+
+class Order(_Value):
+    """An order: one consignee, an optional separate end user, a destination and lines."""
+
+    ref: Ref
+    date: date
+    consignee_ref: Ref
+    end_user_ref: Ref | None = None
+    destination: CountryCode | None = None
+    """Defaults to the consignee's location."""
+    lines: tuple[OrderLine, ...] = Field(min_length=1)
+    red_flag_28_resolution: RedFlagResolution | None = None
+
+
+class AiaCertification(_Value):
+    """The consignee's one-time AIA certification (§ 740.27(b)(2))."""
+
+    party_ref: Ref
+    signed_on: date
+    signers: tuple[str, ...] = ()
+    weights_storage_attested: bool = False
+    submitted_to_bis_on: date | None = None
+    revoked_on: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        return self.signed_on <= day and (self.revoked_on is None or day < self.revoked_on)
+
+    def submitted_by(self, day: date) -> bool:
+        return self.submitted_to_bis_on is not None and self.submitted_to_bis_on <= day
+
+
+class LppCertification(_Value):
+    """The consignee's LPP certification for one calendar year (§ 740.29)."""
+
+    party_ref: Ref
+    year: Annotated[int, Field(ge=2000, le=2200)]
+    signed_on: date
+    signer: str = ""
+    prior_receipts_tpp: Tpp = 0
+    revoked_on: date | None = None
+
+    def in_force_on(self, day: date) -> bool:
+        return (
+            self.year == day.year
+            and self.signed_on <= day
+            and (self.revoked_on is None or day < self.revoked_on)
+        )
+
+
+class LicenseCovers(StrEnum):
+    A_LEVEL = "a_level"
+    MODEL_WEIGHTS = "model_weights"
+
+
+class License(_Value):
+    """A BIS licence and what is left of it."""
+
+    number: Ref
+    party_ref: Ref
+    destination: CountryCode
+    covers: LicenseCovers
+    tpp: Tpp = 0
+    """Authorized a-level TPP (not used for model weights)."""
+    used_tpp: Tpp = 0
+    valid_from: date
+    valid_to: date
+
+    @model_validator(mode="after")
+    def _valid_period(self) -> License:
+        if self.valid_to < self.valid_from:
+            raise ValueError("valid_to is before valid_from")
+        return self
+
+    @property
+    def remaining_tpp(self) -> float:
+        return max(self.tpp - self.used_tpp, 0.0)
+
+    def valid_on(self, day: date) -> bool:
+        return self.valid_from <= day <= self.valid_to
+
+
+class CountrySetting(_Value):
+    """A destination's Tier 2 allocation standing."""
+
+    country: CountryCode
+    g2g_agreement: bool = False
+    external_allocation_used_tpp: Tpp = 0
+    """Allocation used by other exporters, as reported."""
+    our_allocation_used_tpp: Tpp = 0
+    """Allocation used by our own licensed shipments."""
+
+    @property
+    def allocation_used_tpp(self) -> float:
+        return self.external_allocation_used_tpp + self.our_allocation_used_tpp
+
+
+class Standing(_Value):
+    """What a consignee has already consumed, as the ledgers know it on the order's date.
+
+    ``lpp_shipped_tpp`` counts our earlier LPP shipments in the order's calendar year;
+    ``veu_footprint`` is the installed a-level TPP by country, from other sources plus our
+    earlier VEU shipments.
+    """
+
+    lpp_shipped_tpp: Tpp = 0
+    aia_cumulative_tpp: Tpp = 0
+    veu_footprint: Mapping[CountryCode, Tpp] = Field(default_factory=dict)
+    aia_certification: AiaCertification | None = None
+    lpp_certification: LppCertification | None = None
+    licenses: tuple[License, ...] = ()
+
+
+class EvaluationContext(_Value):
+    """Everything evaluation needs besides the order and the ruleset."""
+
+    consignee: Party
+    end_user: Party | None = None
+    products: Mapping[str, Product]
+    standing: Standing = Standing()
+    country: CountrySetting | None = None
+    """The destination's allocation standing; ``None`` means nothing used, no G2G agreement."""

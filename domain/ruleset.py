@@ -1,0 +1,385 @@
+"""Dated ruleset versions: every regulatory number and list the engine uses, as data.
+
+The regulation changes (country lists move, BIS announced on 2025-05-13 that it would not
+enforce the Framework), so each version is a TOML file under ``domain/rulesets`` validated on
+load. An order is judged by the version in effect on its date; a date before the first
+version is an error, never a silent default.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterable, Sequence
+from datetime import date
+from functools import cached_property
+from importlib import resources
+from itertools import pairwise
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+
+from domain.countries import CountryCode, country_name
+from domain.errors import NoRulesetInEffectError, RulesetDataError
+
+PositiveNumber = Annotated[float, Field(gt=0)]
+Share = Annotated[float, Field(ge=0, le=1)]
+Tier = Literal[1, 2, 3]
+
+
+class _Data(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+class Source(_Data):
+    """A public document a ruleset version rests on."""
+
+    title: str
+    citation: str
+    published: date | None = None
+
+
+class References(_Data):
+    """The rule reference each kind of finding cites."""
+
+    classification_ic: str
+    classification_system: str
+    model_weights: str
+    tiers: str
+    tier3_nexus: str
+    aia: str
+    aia_bis_submission: str
+    aia_weights: str
+    uveu: str
+    nveu: str
+    lpp: str
+    license: str
+    country_allocation: str
+    b_level_nexus: str
+    red_flag_28: str
+    no_license_required: str
+
+
+class Ic3A090(_Data):
+    """ECCN 3A090 thresholds (TPP and performance density)."""
+
+    a1_min_tpp: PositiveNumber
+    a2_min_tpp: PositiveNumber
+    a2_min_pd: PositiveNumber
+    b1_min_tpp: PositiveNumber
+    b1_below_tpp: PositiveNumber
+    b1_min_pd: PositiveNumber
+    b1_below_pd: PositiveNumber
+    b2_min_tpp: PositiveNumber
+    b2_min_pd: PositiveNumber
+    b2_below_pd: PositiveNumber
+    non_datacenter_a_min_tpp: PositiveNumber
+
+    @model_validator(mode="after")
+    def _bands_are_ordered(self) -> Ic3A090:
+        if not (self.b1_min_tpp < self.b1_below_tpp and self.b1_min_pd < self.b1_below_pd):
+            raise ValueError("3A090.b.1 bands must have min below upper bound")
+        if not self.b2_min_pd < self.b2_below_pd:
+            raise ValueError("3A090.b.2 band must have min below upper bound")
+        return self
+
+    @property
+    def pd_can_matter_from_tpp(self) -> float:
+        """Below this TPP no paragraph applies, whatever the die area."""
+        return min(self.a2_min_tpp, self.b1_min_tpp, self.b2_min_tpp)
+
+    @property
+    def pd_can_matter_below_tpp(self) -> float:
+        """From this TPP on, .a.1 applies whatever the die area."""
+        return self.a1_min_tpp
+
+
+class ModelWeights(_Data):
+    """ECCN 4E091: weights of models trained with at least this many operations."""
+
+    min_training_operations: PositiveNumber
+
+
+class Lpp(_Data):
+    """Low Processing Performance exception (§ 740.29)."""
+
+    limit_tpp: PositiveNumber
+    excluded_roles: tuple[str, ...]
+
+
+class Aia(_Data):
+    """Artificial Intelligence Authorization (§ 740.27)."""
+
+    bis_submission_from_tpp: PositiveNumber
+
+
+class CountryAllocation(_Data):
+    """Tier 2 country allocation for licensed a-level TPP (§ 742.6)."""
+
+    tpp: PositiveNumber
+    g2g_multiplier: PositiveNumber
+    period_start: date
+    period_end: date
+    note: str = ""
+
+    def limit(self, g2g_agreement: bool) -> float:
+        return self.tpp * self.g2g_multiplier if g2g_agreement else self.tpp
+
+
+class NveuCap(_Data):
+    """Cumulative installed-base cap for shipments on or after ``from_date``."""
+
+    from_date: date
+    label: str
+    cap_tpp: PositiveNumber
+
+
+class Nveu(_Data):
+    """National VEU installed-base caps by quarter (§ 748.15(a)(2)(iii)(B))."""
+
+    caps: tuple[NveuCap, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _caps_in_order(self) -> Nveu:
+        dates = [cap.from_date for cap in self.caps]
+        if dates != sorted(dates) or len(set(dates)) != len(dates):
+            raise ValueError("NVEU caps must be in strictly increasing date order")
+        return self
+
+    def cap_on(self, day: date) -> NveuCap:
+        """The cap that applies to a shipment on ``day``."""
+        applicable = [cap for cap in self.caps if cap.from_date <= day]
+        if not applicable:
+            first = self.caps[0]
+            raise NoRulesetInEffectError(
+                f"no NVEU cap is defined for shipments on {day.isoformat()}; "
+                f"the first cap applies from {first.from_date.isoformat()}"
+            )
+        return applicable[-1]
+
+
+class Uveu(_Data):
+    """Universal VEU footprint limits (Supp. 10 to Part 748 ¶ 6)."""
+
+    min_tier1_share: Share
+    max_single_tier2_share: Share
+    min_home_share_if_headquartered: Share
+    home_country: CountryCode
+
+
+class RedFlag28(_Data):
+    """IaaS training red flag (Supp. 3 to Part 732, red flag 28)."""
+
+    min_training_operations: PositiveNumber
+
+
+class TierNote(_Data):
+    """A country whose tier needs an explanation (e.g. Cyprus: D:5 but also A:6)."""
+
+    country: CountryCode
+    tier: Tier
+    note: str
+
+
+class Tiers(_Data):
+    """Country tiers: lists for Tier 1 and Tier 3, every other country in Tier 2."""
+
+    tier1: tuple[CountryCode, ...]
+    tier3: tuple[CountryCode, ...]
+    notes: tuple[TierNote, ...] = ()
+    tier1_basis: str
+    tier3_basis: str
+    tier2_basis: str
+
+    @model_validator(mode="after")
+    def _disjoint(self) -> Tiers:
+        both = set(self.tier1) & set(self.tier3)
+        if both:
+            raise ValueError(f"countries in both Tier 1 and Tier 3: {sorted(both)}")
+        for note in self.notes:
+            listed: int = (
+                1 if note.country in self.tier1 else 3 if note.country in self.tier3 else 2
+            )
+            if listed != note.tier:
+                raise ValueError(
+                    f"note for {note.country} says Tier {note.tier}, lists say {listed}"
+                )
+        return self
+
+
+class AiaCertificationText(_Data):
+    """The wording of the Tier 1 (AIA) certification (§ 740.27(b)(2))."""
+
+    title: str
+    preamble: str
+    commitments: tuple[str, ...] = Field(min_length=5, max_length=5)
+    items_placeholder: str = "{items}"
+    shipment_notice: str
+
+    @model_validator(mode="after")
+    def _first_commitment_names_items(self) -> AiaCertificationText:
+        if self.items_placeholder not in self.commitments[0]:
+            raise ValueError(f"the first commitment must contain {self.items_placeholder}")
+        return self
+
+    def commitments_for(self, items_description: str) -> tuple[str, ...]:
+        """The commitments with the general description and ECCNs of the items filled in."""
+        return tuple(
+            text.replace(self.items_placeholder, items_description) for text in self.commitments
+        )
+
+
+class LppCertificationText(_Data):
+    """The wording of the LPP certification (§ 740.29)."""
+
+    title: str
+    statements: tuple[str, ...] = Field(min_length=1)
+
+
+class Ruleset(_Data):
+    """One dated version of the rules."""
+
+    id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
+    title: str
+    effective_from: date
+    enforcement_note: str
+    model_note: str
+    sources: tuple[Source, ...] = Field(min_length=1)
+    references: References
+    ic_3a090: Ic3A090
+    model_weights: ModelWeights
+    lpp: Lpp
+    aia: Aia
+    country_allocation: CountryAllocation
+    nveu: Nveu
+    uveu: Uveu
+    red_flag_28: RedFlag28
+    tiers: Tiers
+    aia_certification: AiaCertificationText
+    lpp_certification: LppCertificationText
+
+    @cached_property
+    def _tier_map(self) -> dict[str, Tier]:
+        tiers: dict[str, Tier] = dict.fromkeys(self.tiers.tier1, 1)
+        tiers.update(dict.fromkeys(self.tiers.tier3, 3))
+        return tiers
+
+    def tier_of(self, country: str) -> Tier:
+        """The tier of an alpha-2 code under this version (Tier 2 unless listed)."""
+        return self._tier_map.get(country, 2)
+
+    def tier_note(self, country: str) -> str | None:
+        for note in self.tiers.notes:
+            if note.country == country:
+                return note.note
+        return None
+
+    def tier_basis(self, tier: Tier) -> str:
+        return {1: self.tiers.tier1_basis, 2: self.tiers.tier2_basis, 3: self.tiers.tier3_basis}[
+            tier
+        ]
+
+
+class TierAnswer(BaseModel):
+    """The tier of one country on one day, with the version that says so."""
+
+    model_config = ConfigDict(frozen=True)
+
+    country: str
+    name: str
+    tier: Tier
+    ruleset: str
+    on: date
+    basis: str
+    note: str | None = None
+
+
+class RulesetCatalog:
+    """All shipped ruleset versions, ordered by effective date."""
+
+    def __init__(self, versions: Iterable[Ruleset]) -> None:
+        ordered = sorted(versions, key=lambda version: version.effective_from)
+        if not ordered:
+            raise RulesetDataError("no ruleset versions were loaded")
+        seen_ids: set[str] = set()
+        for previous, current in pairwise(ordered):
+            if previous.effective_from == current.effective_from:
+                raise RulesetDataError(
+                    f"rulesets {previous.id} and {current.id} share the effective date "
+                    f"{current.effective_from.isoformat()}"
+                )
+        for version in ordered:
+            if version.id in seen_ids:
+                raise RulesetDataError(f"ruleset id {version.id} is used twice")
+            seen_ids.add(version.id)
+        self._versions: tuple[Ruleset, ...] = tuple(ordered)
+
+    @property
+    def versions(self) -> tuple[Ruleset, ...]:
+        return self._versions
+
+    def in_effect_on(self, day: date) -> Ruleset:
+        """The version in effect on ``day``; an error before the first version."""
+        in_effect = [version for version in self._versions if version.effective_from <= day]
+        if not in_effect:
+            first = self._versions[0]
+            raise NoRulesetInEffectError(
+                f"no ruleset in effect on {day.isoformat()}: the first version ({first.id}) "
+                f"takes effect on {first.effective_from.isoformat()}"
+            )
+        return in_effect[-1]
+
+    def by_id(self, ruleset_id: str) -> Ruleset:
+        for version in self._versions:
+            if version.id == ruleset_id:
+                return version
+        known = ", ".join(version.id for version in self._versions)
+        raise RulesetDataError(f"unknown ruleset {ruleset_id!r}: known versions are {known}")
+
+    def tier(self, country: str, on: date) -> TierAnswer:
+        """The tier of ``country`` (code or name) under the version in effect on ``on``."""
+        from domain.countries import resolve_country
+
+        resolved = resolve_country(country)
+        version = self.in_effect_on(on)
+        tier = version.tier_of(resolved.alpha2)
+        return TierAnswer(
+            country=resolved.alpha2,
+            name=resolved.name,
+            tier=tier,
+            ruleset=version.id,
+            on=on,
+            basis=version.tier_basis(tier),
+            note=version.tier_note(resolved.alpha2),
+        )
+
+
+def parse_ruleset(text: str, origin: str) -> Ruleset:
+    """Validate one ruleset file's text; errors name the file and the field."""
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        raise RulesetDataError(f"{origin}: not valid TOML: {error}") from error
+    try:
+        return Ruleset.model_validate(raw)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
+            for problem in error.errors()
+        )
+        raise RulesetDataError(f"{origin}: {problems}") from error
+
+
+def load_shipped_rulesets() -> RulesetCatalog:
+    """Load and validate every ruleset version shipped in ``domain/rulesets``."""
+    folder = resources.files("domain") / "rulesets"
+    versions = [
+        parse_ruleset(entry.read_text(encoding="utf-8"), f"domain/rulesets/{entry.name}")
+        for entry in sorted(folder.iterdir(), key=lambda item: item.name)
+        if entry.name.endswith(".toml")
+    ]
+    return RulesetCatalog(versions)
+
+
+def describe_countries(codes: Sequence[str]) -> str:
+    """ "China (CN), Macau (MO)" for a list of codes."""
+    return ", ".join(f"{country_name(code)} ({code})" for code in codes)

@@ -1,0 +1,152 @@
+#!/usr/bin/env bash
+# Make sure the Debian/Ubuntu packages that Qt (PySide6) needs are installed.
+#
+#   scripts/ensure-system-libs.sh test   # offscreen Qt: what `make test` needs
+#   scripts/ensure-system-libs.sh run    # a real window on X11, CJK fonts: what `make run` needs
+#
+# Quick and silent when everything is present. When something is missing: as root, apt-get
+# installs it; otherwise the exact `sudo apt-get install ...` line is printed and the script
+# exits 1. Without dpkg (not Debian), the libraries are looked up with `ldconfig -p` instead and
+# the missing ones are named.
+#
+# DIFFUSION_DESK_EXTRA_SYSTEM_PACKAGES="pkg ..." adds packages to the list (for packaging
+# experiments and for testing this script's install path).
+set -euo pipefail
+
+usage() {
+    echo "usage: $0 test|run" >&2
+    exit 2
+}
+[[ $# -eq 1 ]] || usage
+mode=$1
+
+# Offscreen Qt: QtGui/QtWidgets load these even without a display.
+test_packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core)
+# The xcb platform plugin, and a font that covers Chinese/Japanese/Korean party names.
+run_packages=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
+    libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-microhei)
+
+case $mode in
+    test) packages=("${test_packages[@]}") ;;
+    run) packages=("${test_packages[@]}" "${run_packages[@]}") ;;
+    *) usage ;;
+esac
+# shellcheck disable=SC2206  # word splitting of the list is intended
+packages+=(${DIFFUSION_DESK_EXTRA_SYSTEM_PACKAGES:-})
+
+# What each package provides, for machines without dpkg: a soname for ldconfig -p, or a font
+# file name (fonts are not libraries).
+declare -A provides=(
+    [libglib2.0-0]=libglib-2.0.so.0
+    [libegl1]=libEGL.so.1
+    [libgl1]=libGL.so.1
+    [libdbus-1-3]=libdbus-1.so.3
+    [libfontconfig1]=libfontconfig.so.1
+    [libxkbcommon0]=libxkbcommon.so.0
+    [fonts-dejavu-core]=font:DejaVuSans.ttf
+    [libxcb-cursor0]=libxcb-cursor.so.0
+    [libxcb-icccm4]=libxcb-icccm.so.4
+    [libxcb-image0]=libxcb-image.so.0
+    [libxcb-keysyms1]=libxcb-keysyms.so.1
+    [libxcb-render-util0]=libxcb-render-util.so.0
+    [libxcb-shape0]=libxcb-shape.so.0
+    [libxcb-xkb1]=libxcb-xkb.so.1
+    [libxkbcommon-x11-0]=libxkbcommon-x11.so.0
+    [fonts-wqy-microhei]=font:wqy-microhei.ttc
+)
+
+# Debian 13 and Ubuntu 24.04 renamed libraries in the 64-bit time_t transition
+# (libglib2.0-0 -> libglib2.0-0t64); either name being installed will do.
+dpkg_installed() {
+    local name status
+    for name in "$1" "$1t64"; do
+        # One status line per installed architecture; any "... installed" counts. (Output is
+        # captured rather than piped into grep -q, which with pipefail could fail on SIGPIPE.)
+        status=$(dpkg-query -W -f='${Status}\n' "$name" 2>/dev/null || true)
+        if grep -q ' installed$' <<<"$status"; then
+            return 0
+        fi
+    done
+    return 1
+}
+
+ldconfig_cache=""
+ldconfig_has() {
+    local what=${provides[$1]:-}
+    if [[ -z $what ]]; then
+        return 1
+    fi
+    if [[ $what == font:* ]]; then
+        local dir
+        for dir in /usr/share/fonts /usr/local/share/fonts "${HOME:-/nonexistent}/.local/share/fonts"; do
+            if [[ -d $dir ]] && [[ -n $(find "$dir" -name "${what#font:}" -print -quit 2>/dev/null) ]]; then
+                return 0
+            fi
+        done
+        return 1
+    fi
+    if [[ -z $ldconfig_cache ]]; then
+        ldconfig_cache=$("$(command -v ldconfig || echo /sbin/ldconfig)" -p 2>/dev/null || true)
+    fi
+    # Anchored, so that libGL.so.1 is not found inside libEGL.so.1.
+    grep -qE "^[[:space:]]+${what//./\\.} " <<<"$ldconfig_cache"
+}
+
+have_dpkg=false
+command -v dpkg-query >/dev/null 2>&1 && have_dpkg=true
+
+missing=()
+for pkg in "${packages[@]}"; do
+    if $have_dpkg; then
+        dpkg_installed "$pkg" || missing+=("$pkg")
+    else
+        ldconfig_has "$pkg" || missing+=("$pkg")
+    fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+    exit 0
+fi
+
+if ! $have_dpkg || ! command -v apt-get >/dev/null 2>&1; then
+    echo "ensure-system-libs: Qt needs these and they were not found:" >&2
+    for pkg in "${missing[@]}"; do
+        what=${provides[$pkg]:-$pkg}
+        echo "    ${what/#font:/font file }  (Debian package $pkg)" >&2
+    done
+    echo "Install them with your system's package manager, then run make again." >&2
+    exit 1
+fi
+
+# The name apt knows a real candidate for: the old one, else the t64 one.
+apt_name() {
+    local name policy
+    for name in "$1" "$1t64"; do
+        policy=$(apt-cache policy "$name" 2>/dev/null || true)
+        if grep -q 'Candidate: [^(]' <<<"$policy"; then
+            echo "$name"
+            return 0
+        fi
+    done
+    echo "$1" # unknown under both names: let apt-get say so
+}
+
+if [[ $(id -u) -ne 0 ]]; then
+    # Without root the package lists cannot be refreshed; if apt-cache knows neither name, the
+    # line below keeps the Debian 12 name, which apt-get will resolve or reject clearly.
+    names=()
+    for pkg in "${missing[@]}"; do names+=("$(apt_name "$pkg")"); done
+    echo "ensure-system-libs: Qt needs Debian packages that are not installed: ${missing[*]}" >&2
+    echo "Install them, then run make again:" >&2
+    echo "    sudo apt-get install -y --no-install-recommends ${names[*]}" >&2
+    exit 1
+fi
+
+echo "ensure-system-libs: installing ${missing[*]} (for '$mode')" >&2
+apt-get update -qq
+names=()
+for pkg in "${missing[@]}"; do names+=("$(apt_name "$pkg")"); done
+if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${names[@]}"; then
+    echo "ensure-system-libs: apt-get could not install: ${names[*]}" >&2
+    exit 1
+fi
