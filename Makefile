@@ -2,6 +2,7 @@
 #   make run     set up .venv and the Qt system libraries, then open the desk
 #   make test    every check: ruff, ruff format, mypy, import contracts, pytest (offscreen Qt)
 #   make lint    ruff, ruff format, mypy, import contracts
+#   make bench   run the benchmarks under bench/ and print their figures
 #   make lock    regenerate requirements.lock from pyproject.toml
 #   make clean   remove .venv, caches and build artefacts
 
@@ -17,10 +18,10 @@ STAMP := $(VENV)/.diffusion-desk-installed
 # folder, so new modules need no reinstall; a new top-level package needs pyproject.toml anyway.
 STAMP_INPUTS := requirements.lock pyproject.toml
 
-.PHONY: help run test lint checks lock clean venv syslibs-test syslibs-run
+.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run
 
 help:
-	@sed -n '2,6s/^#//p' Makefile
+	@sed -n '2,7s/^#//p' Makefile
 
 run: venv syslibs-run
 	$(BIN)/diffusion-desk
@@ -31,6 +32,9 @@ test: venv syslibs-test
 
 lint: venv
 	@$(MAKE) --no-print-directory checks
+
+bench: venv
+	$(BIN)/python -m bench
 
 checks:
 	$(BIN)/ruff check .
