@@ -197,6 +197,14 @@ class License(_Value):
         return self.valid_from <= day <= self.valid_to
 
 
+class VeuFootprint(_Value):
+    """A VEU holder's installed a-level TPP in one country, from sources other than ours."""
+
+    party_ref: Ref
+    country: CountryCode
+    installed_tpp: Tpp
+
+
 class CountrySetting(_Value):
     """A destination's Tier 2 allocation standing."""
 
