@@ -828,8 +828,8 @@ class _Evaluation:
         return self._finding(
             "country_allocation_exceeded",
             self.refs.country_allocation,
-            f"{fmt_tpp(q)} TPP exceeds what is left of {country_name(self.destination)}'s "
-            f"Tier 2 allocation: {fmt_tpp(left)} of {fmt_tpp(limit)} TPP.",
+            f"{fmt_tpp(q)} TPP exceeds what is left of the Tier 2 allocation of "
+            f"{country_name(self.destination)}: {fmt_tpp(left)} of {fmt_tpp(limit)} TPP.",
             Part.A_LEVEL,
             severity,
             country=self.destination,
@@ -850,8 +850,8 @@ class _Evaluation:
             self._finding(
                 "country_allocation_remaining",
                 self.refs.country_allocation,
-                f"A licence for this order would draw on {country_name(self.destination)}'s "
-                f"Tier 2 allocation: {fmt_tpp(left)} of {fmt_tpp(limit)} TPP left"
+                f"A licence for this order would draw on the Tier 2 allocation of "
+                f"{country_name(self.destination)}: {fmt_tpp(left)} of {fmt_tpp(limit)} TPP left"
                 f"{' (doubled under a government-to-government agreement)' if g2g else ''}.",
                 Part.A_LEVEL,
                 country=self.destination,
@@ -1054,6 +1054,17 @@ class _Evaluation:
         self.parts.append(PartResult(part=part, outcome=Outcome.HOLD))
 
     def _uncontrolled(self, lines: list[_ClassifiedLine]) -> None:
+        self.findings.append(
+            self._finding(
+                "not_controlled",
+                self.refs.no_license_required,
+                "No licence required for items outside 3A090, 4A090 and 4E091: "
+                + "; ".join(f"{line.product.name} ({line.result.reason})" for line in lines)
+                + ".",
+                Part.UNCONTROLLED,
+                products=[line.product.ref for line in lines],
+            )
+        )
         self.parts.append(PartResult(part=Part.UNCONTROLLED, outcome=Outcome.NO_LICENSE_REQUIRED))
 
 

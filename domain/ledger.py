@@ -77,7 +77,8 @@ class LedgerBook:
             if ref == party_ref:
                 footprint[country] = footprint.get(country, 0.0) + tpp
         licenses = tuple(
-            _with_usage(licence, self.license.get(licence.number, 0.0)) for licence in base.licenses
+            _with_usage(licence, licence.used_tpp + self.license.get(licence.number, 0.0))
+            for licence in base.licenses
         )
         return base.model_copy(
             update={
@@ -93,6 +94,19 @@ class LedgerBook:
         return setting.model_copy(
             update={"our_allocation_used_tpp": self.country_allocation.get(setting.country, 0.0)}
         )
+
+
+def balance_key(item: Consumption) -> str:
+    """The running-total key a consumption entry adds to (shared by storage and verification)."""
+    if item.ledger is Ledger.LPP:
+        return f"lpp|{item.party_ref}|{item.year}"
+    if item.ledger is Ledger.AIA:
+        return f"aia|{item.party_ref}"
+    if item.ledger is Ledger.VEU:
+        return f"veu|{item.party_ref}|{item.country}"
+    if item.ledger is Ledger.LICENSE:
+        return f"license|{item.license_number}"
+    return f"country|{item.country}"
 
 
 def _required(value: _T | None) -> _T:

@@ -1,0 +1,184 @@
+"""The tamper-evident record (EAR Part 762): hash-chained audit entries and decision hashes.
+
+Every change writes an audit entry; each entry's hash covers its own fields and the hash of
+the entry before it, so editing, inserting or deleting any entry in the middle breaks the
+chain from there on. Recorded decisions carry a content hash that their audit entry repeats,
+so a decision edited outside the app no longer matches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Iterable, Mapping
+from datetime import date, datetime
+from typing import Any
+
+from pydantic import BaseModel, ConfigDict
+
+GENESIS_HASH = "0" * 64
+
+
+def canonical_json(value: object) -> str:
+    """JSON with sorted keys and no spacing: the same value always gives the same text."""
+    return json.dumps(
+        value, sort_keys=True, separators=(",", ":"), ensure_ascii=False, default=_default
+    )
+
+
+def _default(value: object) -> object:
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, BaseModel):
+        return value.model_dump(mode="json")
+    raise TypeError(f"cannot hash a value of type {type(value).__name__}")
+
+
+def sha256_hex(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+class AuditEntry(BaseModel):
+    """One change to the records: who, when, what, before and after."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_ref: str
+    before: dict[str, Any] | None = None
+    after: dict[str, Any] | None = None
+    prev_hash: str
+    hash: str
+
+
+def audit_entry_hash(
+    *,
+    seq: int,
+    at: datetime,
+    actor: str,
+    action: str,
+    entity: str,
+    entity_ref: str,
+    before: Mapping[str, Any] | None,
+    after: Mapping[str, Any] | None,
+    prev_hash: str,
+) -> str:
+    """The hash that binds an entry to its content and to the entry before it."""
+    body = canonical_json(
+        {
+            "seq": seq,
+            "at": at.isoformat(),
+            "actor": actor,
+            "action": action,
+            "entity": entity,
+            "entity_ref": entity_ref,
+            "before": before,
+            "after": after,
+            "prev": prev_hash,
+        }
+    )
+    return sha256_hex(body)
+
+
+def decision_content_hash(
+    *,
+    order_ref: str,
+    seq: int,
+    decided_at: datetime,
+    decided_by: str,
+    supersedes: int | None,
+    payload: Mapping[str, Any],
+) -> str:
+    """The hash of a recorded decision: its payload and who decided it, when."""
+    return sha256_hex(
+        canonical_json(
+            {
+                "order": order_ref,
+                "seq": seq,
+                "at": decided_at.isoformat(),
+                "by": decided_by,
+                "supersedes": supersedes,
+                "payload": payload,
+            }
+        )
+    )
+
+
+class ChainProblem(BaseModel):
+    """The first place where the record does not match itself."""
+
+    model_config = ConfigDict(frozen=True)
+
+    seq: int | None
+    what: str
+
+
+class VerifyReport(BaseModel):
+    """The result of walking the audit chain and the decisions it vouches for."""
+
+    model_config = ConfigDict(frozen=True)
+
+    entries: int
+    decisions: int
+    head_hash: str
+    problem: ChainProblem | None = None
+
+    @property
+    def intact(self) -> bool:
+        return self.problem is None
+
+
+def verify_chain(entries: Iterable[AuditEntry]) -> tuple[int, str, ChainProblem | None]:
+    """Walk entries in sequence order; return (count, head hash, first problem)."""
+    previous = GENESIS_HASH
+    expected_seq = 1
+    count = 0
+    for entry in entries:
+        count += 1
+        if entry.seq != expected_seq:
+            return (
+                count,
+                previous,
+                ChainProblem(
+                    seq=entry.seq,
+                    what=f"entry {entry.seq} follows entry {expected_seq - 1}: "
+                    f"entries {expected_seq}..{entry.seq - 1} are missing",
+                ),
+            )
+        if entry.prev_hash != previous:
+            return (
+                count,
+                previous,
+                ChainProblem(
+                    seq=entry.seq,
+                    what=f"entry {entry.seq} does not point to the hash of entry {entry.seq - 1}",
+                ),
+            )
+        recomputed = audit_entry_hash(
+            seq=entry.seq,
+            at=entry.at,
+            actor=entry.actor,
+            action=entry.action,
+            entity=entry.entity,
+            entity_ref=entry.entity_ref,
+            before=entry.before,
+            after=entry.after,
+            prev_hash=entry.prev_hash,
+        )
+        if recomputed != entry.hash:
+            return (
+                count,
+                previous,
+                ChainProblem(
+                    seq=entry.seq,
+                    what=f"entry {entry.seq} ({entry.action} {entry.entity} {entry.entity_ref}) "
+                    "was changed after it was written: its content no longer matches its hash",
+                ),
+            )
+        previous = entry.hash
+        expected_seq += 1
+    return count, previous, None

@@ -1,0 +1,1289 @@
+"""The demonstration data set: fictional parties, products, paperwork and orders.
+
+``build_demo_dataset()`` returns the same values on every call (a fixed seed, no clock): about
+forty parties across the three tiers, the reference items of rules.md 1.4, certifications,
+licences, VEU footprints, Tier 2 country settings and a few hundred orders from 2025-01-13 to
+2026-11-20. Most orders are ordinary and go through; a minority are placed to show every
+outcome, authorization and finding the engine produces when the orders are checked in date
+order. Quantities near a limit are sized from the shipped ruleset figures, never written as
+regulatory literals. Building the data evaluates nothing; ``replay`` does that, in date order,
+recording what each shipping decision consumes.
+
+Every company, person and address here is invented.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.decision import Decision
+from domain.evaluation import evaluate
+from domain.ledger import LedgerBook
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    EvaluationContext,
+    License,
+    LicenseCovers,
+    LppCertification,
+    Order,
+    OrderLine,
+    Party,
+    Product,
+    ProductKind,
+    RedFlagResolution,
+    Role,
+    Standing,
+    VeuFootprint,
+    VeuStatus,
+)
+from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets
+
+SEED = 2025
+FIRST_ORDER_DAY = date(2025, 1, 13)
+LAST_ORDER_DAY = date(2026, 11, 20)
+
+
+class DemoDataset(BaseModel):
+    """Everything the demo loads, as engine values. ``orders`` are sorted by date, then ref."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    parties: tuple[Party, ...]
+    products: tuple[Product, ...]
+    aia_certifications: tuple[AiaCertification, ...]
+    lpp_certifications: tuple[LppCertification, ...]
+    licenses: tuple[License, ...]
+    footprints: tuple[VeuFootprint, ...]
+    countries: tuple[CountrySetting, ...]
+    orders: tuple[Order, ...]
+
+
+# -- products (datasheet figures, rules.md 1.4) ----------------------------------------------
+
+H100_TPP = 15_832.0
+H100_DIE_MM2 = 814.0
+SERVER_ICS = 8
+SERVER_TPP = H100_TPP * SERVER_ICS
+
+H100 = "H100-SXM"
+H100_PCIE = "H100-PCIE"
+A100 = "A100-SXM"
+L40S = "L40S"
+H20 = "H20"
+RTX4090 = "RTX-4090"
+B200 = "B200"
+SERVER = "HGX-H100-8"
+MX_IC = "MX-3000"
+MX_BOARD = "MX-3000-Q4"
+WEIGHTS = "W-ASTER-4"
+OPEN_WEIGHTS = "W-ASTER-2-OPEN"
+TRAINING = "IAAS-TRAIN-L"
+FINE_TUNING = "IAAS-TRAIN-S"
+SWITCH = "SW-400G"
+CABLES = "CBL-OPT-100"
+
+
+def _products() -> tuple[Product, ...]:
+    ic, system = ProductKind.IC, ProductKind.SYSTEM
+    return (
+        Product(ref=H100, name="NVIDIA H100 SXM", kind=ic, tpp=H100_TPP, die_area_mm2=814),
+        Product(ref=H100_PCIE, name="NVIDIA H100 PCIe", kind=ic, tpp=12_104, die_area_mm2=814),
+        Product(ref=A100, name="NVIDIA A100 SXM", kind=ic, tpp=4_992, die_area_mm2=826),
+        Product(ref=L40S, name="NVIDIA L40S", kind=ic, tpp=5_864, die_area_mm2=608.44),
+        Product(ref=H20, name="NVIDIA H20", kind=ic, tpp=2_368, die_area_mm2=814),
+        Product(
+            ref=RTX4090,
+            name="NVIDIA GeForce RTX 4090",
+            kind=ic,
+            tpp=5_286,
+            die_area_mm2=608.44,
+            datacenter=False,
+        ),
+        Product(ref=B200, name="NVIDIA B200", kind=ic, tpp=36_000),
+        Product(
+            ref=SERVER,
+            name="8-GPU H100 SXM server (Vantor HX8)",
+            kind=system,
+            tpp=H100_TPP,
+            die_area_mm2=H100_DIE_MM2,
+            ics_per_unit=SERVER_ICS,
+        ),
+        Product(
+            ref=MX_IC,
+            name="Meridian MX-3000 inference accelerator",
+            kind=ic,
+            tpp=3_000,
+            die_area_mm2=1_000,
+        ),
+        Product(
+            ref=MX_BOARD,
+            name="Meridian MX-3000 quad-accelerator board",
+            kind=system,
+            tpp=3_000,
+            die_area_mm2=1_000,
+            ics_per_unit=4,
+        ),
+        Product(
+            ref=WEIGHTS,
+            name="Aster-4 frontier model weights",
+            kind=ProductKind.MODEL_WEIGHTS,
+            training_operations=3e26,
+        ),
+        Product(
+            ref=OPEN_WEIGHTS,
+            name="Aster-2 open model weights (published)",
+            kind=ProductKind.MODEL_WEIGHTS,
+            training_operations=1.2e26,
+            published=True,
+        ),
+        Product(
+            ref=TRAINING,
+            name="Managed training run, 2×10^26 operations",
+            kind=ProductKind.IAAS_TRAINING,
+            training_operations=2e26,
+        ),
+        Product(
+            ref=FINE_TUNING,
+            name="Managed fine-tuning run, 10^24 operations",
+            kind=ProductKind.IAAS_TRAINING,
+            training_operations=1e24,
+        ),
+        Product(ref=SWITCH, name="400G fabric switch, 64 ports", kind=ProductKind.OTHER),
+        Product(ref=CABLES, name="Optical cable kit, 100 m", kind=ProductKind.OTHER),
+    )
+
+
+# -- parties ----------------------------------------------------------------------------------
+
+# Tier 1
+HALCYON = "US-HALCYON"
+PRAIRIE = "US-PRAIRIE"
+BLUE_MESA = "US-BLUEMESA"
+CORVID = "US-CORVID"
+MUELLER = "DE-MUELLER"
+FIMW = "DE-FIMW"
+LUMIERE = "FR-LUMIERE"
+THAMESIDE = "GB-THAMESIDE"
+AOMINE = "JP-AOMINE"
+SHINONOME = "JP-SHINONOME"
+NURIBYEOL = "KR-NURIBYEOL"
+JADE_PEAK = "TW-JADEPEAK"
+BOREAL = "CA-BOREAL"
+WATTLE = "AU-WATTLE"
+POLDER = "NL-POLDER"
+LIFFEY = "IE-LIFFEY"
+NORRSKEN = "SE-NORRSKEN"
+ALHAMBRA = "ES-ALHAMBRA"
+# Tier 2
+OASIS = "AE-OASIS"
+STRAITS = "MY-STRAITS"
+LION_CITY = "SG-LIONCITY"
+TANJONG = "SG-TANJONG"
+VARUNA = "IN-VARUNA"
+DECCAN = "IN-DECCAN"
+IPE = "BR-IPE"
+NAJD = "SA-NAJD"
+CARMEL = "IL-CARMEL"
+WISLA = "PL-WISLA"
+SIERRA = "MX-SIERRA"
+APHRODITE = "CY-APHRODITE"
+MEKONG = "KH-MEKONG"
+ANATOLIA = "TR-ANATOLIA"
+LEMAN = "CH-LEMAN"
+KAROO = "ZA-KAROO"
+CHAO_PHRAYA = "TH-CHAOPHRAYA"
+SONG_HONG = "VN-SONGHONG"
+VICTORIA = "HK-VICTORIA"
+# Tier 3
+XINGHE = "CN-XINGHE"
+SEVER = "RU-SEVER"
+LOTUS = "MO-LOTUS"
+
+
+def _parties() -> tuple[Party, ...]:
+    r = Role
+    return (
+        Party(
+            ref=HALCYON,
+            name="Halcyon Cloud Systems, Inc.",
+            aliases=("Halcyon Cloud", "HCS"),
+            address="1200 Larkspur Parkway, Reston, VA 20190, United States",
+            country="US",
+            hq_country="US",
+            role=r.CLOUD_PROVIDER,
+            veu=VeuStatus.UVEU,
+            veu_id="UVEU-25-0007",
+        ),
+        Party(
+            ref=PRAIRIE,
+            name="Prairie Forge Compute LLC",
+            aliases=("Prairie Forge",),
+            address="4400 Turbine Road, Abilene, TX 79601, United States",
+            country="US",
+            hq_country="US",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=BLUE_MESA,
+            name="Blue Mesa AI Laboratories, Inc.",
+            aliases=("Blue Mesa Labs",),
+            address="88 Arroyo Street, Santa Fe, NM 87501, United States",
+            country="US",
+            hq_country="US",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=CORVID,
+            name="Corvid Robotics Corporation",
+            aliases=("Corvid Robotics",),
+            address="310 Harbor Loop, Pittsburgh, PA 15222, United States",
+            country="US",
+            hq_country="US",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=MUELLER,
+            name="Müller & Söhne Rechenzentren GmbH",
+            aliases=("Mueller & Soehne Rechenzentren GmbH", "Müller RZ"),
+            address="Hafenstraße 17, 60327 Frankfurt am Main, Deutschland",
+            country="DE",
+            hq_country="DE",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=FIMW,
+            name="Forschungsinstitut für Maschinelles Lernen Würzburg e. V.",
+            aliases=("FIMW", "Wuerzburg Institute for Machine Learning Research"),
+            address="Röntgenring 9, 97070 Würzburg, Deutschland",
+            country="DE",
+            hq_country="DE",
+            role=r.RESEARCH,
+        ),
+        Party(
+            ref=LUMIERE,
+            name="Lumière Calcul SAS",
+            aliases=("Lumiere Calcul",),
+            address="27 quai de la Rapée, 75012 Paris, France",
+            country="FR",
+            hq_country="FR",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=THAMESIDE,
+            name="Thameside Compute Ltd",
+            aliases=("Thameside Compute",),
+            address="Unit 4, Riverside Works, Dartford DA1 5PZ, United Kingdom",
+            country="GB",
+            hq_country="GB",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=AOMINE,
+            name="株式会社青嶺コンピューティング",
+            aliases=("Aomine Computing K.K.", "Aomine Computing"),
+            address="東京都江東区豊洲5-6-15, 135-0061",
+            country="JP",
+            hq_country="JP",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=SHINONOME,
+            name="東雲データシステムズ株式会社",
+            aliases=("Shinonome Data Systems K.K.",),
+            address="大阪府大阪市北区梅田3-2-1, 530-0001",
+            country="JP",
+            hq_country="JP",
+            parent_name="华渊控股集团有限公司 (Huayuan Holdings Group Co., Ltd.)",
+            parent_hq_country="CN",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=NURIBYEOL,
+            name="누리별 인공지능 주식회사",
+            aliases=("Nuribyeol AI Co., Ltd.", "Nuribyeol AI"),
+            address="경기도 성남시 분당구 판교역로 166, 13529",
+            country="KR",
+            hq_country="KR",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=JADE_PEAK,
+            name="玉峰半導體測試股份有限公司",
+            aliases=("Jade Peak Semiconductor Test Co., Ltd.",),
+            address="新竹科學園區研發二路12號, 300 新竹市",
+            country="TW",
+            hq_country="TW",
+            role=r.OTHER,
+        ),
+        Party(
+            ref=BOREAL,
+            name="Boreal Mind Research Inc.",
+            aliases=("Boreal Mind", "Recherche Boreal Mind inc."),
+            address="1550 rue Saint-Urbain, Montréal, QC H2X 2N4, Canada",
+            country="CA",
+            hq_country="CA",
+            role=r.RESEARCH,
+        ),
+        Party(
+            ref=WATTLE,
+            name="Wattle & Gum Analytics Pty Ltd",
+            aliases=("Wattle and Gum Analytics",),
+            address="Level 12, 40 Creek Street, Brisbane QLD 4000, Australia",
+            country="AU",
+            hq_country="AU",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=POLDER,
+            name="Polderlicht Datacenters B.V.",
+            aliases=("Polderlicht",),
+            address="Dijkweg 210, 1619 HB Andijk, Nederland",
+            country="NL",
+            hq_country="NL",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=LIFFEY,
+            name="Liffey Quay Analytics DAC",
+            aliases=("Liffey Quay",),
+            address="3 Hanover Quay, Dublin 2, D02 XH98, Ireland",
+            country="IE",
+            hq_country="IE",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=NORRSKEN,
+            name="Norrsken Beräkning AB",
+            aliases=("Norrsken Compute AB",),
+            address="Kraftverksvägen 4, 961 38 Boden, Sverige",
+            country="SE",
+            hq_country="SE",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=ALHAMBRA,
+            name="Centro de Computación Alhambra, S.L.",
+            aliases=("Alhambra Computing Centre",),
+            address="Calle Periodista Rafael Gómez 2, 18014 Granada, España",
+            country="ES",
+            hq_country="ES",
+            role=r.RESEARCH,
+        ),
+        Party(
+            ref=OASIS,
+            name="Oasis Grid Data Centres FZ-LLC",
+            aliases=("Oasis Grid", "واحة الشبكة لمراكز البيانات"),
+            address="Plot 118, Technology Park, Ras Al Khor, Dubai, United Arab Emirates",
+            country="AE",
+            hq_country="AE",
+            role=r.DATACENTER_OPERATOR,
+            veu=VeuStatus.NVEU,
+            veu_country="AE",
+            veu_id="NVEU-AE-25-003",
+        ),
+        Party(
+            ref=STRAITS,
+            name="Straits Silicon Distribution Sdn. Bhd.",
+            aliases=("Straits Silicon", "SSD Malaysia"),
+            address="Lot 22, Jalan Perindustrian Bayan Lepas 4, 11900 Penang, Malaysia",
+            country="MY",
+            hq_country="MY",
+            role=r.DISTRIBUTOR,
+        ),
+        Party(
+            ref=LION_CITY,
+            name="Lion City AI Pte. Ltd.",
+            aliases=("Lion City AI",),
+            address="71 Ayer Rajah Crescent, #06-14, Singapore 139951",
+            country="SG",
+            hq_country="SG",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=TANJONG,
+            name="Tanjong Analytics Cloud Pte. Ltd.",
+            aliases=("Tanjong Cloud",),
+            address="9 Tai Seng Drive, #03-01, Singapore 535227",
+            country="SG",
+            hq_country="SG",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=VARUNA,
+            name="Varuna Intelligence Private Limited",
+            aliases=("Varuna AI",),
+            address="4th Floor, Tower B, Outer Ring Road, Bellandur, Bengaluru 560103, India",
+            country="IN",
+            hq_country="IN",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=DECCAN,
+            name="Deccan Cloudworks Private Limited",
+            aliases=("Deccan Cloudworks",),
+            address="Plot 7, HITEC City Phase 2, Hyderabad 500081, India",
+            country="IN",
+            hq_country="IN",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=IPE,
+            name="Ipê Computação em Nuvem Ltda.",
+            aliases=("Ipe Cloud",),
+            address="Avenida das Nações Unidas 14.401, São Paulo - SP, 04794-000, Brasil",
+            country="BR",
+            hq_country="BR",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=NAJD,
+            name="Najd Advanced Computing Company",
+            aliases=("شركة نجد للحوسبة المتقدمة", "Najd Computing"),
+            address="King Abdullah Financial District, Building 3.07, Riyadh 13519, Saudi Arabia",
+            country="SA",
+            hq_country="SA",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=CARMEL,
+            name="Carmel Vision Systems Ltd.",
+            aliases=("Carmel Vision",),
+            address="12 HaTidhar Street, Ra'anana 4366512, Israel",
+            country="IL",
+            hq_country="IL",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=WISLA,
+            name="Instytut Obliczeń Wisła sp. z o.o.",
+            aliases=("Wisla Computing Institute",),
+            address="ul. Bobrzyńskiego 14, 30-348 Kraków, Polska",
+            country="PL",
+            hq_country="PL",
+            role=r.RESEARCH,
+        ),
+        Party(
+            ref=SIERRA,
+            name="Sierra Madre Inteligencia, S.A. de C.V.",
+            aliases=("Sierra Madre AI",),
+            address="Av. Constitución 2050 Pte., Monterrey, N.L. 64000, México",
+            country="MX",
+            hq_country="MX",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=APHRODITE,
+            name="Aphrodite Bay Compute Ltd",
+            aliases=("Αφροδίτη Bay Compute",),
+            address="41 Spyrou Araouzou, 3036 Limassol, Cyprus",
+            country="CY",
+            hq_country="CY",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=MEKONG,
+            name="Mekong Digital Infrastructure Co., Ltd.",
+            aliases=("Mekong Digital",),
+            address="No. 88, Preah Norodom Boulevard, Phnom Penh 12207, Cambodia",
+            country="KH",
+            hq_country="KH",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=ANATOLIA,
+            name="Anadolu Yapay Zekâ Teknolojileri A.Ş.",
+            aliases=("Anatolia AI Technologies",),
+            address="Teknopark İstanbul, Sanayi Mah. 1, 34906 Pendik/İstanbul, Türkiye",
+            country="TR",
+            hq_country="TR",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=LEMAN,
+            name="Institut lémanique d'intelligence artificielle",
+            aliases=("ILIA", "Lake Geneva AI Institute"),
+            address="Route de la Corniche 5, 1066 Épalinges, Suisse",
+            country="CH",
+            hq_country="CH",
+            role=r.RESEARCH,
+        ),
+        Party(
+            ref=KAROO,
+            name="Karoo Data Systems (Pty) Ltd",
+            aliases=("Karoo Data",),
+            address="15 Bree Street, Cape Town 8001, South Africa",
+            country="ZA",
+            hq_country="ZA",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=CHAO_PHRAYA,
+            name="Chao Phraya Smart Factory Co., Ltd.",
+            aliases=("บริษัท เจ้าพระยา สมาร์ท แฟคทอรี่ จำกัด",),
+            address="99/12 Moo 4, Bang Na-Trat Road, Bang Phli, Samut Prakan 10540, Thailand",
+            country="TH",
+            hq_country="TH",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=SONG_HONG,
+            name="Công ty Cổ phần Phần mềm Sông Hồng",
+            aliases=("Song Hong Software JSC",),
+            address="Tầng 9, 18 Phạm Hùng, Nam Từ Liêm, Hà Nội, Việt Nam",
+            country="VN",
+            hq_country="VN",
+            role=r.OTHER,
+        ),
+        Party(
+            ref=VICTORIA,
+            name="Victoria Harbour Compute Limited",
+            aliases=("維港算力有限公司",),
+            address="Unit 2108, 21/F, Cyberport 3, 100 Cyberport Road, Hong Kong",
+            country="HK",
+            hq_country="HK",
+            parent_name="深圳星河智算科技有限公司",
+            parent_hq_country="CN",
+            role=r.CLOUD_PROVIDER,
+        ),
+        Party(
+            ref=XINGHE,
+            name="深圳星河智算科技有限公司",
+            aliases=("Shenzhen Xinghe Intelligent Computing Technology Co., Ltd.",),
+            address="广东省深圳市南山区科技园科苑路15号, 518057",
+            country="CN",
+            hq_country="CN",
+            role=r.END_USER,
+        ),
+        Party(
+            ref=SEVER,
+            name="ООО «Северный вычислительный центр»",
+            aliases=("Severny Computing Centre LLC", "Sever DC"),
+            address="ул. Комсомольская, 21, Петрозаводск, 185035, Россия",
+            country="RU",
+            hq_country="RU",
+            role=r.DATACENTER_OPERATOR,
+        ),
+        Party(
+            ref=LOTUS,
+            name="Lótus Dourado Comércio de Tecnologia, Limitada",
+            aliases=("金蓮科技貿易有限公司", "Golden Lotus Technology Trading"),
+            address="Avenida da Praia Grande 409, Edf. Golden Dragon 7/F, Macau",
+            country="MO",
+            hq_country="MO",
+            role=r.DISTRIBUTOR,
+        ),
+    )
+
+
+# -- dates ----------------------------------------------------------------------------------
+
+
+def _workday(day: date) -> date:
+    """The day itself, or the Monday after it when it falls on a weekend."""
+    return day + timedelta(days=(7 - day.weekday()) % 7 if day.weekday() >= 5 else 0)
+
+
+def _in_holidays(day: date) -> bool:
+    # No routine orders over the year-end break, so new LPP certifications are on file first.
+    return (day.month == 12 and day.day >= 20) or (day.month == 1 and day.day <= 11)
+
+
+def _order_days(rng: random.Random, count: int, start: date, end: date) -> list[date]:
+    """``count`` distinct working days between ``start`` and ``end``, in order."""
+    pool = [
+        start + timedelta(days=offset)
+        for offset in range((end - start).days + 1)
+        if (start + timedelta(days=offset)).weekday() < 5
+        and not _in_holidays(start + timedelta(days=offset))
+    ]
+    return sorted(rng.sample(pool, min(count, len(pool))))
+
+
+# -- orders -----------------------------------------------------------------------------------
+
+Lines = tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True)
+class _Draft:
+    """An order before it has its reference."""
+
+    day: date
+    consignee: str
+    lines: Lines
+    end_user: str | None = None
+    destination: str | None = None
+    resolution: RedFlagResolution | None = None
+
+
+# Product mixes for routine orders: (product, weight, quantities to choose from).
+Mix = tuple[tuple[str, int, tuple[int, ...]], ...]
+
+TIER1_MIX: Mix = (
+    (H100, 6, (16, 24, 32, 48, 64, 96, 128)),
+    (SERVER, 6, (1, 2, 4, 6, 8, 12, 16, 24)),
+    (B200, 3, (8, 16, 32, 64)),
+    (L40S, 3, (8, 16, 24, 48)),
+    (A100, 2, (8, 16, 32)),
+    (H100_PCIE, 2, (8, 16, 24, 32)),
+    (RTX4090, 1, (4, 8, 12, 20)),
+    (H20, 1, (16, 32, 64)),
+    (MX_IC, 1, (16, 32, 64)),
+)
+TIER2_MIX: Mix = (
+    (H100, 5, (8, 16, 24, 32, 48, 64)),
+    (SERVER, 4, (1, 2, 3, 4, 6, 8)),
+    (L40S, 3, (8, 16, 24, 48)),
+    (A100, 2, (8, 16, 24)),
+    (H100_PCIE, 2, (8, 16, 24)),
+    (RTX4090, 1, (4, 8, 12)),
+    (H20, 2, (16, 32, 64, 128)),
+    (MX_IC, 2, (8, 16, 32, 64)),
+    (MX_BOARD, 1, (2, 4, 8, 16)),
+)
+LOW_END_MIX: Mix = (
+    (H20, 4, (16, 32, 64, 128, 256)),
+    (MX_IC, 3, (16, 32, 64)),
+    (MX_BOARD, 2, (4, 8, 16)),
+    (SWITCH, 1, (2, 4, 8)),
+)
+CLOUD_SERVER_MIX: Mix = (
+    (SERVER, 5, (16, 24, 32, 48, 64, 96)),
+    (B200, 2, (64, 128, 256)),
+    (H100, 1, (128, 256)),
+)
+
+
+@dataclass(frozen=True)
+class _Routine:
+    """A party's ordinary ordering pattern."""
+
+    party: str
+    count: int
+    mix: Mix
+    start: date = date(2025, 1, 27)
+    end: date = LAST_ORDER_DAY
+    extras: tuple[str, ...] = ()
+    """Occasional extra lines (open weights, small fine-tuning runs) for this party."""
+    destinations: tuple[str, ...] = ()
+    """Other sites of the party the goods sometimes go to."""
+
+
+def _routine_lines(rng: random.Random, routine: _Routine) -> Lines:
+    refs = [entry[0] for entry in routine.mix]
+    weights = [entry[1] for entry in routine.mix]
+    quantities = {entry[0]: entry[2] for entry in routine.mix}
+    first = rng.choices(refs, weights)[0]
+    lines: list[tuple[str, int]] = [(first, rng.choice(quantities[first]))]
+    if rng.random() < 0.25:
+        second = rng.choices(refs, weights)[0]
+        if second != first:
+            # A second product line is a smaller top-up of the main one.
+            lines.append((second, min(rng.choice(quantities[second]), quantities[second][1])))
+    if rng.random() < 0.3:
+        lines.append(
+            (SWITCH, rng.choice((1, 2, 4))) if rng.random() < 0.5 else (CABLES, rng.randint(2, 24))
+        )
+    if routine.extras and rng.random() < 0.15:
+        lines.append((rng.choice(routine.extras), 1))
+    return tuple(lines[:3])
+
+
+def _routine_orders(rng: random.Random, routines: Iterable[_Routine]) -> list[_Draft]:
+    drafts: list[_Draft] = []
+    for routine in routines:
+        for day in _order_days(rng, routine.count, routine.start, routine.end):
+            destination = None
+            if routine.destinations and rng.random() < 0.3:
+                destination = rng.choice(routine.destinations)
+            drafts.append(
+                _Draft(day, routine.party, _routine_lines(rng, routine), destination=destination)
+            )
+    return drafts
+
+
+def _routines() -> tuple[_Routine, ...]:
+    tier2_start = date(2025, 1, 20)
+    return (
+        # Tier 1: AIA customers.
+        _Routine(CORVID, 14, TIER1_MIX, extras=(FINE_TUNING,)),
+        _Routine(MUELLER, 22, TIER1_MIX),
+        _Routine(FIMW, 10, TIER1_MIX, extras=(OPEN_WEIGHTS, TRAINING)),
+        _Routine(LUMIERE, 16, TIER1_MIX, destinations=("BE", "DE")),
+        _Routine(THAMESIDE, 13, TIER1_MIX, end=date(2026, 3, 31), destinations=("IE",)),
+        _Routine(AOMINE, 18, TIER1_MIX),
+        _Routine(NURIBYEOL, 14, TIER1_MIX, extras=(OPEN_WEIGHTS,)),
+        _Routine(JADE_PEAK, 10, TIER1_MIX),
+        _Routine(BOREAL, 10, TIER1_MIX, extras=(OPEN_WEIGHTS, FINE_TUNING)),
+        _Routine(WATTLE, 10, TIER1_MIX, destinations=("NZ",)),
+        _Routine(LIFFEY, 8, TIER1_MIX, extras=(FINE_TUNING,)),
+        _Routine(NORRSKEN, 10, TIER1_MIX, destinations=("FI", "NO")),
+        _Routine(ALHAMBRA, 6, TIER1_MIX, extras=(OPEN_WEIGHTS,)),
+        _Routine(HALCYON, 12, CLOUD_SERVER_MIX, destinations=("DE", "JP", "GB")),
+        # Tier 2: LPP customers (their yearly totals stay well inside the limit).
+        _Routine(LION_CITY, 12, TIER2_MIX, start=tier2_start, extras=(FINE_TUNING,)),
+        _Routine(TANJONG, 10, TIER2_MIX, start=tier2_start),
+        _Routine(VARUNA, 8, TIER2_MIX, start=tier2_start),
+        _Routine(IPE, 8, TIER2_MIX, start=tier2_start, extras=(OPEN_WEIGHTS,)),
+        _Routine(CARMEL, 8, TIER2_MIX, start=tier2_start),
+        _Routine(WISLA, 5, TIER2_MIX, start=tier2_start, end=date(2025, 12, 19)),
+        _Routine(APHRODITE, 5, TIER2_MIX, start=tier2_start),
+        _Routine(LEMAN, 8, TIER2_MIX, start=tier2_start, extras=(OPEN_WEIGHTS,)),
+        _Routine(KAROO, 6, TIER2_MIX, start=tier2_start),
+        _Routine(CHAO_PHRAYA, 4, TIER2_MIX, start=tier2_start),
+        _Routine(ANATOLIA, 4, TIER2_MIX, start=date(2026, 1, 12)),
+        # Low-end items only: nothing a-level, so no paperwork needed.
+        _Routine(SONG_HONG, 3, LOW_END_MIX, start=tier2_start),
+        _Routine(STRAITS, 4, LOW_END_MIX, start=tier2_start),
+    )
+
+
+def _resolution(day: date, note: str) -> RedFlagResolution:
+    return RedFlagResolution(resolved_on=day, resolved_by="Dana Whitfield", note=note)
+
+
+@dataclass(frozen=True)
+class _Figures:
+    """Ruleset figures the scenarios are sized from."""
+
+    lpp_limit: float
+    aia_submission_from: float
+    allocation: float
+    first_quarter_cap: float
+    tier2_share: float
+    cambodia_tier2_from: date
+
+
+def _figures(catalog: RulesetCatalog) -> _Figures:
+    first = catalog.in_effect_on(FIRST_ORDER_DAY)
+    cambodia = next(
+        version.effective_from for version in catalog.versions if version.tier_of("KH") == 2
+    )
+    return _Figures(
+        lpp_limit=first.lpp.limit_tpp,
+        aia_submission_from=first.aia.bis_submission_from_tpp,
+        allocation=first.country_allocation.tpp,
+        first_quarter_cap=first.nveu.cap_on(FIRST_ORDER_DAY).cap_tpp,
+        tier2_share=first.uveu.max_single_tier2_share,
+        cambodia_tier2_from=cambodia,
+    )
+
+
+def _servers_over(tpp: float) -> int:
+    """The fewest servers whose TPP passes ``tpp``."""
+    return int(tpp // SERVER_TPP) + 1
+
+
+def _scenario_orders(rng: random.Random, figures: _Figures) -> list[_Draft]:
+    """The orders placed to show every rule at work, party by party."""
+    d = _Draft
+    lpp_busting = _servers_over(figures.lpp_limit)
+    drafts: list[_Draft] = []
+
+    # Prairie Forge: a large AIA customer that has not filed its certification with BIS.
+    # Monthly server orders from February 2025; the first twelve stay under the BIS
+    # submission threshold, the thirteenth passes it, and from then on Prairie is held.
+    prairie = (96, 128, 160, 144, 192, 176, 160, 200, 184, 208, 176, 160, 192, 64)
+    for month, servers in enumerate(prairie):
+        year, month_index = divmod(1 + month, 12)
+        day = _workday(date(2025 + year, month_index + 1, 9))
+        lines: Lines = ((SERVER, servers),)
+        if month % 3 == 0:
+            lines += ((SWITCH, max(servers // 16, 1)),)
+        drafts.append(d(day, PRAIRIE, lines))
+    drafts.append(d(date(2026, 5, 14), PRAIRIE, ((SWITCH, 12), (CABLES, 40))))
+
+    # Blue Mesa: an even larger AIA customer that filed with BIS early, so it stays authorized.
+    blue_mesa = (512, 768, 1024, 1024, 768, 1024, 1024, 1024, 768, 1024)
+    for index, b200s in enumerate(blue_mesa):
+        day = _workday(date(2025, 2, 20) + timedelta(days=61 * index))
+        lines = ((B200, b200s),) if index % 2 else ((B200, b200s), (SERVER, 32))
+        drafts.append(d(day, BLUE_MESA, lines))
+    drafts.append(d(date(2025, 10, 15), BLUE_MESA, ((WEIGHTS, 1),)))
+
+    # Halcyon (UVEU): its Tier 2 sites in Singapore, India and Malaysia are supplied under
+    # the UVEU; one large Singapore build would take Singapore past the single-country share.
+    for day, servers in (
+        (date(2025, 2, 18), 32),
+        (date(2025, 5, 12), 48),
+        (date(2025, 8, 11), 64),
+        (date(2025, 11, 10), 64),
+        (date(2026, 2, 9), 48),
+    ):
+        drafts.append(d(day, HALCYON, ((SERVER, servers), (SWITCH, 4)), destination="SG"))
+    drafts.append(d(date(2026, 5, 11), HALCYON, ((SERVER, 240),), destination="SG"))
+    drafts.append(d(date(2026, 8, 10), HALCYON, ((SERVER, 24),), destination="SG"))
+    for day in _order_days(rng, 4, date(2025, 3, 1), date(2026, 10, 30)):
+        drafts.append(d(day, HALCYON, ((SERVER, rng.choice((16, 24, 32, 48))),), destination="IN"))
+    for day in _order_days(rng, 3, date(2025, 3, 1), date(2026, 10, 30)):
+        drafts.append(d(day, HALCYON, ((SERVER, rng.choice((16, 24, 32))),), destination="MY"))
+
+    # Oasis Grid (NVEU, UAE): its installed base starts just under the first quarter's cap.
+    # Three first-quarter orders fit; the fourth would pass the cap (and is too large for LPP).
+    drafts += [
+        d(date(2025, 1, 15), OASIS, ((SERVER, 32),)),
+        d(date(2025, 1, 27), OASIS, ((SERVER, 48),)),
+        d(date(2025, 2, 24), OASIS, ((SERVER, 64), (SWITCH, 4))),
+        d(date(2025, 3, 24), OASIS, ((SERVER, max(lpp_busting, 240)),)),
+    ]
+    for day in _order_days(rng, 12, date(2025, 4, 7), date(2026, 11, 13)):
+        drafts.append(d(day, OASIS, ((SERVER, rng.choice((64, 96, 128, 160))),)))
+
+    # Straits Silicon (distributor, Malaysia): LPP is closed to it; its licence covers
+    # Malaysia only, from March 2025.
+    drafts.append(d(date(2025, 2, 10), STRAITS, ((H100, 64),)))
+    for day in _order_days(rng, 8, date(2025, 3, 10), date(2026, 11, 13)):
+        product = rng.choice((H100, L40S, H100_PCIE))
+        drafts.append(d(day, STRAITS, ((product, rng.choice((64, 96, 128, 192))),)))
+    drafts += [
+        d(date(2025, 6, 23), STRAITS, ((L40S, 96),), end_user=CHAO_PHRAYA, destination="TH"),
+        d(date(2025, 9, 22), STRAITS, ((H100, 32),), end_user=SONG_HONG, destination="VN"),
+        d(date(2025, 11, 24), STRAITS, ((H100, 128),), end_user=XINGHE),
+        d(
+            date(2026, 4, 20),
+            STRAITS,
+            ((MX_IC, 64), (H20, 128)),
+            end_user=SONG_HONG,
+            destination="VN",
+        ),
+    ]
+
+    # Najd (Saudi Arabia): large builds under a licence that expires mid-2026.
+    for day, servers in (
+        (date(2025, 2, 17), 160),
+        (date(2025, 5, 19), 200),
+        (date(2025, 8, 18), 240),
+        (date(2025, 11, 17), 200),
+        (date(2026, 3, 16), 160),
+    ):
+        drafts.append(d(day, NAJD, ((SERVER, servers), (CABLES, servers // 4))))
+    drafts.append(d(date(2026, 8, 17), NAJD, ((SERVER, 240),)))
+
+    # Deccan Cloudworks (India): buys mostly from other vendors (high prior receipts), so
+    # larger orders go under its licence until the licence runs low.
+    drafts += [
+        d(date(2025, 2, 3), DECCAN, ((L40S, 32),)),
+        d(date(2025, 4, 21), DECCAN, ((SERVER, 64),)),
+        d(date(2025, 7, 21), DECCAN, ((SERVER, 96), (SWITCH, 6))),
+        d(date(2025, 10, 20), DECCAN, ((SERVER, 80),)),
+        d(date(2026, 2, 16), DECCAN, ((SERVER, 64),)),
+        d(date(2026, 3, 9), DECCAN, ((L40S, 24), (MX_IC, 32))),
+        d(date(2026, 6, 15), DECCAN, ((SERVER, 48),)),
+    ]
+
+    # Anatolia (Türkiye): its 2025 LPP certification reports prior receipts close to the limit.
+    drafts += [
+        d(date(2025, 3, 10), ANATOLIA, ((H100, 48),)),
+        d(date(2025, 6, 9), ANATOLIA, ((H100, 64),)),
+        d(date(2025, 9, 8), ANATOLIA, ((H100, 16), (CABLES, 4))),
+    ]
+
+    # Carmel Vision (Israel): frontier weights need a licence; it arrives in June 2025.
+    drafts += [
+        d(date(2025, 4, 14), CARMEL, ((WEIGHTS, 1),)),
+        d(date(2025, 7, 14), CARMEL, ((WEIGHTS, 1), (H100, 16))),
+        d(date(2026, 3, 23), CARMEL, ((WEIGHTS, 1),)),
+    ]
+
+    # Model weights to Tier 1: the attestation of storage security decides.
+    drafts += [
+        d(date(2025, 3, 17), FIMW, ((WEIGHTS, 1),)),
+        d(date(2026, 1, 19), FIMW, ((WEIGHTS, 1), (SERVER, 4))),
+        d(date(2025, 9, 15), NURIBYEOL, ((WEIGHTS, 1),)),
+        d(date(2025, 6, 16), LUMIERE, ((WEIGHTS, 1),)),
+    ]
+
+    # IaaS training for customers headquartered outside Tier 1 (Red Flag 28).
+    drafts += [
+        d(date(2025, 9, 15), VARUNA, ((TRAINING, 1),)),
+        d(
+            date(2026, 4, 13),
+            VARUNA,
+            ((TRAINING, 1),),
+            resolution=_resolution(
+                date(2026, 4, 13),
+                "Training run for Varuna's own Indic-language model; compute stays in our US "
+                "region; end-use statement and board resolution on file.",
+            ),
+        ),
+        d(
+            date(2025, 11, 3),
+            IPE,
+            ((TRAINING, 1),),
+            resolution=_resolution(
+                date(2025, 11, 3),
+                "Customer screened; model for Portuguese-language customer service; no "
+                "onward access for third parties; KYC checklist complete.",
+            ),
+        ),
+        d(date(2026, 6, 8), VICTORIA, ((TRAINING, 1),)),
+        d(date(2025, 5, 5), BOREAL, ((TRAINING, 1),)),
+        d(date(2025, 8, 4), LION_CITY, ((FINE_TUNING, 2),)),
+    ]
+
+    # Tier 1 paperwork: no AIA certification (Polderlicht); a certification revoked in
+    # April 2026 (Thameside).
+    drafts += [
+        d(date(2025, 3, 12), POLDER, ((H100, 64), (SWITCH, 4))),
+        d(date(2025, 3, 13), POLDER, ((SWITCH, 8), (CABLES, 30))),
+        d(date(2025, 6, 25), POLDER, ((MX_BOARD, 16),)),
+        d(date(2025, 9, 24), POLDER, ((L40S, 32),)),
+        d(date(2026, 5, 18), THAMESIDE, ((SERVER, 16),)),
+        d(date(2026, 9, 14), THAMESIDE, ((SWITCH, 6),)),
+    ]
+
+    # LPP paperwork: Sierra Madre never certified; Wisła certified for 2025 only.
+    drafts += [
+        d(date(2025, 5, 12), SIERRA, ((H100, 32),)),
+        d(date(2025, 9, 29), SIERRA, ((H100, 64), (CABLES, 12))),
+        d(date(2026, 2, 23), SIERRA, ((H20, 64),)),
+        d(date(2026, 3, 2), WISLA, ((L40S, 32),)),
+        d(date(2026, 7, 6), WISLA, ((H100, 16),)),
+    ]
+
+    # Cambodia: Tier 3 until it left Country Group D:5, Tier 2 (LPP) afterwards.
+    moved = figures.cambodia_tier2_from
+    for offset, lines in (
+        (-230, ((H100, 32),)),
+        (-105, ((SERVER, 8), (SWITCH, 2))),
+        (14, ((H100, 32),)),
+        (100, ((SERVER, 8),)),
+        (190, ((L40S, 48), (CABLES, 10))),
+        (260, ((SERVER, 12),)),
+    ):
+        drafts.append(d(_workday(moved + timedelta(days=offset)), MEKONG, lines))
+
+    # Tier 3 nexus: located in, headquartered in, or owned from Tier 3.
+    drafts += [
+        d(date(2025, 2, 12), XINGHE, ((H20, 256),)),
+        d(date(2025, 4, 9), XINGHE, ((MX_BOARD, 32),)),
+        d(date(2025, 7, 16), XINGHE, ((H100, 64),)),
+        d(date(2026, 1, 21), XINGHE, ((MX_IC, 128), (H20, 128))),
+        d(date(2026, 6, 17), XINGHE, ((H20, 512),)),
+        d(date(2025, 3, 19), SEVER, ((SERVER, 16),)),
+        d(date(2025, 10, 8), SEVER, ((L40S, 32), (CABLES, 20))),
+        d(date(2025, 5, 21), LOTUS, ((RTX4090, 200),)),
+        d(date(2026, 2, 25), LOTUS, ((MX_IC, 64),)),
+        d(date(2025, 4, 23), SHINONOME, ((H100, 32),)),
+        d(date(2025, 8, 20), SHINONOME, ((MX_BOARD, 8),)),
+        d(date(2025, 12, 3), SHINONOME, ((H20, 64), (SWITCH, 2))),
+        d(date(2026, 5, 6), SHINONOME, ((WEIGHTS, 1),)),
+        d(date(2025, 7, 9), VICTORIA, ((H100, 64),)),
+        d(date(2025, 10, 29), VICTORIA, ((MX_BOARD, 24),)),
+        d(date(2026, 3, 18), VICTORIA, ((H20, 96),)),
+    ]
+
+    # Country allocation: Mexico's is nearly used up by other exporters' licences.
+    # (Sierra Madre's orders above show it.) Lumière hosts Boreal Mind in France.
+    drafts.append(d(date(2025, 11, 19), LUMIERE, ((SERVER, 16),), end_user=BOREAL))
+    drafts.append(d(date(2026, 9, 9), CORVID, ((SERVER, 8),), end_user=BOREAL, destination="CA"))
+    return drafts
+
+
+def _finish(drafts: Sequence[_Draft]) -> tuple[Order, ...]:
+    """Sort the drafts by date and number them per year: SO-25-0001, SO-25-0002, ..."""
+    ordered = sorted(drafts, key=lambda draft: (draft.day, draft.consignee))
+    counters: dict[int, int] = {}
+    orders: list[Order] = []
+    for draft in ordered:
+        year = draft.day.year
+        counters[year] = counters.get(year, 0) + 1
+        orders.append(
+            Order(
+                ref=f"SO-{year % 100:02d}-{counters[year]:04d}",
+                date=draft.day,
+                consignee_ref=draft.consignee,
+                end_user_ref=draft.end_user,
+                destination=draft.destination,
+                lines=tuple(OrderLine(product_ref=ref, quantity=qty) for ref, qty in draft.lines),
+                red_flag_28_resolution=draft.resolution,
+            )
+        )
+    return tuple(orders)
+
+
+# -- paperwork --------------------------------------------------------------------------------
+
+_SIGNERS: dict[str, tuple[str, ...]] = {
+    HALCYON: ("Margaret Okafor, General Counsel",),
+    PRAIRIE: ("Wade Lindqvist, Chief Executive Officer",),
+    BLUE_MESA: ("Rosa Benavides, Chief Operating Officer", "Tom Achebe, Head of Trade Compliance"),
+    CORVID: ("Elliot Marsh, Vice President Operations",),
+    MUELLER: ("Dr. Jürgen Müller, Geschäftsführer",),
+    FIMW: ("Prof. Dr. Käthe Böhm, Direktorin",),
+    LUMIERE: ("Hélène Garnier, Directrice générale",),
+    THAMESIDE: ("Oliver Pryce, Managing Director",),
+    AOMINE: ("高橋 健一 (Kenichi Takahashi), 代表取締役",),
+    NURIBYEOL: ("김서연 (Kim Seo-yeon), 대표이사",),
+    JADE_PEAK: ("林志明 (Lin Chih-ming), 總經理",),
+    BOREAL: ("Geneviève Tremblay, Executive Director",),
+    WATTLE: ("Priya Nair, Chief Technology Officer",),
+    LIFFEY: ("Siobhán Doyle, Director",),
+    NORRSKEN: ("Åsa Lindgren, VD",),
+    ALHAMBRA: ("Dra. Lucía Ortega, Directora",),
+}
+
+
+def _aia_certifications(rng: random.Random) -> tuple[AiaCertification, ...]:
+    certifications: list[AiaCertification] = []
+    attested = {BLUE_MESA, FIMW, NURIBYEOL, BOREAL, HALCYON}
+    for party_ref, signers in _SIGNERS.items():
+        signed_on = FIRST_ORDER_DAY + timedelta(days=rng.randint(0, 9))
+        submitted: date | None = None
+        revoked: date | None = None
+        if party_ref == BLUE_MESA:
+            submitted = date(2025, 3, 14)
+        if party_ref == THAMESIDE:
+            # Ownership changed; the new owner has not re-certified.
+            revoked = date(2026, 4, 15)
+        certifications.append(
+            AiaCertification(
+                party_ref=party_ref,
+                signed_on=_workday(signed_on),
+                signers=signers,
+                weights_storage_attested=party_ref in attested,
+                submitted_to_bis_on=submitted,
+                revoked_on=revoked,
+            )
+        )
+    return tuple(certifications)
+
+
+_LPP_SIGNERS: dict[str, str] = {
+    LION_CITY: "Tan Wei Ling, Director",
+    TANJONG: "Rajesh Pillai, Chief Executive",
+    VARUNA: "Ananya Iyer, Chief Financial Officer",
+    DECCAN: "Srinivas Reddy, Managing Director",
+    IPE: "Mariana Albuquerque, Diretora de Operações",
+    CARMEL: "Noa Ben-David, Chief Executive Officer",
+    WISLA: "dr hab. Katarzyna Wójcik, Dyrektor",
+    APHRODITE: "Andreas Georgiou, Director",
+    MEKONG: "Sok Vannak, General Manager",
+    ANATOLIA: "Elif Şahin, Genel Müdür",
+    LEMAN: "Prof. Mathieu Rochat, Directeur",
+    KAROO: "Thandiwe Mokoena, Chief Operating Officer",
+    CHAO_PHRAYA: "Somchai Wongsawat, Managing Director",
+}
+
+
+def _lpp_certifications(rng: random.Random, figures: _Figures) -> tuple[LppCertification, ...]:
+    certifications: list[LppCertification] = []
+    for party_ref, signer in _LPP_SIGNERS.items():
+        for year in (2025, 2026):
+            if (party_ref, year) in {(WISLA, 2026), (MEKONG, 2025)}:
+                continue
+            if year == 2025:
+                signed_on = _workday(FIRST_ORDER_DAY + timedelta(days=rng.randint(0, 4)))
+            elif party_ref == MEKONG:
+                signed_on = _workday(figures.cambodia_tier2_from + timedelta(days=2))
+            else:
+                signed_on = _workday(date(2026, 1, 5) + timedelta(days=rng.randint(0, 4)))
+            prior = H100_TPP * rng.choice((0, 0, 0, 32, 64, 96, 160))
+            if party_ref == ANATOLIA and year == 2025:
+                # Close to the limit: room for exactly 100 more H100.
+                prior = figures.lpp_limit - 100 * H100_TPP
+            if party_ref == DECCAN:
+                # Buys most of its compute elsewhere: little LPP room left with us.
+                prior = figures.lpp_limit - (180 if year == 2025 else 200) * H100_TPP
+            certifications.append(
+                LppCertification(
+                    party_ref=party_ref,
+                    year=year,
+                    signed_on=signed_on,
+                    signer=signer,
+                    prior_receipts_tpp=prior,
+                )
+            )
+    return tuple(certifications)
+
+
+def _licenses() -> tuple[License, ...]:
+    a_level, weights = LicenseCovers.A_LEVEL, LicenseCovers.MODEL_WEIGHTS
+    return (
+        License(
+            number="D1234567",
+            party_ref=STRAITS,
+            destination="MY",
+            covers=a_level,
+            tpp=2_000 * H100_TPP,
+            valid_from=date(2025, 3, 3),
+            valid_to=date(2027, 2, 26),
+        ),
+        License(
+            number="D1240915",
+            party_ref=NAJD,
+            destination="SA",
+            covers=a_level,
+            tpp=1_200 * SERVER_TPP,
+            valid_from=date(2025, 2, 3),
+            valid_to=date(2026, 6, 30),
+        ),
+        License(
+            number="D1251188",
+            party_ref=DECCAN,
+            destination="IN",
+            covers=a_level,
+            # Covers 316 servers: the June 2026 order finds it nearly used up.
+            tpp=316 * SERVER_TPP,
+            valid_from=date(2025, 4, 1),
+            valid_to=date(2027, 3, 31),
+        ),
+        License(
+            number="D1262040",
+            party_ref=CARMEL,
+            destination="IL",
+            covers=weights,
+            valid_from=date(2025, 6, 2),
+            valid_to=date(2027, 5, 31),
+        ),
+    )
+
+
+def _footprints(figures: _Figures) -> tuple[VeuFootprint, ...]:
+    halcyon = {
+        "US": 1_450_000_000.0,
+        "DE": 190_000_000.0,
+        "JP": 160_000_000.0,
+        "GB": 120_000_000.0,
+        "IN": 84_000_000.0,
+        "MY": 52_000_000.0,
+    }
+    # Singapore starts at 78 % of the largest share a UVEU may hold in one Tier 2 country,
+    # so a few builds fit there and one large build does not.
+    share = 0.78 * figures.tier2_share
+    others = sum(halcyon.values())
+    halcyon["SG"] = round(others * share / (1 - share), -6)
+    footprints = [
+        VeuFootprint(party_ref=HALCYON, country=country, installed_tpp=tpp)
+        for country, tpp in halcyon.items()
+    ]
+    # Oasis starts 150 servers under the first quarter's cap.
+    footprints.append(
+        VeuFootprint(
+            party_ref=OASIS,
+            country="AE",
+            installed_tpp=figures.first_quarter_cap - 150 * SERVER_TPP,
+        )
+    )
+    return tuple(footprints)
+
+
+def _countries(figures: _Figures) -> tuple[CountrySetting, ...]:
+    allocation = figures.allocation
+    return (
+        CountrySetting(country="AE", g2g_agreement=True, external_allocation_used_tpp=900_000_000),
+        CountrySetting(country="SA", g2g_agreement=True, external_allocation_used_tpp=410_000_000),
+        CountrySetting(country="IN", external_allocation_used_tpp=520_000_000),
+        CountrySetting(country="SG", external_allocation_used_tpp=310_000_000),
+        CountrySetting(country="MY", external_allocation_used_tpp=600_000_000),
+        CountrySetting(country="BR", external_allocation_used_tpp=150_000_000),
+        CountrySetting(country="TR", external_allocation_used_tpp=220_000_000),
+        CountrySetting(country="IL", external_allocation_used_tpp=260_000_000),
+        CountrySetting(country="PL", external_allocation_used_tpp=95_000_000),
+        # Nearly used up: 40 H100 left.
+        CountrySetting(country="MX", external_allocation_used_tpp=allocation - 40 * H100_TPP),
+    )
+
+
+# -- the data set ---------------------------------------------------------------------------
+
+
+def build_demo_dataset() -> DemoDataset:
+    """The demonstration data set; the same values on every call."""
+    figures = _figures(load_shipped_rulesets())
+    rng = random.Random(SEED)
+    aia = _aia_certifications(rng)
+    lpp = _lpp_certifications(rng, figures)
+    drafts = _routine_orders(rng, _routines()) + _scenario_orders(rng, figures)
+    return DemoDataset(
+        parties=_parties(),
+        products=_products(),
+        aia_certifications=aia,
+        lpp_certifications=lpp,
+        licenses=_licenses(),
+        footprints=_footprints(figures),
+        countries=_countries(figures),
+        orders=_finish(drafts),
+    )
+
+
+# -- replay -----------------------------------------------------------------------------------
+
+
+def _latest_signed(
+    certifications: Sequence[AiaCertification], day: date
+) -> AiaCertification | None:
+    """The latest certification signed by ``day``; else the first one (signed later)."""
+    signed = [item for item in certifications if item.signed_on <= day]
+    if signed:
+        return max(signed, key=lambda item: item.signed_on)
+    return min(certifications, key=lambda item: item.signed_on, default=None)
+
+
+def _lpp_for(certifications: Sequence[LppCertification], day: date) -> LppCertification | None:
+    """The certification for the order's calendar year, the latest signed by ``day`` first."""
+    same_year = [item for item in certifications if item.year == day.year]
+    signed = [item for item in same_year if item.signed_on <= day]
+    if signed:
+        return max(signed, key=lambda item: item.signed_on)
+    return min(same_year, key=lambda item: item.signed_on, default=None)
+
+
+def replay(dataset: DemoDataset, catalog: RulesetCatalog) -> list[Decision]:
+    """Check every order in date order, recording what each shipping decision consumes.
+
+    Each order is judged by the ruleset version in effect on its date, with the consignee's
+    standing from the ledger so far plus its paperwork: the latest AIA certification, the LPP
+    certification for the order's year, its licences and its VEU footprint.
+    """
+    parties = {party.ref: party for party in dataset.parties}
+    products = {product.ref: product for product in dataset.products}
+    aia: dict[str, list[AiaCertification]] = {}
+    for certification in dataset.aia_certifications:
+        aia.setdefault(certification.party_ref, []).append(certification)
+    lpp: dict[str, list[LppCertification]] = {}
+    for lpp_certification in dataset.lpp_certifications:
+        lpp.setdefault(lpp_certification.party_ref, []).append(lpp_certification)
+    licences: dict[str, list[License]] = {}
+    for licence in dataset.licenses:
+        licences.setdefault(licence.party_ref, []).append(licence)
+    footprints: dict[str, dict[str, float]] = {}
+    for footprint in dataset.footprints:
+        footprints.setdefault(footprint.party_ref, {})[footprint.country] = footprint.installed_tpp
+    countries = {setting.country: setting for setting in dataset.countries}
+
+    book = LedgerBook()
+    decisions: list[Decision] = []
+    for order in sorted(dataset.orders, key=lambda item: (item.date, item.ref)):
+        consignee = parties[order.consignee_ref]
+        base = Standing(
+            aia_certification=_latest_signed(aia.get(consignee.ref, []), order.date),
+            lpp_certification=_lpp_for(lpp.get(consignee.ref, []), order.date),
+            licenses=tuple(licences.get(consignee.ref, [])),
+        )
+        destination = order.destination or consignee.country
+        setting = countries.get(destination) or CountrySetting(country=destination)
+        context = EvaluationContext(
+            consignee=consignee,
+            end_user=parties[order.end_user_ref] if order.end_user_ref else None,
+            products=products,
+            standing=book.standing(
+                consignee.ref,
+                order.date,
+                base=base,
+                external_footprint=footprints.get(consignee.ref),
+            ),
+            country=book.country(setting),
+        )
+        ruleset: Ruleset = catalog.in_effect_on(order.date)
+        decision = evaluate(order, context, ruleset)
+        if decision.outcome.ships:
+            book = book.record(decision.consumption)
+        decisions.append(decision)
+    return decisions

@@ -1,0 +1,267 @@
+"""What the use cases need from outside, as protocols. storage/ implements them.
+
+One use case = one unit of work = one transaction. A writing unit of work is serialized
+against every other writer (``BEGIN IMMEDIATE`` on SQLite, a transaction-scoped lock on
+PostgreSQL), so checking quota and recording its consumption can never interleave.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping, Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from types import TracebackType
+from typing import Any, Protocol, Self
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.audit import AuditEntry
+from domain.decision import Consumption, Decision
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    License,
+    LppCertification,
+    Order,
+    Party,
+    Product,
+    RedFlagResolution,
+    VeuFootprint,
+)
+
+
+class OrderStatus(StrEnum):
+    OPEN = "open"
+    CANCELLED = "cancelled"
+
+
+class StoredOrder(BaseModel):
+    """An order as stored, with its status."""
+
+    model_config = ConfigDict(frozen=True)
+
+    order: Order
+    status: OrderStatus = OrderStatus.OPEN
+
+
+class RecordedDecision(BaseModel):
+    """A decision as recorded: never edited, only superseded by a later one."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    order_ref: str
+    seq: int
+    """1 for the order's first decision, 2 for the one that superseded it, ..."""
+    decided_at: datetime
+    decided_by: str
+    supersedes: int | None
+    decision: Decision
+    content_hash: str
+    released: bool = False
+    """Whether its consumption was released (cancelled order or superseded decision)."""
+
+
+class DecisionIntegrity(BaseModel):
+    """A decision row exactly as stored, for verification (no re-validation of the payload)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    order_ref: str
+    seq: int
+    decided_at: datetime
+    decided_by: str
+    supersedes: int | None
+    outcome: str
+    ruleset: str
+    a_level_tpp: float
+    payload: dict[str, Any]
+    content_hash: str
+
+
+class RedFlagChecklist(BaseModel):
+    """A know-your-customer checklist answered for an order (rules.md section 8)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    order_ref: str
+    answers: dict[str, bool]
+    note: str = ""
+    answered_by: str
+    answered_at: datetime
+
+
+class PartyRepository(Protocol):
+    def get(self, ref: str) -> Party | None: ...
+    def add(self, party: Party) -> None: ...
+    def update(self, party: Party) -> None: ...
+    def all(self) -> Iterator[Party]: ...
+    def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
+
+
+class ProductRepository(Protocol):
+    def get(self, ref: str) -> Product | None: ...
+    def get_many(self, refs: Sequence[str]) -> dict[str, Product]: ...
+    def add(self, product: Product) -> None: ...
+    def update(self, product: Product) -> None: ...
+    def all(self) -> Iterator[Product]: ...
+    def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
+
+
+class OrderRepository(Protocol):
+    def get(self, ref: str) -> StoredOrder | None: ...
+    def add(self, order: Order) -> None: ...
+    def add_many(self, orders: Sequence[Order]) -> None: ...
+    def set_status(self, ref: str, status: OrderStatus) -> None: ...
+    def set_red_flag_resolution(self, ref: str, resolution: RedFlagResolution) -> None: ...
+    def pending_refs(self) -> list[str]:
+        """Open orders without a decision, oldest first."""
+        ...
+
+    def all(self) -> Iterator[StoredOrder]: ...
+    def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
+
+
+class PaperworkRepository(Protocol):
+    """Certifications, licences, VEU footprints and country settings."""
+
+    def aia_certifications(self, party_ref: str) -> list[AiaCertification]: ...
+    def put_aia_certification(self, certification: AiaCertification) -> None:
+        """Add, or replace the one with the same party and signing date."""
+        ...
+
+    def lpp_certification(self, party_ref: str, year: int) -> LppCertification | None: ...
+    def lpp_certifications(self, party_ref: str) -> list[LppCertification]: ...
+    def put_lpp_certification(self, certification: LppCertification) -> None: ...
+    def licenses_for(self, party_ref: str) -> list[License]:
+        """The party's licences, ``used_tpp`` filled from the ledger."""
+        ...
+
+    def license(self, number: str) -> License | None: ...
+    def add_license(self, licence: License) -> None: ...
+    def footprint(self, party_ref: str) -> dict[str, float]:
+        """Installed a-level TPP by country from sources other than our shipments."""
+        ...
+
+    def put_footprint(self, footprint: VeuFootprint) -> None: ...
+    def country_setting(self, country: str) -> CountrySetting | None:
+        """The setting with ``our_allocation_used_tpp`` filled from the ledger."""
+        ...
+
+    def put_country_setting(self, setting: CountrySetting) -> None: ...
+    def all_aia_certifications(self) -> Iterator[AiaCertification]: ...
+    def all_lpp_certifications(self) -> Iterator[LppCertification]: ...
+    def all_licenses(self) -> Iterator[License]: ...
+    def all_footprints(self) -> Iterator[VeuFootprint]: ...
+    def all_country_settings(self) -> Iterator[CountrySetting]: ...
+
+
+class DecisionRepository(Protocol):
+    def latest(self, order_ref: str) -> RecordedDecision | None: ...
+    def history(self, order_ref: str) -> list[RecordedDecision]: ...
+    def add(
+        self,
+        order_ref: str,
+        decision: Decision,
+        *,
+        decided_at: datetime,
+        decided_by: str,
+        supersedes: int | None,
+    ) -> RecordedDecision: ...
+    def all(self) -> Iterator[RecordedDecision]: ...
+    def integrity_rows(self) -> Iterator[DecisionIntegrity]: ...
+
+
+class LedgerRepository(Protocol):
+    def record(self, decision_id: int, consumption: Sequence[Consumption], at: datetime) -> None:
+        """Append the consumption of a decision and add it to the balances."""
+        ...
+
+    def release(self, decision_id: int, consumption: Sequence[Consumption], at: datetime) -> None:
+        """Append the reversal of a decision's consumption and take it off the balances."""
+        ...
+
+    def lpp_used(self, party_ref: str, year: int) -> float: ...
+    def aia_cumulative(self, party_ref: str) -> float: ...
+    def veu_shipped(self, party_ref: str) -> dict[str, float]: ...
+    def license_used(self, number: str) -> float: ...
+    def country_allocation_used(self, country: str) -> float: ...
+    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]: ...
+    def entries_by_decision(self) -> Mapping[int, list[tuple[Consumption, bool]]]:
+        """Every ledger entry, grouped by decision id, with whether it is a release."""
+        ...
+
+    def balances(self) -> dict[str, float]: ...
+
+
+class AuditLog(Protocol):
+    def append(
+        self,
+        action: str,
+        entity: str,
+        entity_ref: str,
+        *,
+        before: Mapping[str, Any] | None = None,
+        after: Mapping[str, Any] | None = None,
+    ) -> AuditEntry: ...
+    def entries(self) -> Iterator[AuditEntry]: ...
+    def count(self) -> int: ...
+
+
+class RedFlagRepository(Protocol):
+    def checklists(self, order_ref: str) -> list[RedFlagChecklist]: ...
+    def add_checklist(self, checklist: RedFlagChecklist) -> None: ...
+
+
+class UnitOfWork(Protocol):
+    """One transaction over every repository; rolls back unless committed."""
+
+    actor: str
+    now: datetime
+
+    @property
+    def parties(self) -> PartyRepository: ...
+    @property
+    def products(self) -> ProductRepository: ...
+    @property
+    def orders(self) -> OrderRepository: ...
+    @property
+    def paperwork(self) -> PaperworkRepository: ...
+    @property
+    def decisions(self) -> DecisionRepository: ...
+    @property
+    def ledger(self) -> LedgerRepository: ...
+    @property
+    def audit(self) -> AuditLog: ...
+    @property
+    def red_flags(self) -> RedFlagRepository: ...
+
+    def __enter__(self) -> Self: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...
+
+
+class Database(Protocol):
+    """Where units of work come from."""
+
+    description: str
+
+    def reader(self) -> UnitOfWork:
+        """A read-only unit of work (a consistent snapshot)."""
+        ...
+
+    def writer(self, actor: str) -> UnitOfWork:
+        """A unit of work serialized against every other writer."""
+        ...
+
+
+class Clock(Protocol):
+    def now(self) -> datetime: ...
+    def today(self) -> date: ...

@@ -1,0 +1,1 @@
+"""Use cases, written against the ports in ``domain.ports``. One use case = one transaction."""

@@ -1,0 +1,259 @@
+"""Checking and cancelling orders: evaluate, record the decision and its consumption.
+
+A check runs in one writing unit of work: the standing is read, the order evaluated, the
+decision, its ledger entries and the audit entry written, and the transaction committed, all
+while holding the write lock, so two officers can never both spend the last of a quota.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.decision import Consumption, Decision, Ledger, Outcome
+from domain.errors import DomainError
+from domain.evaluation import evaluate
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    EvaluationContext,
+    Order,
+    Standing,
+)
+from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
+from domain.progress import CancelToken, ProgressSink, no_progress
+from domain.ruleset import RulesetCatalog
+
+
+class CheckResult(BaseModel):
+    """The outcome of checking one order."""
+
+    model_config = ConfigDict(frozen=True)
+
+    decision: Decision
+    recorded: RecordedDecision | None = None
+
+    @property
+    def is_recorded(self) -> bool:
+        return self.recorded is not None
+
+
+def _latest_aia(certifications: list[AiaCertification], day: date) -> AiaCertification | None:
+    """The certification that speaks for the order date: the latest signed by then, else any."""
+    signed = [item for item in certifications if item.signed_on <= day]
+    pool = signed or certifications
+    return max(pool, key=lambda item: item.signed_on) if pool else None
+
+
+def build_context(
+    uow: UnitOfWork, order: Order, *, excluding: tuple[Consumption, ...] = ()
+) -> EvaluationContext:
+    """Everything the engine needs for ``order``, read through the unit of work.
+
+    ``excluding`` is consumption still on the ledgers that the evaluation must not count
+    (the order's own earlier decision, which a new check supersedes).
+    """
+    consignee = uow.parties.get(order.consignee_ref)
+    if consignee is None:
+        raise DomainError(f"order {order.ref}: unknown consignee {order.consignee_ref!r}")
+    end_user = None
+    if order.end_user_ref:
+        end_user = uow.parties.get(order.end_user_ref)
+        if end_user is None:
+            raise DomainError(f"order {order.ref}: unknown end user {order.end_user_ref!r}")
+    products = uow.products.get_many([line.product_ref for line in order.lines])
+    year = order.date.year
+    ref = consignee.ref
+    footprint = dict(uow.paperwork.footprint(ref))
+    for country, tpp in uow.ledger.veu_shipped(ref).items():
+        footprint[country] = footprint.get(country, 0.0) + tpp
+    licenses = uow.paperwork.licenses_for(ref)
+    lpp_used = uow.ledger.lpp_used(ref, year)
+    aia_cumulative = uow.ledger.aia_cumulative(ref)
+    destination = order.destination or consignee.country
+    setting = uow.paperwork.country_setting(destination) or CountrySetting(
+        country=destination,
+        our_allocation_used_tpp=uow.ledger.country_allocation_used(destination),
+    )
+    allocation_used = setting.our_allocation_used_tpp
+    license_used = {licence.number: licence.used_tpp for licence in licenses}
+    for item in excluding:
+        if item.ledger is Ledger.LPP and item.year == year and item.party_ref == ref:
+            lpp_used -= item.tpp
+        elif item.ledger is Ledger.AIA and item.party_ref == ref:
+            aia_cumulative -= item.tpp
+        elif item.ledger is Ledger.VEU and item.party_ref == ref and item.country:
+            footprint[item.country] = footprint.get(item.country, 0.0) - item.tpp
+        elif item.ledger is Ledger.LICENSE and item.license_number in license_used:
+            license_used[item.license_number] -= item.tpp
+        elif item.ledger is Ledger.COUNTRY_ALLOCATION and item.country == destination:
+            allocation_used -= item.tpp
+    standing = Standing(
+        lpp_shipped_tpp=max(lpp_used, 0.0),
+        aia_cumulative_tpp=max(aia_cumulative, 0.0),
+        veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
+        aia_certification=_latest_aia(uow.paperwork.aia_certifications(ref), order.date),
+        lpp_certification=uow.paperwork.lpp_certification(ref, year),
+        licenses=tuple(
+            licence.model_copy(update={"used_tpp": max(license_used[licence.number], 0.0)})
+            for licence in licenses
+        ),
+    )
+    return EvaluationContext(
+        consignee=consignee,
+        end_user=end_user,
+        products=products,
+        standing=standing,
+        country=setting.model_copy(update={"our_allocation_used_tpp": max(allocation_used, 0.0)}),
+    )
+
+
+def _unreleased(previous: RecordedDecision | None) -> tuple[Consumption, ...]:
+    if previous is None or previous.released:
+        return ()
+    return previous.decision.consumption
+
+
+def check_order(
+    db: Database,
+    catalog: RulesetCatalog,
+    order_ref: str,
+    *,
+    actor: str,
+    dry_run: bool = False,
+) -> CheckResult:
+    """Evaluate an order; unless ``dry_run``, record the decision and its consumption.
+
+    A new check supersedes the order's earlier decision: its consumption is released in the
+    same transaction, and the new decision points to it.
+    """
+    with db.reader() if dry_run else db.writer(actor) as uow:
+        stored = uow.orders.get(order_ref)
+        if stored is None:
+            raise DomainError(f"unknown order {order_ref!r}")
+        if stored.status is OrderStatus.CANCELLED:
+            raise DomainError(f"order {order_ref} is cancelled; it cannot be checked")
+        order = stored.order
+        previous = uow.decisions.latest(order_ref)
+        earlier = _unreleased(previous)
+        context = build_context(uow, order, excluding=earlier)
+        decision = evaluate(order, context, catalog.in_effect_on(order.date))
+        if dry_run:
+            return CheckResult(decision=decision)
+        if earlier:
+            assert previous is not None
+            uow.ledger.release(previous.id, earlier, uow.now)
+        recorded = uow.decisions.add(
+            order_ref,
+            decision,
+            decided_at=uow.now,
+            decided_by=uow.actor,
+            supersedes=previous.id if previous else None,
+        )
+        uow.ledger.record(recorded.id, decision.consumption, uow.now)
+        uow.audit.append(
+            "decide",
+            "order",
+            order_ref,
+            before=None
+            if previous is None
+            else {"decision_id": previous.id, "outcome": previous.decision.outcome.value},
+            after={
+                "decision_id": recorded.id,
+                "seq": recorded.seq,
+                "outcome": decision.outcome.value,
+                "ruleset": decision.ruleset,
+                "content_hash": recorded.content_hash,
+                "consumption": [item.model_dump(mode="json") for item in decision.consumption],
+                "released": [item.model_dump(mode="json") for item in earlier],
+            },
+        )
+        uow.commit()
+        return CheckResult(decision=decision, recorded=recorded)
+
+
+class BatchSummary(BaseModel):
+    """What a batch check did."""
+
+    model_config = ConfigDict(frozen=True)
+
+    total: int
+    checked: int
+    outcomes: dict[str, int]
+    cancelled: bool
+    errors: dict[str, str]
+    """Orders that could not be checked, with the reason (bad data; the batch goes on)."""
+
+
+def check_pending(
+    db: Database,
+    catalog: RulesetCatalog,
+    *,
+    actor: str,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+    on_result: Callable[[str, CheckResult], None] | None = None,
+) -> BatchSummary:
+    """Check every open order without a decision, oldest first, one transaction each.
+
+    A kill or a cancel between orders leaves every finished check recorded and nothing
+    half-written.
+    """
+    with db.reader() as uow:
+        refs = uow.orders.pending_refs()
+    outcomes: Counter[str] = Counter()
+    errors: dict[str, str] = {}
+    checked = 0
+    progress(0, len(refs), "")
+    for index, ref in enumerate(refs, start=1):
+        if cancel is not None and cancel.cancelled:
+            break
+        try:
+            result = check_order(db, catalog, ref, actor=actor)
+        except DomainError as error:
+            errors[ref] = str(error)
+        else:
+            checked += 1
+            outcomes[result.decision.outcome.value] += 1
+            if on_result is not None:
+                on_result(ref, result)
+        progress(index, len(refs), ref)
+    return BatchSummary(
+        total=len(refs),
+        checked=checked,
+        outcomes={outcome.value: outcomes[outcome.value] for outcome in Outcome},
+        cancelled=cancel is not None and cancel.cancelled and checked + len(errors) < len(refs),
+        errors=errors,
+    )
+
+
+def cancel_order(db: Database, order_ref: str, *, actor: str) -> tuple[Consumption, ...]:
+    """Cancel an order and release what its decision consumed; history is kept."""
+    with db.writer(actor) as uow:
+        stored = uow.orders.get(order_ref)
+        if stored is None:
+            raise DomainError(f"unknown order {order_ref!r}")
+        if stored.status is OrderStatus.CANCELLED:
+            raise DomainError(f"order {order_ref} is already cancelled")
+        latest = uow.decisions.latest(order_ref)
+        released = _unreleased(latest)
+        if released:
+            assert latest is not None
+            uow.ledger.release(latest.id, released, uow.now)
+        uow.orders.set_status(order_ref, OrderStatus.CANCELLED)
+        uow.audit.append(
+            "cancel",
+            "order",
+            order_ref,
+            before={"status": OrderStatus.OPEN.value},
+            after={
+                "status": OrderStatus.CANCELLED.value,
+                "decision_id": latest.id if latest else None,
+                "released": [item.model_dump(mode="json") for item in released],
+            },
+        )
+        uow.commit()
+        return released

@@ -1,0 +1,241 @@
+"""Adding and editing records. Every change writes an audit entry with before and after."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
+
+from domain.errors import DomainError
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    License,
+    LppCertification,
+    Order,
+    Party,
+    Product,
+    RedFlagResolution,
+    VeuFootprint,
+)
+from domain.ports import Database, RedFlagChecklist, UnitOfWork
+
+_T = TypeVar("_T")
+
+
+def snapshot(value: BaseModel | None) -> dict[str, Any] | None:
+    """A record as the audit log keeps it."""
+    return None if value is None else value.model_dump(mode="json")
+
+
+def _write(db: Database, actor: str, change: Callable[[UnitOfWork], _T]) -> _T:
+    with db.writer(actor) as uow:
+        result = change(uow)
+        uow.commit()
+        return result
+
+
+# -- inside a unit of work (also used by imports) -------------------------------------------
+
+
+def put_party(uow: UnitOfWork, party: Party, *, must_exist: bool | None = None) -> None:
+    before = uow.parties.get(party.ref)
+    if must_exist is True and before is None:
+        raise DomainError(f"unknown party {party.ref!r}")
+    if must_exist is False and before is not None:
+        raise DomainError(f"party {party.ref!r} already exists")
+    if before == party:
+        return
+    if before is None:
+        uow.parties.add(party)
+    else:
+        uow.parties.update(party)
+    uow.audit.append(
+        "create" if before is None else "update",
+        "party",
+        party.ref,
+        before=snapshot(before),
+        after=snapshot(party),
+    )
+
+
+def put_product(uow: UnitOfWork, product: Product, *, must_exist: bool | None = None) -> None:
+    before = uow.products.get(product.ref)
+    if must_exist is True and before is None:
+        raise DomainError(f"unknown product {product.ref!r}")
+    if must_exist is False and before is not None:
+        raise DomainError(f"product {product.ref!r} already exists")
+    if before == product:
+        return
+    if before is None:
+        uow.products.add(product)
+    else:
+        uow.products.update(product)
+    uow.audit.append(
+        "create" if before is None else "update",
+        "product",
+        product.ref,
+        before=snapshot(before),
+        after=snapshot(product),
+    )
+
+
+def add_order_in(uow: UnitOfWork, order: Order) -> None:
+    if uow.orders.get(order.ref) is not None:
+        raise DomainError(f"order {order.ref!r} already exists")
+    uow.orders.add(order)
+    uow.audit.append("create", "order", order.ref, after=snapshot(order))
+
+
+def put_aia_certification_in(uow: UnitOfWork, certification: AiaCertification) -> None:
+    existing = {
+        item.signed_on: item for item in uow.paperwork.aia_certifications(certification.party_ref)
+    }
+    before = existing.get(certification.signed_on)
+    if before == certification:
+        return
+    uow.paperwork.put_aia_certification(certification)
+    uow.audit.append(
+        "create" if before is None else "update",
+        "aia_certification",
+        f"{certification.party_ref}@{certification.signed_on.isoformat()}",
+        before=snapshot(before),
+        after=snapshot(certification),
+    )
+
+
+def put_lpp_certification_in(uow: UnitOfWork, certification: LppCertification) -> None:
+    before = uow.paperwork.lpp_certification(certification.party_ref, certification.year)
+    if before == certification:
+        return
+    uow.paperwork.put_lpp_certification(certification)
+    uow.audit.append(
+        "create" if before is None else "update",
+        "lpp_certification",
+        f"{certification.party_ref}@{certification.year}",
+        before=snapshot(before),
+        after=snapshot(certification),
+    )
+
+
+def add_license_in(uow: UnitOfWork, licence: License) -> None:
+    if uow.paperwork.license(licence.number) is not None:
+        raise DomainError(f"licence {licence.number!r} already exists")
+    if uow.parties.get(licence.party_ref) is None:
+        raise DomainError(f"licence {licence.number}: unknown party {licence.party_ref!r}")
+    uow.paperwork.add_license(licence)
+    uow.audit.append(
+        "create",
+        "license",
+        licence.number,
+        after=snapshot(licence.model_copy(update={"used_tpp": 0})),
+    )
+
+
+def put_footprint_in(uow: UnitOfWork, footprint: VeuFootprint) -> None:
+    before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
+    if before_tpp == footprint.installed_tpp:
+        return
+    uow.paperwork.put_footprint(footprint)
+    uow.audit.append(
+        "create" if before_tpp is None else "update",
+        "footprint",
+        f"{footprint.party_ref}@{footprint.country}",
+        before=None if before_tpp is None else {"installed_tpp": before_tpp},
+        after=snapshot(footprint),
+    )
+
+
+def put_country_setting_in(uow: UnitOfWork, setting: CountrySetting) -> None:
+    before = uow.paperwork.country_setting(setting.country)
+    comparable = (
+        None if before is None else before.model_copy(update={"our_allocation_used_tpp": 0})
+    )
+    stored = setting.model_copy(update={"our_allocation_used_tpp": 0})
+    if comparable == stored:
+        return
+    uow.paperwork.put_country_setting(stored)
+    uow.audit.append(
+        "create" if before is None else "update",
+        "country",
+        setting.country,
+        before=snapshot(comparable),
+        after=snapshot(stored),
+    )
+
+
+# -- one change, one transaction ------------------------------------------------------------
+
+
+def add_party(db: Database, party: Party, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_party(uow, party, must_exist=False))
+
+
+def update_party(db: Database, party: Party, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_party(uow, party, must_exist=True))
+
+
+def add_product(db: Database, product: Product, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_product(uow, product, must_exist=False))
+
+
+def update_product(db: Database, product: Product, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_product(uow, product, must_exist=True))
+
+
+def add_order(db: Database, order: Order, *, actor: str) -> None:
+    _write(db, actor, lambda uow: add_order_in(uow, order))
+
+
+def record_aia_certification(db: Database, certification: AiaCertification, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_aia_certification_in(uow, certification))
+
+
+def record_lpp_certification(db: Database, certification: LppCertification, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_lpp_certification_in(uow, certification))
+
+
+def add_license(db: Database, licence: License, *, actor: str) -> None:
+    _write(db, actor, lambda uow: add_license_in(uow, licence))
+
+
+def set_footprint(db: Database, footprint: VeuFootprint, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_footprint_in(uow, footprint))
+
+
+def set_country(db: Database, setting: CountrySetting, *, actor: str) -> None:
+    _write(db, actor, lambda uow: put_country_setting_in(uow, setting))
+
+
+def resolve_red_flag_28(
+    db: Database, order_ref: str, resolution: RedFlagResolution, *, actor: str
+) -> None:
+    """Record how Red Flag 28 was resolved for an order (the next check takes it into account)."""
+
+    def change(uow: UnitOfWork) -> None:
+        stored = uow.orders.get(order_ref)
+        if stored is None:
+            raise DomainError(f"unknown order {order_ref!r}")
+        uow.orders.set_red_flag_resolution(order_ref, resolution)
+        uow.audit.append(
+            "resolve_red_flag_28",
+            "order",
+            order_ref,
+            before=snapshot(stored.order.red_flag_28_resolution),
+            after=snapshot(resolution),
+        )
+
+    _write(db, actor, change)
+
+
+def record_checklist(db: Database, checklist: RedFlagChecklist, *, actor: str) -> None:
+    """Keep an answered know-your-customer checklist with the order."""
+
+    def change(uow: UnitOfWork) -> None:
+        if uow.orders.get(checklist.order_ref) is None:
+            raise DomainError(f"unknown order {checklist.order_ref!r}")
+        uow.red_flags.add_checklist(checklist)
+        uow.audit.append("checklist", "order", checklist.order_ref, after=snapshot(checklist))
+
+    _write(db, actor, change)

@@ -1,0 +1,207 @@
+"""Opening a database: SQLite file (WAL, foreign keys, busy timeout) or a PostgreSQL URL.
+
+A new database is migrated to the current schema on first use; an older schema is backed
+up first, then migrated. Writers are serialized: ``BEGIN IMMEDIATE`` on SQLite, a
+transaction-scoped advisory lock on PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import sqlite3
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from alembic import command
+from alembic.config import Config
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from sqlalchemy import Engine, create_engine, event
+from sqlalchemy.engine import Connection
+from sqlalchemy.pool import NullPool
+
+from domain.errors import DomainError
+
+log = logging.getLogger("diffusion_desk.storage")
+
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+BUSY_TIMEOUT_MS = 30_000
+WRITE_LOCK_KEY = 0x0D1FF05E  # the advisory lock every PostgreSQL writer takes
+
+
+class DatabaseError(DomainError):
+    """A database that cannot be opened or migrated (locked, not ours, too new)."""
+
+
+@dataclass(frozen=True)
+class Target:
+    """What the officer pointed at: a SQLite file or a server URL."""
+
+    url: str
+    path: Path | None
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.url.startswith("sqlite")
+
+    @property
+    def description(self) -> str:
+        if self.path is not None:
+            return str(self.path)
+        return _redact(self.url)
+
+
+def _redact(url: str) -> str:
+    if "@" in url and "://" in url:
+        scheme, rest = url.split("://", 1)
+        credentials, host = rest.rsplit("@", 1)
+        user = credentials.split(":", 1)[0]
+        return f"{scheme}://{user}@{host}"
+    return url
+
+
+def resolve_target(location: str | Path) -> Target:
+    """A path or URL as given on the command line or in settings."""
+    text = str(location)
+    if "://" in text:
+        if text.startswith("postgresql"):
+            if not text.startswith("postgresql+psycopg://"):
+                text = "postgresql+psycopg://" + text.split("://", 1)[1]
+            return Target(url=text, path=None)
+        if text.startswith("sqlite:///"):
+            path = Path(text.removeprefix("sqlite:///"))
+            return Target(url=text, path=path)
+        raise DatabaseError(
+            f"unsupported database URL {_redact(text)!r}: expected a file path, "
+            "sqlite:///PATH or postgresql+psycopg://USER@HOST/DB"
+        )
+    path = Path(text).expanduser().resolve()
+    return Target(url=f"sqlite:///{path}", path=path)
+
+
+def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+    # pysqlite's own transaction handling is switched off: the "begin" hook below emits
+    # BEGIN itself, so writers can take the write lock up front (BEGIN IMMEDIATE).
+    dbapi_connection.isolation_level = None
+    cursor = dbapi_connection.cursor()
+    cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+    cursor.execute("PRAGMA foreign_keys = ON")
+    cursor.execute("PRAGMA journal_mode = WAL")
+    cursor.execute("PRAGMA synchronous = FULL")
+    cursor.close()
+
+
+def _sqlite_on_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get("desk_writer"):
+        connection.exec_driver_sql("BEGIN IMMEDIATE")
+    else:
+        connection.exec_driver_sql("BEGIN")
+
+
+def _postgres_on_begin(connection: Connection) -> None:
+    if connection.get_execution_options().get("desk_writer"):
+        connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+
+
+def create_desk_engine(target: Target) -> Engine:
+    """An engine with the pragmas and transaction hooks Diffusion Desk relies on."""
+    if target.is_sqlite:
+        assert target.path is not None
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(
+            target.url,
+            poolclass=NullPool if _is_memory(target) else None,
+            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+        )
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    engine = create_engine(target.url, pool_pre_ping=True)
+    event.listen(engine, "begin", _postgres_on_begin)
+    return engine
+
+
+def _is_memory(target: Target) -> bool:
+    return target.path is not None and str(target.path) == ":memory:"
+
+
+def alembic_config(url: str | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    if url is not None:
+        config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
+    return config
+
+
+def head_revision() -> str:
+    head = ScriptDirectory.from_config(alembic_config()).get_current_head()
+    assert head is not None
+    return head
+
+
+def current_revision(engine: Engine) -> str | None:
+    with engine.connect() as connection:
+        return MigrationContext.configure(connection).get_current_revision()
+
+
+def _has_tables(engine: Engine) -> bool:
+    from sqlalchemy import inspect
+
+    with engine.connect() as connection:
+        return bool(inspect(connection).get_table_names())
+
+
+def migrate(
+    engine: Engine, target: Target, *, now: Callable[[], datetime] | None = None
+) -> Path | None:
+    """Bring the database to the current schema; returns the backup taken, if any."""
+    head = head_revision()
+    current = current_revision(engine)
+    if current == head:
+        return None
+    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
+    if current is not None and current not in known:
+        raise DatabaseError(
+            f"{target.description} has schema revision {current}, which this version of "
+            "Diffusion Desk does not know (made by a newer version?); it was not changed"
+        )
+    if current is None and _has_tables(engine):
+        raise DatabaseError(
+            f"{target.description} holds tables but no Diffusion Desk schema revision: "
+            "it is not a Diffusion Desk database; it was not changed"
+        )
+    backup = None
+    if current is not None and target.path is not None:
+        backup = backup_sqlite(target.path, label=f"before-{head}", now=now)
+        log.info("backed up %s to %s before migrating from %s", target.path, backup, current)
+    with engine.begin() as connection:
+        config = alembic_config(target.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "head")
+    return backup
+
+
+def backup_sqlite(
+    path: Path, *, label: str = "backup", now: Callable[[], datetime] | None = None
+) -> Path:
+    """A consistent copy of a live SQLite database next to it (SQLite's backup API)."""
+    stamp = (now or (lambda: datetime.now(UTC)))().strftime("%Y%m%dT%H%M%S")
+    destination = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix or '.sqlite3'}")
+    source = sqlite3.connect(path)
+    try:
+        copy = sqlite3.connect(destination)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+    finally:
+        source.close()
+    return destination
+
+
+def copy_file(source: Path, destination: Path) -> None:
+    shutil.copy2(source, destination)

@@ -1,0 +1,246 @@
+"""The database schema: SQLAlchemy 2.0 typed mappings. Changed only through Alembic migrations.
+
+Row classes stay inside storage/; repositories translate them to and from domain values.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import (
+    Boolean,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Text,
+    UniqueConstraint,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+NAMING_CONVENTION = {
+    "ix": "ix_%(column_0_N_label)s",
+    "uq": "uq_%(table_name)s_%(column_0_N_name)s",
+    "ck": "ck_%(table_name)s_%(constraint_name)s",
+    "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+    "pk": "pk_%(table_name)s",
+}
+
+
+class Base(DeclarativeBase):
+    metadata = MetaData(naming_convention=NAMING_CONVENTION)
+
+
+REF = 64
+COUNTRY = 2
+
+
+class PartyRow(Base):
+    __tablename__ = "parties"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(REF), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    aliases: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON list of other names."""
+    address: Mapped[str] = mapped_column(Text, default="")
+    country: Mapped[str] = mapped_column(String(COUNTRY))
+    hq_country: Mapped[str] = mapped_column(String(COUNTRY))
+    parent_name: Mapped[str | None] = mapped_column(String(300))
+    parent_hq_country: Mapped[str | None] = mapped_column(String(COUNTRY))
+    role: Mapped[str] = mapped_column(String(32))
+    veu: Mapped[str] = mapped_column(String(8), default="none")
+    veu_country: Mapped[str | None] = mapped_column(String(COUNTRY))
+    veu_id: Mapped[str | None] = mapped_column(String(REF))
+
+
+class ProductRow(Base):
+    __tablename__ = "products"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(REF), unique=True)
+    name: Mapped[str] = mapped_column(String(300))
+    kind: Mapped[str] = mapped_column(String(16))
+    tpp: Mapped[float | None] = mapped_column(Float)
+    die_area_mm2: Mapped[float | None] = mapped_column(Float)
+    datacenter: Mapped[bool] = mapped_column(Boolean, default=True)
+    ics_per_unit: Mapped[int] = mapped_column(Integer, default=1)
+    training_operations: Mapped[float | None] = mapped_column(Float)
+    published: Mapped[bool] = mapped_column(Boolean, default=False)
+
+
+class OrderRow(Base):
+    __tablename__ = "orders"
+    __table_args__ = (Index("ix_orders_status_date", "status", "date"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    ref: Mapped[str] = mapped_column(String(REF), unique=True)
+    date: Mapped[dt.date] = mapped_column(Date, index=True)
+    consignee_id: Mapped[int] = mapped_column(ForeignKey("parties.id"), index=True)
+    end_user_id: Mapped[int | None] = mapped_column(ForeignKey("parties.id"), index=True)
+    destination: Mapped[str | None] = mapped_column(String(COUNTRY))
+    status: Mapped[str] = mapped_column(String(16), default="open")
+    decided: Mapped[bool] = mapped_column(Boolean, default=False)
+    """Whether any decision was recorded (so pending orders are found without a join)."""
+    rf28_resolved_on: Mapped[dt.date | None] = mapped_column(Date)
+    rf28_resolved_by: Mapped[str | None] = mapped_column(String(300))
+    rf28_note: Mapped[str | None] = mapped_column(Text)
+
+
+class OrderLineRow(Base):
+    __tablename__ = "order_lines"
+    __table_args__ = (UniqueConstraint("order_id", "line_no"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id", ondelete="CASCADE"))
+    line_no: Mapped[int] = mapped_column(Integer)
+    product_id: Mapped[int] = mapped_column(ForeignKey("products.id"), index=True)
+    quantity: Mapped[int] = mapped_column(Integer)
+
+
+class DecisionRow(Base):
+    """Append-only: triggers refuse UPDATE and DELETE."""
+
+    __tablename__ = "decisions"
+    __table_args__ = (UniqueConstraint("order_id", "seq"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"))
+    seq: Mapped[int] = mapped_column(Integer)
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    decided_by: Mapped[str] = mapped_column(String(300))
+    outcome: Mapped[str] = mapped_column(String(32), index=True)
+    ruleset: Mapped[str] = mapped_column(String(64))
+    a_level_tpp: Mapped[float] = mapped_column(Float)
+    supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    payload: Mapped[str] = mapped_column(Text)
+    """The full Decision as canonical JSON."""
+    content_hash: Mapped[str] = mapped_column(String(64))
+
+
+class LedgerEntryRow(Base):
+    """Append-only: what each decision consumed, and its release."""
+
+    __tablename__ = "ledger_entries"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
+    ledger: Mapped[str] = mapped_column(String(24))
+    party_ref: Mapped[str | None] = mapped_column(String(REF))
+    year: Mapped[int | None] = mapped_column(Integer)
+    country: Mapped[str | None] = mapped_column(String(COUNTRY))
+    license_number: Mapped[str | None] = mapped_column(String(REF))
+    tpp: Mapped[float] = mapped_column(Float)
+    """Positive when consumed, negative when released."""
+    released: Mapped[bool] = mapped_column(Boolean, default=False)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class LedgerBalanceRow(Base):
+    """Running totals of the ledger entries, kept in the same transaction for fast reads."""
+
+    __tablename__ = "ledger_balances"
+
+    key: Mapped[str] = mapped_column(String(200), primary_key=True)
+    tpp: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class AiaCertificationRow(Base):
+    __tablename__ = "aia_certifications"
+    __table_args__ = (UniqueConstraint("party_id", "signed_on"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"), index=True)
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    signers: Mapped[str] = mapped_column(Text, default="[]")
+    weights_storage_attested: Mapped[bool] = mapped_column(Boolean, default=False)
+    submitted_to_bis_on: Mapped[dt.date | None] = mapped_column(Date)
+    revoked_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class LppCertificationRow(Base):
+    __tablename__ = "lpp_certifications"
+    __table_args__ = (UniqueConstraint("party_id", "year"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"))
+    year: Mapped[int] = mapped_column(Integer)
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    signer: Mapped[str] = mapped_column(String(300), default="")
+    prior_receipts_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    revoked_on: Mapped[dt.date | None] = mapped_column(Date)
+
+
+class LicenseRow(Base):
+    __tablename__ = "licenses"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(REF), unique=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"), index=True)
+    destination: Mapped[str] = mapped_column(String(COUNTRY))
+    covers: Mapped[str] = mapped_column(String(16))
+    tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    valid_from: Mapped[dt.date] = mapped_column(Date)
+    valid_to: Mapped[dt.date] = mapped_column(Date)
+
+
+class VeuFootprintRow(Base):
+    __tablename__ = "veu_footprints"
+    __table_args__ = (UniqueConstraint("party_id", "country"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"))
+    country: Mapped[str] = mapped_column(String(COUNTRY))
+    installed_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class CountrySettingRow(Base):
+    __tablename__ = "country_settings"
+
+    country: Mapped[str] = mapped_column(String(COUNTRY), primary_key=True)
+    g2g_agreement: Mapped[bool] = mapped_column(Boolean, default=False)
+    external_allocation_used_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+
+
+class RedFlagChecklistRow(Base):
+    __tablename__ = "red_flag_checklists"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_id: Mapped[int] = mapped_column(ForeignKey("orders.id"), index=True)
+    answers: Mapped[str] = mapped_column(Text)
+    note: Mapped[str] = mapped_column(Text, default="")
+    answered_by: Mapped[str] = mapped_column(String(300))
+    answered_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+class AuditEntryRow(Base):
+    """Append-only and hash-chained: each entry's hash covers the hash of the one before."""
+
+    __tablename__ = "audit_log"
+
+    seq: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=False)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), index=True)
+    actor: Mapped[str] = mapped_column(String(300))
+    action: Mapped[str] = mapped_column(String(32))
+    entity: Mapped[str] = mapped_column(String(32))
+    entity_ref: Mapped[str] = mapped_column(String(200), index=True)
+    before: Mapped[str | None] = mapped_column(Text)
+    after: Mapped[str | None] = mapped_column(Text)
+    prev_hash: Mapped[str] = mapped_column(String(64))
+    hash: Mapped[str] = mapped_column(String(64))
+
+
+class SettingRow(Base):
+    """Preferences that belong with the records (officer name, exporter letterhead, ...)."""
+
+    __tablename__ = "settings"
+
+    key: Mapped[str] = mapped_column(String(64), primary_key=True)
+    value: Mapped[str] = mapped_column(Text)
+
+
+APPEND_ONLY_TABLES = ("decisions", "ledger_entries", "audit_log")

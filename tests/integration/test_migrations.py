@@ -1,0 +1,123 @@
+"""Schema migrations: an empty file to head, the models in step, and older files backed up."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import pytest
+from alembic import command
+from sqlalchemy import create_engine, inspect
+
+from domain.errors import DomainError
+from storage.database import (
+    alembic_config,
+    create_desk_engine,
+    current_revision,
+    head_revision,
+    resolve_target,
+)
+from storage.unit_of_work import SqlDatabase
+
+
+def test_an_empty_file_migrates_to_head_with_every_table(tmp_path: Path) -> None:
+    db = SqlDatabase.open(tmp_path / "new.sqlite3")
+    try:
+        assert current_revision(db.engine) == head_revision()
+        tables = set(inspect(db.engine).get_table_names())
+    finally:
+        db.close()
+    assert {
+        "parties",
+        "products",
+        "orders",
+        "order_lines",
+        "decisions",
+        "ledger_entries",
+        "ledger_balances",
+        "aia_certifications",
+        "lpp_certifications",
+        "licenses",
+        "veu_footprints",
+        "country_settings",
+        "red_flag_checklists",
+        "audit_log",
+        "settings",
+    } <= tables
+
+
+def test_the_models_and_the_migrations_agree(database_url: str) -> None:
+    db = SqlDatabase.open(database_url)
+    try:
+        with db.engine.begin() as connection:
+            config = alembic_config(db.target.url)
+            config.attributes["connection"] = connection
+            command.check(config)  # raises when autogenerate would produce a change
+    finally:
+        db.close()
+
+
+def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
+    db = SqlDatabase.open(tmp_path / "desk.sqlite3")
+    try:
+        with db.engine.connect() as connection:
+            assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
+            assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+            assert connection.exec_driver_sql("PRAGMA busy_timeout").scalar() >= 5000
+    finally:
+        db.close()
+
+
+def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    target = resolve_target(path)
+    engine = create_desk_engine(target)
+    with engine.begin() as connection:
+        config = alembic_config(target.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0001")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO parties (ref, name, aliases, address, country, hq_country, role, veu) "
+            "VALUES ('P1', 'Kept', '[]', '', 'SG', 'SG', 'other', 'none')"
+        )
+    engine.dispose()
+    db = SqlDatabase.open(path)
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.reader() as uow:
+            assert uow.parties.get("P1") is not None
+    finally:
+        db.close()
+    backups = list(tmp_path.glob("desk.before-*.sqlite3"))
+    assert len(backups) == 1
+    copy = sqlite3.connect(backups[0])
+    try:
+        assert copy.execute("SELECT version_num FROM alembic_version").fetchone() == ("0001",)
+        assert copy.execute("SELECT name FROM parties").fetchall() == [("Kept",)]
+    finally:
+        copy.close()
+
+
+def test_a_file_that_is_not_a_desk_database_is_refused_and_left_alone(tmp_path: Path) -> None:
+    path = tmp_path / "other.sqlite3"
+    other = sqlite3.connect(path)
+    other.execute("CREATE TABLE invoices (id INTEGER)")
+    other.commit()
+    other.close()
+    with pytest.raises(DomainError, match="not a Diffusion Desk database"):
+        SqlDatabase.open(path)
+    check = create_engine(f"sqlite:///{path}")
+    assert inspect(check).get_table_names() == ["invoices"]
+    check.dispose()
+
+
+def test_a_schema_from_a_newer_version_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "newer.sqlite3"
+    SqlDatabase.open(path).close()
+    connection = sqlite3.connect(path)
+    connection.execute("UPDATE alembic_version SET version_num = '9999'")
+    connection.commit()
+    connection.close()
+    with pytest.raises(DomainError, match="newer version"):
+        SqlDatabase.open(path)
