@@ -7,13 +7,14 @@ written), 1 an internal error (logged with its traceback).
 from __future__ import annotations
 
 import argparse
-import json
 import logging
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
-from typing import Any, TextIO
+from typing import Any
 
+from app.cli_records import RECORD_HANDLERS, add_record_commands
+from app.cli_support import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Run, emit_json, table
 from app.logs import configure_logging, log_file_path
 from domain.classification import (
     Classification,
@@ -25,13 +26,8 @@ from domain.classification import (
 )
 from domain.errors import DomainError
 from domain.evaluation import fmt_tpp
-from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
 log = logging.getLogger("diffusion_desk.cli")
-
-EXIT_OK = 0
-EXIT_INTERNAL = 1
-EXIT_BAD_INPUT = 2
 
 
 class _Parser(argparse.ArgumentParser):
@@ -143,6 +139,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands.add_parser(
         "rulesets", parents=[common], help="ruleset versions with effective dates and notes"
     )
+    add_record_commands(commands, common, iso_date=_iso_date)
     return parser
 
 
@@ -156,10 +153,10 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
         from app.desktop import open_window
 
         return open_window([sys.argv[0], *arguments])
-    handler = _HANDLERS[args.command]
+    handler = _HANDLERS.get(args.command) or RECORD_HANDLERS[args.command]
+    run = Run(args=args, today=today or date.today(), out=sys.stdout, err=sys.stderr)
     try:
-        catalog = load_shipped_rulesets()
-        return handler(args, catalog, today or date.today(), sys.stdout)
+        return handler(run)
     except DomainError as error:
         print(f"diffusion-desk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -170,27 +167,17 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
             file=sys.stderr,
         )
         return EXIT_INTERNAL
+    finally:
+        run.close()
 
 
-def _emit_json(document: object, out: TextIO) -> None:
-    out.write(json.dumps(document, ensure_ascii=False))
-    out.write("\n")
-
-
-def _table(rows: Sequence[tuple[str, str]], out: TextIO) -> None:
-    width = max(len(label) for label, _ in rows)
-    for label, value in rows:
-        out.write(f"{label.ljust(width)}  {value}\n")
-
-
-def _cmd_classify(
-    args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO
-) -> int:
+def _cmd_classify(run: Run) -> int:
+    args, out, today, catalog = run.args, run.out, run.today, run.catalog
     ruleset = catalog.in_effect_on(args.on or today)
     if args.training_operations is not None:
         weights = classify_weights(args.training_operations, args.published, ruleset.model_weights)
         if args.json:
-            _emit_json(
+            emit_json(
                 {
                     "training_operations": args.training_operations,
                     "published": args.published,
@@ -201,7 +188,7 @@ def _cmd_classify(
                 out,
             )
         else:
-            _table(
+            table(
                 [
                     ("Training operations", f"{args.training_operations:.3g}"),
                     ("ECCN", weights.eccn or "not controlled"),
@@ -220,9 +207,9 @@ def _cmd_classify(
     )
     result = classify_item(figures, ruleset.ic_3a090)
     if args.json:
-        _emit_json(_classification_json(result, ruleset.id), out)
+        emit_json(_classification_json(result, ruleset.id), out)
     else:
-        _table(_classification_rows(result, ruleset.id), out)
+        table(_classification_rows(result, ruleset.id), out)
     return EXIT_OK
 
 
@@ -263,7 +250,8 @@ def _classification_rows(result: Classification, ruleset_id: str) -> list[tuple[
     return rows
 
 
-def _cmd_tier(args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO) -> int:
+def _cmd_tier(run: Run) -> int:
+    args, out, today, catalog = run.args, run.out, run.today, run.catalog
     answer = catalog.tier(args.country, args.on or today)
     if args.json:
         document: dict[str, object] = {
@@ -276,7 +264,7 @@ def _cmd_tier(args: argparse.Namespace, catalog: RulesetCatalog, today: date, ou
         }
         if answer.note:
             document["note"] = answer.note
-        _emit_json(document, out)
+        emit_json(document, out)
         return EXIT_OK
     rows = [
         ("Country", f"{answer.name} ({answer.country})"),
@@ -286,13 +274,12 @@ def _cmd_tier(args: argparse.Namespace, catalog: RulesetCatalog, today: date, ou
     ]
     if answer.note:
         rows.append(("Note", answer.note))
-    _table(rows, out)
+    table(rows, out)
     return EXIT_OK
 
 
-def _cmd_rulesets(
-    args: argparse.Namespace, catalog: RulesetCatalog, today: date, out: TextIO
-) -> int:
+def _cmd_rulesets(run: Run) -> int:
+    args, out, today, catalog = run.args, run.out, run.today, run.catalog
     try:
         current = catalog.in_effect_on(today).id
     except DomainError:
@@ -311,7 +298,7 @@ def _cmd_rulesets(
         for version in catalog.versions
     ]
     if args.json:
-        _emit_json(documents, out)
+        emit_json(documents, out)
         return EXIT_OK
     for document in documents:
         marker = "  (in effect today)" if document["in_effect_today"] else ""
@@ -321,7 +308,7 @@ def _cmd_rulesets(
     return EXIT_OK
 
 
-_HANDLERS: dict[str, Callable[[argparse.Namespace, RulesetCatalog, date, TextIO], int]] = {
+_HANDLERS: dict[str, Callable[[Run], int]] = {
     "classify": _cmd_classify,
     "tier": _cmd_tier,
     "rulesets": _cmd_rulesets,

@@ -44,7 +44,9 @@ class Rate(BaseModel):
         return dense * self.bits
 
 
-_RATE = re.compile(r"^\s*([0-9]*\.?[0-9]+)\s*:\s*([0-9]+)\s*(?::\s*(sparse|dense))?\s*$", re.I)
+_RATE = re.compile(
+    r"^\s*([0-9]*\.?[0-9]+(?:e[+-]?[0-9]+)?)\s*:\s*([0-9]+)\s*(?::\s*(sparse|dense))?\s*$", re.I
+)
 
 
 def parse_rate(text: str) -> Rate:

@@ -17,6 +17,12 @@ from domain.countries import CountryCode
 
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
+ListedName = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=300, pattern=r"^[^;]*$"),
+]
+"""A name kept in a list (aliases, signers): ``;`` separates list items in CSV files."""
+OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
 Tpp = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 PositiveTpp = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
@@ -45,18 +51,18 @@ class Party(_Value):
 
     ref: Ref
     name: Name
-    aliases: tuple[str, ...] = ()
+    aliases: tuple[ListedName, ...] = ()
     address: str = ""
     country: CountryCode
     """Where the party is located."""
     hq_country: CountryCode
-    parent_name: str | None = None
+    parent_name: OptionalText | None = None
     parent_hq_country: CountryCode | None = None
     role: Role = Role.OTHER
     veu: VeuStatus = VeuStatus.NONE
     veu_country: CountryCode | None = None
     """For an NVEU: the country its authorization covers."""
-    veu_id: str | None = None
+    veu_id: Ref | None = None
 
     @model_validator(mode="after")
     def _veu_is_complete(self) -> Party:
@@ -135,7 +141,7 @@ class AiaCertification(_Value):
 
     party_ref: Ref
     signed_on: date
-    signers: tuple[str, ...] = ()
+    signers: tuple[ListedName, ...] = ()
     weights_storage_attested: bool = False
     submitted_to_bis_on: date | None = None
     revoked_on: date | None = None
@@ -153,8 +159,8 @@ class LppCertification(_Value):
     party_ref: Ref
     year: Annotated[int, Field(ge=2000, le=2200)]
     signed_on: date
-    signer: str = ""
-    prior_receipts_tpp: Tpp = 0
+    signer: OptionalText = ""
+    prior_receipts_tpp: Tpp = 0.0
     revoked_on: date | None = None
 
     def in_force_on(self, day: date) -> bool:
@@ -177,9 +183,9 @@ class License(_Value):
     party_ref: Ref
     destination: CountryCode
     covers: LicenseCovers
-    tpp: Tpp = 0
+    tpp: Tpp = 0.0
     """Authorized a-level TPP (not used for model weights)."""
-    used_tpp: Tpp = 0
+    used_tpp: Tpp = 0.0
     valid_from: date
     valid_to: date
 
@@ -210,9 +216,9 @@ class CountrySetting(_Value):
 
     country: CountryCode
     g2g_agreement: bool = False
-    external_allocation_used_tpp: Tpp = 0
+    external_allocation_used_tpp: Tpp = 0.0
     """Allocation used by other exporters, as reported."""
-    our_allocation_used_tpp: Tpp = 0
+    our_allocation_used_tpp: Tpp = 0.0
     """Allocation used by our own licensed shipments."""
 
     @property
@@ -228,8 +234,8 @@ class Standing(_Value):
     earlier VEU shipments.
     """
 
-    lpp_shipped_tpp: Tpp = 0
-    aia_cumulative_tpp: Tpp = 0
+    lpp_shipped_tpp: Tpp = 0.0
+    aia_cumulative_tpp: Tpp = 0.0
     veu_footprint: Mapping[CountryCode, Tpp] = Field(default_factory=dict)
     aia_certification: AiaCertification | None = None
     lpp_certification: LppCertification | None = None

@@ -296,13 +296,15 @@ class SqlOrderRepository(_Repository):
                 "destination": order.destination,
                 "status": OrderStatus.OPEN.value,
                 "decided": False,
-                "rf28_resolved_on": None,
-                "rf28_resolved_by": None,
-                "rf28_note": None,
+                "rf28_resolved_on": resolution.resolved_on if resolution else None,
+                "rf28_resolved_by": resolution.resolved_by if resolution else None,
+                "rf28_note": resolution.note if resolution else None,
             }
             for order in orders
+            for resolution in (order.red_flag_28_resolution,)
         ]
-        self.session.execute(insert(OrderRow), order_rows)
+        # render_nulls keeps rows with and without an end user in one executemany batch.
+        self.session.execute(insert(OrderRow).execution_options(render_nulls=True), order_rows)
         ids = self._ids_by_ref([order.ref for order in orders])
         line_rows = [
             {
@@ -314,7 +316,7 @@ class SqlOrderRepository(_Repository):
             for order in orders
             for number, line in enumerate(order.lines, start=1)
         ]
-        self.session.execute(insert(OrderLineRow), line_rows)
+        self.session.execute(insert(OrderLineRow).execution_options(render_nulls=True), line_rows)
 
     def _ids_by_ref(self, refs: Sequence[str]) -> dict[str, int]:
         found: dict[str, int] = {}

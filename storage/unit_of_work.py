@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import getpass
 import os
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -27,17 +26,6 @@ from storage.repositories import (
 
 def system_clock() -> datetime:
     return datetime.now(UTC)
-
-
-def default_actor() -> str:
-    """The configured officer name, else the operating-system user."""
-    configured = os.environ.get("DIFFUSION_DESK_OFFICER")
-    if configured:
-        return configured
-    try:
-        return getpass.getuser()
-    except Exception:  # getpass raises OSError or KeyError without a user database entry
-        return "unknown"
 
 
 class SqlUnitOfWork:

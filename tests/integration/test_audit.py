@@ -50,7 +50,7 @@ def test_an_untouched_record_verifies(db: SqlDatabase) -> None:
 @pytest.mark.parametrize("table", ["decisions", "audit_log", "ledger_entries"])
 def test_append_only_tables_refuse_updates_and_deletes(db: SqlDatabase, table: str) -> None:
     decided(db, 1)
-    column = {"decisions": "decided_by", "audit_log": "actor", "ledger_entries": "country"}[table]
+    column = {"decisions": "decided_by", "audit_log": "actor", "ledger_entries": "party_ref"}[table]
     with db.engine.connect() as connection:
         with pytest.raises(DBAPIError, match="append-only"):
             connection.execute(text(f"UPDATE {table} SET {column} = 'mallory'"))

@@ -1,0 +1,336 @@
+"""Importing and exporting the CSV formats of the command-line contract: all rows or none.
+
+An import parses the whole file first (every problem in it, see ``domain.csvio``), then,
+in one writing unit of work, checks every reference against the database and refuses the
+file if any is missing, so nothing is written. Only then are the records written, each
+with its audit entry, and the transaction committed. Orders go in bulk with one audit entry
+for the file (its SHA-256, row count and first and last order), as an ERP export can hold
+10^5 rows.
+
+Parties, products, certifications, footprints and country settings are upserted (a row
+with an existing key updates the record); licences and orders must be new.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable, Iterable, Iterator
+from enum import StrEnum
+from itertools import chain
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.csvio import (
+    CsvImportError,
+    CsvKind,
+    ParsedFile,
+    Record,
+    RowError,
+    format_csv,
+    parse,
+    paused_collection,
+)
+from domain.errors import DomainError
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    License,
+    LppCertification,
+    Order,
+    Party,
+    Product,
+    VeuFootprint,
+)
+from domain.ports import Database, UnitOfWork
+from domain.progress import CancelToken, ProgressSink, no_progress
+from domain.services.records import (
+    add_license_in,
+    put_aia_certification_in,
+    put_country_setting_in,
+    put_footprint_in,
+    put_lpp_certification_in,
+    put_party,
+    put_product,
+)
+
+
+class ImportSummary(BaseModel):
+    """What an import did (or, for a dry run, would do)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    kind: CsvKind
+    source: str
+    rows: int
+    """Data rows in the file."""
+    records: int
+    """Records the rows make (an order of three lines is one record)."""
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+    dry_run: bool = False
+
+
+class ImportCancelledError(DomainError):
+    """The officer cancelled an import before it was committed: nothing was written."""
+
+
+class _Change(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+
+
+def import_file(
+    db: Database,
+    kind: CsvKind,
+    data: bytes,
+    *,
+    source: str,
+    actor: str,
+    dry_run: bool = False,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+) -> ImportSummary:
+    """Import one CSV file of ``kind``: every record, or none and a ``CsvImportError``.
+
+    ``source`` names the file in messages and in the audit log. A dry run does every check
+    and counts what would change, but writes nothing: it reads through a read-only unit of
+    work, so it neither can commit nor holds up other writers.
+    """
+    kind = CsvKind(kind)
+    parsed = parse(kind, data, source=source)
+    total = len(parsed.records)
+    progress(0, total, f"checking {source}")
+    unit = db.reader() if dry_run else db.writer(actor)
+    with unit as uow, paused_collection():
+        errors = _reference_errors(uow, parsed)
+        if errors:
+            errors.sort(key=lambda error: error.row)
+            raise CsvImportError(source, errors)
+        if kind is CsvKind.ORDERS:
+            counts = {_Change.CREATED: total}
+            if not dry_run and total:
+                _write_orders(uow, parsed, data)
+        else:
+            counts = _put_records(uow, parsed, dry_run=dry_run, progress=progress, cancel=cancel)
+        if cancel is not None and cancel.cancelled:
+            raise ImportCancelledError(f"import of {source} cancelled; nothing was written")
+        if not dry_run:
+            uow.commit()
+    progress(total, total, f"{'checked' if dry_run else 'imported'} {source}")
+    return ImportSummary(
+        kind=kind,
+        source=source,
+        rows=parsed.rows,
+        records=total,
+        created=counts.get(_Change.CREATED, 0),
+        updated=counts.get(_Change.UPDATED, 0),
+        unchanged=counts.get(_Change.UNCHANGED, 0),
+        dry_run=dry_run,
+    )
+
+
+# -- checks against the database ------------------------------------------------------------
+
+
+def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+    """Every reference the file makes that the database cannot satisfy."""
+    if parsed.kind is CsvKind.ORDERS:
+        return _order_errors(uow, parsed)
+    errors: list[RowError] = []
+    party_refs = {
+        ref for record in parsed.records if (ref := getattr(record, "party_ref", None)) is not None
+    }
+    known = uow.parties.existing_refs(sorted(party_refs)) if party_refs else set()
+    for record, rows in zip(parsed.records, parsed.record_rows, strict=True):
+        party_ref = getattr(record, "party_ref", None)
+        if party_ref is not None and party_ref not in known:
+            errors.append(
+                RowError(
+                    row=rows[0],
+                    field="party_ref",
+                    value=party_ref,
+                    message=f"unknown party {party_ref!r}: import it with the parties first",
+                )
+            )
+        if isinstance(record, License) and uow.paperwork.license(record.number) is not None:
+            errors.append(
+                RowError(
+                    row=rows[0],
+                    field="number",
+                    value=record.number,
+                    message=f"licence {record.number!r} already exists; licences are only added",
+                )
+            )
+    return errors
+
+
+def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+    orders = [record for record in parsed.records if isinstance(record, Order)]
+    refs = [order.ref for order in orders]
+    existing = uow.orders.existing_refs(refs) if refs else set()
+    party_refs = {order.consignee_ref for order in orders} | {
+        order.end_user_ref for order in orders if order.end_user_ref
+    }
+    parties = uow.parties.existing_refs(sorted(party_refs)) if party_refs else set()
+    product_refs = {line.product_ref for order in orders for line in order.lines}
+    products = uow.products.existing_refs(sorted(product_refs)) if product_refs else set()
+    errors: list[RowError] = []
+    for order, rows in zip(orders, parsed.record_rows, strict=True):
+        if order.ref in existing:
+            errors.append(
+                RowError(
+                    row=rows[0],
+                    field="ref",
+                    value=order.ref,
+                    message=f"order {order.ref!r} already exists; orders are only added",
+                )
+            )
+        for field, ref in (
+            ("consignee_ref", order.consignee_ref),
+            ("end_user_ref", order.end_user_ref),
+        ):
+            if ref is not None and ref not in parties:
+                errors.append(
+                    RowError(
+                        row=rows[0],
+                        field=field,
+                        value=ref,
+                        message=f"unknown party {ref!r}: import it with the parties first",
+                    )
+                )
+        for line, row in zip(order.lines, rows, strict=True):
+            if line.product_ref not in products:
+                errors.append(
+                    RowError(
+                        row=row,
+                        field="product_ref",
+                        value=line.product_ref,
+                        message=f"unknown product {line.product_ref!r}: "
+                        "import it with the products first",
+                    )
+                )
+    return errors
+
+
+# -- writing ----------------------------------------------------------------------------------
+
+
+def _write_orders(uow: UnitOfWork, parsed: ParsedFile, data: bytes) -> None:
+    orders = [record for record in parsed.records if isinstance(record, Order)]
+    uow.orders.add_many(orders)
+    uow.audit.append(
+        "import",
+        "orders",
+        parsed.source,
+        after={
+            "kind": CsvKind.ORDERS.value,
+            "rows": parsed.rows,
+            "orders": len(orders),
+            "sha256": hashlib.sha256(data).hexdigest(),
+            "first": orders[0].ref,
+            "last": orders[-1].ref,
+        },
+    )
+
+
+def _change(uow: UnitOfWork, record: Record) -> _Change:
+    """Whether writing ``record`` would create, update or leave alone what is stored."""
+    before: object
+    if isinstance(record, Party):
+        before = uow.parties.get(record.ref)
+    elif isinstance(record, Product):
+        before = uow.products.get(record.ref)
+    elif isinstance(record, AiaCertification):
+        stored = uow.paperwork.aia_certifications(record.party_ref)
+        before = next((item for item in stored if item.signed_on == record.signed_on), None)
+    elif isinstance(record, LppCertification):
+        before = uow.paperwork.lpp_certification(record.party_ref, record.year)
+    elif isinstance(record, License):
+        return _Change.CREATED
+    elif isinstance(record, VeuFootprint):
+        tpp = uow.paperwork.footprint(record.party_ref).get(record.country)
+        before = None if tpp is None else record.model_copy(update={"installed_tpp": tpp})
+    elif isinstance(record, CountrySetting):
+        setting = uow.paperwork.country_setting(record.country)
+        before = (
+            None if setting is None else setting.model_copy(update={"our_allocation_used_tpp": 0})
+        )
+        record = record.model_copy(update={"our_allocation_used_tpp": 0})
+    else:  # pragma: no cover - orders go in bulk
+        raise TypeError(f"cannot put a {type(record).__name__}")
+    if before is None:
+        return _Change.CREATED
+    return _Change.UNCHANGED if before == record else _Change.UPDATED
+
+
+def _put(uow: UnitOfWork, record: Record) -> None:
+    """Write one record with its audit entry (``domain.services.records``)."""
+    if isinstance(record, Party):
+        put_party(uow, record)
+    elif isinstance(record, Product):
+        put_product(uow, record)
+    elif isinstance(record, AiaCertification):
+        put_aia_certification_in(uow, record)
+    elif isinstance(record, LppCertification):
+        put_lpp_certification_in(uow, record)
+    elif isinstance(record, License):
+        add_license_in(uow, record)
+    elif isinstance(record, VeuFootprint):
+        put_footprint_in(uow, record)
+    elif isinstance(record, CountrySetting):
+        put_country_setting_in(uow, record)
+    else:  # pragma: no cover - orders go in bulk
+        raise TypeError(f"cannot put a {type(record).__name__}")
+
+
+def _put_records(
+    uow: UnitOfWork,
+    parsed: ParsedFile,
+    *,
+    dry_run: bool,
+    progress: ProgressSink,
+    cancel: CancelToken | None,
+) -> dict[_Change, int]:
+    counts = dict.fromkeys(_Change, 0)
+    total = len(parsed.records)
+    for done, record in enumerate(parsed.records, start=1):
+        if cancel is not None and cancel.cancelled:
+            break
+        change = _change(uow, record)
+        counts[change] += 1
+        if not dry_run and change is not _Change.UNCHANGED:
+            _put(uow, record)
+        if done % 200 == 0:
+            progress(done, total, f"importing {parsed.source}")
+    return counts
+
+
+# -- export -----------------------------------------------------------------------------------
+
+
+def _stored(uow: UnitOfWork, kind: CsvKind) -> Iterable[Record]:
+    readers: dict[CsvKind, Callable[[], Iterator[Record]]] = {
+        CsvKind.PARTIES: uow.parties.all,
+        CsvKind.PRODUCTS: uow.products.all,
+        CsvKind.ORDERS: lambda: (stored.order for stored in uow.orders.all()),
+        CsvKind.CERTIFICATIONS: lambda: chain(
+            uow.paperwork.all_aia_certifications(), uow.paperwork.all_lpp_certifications()
+        ),
+        CsvKind.LICENSES: uow.paperwork.all_licenses,
+        CsvKind.FOOTPRINTS: uow.paperwork.all_footprints,
+        CsvKind.COUNTRIES: uow.paperwork.all_country_settings,
+    }
+    return readers[kind]()
+
+
+def export_kind(db: Database, kind: CsvKind) -> str:
+    """Every stored record of ``kind`` in its CSV format (header included), ready to import.
+
+    Orders are written line by line, whatever their status; red-flag resolutions, decisions
+    and quota used by our own shipments are not part of these formats.
+    """
+    kind = CsvKind(kind)
+    with db.reader() as uow, paused_collection():
+        return format_csv(kind, _stored(uow, kind))
