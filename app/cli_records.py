@@ -236,6 +236,8 @@ def _check_pending(run: Run) -> int:
         emit_json({"summary": summary.model_dump(mode="json")}, run.out)
     else:
         run.out.write(f"checked {summary.checked} of {summary.total} pending orders\n")
+        if summary.skipped:
+            run.out.write(f"  {summary.skipped} decided meanwhile by another session\n")
         for outcome, count in summary.outcomes.items():
             run.out.write(f"  {outcome:<20} {count}\n")
     for ref, reason in summary.errors.items():

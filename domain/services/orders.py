@@ -28,6 +28,10 @@ from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.ruleset import RulesetCatalog
 
 
+class AlreadyDecidedError(DomainError):
+    """A pending-only check found that another officer decided the order meanwhile."""
+
+
 class CheckResult(BaseModel):
     """The outcome of checking one order."""
 
@@ -124,20 +128,29 @@ def check_order(
     *,
     actor: str,
     dry_run: bool = False,
+    pending_only: bool = False,
 ) -> CheckResult:
     """Evaluate an order; unless ``dry_run``, record the decision and its consumption.
 
     A new check supersedes the order's earlier decision: its consumption is released in the
-    same transaction, and the new decision points to it.
+    same transaction, and the new decision points to it. With ``pending_only`` an order
+    that already has a decision is left alone (``AlreadyDecidedError``): two officers
+    working through the same queue never decide one order twice.
     """
     with db.reader() if dry_run else db.writer(actor) as uow:
         stored = uow.orders.get(order_ref)
         if stored is None:
             raise DomainError(f"unknown order {order_ref!r}")
         if stored.status is OrderStatus.CANCELLED:
+            if pending_only:
+                raise AlreadyDecidedError(f"order {order_ref} was cancelled meanwhile")
             raise DomainError(f"order {order_ref} is cancelled; it cannot be checked")
         order = stored.order
         previous = uow.decisions.latest(order_ref)
+        if pending_only and previous is not None:
+            raise AlreadyDecidedError(
+                f"order {order_ref} was decided meanwhile by {previous.decided_by}"
+            )
         earlier = _unreleased(previous)
         context = build_context(uow, order, excluding=earlier)
         decision = evaluate(order, context, catalog.in_effect_on(order.date))
@@ -186,6 +199,8 @@ class BatchSummary(BaseModel):
     cancelled: bool
     errors: dict[str, str]
     """Orders that could not be checked, with the reason (bad data; the batch goes on)."""
+    skipped: int = 0
+    """Orders another officer decided while this batch ran."""
 
 
 def check_pending(
@@ -207,12 +222,15 @@ def check_pending(
     outcomes: Counter[str] = Counter()
     errors: dict[str, str] = {}
     checked = 0
+    skipped = 0
     progress(0, len(refs), "")
     for index, ref in enumerate(refs, start=1):
         if cancel is not None and cancel.cancelled:
             break
         try:
-            result = check_order(db, catalog, ref, actor=actor)
+            result = check_order(db, catalog, ref, actor=actor, pending_only=True)
+        except AlreadyDecidedError:
+            skipped += 1
         except DomainError as error:
             errors[ref] = str(error)
         else:
@@ -225,8 +243,11 @@ def check_pending(
         total=len(refs),
         checked=checked,
         outcomes={outcome.value: outcomes[outcome.value] for outcome in Outcome},
-        cancelled=cancel is not None and cancel.cancelled and checked + len(errors) < len(refs),
+        cancelled=cancel is not None
+        and cancel.cancelled
+        and checked + skipped + len(errors) < len(refs),
         errors=errors,
+        skipped=skipped,
     )
 
 

@@ -296,3 +296,19 @@ def test_edits_write_before_and_after_to_the_audit_log(db: SqlDatabase) -> None:
     assert last.before is not None
     assert last.after is not None
     assert (last.before["name"], last.after["name"]) == ("Lion City Compute", renamed.name)
+
+
+def test_an_order_decided_meanwhile_by_another_officer_is_skipped(db: SqlDatabase) -> None:
+    seed(db)
+    for number in range(3):
+        records.add_order(db, order(f"SO-{number}", 10, day=2 + number), actor="officer")
+
+    def meanwhile(done: int, total: int, label: str) -> None:
+        if done == 0:  # the batch has listed its queue; a colleague decides one order
+            check_order(db, CATALOG, "SO-2", actor="colleague")
+
+    summary = check_pending(db, CATALOG, actor="officer", progress=meanwhile)
+    assert (summary.checked, summary.skipped, summary.errors) == (2, 1, {})
+    with db.reader() as uow:
+        history = uow.decisions.history("SO-2")
+    assert [item.decided_by for item in history] == ["colleague"]
