@@ -1,6 +1,7 @@
 # Diffusion Desk: set-up, checks and running. See README.md.
 #   make run     set up .venv and the Qt system libraries, then open the desk
-#   make test    every check: ruff, ruff format, mypy, import contracts, pytest (offscreen Qt)
+#   make test    every check: ruff, ruff format, mypy, import contracts, pytest (offscreen Qt;
+#                storage tests on SQLite, and on PostgreSQL too when it is installed)
 #   make lint    ruff, ruff format, mypy, import contracts
 #   make bench   run the benchmarks under bench/ and print their figures
 #   make lock    regenerate requirements.lock from pyproject.toml
@@ -21,14 +22,16 @@ STAMP_INPUTS := requirements.lock pyproject.toml
 .PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run
 
 help:
-	@sed -n '2,7s/^#//p' Makefile
+	@sed -n '2,8s/^#//p' Makefile
 
 run: venv syslibs-run
 	$(BIN)/diffusion-desk
 
+# pytest runs inside scripts/with-postgres.sh: with PostgreSQL installed, the storage tests
+# also run on a throwaway server it starts on loopback and removes afterwards.
 test: venv syslibs-test
 	@$(MAKE) --no-print-directory checks
-	QT_QPA_PLATFORM=offscreen $(BIN)/pytest
+	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(BIN)/pytest
 
 lint: venv
 	@$(MAKE) --no-print-directory checks

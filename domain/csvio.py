@@ -25,7 +25,7 @@ Decisions the contract leaves open, made here:
   Order rows sharing a ``ref`` are the lines of one order and must agree on ``date``,
   ``consignee_ref``, ``end_user_ref`` and ``destination``.
 - Limits: a cell holds at most 10,000 characters; free text at most 2,000 (names 300,
-  as stored); a quantity at most 10^12.
+  as stored); a quantity at most 10^9.
 """
 
 from __future__ import annotations
@@ -47,6 +47,7 @@ from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
 
 from domain.countries import Country, resolve_country
 from domain.errors import DomainError, UnknownCountryError
+from domain.model import MAX_QUANTITY as _MODEL_MAX_QUANTITY
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -68,7 +69,7 @@ MAX_TEXT: Final = 2_000
 """Free text (addresses, alias lists, signer lists)."""
 MAX_NAME: Final = 300
 MAX_REF: Final = 64
-MAX_QUANTITY: Final = 10**12
+MAX_QUANTITY: Final = _MODEL_MAX_QUANTITY
 MAX_ERRORS_SHOWN: Final = 50
 VALUE_SHOWN: Final = 60
 
@@ -182,11 +183,19 @@ class RowError(BaseModel):
     def describe(self, source: str) -> str:
         where = f"{source}, row {self.row}"
         if self.field is not None:
-            where += f", field {self.field}"
+            where += f", field {_shown(self.field)}"
         text = f"{where}: {self.message}"
         if self.value is not None:
             text += f" (got {self.value!r})"
         return text
+
+
+def _shown(name: str) -> str:
+    """A name from the file as it is safe to print: control characters escaped, kept short."""
+    if name.isprintable() and len(name) <= 60:
+        return name
+    escaped = repr(name)[1:-1]
+    return escaped if len(escaped) <= 60 else escaped[:57] + "..."
 
 
 class CsvImportError(DomainError):
@@ -282,13 +291,24 @@ def _line(text: str, number: int) -> str:
     return ""
 
 
+def _cells_without_limit(line: str) -> list[str]:
+    previous = csv.field_size_limit()
+    try:
+        csv.field_size_limit(max(previous, len(line) + 1))
+        return next(csv.reader([line]), [])
+    except csv.Error:
+        return line.split(",")
+    finally:
+        csv.field_size_limit(previous)
+
+
 def _syntax_error(
     row: int, problem: str, text: str, line_number: int, columns: list[str]
 ) -> RowError:
     if "field larger than field limit" in problem:
-        # The csv module stopped at its own limit (131,072 characters unless changed);
-        # point at the longest cell of the line, split naively.
-        pieces = _line(text, line_number).split(",")
+        # The csv module stopped at its own limit; read the line again without one (quotes
+        # respected) to point at the cell that is too long.
+        pieces = _cells_without_limit(_line(text, line_number)) or [""]
         index = max(range(len(pieces)), key=lambda i: len(pieces[i]))
         field = columns[index] if index < len(columns) else None
         return RowError(
@@ -318,7 +338,9 @@ def _header_errors(kind: CsvKind, names: list[str]) -> tuple[dict[str, int], lis
             )
         elif name in positions:
             errors.append(
-                RowError(row=1, field=name, message=f"column {name!r} appears twice; {hint}")
+                RowError(
+                    row=1, field=name, message=f"column '{_shown(name)}' appears twice; {hint}"
+                )
             )
         elif name not in expected:
             guess = get_close_matches(name, expected, n=1)
@@ -327,7 +349,7 @@ def _header_errors(kind: CsvKind, names: list[str]) -> tuple[dict[str, int], lis
                 RowError(
                     row=1,
                     field=raw.strip(),
-                    message=f"unknown column {raw.strip()!r}{did_you_mean}; {hint}",
+                    message=f"unknown column '{_shown(raw.strip())}'{did_you_mean}; {hint}",
                 )
             )
         else:

@@ -15,6 +15,9 @@ from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_vali
 
 from domain.countries import CountryCode
 
+MAX_QUANTITY = 1_000_000_000
+"""Units per order line; larger is a typing error, and it fits a 32-bit database column."""
+
 Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ListedName = Annotated[
@@ -112,7 +115,7 @@ class Product(_Value):
 
 class OrderLine(_Value):
     product_ref: Ref
-    quantity: Annotated[int, Field(gt=0)]
+    quantity: Annotated[int, Field(gt=0, le=MAX_QUANTITY)]
 
 
 class RedFlagResolution(_Value):

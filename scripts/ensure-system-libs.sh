@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
-# Make sure the Debian/Ubuntu packages that Qt (PySide6) needs are installed.
+# Make sure the Debian/Ubuntu packages that Qt (PySide6) needs are installed, and for the tests
+# a PostgreSQL server.
 #
-#   scripts/ensure-system-libs.sh test   # offscreen Qt: what `make test` needs
+#   scripts/ensure-system-libs.sh test   # offscreen Qt and PostgreSQL: what `make test` needs
 #   scripts/ensure-system-libs.sh run    # a real window on X11, CJK fonts: what `make run` needs
 #
 # Quick and silent when everything is present. When something is missing: as root, apt-get
 # installs it; otherwise the exact `sudo apt-get install ...` line is printed and the script
 # exits 1. Without dpkg (not Debian), the libraries are looked up with `ldconfig -p` instead and
 # the missing ones are named.
+#
+# PostgreSQL (`test` only) is optional: scripts/with-postgres.sh runs the storage tests on a
+# throwaway server of its own (its own port and socket directory, never the system cluster's
+# 5432) when one is installed. As root the `postgresql` package is installed; otherwise its
+# absence is one line of output, and the PostgreSQL tests are skipped.
 #
 # DIFFUSION_DESK_EXTRA_SYSTEM_PACKAGES="pkg ..." adds packages to the list (for packaging
 # experiments and for testing this script's install path).
@@ -104,11 +110,39 @@ for pkg in "${packages[@]}"; do
     fi
 done
 
-if [[ ${#missing[@]} -eq 0 ]]; then
+# The server, wherever it came from: what scripts/with-postgres.sh looks for.
+postgres_server_found() {
+    local dir
+    for dir in /usr/lib/postgresql/*/bin; do
+        [[ -x $dir/initdb && -x $dir/pg_ctl && -x $dir/postgres ]] && return 0
+    done
+    command -v initdb >/dev/null 2>&1
+}
+
+want_postgres=false
+if [[ $mode == test ]] && ! postgres_server_found; then
+    want_postgres=true
+fi
+
+if [[ ${#missing[@]} -eq 0 ]] && ! $want_postgres; then
     exit 0
 fi
 
-if ! $have_dpkg || ! command -v apt-get >/dev/null 2>&1; then
+can_apt=false
+$have_dpkg && command -v apt-get >/dev/null 2>&1 && can_apt=true
+if $want_postgres && { ! $can_apt || [[ $(id -u) -ne 0 ]]; }; then
+    if $can_apt; then
+        echo "ensure-system-libs: no PostgreSQL server, so the PostgreSQL storage tests will be skipped; to run them: sudo apt-get install -y --no-install-recommends postgresql" >&2
+    else
+        echo "ensure-system-libs: no PostgreSQL server, so the PostgreSQL storage tests will be skipped; install PostgreSQL's server (initdb, pg_ctl) to run them" >&2
+    fi
+    want_postgres=false
+    if [[ ${#missing[@]} -eq 0 ]]; then
+        exit 0
+    fi
+fi
+
+if ! $can_apt; then
     echo "ensure-system-libs: Qt needs these and they were not found:" >&2
     for pkg in "${missing[@]}"; do
         what=${provides[$pkg]:-$pkg}
@@ -142,6 +176,11 @@ if [[ $(id -u) -ne 0 ]]; then
     exit 1
 fi
 
+# Root from here on. The postgresql package may create and start Debian's own "main" cluster
+# on port 5432 (where an init system runs); the tests never use it.
+if $want_postgres; then
+    missing+=(postgresql)
+fi
 echo "ensure-system-libs: installing ${missing[*]} (for '$mode')" >&2
 apt-get update -qq
 names=()

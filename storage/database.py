@@ -2,7 +2,8 @@
 
 A new database is migrated to the current schema on first use; an older schema is backed
 up first, then migrated. Writers are serialized: ``BEGIN IMMEDIATE`` on SQLite, a
-transaction-scoped advisory lock on PostgreSQL.
+transaction-scoped advisory lock on PostgreSQL. Readers see one moment: SQLite's WAL gives a
+read transaction its snapshot; on PostgreSQL they run at REPEATABLE READ, read only.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import Connection
 from sqlalchemy.pool import NullPool
 
@@ -103,8 +104,15 @@ def _sqlite_on_begin(connection: Connection) -> None:
 
 
 def _postgres_on_begin(connection: Connection) -> None:
-    if connection.get_execution_options().get("desk_writer"):
+    # The engine runs at READ COMMITTED, so each statement after the lock sees what the
+    # previous writer committed; a writer's snapshot taken before the wait would be stale.
+    role = connection.get_execution_options().get("desk_writer")
+    if role is True:
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+    elif role is False:
+        # A reader sees one moment (as a SQLite read transaction does), so a report or a
+        # verification never mixes rows from before and after another officer's commit.
+        connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
 def create_desk_engine(target: Target) -> Engine:
@@ -120,7 +128,8 @@ def create_desk_engine(target: Target) -> Engine:
         event.listen(engine, "connect", _sqlite_on_connect)
         event.listen(engine, "begin", _sqlite_on_begin)
         return engine
-    engine = create_engine(target.url, pool_pre_ping=True)
+    # Pinned, not left to the server's default_transaction_isolation: see _postgres_on_begin.
+    engine = create_engine(target.url, pool_pre_ping=True, isolation_level="READ COMMITTED")
     event.listen(engine, "begin", _postgres_on_begin)
     return engine
 
@@ -148,37 +157,36 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def _has_tables(engine: Engine) -> bool:
-    from sqlalchemy import inspect
-
-    with engine.connect() as connection:
-        return bool(inspect(connection).get_table_names())
-
-
 def migrate(
     engine: Engine, target: Target, *, now: Callable[[], datetime] | None = None
 ) -> Path | None:
     """Bring the database to the current schema; returns the backup taken, if any."""
     head = head_revision()
-    current = current_revision(engine)
-    if current == head:
+    if current_revision(engine) == head:
         return None
-    known = {rev.revision for rev in ScriptDirectory.from_config(alembic_config()).walk_revisions()}
-    if current is not None and current not in known:
-        raise DatabaseError(
-            f"{target.description} has schema revision {current}, which this version of "
-            "Diffusion Desk does not know (made by a newer version?); it was not changed"
-        )
-    if current is None and _has_tables(engine):
-        raise DatabaseError(
-            f"{target.description} holds tables but no Diffusion Desk schema revision: "
-            "it is not a Diffusion Desk database; it was not changed"
-        )
-    backup = None
-    if current is not None and target.path is not None:
-        backup = backup_sqlite(target.path, label=f"before-{head}", now=now)
-        log.info("backed up %s to %s before migrating from %s", target.path, backup, current)
-    with engine.begin() as connection:
+    # Under the write lock, and looked at again: desks opening a new or older database at the
+    # same moment must not both migrate it (nor take the other's fresh tables for a foreign
+    # schema).
+    with engine.execution_options(desk_writer=True).begin() as connection:
+        current = MigrationContext.configure(connection).get_current_revision()
+        if current == head:
+            return None
+        script = ScriptDirectory.from_config(alembic_config())
+        known = {rev.revision for rev in script.walk_revisions()}
+        if current is not None and current not in known:
+            raise DatabaseError(
+                f"{target.description} has schema revision {current}, which this version of "
+                "Diffusion Desk does not know (made by a newer version?); it was not changed"
+            )
+        if current is None and inspect(connection).get_table_names():
+            raise DatabaseError(
+                f"{target.description} holds tables but no Diffusion Desk schema revision: "
+                "it is not a Diffusion Desk database; it was not changed"
+            )
+        backup = None
+        if current is not None and target.path is not None:
+            backup = backup_sqlite(target.path, label=f"before-{head}", now=now)
+            log.info("backed up %s to %s before migrating from %s", target.path, backup, current)
         config = alembic_config(target.url)
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
@@ -205,3 +213,26 @@ def backup_sqlite(
 
 def copy_file(source: Path, destination: Path) -> None:
     shutil.copy2(source, destination)
+
+
+def backup_database(target: Target, destination: Path) -> Path:
+    """A consistent copy of the open database at ``destination`` (SQLite files only)."""
+    if target.path is None:
+        raise DatabaseError(
+            "a server database is backed up with the server's own tools (pg_dump), "
+            "not from the desk"
+        )
+    if destination.resolve() == target.path.resolve():
+        raise DatabaseError("choose another file for the backup than the database itself")
+    source = sqlite3.connect(target.path)
+    try:
+        temporary = destination.with_name(destination.name + ".part")
+        copy = sqlite3.connect(temporary)
+        try:
+            source.backup(copy)
+        finally:
+            copy.close()
+        temporary.replace(destination)
+    finally:
+        source.close()
+    return destination

@@ -7,7 +7,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, and_, func, insert, select, update
+from sqlalchemy import Row, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import Session
 
@@ -127,6 +127,13 @@ class SqlPartyRepository(_Repository):
         )
         if result.rowcount == 0:  # type: ignore[attr-defined]
             raise DomainError(f"unknown party {party.ref!r}")
+        # Orders without an explicit destination go where the consignee is located.
+        party_id = select(PartyRow.id).where(PartyRow.ref == party.ref).scalar_subquery()
+        self.session.execute(
+            update(OrderRow)
+            .where(OrderRow.consignee_id == party_id, OrderRow.destination.is_(None))
+            .values(effective_destination=party.country)
+        )
 
     def all(self) -> Iterator[Party]:
         for row in self.session.execute(select(PartyRow).order_by(PartyRow.ref)).scalars():
@@ -141,12 +148,15 @@ class SqlPartyRepository(_Repository):
         return found
 
     def ids_by_ref(self, refs: Sequence[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
+        return {ref: row_id for ref, (row_id, _) in self.ids_and_countries(refs).items()}
+
+    def ids_and_countries(self, refs: Sequence[str]) -> dict[str, tuple[int, str]]:
+        found: dict[str, tuple[int, str]] = {}
         for chunk in _chunks(list(refs)):
-            for ref, row_id in self.session.execute(
-                select(PartyRow.ref, PartyRow.id).where(PartyRow.ref.in_(chunk))
+            for ref, row_id, country in self.session.execute(
+                select(PartyRow.ref, PartyRow.id, PartyRow.country).where(PartyRow.ref.in_(chunk))
             ):
-                found[ref] = row_id
+                found[ref] = (row_id, country)
         return found
 
 
@@ -278,7 +288,8 @@ class SqlOrderRepository(_Repository):
         party_refs = {order.consignee_ref for order in orders} | {
             order.end_user_ref for order in orders if order.end_user_ref
         }
-        parties = SqlPartyRepository(self.session).ids_by_ref(sorted(party_refs))
+        located = SqlPartyRepository(self.session).ids_and_countries(sorted(party_refs))
+        parties = {ref: row_id for ref, (row_id, _) in located.items()}
         product_refs = {line.product_ref for order in orders for line in order.lines}
         products = SqlProductRepository(self.session).ids_by_ref(sorted(product_refs))
         missing_parties = party_refs - parties.keys()
@@ -294,6 +305,9 @@ class SqlOrderRepository(_Repository):
                 "consignee_id": parties[order.consignee_ref],
                 "end_user_id": parties[order.end_user_ref] if order.end_user_ref else None,
                 "destination": order.destination,
+                "effective_destination": order.destination or located[order.consignee_ref][1],
+                "outcome": None,
+                "a_level_tpp": None,
                 "status": OrderStatus.OPEN.value,
                 "decided": False,
                 "rf28_resolved_on": resolution.resolved_on if resolution else None,
@@ -338,8 +352,12 @@ class SqlOrderRepository(_Repository):
             update(OrderRow).where(OrderRow.ref == ref).values(status=status.value)
         )
 
-    def mark_decided(self, ref: str) -> None:
-        self.session.execute(update(OrderRow).where(OrderRow.ref == ref).values(decided=True))
+    def mark_decided(self, ref: str, outcome: str, a_level_tpp: float) -> None:
+        self.session.execute(
+            update(OrderRow)
+            .where(OrderRow.ref == ref)
+            .values(decided=True, outcome=outcome, a_level_tpp=a_level_tpp)
+        )
 
     def set_red_flag_resolution(self, ref: str, resolution: RedFlagResolution) -> None:
         self.session.execute(
@@ -691,9 +709,11 @@ class SqlLedgerRepository(_Repository):
 
     def veu_shipped(self, party_ref: str) -> dict[str, float]:
         prefix = f"veu|{party_ref}|"
+        # A prefix test by equality, not a key range: PostgreSQL compares ranges in the
+        # database's collation, where "veu|p1|" can sort inside "veu|P1|"..."veu|P1|\uffff".
         rows = self.session.execute(
             select(LedgerBalanceRow.key, LedgerBalanceRow.tpp).where(
-                and_(LedgerBalanceRow.key >= prefix, LedgerBalanceRow.key < prefix + "\uffff")
+                func.substr(LedgerBalanceRow.key, 1, len(prefix)) == prefix
             )
         )
         return {key.removeprefix(prefix): tpp for key, tpp in rows if tpp}
@@ -821,7 +841,9 @@ class SqlDecisionRepository(_Repository):
             )
             .returning(DecisionRow.id)
         ).scalar_one()
-        SqlOrderRepository(self.session).mark_decided(order_ref)
+        SqlOrderRepository(self.session).mark_decided(
+            order_ref, decision.outcome.value, decision.a_level_tpp
+        )
         return RecordedDecision(
             id=decision_id,
             order_ref=order_ref,

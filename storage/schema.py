@@ -75,7 +75,10 @@ class ProductRow(Base):
 
 class OrderRow(Base):
     __tablename__ = "orders"
-    __table_args__ = (Index("ix_orders_status_date", "status", "date"),)
+    __table_args__ = (
+        Index("ix_orders_status_date", "status", "date"),
+        Index("ix_orders_outcome_date", "outcome", "date"),
+    )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     ref: Mapped[str] = mapped_column(String(REF), unique=True)
@@ -86,6 +89,11 @@ class OrderRow(Base):
     status: Mapped[str] = mapped_column(String(16), default="open")
     decided: Mapped[bool] = mapped_column(Boolean, default=False)
     """Whether any decision was recorded (so pending orders are found without a join)."""
+    effective_destination: Mapped[str | None] = mapped_column(String(COUNTRY), index=True)
+    """The destination, or the consignee's location when none was given (for filtering)."""
+    outcome: Mapped[str | None] = mapped_column(String(32))
+    """The latest decision's outcome, kept with the decision (for filtering; not evidence)."""
+    a_level_tpp: Mapped[float | None] = mapped_column(Float)
     rf28_resolved_on: Mapped[dt.date | None] = mapped_column(Date)
     rf28_resolved_by: Mapped[str | None] = mapped_column(String(300))
     rf28_note: Mapped[str | None] = mapped_column(Text)

@@ -32,7 +32,8 @@ class SqlUnitOfWork:
     """Implements ``domain.ports.UnitOfWork`` on a SQLAlchemy session."""
 
     def __init__(self, engine: Engine, *, actor: str, now: datetime, writer: bool) -> None:
-        self._engine = engine.execution_options(desk_writer=writer) if writer else engine
+        # desk_writer True or False: the begin hooks in storage.database set up each kind.
+        self._engine = engine.execution_options(desk_writer=writer)
         self.actor = actor
         self.now = now
         self.writer = writer

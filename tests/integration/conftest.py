@@ -8,12 +8,15 @@ import uuid
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 from storage.unit_of_work import SqlDatabase
 
 PG_ADMIN_URL = os.environ.get("DIFFUSION_DESK_TEST_PG_URL")
+if PG_ADMIN_URL:
+    import psycopg
 
 
 class TickingClock:
@@ -27,20 +30,45 @@ class TickingClock:
         return self.current
 
 
-def _fresh_postgres_url() -> Iterator[str]:
-    import psycopg
+def _create_database(admin: Any, name: str) -> None:
+    """A database set up as a deployed one may well be, not as a bare test cluster.
 
+    A linguistic collation (ICU, PostgreSQL 15+) catches queries that assume SQLite's byte
+    order, and a session time zone far from UTC catches datetimes read back in local time.
+    """
+    try:
+        admin.execute(
+            f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'UTF8' "
+            "LOCALE_PROVIDER icu ICU_LOCALE 'en-US' LOCALE 'C'"
+        )
+    except psycopg.Error:  # an older server, or one built without ICU
+        admin.execute(f'CREATE DATABASE "{name}"')
+    admin.execute(f"ALTER DATABASE \"{name}\" SET timezone TO 'Pacific/Chatham'")
+
+
+def _drop_database(admin: Any, name: str) -> None:
+    if admin.info.server_version >= 130000:
+        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        return
+    admin.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = %s",
+        (name,),
+    )
+    admin.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def _fresh_postgres_url() -> Iterator[str]:
     assert PG_ADMIN_URL is not None
     name = f"desk_test_{uuid.uuid4().hex[:12]}"
     plain = PG_ADMIN_URL.replace("postgresql+psycopg://", "postgresql://")
     with psycopg.connect(plain, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
+        _create_database(admin, name)
     base, _, _ = PG_ADMIN_URL.rpartition("/")
     try:
         yield f"{base}/{name}"
     finally:
         with psycopg.connect(plain, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            _drop_database(admin, name)
 
 
 BACKENDS = ["sqlite"] + (["postgresql"] if PG_ADMIN_URL else [])
@@ -78,3 +106,16 @@ def sqlite_db(tmp_path: Path, clock: TickingClock) -> Iterator[SqlDatabase]:
         yield database
     finally:
         database.close()
+
+
+@pytest.fixture
+def postgres_db(clock: TickingClock) -> Iterator[SqlDatabase]:
+    """A new PostgreSQL database, for what only PostgreSQL can do; skipped without a server."""
+    if PG_ADMIN_URL is None:
+        pytest.skip("no PostgreSQL server: `make test` starts one when PostgreSQL is installed")
+    for url in _fresh_postgres_url():
+        database = SqlDatabase.open(url, clock=clock)
+        try:
+            yield database
+        finally:
+            database.close()

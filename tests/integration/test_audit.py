@@ -59,6 +59,20 @@ def test_append_only_tables_refuse_updates_and_deletes(db: SqlDatabase, table: s
             connection.execute(text(f"DELETE FROM {table}"))
 
 
+@pytest.mark.parametrize("table", ["decisions", "audit_log", "ledger_entries"])
+def test_postgresql_refuses_to_truncate_append_only_tables(
+    postgres_db: SqlDatabase, table: str
+) -> None:
+    decided(postgres_db, 1)
+    with postgres_db.engine.connect() as connection:
+        with pytest.raises(DBAPIError, match="append-only"):
+            connection.execute(text(f"TRUNCATE {table} CASCADE"))
+        connection.rollback()
+    with postgres_db.reader() as uow:
+        assert uow.audit.count() > 0
+        assert uow.decisions.latest("SO-0") is not None
+
+
 def test_an_edited_decision_is_caught_and_named(sqlite_db: SqlDatabase) -> None:
     decided(sqlite_db)
     tamper(
@@ -157,3 +171,11 @@ def test_a_deleted_decision_is_caught(sqlite_db: SqlDatabase) -> None:
     problem = verify_records(sqlite_db).problem
     assert problem is not None
     assert "decision 3" in problem.what
+
+
+def test_a_running_balance_nudged_by_a_hundred_tpp_is_caught(sqlite_db: SqlDatabase) -> None:
+    decided(sqlite_db)
+    tamper(sqlite_path(sqlite_db), "UPDATE ledger_balances SET tpp = tpp + 100")
+    problem = verify_records(sqlite_db).problem
+    assert problem is not None
+    assert "running balance" in problem.what

@@ -563,7 +563,7 @@ def test_every_bad_row_is_reported_not_just_the_first() -> None:
     assert lines[0] == "erp-orders.csv: 3 problems; nothing imported"
     assert lines[1] == (
         "erp-orders.csv, row 2, field quantity: expected a whole number > 0 "
-        "(at most 1,000,000,000,000) (got '-5')"
+        "(at most 1,000,000,000) (got '-5')"
     )
     assert lines[2] == (
         "erp-orders.csv, row 4, field date: expected a date YYYY-MM-DD (got '05/01/2026')"
@@ -691,7 +691,7 @@ _ORDERS = st.builds(
     end_user_ref=st.none() | _REFS,
     destination=st.none() | _COUNTRY,
     lines=st.lists(
-        st.builds(OrderLine, product_ref=_REFS, quantity=st.integers(1, 10**12)),
+        st.builds(OrderLine, product_ref=_REFS, quantity=st.integers(1, 10**9)),
         min_size=1,
         max_size=4,
     ).map(tuple),

@@ -1,0 +1,117 @@
+"""Read-side queries for screens over large tables (CQRS's read side).
+
+Screens page through up to millions of orders; they ask for row ids matching a filter,
+then for the few rows they show. The storage adapter answers with plain SQL; nothing here
+decides anything.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date, datetime
+from typing import Protocol
+
+from pydantic import BaseModel, ConfigDict
+
+PENDING = "pending"
+"""The outcome filter value for orders without a decision."""
+
+
+class OrderFilter(BaseModel):
+    """What the officer narrowed the order list to. Empty fields do not filter."""
+
+    model_config = ConfigDict(frozen=True)
+
+    text: str = ""
+    """Matches the order ref or the consignee's ref or name (case-insensitive, contains)."""
+    outcomes: frozenset[str] = frozenset()
+    """Outcome values, plus ``PENDING`` for orders without a decision."""
+    date_from: date | None = None
+    date_to: date | None = None
+    party_ref: str | None = None
+    """Consignee or end user."""
+    destinations: frozenset[str] | None = None
+    """Alpha-2 codes of the effective destination (a tier filter passes its countries)."""
+    exclude_destinations: frozenset[str] | None = None
+    """Alpha-2 codes to leave out (Tier 2 is "every country not in Tier 1 or Tier 3")."""
+    include_cancelled: bool = True
+
+
+class OrderSummary(BaseModel):
+    """One row of the order list."""
+
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    ref: str
+    date: date
+    consignee_ref: str
+    consignee_name: str
+    end_user_ref: str | None
+    destination: str
+    status: str
+    outcome: str | None
+    a_level_tpp: float | None
+    lines: int
+
+
+class PartySummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    id: int
+    ref: str
+    name: str
+    country: str
+    hq_country: str
+    role: str
+    veu: str
+    orders: int
+
+
+class AuditFilter(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    text: str = ""
+    """Matches the entity ref, the action or the actor."""
+    entity: str | None = None
+    actor: str | None = None
+    date_from: date | None = None
+    date_to: date | None = None
+
+
+class AuditSummary(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+    seq: int
+    at: datetime
+    actor: str
+    action: str
+    entity: str
+    entity_ref: str
+    hash: str
+
+
+class DeskQueries(Protocol):
+    """Fast reads for the window's tables."""
+
+    def order_ids(self, order_filter: OrderFilter) -> Sequence[int]:
+        """Ids of matching orders, newest first."""
+        ...
+
+    def order_summaries(self, ids: Sequence[int]) -> list[OrderSummary]:
+        """The rows for ``ids``, in the order given."""
+        ...
+
+    def order_count(self) -> int: ...
+
+    def party_summaries(self, text: str = "") -> list[PartySummary]: ...
+
+    def audit_seqs(self, audit_filter: AuditFilter) -> Sequence[int]:
+        """Sequence numbers of matching audit entries, newest first."""
+        ...
+
+    def audit_summaries(self, seqs: Sequence[int]) -> list[AuditSummary]: ...
+
+    def outcome_counts(self) -> dict[str, int]:
+        """How many open orders have each latest outcome (``PENDING`` for none)."""
+        ...
