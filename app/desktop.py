@@ -1,21 +1,73 @@
-"""Starts the desktop window."""
+"""Starts the desktop window: the composition root for the GUI."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QApplication
+from datetime import date
 
-from gui.placeholder_window import PRODUCT_NAME, PlaceholderWindow
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+
+from app.logs import log_file_path
+from app.wiring import default_actor, default_database_location
+from domain.ruleset import load_shipped_rulesets
+from gui.context import Connection, DeskContext
 
 ORGANIZATION_NAME = "Diffusion Desk"
+APPLICATION_NAME = "Diffusion Desk"
 
 
-def open_window(argv: list[str]) -> int:
-    """Create the application, show the window and run the event loop; return its exit code."""
+def open_connection(location: str) -> Connection:
+    """Open a database for the window, with its read side and backup."""
+    from storage.database import backup_database
+    from storage.queries import SqlDeskQueries
+    from storage.unit_of_work import SqlDatabase
+
+    db = SqlDatabase.open(location)
+    return Connection(
+        db=db,
+        queries=SqlDeskQueries(db.engine),
+        description=db.description,
+        backup=lambda destination: backup_database(db.target, destination),
+    )
+
+
+def build_context(location: str | None = None) -> DeskContext:
+    from domain.demo import build_demo_dataset
+
+    return DeskContext(
+        connection=open_connection(location or default_database_location()),
+        catalog=load_shipped_rulesets(),
+        actor=default_actor(),
+        today=date.today,
+        open_connection=open_connection,
+        demo_dataset=build_demo_dataset,
+        log_file=log_file_path(),
+    )
+
+
+def show_desk(argv: list[str], location: str | None = None) -> QMainWindow:
+    """Create the application if needed, open the database and show the desk."""
     existing = QApplication.instance()
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     # Set once, here: QSettings and the platform's data folders derive from these names.
     app.setOrganizationName(ORGANIZATION_NAME)
-    app.setApplicationName(PRODUCT_NAME)
-    window = PlaceholderWindow()
+    app.setApplicationName(APPLICATION_NAME)
+    from gui.main_window import MainWindow
+    from gui.pages.registry import page_factories
+    from gui.welcome import offer_first_start
+
+    context = build_context(location)
+    window = MainWindow(context, page_factories())
     window.show()
-    return app.exec()
+    QTimer.singleShot(0, lambda: offer_first_start(window, context))
+    return window
+
+
+def open_window(argv: list[str], location: str | None = None) -> int:
+    """Show the desk and run the event loop; return its exit code."""
+    window = show_desk(argv, location)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    code = app.exec()
+    window.deleteLater()
+    return code

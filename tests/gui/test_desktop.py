@@ -1,28 +1,92 @@
-"""`open_window`, which `diffusion-desk` without a command runs."""
+"""`open_window`, which `diffusion-desk` without a command runs, and the main window."""
 
-from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QLabel
 from pytestqt.qtbot import QtBot
 
-from app.desktop import open_window
-from gui.placeholder_window import PlaceholderWindow
+from app.desktop import show_desk
+from gui.context import DeskContext
+from gui.main_window import MainWindow
+from gui.pages.registry import page_factories
+
+TITLES = [
+    "Orders",
+    "Parties",
+    "Products",
+    "Certifications & Licences",
+    "Quotas",
+    "Red flags",
+    "Audit log",
+    "Rulesets",
+]
 
 
-def test_open_window_shows_the_desk_and_returns_the_event_loop_exit_code(qtbot: QtBot) -> None:
-    seen: list[PlaceholderWindow] = []
-
-    def look_then_quit() -> None:
-        seen.extend(
-            widget
-            for widget in QApplication.topLevelWidgets()
-            if isinstance(widget, PlaceholderWindow) and widget.isVisible()
-        )
-        for widget in seen:
-            widget.close()
-        QApplication.exit(0)
-
-    QTimer.singleShot(0, look_then_quit)
-
-    assert open_window([]) == 0
-    assert len(seen) == 1
+def test_the_desk_opens_on_the_chosen_database_and_offers_a_first_start(
+    qtbot: QtBot, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("DIFFUSION_DESK_DB", str(tmp_path / "desk.sqlite3"))
+    window = show_desk([])
+    qtbot.addWidget(window)
+    assert isinstance(window, MainWindow)
+    assert window.isVisible()
     assert QApplication.applicationName() == "Diffusion Desk"
+    assert (tmp_path / "desk.sqlite3").exists()
+    assert str(tmp_path / "desk.sqlite3") in window.database_label.text()
+    qtbot.waitUntil(lambda: window.findChild(QDialog, "welcomeDialog") is not None)
+    welcome = window.findChild(QDialog, "welcomeDialog")
+    assert welcome is not None
+    welcome.close()
+    window.context.jobs.wait()
+
+
+def test_the_window_has_every_screen_and_shows_what_it_works_on(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    window = MainWindow(demo_context, page_factories())
+    qtbot.addWidget(window)
+    window.show()
+    assert [window.navigation.item(row).text() for row in range(window.navigation.count())] == (
+        TITLES
+    )
+    assert "test.officer" in window.officer_label.text()
+    ruleset = window.findChild(QLabel, "rulesetLabel")
+    assert ruleset is not None
+    assert "aidf-" in ruleset.text()
+    assert "Not enforced by BIS since 2025-05-13" in ruleset.text()
+    for index, title in enumerate(TITLES):
+        window.show_page(index)
+        assert window.stack.currentWidget() is window.pages[index]
+        assert window.pages[index].title == title
+
+
+def test_keyboard_shortcuts_move_between_screens(qtbot: QtBot, demo_context: DeskContext) -> None:
+    window = MainWindow(demo_context, page_factories())
+    qtbot.addWidget(window)
+    window.show()
+    by_key = {action.shortcut().toString(): action for action in window.findChildren(QAction)}
+    by_key["Ctrl+7"].trigger()
+    assert window.stack.currentIndex() == 6
+    by_key["Ctrl+1"].trigger()
+    assert window.stack.currentIndex() == 0
+    for common in ("Ctrl+I", "Ctrl+E", "Ctrl+Z", "Ctrl+N", "Ctrl+K", "Ctrl+Shift+K"):
+        assert common in by_key, common
+
+
+def test_window_geometry_and_screen_are_remembered(qtbot: QtBot, demo_context: DeskContext) -> None:
+    window = MainWindow(demo_context, page_factories())
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(2)
+    window.resize(1111, 777)
+    window.close()
+    again = MainWindow(demo_context, page_factories())
+    qtbot.addWidget(again)
+    assert again.stack.currentIndex() == 2
+    # The offscreen screen is smaller than the window, so Qt clamps the restored size;
+    # what matters is that the geometry was kept.
+    assert again.settings.geometry("main") is not None

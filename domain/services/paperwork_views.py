@@ -1,0 +1,353 @@
+"""Read models for the Certifications & Licences and Red flags screens.
+
+Every certification and licence with what is left of it, VEU footprints and country
+settings, read in one snapshot; and the orders that need the officer's attention for red
+flags. Figures come from the ruleset in effect on the day asked about; nothing here decides.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.countries import country_name
+from domain.decision import Outcome
+from domain.model import (
+    AiaCertification,
+    CountrySetting,
+    License,
+    LppCertification,
+    RedFlagResolution,
+    VeuStatus,
+)
+from domain.ports import Database
+from domain.queries import AuditFilter, DeskQueries, OrderFilter
+from domain.red_flags import raised
+from domain.ruleset import RulesetCatalog
+
+RED_FLAG_28 = "red_flag_28"
+"""The finding code of an IaaS-training hold (rules.md section 5)."""
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class AiaRow(_View):
+    certification: AiaCertification
+    party_name: str
+    cumulative_tpp: float
+    """Our AIA shipments to the party, all time."""
+    bis_submission_from_tpp: float
+    in_force: bool
+    bis_submission_due: bool
+    """Cumulative AIA TPP has reached the threshold and the certification was not filed."""
+
+    @property
+    def key(self) -> str:
+        return f"{self.certification.party_ref}@{self.certification.signed_on.isoformat()}"
+
+
+class LppRow(_View):
+    certification: LppCertification
+    party_name: str
+    shipped_tpp: float
+    """Our LPP shipments to the party in the certification's year."""
+    used_tpp: float
+    limit_tpp: float
+    left_tpp: float
+
+    @property
+    def key(self) -> str:
+        return f"{self.certification.party_ref}@{self.certification.year}"
+
+
+class LicenseRow(_View):
+    licence: License
+    party_name: str
+    left_tpp: float
+    used_share: float
+    valid_on: bool
+    """Valid on the day asked about."""
+    status: str
+    """"valid", "expired" or "not yet valid"."""
+
+    @property
+    def key(self) -> str:
+        return self.licence.number
+
+
+class FootprintRow(_View):
+    party_ref: str
+    party_name: str
+    veu: VeuStatus
+    country: str
+    country_name: str
+    tier: int
+    external_tpp: float
+    """Installed from sources other than our shipments (what the officer records)."""
+    shipped_tpp: float
+    """Our authorized VEU shipments there."""
+    installed_tpp: float
+
+    @property
+    def key(self) -> str:
+        return f"{self.party_ref}@{self.country}"
+
+
+class CountryRow(_View):
+    setting: CountrySetting
+    name: str
+    tier: int
+    limit_tpp: float | None
+    """The allocation (None outside Tier 2, where none applies)."""
+    left_tpp: float | None
+
+    @property
+    def key(self) -> str:
+        return self.setting.country
+
+
+class PaperworkView(_View):
+    on: date
+    ruleset: str
+    lpp_limit_tpp: float
+    aia: tuple[AiaRow, ...]
+    lpp: tuple[LppRow, ...]
+    licenses: tuple[LicenseRow, ...]
+    footprints: tuple[FootprintRow, ...]
+    countries: tuple[CountryRow, ...]
+
+
+def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> PaperworkView:
+    """Every certification, licence, VEU footprint and country setting, with what is left."""
+    ruleset = catalog.in_effect_on(on)
+    threshold = ruleset.aia.bis_submission_from_tpp
+    limit = ruleset.lpp.limit_tpp
+    with db.reader() as uow:
+        parties = list(uow.parties.all())
+        names = {party.ref: party.name for party in parties}
+        aia_cumulative: dict[str, float] = {}
+        aia: list[AiaRow] = []
+        for certification in uow.paperwork.all_aia_certifications():
+            ref = certification.party_ref
+            if ref not in aia_cumulative:
+                aia_cumulative[ref] = uow.ledger.aia_cumulative(ref)
+            cumulative = aia_cumulative[ref]
+            aia.append(
+                AiaRow(
+                    certification=certification,
+                    party_name=names.get(ref, ref),
+                    cumulative_tpp=cumulative,
+                    bis_submission_from_tpp=threshold,
+                    in_force=certification.in_force_on(on),
+                    bis_submission_due=cumulative >= threshold
+                    and not certification.submitted_by(on),
+                )
+            )
+        aia.sort(key=lambda row: (row.party_name.lower(), row.certification.signed_on))
+        lpp: list[LppRow] = []
+        for item in uow.paperwork.all_lpp_certifications():
+            shipped = uow.ledger.lpp_used(item.party_ref, item.year)
+            used = item.prior_receipts_tpp + shipped
+            lpp.append(
+                LppRow(
+                    certification=item,
+                    party_name=names.get(item.party_ref, item.party_ref),
+                    shipped_tpp=shipped,
+                    used_tpp=used,
+                    limit_tpp=limit,
+                    left_tpp=max(limit - used, 0.0),
+                )
+            )
+        lpp.sort(key=lambda row: (-row.certification.year, row.party_name.lower()))
+        licenses = [
+            LicenseRow(
+                licence=licence,
+                party_name=names.get(licence.party_ref, licence.party_ref),
+                left_tpp=licence.remaining_tpp,
+                used_share=licence.used_tpp / licence.tpp if licence.tpp > 0 else 0.0,
+                valid_on=licence.valid_on(on),
+                status="valid"
+                if licence.valid_on(on)
+                else ("expired" if on > licence.valid_to else "not yet valid"),
+            )
+            for licence in uow.paperwork.all_licenses()
+        ]
+        footprints: list[FootprintRow] = []
+        for party in parties:
+            if party.veu is VeuStatus.NONE:
+                continue
+            external = uow.paperwork.footprint(party.ref)
+            ours = uow.ledger.veu_shipped(party.ref)
+            for country in sorted(set(external) | set(ours)):
+                footprints.append(
+                    FootprintRow(
+                        party_ref=party.ref,
+                        party_name=party.name,
+                        veu=party.veu,
+                        country=country,
+                        country_name=country_name(country),
+                        tier=ruleset.tier_of(country),
+                        external_tpp=external.get(country, 0.0),
+                        shipped_tpp=ours.get(country, 0.0),
+                        installed_tpp=external.get(country, 0.0) + ours.get(country, 0.0),
+                    )
+                )
+        countries = []
+        for setting in uow.paperwork.all_country_settings():
+            tier = ruleset.tier_of(setting.country)
+            allocation = (
+                ruleset.country_allocation.limit(setting.g2g_agreement) if tier == 2 else None
+            )
+            countries.append(
+                CountryRow(
+                    setting=setting,
+                    name=country_name(setting.country),
+                    tier=tier,
+                    limit_tpp=allocation,
+                    left_tpp=None
+                    if allocation is None
+                    else max(allocation - setting.allocation_used_tpp, 0.0),
+                )
+            )
+    return PaperworkView(
+        on=on,
+        ruleset=ruleset.id,
+        lpp_limit_tpp=limit,
+        aia=tuple(aia),
+        lpp=tuple(lpp),
+        licenses=tuple(licenses),
+        footprints=tuple(footprints),
+        countries=tuple(countries),
+    )
+
+
+def stored_aia_certification(
+    db: Database, party_ref: str, signed_on: date
+) -> AiaCertification | None:
+    """The party's AIA certification signed on that day, as stored (None if there is none)."""
+    with db.reader() as uow:
+        for certification in uow.paperwork.aia_certifications(party_ref):
+            if certification.signed_on == signed_on:
+                return certification
+    return None
+
+
+def stored_lpp_certification(db: Database, party_ref: str, year: int) -> LppCertification | None:
+    with db.reader() as uow:
+        return uow.paperwork.lpp_certification(party_ref, year)
+
+
+def stored_footprint(db: Database, party_ref: str, country: str) -> float | None:
+    """Installed TPP recorded for the party in the country (from other sources), if any."""
+    with db.reader() as uow:
+        return uow.paperwork.footprint(party_ref).get(country)
+
+
+def stored_country_setting(db: Database, country: str) -> CountrySetting | None:
+    with db.reader() as uow:
+        return uow.paperwork.country_setting(country)
+
+
+# -- red flags ----------------------------------------------------------------------------------
+
+
+class HeldOrder(_View):
+    """An order whose latest decision holds it for Red Flag 28."""
+
+    ref: str
+    date: date
+    consignee_ref: str
+    consignee_name: str
+    destination: str
+    message: str
+    decided_at: datetime
+    decided_by: str
+    resolution: RedFlagResolution | None
+    """Recorded after the hold: the order is waiting for a re-check."""
+
+
+class FlaggedChecklist(_View):
+    """An order whose latest know-your-customer checklist raised red flags."""
+
+    order_ref: str
+    consignee_ref: str
+    consignee_name: str
+    answered_by: str
+    answered_at: datetime
+    raised: tuple[str, ...]
+    note: str
+    outcome: str | None
+
+
+class RedFlagOverview(_View):
+    held: tuple[HeldOrder, ...]
+    flagged: tuple[FlaggedChecklist, ...]
+
+
+def red_flag_overview(db: Database, queries: DeskQueries, *, limit: int = 5000) -> RedFlagOverview:
+    """Orders on hold for Red Flag 28, and orders whose latest checklist raised red flags.
+
+    The fast read side narrows the search (held orders; orders with a checklist in the audit
+    log); the records say the rest. At most ``limit`` of each are looked at, newest first.
+    """
+    held_ids = list(queries.order_ids(OrderFilter(outcomes=frozenset({Outcome.HOLD.value}))))
+    held_summaries = queries.order_summaries(held_ids[:limit])
+    checklist_refs: list[str] = []
+    seqs = list(queries.audit_seqs(AuditFilter(text="checklist", entity="order")))
+    for entry in queries.audit_summaries(seqs[:limit]):
+        if entry.action == "checklist" and entry.entity_ref not in checklist_refs:
+            checklist_refs.append(entry.entity_ref)
+    held: list[HeldOrder] = []
+    flagged: list[FlaggedChecklist] = []
+    with db.reader() as uow:
+        for summary in held_summaries:
+            if summary.status == "cancelled":
+                continue  # a cancelled order is no longer waiting for anything
+            latest = uow.decisions.latest(summary.ref)
+            if latest is None or RED_FLAG_28 not in latest.decision.codes():
+                continue
+            stored = uow.orders.get(summary.ref)
+            held.append(
+                HeldOrder(
+                    ref=summary.ref,
+                    date=summary.date,
+                    consignee_ref=summary.consignee_ref,
+                    consignee_name=summary.consignee_name,
+                    destination=summary.destination,
+                    message=latest.decision.finding(RED_FLAG_28).message,
+                    decided_at=latest.decided_at,
+                    decided_by=latest.decided_by,
+                    resolution=stored.order.red_flag_28_resolution if stored else None,
+                )
+            )
+        names: dict[str, str] = {}
+        for ref in checklist_refs:
+            checklists = uow.red_flags.checklists(ref)
+            if not checklists:
+                continue
+            last = max(checklists, key=lambda item: item.answered_at)
+            flags = raised(last.answers)
+            if not flags:
+                continue
+            stored = uow.orders.get(ref)
+            consignee = stored.order.consignee_ref if stored else ""
+            if consignee not in names:
+                party = uow.parties.get(consignee) if consignee else None
+                names[consignee] = party.name if party else consignee
+            latest = uow.decisions.latest(ref)
+            flagged.append(
+                FlaggedChecklist(
+                    order_ref=ref,
+                    consignee_ref=consignee,
+                    consignee_name=names[consignee],
+                    answered_by=last.answered_by,
+                    answered_at=last.answered_at,
+                    raised=tuple(flags),
+                    note=last.note,
+                    outcome=latest.decision.outcome.value if latest else None,
+                )
+            )
+    return RedFlagOverview(held=tuple(held), flagged=tuple(flagged))

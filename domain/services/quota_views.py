@@ -1,0 +1,290 @@
+"""Read models for the Quotas screen: what is used of each shared limit, and what is left.
+
+Three limits are watched across customers (rules.md section 4): the Tier 2 country
+allocations (ours from the ledger plus what other exporters reported), each consignee's LPP
+limit for the calendar year (prior receipts plus our shipments), and each NVEU holder's
+installed base against the quarter's cap. Every figure comes from the ruleset in effect on
+the day asked about; nothing here decides an order.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.countries import country_name
+from domain.model import VeuStatus
+from domain.ports import Database, UnitOfWork
+from domain.ruleset import Ruleset, RulesetCatalog
+
+COUNTRY_BALANCE_PREFIX = "country|"
+"""How ``domain.ledger.balance_key`` names a country allocation balance."""
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+def _share(used: float, limit: float) -> float:
+    return used / limit if limit > 0 else 0.0
+
+
+class AllocationUse(_View):
+    """One Tier 2 country's allocation: ours, reported by others, and the limit."""
+
+    country: str
+    name: str
+    g2g_agreement: bool
+    ours_tpp: float
+    external_tpp: float
+    used_tpp: float
+    limit_tpp: float
+    left_tpp: float
+    share: float
+    """Used over limit (may pass 1 when reports exceed the allocation)."""
+
+
+class AllocationView(_View):
+    ruleset: str
+    rule: str
+    base_tpp: float
+    g2g_multiplier: float
+    g2g_limit_tpp: float
+    period_start: date
+    period_end: date
+    note: str
+    countries: tuple[AllocationUse, ...]
+    """Most used (by share) first."""
+
+
+class LppUse(_View):
+    """One consignee's LPP standing for the year."""
+
+    party_ref: str
+    name: str
+    country: str
+    certified: bool
+    prior_receipts_tpp: float
+    shipped_tpp: float
+    used_tpp: float
+    limit_tpp: float
+    left_tpp: float
+    share: float
+
+
+class LppView(_View):
+    year: int
+    ruleset: str
+    rule: str
+    limit_tpp: float
+    parties: tuple[LppUse, ...]
+    """Most used first."""
+
+
+class NveuUse(_View):
+    """One NVEU holder's installed base in the country its authorization covers."""
+
+    party_ref: str
+    name: str
+    country: str
+    external_tpp: float
+    """Installed from sources other than our shipments."""
+    shipped_tpp: float
+    """Our authorized NVEU shipments."""
+    installed_tpp: float
+    cap_tpp: float
+    left_tpp: float
+    share: float
+
+
+class NveuView(_View):
+    on: date
+    ruleset: str
+    rule: str
+    cap_label: str
+    cap_tpp: float
+    next_cap_label: str | None
+    next_cap_tpp: float | None
+    next_cap_from: date | None
+    holders: tuple[NveuUse, ...]
+
+
+class QuotaOverview(_View):
+    on: date
+    allocations: AllocationView
+    lpp: LppView
+    nveu: NveuView
+
+
+# -- country allocations ----------------------------------------------------------------------
+
+
+def _allocations(uow: UnitOfWork, ruleset: Ruleset) -> AllocationView:
+    rules = ruleset.country_allocation
+    settings = {setting.country: setting for setting in uow.paperwork.all_country_settings()}
+    ours = {
+        key.removeprefix(COUNTRY_BALANCE_PREFIX): tpp
+        for key, tpp in uow.ledger.balances().items()
+        if key.startswith(COUNTRY_BALANCE_PREFIX)
+    }
+    rows: list[AllocationUse] = []
+    for country in sorted(set(settings) | {code for code, tpp in ours.items() if tpp}):
+        if ruleset.tier_of(country) != 2:
+            continue  # allocations bind Tier 2 destinations only
+        setting = settings.get(country)
+        g2g = setting.g2g_agreement if setting else False
+        external = setting.external_allocation_used_tpp if setting else 0.0
+        our = max(ours.get(country, 0.0), 0.0)
+        limit = rules.limit(g2g)
+        used = our + external
+        rows.append(
+            AllocationUse(
+                country=country,
+                name=country_name(country),
+                g2g_agreement=g2g,
+                ours_tpp=our,
+                external_tpp=external,
+                used_tpp=used,
+                limit_tpp=limit,
+                left_tpp=max(limit - used, 0.0),
+                share=_share(used, limit),
+            )
+        )
+    rows.sort(key=lambda row: (-row.share, row.country))
+    return AllocationView(
+        ruleset=ruleset.id,
+        rule=ruleset.references.country_allocation,
+        base_tpp=rules.tpp,
+        g2g_multiplier=rules.g2g_multiplier,
+        g2g_limit_tpp=rules.limit(True),
+        period_start=rules.period_start,
+        period_end=rules.period_end,
+        note=rules.note,
+        countries=tuple(rows),
+    )
+
+
+def country_allocations(db: Database, catalog: RulesetCatalog, *, on: date) -> AllocationView:
+    """Tier 2 countries with allocation used (ours or reported) or a setting, most used first."""
+    with db.reader() as uow:
+        return _allocations(uow, catalog.in_effect_on(on))
+
+
+# -- LPP ----------------------------------------------------------------------------------------
+
+
+def _lpp(uow: UnitOfWork, ruleset: Ruleset, year: int, top: int) -> LppView:
+    limit = ruleset.lpp.limit_tpp
+    shipped = dict(uow.ledger.lpp_by_party(year, max(top * 4, 200)))
+    certifications = {
+        item.party_ref: item for item in uow.paperwork.all_lpp_certifications() if item.year == year
+    }
+    candidates: list[tuple[float, str]] = []
+    for ref in set(shipped) | {
+        ref for ref, item in certifications.items() if item.prior_receipts_tpp > 0
+    }:
+        certification = certifications.get(ref)
+        prior = certification.prior_receipts_tpp if certification else 0.0
+        candidates.append((prior + shipped.get(ref, 0.0), ref))
+    candidates.sort(key=lambda item: (-item[0], item[1]))
+    rows: list[LppUse] = []
+    for used, ref in candidates[:top]:
+        party = uow.parties.get(ref)
+        certification = certifications.get(ref)
+        prior = certification.prior_receipts_tpp if certification else 0.0
+        rows.append(
+            LppUse(
+                party_ref=ref,
+                name=party.name if party else ref,
+                country=party.country if party else "",
+                certified=certification is not None,
+                prior_receipts_tpp=prior,
+                shipped_tpp=shipped.get(ref, 0.0),
+                used_tpp=used,
+                limit_tpp=limit,
+                left_tpp=max(limit - used, 0.0),
+                share=_share(used, limit),
+            )
+        )
+    return LppView(
+        year=year,
+        ruleset=ruleset.id,
+        rule=ruleset.references.lpp,
+        limit_tpp=limit,
+        parties=tuple(rows),
+    )
+
+
+def top_lpp_consignees(
+    db: Database, catalog: RulesetCatalog, *, on: date, top: int = 10
+) -> LppView:
+    """The consignees that have used most of their LPP limit in ``on``'s calendar year.
+
+    Use is the prior receipts their LPP certification for the year states plus our LPP
+    shipments that year.
+    """
+    with db.reader() as uow:
+        return _lpp(uow, catalog.in_effect_on(on), on.year, top)
+
+
+# -- NVEU ---------------------------------------------------------------------------------------
+
+
+def _nveu(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
+    cap = ruleset.nveu.cap_on(on)
+    later = [item for item in ruleset.nveu.caps if item.from_date > on]
+    following = later[0] if later else None
+    holders: list[NveuUse] = []
+    for party in uow.parties.all():
+        if party.veu is not VeuStatus.NVEU or party.veu_country is None:
+            continue
+        country = party.veu_country
+        external = uow.paperwork.footprint(party.ref).get(country, 0.0)
+        ours = uow.ledger.veu_shipped(party.ref).get(country, 0.0)
+        installed = external + ours
+        holders.append(
+            NveuUse(
+                party_ref=party.ref,
+                name=party.name,
+                country=country,
+                external_tpp=external,
+                shipped_tpp=ours,
+                installed_tpp=installed,
+                cap_tpp=cap.cap_tpp,
+                left_tpp=max(cap.cap_tpp - installed, 0.0),
+                share=_share(installed, cap.cap_tpp),
+            )
+        )
+    holders.sort(key=lambda row: (-row.share, row.party_ref))
+    return NveuView(
+        on=on,
+        ruleset=ruleset.id,
+        rule=ruleset.references.nveu,
+        cap_label=cap.label,
+        cap_tpp=cap.cap_tpp,
+        next_cap_label=following.label if following else None,
+        next_cap_tpp=following.cap_tpp if following else None,
+        next_cap_from=following.from_date if following else None,
+        holders=tuple(holders),
+    )
+
+
+def nveu_installed_base(db: Database, catalog: RulesetCatalog, *, on: date) -> NveuView:
+    """Each NVEU holder's installed base in its authorized country against ``on``'s cap."""
+    with db.reader() as uow:
+        return _nveu(uow, catalog.in_effect_on(on), on)
+
+
+def quota_overview(
+    db: Database, catalog: RulesetCatalog, *, on: date, top: int = 10
+) -> QuotaOverview:
+    """All three, read in one consistent snapshot."""
+    ruleset = catalog.in_effect_on(on)
+    with db.reader() as uow:
+        return QuotaOverview(
+            on=on,
+            allocations=_allocations(uow, ruleset),
+            lpp=_lpp(uow, ruleset, on.year, top),
+            nveu=_nveu(uow, ruleset, on),
+        )

@@ -1,0 +1,62 @@
+"""Read models for screens that show one record with everything about it."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, ConfigDict
+
+from domain.decision import Decision
+from domain.errors import DomainError
+from domain.model import Party
+from domain.ports import Database, RecordedDecision, RedFlagChecklist, StoredOrder
+from domain.ruleset import RulesetCatalog
+from domain.services.orders import check_order
+
+
+class OrderDetail(BaseModel):
+    """An order with its parties, its decisions (latest last) and its checklists."""
+
+    model_config = ConfigDict(frozen=True)
+
+    stored: StoredOrder
+    consignee: Party
+    end_user: Party | None
+    history: tuple[RecordedDecision, ...]
+    checklists: tuple[RedFlagChecklist, ...]
+    preview: Decision | None = None
+    """For an order without a decision: what a check would decide now (not recorded)."""
+    preview_error: str | None = None
+
+    @property
+    def latest(self) -> RecordedDecision | None:
+        return self.history[-1] if self.history else None
+
+
+def order_detail(
+    db: Database, catalog: RulesetCatalog, order_ref: str, *, preview: bool = True
+) -> OrderDetail:
+    with db.reader() as uow:
+        stored = uow.orders.get(order_ref)
+        if stored is None:
+            raise DomainError(f"unknown order {order_ref!r}")
+        consignee = uow.parties.get(stored.order.consignee_ref)
+        if consignee is None:
+            raise DomainError(f"order {order_ref}: unknown consignee")
+        end_user = uow.parties.get(stored.order.end_user_ref) if stored.order.end_user_ref else None
+        history = tuple(uow.decisions.history(order_ref))
+        checklists = tuple(uow.red_flags.checklists(order_ref))
+    dry: Decision | None = None
+    problem: str | None = None
+    if preview and not history and stored.status.value == "open":
+        try:
+            dry = check_order(db, catalog, order_ref, actor="", dry_run=True).decision
+        except DomainError as error:
+            problem = str(error)
+    return OrderDetail(
+        stored=stored,
+        consignee=consignee,
+        end_user=end_user,
+        history=history,
+        checklists=checklists,
+        preview=dry,
+        preview_error=problem,
+    )

@@ -1,0 +1,252 @@
+"""A decision as an officer reads it: badge, authorizations, lines, findings, provenance."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QFrame,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.countries import country_name
+from domain.decision import Decision, Finding
+from domain.services.views import OrderDetail
+from gui.style import badge_stylesheet, badge_text, tpp
+
+SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
+SEVERITY_COLOUR = {"block": "#8b1111", "warning": "#7a4b00", "info": "#34405a"}
+
+
+def _figure(value: object) -> str:
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, float):
+        if 0 < abs(value) < 1:
+            return f"{value:.4f}"
+        return tpp(value)
+    if isinstance(value, list):
+        return ", ".join(str(item) for item in value)
+    return str(value)
+
+
+class FindingCard(QFrame):
+    def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("findingCard")
+        colour = SEVERITY_COLOUR[finding.severity]
+        self.setStyleSheet(
+            f"QFrame#findingCard {{ border:1px solid #d5dae3; border-left:4px solid {colour};"
+            " border-radius:3px; background:white; }"
+        )
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.setSpacing(2)
+        head = QLabel(
+            f"<b style='color:{colour}'>{SEVERITY_LABEL[finding.severity]}</b> · "
+            f"<code>{finding.code}</code> · <span style='color:#555'>{finding.rule}</span>"
+        )
+        head.setTextFormat(Qt.TextFormat.RichText)
+        message = QLabel(finding.message)
+        message.setWordWrap(True)
+        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(head)
+        layout.addWidget(message)
+        figures = {key: value for key, value in finding.figures.items() if value is not None}
+        if figures:
+            text = " · ".join(
+                f"{key.replace('_', ' ')}: {_figure(value)}" for key, value in figures.items()
+            )
+            shown = QLabel(text)
+            shown.setWordWrap(True)
+            shown.setStyleSheet("color:#5a6272; font-size:9pt;")
+            layout.addWidget(shown)
+
+
+class DecisionView(QScrollArea):
+    """Shows one order's decision (or its unrecorded preview) and the decisions before it."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("decisionView")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self._body = QWidget()
+        self._layout = QVBoxLayout(self._body)
+        self._layout.setContentsMargins(16, 12, 16, 12)
+        self._layout.setSpacing(8)
+        self.setWidget(self._body)
+        self.badge = QLabel()
+        self.badge.setObjectName("outcomeBadge")
+        self.show_empty()
+
+    def _clear(self) -> None:
+        while self._layout.count():
+            item = self._layout.takeAt(0)
+            widget = item.widget() if item is not None else None
+            if widget is not None:
+                # Hidden and detached at once: deleteLater alone leaves it painted until the
+                # event loop gets round to it.
+                widget.hide()
+                widget.setParent(None)
+                widget.deleteLater()
+
+    def show_empty(self) -> None:
+        self._clear()
+        hint = QLabel("Select an order to see its decision and the rules behind it.")
+        hint.setStyleSheet("color:#5a6272;")
+        hint.setWordWrap(True)
+        self._layout.addWidget(hint)
+        self._layout.addStretch(1)
+
+    def _heading(self, text: str) -> QLabel:
+        label = QLabel(text)
+        label.setStyleSheet("font-weight:600; color:#1f2a3c; margin-top:6px;")
+        return label
+
+    def _text(self, text: str, style: str = "") -> QLabel:
+        label = QLabel(text)
+        label.setWordWrap(True)
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        if style:
+            label.setStyleSheet(style)
+        return label
+
+    def show_detail(self, detail: OrderDetail) -> None:
+        self._clear()
+        order = detail.stored.order
+        latest = detail.latest
+        decision: Decision | None = latest.decision if latest else detail.preview
+        title = QLabel(f"{order.ref}")
+        title.setObjectName("orderTitle")
+        title.setStyleSheet("font-size:15pt; font-weight:600;")
+        self._layout.addWidget(title)
+        destination = order.destination or detail.consignee.country
+        parties = (
+            f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → "
+            f"{country_name(destination)} ({destination})"
+        )
+        if detail.end_user is not None:
+            parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
+        self._layout.addWidget(self._text(parties, "color:#3a4456;"))
+
+        cancelled = detail.stored.status.value == "cancelled"
+        outcome = (
+            "cancelled" if cancelled else (decision.outcome.value if latest and decision else None)
+        )
+        self.badge = QLabel(badge_text(outcome))
+        self.badge.setObjectName("outcomeBadge")
+        self.badge.setStyleSheet(badge_stylesheet(outcome))
+        self.badge.setMaximumWidth(260)
+        self._layout.addWidget(self.badge)
+
+        if latest is None and decision is not None:
+            self._layout.addWidget(
+                self._text(
+                    f"Preview, not recorded: a check now would decide "
+                    f"<b>{decision.outcome.label}</b>. Press Check to record it.",
+                    "background:#eef3fb; border:1px solid #b8c9e6; padding:6px;",
+                )
+            )
+        if detail.preview_error:
+            self._layout.addWidget(self._text(detail.preview_error, "color:#8b1111;"))
+        if decision is None:
+            self._layout.addStretch(1)
+            return
+
+        if decision.authorizations:
+            names = ", ".join(item.value for item in decision.authorizations)
+            self._layout.addWidget(self._text(f"Authorized under: <b>{names}</b>"))
+        self._layout.addWidget(
+            self._text(
+                f"a-level TPP {tpp(decision.a_level_tpp)} · destination Tier "
+                f"{decision.destination_tier} · ruleset {decision.ruleset}",
+                "color:#3a4456;",
+            )
+        )
+        self._layout.addWidget(self._heading("Lines"))
+        lines = QTableWidget(len(decision.lines), 5)
+        lines.setObjectName("decisionLines")
+        lines.setHorizontalHeaderLabels(["Product", "Qty", "ECCN", "Unit TPP", "Line TPP"])
+        lines.verticalHeader().setVisible(False)
+        lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, line in enumerate(decision.lines):
+            values = [
+                f"{line.product_name} ({line.product_ref})",
+                f"{line.quantity:,}",
+                line.eccn or "not controlled",
+                tpp(line.unit_tpp),
+                tpp(line.line_tpp),
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                cell.setToolTip(line.reason)
+                if column:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                lines.setItem(row, column, cell)
+        header = lines.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column in range(1, 5):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        lines.setFixedHeight(min(34 + 30 * len(decision.lines), 200))
+        self._layout.addWidget(lines)
+
+        self._layout.addWidget(self._heading(f"Findings ({len(decision.findings)})"))
+        ordered = sorted(
+            decision.findings,
+            key=lambda finding: {"block": 0, "warning": 1, "info": 2}[finding.severity],
+        )
+        for finding in ordered:
+            self._layout.addWidget(FindingCard(finding))
+
+        if latest is not None:
+            self._layout.addWidget(self._heading("Record"))
+            self._layout.addWidget(
+                self._text(
+                    f"Decision {latest.id} (#{latest.seq} for this order) by "
+                    f"{latest.decided_by} on {latest.decided_at:%Y-%m-%d %H:%M} UTC "
+                    f"under {decision.ruleset}.<br>"
+                    f"Content hash <code>{latest.content_hash[:32]}…</code>",
+                    "color:#3a4456;",
+                )
+            )
+        earlier = detail.history[:-1]
+        if earlier:
+            self._layout.addWidget(self._heading("Superseded decisions"))
+            for item in reversed(earlier):
+                state = "quota released" if item.released else "no quota held"
+                self._layout.addWidget(
+                    self._text(
+                        f"#{item.seq} {item.decision.outcome.label} by {item.decided_by} on "
+                        f"{item.decided_at:%Y-%m-%d %H:%M} UTC ({state})",
+                        "color:#5a6272;",
+                    )
+                )
+        resolution = order.red_flag_28_resolution
+        if resolution is not None:
+            self._layout.addWidget(self._heading("Red Flag 28"))
+            self._layout.addWidget(
+                self._text(
+                    f"Resolved by {resolution.resolved_by} on {resolution.resolved_on}: "
+                    f"{resolution.note}"
+                )
+            )
+        if detail.checklists:
+            last = detail.checklists[-1]
+            flagged = [question for question, answer in last.answers.items() if answer]
+            self._layout.addWidget(self._heading("Know-your-customer checklist"))
+            self._layout.addWidget(
+                self._text(
+                    f"Answered by {last.answered_by} on {last.answered_at:%Y-%m-%d}: "
+                    + (f"{len(flagged)} red flag(s) raised." if flagged else "no red flags raised.")
+                )
+            )
+        self._layout.addStretch(1)

@@ -1,0 +1,132 @@
+"""Running service calls off the UI thread, with progress, cancel and error reporting.
+
+A job is a plain function ``fn(progress, cancel) -> result`` that knows nothing of Qt. It
+runs on a worker thread; its signals arrive on the UI thread. A known error
+(``DomainError``) comes back as a message; anything else is a bug: logged with its
+traceback and reported as such.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from domain.errors import DomainError
+from domain.progress import CancelToken
+
+log = logging.getLogger("diffusion_desk.gui")
+
+JobFunction = Callable[[Callable[[int, int, str], None], CancelToken], Any]
+
+
+class JobSignals(QObject):
+    """Signals:
+    progressed: (done, total, label) as the job reports it.
+    succeeded: the job's result.
+    failed: (message, is_bug).
+    finished: after succeeded or failed.
+    """
+
+    progressed = Signal(int, int, str)
+    succeeded = Signal(object)
+    failed = Signal(str, bool)
+    finished = Signal()
+
+
+class Job(QRunnable):
+    def __init__(self, fn: JobFunction, name: str, *, essential: bool = False) -> None:
+        super().__init__()
+        self.fn = fn
+        self.name = name
+        self.essential = essential
+        """Work the officer started and would lose by quitting (a batch, an import)."""
+        self.signals = JobSignals()
+        self.cancel_token = CancelToken()
+        self.setAutoDelete(False)
+
+    def cancel(self) -> None:
+        self.cancel_token.cancel()
+
+    def run(self) -> None:
+        try:
+            result = self.fn(self.signals.progressed.emit, self.cancel_token)
+        except DomainError as error:
+            self.signals.failed.emit(str(error), False)
+        except Exception as error:
+            log.exception("job %s failed", self.name)
+            self.signals.failed.emit(f"{type(error).__name__}: {error}", True)
+        else:
+            self.signals.succeeded.emit(result)
+        finally:
+            self.signals.finished.emit()
+
+
+class JobRunner(QObject):
+    """Starts jobs on a small thread pool and keeps them alive until they finish.
+
+    Signals:
+        busy_changed: whether any job is running.
+    """
+
+    busy_changed = Signal(bool)
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.pool = QThreadPool()
+        # SQLite has one writer; two workers let a read go on while a write runs.
+        self.pool.setMaxThreadCount(2)
+        self._running: set[Job] = set()
+
+    def start(
+        self,
+        name: str,
+        fn: JobFunction,
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str, bool], None] | None = None,
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
+        essential: bool = False,
+    ) -> Job:
+        """Start ``fn`` on a worker; every callback is connected before it starts, so even a
+        job that ends at once reports to all of them."""
+        job = Job(fn, name, essential=essential)
+        if on_success is not None:
+            job.signals.succeeded.connect(on_success)
+        if on_failure is not None:
+            job.signals.failed.connect(on_failure)
+        if on_progress is not None:
+            job.signals.progressed.connect(on_progress)
+        if on_finished is not None:
+            job.signals.finished.connect(on_finished)
+        job.signals.finished.connect(lambda: self._finished(job))
+        self._running.add(job)
+        if len(self._running) == 1:
+            self.busy_changed.emit(True)
+        self.pool.start(job)
+        return job
+
+    def _finished(self, job: Job) -> None:
+        self._running.discard(job)
+        if not self._running:
+            self.busy_changed.emit(False)
+
+    @property
+    def busy(self) -> bool:
+        return bool(self._running)
+
+    @property
+    def essential_running(self) -> list[str]:
+        """Names of running jobs that quitting would interrupt."""
+        return sorted(job.name for job in self._running if job.essential)
+
+    def cancel_all(self) -> None:
+        for job in list(self._running):
+            job.cancel()
+
+    def wait(self, msecs: int = 30_000) -> bool:
+        """Wait for running jobs (on close); True when all finished."""
+        return self.pool.waitForDone(msecs)

@@ -1,0 +1,286 @@
+"""The officer's desk: navigation, the screens, menus, and a status bar that always shows
+which database, which officer, and which ruleset (with its enforcement note) is in use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMainWindow,
+    QMessageBox,
+    QStackedWidget,
+    QWidget,
+)
+
+from domain.errors import DomainError
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.pages.base import Page
+from gui.settings import UiSettings
+from gui.style import WARNING_STYLE
+
+PRODUCT_NAME = "Diffusion Desk"
+PageFactory = Callable[[DeskContext], Page]
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        context: DeskContext,
+        pages: list[PageFactory],
+        settings: UiSettings | None = None,
+    ) -> None:
+        super().__init__()
+        self.context = context
+        self.settings = settings or UiSettings()
+        self.setObjectName("mainWindow")
+        self.setMinimumSize(1000, 640)
+        self.resize(1360, 840)
+
+        self.navigation = QListWidget()
+        self.navigation.setObjectName("navigation")
+        self.navigation.setFixedWidth(236)
+        self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.navigation.setIconSize(QSize(18, 18))
+        self.navigation.setSpacing(2)
+        self.navigation.setStyleSheet(
+            "QListWidget#navigation { background:#f3f5f9; border:none;"
+            " border-right:1px solid #d5dae3; font-size:10.5pt; padding-top:8px; }"
+            "QListWidget#navigation::item { padding:8px 14px; border-radius:4px; margin:0 6px; }"
+            "QListWidget#navigation::item:selected { background:#1f4e8c; color:white; }"
+        )
+        self.stack = QStackedWidget()
+        self.pages: list[Page] = []
+        for number, factory in enumerate(pages, start=1):
+            page = factory(context)
+            self.pages.append(page)
+            self.stack.addWidget(page)
+            item = QListWidgetItem(page.title)
+            item.setToolTip(f"{page.title} (Ctrl+{number})" if number < 10 else page.title)
+            self.navigation.addItem(item)
+        self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+
+        central = QWidget()
+        layout = QHBoxLayout(central)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.navigation)
+        layout.addWidget(self.stack, 1)
+        self.setCentralWidget(central)
+
+        self._build_status_bar()
+        self._build_menus()
+        context.events.database_replaced.connect(self._update_status)
+        self._update_status()
+        self._restore_state()
+
+    # -- status bar ---------------------------------------------------------------------
+
+    def _build_status_bar(self) -> None:
+        self.database_label = QLabel()
+        self.database_label.setObjectName("databaseLabel")
+        self.officer_label = QLabel()
+        self.officer_label.setObjectName("officerLabel")
+        self.ruleset_label = QLabel()
+        self.ruleset_label.setObjectName("rulesetLabel")
+        self.ruleset_label.setStyleSheet(WARNING_STYLE)
+        self.ruleset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        bar = self.statusBar()
+        bar.addWidget(self.database_label)
+        bar.addWidget(self.officer_label)
+        bar.addPermanentWidget(self.ruleset_label)
+
+    def _update_status(self) -> None:
+        context = self.context
+        self.setWindowTitle(f"{PRODUCT_NAME} — {context.connection.description}")
+        self.database_label.setText(f"Database: {context.connection.description}")
+        self.officer_label.setText(f"Officer: {context.actor}")
+        ruleset = context.ruleset_today()
+        self.ruleset_label.setText(
+            f"Ruleset {ruleset.id} (from {ruleset.effective_from.isoformat()}) · "
+            "Not enforced by BIS since 2025-05-13: applied as internal policy"
+            if "2025-05-13" in ruleset.enforcement_note
+            else f"Ruleset {ruleset.id} (from {ruleset.effective_from.isoformat()})"
+        )
+        self.ruleset_label.setToolTip(ruleset.enforcement_note)
+
+    # -- menus ----------------------------------------------------------------------------
+
+    def _action(
+        self,
+        text: str,
+        slot: Callable[[], object],
+        shortcut: QKeySequence | QKeySequence.StandardKey | str | None = None,
+    ) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        return action
+
+    def _build_menus(self) -> None:
+        file_menu = self.menuBar().addMenu("&File")
+        file_menu.addAction(self._action("&New database…", self._on_new_database, "Ctrl+Shift+N"))
+        file_menu.addAction(
+            self._action("&Open database…", self._on_open_database, QKeySequence.StandardKey.Open)
+        )
+        file_menu.addSeparator()
+        self.import_action = self._action("&Import CSV…", self._on_import, "Ctrl+I")
+        file_menu.addAction(self.import_action)
+        self.export_action = self._action("&Export CSV…", self._on_export, "Ctrl+E")
+        file_menu.addAction(self.export_action)
+        file_menu.addAction(self._action("&Back up database…", self._on_backup, "Ctrl+Shift+B"))
+        file_menu.addSeparator()
+        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+
+        edit_menu = self.menuBar().addMenu("&Edit")
+        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        undo.setShortcut(QKeySequence.StandardKey.Undo)
+        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo.setShortcut(QKeySequence.StandardKey.Redo)
+        edit_menu.addAction(undo)
+        edit_menu.addAction(redo)
+
+        go_menu = self.menuBar().addMenu("&Go")
+        for number, page in enumerate(self.pages, start=1):
+            if number < 10:
+                go_menu.addAction(
+                    self._action(
+                        page.title.replace("&", "&&"),
+                        self._page_opener(number - 1),
+                        f"Ctrl+{number}",
+                    )
+                )
+
+        help_menu = self.menuBar().addMenu("&Help")
+        help_menu.addAction(self._action("About the rules model…", self._on_about_rules))
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def _page_opener(self, index: int) -> Callable[[], None]:
+        return lambda: self.show_page(index)
+
+    def show_page(self, index: int) -> None:
+        self.navigation.setCurrentRow(index)
+
+    def page(self, page_type: type[Page]) -> Page:
+        for page in self.pages:
+            if isinstance(page, page_type):
+                return page
+        raise KeyError(page_type.__name__)
+
+    def _on_navigation_current_row_changed(self, row: int) -> None:
+        if row >= 0:
+            self.stack.setCurrentIndex(row)
+
+    # -- file actions ---------------------------------------------------------------------
+
+    def _fail(self, message: str, is_bug: bool = False) -> None:
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def _switch_database(self, path: str) -> None:
+        try:
+            connection = self.context.open_connection(path)
+        except DomainError as error:
+            self._fail(str(error))
+            return
+        self.settings.set_last_folder(path)
+        self.context.replace_connection(connection)
+
+    def _on_new_database(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "New database",
+            str(Path(self.settings.last_folder()) / "desk.sqlite3"),
+            "Diffusion Desk database (*.sqlite3)",
+        )
+        if path:
+            if Path(path).exists():
+                self._fail(f"{path} already exists; choose a new file name for a new database.")
+                return
+            self._switch_database(path)
+
+    def _on_open_database(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self,
+            "Open database",
+            self.settings.last_folder(),
+            "Diffusion Desk database (*.sqlite3);;All files (*)",
+        )
+        if path:
+            self._switch_database(path)
+
+    def _on_backup(self) -> None:
+        path, _ = QFileDialog.getSaveFileName(
+            self,
+            "Back up database",
+            str(Path(self.settings.last_folder()) / "desk-backup.sqlite3"),
+            "Diffusion Desk database (*.sqlite3)",
+        )
+        if not path:
+            return
+        try:
+            written = self.context.connection.backup(Path(path))
+        except DomainError as error:
+            self._fail(str(error))
+            return
+        self.statusBar().showMessage(f"Backup written to {written}", 8000)
+
+    def _on_import(self) -> None:
+        from gui.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.context, self.settings, self)
+        dialog.open()
+
+    def _on_export(self) -> None:
+        from gui.import_dialog import export_with_dialog
+
+        export_with_dialog(self.context, self.settings, self)
+
+    def _on_about_rules(self) -> None:
+        ruleset = self.context.ruleset_today()
+        box = QMessageBox(self)
+        box.setWindowTitle("About the rules model")
+        box.setText(f"{ruleset.title}\nRuleset {ruleset.id}, effective {ruleset.effective_from}")
+        box.setInformativeText(f"{ruleset.enforcement_note}\n\n{ruleset.model_note}")
+        box.open()
+
+    # -- state ----------------------------------------------------------------------------
+
+    def _restore_state(self) -> None:
+        geometry = self.settings.geometry("main")
+        if geometry is not None:
+            self.restoreGeometry(geometry)
+        state = self.settings.geometry("main_state")
+        if state is not None:
+            self.restoreState(state)
+        page = self.settings.last_page()
+        self.show_page(page if 0 <= page < len(self.pages) else 0)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        running = self.context.jobs.essential_running
+        if running:
+            answer = QMessageBox.question(
+                self,
+                "Work in progress",
+                f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
+                "already saved; nothing is left half-written.",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                event.ignore()
+                return
+        self.context.jobs.cancel_all()
+        self.context.jobs.wait()
+        self.settings.set_geometry("main", QByteArray(self.saveGeometry()))
+        self.settings.set_geometry("main_state", QByteArray(self.saveState()))
+        self.settings.set_last_page(self.navigation.currentRow())
+        self.settings.sync()
+        super().closeEvent(event)

@@ -1,0 +1,145 @@
+"""Table models. Large tables hold row ids and fetch the rows they show, a page at a time."""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Any, Generic, TypeVar
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from domain.queries import OrderSummary
+from gui.style import badge_colours, badge_text, tpp
+
+T = TypeVar("T")
+Index = QModelIndex | QPersistentModelIndex
+
+
+class LazyTableModel(QAbstractTableModel, Generic[T]):
+    """Rows are ids; the records behind them are fetched in pages on first display.
+
+    Only a bounded number of pages is kept, so a million-row table costs the ids (a few
+    megabytes) plus what is on screen.
+    """
+
+    PAGE = 200
+    MAX_PAGES = 40
+    headers: tuple[str, ...] = ()
+
+    def __init__(self, fetch: Callable[[Sequence[int]], list[T]], key: Callable[[T], int]) -> None:
+        super().__init__()
+        self._fetch = fetch
+        self._key = key
+        self._ids: Sequence[int] = ()
+        self._pages: OrderedDict[int, dict[int, T]] = OrderedDict()
+
+    # -- contents -------------------------------------------------------------------------
+
+    def set_ids(self, ids: Sequence[int]) -> None:
+        self.beginResetModel()
+        self._ids = ids
+        self._pages.clear()
+        self.endResetModel()
+
+    def ids(self) -> Sequence[int]:
+        return self._ids
+
+    def row_of(self, row_id: int) -> int | None:
+        try:
+            return list(self._ids).index(row_id) if len(self._ids) < 5000 else self._scan(row_id)
+        except ValueError:
+            return None
+
+    def _scan(self, row_id: int) -> int:
+        for number, candidate in enumerate(self._ids):
+            if candidate == row_id:
+                return number
+        raise ValueError(row_id)
+
+    def record(self, row: int) -> T | None:
+        if not 0 <= row < len(self._ids):
+            return None
+        page_number = row // self.PAGE
+        page = self._pages.get(page_number)
+        if page is None:
+            start = page_number * self.PAGE
+            ids = list(self._ids[start : start + self.PAGE])
+            page = {self._key(item): item for item in self._fetch(ids)}
+            self._pages[page_number] = page
+            while len(self._pages) > self.MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(page_number)
+        return page.get(self._ids[row])
+
+    def refresh_ids(self, changed: Sequence[int]) -> None:
+        """Re-read the given rows (after a check or a cancel) without resetting the view."""
+        wanted = set(changed)
+        for page_number, page in list(self._pages.items()):
+            if wanted & page.keys():
+                del self._pages[page_number]
+        for row, row_id in enumerate(self._ids):
+            if row_id in wanted:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    # -- Qt model -------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._ids)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            role == Qt.ItemDataRole.DisplayRole
+            and orientation == Qt.Orientation.Horizontal
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.headers):
+            return None
+        item = self.record(index.row())
+        if item is None:
+            return None
+        return self.cell(item, index.column(), role)
+
+    def cell(self, item: T, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class OrderTableModel(LazyTableModel[OrderSummary]):
+    headers = ("Order", "Date", "Consignee", "Destination", "Outcome", "a-level TPP", "Lines")
+    OUTCOME_COLUMN = 4
+
+    def __init__(self, fetch: Callable[[Sequence[int]], list[OrderSummary]]) -> None:
+        super().__init__(fetch, key=lambda summary: summary.id)
+
+    def cell(self, item: OrderSummary, column: int, role: int) -> Any:
+        outcome = "cancelled" if item.status == "cancelled" else item.outcome
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                item.ref,
+                item.date.isoformat(),
+                f"{item.consignee_name} ({item.consignee_ref})",
+                item.destination,
+                badge_text(outcome),
+                tpp(item.a_level_tpp) if item.a_level_tpp else "",
+                str(item.lines),
+            )[column]
+        if column == self.OUTCOME_COLUMN and role in (
+            Qt.ItemDataRole.BackgroundRole,
+            Qt.ItemDataRole.ForegroundRole,
+        ):
+            background, text = badge_colours(outcome)
+            return background if role == Qt.ItemDataRole.BackgroundRole else text
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.OUTCOME_COLUMN:
+            return "No decision yet: check the order" if outcome is None else badge_text(outcome)
+        return None

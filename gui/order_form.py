@@ -1,0 +1,731 @@
+"""The new-order form: parties, destination and lines with completion, and a live dry run.
+
+As the officer types, the order is evaluated by the real engine against the stored standing
+(nothing is recorded), so "this would pass the LPP limit by …" shows before saving.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from pydantic import ValidationError
+from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDateEdit,
+    QDialog,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSpinBox,
+    QSplitter,
+    QTableWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.decision import Outcome
+from domain.errors import DomainError
+from domain.model import Order, OrderLine
+from domain.progress import CancelToken
+from domain.queries import OrderFilter, PartySummary
+from domain.services.catalog_views import (
+    OrderPreview,
+    first_free_order_ref,
+    highest_number,
+    list_products,
+    order_ref_prefix,
+    preview_order,
+)
+from domain.services.orders import check_order
+from domain.services.records import add_order
+from gui.context import DeskContext
+from gui.decision_view import DecisionView
+from gui.dialogs import show_failure
+from gui.jobs import Job
+from gui.style import badge_stylesheet, badge_text
+from gui.widgets import (
+    EMPTY_INDEX,
+    CountryEdit,
+    FieldMessage,
+    RefEdit,
+    RefIndex,
+    describe_country,
+    start_job,
+    validation_messages,
+)
+
+PREVIEW_DELAY_MS = 250
+REF_SCAN = 200
+"""How many of the newest orders of the year to read for the highest order number."""
+
+
+@dataclass(frozen=True)
+class _Lookups:
+    parties: dict[str, PartySummary]
+    party_index: RefIndex
+    product_index: RefIndex
+    suggested_ref: str
+
+
+@dataclass(frozen=True)
+class _PreviewResult:
+    generation: int
+    preview: OrderPreview | None
+    problem: str | None
+
+
+@dataclass(frozen=True)
+class _Saved:
+    ref: str
+    outcome: Outcome | None
+    check_error: str | None
+
+
+class _LineRow:
+    """The widgets of one order line."""
+
+    def __init__(self, index: RefIndex, model: QStringListModel) -> None:
+        self.product = RefEdit()
+        self.product.setObjectName("lineProduct")
+        self.product.setPlaceholderText("Product ref or name")
+        self.product.setFrame(False)
+        self.product.set_index(index, model)
+        self.quantity = QSpinBox()
+        self.quantity.setObjectName("lineQuantity")
+        self.quantity.setRange(0, 10_000_000)
+        self.quantity.setValue(1)
+        self.quantity.setGroupSeparatorShown(True)
+        self.quantity.setFrame(False)
+        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
+        self.status = QLabel()
+        self.status.setObjectName("lineStatus")
+        self.status.setContentsMargins(6, 0, 6, 0)
+        self.remove = QToolButton()
+        self.remove.setObjectName("removeLine")
+        self.remove.setText("✕")
+        self.remove.setToolTip("Remove this line")
+        self.remove.setAutoRaise(True)
+
+    def show_error(self, text: str) -> None:
+        self.status.setText(f"✕ {text}")
+        self.status.setToolTip(text)
+        self.status.setStyleSheet("color:#8b1111;")
+
+    def show_note(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setToolTip(text)
+        self.status.setStyleSheet("color:#4a5468;")
+
+
+class NewOrderDialog(QDialog):
+    """Enter an order; see what a check would decide before saving it.
+
+    Signals:
+        order_saved: the order was saved (its ref); with "Save and check" also decided.
+        preview_shown: a dry-run decision was shown (its outcome value), or "" when the
+            form cannot be judged yet (the reason is shown instead).
+        lookups_loaded: parties and products are ready for completion.
+    """
+
+    order_saved = Signal(str)
+    preview_shown = Signal(str)
+    lookups_loaded = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("newOrderDialog")
+        self.setWindowTitle("New order")
+        self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.resize(1240, 760)
+        self._parties: dict[str, PartySummary] = {}
+        self._product_index = EMPTY_INDEX
+        self._product_model = QStringListModel(self)
+        self._lines: list[_LineRow] = []
+        self._generation = 0
+        self._preview_job: Job | None = None
+        self._preview_again = False
+        self._save_job: Job | None = None
+        self._loaded = False
+        self.last_preview: OrderPreview | None = None
+        """The dry run shown now (None while the form cannot be judged)."""
+
+        self._preview_timer = QTimer(self)
+        self._preview_timer.setSingleShot(True)
+        self._preview_timer.setInterval(PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.addWidget(self._build_form())
+        splitter.addWidget(self._build_preview())
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 1)
+        splitter.setSizes([600, 600])
+        splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 12, 14, 12)
+        layout.setSpacing(10)
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_buttons())
+
+        for keys, slot in (
+            ("Ctrl+S", self.save),
+            ("Ctrl+Shift+S", self.save_and_check),
+            ("Ctrl+L", self.add_line),
+        ):
+            shortcut = QShortcut(QKeySequence(keys), self)
+            shortcut.activated.connect(slot)
+
+        self.add_line()
+        self._set_form_enabled(False)
+        self.preview_status.setText("Loading parties and products…")
+        self._load_lookups()
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_form(self) -> QWidget:
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 0, 8, 0)
+        layout.setSpacing(8)
+        title = QLabel("New order")
+        title.setStyleSheet("font-size:15pt; font-weight:600;")
+        layout.addWidget(title)
+
+        form = QFormLayout()
+        form.setHorizontalSpacing(12)
+        form.setVerticalSpacing(4)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+
+        self.ref_edit = QLineEdit()
+        self.ref_edit.setObjectName("orderRef")
+        self.ref_message = self._message("orderRefMessage")
+        self.date_edit = QDateEdit()
+        self.date_edit.setObjectName("orderDate")
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setMinimumDate(QDate(2000, 1, 1))
+        today = self.context.today()
+        self.date_edit.setDate(QDate(today.year, today.month, today.day))
+        self.date_message = self._message("orderDateMessage")
+        ref_row = QHBoxLayout()
+        ref_row.addWidget(self.ref_edit, 1)
+        date_label = QLabel("Date:")
+        ref_row.addSpacing(12)
+        ref_row.addWidget(date_label)
+        ref_row.addWidget(self.date_edit)
+        form.addRow("Order ref:", self._with_messages(ref_row, self.ref_message, self.date_message))
+
+        self.consignee_edit = RefEdit()
+        self.consignee_edit.setObjectName("orderConsignee")
+        self.consignee_edit.setPlaceholderText("Ultimate consignee: ref or name")
+        self.consignee_message = self._message("orderConsigneeMessage")
+        form.addRow("Consignee:", self._stack(self.consignee_edit, self.consignee_message))
+
+        self.end_user_edit = RefEdit()
+        self.end_user_edit.setObjectName("orderEndUser")
+        self.end_user_edit.setPlaceholderText("Optional: a separate end user")
+        self.end_user_message = self._message("orderEndUserMessage")
+        form.addRow("End user:", self._stack(self.end_user_edit, self.end_user_message))
+
+        self.destination_edit = CountryEdit()
+        self.destination_edit.setObjectName("orderDestination")
+        self.destination_edit.setPlaceholderText("The consignee's location")
+        self.destination_message = self._message("orderDestinationMessage")
+        form.addRow("Destination:", self._stack(self.destination_edit, self.destination_message))
+        layout.addLayout(form)
+
+        lines_title = QLabel("Lines")
+        lines_title.setStyleSheet("font-weight:600; margin-top:4px;")
+        layout.addWidget(lines_title)
+        self.lines_table = QTableWidget(0, 4)
+        self.lines_table.setObjectName("orderLines")
+        self.lines_table.setHorizontalHeaderLabels(["Product", "Quantity", "", ""])
+        self.lines_table.verticalHeader().setVisible(False)
+        self.lines_table.verticalHeader().setDefaultSectionSize(30)
+        self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        header = self.lines_table.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Fixed)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Fixed)
+        header.resizeSection(1, 110)
+        header.resizeSection(2, 190)
+        header.resizeSection(3, 32)
+        layout.addWidget(self.lines_table, 1)
+
+        line_buttons = QHBoxLayout()
+        self.add_line_button = QPushButton("Add line")
+        self.add_line_button.setObjectName("addLineButton")
+        self.add_line_button.setToolTip("Add a line (Ctrl+L)")
+        self.add_line_button.setAutoDefault(False)
+        self.add_line_button.clicked.connect(self.add_line)
+        self.lines_message = self._message("orderLinesMessage")
+        line_buttons.addWidget(self.add_line_button)
+        line_buttons.addWidget(self.lines_message, 1)
+        line_buttons.addStretch(0)
+        layout.addLayout(line_buttons)
+
+        self.ref_edit.textChanged.connect(self._on_form_edited)
+        self.date_edit.dateChanged.connect(self._on_form_edited)
+        self.consignee_edit.textChanged.connect(self._on_form_edited)
+        self.end_user_edit.textChanged.connect(self._on_form_edited)
+        self.destination_edit.textChanged.connect(self._on_form_edited)
+        return box
+
+    def _build_preview(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("previewPane")
+        box.setStyleSheet(
+            "QFrame#previewPane { border:1px solid #d5dae3; border-radius:4px;"
+            " background:#fbfcfe; }"
+        )
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 8, 0, 0)
+        layout.setSpacing(4)
+        heading = QLabel("Live preview · a dry run: nothing is recorded until you save and check")
+        heading.setObjectName("previewHeading")
+        heading.setWordWrap(True)
+        heading.setStyleSheet("font-weight:600; color:#1f2a3c; padding:0 16px; border:none;")
+        self.preview_status = QLabel()
+        self.preview_status.setObjectName("previewStatus")
+        self.preview_status.setWordWrap(True)
+        self.preview_status.setStyleSheet("color:#4a5468; padding:0 16px; border:none;")
+        self.preview_view = DecisionView()
+        self.preview_view.setObjectName("orderPreview")
+        self.preview_view.setVisible(False)
+        layout.addWidget(heading)
+        layout.addWidget(self.preview_status)
+        layout.addWidget(self.preview_view, 1)
+        # Holds the space while there is no decision to show, so the texts stay on top.
+        self._preview_spacer = QWidget()
+        layout.addWidget(self._preview_spacer, 1)
+        return box
+
+    def _build_buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.save_message = self._message("orderSaveMessage")
+        self.cancel_button = QPushButton("Cancel")
+        self.cancel_button.setObjectName("cancelOrderButton")
+        self.cancel_button.setAutoDefault(False)
+        self.cancel_button.clicked.connect(self.reject)
+        self.save_check_button = QPushButton("Save and check")
+        self.save_check_button.setObjectName("saveAndCheckButton")
+        self.save_check_button.setToolTip(
+            "Save the order and record the decision now (Ctrl+Shift+S)"
+        )
+        self.save_check_button.setAutoDefault(False)
+        self.save_check_button.clicked.connect(self.save_and_check)
+        self.save_button = QPushButton("Save")
+        self.save_button.setObjectName("saveOrderButton")
+        self.save_button.setToolTip("Save the order without deciding it (Ctrl+S or Enter)")
+        self.save_button.setDefault(True)
+        self.save_button.clicked.connect(self.save)
+        row.addWidget(self.save_message, 1)
+        row.addStretch(0)
+        row.addWidget(self.cancel_button)
+        row.addWidget(self.save_check_button)
+        row.addWidget(self.save_button)
+        return row
+
+    @staticmethod
+    def _message(name: str) -> FieldMessage:
+        message = FieldMessage()
+        message.setObjectName(name)
+        return message
+
+    @staticmethod
+    def _stack(widget: QWidget, message: FieldMessage) -> QWidget:
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(message)
+        return cell
+
+    @staticmethod
+    def _with_messages(row: QHBoxLayout, *messages: FieldMessage) -> QWidget:
+        cell = QWidget()
+        column = QVBoxLayout(cell)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addLayout(row)
+        for message in messages:
+            column.addWidget(message)
+        return cell
+
+    def _set_form_enabled(self, enabled: bool) -> None:
+        for widget in (
+            self.ref_edit,
+            self.consignee_edit,
+            self.end_user_edit,
+            self.lines_table,
+            self.add_line_button,
+            self.save_button,
+            self.save_check_button,
+        ):
+            widget.setEnabled(enabled)
+
+    # -- lookups --------------------------------------------------------------------------
+
+    def _load_lookups(self) -> None:
+        context = self.context
+        prefix = order_ref_prefix(context.today())
+
+        def work(progress: Any, cancel: CancelToken) -> _Lookups:
+            parties = context.queries.party_summaries()
+            products = list_products(context.db)
+            # Indexes are built here, off the UI thread: 50,000 parties take a while.
+            party_index = RefIndex.build((party.ref, party.name) for party in parties)
+            product_index = RefIndex.build((product.ref, product.name) for product in products)
+            ids = context.queries.order_ids(OrderFilter(text=prefix))
+            recent = context.queries.order_summaries(list(ids[:REF_SCAN]))
+            after = highest_number([summary.ref for summary in recent], prefix)
+            suggested = first_free_order_ref(context.db, prefix, after)
+            return _Lookups(
+                parties={party.ref: party for party in parties},
+                party_index=party_index,
+                product_index=product_index,
+                suggested_ref=suggested,
+            )
+
+        context.jobs.start(
+            "order form lookups",
+            work,
+            on_success=self._on_lookups_loaded,
+            on_failure=self._on_lookups_failed,
+        )
+
+    def _on_lookups_loaded(self, lookups: _Lookups) -> None:
+        self._parties = lookups.parties
+        party_model = QStringListModel(lookups.party_index.display, self)
+        self.consignee_edit.set_index(lookups.party_index, party_model)
+        self.end_user_edit.set_index(lookups.party_index, party_model)
+        self._product_index = lookups.product_index
+        self._product_model.setStringList(lookups.product_index.display)
+        for line in self._lines:
+            line.product.set_index(self._product_index, self._product_model)
+        if not self.ref_edit.text().strip():
+            self.ref_edit.setText(lookups.suggested_ref)
+            self.ref_edit.setToolTip("The next free order number; you may type another ref.")
+        self._loaded = True
+        self._set_form_enabled(True)
+        self.preview_status.setText("Pick a consignee and a product to see what a check would say.")
+        self.consignee_edit.setFocus()
+        self.lookups_loaded.emit()
+        self._schedule_preview()
+
+    def _on_lookups_failed(self, message: str, is_bug: bool) -> None:
+        self.preview_status.setText(f"Could not read the parties and products: {message}")
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    # -- lines ----------------------------------------------------------------------------
+
+    def add_line(self) -> None:
+        line = _LineRow(self._product_index, self._product_model)
+        row = self.lines_table.rowCount()
+        self.lines_table.insertRow(row)
+        self.lines_table.setCellWidget(row, 0, line.product)
+        self.lines_table.setCellWidget(row, 1, line.quantity)
+        self.lines_table.setCellWidget(row, 2, line.status)
+        self.lines_table.setCellWidget(row, 3, line.remove)
+        line.product.textChanged.connect(self._on_form_edited)
+        line.quantity.valueChanged.connect(self._on_form_edited)
+        line.remove.clicked.connect(lambda: self.remove_line(line))
+        self._lines.append(line)
+        if self._loaded:
+            line.product.setFocus()
+        self._schedule_preview()
+
+    def remove_line(self, line: _LineRow) -> None:
+        if line not in self._lines:
+            return
+        row = self._lines.index(line)
+        self._lines.remove(line)
+        self.lines_table.removeRow(row)
+        self._schedule_preview()
+
+    @property
+    def lines(self) -> list[_LineRow]:
+        return list(self._lines)
+
+    # -- validation -----------------------------------------------------------------------
+
+    def _on_form_edited(self) -> None:
+        self.save_message.clear()
+        self._schedule_preview()
+
+    def _schedule_preview(self) -> None:
+        self._generation += 1
+        self._preview_timer.start()
+
+    def _resolve_party(self, edit: RefEdit, message: FieldMessage) -> tuple[bool, str | None]:
+        try:
+            ref = edit.resolve()
+        except LookupError as error:
+            text = str(error.args[0]) if error.args else edit.text()
+            message.show_error(
+                text if "pick one" in text else f"unknown party {edit.text().strip()!r}"
+            )
+            return False, None
+        if ref is not None:
+            party = self._parties[ref]
+            message.show_note(
+                f"{party.name} · {describe_country(party.country)}"
+                + (f" · HQ {party.hq_country}" if party.hq_country != party.country else "")
+            )
+        return True, ref
+
+    def build_order(self) -> Order | None:
+        """The order the form describes, or None with a message at each field in error."""
+        for message in (
+            self.ref_message,
+            self.date_message,
+            self.consignee_message,
+            self.end_user_message,
+            self.destination_message,
+            self.lines_message,
+        ):
+            message.clear()
+        ok = True
+        ref = self.ref_edit.text().strip()
+        if not ref:
+            self.ref_message.show_error("Order ref is required")
+            ok = False
+        day: date = self.date_edit.date().toPython()  # type: ignore[assignment]
+        try:
+            ruleset = self.context.catalog.in_effect_on(day)
+        except DomainError as error:
+            self.date_message.show_error(str(error))
+            ok = False
+        else:
+            self.date_message.show_note(f"Judged under ruleset {ruleset.id}")
+
+        good, consignee = self._resolve_party(self.consignee_edit, self.consignee_message)
+        ok = ok and good
+        if good and consignee is None:
+            self.consignee_message.show_error("Consignee is required")
+            ok = False
+        good, end_user = self._resolve_party(self.end_user_edit, self.end_user_message)
+        ok = ok and good
+
+        destination: str | None = None
+        try:
+            destination = self.destination_edit.code()
+        except DomainError as error:
+            self.destination_message.show_error(str(error))
+            ok = False
+        if consignee is not None:
+            home = self._parties[consignee].country
+            self.destination_edit.setPlaceholderText(
+                f"The consignee's location: {describe_country(home)}"
+            )
+            if destination is None:
+                self.destination_message.show_note(
+                    f"Ships to the consignee's location, {describe_country(home)}"
+                )
+        else:
+            self.destination_edit.setPlaceholderText("The consignee's location")
+        if destination is not None:
+            self.destination_message.show_note(describe_country(destination))
+
+        lines: list[OrderLine] = []
+        for line in self._lines:
+            try:
+                product = line.product.resolve()
+            except LookupError as error:
+                text = str(error.args[0]) if error.args else ""
+                line.show_error(text if "pick one" in text else "unknown product")
+                ok = False
+                continue
+            if product is None:
+                line.show_error("pick a product")
+                ok = False
+                continue
+            if line.quantity.value() < 1:
+                line.show_error("quantity must be at least 1")
+                ok = False
+                continue
+            line.show_note(line.product.name_of(product) or product)
+            lines.append(OrderLine(product_ref=product, quantity=line.quantity.value()))
+        if not self._lines:
+            self.lines_message.show_error("An order needs at least one line")
+            ok = False
+        if not ok or consignee is None:
+            return None
+        try:
+            return Order(
+                ref=ref,
+                date=day,
+                consignee_ref=consignee,
+                end_user_ref=end_user,
+                destination=destination,
+                lines=tuple(lines),
+            )
+        except ValidationError as error:
+            self.save_message.show_error("; ".join(validation_messages(error, {})))
+            return None
+
+    # -- preview --------------------------------------------------------------------------
+
+    def _on_preview_timer_timeout(self) -> None:
+        if not self._loaded:
+            return
+        if self._preview_job is not None:
+            self._preview_again = True
+            return
+        order = self.build_order()
+        if order is None:
+            self._show_not_judged("The preview waits until the fields marked in red are filled in.")
+            return
+        generation = self._generation
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> _PreviewResult:
+            try:
+                preview = preview_order(context.db, context.catalog, order)
+            except DomainError as error:
+                return _PreviewResult(generation, None, str(error))
+            return _PreviewResult(generation, preview, None)
+
+        self.preview_status.setText("Checking…")
+        self._preview_job = start_job(
+            context.jobs,
+            "order preview",
+            work,
+            on_success=self._on_preview_done,
+            on_failure=self._on_preview_failed,
+            on_finished=self._on_preview_job_finished,
+        )
+
+    def _on_preview_job_finished(self) -> None:
+        self._preview_job = None
+        if self._preview_again:
+            self._preview_again = False
+            self._on_preview_timer_timeout()
+
+    @property
+    def ready(self) -> bool:
+        """Whether parties and products are loaded (the form is usable)."""
+        return self._loaded
+
+    def _show_not_judged(self, text: str) -> None:
+        self.last_preview = None
+        self.preview_status.setText(text)
+        self.preview_view.setVisible(False)
+        self._preview_spacer.setVisible(True)
+        self.preview_shown.emit("")
+
+    def _on_preview_done(self, result: _PreviewResult) -> None:
+        if result.generation != self._generation or self._preview_again:
+            return  # the form changed meanwhile; a newer preview follows
+        if result.preview is None:
+            self._show_not_judged(f"Cannot judge this order yet: {result.problem}")
+            return
+        preview = result.preview
+        if preview.ref_taken:
+            self.ref_message.show_error(
+                f"order {preview.decision.order_ref} already exists; choose another ref"
+            )
+        outcome = preview.decision.outcome
+        self.last_preview = preview
+        self.preview_view.show_detail(preview.detail)
+        # DecisionView shows a stored order's badge; for the dry run it is the outcome.
+        self.preview_view.badge.setText(badge_text(outcome.value))
+        self.preview_view.badge.setStyleSheet(badge_stylesheet(outcome.value))
+        self.preview_view.setVisible(True)
+        self._preview_spacer.setVisible(False)
+        self.preview_status.setText(
+            f"A check now would decide: {outcome.label}. "
+            + ("It may ship as it stands." if outcome.ships else "It may not ship as it stands.")
+        )
+        self.preview_shown.emit(outcome.value)
+
+    def _on_preview_failed(self, message: str, is_bug: bool) -> None:
+        self._show_not_judged(f"The preview failed: {message}")
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+
+    @property
+    def preview_outcome_text(self) -> str:
+        """The badge text of the preview shown (empty when none is)."""
+        return self.preview_view.badge.text() if self.preview_view.isVisible() else ""
+
+    # -- saving ---------------------------------------------------------------------------
+
+    def save(self) -> None:
+        self._save(check=False)
+
+    def save_and_check(self) -> None:
+        self._save(check=True)
+
+    def _save(self, *, check: bool) -> None:
+        if not self._loaded or self._save_job is not None:
+            return
+        order = self.build_order()
+        if order is None:
+            self.save_message.show_error("Not saved: correct the fields marked in red.")
+            return
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> _Saved:
+            add_order(context.db, order, actor=context.actor)
+            if not check:
+                return _Saved(order.ref, None, None)
+            try:
+                result = check_order(context.db, context.catalog, order.ref, actor=context.actor)
+            except DomainError as error:  # the order is saved; only the check was refused
+                return _Saved(order.ref, None, str(error))
+            return _Saved(order.ref, result.decision.outcome, None)
+
+        self.save_message.show_note("Saving…")
+        self.save_button.setEnabled(False)
+        self.save_check_button.setEnabled(False)
+        self._save_job = start_job(
+            context.jobs,
+            f"save order {order.ref}",
+            work,
+            on_success=self._on_saved,
+            on_failure=self._on_save_failed,
+            on_finished=self._on_save_job_finished,
+        )
+
+    def _on_save_job_finished(self) -> None:
+        self._save_job = None
+        self.save_button.setEnabled(True)
+        self.save_check_button.setEnabled(True)
+
+    def _on_saved(self, saved: _Saved) -> None:
+        if saved.outcome is not None or saved.check_error is not None:
+            self.context.events.records_changed.emit("decisions")
+        self.order_saved.emit(saved.ref)
+        if saved.check_error is not None:
+            show_failure(
+                self.parentWidget(),
+                f"Order {saved.ref} was saved, but the check was refused: {saved.check_error}",
+                False,
+                self.context.log_file,
+            )
+        self.accept()
+
+    def _on_save_failed(self, message: str, is_bug: bool) -> None:
+        # Everything typed stays: the officer corrects and saves again.
+        self.save_message.show_error(f"Not saved: {message}")
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self._preview_timer.stop()
+        super().closeEvent(event)

@@ -1,0 +1,508 @@
+"""Audit log: every change to the records, who made it and when, and proof it was not altered.
+
+The list is lazy over audit sequence numbers (the log can hold millions of entries), with
+filters by text, entity, officer and date. Selecting an entry shows its before and after
+side by side, with its hash and the hash of the entry before it. "Verify" walks the whole
+chain and the decisions and ledgers it vouches for, off the UI thread, and either reports
+it intact or names the first entry that does not match (and selects it).
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.audit import AuditEntry, VerifyReport
+from domain.errors import DomainError
+from domain.progress import CancelToken
+from domain.queries import AuditFilter, AuditSummary, DeskQueries
+from domain.services.verification import verify_records
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.jobs import Job
+from gui.models import LazyTableModel
+from gui.pages.base import Page
+
+log = logging.getLogger("diffusion_desk.gui")
+
+ENTITIES: tuple[tuple[str, str | None], ...] = (
+    ("All records", None),
+    ("Orders", "order"),
+    ("Order imports", "orders"),
+    ("Parties", "party"),
+    ("Products", "product"),
+    ("AIA certifications", "aia_certification"),
+    ("LPP certifications", "lpp_certification"),
+    ("Licences", "license"),
+    ("VEU footprints", "footprint"),
+    ("Countries", "country"),
+)
+ACTION_TEXT = {
+    "create": "Created",
+    "update": "Updated",
+    "decide": "Decided",
+    "cancel": "Cancelled",
+    "checklist": "KYC checklist",
+    "resolve_red_flag_28": "Red Flag 28 resolved",
+    "import": "Imported",
+}
+OK_STYLE = "background:#d7f0dd; color:#14532d; border:1px solid #14532d; padding:4px 10px;"
+BAD_STYLE = "background:#fbd5d5; color:#8b1111; border:1px solid #8b1111; padding:4px 10px;"
+
+
+class AuditTableModel(LazyTableModel[AuditSummary]):
+    headers = ("#", "When (UTC)", "Officer", "Action", "Record", "Ref", "Hash")
+
+    def __init__(self, fetch: Callable[[Sequence[int]], list[AuditSummary]]) -> None:
+        super().__init__(fetch, key=lambda summary: summary.seq)
+
+    def cell(self, item: AuditSummary, column: int, role: int) -> Any:
+        if role == Qt.ItemDataRole.DisplayRole:
+            return (
+                str(item.seq),
+                item.at.strftime("%Y-%m-%d %H:%M:%S"),
+                item.actor,
+                ACTION_TEXT.get(item.action, item.action),
+                item.entity.replace("_", " "),
+                item.entity_ref,
+                item.hash[:12] + "…",
+            )[column]
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == 6:
+            return item.hash
+        return None
+
+    def row_of_seq(self, seq: int) -> int | None:
+        """The row of an entry, found by bisection (seqs are listed newest first)."""
+        ids = self.ids()
+        low, high = 0, len(ids)
+        while low < high:
+            middle = (low + high) // 2
+            if ids[middle] > seq:
+                low = middle + 1
+            else:
+                high = middle
+        return low if low < len(ids) and ids[low] == seq else None
+
+
+def find_entry(
+    context: DeskContext, seq: int, cancel: CancelToken | None = None
+) -> AuditEntry | None:
+    """One full audit entry (None when cancelled). Uses the read side's direct lookup when it
+    has one; otherwise walks the log through the port (fine for thousands of entries, slow for
+    millions)."""
+    queries: DeskQueries = context.queries
+    lookup = getattr(queries, "audit_entry", None)
+    if callable(lookup):
+        found = lookup(seq)
+        if isinstance(found, AuditEntry):
+            return found
+    with context.db.reader() as uow:
+        for entry in uow.audit.entries():
+            if entry.seq == seq:
+                return entry
+            if cancel is not None and cancel.cancelled:
+                return None
+            if entry.seq > seq:
+                break
+    raise DomainError(f"audit entry {seq} is not in the log")
+
+
+def pretty(value: object) -> str:
+    if value is None:
+        return "(nothing)"
+    return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)
+
+
+class AuditPage(Page):
+    """Signals:
+    list_loaded: the entry list was (re)loaded (its row count).
+    entry_shown: the selected entry's detail was shown (its seq).
+    verified: Verify finished (the report).
+    """
+
+    title = "Audit log"
+    kinds = frozenset({"all", "orders", "parties", "products", "paperwork", "decisions"})
+    list_loaded = Signal(int)
+    entry_shown = Signal(int)
+    verified = Signal(object)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("auditPage")
+        self._list_job: Job | None = None
+        self._pending: AuditFilter | None = None
+        self._entry_job: Job | None = None
+        self._verify_job: Job | None = None
+        self._select_after_load: int | None = None
+        self.shown_entry: AuditEntry | None = None
+
+        self.model = AuditTableModel(lambda seqs: self.context.queries.audit_summaries(seqs))
+        self.table = QTableView()
+        self.table.setObjectName("auditTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        for column, width in enumerate((60, 140, 110, 150, 130, 140, 150)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        layout.addLayout(self._build_verify_row())
+        layout.addLayout(self._build_filters())
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.setObjectName("auditSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self._build_detail())
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([380, 300])
+        layout.addWidget(splitter, 1)
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_verify_row(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.verify_button = QPushButton("Verify the record")
+        self.verify_button.setObjectName("verifyButton")
+        self.verify_button.setToolTip(
+            "Walk the hash chain of the audit log and check every decision and ledger entry "
+            "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
+        )
+        self.verify_button.setShortcut("Ctrl+Shift+V")
+        self.verify_button.clicked.connect(self._on_verify_button_clicked)
+        self.busy = QProgressBar()
+        self.busy.setObjectName("verifyBusy")
+        self.busy.setRange(0, 0)
+        self.busy.setMaximumWidth(160)
+        self.busy.setTextVisible(False)
+        self.busy.setVisible(False)
+        self.result_label = QLabel(
+            "Verify checks that no entry, decision or ledger row was changed after it was written."
+        )
+        self.result_label.setObjectName("verifyResult")
+        self.result_label.setWordWrap(True)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setStyleSheet("color:#5a6272;")
+        row.addWidget(self.verify_button)
+        row.addWidget(self.busy)
+        row.addWidget(self.result_label, 1)
+        return row
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.search = QLineEdit()
+        self.search.setObjectName("auditSearch")
+        self.search.setPlaceholderText("Search ref, action or officer…")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.entity = QComboBox()
+        self.entity.setObjectName("auditEntity")
+        for label, value in ENTITIES:
+            self.entity.addItem(label, value)
+        self.entity.currentIndexChanged.connect(self.apply_filter)
+        self.actor = QLineEdit()
+        self.actor.setObjectName("auditActor")
+        self.actor.setPlaceholderText("Officer")
+        self.actor.setMaximumWidth(140)
+        self.actor.returnPressed.connect(self.apply_filter)
+        self.use_dates = QCheckBox("From")
+        self.use_dates.setObjectName("auditUseDates")
+        today = self.context.today()
+        self.date_from = QDateEdit(QDate(today.year, 1, 1))
+        self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
+        for edit in (self.date_from, self.date_to):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("yyyy-MM-dd")
+            edit.dateChanged.connect(self._on_dates_changed)
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.apply_button = QPushButton("Filter")
+        self.apply_button.setObjectName("auditApply")
+        self.apply_button.clicked.connect(self.apply_filter)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("auditCount")
+        self.count_label.setStyleSheet("color:#3a4456;")
+        row.addWidget(self.search, 2)
+        row.addWidget(self.entity)
+        row.addWidget(self.actor)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.date_to)
+        row.addWidget(self.apply_button)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        return row
+
+    def _build_detail(self) -> QWidget:
+        box = QFrame()
+        box.setObjectName("auditDetail")
+        grid = QGridLayout(box)
+        grid.setContentsMargins(0, 6, 0, 0)
+        grid.setHorizontalSpacing(10)
+        grid.setVerticalSpacing(4)
+        self.entry_title = QLabel("Select an entry to see what it changed.")
+        self.entry_title.setObjectName("entryTitle")
+        self.entry_title.setStyleSheet("font-weight:600; color:#1f2a3c;")
+        self.entry_title.setWordWrap(True)
+        mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
+        mono.setPointSizeF(max(mono.pointSizeF() - 0.5, 8.0))
+        self.hashes = QLabel()
+        self.hashes.setObjectName("entryHashes")
+        self.hashes.setFont(mono)
+        self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.hashes.setStyleSheet("color:#3a4456;")
+        self.before = self._json_view("entryBefore", "Before", mono)
+        self.after = self._json_view("entryAfter", "After", mono)
+        before_label = QLabel("Before")
+        after_label = QLabel("After")
+        for label in (before_label, after_label):
+            label.setStyleSheet("font-weight:600; color:#5a6272;")
+        grid.addWidget(self.entry_title, 0, 0, 1, 2)
+        grid.addWidget(self.hashes, 1, 0, 1, 2)
+        grid.addWidget(before_label, 2, 0)
+        grid.addWidget(after_label, 2, 1)
+        grid.addWidget(self.before, 3, 0)
+        grid.addWidget(self.after, 3, 1)
+        grid.setRowStretch(3, 1)
+        return box
+
+    def _json_view(self, name: str, title: str, font: QFont) -> QPlainTextEdit:
+        view = QPlainTextEdit()
+        view.setObjectName(name)
+        view.setReadOnly(True)
+        view.setFont(font)
+        view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
+        view.setAccessibleName(f"{title} (JSON)")
+        return view
+
+    # -- the list -------------------------------------------------------------------------
+
+    def current_filter(self) -> AuditFilter:
+        date_from: date | None = None
+        date_to: date | None = None
+        if self.use_dates.isChecked():
+            start, end = self.date_from.date(), self.date_to.date()
+            date_from = date(start.year(), start.month(), start.day())
+            date_to = date(end.year(), end.month(), end.day())
+        entity = self.entity.currentData()
+        return AuditFilter(
+            text=self.search.text().strip(),
+            entity=entity if isinstance(entity, str) else None,
+            actor=self.actor.text().strip() or None,
+            date_from=date_from,
+            date_to=date_to,
+        )
+
+    def _on_dates_changed(self, _value: QDate) -> None:
+        if self.use_dates.isChecked():
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        self._load(self.current_filter())
+
+    def reload(self) -> None:
+        self.apply_filter()
+
+    def clear_filters(self) -> None:
+        for widget in (self.search, self.actor, self.entity, self.use_dates):
+            widget.blockSignals(True)
+        self.search.clear()
+        self.actor.clear()
+        self.entity.setCurrentIndex(0)
+        self.use_dates.setChecked(False)
+        for widget in (self.search, self.actor, self.entity, self.use_dates):
+            widget.blockSignals(False)
+
+    def _load(self, audit_filter: AuditFilter) -> None:
+        if self._list_job is not None:
+            self._pending = audit_filter
+            return
+        self.count_label.setText("Loading…")
+        queries = self.context.queries
+
+        def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
+            return queries.audit_seqs(audit_filter)
+
+        self._list_job = self.context.jobs.start(
+            "load audit log",
+            work,
+            on_success=self._on_seqs_loaded,
+            on_failure=self._on_failed,
+            on_finished=self._on_list_job_finished,
+        )
+
+    def _on_list_job_finished(self) -> None:
+        self._list_job = None
+        if self._pending is not None:
+            waiting, self._pending = self._pending, None
+            self._load(waiting)
+
+    def _on_seqs_loaded(self, seqs: Sequence[int]) -> None:
+        if self._pending is not None:
+            return
+        selected = self.shown_entry.seq if self.shown_entry is not None else None
+        self.model.set_ids(seqs)
+        total = len(seqs)
+        self.count_label.setText(f"{total:,} entr{'ies' if total != 1 else 'y'}")
+        wanted = self._select_after_load if self._select_after_load is not None else selected
+        self._select_after_load = None
+        if wanted is not None:
+            self.select_seq(wanted)
+        self.list_loaded.emit(total)
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        self.count_label.setText("")
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def select_seq(self, seq: int) -> bool:
+        """Select an entry if the current list holds it."""
+        row = self.model.row_of_seq(seq)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0), QAbstractItemView.ScrollHint.PositionAtCenter)
+        return True
+
+    # -- the detail -----------------------------------------------------------------------
+
+    def _on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        record = self.model.record(indexes[0].row())
+        if record is not None:
+            self.show_entry(record.seq)
+
+    def show_entry(self, seq: int) -> None:
+        if self._entry_job is not None:
+            self._entry_job.cancel()
+        self.entry_title.setText(f"Entry {seq}: loading…")
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> AuditEntry | None:
+            return find_entry(context, seq, cancel)
+
+        self._entry_job = self.context.jobs.start(
+            f"audit entry {seq}", work, on_success=self._on_entry_loaded, on_failure=self._on_failed
+        )
+
+    def _on_entry_loaded(self, entry: AuditEntry | None) -> None:
+        if entry is None:
+            return  # the officer selected another entry before this one was found
+        current = self.table.selectionModel().selectedRows()
+        record = self.model.record(current[0].row()) if current else None
+        if record is not None and record.seq != entry.seq:
+            return  # the officer moved on; the newer request will answer
+        self.shown_entry = entry
+        action = ACTION_TEXT.get(entry.action, entry.action)
+        self.entry_title.setText(
+            f"Entry {entry.seq} · {entry.at.strftime('%Y-%m-%d %H:%M:%S')} UTC · "
+            f"{entry.actor} · {action} {entry.entity.replace('_', ' ')} {entry.entity_ref}"
+        )
+        self.hashes.setText(f"hash       {entry.hash}\nprev hash  {entry.prev_hash}")
+        self.before.setPlainText(pretty(entry.before))
+        self.after.setPlainText(pretty(entry.after))
+        self.entry_shown.emit(entry.seq)
+
+    # -- verification ---------------------------------------------------------------------
+
+    def _on_verify_button_clicked(self) -> None:
+        self.verify()
+
+    def verify(self) -> None:
+        if self._verify_job is not None:
+            return
+        db = self.context.db
+
+        def work(progress: Any, cancel: CancelToken) -> VerifyReport:
+            return verify_records(db)
+
+        self.verify_button.setEnabled(False)
+        self.busy.setVisible(True)
+        self.result_label.setStyleSheet("color:#5a6272;")
+        self.result_label.setText("Verifying the audit chain, decisions and ledgers…")
+        self._verify_job = self.context.jobs.start(
+            "verify records",
+            work,
+            on_success=self._on_verified,
+            on_failure=self._on_verify_failed,
+            on_finished=self._on_verify_job_finished,
+        )
+
+    def _on_verify_job_finished(self) -> None:
+        self._verify_job = None
+        self.verify_button.setEnabled(True)
+        self.busy.setVisible(False)
+
+    def _on_verify_failed(self, message: str, is_bug: bool) -> None:
+        self.result_label.setStyleSheet(BAD_STYLE)
+        self.result_label.setText(f"Could not verify: {message}")
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+
+    def _on_verified(self, report: VerifyReport) -> None:
+        if report.intact:
+            self.result_label.setStyleSheet(OK_STYLE)
+            self.result_label.setText(
+                f"✓ Intact: {report.entries:,} entries, {report.decisions:,} decisions. "
+                f"Head hash {report.head_hash[:16]}…"
+            )
+        else:
+            problem = report.problem
+            assert problem is not None
+            self.result_label.setStyleSheet(BAD_STYLE)
+            self.result_label.setText(
+                f"✕ Broken: {problem.what}. Checked {report.entries:,} entries up to there."
+                if problem.seq is not None
+                else f"✕ Broken: {problem.what}. The audit chain itself ({report.entries:,} "
+                "entries) is intact."
+            )
+            if problem.seq is not None and not self.select_seq(problem.seq):
+                # Not in the filtered list: show everything, then select it.
+                self.clear_filters()
+                self._select_after_load = problem.seq
+                self.apply_filter()
+        self.verified.emit(report)
+
+    def prepare_screenshot(self) -> None:
+        """For the README's screenshot: the newest entry selected and the record verified."""
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self.verify()

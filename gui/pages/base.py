@@ -1,0 +1,44 @@
+"""What every screen has: a title, the context, and a refresh when its data changed."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import QWidget
+
+from gui.context import DeskContext
+
+
+class Page(QWidget):
+    """A screen of the main window. Subclasses implement ``reload``.
+
+    Data is loaded the first time the page is shown and again when records of a kind it
+    shows change (``kinds``), but only while it is visible; a hidden page reloads when next
+    shown.
+    """
+
+    title = ""
+    kinds: frozenset[str] = frozenset({"all"})
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self._stale = True
+        context.events.records_changed.connect(self._on_events_records_changed)
+
+    def reload(self) -> None:
+        """Read what the page shows (cheap, or started as a job)."""
+
+    def _on_events_records_changed(self, kind: str) -> None:
+        if kind == "all" or kind in self.kinds or "all" in self.kinds:
+            self._stale = True
+            if self.isVisible():
+                self._refresh()
+
+    def _refresh(self) -> None:
+        self._stale = False
+        self.reload()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self._stale:
+            self._refresh()

@@ -1,0 +1,556 @@
+"""Orders: the list (fast at a million rows), filters, the decision, and the actions."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import date
+from typing import Any
+
+from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QProgressBar,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.decision import Outcome
+from domain.progress import CancelToken
+from domain.queries import PENDING, OrderFilter
+from domain.services.orders import BatchSummary, cancel_order, check_order, check_pending
+from domain.services.views import OrderDetail, order_detail
+from gui.context import DeskContext
+from gui.decision_view import DecisionView
+from gui.dialogs import show_failure
+from gui.jobs import Job
+from gui.models import OrderTableModel
+from gui.pages.base import Page
+from gui.style import WARNING_STYLE
+
+OUTCOME_CHOICES: list[tuple[str, frozenset[str]]] = [
+    ("All outcomes", frozenset()),
+    ("Pending (no decision)", frozenset({PENDING})),
+    (
+        "Needs attention (hold, licence, prohibited)",
+        frozenset({Outcome.HOLD.value, Outcome.LICENSE_REQUIRED.value, Outcome.PROHIBITED.value}),
+    ),
+    *[(outcome.label, frozenset({outcome.value})) for outcome in reversed(list(Outcome))],
+]
+
+
+class OrdersPage(Page):
+    """Signals:
+    selection_loaded: the detail of the selected order was shown (its ref).
+    batch_finished: check-all-pending ended (its summary).
+    list_loaded: the order list was (re)loaded (its row count).
+    """
+
+    title = "Orders"
+    kinds = frozenset({"orders", "all"})
+    selection_loaded = Signal(str)
+    batch_finished = Signal(object)
+    list_loaded = Signal(int)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("ordersPage")
+        self._list_job: Job | None = None
+        self._batch_job: Job | None = None
+        self._pending_filter: OrderFilter | None = None
+        self._selected_ref: str | None = None
+
+        self.model = OrderTableModel(lambda ids: self.context.queries.order_summaries(ids))
+        self.table = QTableView()
+        self.table.setObjectName("ordersTable")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setAlternatingRowColors(True)
+        self.table.verticalHeader().setVisible(False)
+        self.table.verticalHeader().setDefaultSectionSize(26)
+        self.table.setWordWrap(False)
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        # Fixed widths: measuring a million rows to fit contents would stall the window.
+        for column, width in enumerate((112, 88, 260, 84, 160, 104, 48)):
+            header.resizeSection(column, width)
+        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        selection = self.table.selectionModel()
+        selection.selectionChanged.connect(self._on_table_selection_changed)
+
+        self.detail = DecisionView()
+        self.detail.setMinimumWidth(380)
+
+        splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("ordersSplitter")
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.detail)
+        splitter.setStretchFactor(0, 3)
+        splitter.setStretchFactor(1, 2)
+        splitter.setSizes([760, 520])
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        layout.addWidget(self._build_notice())
+        layout.addWidget(self._build_toolbar())
+        layout.addLayout(self._build_filters())
+        layout.addWidget(splitter, 1)
+        layout.addLayout(self._build_progress())
+
+    # -- building -------------------------------------------------------------------------
+
+    def _build_notice(self) -> QLabel:
+        ruleset = self.context.ruleset_today()
+        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
+        notice.setObjectName("enforcementNotice")
+        notice.setWordWrap(True)
+        notice.setStyleSheet(WARNING_STYLE)
+        return notice
+
+    def _make_action(
+        self, text: str, shortcut: str, slot: Callable[[], None], name: str, tip: str
+    ) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName(name)
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        action.setToolTip(f"{tip} ({shortcut})")
+        action.triggered.connect(slot)
+        return action
+
+    def _build_toolbar(self) -> QToolBar:
+        bar = QToolBar()
+        bar.setObjectName("ordersToolbar")
+        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.new_action = self._make_action(
+            "New order…", "Ctrl+N", self._on_new_order, "newOrderAction", "Enter a new order"
+        )
+        self.check_action = self._make_action(
+            "Check",
+            "Ctrl+K",
+            self._on_check,
+            "checkAction",
+            "Check the selected order and record the decision",
+        )
+        self.check_all_action = self._make_action(
+            "Check all pending",
+            "Ctrl+Shift+K",
+            self._on_check_all,
+            "checkAllAction",
+            "Check every order without a decision, oldest first",
+        )
+        self.cancel_order_action = self._make_action(
+            "Cancel order…",
+            "Ctrl+Shift+Del",
+            self._on_cancel_order,
+            "cancelOrderAction",
+            "Cancel the selected order and release its quota",
+        )
+        self.red_flags_action = self._make_action(
+            "Red flags…",
+            "Ctrl+R",
+            self._on_red_flags,
+            "redFlagsAction",
+            "Know-your-customer checklist and Red Flag 28 for the selected order",
+        )
+        for action in (
+            self.new_action,
+            self.check_action,
+            self.check_all_action,
+            self.cancel_order_action,
+            self.red_flags_action,
+        ):
+            bar.addAction(action)
+            self.addAction(action)
+        return bar
+
+    def _build_filters(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        row.setSpacing(6)
+        self.search = QLineEdit()
+        self.search.setObjectName("orderSearch")
+        self.search.setPlaceholderText("Search order or consignee…")
+        self.search.setClearButtonEnabled(True)
+        self.search.returnPressed.connect(self.apply_filter)
+        self.outcome_filter = QComboBox()
+        self.outcome_filter.setObjectName("outcomeFilter")
+        for label, values in OUTCOME_CHOICES:
+            self.outcome_filter.addItem(label, values)
+        self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
+        self.tier_filter = QComboBox()
+        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter.addItem("All destinations", None)
+        for tier in (1, 2, 3):
+            self.tier_filter.addItem(f"Tier {tier} destinations", tier)
+        self.tier_filter.currentIndexChanged.connect(self.apply_filter)
+        self.destination_filter = QLineEdit()
+        self.destination_filter.setObjectName("destinationFilter")
+        self.destination_filter.setPlaceholderText("Country")
+        self.destination_filter.setMaximumWidth(90)
+        self.destination_filter.returnPressed.connect(self.apply_filter)
+        self.party_filter = QLineEdit()
+        self.party_filter.setObjectName("partyFilter")
+        self.party_filter.setPlaceholderText("Party ref")
+        self.party_filter.setMaximumWidth(120)
+        self.party_filter.returnPressed.connect(self.apply_filter)
+        self.use_dates = QCheckBox("From")
+        self.use_dates.setObjectName("useDates")
+        self.date_from = QDateEdit()
+        self.date_from.setCalendarPopup(True)
+        self.date_from.setDisplayFormat("yyyy-MM-dd")
+        self.date_from.setDate(QDate(2025, 1, 13))
+        self.date_to = QDateEdit()
+        self.date_to.setCalendarPopup(True)
+        self.date_to.setDisplayFormat("yyyy-MM-dd")
+        today = self.context.today()
+        self.date_to.setDate(QDate(today.year, today.month, today.day))
+        self.use_dates.toggled.connect(self.apply_filter)
+        self.date_from.dateChanged.connect(self._on_dates_changed)
+        self.date_to.dateChanged.connect(self._on_dates_changed)
+        self.filter_error = QLabel()
+        self.filter_error.setObjectName("filterError")
+        self.filter_error.setStyleSheet("color:#8b1111;")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("orderCount")
+        self.count_label.setStyleSheet("color:#3a4456;")
+        row.addWidget(self.search, 2)
+        row.addWidget(self.outcome_filter)
+        row.addWidget(self.tier_filter)
+        row.addWidget(self.destination_filter)
+        row.addWidget(self.party_filter)
+        row.addWidget(self.use_dates)
+        row.addWidget(self.date_from)
+        row.addWidget(QLabel("to"))
+        row.addWidget(self.date_to)
+        row.addWidget(self.filter_error)
+        row.addStretch(1)
+        row.addWidget(self.count_label)
+        return row
+
+    def _build_progress(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.progress = QProgressBar()
+        self.progress.setObjectName("batchProgress")
+        self.progress.setVisible(False)
+        self.progress.setFormat("%v of %m orders checked")
+        self.stop_button = QPushButton("Stop")
+        self.stop_button.setObjectName("stopBatch")
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        self.batch_label = QLabel()
+        self.batch_label.setObjectName("batchLabel")
+        row.addWidget(self.progress, 1)
+        row.addWidget(self.stop_button)
+        row.addWidget(self.batch_label)
+        return row
+
+    # -- the list -------------------------------------------------------------------------
+
+    def current_filter(self) -> OrderFilter | None:
+        """The filter the controls describe, or None (with a message) when one is invalid."""
+        self.filter_error.clear()
+        destinations: frozenset[str] | None = None
+        excluded: frozenset[str] | None = None
+        ruleset = self.context.ruleset_today()
+        tier = self.tier_filter.currentData()
+        if tier == 1:
+            destinations = frozenset(ruleset.tiers.tier1)
+        elif tier == 3:
+            destinations = frozenset(ruleset.tiers.tier3)
+        elif tier == 2:
+            excluded = frozenset(ruleset.tiers.tier1) | frozenset(ruleset.tiers.tier3)
+        typed = self.destination_filter.text().strip()
+        if typed:
+            from domain.countries import country_code
+            from domain.errors import UnknownCountryError
+
+            try:
+                code = country_code(typed)
+            except UnknownCountryError as error:
+                self.filter_error.setText(str(error).split(":")[0])
+                return None
+            destinations = frozenset({code}) if destinations is None else destinations & {code}
+        date_from: date | None = None
+        date_to: date | None = None
+        if self.use_dates.isChecked():
+            date_from = self.date_from.date().toPython()  # type: ignore[assignment]
+            date_to = self.date_to.date().toPython()  # type: ignore[assignment]
+        outcomes = self.outcome_filter.currentData()
+        return OrderFilter(
+            text=self.search.text(),
+            outcomes=outcomes if isinstance(outcomes, frozenset) else frozenset(),
+            date_from=date_from,
+            date_to=date_to,
+            party_ref=self.party_filter.text().strip() or None,
+            destinations=destinations,
+            exclude_destinations=excluded,
+        )
+
+    def _on_dates_changed(self) -> None:
+        if self.use_dates.isChecked():
+            self.apply_filter()
+
+    def apply_filter(self) -> None:
+        order_filter = self.current_filter()
+        if order_filter is None:
+            return
+        self._load(order_filter)
+
+    def reload(self) -> None:
+        self.apply_filter()
+
+    def _load(self, order_filter: OrderFilter) -> None:
+        if self._list_job is not None:
+            # One list query at a time; the newest filter wins when the running one ends.
+            self._pending_filter = order_filter
+            return
+        self.count_label.setText("Loading…")
+        queries = self.context.queries
+
+        def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
+            return queries.order_ids(order_filter)
+
+        self._list_job = self.context.jobs.start(
+            "load orders",
+            work,
+            on_success=self._on_ids_loaded,
+            on_failure=self._on_job_failed,
+            on_finished=self._on_list_job_finished,
+        )
+
+    def _on_list_job_finished(self) -> None:
+        self._list_job = None
+        if self._pending_filter is not None:
+            waiting, self._pending_filter = self._pending_filter, None
+            self._load(waiting)
+
+    def _on_ids_loaded(self, ids: Sequence[int]) -> None:
+        if self._pending_filter is not None:
+            return  # a newer filter is waiting; don't flash this result
+        selected = self._selected_ref
+        self.model.set_ids(ids)
+        total = len(ids)
+        self.count_label.setText(f"{total:,} order{'s' if total != 1 else ''}")
+        self.list_loaded.emit(total)
+        if selected is not None:
+            self.select_ref(selected, quiet=True)
+
+    def select_ref(self, ref: str, *, quiet: bool = False) -> bool:
+        """Select the row of an order by its ref, if it is in the current list."""
+        ids = self.model.ids()
+        limit = min(len(ids), 5000)
+        for row in range(limit):
+            record = self.model.record(row)
+            if record is not None and record.ref == ref:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return True
+        if not quiet:
+            self._selected_ref = ref
+            self._show_detail(ref)
+        return False
+
+    # -- selection and detail -------------------------------------------------------------
+
+    def selected_ref(self) -> str | None:
+        return self._selected_ref
+
+    def _on_table_selection_changed(self, selected: QItemSelection, _: QItemSelection) -> None:
+        indexes = selected.indexes()
+        if not indexes:
+            return
+        record = self.model.record(indexes[0].row())
+        if record is None:
+            return
+        self._selected_ref = record.ref
+        self._show_detail(record.ref)
+
+    def _show_detail(self, ref: str) -> None:
+        try:
+            detail = order_detail(self.context.db, self.context.catalog, ref)
+        except Exception as error:  # shown, and logged by the job machinery when a bug
+            from domain.errors import DomainError
+
+            if not isinstance(error, DomainError):
+                import logging
+
+                logging.getLogger("diffusion_desk.gui").exception("order detail %s", ref)
+            show_failure(
+                self, str(error), not isinstance(error, DomainError), self.context.log_file
+            )
+            return
+        self.detail.show_detail(detail)
+        self._update_actions(detail)
+        self.selection_loaded.emit(ref)
+
+    def _update_actions(self, detail: OrderDetail | None) -> None:
+        open_order = detail is not None and detail.stored.status.value == "open"
+        self.check_action.setEnabled(open_order)
+        self.cancel_order_action.setEnabled(open_order)
+        self.red_flags_action.setEnabled(detail is not None)
+
+    # -- actions --------------------------------------------------------------------------
+
+    def _on_job_failed(self, message: str, is_bug: bool) -> None:
+        self.count_label.setText("")
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def _on_new_order(self) -> None:
+        from gui.order_form import NewOrderDialog
+
+        dialog = NewOrderDialog(self.context, self)
+        dialog.order_saved.connect(self._on_order_saved)
+        dialog.open()
+
+    def _on_order_saved(self, ref: str) -> None:
+        self._selected_ref = ref
+        self.context.events.records_changed.emit("orders")
+        self._show_detail(ref)
+
+    def _refresh_selected(self) -> None:
+        ref = self._selected_ref
+        if ref is None:
+            return
+        changed = (
+            [
+                record.id
+                for row in range(self.model.rowCount())
+                if (record := self.model.record(row)) is not None and record.ref == ref
+            ]
+            if self.model.rowCount() <= 5000
+            else []
+        )
+        self.model.refresh_ids(changed)
+        self._show_detail(ref)
+
+    def _on_check(self) -> None:
+        ref = self._selected_ref
+        if ref is None:
+            return
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> object:
+            return check_order(context.db, context.catalog, ref, actor=context.actor)
+
+        self.check_action.setEnabled(False)
+        self.context.jobs.start(
+            f"check {ref}", work, on_success=self._on_checked, on_failure=self._on_job_failed
+        )
+
+    def _on_checked(self, _result: object = None) -> None:
+        self._refresh_selected()
+        self.context.events.records_changed.emit("decisions")
+
+    def _on_check_all(self) -> None:
+        if self._batch_job is not None:
+            return
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> BatchSummary:
+            return check_pending(
+                context.db, context.catalog, actor=context.actor, progress=progress, cancel=cancel
+            )
+
+        self.progress.setRange(0, 0)
+        self.progress.setValue(0)
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.stop_button.setEnabled(True)
+        self.batch_label.setText("Checking pending orders…")
+        self.check_all_action.setEnabled(False)
+        self._batch_job = self.context.jobs.start(
+            "check all pending",
+            work,
+            on_success=self._on_batch_done,
+            on_failure=self._on_job_failed,
+            on_progress=self._on_batch_progress,
+            on_finished=self._on_batch_job_finished,
+            essential=True,
+        )
+
+    def _on_batch_progress(self, done: int, total: int, label: str) -> None:
+        self.progress.setRange(0, max(total, 1))
+        self.progress.setValue(done)
+        if label:
+            self.batch_label.setText(f"Checking {label}")
+
+    def _on_stop_button_clicked(self) -> None:
+        if self._batch_job is not None:
+            self._batch_job.cancel()
+            self.stop_button.setEnabled(False)
+            self.batch_label.setText("Stopping after the current order…")
+
+    def _on_batch_done(self, summary: BatchSummary) -> None:
+        counts = ", ".join(
+            f"{count} {Outcome(key).label.lower()}"
+            for key, count in summary.outcomes.items()
+            if count
+        )
+        state = "Stopped" if summary.cancelled else "Done"
+        text = f"{state}: checked {summary.checked} of {summary.total}" + (
+            f" ({counts})" if counts else ""
+        )
+        if summary.errors:
+            text += f"; {len(summary.errors)} could not be checked"
+        self.batch_label.setText(text)
+        self.batch_finished.emit(summary)
+        self.context.events.records_changed.emit("decisions")
+        self.reload()
+        if summary.errors:
+            problems = "\n".join(
+                f"{ref}: {reason}" for ref, reason in list(summary.errors.items())[:20]
+            )
+            show_failure(
+                self, f"Some orders could not be checked:\n{problems}", False, self.context.log_file
+            )
+
+    def _on_batch_job_finished(self) -> None:
+        self._batch_job = None
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+        self.check_all_action.setEnabled(True)
+
+    def _on_cancel_order(self) -> None:
+        ref = self._selected_ref
+        if ref is None:
+            return
+        answer = QMessageBox.question(
+            self,
+            "Cancel order",
+            f"Cancel order {ref}? The quota its decision consumed is released; its decisions "
+            "stay in the record.",
+        )
+        if answer != QMessageBox.StandardButton.Yes:
+            return
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> object:
+            return cancel_order(context.db, ref, actor=context.actor)
+
+        self.context.jobs.start(
+            f"cancel {ref}", work, on_success=self._on_checked, on_failure=self._on_job_failed
+        )
+
+    def _on_red_flags(self) -> None:
+        ref = self._selected_ref
+        if ref is None:
+            return
+        from gui.red_flags import RedFlagDialog
+
+        dialog = RedFlagDialog(self.context, ref, self)
+        dialog.saved.connect(self._on_checked)
+        dialog.open()

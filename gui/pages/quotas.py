@@ -1,0 +1,310 @@
+"""Quotas: the shared limits at a glance, each as a chart with a plain-text summary beside it.
+
+Tier 2 country allocations (ours and reported by others) against the ruleset's allocation,
+the consignees that used most of their LPP limit this year, and each NVEU holder's installed
+base against the quarter's cap. The figures and limits come from the read model
+(``domain.services.quota_views``) under the ruleset in effect today; nothing is computed here
+but the wording.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.progress import CancelToken
+from domain.services.quota_views import (
+    AllocationView,
+    LppView,
+    NveuView,
+    QuotaOverview,
+    quota_overview,
+)
+from gui.charts import (
+    EXTRA_COLOUR,
+    NEAR_LIMIT,
+    OTHERS_COLOUR,
+    OURS_COLOUR,
+    BarRow,
+    LimitBarChart,
+    state_word,
+)
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.pages.base import Page
+from gui.style import percent, tpp
+
+HINT_STYLE = "color:#5a6272;"
+
+
+def _plain(html: str) -> str:
+    """Rich text as a screen reader would say it."""
+    from PySide6.QtGui import QTextDocument
+
+    document = QTextDocument()
+    document.setHtml(html)
+    return document.toPlainText()
+
+
+def _state(share: float) -> str:
+    word = state_word(share)
+    return f" <b>{word}</b>." if word else ""
+
+
+def allocation_summary(view: AllocationView) -> str:
+    if not view.countries:
+        return (
+            "No Tier 2 country has allocation used or a setting yet. Record what other "
+            "exporters reported under Certifications & Licences → Countries."
+        )
+    busiest = view.countries[0]
+    crowded = [row for row in view.countries if row.share >= NEAR_LIMIT]
+    lines = [
+        f"<p><b>{len(view.countries)}</b> Tier 2 countries tracked. Most used: "
+        f"<b>{escape(busiest.name)}</b> at {percent(busiest.share)}."
+        + (f" {len(crowded)} at {percent(NEAR_LIMIT)} or more." if len(crowded) > 1 else "")
+        + "</p><ul style='margin-left:-24px'>"
+    ]
+    for row in view.countries:
+        agreement = " (G2G agreement)" if row.g2g_agreement else ""
+        lines.append(
+            f"<li><b>{escape(row.name)}</b>{agreement}: {percent(row.share)} used, "
+            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}<br>"
+            f"<span style='color:#5a6272'>ours {tpp(row.ours_tpp)} + others "
+            f"{tpp(row.external_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
+        )
+    lines.append("</ul>")
+    return "".join(lines)
+
+
+def lpp_summary(view: LppView) -> str:
+    if not view.parties:
+        return f"No consignee has LPP use in {view.year} yet."
+    top = view.parties[0]
+    lines = [
+        f"<p>Top {len(view.parties)} consignees by LPP use in {view.year}. Highest: "
+        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p><ul style='margin-left:-24px'>"
+    ]
+    for row in view.parties:
+        certified = "" if row.certified else " <i>(no LPP certification for the year)</i>"
+        lines.append(
+            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
+            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}{certified}<br>"
+            f"<span style='color:#5a6272'>prior {tpp(row.prior_receipts_tpp)} + ours "
+            f"{tpp(row.shipped_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
+        )
+    lines.append("</ul>")
+    return "".join(lines)
+
+
+def nveu_summary(view: NveuView) -> str:
+    following = (
+        f" From {view.next_cap_from.isoformat()} ({escape(view.next_cap_label or '')}) the cap "
+        f"is {tpp(view.next_cap_tpp)} TPP."
+        if view.next_cap_from is not None and view.next_cap_tpp is not None
+        else ""
+    )
+    head = (
+        f"<p>Cap for {escape(view.cap_label)}: <b>{tpp(view.cap_tpp)}</b> TPP per holder per "
+        f"country.{following}</p>"
+    )
+    if not view.holders:
+        return head + "<p>No party is a National VEU holder.</p>"
+    lines = [head, "<ul style='margin-left:-24px'>"]
+    for row in view.holders:
+        lines.append(
+            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
+            f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
+            f"{_state(row.share)}<br><span style='color:#5a6272'>others "
+            f"{tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
+            f"{tpp(row.installed_tpp)} installed</span></li>"
+        )
+    lines.append("</ul>")
+    return "".join(lines)
+
+
+class QuotaSection(QFrame):
+    """A titled chart with its summary beside it."""
+
+    def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName(name)
+        self.setStyleSheet(
+            f"QFrame#{name} {{ background:white; border:1px solid #d5dae3; border-radius:4px; }}"
+        )
+        self.heading = QLabel(title)
+        self.heading.setStyleSheet("font-size:12pt; font-weight:600; color:#1f2a3c; border:none;")
+        self.subtitle = QLabel()
+        self.subtitle.setWordWrap(True)
+        self.subtitle.setStyleSheet(HINT_STYLE + " border:none;")
+        self.chart = LimitBarChart(title)
+        self.chart.setObjectName(f"{name}Chart")
+        self.summary = QLabel()
+        self.summary.setObjectName(f"{name}Summary")
+        self.summary.setWordWrap(True)
+        self.summary.setTextFormat(Qt.TextFormat.RichText)
+        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.summary.setStyleSheet("border:none;")
+        self.summary.setMinimumWidth(360)
+        self.summary.setAccessibleName(f"{title}: summary")
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(14, 10, 14, 10)
+        layout.setSpacing(4)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.subtitle)
+        row = QHBoxLayout()
+        row.setSpacing(16)
+        row.addWidget(self.chart, 3, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.summary, 2)
+        layout.addLayout(row)
+
+    def fill(self, subtitle: str, summary_html: str) -> None:
+        self.subtitle.setText(subtitle)
+        self.summary.setText(summary_html)
+        plain = _plain(summary_html)
+        self.summary.setAccessibleDescription(plain)
+
+    def summary_text(self) -> str:
+        return _plain(self.summary.text())
+
+
+class QuotasPage(Page):
+    """Signals:
+    loaded: the quotas were (re)read and shown.
+    """
+
+    title = "Quotas"
+    kinds = frozenset({"paperwork", "decisions", "orders", "parties", "all"})
+    loaded = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("quotasPage")
+        self.overview: QuotaOverview | None = None
+        self._loading = False
+        self._again = False
+        self.heading = QLabel("Loading…")
+        self.heading.setObjectName("quotasHeading")
+        self.heading.setWordWrap(True)
+        self.heading.setStyleSheet(HINT_STYLE)
+        self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
+        self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
+        self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")
+        body = QWidget()
+        column = QVBoxLayout(body)
+        column.setContentsMargins(12, 10, 12, 12)
+        column.setSpacing(12)
+        column.addWidget(self.heading)
+        column.addWidget(self.allocations)
+        column.addWidget(self.lpp)
+        column.addWidget(self.nveu)
+        column.addStretch(1)
+        scroll = QScrollArea()
+        scroll.setObjectName("quotasScroll")
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        scroll.setWidget(body)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(scroll)
+
+    def reload(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        db, catalog, today = self.context.db, self.context.catalog, self.context.today()
+
+        def work(progress: Any, cancel: CancelToken) -> QuotaOverview:
+            return quota_overview(db, catalog, on=today)
+
+        self.context.jobs.start(
+            "load quotas",
+            work,
+            on_success=self._on_loaded,
+            on_failure=self._on_failed,
+            on_finished=self._on_load_finished,
+        )
+
+    def _on_load_finished(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        self.heading.setText("Could not read the quotas.")
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def _on_loaded(self, overview: QuotaOverview) -> None:
+        self.overview = overview
+        allocations, lpp, nveu = overview.allocations, overview.lpp, overview.nveu
+        self.heading.setText(
+            f"Standing on {overview.on.isoformat()} under ruleset {allocations.ruleset}. "
+            "Each bar is a share of its own limit; the dashed line is the limit. Limits are "
+            "inclusive: reaching one is allowed, passing it is not."
+        )
+        self.allocations.chart.show_rows(
+            [
+                BarRow(
+                    f"{row.name} ({row.country}) · {percent(row.share)}",
+                    (row.ours_tpp / row.limit_tpp, row.external_tpp / row.limit_tpp),
+                )
+                for row in allocations.countries
+            ],
+            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
+            description=_plain(allocation_summary(allocations)),
+        )
+        self.allocations.fill(
+            f"{tpp(allocations.base_tpp)} TPP per Tier 2 country, "
+            f"{tpp(allocations.g2g_limit_tpp)} with a government-to-government agreement, "
+            f"{allocations.period_start.isoformat()} to {allocations.period_end.isoformat()} "
+            f"({allocations.rule}). {allocations.note}",
+            allocation_summary(allocations),
+        )
+        self.lpp.heading.setText(f"LPP use in {lpp.year}: top consignees")
+        self.lpp.chart.show_rows(
+            [
+                BarRow(
+                    f"{row.party_ref} · {percent(row.share)}",
+                    (row.shipped_tpp / row.limit_tpp, row.prior_receipts_tpp / row.limit_tpp),
+                )
+                for row in lpp.parties
+            ],
+            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
+            description=_plain(lpp_summary(lpp)),
+        )
+        self.lpp.fill(
+            f"Limit {tpp(lpp.limit_tpp)} TPP per ultimate consignee per calendar year "
+            f"({lpp.rule}); prior receipts from the consignee's LPP certification count toward it.",
+            lpp_summary(lpp),
+        )
+        self.nveu.chart.show_rows(
+            [
+                BarRow(
+                    f"{row.party_ref} in {row.country} · {percent(row.share)}",
+                    (row.shipped_tpp / row.cap_tpp, row.external_tpp / row.cap_tpp),
+                )
+                for row in nveu.holders
+            ],
+            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
+            limit_label=f"Cap for {nveu.cap_label} (100 %)",
+            description=_plain(nveu_summary(nveu)),
+        )
+        self.nveu.fill(
+            f"Cumulative installed base per holder per country, capped by quarter of the "
+            f"shipment date ({nveu.rule}).",
+            nveu_summary(nveu),
+        )
+        self.loaded.emit()

@@ -1,0 +1,251 @@
+"""Red flags: orders held for Red Flag 28 and orders whose checklist raised red flags.
+
+Both lists come from the read model (``domain.services.paperwork_views.red_flag_overview``);
+opening an order shows its checklist and, where it applies, the Red Flag 28 resolution
+(``gui.red_flags.RedFlagDialog``).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.progress import CancelToken
+from domain.services.paperwork_views import (
+    FlaggedChecklist,
+    HeldOrder,
+    RedFlagOverview,
+    red_flag_overview,
+)
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.pages.base import Page
+from gui.pages.paperwork import Column, ColumnModel, make_table, selected_row
+from gui.red_flags import RedFlagDialog
+from gui.style import badge_text
+
+HINT_STYLE = "color:#5a6272;"
+
+
+def _resolution_text(row: HeldOrder) -> str:
+    if row.resolution is None:
+        return "⚠ Needs a resolution"
+    return f"✓ Resolved {row.resolution.resolved_on.isoformat()}: check again"
+
+
+HELD_COLUMNS: tuple[Column[HeldOrder], ...] = (
+    Column("Order", lambda r: r.ref),
+    Column("Date", lambda r: r.date.isoformat()),
+    Column("Consignee", lambda r: f"{r.consignee_name} ({r.consignee_ref})"),
+    Column("Destination", lambda r: r.destination),
+    Column("Status", _resolution_text),
+    Column("Held since", lambda r: r.decided_at.strftime("%Y-%m-%d"), tooltip=lambda r: r.message),
+)
+
+FLAGGED_COLUMNS: tuple[Column[FlaggedChecklist], ...] = (
+    Column("Order", lambda r: r.order_ref),
+    Column("Consignee", lambda r: f"{r.consignee_name} ({r.consignee_ref})"),
+    Column(
+        "Red flags",
+        lambda r: f"⚠ {len(r.raised)}: " + "; ".join(r.raised),
+        sort=lambda r: len(r.raised),
+        tooltip=lambda r: "\n".join(r.raised) + (f"\n\nNote: {r.note}" if r.note else ""),
+    ),
+    Column("Answered by", lambda r: r.answered_by),
+    Column("When (UTC)", lambda r: r.answered_at.strftime("%Y-%m-%d %H:%M")),
+    Column("Outcome", lambda r: badge_text(r.outcome)),
+)
+
+
+class RedFlagsPage(Page):
+    """Signals:
+    loaded: the lists were (re)read and shown.
+    dialog_opened: the red-flag dialog of an order was opened (the dialog).
+    """
+
+    title = "Red flags"
+    kinds = frozenset({"orders", "decisions", "all"})
+    loaded = Signal()
+    dialog_opened = Signal(object)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("redFlagsPage")
+        self.overview: RedFlagOverview | None = None
+        self._loading = False
+        self._again = False
+        self.held_model: ColumnModel[HeldOrder] = ColumnModel(HELD_COLUMNS, self)
+        self.flagged_model: ColumnModel[FlaggedChecklist] = ColumnModel(FLAGGED_COLUMNS, self)
+        self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
+        self.flagged_table = make_table(
+            "flaggedTable", self.flagged_model, (110, 240, 340, 110, 130)
+        )
+        self.held_table.doubleClicked.connect(self._on_held_table_double_clicked)
+        self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
+
+        self.summary = QLabel("Loading…")
+        self.summary.setObjectName("redFlagSummary")
+        self.summary.setWordWrap(True)
+        self.summary.setStyleSheet(HINT_STYLE)
+        self.order_ref = QLineEdit()
+        self.order_ref.setObjectName("redFlagOrderRef")
+        self.order_ref.setPlaceholderText("e.g. SO-26-0094")
+        self.order_ref.setMaximumWidth(180)
+        self.order_ref.returnPressed.connect(self._on_open_ref_clicked)
+        open_ref = QPushButton("Open checklist")
+        open_ref.setObjectName("openRedFlagRef")
+        open_ref.clicked.connect(self._on_open_ref_clicked)
+        top = QHBoxLayout()
+        top.addWidget(self.summary, 1)
+        top.addWidget(QLabel("Any order:"))
+        top.addWidget(self.order_ref)
+        top.addWidget(open_ref)
+
+        self.open_held = QPushButton("Resolve Red Flag 28…")
+        self.open_held.setObjectName("openHeld")
+        self.open_held.clicked.connect(self._on_open_held_clicked)
+        self.open_flagged = QPushButton("Open checklist…")
+        self.open_flagged.setObjectName("openFlagged")
+        self.open_flagged.clicked.connect(self._on_open_flagged_clicked)
+
+        splitter = QSplitter(Qt.Orientation.Vertical)
+        splitter.addWidget(
+            self._section(
+                "On hold for Red Flag 28",
+                "IaaS training for a customer headquartered (or owned from) outside Tier 1. "
+                "Record how the flag was resolved; the order is then checked again.",
+                self.held_table,
+                self.open_held,
+            )
+        )
+        splitter.addWidget(
+            self._section(
+                "Checklists that raised red flags",
+                "The latest know-your-customer checklist of each order that ticked at least "
+                "one red flag. No single red flag decides; the officer's judgement is on record.",
+                self.flagged_table,
+                self.open_flagged,
+            )
+        )
+        splitter.setSizes([330, 330])
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        layout.addLayout(top)
+        layout.addWidget(splitter, 1)
+
+    def _section(self, title: str, note: str, table: QTableView, button: QPushButton) -> QWidget:
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 4, 0, 4)
+        column.setSpacing(4)
+        heading = QLabel(title)
+        heading.setStyleSheet("font-size:11.5pt; font-weight:600; color:#1f2a3c;")
+        hint = QLabel(note)
+        hint.setWordWrap(True)
+        hint.setStyleSheet(HINT_STYLE)
+        row = QHBoxLayout()
+        text = QVBoxLayout()
+        text.addWidget(heading)
+        text.addWidget(hint)
+        row.addLayout(text, 1)
+        row.addWidget(button, 0, Qt.AlignmentFlag.AlignBottom)
+        column.addLayout(row)
+        column.addWidget(table, 1)
+        return box
+
+    # -- loading --------------------------------------------------------------------------
+
+    def reload(self) -> None:
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        db, queries = self.context.db, self.context.queries
+
+        def work(progress: Any, cancel: CancelToken) -> RedFlagOverview:
+            return red_flag_overview(db, queries)
+
+        self.context.jobs.start(
+            "load red flags",
+            work,
+            on_success=self._on_loaded,
+            on_failure=self._on_failed,
+            on_finished=self._on_load_finished,
+        )
+
+    def _on_load_finished(self) -> None:
+        self._loading = False
+        if self._again:
+            self._again = False
+            self.reload()
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        self.summary.setText("Could not read the red flags.")
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def _on_loaded(self, overview: RedFlagOverview) -> None:
+        self.overview = overview
+        self.held_model.set_rows(overview.held)
+        self.flagged_model.set_rows(overview.flagged)
+        waiting = sum(1 for row in overview.held if row.resolution is None)
+        held = len(overview.held)
+        self.summary.setText(
+            f"{held} order{'s' if held != 1 else ''} on hold for Red Flag 28"
+            + (f" ({waiting} without a resolution)" if held else "")
+            + f"; {len(overview.flagged)} order{'s' if len(overview.flagged) != 1 else ''} "
+            "whose latest checklist raised red flags."
+        )
+        self.open_held.setEnabled(held > 0)
+        self.open_flagged.setEnabled(bool(overview.flagged))
+        self.loaded.emit()
+
+    # -- opening an order -----------------------------------------------------------------
+
+    def open_order(self, ref: str) -> RedFlagDialog:
+        dialog = RedFlagDialog(self.context, ref, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(self._on_dialog_saved)
+        dialog.open()
+        self.dialog_opened.emit(dialog)
+        return dialog
+
+    def _on_dialog_saved(self) -> None:
+        self.context.events.records_changed.emit("decisions")
+
+    def _on_open_ref_clicked(self) -> None:
+        ref = self.order_ref.text().strip()
+        if ref:
+            self.open_order(ref)
+
+    def _on_open_held_clicked(self) -> None:
+        row = selected_row(self.held_table, self.held_model) or self.held_model.row(0)
+        if row is not None:
+            self.open_order(row.ref)
+
+    def _on_open_flagged_clicked(self) -> None:
+        row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.row(0)
+        if row is not None:
+            self.open_order(row.order_ref)
+
+    def _on_held_table_double_clicked(self, _index: QModelIndex) -> None:
+        self._on_open_held_clicked()
+
+    def _on_flagged_table_double_clicked(self, _index: QModelIndex) -> None:
+        self._on_open_flagged_clicked()
+
+    def prepare_screenshot(self) -> None:
+        """For the README's screenshot: the first held order selected."""
+        if self.held_model.rowCount():
+            self.held_table.selectRow(0)

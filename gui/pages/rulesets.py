@@ -1,0 +1,331 @@
+"""Rulesets: every dated version of the rules, as the engine applies it.
+
+Each version shows its effective date, title, enforcement note (prominently: BIS announced on
+2025-05-13 that it would not enforce the Framework), the model Diffusion Desk applies where
+the rule is ambiguous, its sources, the key figures with the paragraphs they come from, the
+tier lists by country name, and the certification wording. The version in effect today is
+marked. Everything shown is the ruleset data itself.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from datetime import date
+from html import escape
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.countries import country_name
+from domain.ruleset import Ruleset
+from gui.context import DeskContext
+from gui.pages.base import Page
+from gui.style import WARNING_STYLE, percent, tpp
+
+HINT = "color:#5a6272"
+
+
+def _countries(codes: tuple[str, ...]) -> str:
+    named = sorted((country_name(code), code) for code in codes)
+    return ", ".join(f"{escape(name)} <span style='{HINT}'>({code})</span>" for name, code in named)
+
+
+def _operations(value: float) -> str:
+    exponent = math.log10(value) if value > 0 else 0.0
+    if exponent.is_integer():
+        return f"10<sup>{int(exponent)}</sup> operations"
+    return f"{value:.3g} operations"
+
+
+def _placeholders(text: str, ruleset: Ruleset) -> str:
+    """Certification wording with its blanks shown as [blanks] (the LPP limit filled in)."""
+    text = text.replace("{limit}", tpp(ruleset.lpp.limit_tpp))
+    return re.sub(r"\{(\w+)\}", lambda match: f"[{match.group(1).replace('_', ' ')}]", text)
+
+
+def _row(what: str, figure: str, rule: str) -> str:
+    return (
+        f"<tr><td width='42%' style='padding:3px 10px 3px 0'>{what}</td>"
+        f"<td style='padding:3px 10px' align='right'><b>{figure}</b></td>"
+        f"<td style='padding:3px 0 3px 10px; {HINT}'>{escape(rule)}</td></tr>"
+    )
+
+
+def _table(rows: list[str]) -> str:
+    return f"<table width='100%' cellspacing='0' cellpadding='0'>{''.join(rows)}</table>"
+
+
+def key_figures(ruleset: Ruleset) -> str:
+    refs = ruleset.references
+    ic = ruleset.ic_3a090
+    allocation = ruleset.country_allocation
+    uveu = ruleset.uveu
+    rows = [
+        _row(
+            "LPP limit per ultimate consignee per calendar year",
+            f"{tpp(ruleset.lpp.limit_tpp)} TPP",
+            refs.lpp,
+        ),
+        _row(
+            "LPP closed to these roles",
+            escape(", ".join(role.replace("_", " ") for role in ruleset.lpp.excluded_roles))
+            or "none",
+            refs.lpp,
+        ),
+        _row(
+            "AIA certification must be filed with BIS from cumulative",
+            f"{tpp(ruleset.aia.bis_submission_from_tpp)} TPP",
+            refs.aia_bis_submission,
+        ),
+        _row(
+            "Tier 2 country allocation (licences)",
+            f"{tpp(allocation.tpp)} TPP",
+            refs.country_allocation,
+        ),
+        _row(
+            f"… with a government-to-government agreement (× {allocation.g2g_multiplier:g})",
+            f"{tpp(allocation.limit(True))} TPP",
+            refs.country_allocation,
+        ),
+        _row(
+            "… counted over",
+            f"{allocation.period_start.isoformat()} to {allocation.period_end.isoformat()}",
+            allocation.note,
+        ),
+        _row("UVEU: installed in Tier 1 at least", percent(uveu.min_tier1_share), refs.uveu),
+        _row(
+            "UVEU: in any single Tier 2 country at most",
+            percent(uveu.max_single_tier2_share),
+            refs.uveu,
+        ),
+        _row(
+            f"UVEU headquartered in {country_name(uveu.home_country)}: there at least",
+            percent(uveu.min_home_share_if_headquartered),
+            refs.uveu,
+        ),
+        _row("3A090.a.1: TPP at least", tpp(ic.a1_min_tpp), refs.classification_ic),
+        _row(
+            "3A090.a.2: TPP and performance density at least",
+            f"{tpp(ic.a2_min_tpp)} and {ic.a2_min_pd:g}",
+            refs.classification_ic,
+        ),
+        _row(
+            "3A090.b.1: TPP and density from / below",
+            f"{tpp(ic.b1_min_tpp)}–{tpp(ic.b1_below_tpp)}, {ic.b1_min_pd:g}–{ic.b1_below_pd:g}",
+            refs.classification_ic,
+        ),
+        _row(
+            "3A090.b.2: TPP at least, density from / below",
+            f"{tpp(ic.b2_min_tpp)}, {ic.b2_min_pd:g}–{ic.b2_below_pd:g}",
+            refs.classification_ic,
+        ),
+        _row(
+            "Non-datacenter ICs are 3A090.a from TPP",
+            tpp(ic.non_datacenter_a_min_tpp),
+            refs.classification_ic,
+        ),
+        _row(
+            "Model weights (4E091): trained with at least",
+            _operations(ruleset.model_weights.min_training_operations),
+            refs.model_weights,
+        ),
+        _row(
+            "Red Flag 28: IaaS training runs of at least",
+            _operations(ruleset.red_flag_28.min_training_operations),
+            refs.red_flag_28,
+        ),
+    ]
+    return _table(rows)
+
+
+def nveu_caps(ruleset: Ruleset, today: date) -> str:
+    current = None
+    try:
+        current = ruleset.nveu.cap_on(today)
+    except Exception:  # a day before the first cap: nothing is current
+        current = None
+    rows = [
+        _row(
+            f"{escape(cap.label)} (shipments from {cap.from_date.isoformat()})"
+            + (" <b>◀ today</b>" if current is not None and cap == current else ""),
+            f"{tpp(cap.cap_tpp)} TPP",
+            ruleset.references.nveu,
+        )
+        for cap in ruleset.nveu.caps
+    ]
+    return _table(rows)
+
+
+def tier_changes(ruleset: Ruleset, previous: Ruleset | None) -> str:
+    """What moved between tiers since the version before (the lists, compared)."""
+    if previous is None:
+        return ""
+    moves: list[str] = []
+    for code in sorted(
+        set(previous.tiers.tier1)
+        | set(previous.tiers.tier3)
+        | set(ruleset.tiers.tier1)
+        | set(ruleset.tiers.tier3)
+    ):
+        before, after = previous.tier_of(code), ruleset.tier_of(code)
+        if before != after:
+            moves.append(f"{escape(country_name(code))} ({code}): Tier {before} → Tier {after}")
+    if not moves:
+        return f"<p>No tier changes from {escape(previous.id)}.</p>"
+    return f"<p><b>Changes from {escape(previous.id)}:</b> {'; '.join(moves)}.</p>"
+
+
+def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str:
+    tiers = ruleset.tiers
+    notes = "".join(
+        f"<li>{escape(country_name(note.country))} ({note.country}), Tier {note.tier}: "
+        f"{escape(note.note)}</li>"
+        for note in tiers.notes
+    )
+    sources = "".join(
+        f"<li>{escape(source.title)} <span style='{HINT}'>— {escape(source.citation)}"
+        + (f", {source.published.isoformat()}" if source.published else "")
+        + "</span></li>"
+        for source in ruleset.sources
+    )
+    aia = ruleset.aia_certification
+    commitments = "".join(
+        f"<p style='margin-left:16px'>{escape(_placeholders(text, ruleset))}</p>"
+        for text in aia.commitments
+    )
+    notice = escape(_placeholders(aia.shipment_notice, ruleset))
+    lpp = ruleset.lpp_certification
+    statements = "".join(
+        f"<p style='margin-left:16px'>{escape(_placeholders(text, ruleset))}</p>"
+        for text in lpp.statements
+    )
+    return (
+        f"<h3>Where the rule is ambiguous</h3><p>{escape(ruleset.model_note)}</p>"
+        f"{tier_changes(ruleset, previous)}"
+        f"<h3>Key figures</h3>{key_figures(ruleset)}"
+        f"<h3>NVEU installed-base caps</h3>{nveu_caps(ruleset, today)}"
+        f"<h3>Tiers <span style='font-weight:normal; {HINT}'>({escape(ruleset.references.tiers)})"
+        "</span></h3>"
+        f"<p><b>Tier 1</b> ({len(tiers.tier1)}; {escape(tiers.tier1_basis)}): "
+        f"{_countries(tiers.tier1)}</p>"
+        f"<p><b>Tier 3</b> ({len(tiers.tier3)}; {escape(tiers.tier3_basis)}): "
+        f"{_countries(tiers.tier3)}</p>"
+        f"<p><b>Tier 2</b>: every other country ({escape(tiers.tier2_basis)}).</p>"
+        + (f"<ul>{notes}</ul>" if notes else "")
+        + f"<h3>AIA certification wording</h3><p><b>{escape(aia.title)}</b></p>"
+        f"<p>{escape(aia.preamble)}</p>{commitments}"
+        f"<p><i>Notice with each AIA shipment:</i> {notice}</p>"
+        f"<h3>LPP certification wording</h3><p><b>{escape(lpp.title)}</b></p>{statements}"
+        f"<h3>Sources</h3><ul>{sources}</ul>"
+    )
+
+
+class RulesetsPage(Page):
+    """The ruleset versions, the one in effect today marked."""
+
+    title = "Rulesets"
+    kinds = frozenset({"all"})
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self.setObjectName("rulesetsPage")
+        self.versions = QListWidget()
+        self.versions.setObjectName("rulesetList")
+        self.versions.setFixedWidth(220)
+        self.versions.setSpacing(2)
+        self.versions.setAccessibleName("Ruleset versions")
+        self.title_label = QLabel()
+        self.title_label.setObjectName("rulesetTitle")
+        self.title_label.setWordWrap(True)
+        self.title_label.setStyleSheet("font-size:13pt; font-weight:600; color:#1f2a3c;")
+        self.status_label = QLabel()
+        self.status_label.setObjectName("rulesetStatus")
+        self.status_label.setStyleSheet(HINT + ";")
+        self.enforcement = QLabel()
+        self.enforcement.setObjectName("rulesetEnforcement")
+        self.enforcement.setWordWrap(True)
+        self.enforcement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.enforcement.setStyleSheet(WARNING_STYLE + " font-size:10.5pt; padding:8px 10px;")
+        self.enforcement.setAccessibleName("Enforcement note")
+        self.body = QTextBrowser()
+        self.body.setObjectName("rulesetBody")
+        self.body.setOpenExternalLinks(False)
+        self.body.setAccessibleName("Ruleset details")
+        right = QVBoxLayout()
+        right.setSpacing(6)
+        right.addWidget(self.title_label)
+        right.addWidget(self.status_label)
+        right.addWidget(self.enforcement)
+        right.addWidget(self.body, 1)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(12)
+        layout.addWidget(self.versions)
+        layout.addLayout(right, 1)
+        self.versions.currentRowChanged.connect(self._on_versions_current_row_changed)
+
+    def reload(self) -> None:
+        today = self.context.today()
+        current = self.context.catalog.in_effect_on(today).id
+        selected = self.versions.currentRow()
+        self.versions.clear()
+        for ruleset in self.context.catalog.versions:
+            marker = "\n✓ In effect today" if ruleset.id == current else ""
+            future = "\nNot yet in effect" if ruleset.effective_from > today else ""
+            item = QListWidgetItem(
+                f"{ruleset.id}\nfrom {ruleset.effective_from.isoformat()}{marker}{future}"
+            )
+            item.setData(Qt.ItemDataRole.UserRole, ruleset.id)
+            if ruleset.id == current:
+                font = item.font()
+                font.setBold(True)
+                item.setFont(font)
+            self.versions.addItem(item)
+        if 0 <= selected < self.versions.count():
+            self.versions.setCurrentRow(selected)
+        else:
+            ids = [version.id for version in self.context.catalog.versions]
+            self.versions.setCurrentRow(ids.index(current))
+
+    def _on_versions_current_row_changed(self, row: int) -> None:
+        versions = self.context.catalog.versions
+        if not 0 <= row < len(versions):
+            return
+        ruleset = versions[row]
+        previous = versions[row - 1] if row > 0 else None
+        following = versions[row + 1] if row + 1 < len(versions) else None
+        today = self.context.today()
+        current = self.context.catalog.in_effect_on(today).id
+        self.title_label.setText(ruleset.title)
+        until = f" until {following.effective_from.isoformat()}" if following is not None else ""
+        state = (
+            "in effect today"
+            if ruleset.id == current
+            else ("not yet in effect" if ruleset.effective_from > today else "superseded")
+        )
+        self.status_label.setText(
+            f"Ruleset {ruleset.id} · effective from {ruleset.effective_from.isoformat()}{until}"
+            f" · {state}"
+        )
+        self.enforcement.setText(f"⚠ Enforcement: {ruleset.enforcement_note}")
+        self.body.setHtml(ruleset_html(ruleset, previous, today))
+
+    def shown_text(self) -> str:
+        """Everything the page shows for the selected version, as plain text (for tests)."""
+        return "\n".join(
+            (
+                self.title_label.text(),
+                self.status_label.text(),
+                self.enforcement.text(),
+                self.body.toPlainText(),
+            )
+        )

@@ -1,0 +1,67 @@
+"""Shared look: outcome badges (colour plus words, never colour alone), number formats."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QColor
+
+from domain.decision import Outcome
+
+OUTCOME_COLOURS: dict[str, tuple[str, str]] = {
+    # (background, text): text contrast checked against WCAG AA.
+    Outcome.NO_LICENSE_REQUIRED.value: ("#e3f2e8", "#1b5e20"),
+    Outcome.AUTHORIZED.value: ("#d7f0dd", "#14532d"),
+    Outcome.LICENSE_REQUIRED.value: ("#fff1cc", "#7a4b00"),
+    Outcome.HOLD.value: ("#ffe0b8", "#8a3b00"),
+    Outcome.PROHIBITED.value: ("#fbd5d5", "#8b1111"),
+    "pending": ("#e8eaf0", "#34405a"),
+    "cancelled": ("#eeeeee", "#555555"),
+}
+
+OUTCOME_SYMBOLS: dict[str, str] = {
+    Outcome.NO_LICENSE_REQUIRED.value: "✓",
+    Outcome.AUTHORIZED.value: "✓",
+    Outcome.LICENSE_REQUIRED.value: "!",
+    Outcome.HOLD.value: "‖",
+    Outcome.PROHIBITED.value: "✕",
+    "pending": "…",
+    "cancelled": "—",
+}
+
+
+def outcome_label(value: str | None) -> str:
+    if value is None:
+        return "Pending"
+    if value == "cancelled":
+        return "Cancelled"
+    return Outcome(value).label
+
+
+def badge_text(value: str | None) -> str:
+    key = value or "pending"
+    return f"{OUTCOME_SYMBOLS.get(key, '')} {outcome_label(value)}"
+
+
+def badge_colours(value: str | None) -> tuple[QColor, QColor]:
+    background, text = OUTCOME_COLOURS.get(value or "pending", OUTCOME_COLOURS["pending"])
+    return QColor(background), QColor(text)
+
+
+def badge_stylesheet(value: str | None) -> str:
+    background, text = OUTCOME_COLOURS.get(value or "pending", OUTCOME_COLOURS["pending"])
+    return (
+        f"background:{background}; color:{text}; border:1px solid {text}; border-radius:4px;"
+        "padding:3px 10px; font-weight:600;"
+    )
+
+
+def tpp(value: float | None) -> str:
+    if value is None:
+        return ""
+    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+
+
+def percent(value: float) -> str:
+    return f"{value * 100:.1f} %"
+
+
+WARNING_STYLE = "background:#fff4d6; color:#5c3d00; border:1px solid #e0b84d; padding:4px 8px;"

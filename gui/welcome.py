@@ -1,0 +1,209 @@
+"""First start: on an empty database, offer the demonstration data or an import."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QCommandLinkButton,
+    QDialog,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.progress import CancelToken
+from domain.services.demo_load import DemoSummary, load_demo
+from domain.services.orders import BatchSummary, check_pending
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.jobs import Job
+from gui.style import WARNING_STYLE
+from gui.widgets import start_job
+
+
+@dataclass(frozen=True)
+class DemoLoaded:
+    loaded: DemoSummary
+    checked: BatchSummary
+
+
+def database_is_empty(context: DeskContext) -> bool:
+    """No orders and no parties: a first start."""
+    return context.queries.order_count() == 0 and not context.queries.party_summaries()
+
+
+def offer_first_start(window: QWidget, context: DeskContext) -> None:
+    """Open the welcome dialog when the database holds no parties and no orders."""
+    if not database_is_empty(context):
+        return
+    dialog = WelcomeDialog(context, window)
+    dialog.open()
+
+
+class WelcomeDialog(QDialog):
+    """Signals:
+    demo_loaded: the demonstration data was loaded and its orders checked (a DemoLoaded).
+    """
+
+    demo_loaded = Signal(object)
+
+    def __init__(self, context: DeskContext, window: QWidget) -> None:
+        super().__init__(window)
+        self.context = context
+        self.main_window = window
+        self.setObjectName("welcomeDialog")
+        self.setWindowTitle("Welcome to Diffusion Desk")
+        self.setMinimumWidth(620)
+        self._job: Job | None = None
+
+        title = QLabel("Welcome to Diffusion Desk")
+        title.setStyleSheet("font-size:17pt; font-weight:600;")
+        intro = QLabel(
+            f"The database <b>{context.connection.description}</b> is empty. "
+            "How would you like to start?"
+        )
+        intro.setWordWrap(True)
+        ruleset = context.ruleset_today()
+        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
+        notice.setWordWrap(True)
+        notice.setStyleSheet(WARNING_STYLE)
+
+        self.demo_button = QCommandLinkButton(
+            "Load the demonstration data",
+            "About forty invented customers, the reference chips and servers, certifications, "
+            "licences and a few hundred orders, checked straight away so every outcome shows.",
+        )
+        self.demo_button.setObjectName("loadDemoButton")
+        self.demo_button.clicked.connect(self._on_demo_button_clicked)
+        self.import_button = QCommandLinkButton(
+            "Import a CSV file…",
+            "Parties, products, certifications, licences or orders from your own records.",
+        )
+        self.import_button.setObjectName("importButton")
+        self.import_button.clicked.connect(self._on_import_button_clicked)
+        self.import_button.setEnabled(callable(getattr(window, "_on_import", None)))
+        self.empty_button = QCommandLinkButton(
+            "Start with an empty database",
+            "Enter parties, products and orders yourself.",
+        )
+        self.empty_button.setObjectName("startEmptyButton")
+        self.empty_button.clicked.connect(self.reject)
+
+        self.progress = QProgressBar()
+        self.progress.setObjectName("welcomeProgress")
+        self.progress.setVisible(False)
+        self.status = QLabel()
+        self.status.setObjectName("welcomeStatus")
+        self.status.setWordWrap(True)
+        self.stop_button = QPushButton("Stop checking")
+        self.stop_button.setObjectName("stopDemoButton")
+        self.stop_button.setToolTip(
+            "Stop after the current order; the rest stay pending for Check all pending"
+        )
+        self.stop_button.setVisible(False)
+        self.stop_button.clicked.connect(self._on_stop_button_clicked)
+        progress_row = QHBoxLayout()
+        progress_row.addWidget(self.progress, 1)
+        progress_row.addWidget(self.stop_button)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(22, 18, 22, 18)
+        layout.setSpacing(10)
+        layout.addWidget(title)
+        layout.addWidget(intro)
+        layout.addWidget(notice)
+        layout.addSpacing(4)
+        layout.addWidget(self.demo_button)
+        layout.addWidget(self.import_button)
+        layout.addWidget(self.empty_button)
+        layout.addLayout(progress_row)
+        layout.addWidget(self.status)
+        self.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _set_choices_enabled(self, enabled: bool) -> None:
+        for button in (self.demo_button, self.import_button, self.empty_button):
+            button.setEnabled(enabled)
+        if enabled:
+            self.import_button.setEnabled(callable(getattr(self.main_window, "_on_import", None)))
+
+    def _on_demo_button_clicked(self) -> None:
+        if self._job is not None:
+            return
+        context = self.context
+
+        def work(progress: Any, cancel: CancelToken) -> DemoLoaded:
+            progress(0, 0, "Loading the demonstration data…")
+            loaded = load_demo(context.db, context.demo_dataset(), actor=context.actor)
+            checked = check_pending(
+                context.db, context.catalog, actor=context.actor, progress=progress, cancel=cancel
+            )
+            return DemoLoaded(loaded=loaded, checked=checked)
+
+        self._set_choices_enabled(False)
+        self.progress.setRange(0, 0)
+        self.progress.setVisible(True)
+        self.stop_button.setVisible(True)
+        self.status.setText("Loading the demonstration data…")
+        self._job = start_job(
+            context.jobs,
+            "load demonstration data",
+            work,
+            on_success=self._on_demo_done,
+            on_failure=self._on_demo_failed,
+            on_finished=self._on_job_finished,
+            on_progress=self._on_demo_progress,
+        )
+
+    def _on_demo_progress(self, done: int, total: int, label: str) -> None:
+        if total <= 0:
+            self.progress.setRange(0, 0)
+            if label:
+                self.status.setText(label)
+            return
+        self.progress.setRange(0, total)
+        self.progress.setValue(done)
+        self.progress.setFormat("%v of %m orders checked")
+        self.status.setText(f"Checking the orders so their decisions show… {label}")
+
+    def _on_stop_button_clicked(self) -> None:
+        if self._job is not None:
+            self._job.cancel()
+            self.stop_button.setEnabled(False)
+            self.status.setText("Stopping after the current order…")
+
+    def _on_job_finished(self) -> None:
+        self._job = None
+        self.progress.setVisible(False)
+        self.stop_button.setVisible(False)
+
+    def _on_demo_done(self, result: DemoLoaded) -> None:
+        self.context.events.records_changed.emit("all")
+        self.demo_loaded.emit(result)
+        self.accept()
+
+    def _on_demo_failed(self, message: str, is_bug: bool) -> None:
+        self._set_choices_enabled(True)
+        self.status.setText(f"Not loaded: {message}")
+        self.status.setStyleSheet("color:#8b1111;")
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+        # The load itself is one transaction: a refusal leaves the database as it was; a
+        # failure while checking leaves the loaded records, so tell every screen.
+        self.context.events.records_changed.emit("all")
+
+    def _on_import_button_clicked(self) -> None:
+        start_import = getattr(self.main_window, "_on_import", None)
+        self.accept()
+        if callable(start_import):
+            start_import()
+
+    def reject(self) -> None:
+        if self._job is not None:
+            return  # the load finishes (or stops) first; nothing is left half-done
+        super().reject()

@@ -1,0 +1,293 @@
+"""The Parties page as an officer uses it: find, create, edit, undo, and read the standing."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings, Qt
+from pytestqt.qtbot import QtBot
+
+from app.desktop import build_context
+from domain.model import (
+    AiaCertification,
+    LppCertification,
+    Order,
+    OrderLine,
+    Party,
+    Product,
+    ProductKind,
+    Role,
+    VeuFootprint,
+    VeuStatus,
+)
+from domain.services.catalog_views import get_party
+from domain.services.records import (
+    add_order,
+    add_party,
+    add_product,
+    record_aia_certification,
+    record_lpp_certification,
+    set_footprint,
+)
+from gui.context import DeskContext
+from gui.main_window import MainWindow
+from gui.pages.orders import OrdersPage
+from gui.pages.parties import PartiesPage, PartyTableModel
+from gui.settings import UiSettings
+
+TODAY = date(2026, 3, 2)
+DECCAN = Party(
+    ref="IN-DECCAN",
+    name="Deccan Cloudworks Private Limited",
+    aliases=("Deccan Cloudworks",),
+    address="Outer Ring Road, Bengaluru",
+    country="IN",
+    hq_country="IN",
+    role=Role.CLOUD_PROVIDER,
+)
+HALCYON = Party(
+    ref="US-HALCYON",
+    name="Halcyon Cloud Systems, Inc.",
+    country="US",
+    hq_country="US",
+    role=Role.CLOUD_PROVIDER,
+    veu=VeuStatus.UVEU,
+    veu_id="UVEU-25-0007",
+)
+H100 = Product(
+    ref="H100-SXM", name="NVIDIA H100 SXM", kind=ProductKind.IC, tpp=15_832, die_area_mm2=814
+)
+
+
+@pytest.fixture
+def context(tmp_path: Path) -> Iterator[DeskContext]:
+    context = build_context(str(tmp_path / "desk.sqlite3"))
+    context.today = lambda: TODAY
+    db, actor = context.db, "officer"
+    add_party(db, DECCAN, actor=actor)
+    add_party(db, HALCYON, actor=actor)
+    add_product(db, H100, actor=actor)
+    record_lpp_certification(
+        db,
+        LppCertification(
+            party_ref="IN-DECCAN",
+            year=2026,
+            signed_on=date(2026, 1, 5),
+            prior_receipts_tpp=12_345_678,
+        ),
+        actor=actor,
+    )
+    record_aia_certification(
+        db, AiaCertification(party_ref="US-HALCYON", signed_on=date(2025, 2, 1)), actor=actor
+    )
+    for country, installed in (("US", 800_000_000), ("DE", 150_000_000), ("IN", 50_000_000)):
+        set_footprint(
+            db,
+            VeuFootprint(party_ref="US-HALCYON", country=country, installed_tpp=installed),
+            actor=actor,
+        )
+    add_order(
+        db,
+        Order(
+            ref="SO-26-0001",
+            date=date(2026, 2, 10),
+            consignee_ref="IN-DECCAN",
+            lines=(OrderLine(product_ref="H100-SXM", quantity=10),),
+        ),
+        actor=actor,
+    )
+    yield context
+    context.jobs.cancel_all()
+    context.jobs.wait()
+    context.connection.db.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, context: DeskContext) -> PartiesPage:
+    page = PartiesPage(context)
+    qtbot.addWidget(page)
+    page.resize(1200, 800)
+    with qtbot.waitSignal(page.list_loaded, timeout=5000):
+        page.show()
+    return page
+
+
+def refs_in_table(page: PartiesPage) -> list[str]:
+    return [
+        record.ref
+        for row in range(page.model.rowCount())
+        if (record := page.model.record(row)) is not None
+    ]
+
+
+def open_party(qtbot: QtBot, page: PartiesPage, ref: str) -> None:
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000):
+        page.select_ref(ref)
+
+
+def test_the_table_lists_every_party_and_passes_the_model_tester(
+    page: PartiesPage, qtmodeltester: object
+) -> None:
+    assert sorted(refs_in_table(page)) == ["IN-DECCAN", "US-HALCYON"]
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+    page.table.sortByColumn(6, Qt.SortOrder.DescendingOrder)
+    assert refs_in_table(page)[0] == "IN-DECCAN"  # the party with an order
+    qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_the_empty_and_filled_party_model_pass_the_model_tester(qtmodeltester: object) -> None:
+    model = PartyTableModel()
+    qtmodeltester.check(model)  # type: ignore[attr-defined]
+
+
+def test_searching_narrows_the_list(qtbot: QtBot, page: PartiesPage) -> None:
+    with qtbot.waitSignal(page.list_loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "halcyon")
+    assert refs_in_table(page) == ["US-HALCYON"]
+    with qtbot.waitSignal(page.list_loaded, timeout=5000):
+        page.search.clear()
+    assert len(refs_in_table(page)) == 2
+
+
+def test_an_officer_creates_a_party_in_the_editor_and_finds_it_in_the_table(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    page.new_action.trigger()
+    assert page.tabs.currentIndex() == 1
+    editor = page.editor
+    qtbot.keyClicks(editor.ref, "SG-TANJONG")
+    qtbot.keyClicks(editor.name, "Tanjong Pagar Compute Pte. Ltd.")
+    qtbot.keyClicks(editor.aliases, "Tanjong Compute")
+    qtbot.keyClicks(editor.country, "Singapore")
+    qtbot.keyClicks(editor.hq_country, "SG")
+    editor.role.setCurrentIndex(editor.role.findData(Role.DATACENTER_OPERATOR.value))
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000) as shown:
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert shown.args == ["SG-TANJONG"]
+    qtbot.waitUntil(lambda: "SG-TANJONG" in refs_in_table(page), timeout=5000)
+    stored = get_party(context.db, "SG-TANJONG")
+    assert stored is not None
+    assert stored.country == "SG"
+    assert stored.aliases == ("Tanjong Compute",)
+    assert stored.role is Role.DATACENTER_OPERATOR
+    assert page.heading.text() == "Tanjong Pagar Compute Pte. Ltd."
+    assert editor.ref.isReadOnly()
+
+
+def test_a_refused_save_keeps_what_the_officer_typed(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    page.new_action.trigger()
+    editor = page.editor
+    qtbot.keyClicks(editor.ref, "IN-DECCAN")
+    qtbot.keyClicks(editor.name, "A second Deccan")
+    qtbot.keyClicks(editor.country, "Narnia")
+    qtbot.keyClicks(editor.hq_country, "IN")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "unknown country 'Narnia'" in editor.messages["country"].text()
+    assert page.save_message.is_error
+
+    editor.country.clear()
+    qtbot.keyClicks(editor.country, "India")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "already exists" in page.save_message.text(), timeout=5000)
+    assert editor.ref.text() == "IN-DECCAN"
+    assert editor.name.text() == "A second Deccan"
+    assert editor.country.text() == "India"
+    stored = get_party(context.db, "IN-DECCAN")
+    assert stored is not None
+    assert stored.name == DECCAN.name
+
+
+def test_an_nveu_needs_its_country(qtbot: QtBot, page: PartiesPage) -> None:
+    open_party(qtbot, page, "IN-DECCAN")
+    page.tabs.setCurrentIndex(1)
+    page.editor.veu.setCurrentIndex(page.editor.veu.findData(VeuStatus.NVEU.value))
+    assert page.editor.veu_country.isEnabled()
+    page.save()
+    assert "NVEU country" in page.editor.messages["veu_country"].text()
+
+
+def test_undo_puts_the_previous_name_back(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    open_party(qtbot, page, "IN-DECCAN")
+    page.tabs.setCurrentIndex(1)
+    page.editor.name.selectAll()
+    qtbot.keyClicks(page.editor.name, "Deccan Cloudworks Ltd")
+    assert page.revert_button.isEnabled()
+    qtbot.keyClick(page.editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    stored = get_party(context.db, "IN-DECCAN")
+    assert stored is not None
+    assert stored.name == "Deccan Cloudworks Ltd"
+    assert context.undo_stack.undoText() == "Edit party IN-DECCAN"
+    qtbot.waitUntil(
+        lambda: any(
+            (record := page.model.record(row)) is not None
+            and record.name == "Deccan Cloudworks Ltd"
+            for row in range(page.model.rowCount())
+        ),
+        timeout=5000,
+    )
+
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000):
+        context.undo_stack.undo()
+    stored = get_party(context.db, "IN-DECCAN")
+    assert stored is not None
+    assert stored.name == DECCAN.name
+    assert page.editor.name.text() == DECCAN.name
+
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000):
+        context.undo_stack.redo()
+    assert page.editor.name.text() == "Deccan Cloudworks Ltd"
+
+
+def test_the_standing_shows_lpp_used_and_left_as_a_bar(qtbot: QtBot, page: PartiesPage) -> None:
+    open_party(qtbot, page, "IN-DECCAN")
+    standing = page.standing
+    assert standing.lpp_group.isVisible()
+    assert standing.lpp_bar.text() == "12,345,678 of 26,900,000 TPP used · 14,554,322 left"
+    assert 0 < standing.lpp_bar.value() < standing.lpp_bar.maximum()
+    assert "LPP certification for 2026 on file" in standing.lpp_caption.text()
+    assert standing.aia_bar.text().startswith("0 of 253,000,000 TPP")
+    assert not standing.veu_group.isVisible()
+    assert standing.orders.rowCount() == 1
+    assert standing.orders.item(0, 0).text() == "SO-26-0001"
+    assert standing.orders.item(0, 3).text().endswith("Pending")
+
+
+def test_a_uveu_shows_its_footprint_against_the_limits(qtbot: QtBot, page: PartiesPage) -> None:
+    open_party(qtbot, page, "US-HALCYON")
+    standing = page.standing
+    assert standing.veu_group.isVisible()
+    assert standing.veu_chart.isVisible()
+    assert standing.veu_chart.categories[-1] == "✓ Tier 1 in total"
+    limits = standing.veu_limits.text()
+    assert "Tier 1 in total 95.0 % (at least 75.0 %)" in limits
+    assert "✕ outside: India (Tier 2) 5.0 %" not in limits
+    assert "India (Tier 2) 5.0 % (at most 7.0 %)" in limits
+    assert "AIA certification signed 2025-02-01, in force" in standing.aia_caption.text()
+
+
+def test_show_orders_opens_the_orders_page_filtered_by_the_party(
+    qtbot: QtBot, context: DeskContext, tmp_path: Path
+) -> None:
+    settings = UiSettings(QSettings(str(tmp_path / "ui.ini"), QSettings.Format.IniFormat))
+    window = MainWindow(context, [OrdersPage, PartiesPage], settings)
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(1)
+    parties = window.page(PartiesPage)
+    assert isinstance(parties, PartiesPage)
+    qtbot.waitUntil(lambda: parties.model.rowCount() == 2, timeout=5000)
+    open_party(qtbot, parties, "IN-DECCAN")
+    orders = window.page(OrdersPage)
+    assert isinstance(orders, OrdersPage)
+    with qtbot.waitSignal(orders.list_loaded, timeout=5000) as loaded:
+        qtbot.mouseClick(parties.standing.show_orders_button, Qt.MouseButton.LeftButton)
+    assert window.stack.currentWidget() is orders
+    assert orders.party_filter.text() == "IN-DECCAN"
+    assert loaded.args == [1]

@@ -1,0 +1,133 @@
+"""Quotas: the shared limits, read at a glance on the demonstration data."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.desktop import build_context
+from domain.services.demo_load import load_demo
+from domain.services.orders import check_pending
+from gui.context import DeskContext
+from gui.pages.quotas import QuotasPage
+from gui.style import tpp
+
+TODAY = date(2026, 11, 28)
+
+
+def _copy(source: Path, target: Path) -> None:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture(scope="session")
+def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Path:
+    """The demonstration data with every order checked, built once per test run."""
+    path = tmp_path_factory.getbasetemp() / "checked-demo.sqlite3"
+    if not path.exists():
+        work = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
+        desk = build_context(str(work))
+        load_demo(desk.db, desk.demo_dataset(), actor="t")
+        check_pending(desk.db, desk.catalog, actor="t")
+        desk.connection.db.close()  # type: ignore[attr-defined]
+        part = path.with_name(path.name + ".part")
+        _copy(work, part)
+        os.replace(part, path)
+    return path
+
+
+@pytest.fixture
+def desk(checked_demo: Path, tmp_path: Path) -> Iterator[DeskContext]:
+    target = tmp_path / "desk.sqlite3"
+    _copy(checked_demo, target)
+    context = build_context(str(target))
+    context.today = lambda: TODAY
+    context.actor = "Officer Test"
+    yield context
+    context.jobs.cancel_all()
+    context.jobs.wait()
+    context.connection.db.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, desk: DeskContext) -> QuotasPage:
+    shown = QuotasPage(desk)
+    qtbot.addWidget(shown)
+    shown.resize(1150, 780)
+    with qtbot.waitSignal(shown.loaded, timeout=10_000):
+        shown.show()
+    return shown
+
+
+def test_country_allocations_show_ours_and_others_against_the_ruleset_allocation(
+    page: QuotasPage, desk: DeskContext
+) -> None:
+    allocation = desk.ruleset_today().country_allocation
+    text = page.allocations.summary_text()
+    # Mexico: other exporters reported almost all of it.
+    assert f"789,366,720 of {tpp(allocation.tpp)}" in text
+    assert "Mexico: 99.9 % used, 633,280 TPP left. ⚠ nearly used up" in text
+    # The UAE has a government-to-government agreement: the allocation is doubled.
+    assert "United Arab Emirates (G2G agreement)" in text
+    assert f"of {tpp(allocation.limit(True))}" in text
+    # Saudi Arabia: our licensed shipments and the reported use, both counted.
+    assert "ours 121,589,760 + others 410,000,000 = 531,589,760" in text
+    assert tpp(allocation.tpp) in page.allocations.subtitle.text()
+    assert tpp(allocation.limit(True)) in page.allocations.subtitle.text()
+
+
+def test_the_top_lpp_consignees_are_listed_against_the_lpp_limit(
+    page: QuotasPage, desk: DeskContext
+) -> None:
+    limit = desk.ruleset_today().lpp.limit_tpp
+    text = page.lpp.summary_text()
+    assert page.lpp.heading.text() == "LPP use in 2026: top consignees"
+    assert text.index("IN-DECCAN") < text.index("KH-MEKONG")  # most used first
+    assert f"prior 23,733,600 + ours 140,736 = 23,874,336 of {tpp(limit)}" in text
+    assert tpp(limit) in page.lpp.subtitle.text()
+
+
+def test_nveu_holders_are_shown_against_the_current_quarter_cap(
+    page: QuotasPage, desk: DeskContext
+) -> None:
+    cap = desk.ruleset_today().nveu.cap_on(TODAY)
+    text = page.nveu.summary_text()
+    assert f"Cap for {cap.label}: {tpp(cap.cap_tpp)} TPP" in text
+    assert "AE-OASIS" in text
+    assert "19.4 % of the cap" in text
+
+
+def test_each_chart_says_in_words_what_it_shows(page: QuotasPage) -> None:
+    for section in (page.allocations, page.lpp, page.nveu):
+        description = section.chart.accessibleDescription()
+        assert description
+        assert description == section.summary_text()
+        assert section.summary.accessibleDescription() == description
+    series = page.allocations.chart.chart().series()
+    names = [item.label() for item in series[0].barSets()]  # type: ignore[attr-defined]
+    assert names == ["Ours (licensed)", "Reported by other exporters"]
+    assert series[1].name() == "Limit (100 %)"
+
+
+def test_the_quotas_follow_a_new_country_setting(
+    qtbot: QtBot, page: QuotasPage, desk: DeskContext
+) -> None:
+    from domain.model import CountrySetting
+    from domain.services.records import set_country
+
+    set_country(
+        desk.db,
+        CountrySetting(country="VN", external_allocation_used_tpp=790_000_000),
+        actor=desk.actor,
+    )
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        desk.events.records_changed.emit("paperwork")
+    assert "Vietnam: 100.0 % used, 0 TPP left. ■ limit reached" in page.allocations.summary_text()

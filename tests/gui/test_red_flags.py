@@ -1,0 +1,221 @@
+"""Red flags: the know-your-customer checklist and the Red Flag 28 resolution of an order."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from contextlib import closing
+from datetime import date
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import QApplication
+from pytestqt.qtbot import QtBot
+
+from app.desktop import build_context
+from domain.decision import Outcome
+from domain.red_flags import GUIDANCE_DATE, KYC_RED_FLAGS, raised
+from domain.services.demo_load import load_demo
+from domain.services.orders import check_pending
+from gui.context import DeskContext
+from gui.pages.red_flags import RedFlagsPage
+from gui.red_flags import RedFlagDialog
+
+TODAY = date(2026, 11, 28)
+
+
+def _copy(source: Path, target: Path) -> None:
+    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
+        src.backup(dst)
+
+
+@pytest.fixture(scope="session")
+def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Path:
+    """The demonstration data with every order checked, built once per test run."""
+    path = tmp_path_factory.getbasetemp() / "checked-demo.sqlite3"
+    if not path.exists():
+        work = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
+        desk = build_context(str(work))
+        load_demo(desk.db, desk.demo_dataset(), actor="t")
+        check_pending(desk.db, desk.catalog, actor="t")
+        desk.connection.db.close()  # type: ignore[attr-defined]
+        part = path.with_name(path.name + ".part")
+        _copy(work, part)
+        os.replace(part, path)
+    return path
+
+
+@pytest.fixture
+def desk(checked_demo: Path, tmp_path: Path) -> Iterator[DeskContext]:
+    target = tmp_path / "desk.sqlite3"
+    _copy(checked_demo, target)
+    context = build_context(str(target))
+    context.today = lambda: TODAY
+    context.actor = "Officer Test"
+    yield context
+    context.jobs.cancel_all()
+    context.jobs.wait()
+    context.connection.db.close()  # type: ignore[attr-defined]
+
+
+@pytest.fixture
+def page(qtbot: QtBot, desk: DeskContext) -> RedFlagsPage:
+    shown = RedFlagsPage(desk)
+    qtbot.addWidget(shown)
+    shown.resize(1150, 780)
+    with qtbot.waitSignal(shown.loaded, timeout=10_000):
+        shown.show()
+    return shown
+
+
+def open_dialog(qtbot: QtBot, desk: DeskContext, ref: str) -> RedFlagDialog:
+    dialog = RedFlagDialog(desk, ref)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        dialog.show()
+    return dialog
+
+
+def latest_outcome(desk: DeskContext, ref: str) -> str:
+    with desk.db.reader() as uow:
+        latest = uow.decisions.latest(ref)
+    assert latest is not None
+    return latest.decision.outcome.value
+
+
+def test_the_checklist_holds_the_red_flags_of_the_bis_guidance() -> None:
+    keys = [question.key for question in KYC_RED_FLAGS]
+    assert len(keys) == len(set(keys)) == 8
+    assert date(2025, 5, 13) == GUIDANCE_DATE
+    assert raised({"third_country_payment": True, "little_online_presence": False}) == [
+        "Payment from a third country"
+    ]
+
+
+def test_a_saved_checklist_is_kept_with_the_order_and_in_the_audit_log(
+    qtbot: QtBot, desk: DeskContext, page: RedFlagsPage
+) -> None:
+    dialog = open_dialog(qtbot, desk, "SO-26-0094")
+    dialog.flags["third_country_payment"].setChecked(True)
+    dialog.checklist_note.setPlainText("Paid from a Singapore account of the parent.")
+    assert "2 red flags ticked" in dialog.flag_count.text()  # parent in Tier 3 is pre-ticked
+    with qtbot.waitSignal(dialog.checklist_saved, timeout=10_000):
+        dialog.save_checklist.click()
+    assert "Checklist saved" in dialog.status.text()
+
+    with desk.db.reader() as uow:
+        entries = list(uow.audit.entries())
+        kept = uow.red_flags.checklists("SO-26-0094")
+    last = entries[-1]
+    assert (last.action, last.entity, last.entity_ref) == ("checklist", "order", "SO-26-0094")
+    assert last.actor == "Officer Test"
+    assert last.after is not None
+    assert last.after["answers"]["third_country_payment"] is True
+    assert last.after["answers"]["parent_in_tier3"] is True
+    assert last.after["answers"]["little_online_presence"] is False
+    assert len(kept) == 1
+    assert kept[0].note == "Paid from a Singapore account of the parent."
+
+    with qtbot.waitSignal(page.loaded, timeout=10_000):
+        desk.events.records_changed.emit("decisions")
+    flagged = {row.order_ref: row for row in page.flagged_model.rows()}
+    assert "Payment from a third country" in flagged["SO-26-0094"].raised
+
+
+def test_a_parent_headquartered_in_tier_3_is_pre_ticked_from_the_party_records(
+    qtbot: QtBot, desk: DeskContext
+) -> None:
+    dialog = open_dialog(qtbot, desk, "SO-26-0094")
+    assert dialog.flags["parent_in_tier3"].isChecked()
+    assert "China (CN)" in dialog.flag_notes["parent_in_tier3"].text()
+    assert not dialog.flags["little_online_presence"].isChecked()
+
+
+def test_resolving_red_flag_28_releases_the_hold_after_the_order_is_checked_again(
+    qtbot: QtBot, desk: DeskContext, page: RedFlagsPage
+) -> None:
+    assert "SO-25-0151" in [row.ref for row in page.held_model.rows()]
+    assert latest_outcome(desk, "SO-25-0151") == Outcome.HOLD.value
+    dialog = open_dialog(qtbot, desk, "SO-25-0151")
+    assert dialog.resolution_box.isVisibleTo(dialog)
+    assert "On hold" in dialog.finding.text()
+    assert dialog.resolved_by.text() == "Officer Test"
+    assert not dialog.record_resolution.isEnabled()  # the note is required
+    dialog.resolved_on.setDate(QDate(2025, 9, 16))
+    dialog.resolution_note.setPlainText(
+        "Training for Varuna's own model; compute stays in our US region; statements on file."
+    )
+    assert dialog.record_resolution.isEnabled()
+    dialog.saved.connect(lambda: desk.events.records_changed.emit("decisions"))
+    with (
+        qtbot.waitSignal(dialog.rechecked, timeout=10_000) as rechecked,
+        qtbot.waitSignal(page.loaded, timeout=10_000),
+    ):
+        dialog.record_resolution.click()
+    assert rechecked.args[0] in (Outcome.NO_LICENSE_REQUIRED.value, Outcome.AUTHORIZED.value)
+    assert latest_outcome(desk, "SO-25-0151") == rechecked.args[0]
+    assert "SO-25-0151" not in [row.ref for row in page.held_model.rows()]
+    with desk.db.reader() as uow:
+        stored = uow.orders.get("SO-25-0151")
+        actions = [entry.action for entry in uow.audit.entries()][-2:]
+    assert stored is not None
+    resolution = stored.order.red_flag_28_resolution
+    assert resolution is not None
+    assert resolution.resolved_on == date(2025, 9, 16)
+    assert actions == ["resolve_red_flag_28", "decide"]
+
+
+def test_the_resolution_form_says_what_is_missing_and_keeps_what_was_typed(
+    qtbot: QtBot, desk: DeskContext
+) -> None:
+    dialog = open_dialog(qtbot, desk, "SO-26-0094")
+    dialog.resolution_note.setPlainText("x")
+    dialog.resolution_note.setPlainText("")
+    assert dialog.resolution_errors["note"].isVisibleTo(dialog)
+    assert "Describe how it was resolved" in dialog.resolution_errors["note"].text()
+    dialog.resolved_by.setText("")
+    assert "Name who resolved it" in dialog.resolution_errors["resolved_by"].text()
+    dialog.resolved_on.setDate(QDate(2027, 1, 1))
+    assert "future" in dialog.resolution_errors["resolved_on"].text()
+    assert not dialog.record_resolution.isEnabled()
+
+
+def test_an_order_without_iaas_training_has_no_red_flag_28_section(
+    qtbot: QtBot, desk: DeskContext
+) -> None:
+    dialog = open_dialog(qtbot, desk, "SO-25-0035")
+    assert not dialog.resolution_box.isVisibleTo(dialog)
+    assert dialog.save_checklist.isEnabled()
+
+
+def test_an_unknown_order_is_explained_not_crashed(qtbot: QtBot, desk: DeskContext) -> None:
+    dialog = RedFlagDialog(desk, "SO-NOPE")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.problem.isVisible(), timeout=10_000)
+    assert "unknown order" in dialog.problem.text()
+    assert not dialog.save_checklist.isEnabled()
+
+
+def test_the_red_flag_page_models_pass_the_model_tester(
+    qtmodeltester: object, page: RedFlagsPage
+) -> None:
+    assert page.held_model.rowCount() == 2
+    qtmodeltester.check(page.held_model)  # type: ignore[attr-defined]
+    qtmodeltester.check(page.flagged_model)  # type: ignore[attr-defined]
+
+
+def test_the_page_opens_the_dialog_of_the_selected_held_order(
+    qtbot: QtBot, page: RedFlagsPage
+) -> None:
+    page.held_table.selectRow(0)
+    with qtbot.waitSignal(page.dialog_opened, timeout=5000) as opened:
+        page.open_held.click()
+    dialog = opened.args[0]
+    assert isinstance(dialog, RedFlagDialog)
+    assert dialog.order_ref == page.held_model.rows()[0].ref
+    qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
+    assert dialog.resolution_box.isVisibleTo(dialog)
+    dialog.close()
