@@ -52,6 +52,7 @@ class FindingCard(QFrame):
             f"<code>{finding.code}</code> · <span style='color:#555'>{finding.rule}</span>"
         )
         head.setTextFormat(Qt.TextFormat.RichText)
+        head.setWordWrap(True)
         message = QLabel(finding.message)
         message.setWordWrap(True)
         message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -172,6 +173,8 @@ class DecisionView(QScrollArea):
         )
         self._layout.addWidget(self._heading("Lines"))
         lines = QTableWidget(len(decision.lines), 5)
+        lines.setMinimumWidth(0)
+        lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         lines.setObjectName("decisionLines")
         lines.setHorizontalHeaderLabels(["Product", "Qty", "ECCN", "Unit TPP", "Line TPP"])
         lines.verticalHeader().setVisible(False)

@@ -114,7 +114,7 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
 
 class OrderTableModel(LazyTableModel[OrderSummary]):
-    headers = ("Order", "Date", "Consignee", "Destination", "Outcome", "a-level TPP", "Lines")
+    headers = ("Order", "Date", "Consignee", "Dest.", "Outcome", "a-level TPP", "Lines")
     OUTCOME_COLUMN = 4
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[OrderSummary]]) -> None:

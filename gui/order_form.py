@@ -433,6 +433,14 @@ class NewOrderDialog(QDialog):
 
     # -- lines ----------------------------------------------------------------------------
 
+    def fill_example(self) -> None:
+        """Type a demonstration order (used for the README screenshot and by tests)."""
+        self.consignee_edit.setText("SG-LIONCITY")
+        if not self._lines:
+            self.add_line()
+        self._lines[0].product.setText("H100-SXM")
+        self._lines[0].quantity.setValue(1800)
+
     def add_line(self) -> None:
         line = _LineRow(self._product_index, self._product_model)
         row = self.lines_table.rowCount()

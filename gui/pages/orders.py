@@ -85,7 +85,7 @@ class OrdersPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         # Fixed widths: measuring a million rows to fit contents would stall the window.
-        for column, width in enumerate((112, 88, 260, 84, 160, 104, 48)):
+        for column, width in enumerate((104, 86, 220, 46, 150, 98, 44)):
             header.resizeSection(column, width)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
         selection = self.table.selectionModel()
@@ -100,7 +100,7 @@ class OrdersPage(Page):
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 3)
         splitter.setStretchFactor(1, 2)
-        splitter.setSizes([760, 520])
+        splitter.setSizes([700, 440])
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(12, 10, 12, 8)
@@ -200,6 +200,7 @@ class OrdersPage(Page):
         self.destination_filter = QLineEdit()
         self.destination_filter.setObjectName("destinationFilter")
         self.destination_filter.setPlaceholderText("Country")
+        self.destination_filter.setMinimumWidth(72)
         self.destination_filter.setMaximumWidth(90)
         self.destination_filter.returnPressed.connect(self.apply_filter)
         self.party_filter = QLineEdit()
@@ -227,6 +228,8 @@ class OrdersPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("orderCount")
         self.count_label.setStyleSheet("color:#3a4456;")
+        self.search.setMinimumWidth(200)
+        self.outcome_filter.setMaximumWidth(250)
         row.addWidget(self.search, 2)
         row.addWidget(self.outcome_filter)
         row.addWidget(self.tier_filter)
@@ -348,6 +351,15 @@ class OrdersPage(Page):
         self.list_loaded.emit(total)
         if selected is not None:
             self.select_ref(selected, quiet=True)
+
+    def prepare_screenshot(self) -> None:
+        """Select an order whose decision has something to explain."""
+        for row in range(min(self.model.rowCount(), 400)):
+            record = self.model.record(row)
+            if record is not None and record.outcome == Outcome.LICENSE_REQUIRED.value:
+                self.table.selectRow(row)
+                self.table.scrollTo(self.model.index(row, 0))
+                return
 
     def select_ref(self, ref: str, *, quiet: bool = False) -> bool:
         """Select the row of an order by its ref, if it is in the current list."""
