@@ -1,0 +1,291 @@
+"""Printed documents as values: what each statement shows, and how paper is verified.
+
+Every figure on a document is computed here or by the document services; reports/ only
+lays it out. Each generated document is registered with a number, a content hash and a short
+verification code that is printed (with a QR code) on every page, so a paper copy can later
+be checked against the registry.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Literal, Protocol
+
+from pydantic import BaseModel, ConfigDict, Field
+
+from domain.audit import canonical_json, sha256_hex
+
+PageSize = Literal["A4", "Letter"]
+
+
+class DocumentKind(StrEnum):
+    AIA_STATEMENT = "aia_statement"
+    LPP_CERTIFICATION = "lpp_certification"
+    DECISION_RECORD = "decision_record"
+    SHIPMENT_NOTICE = "shipment_notice"
+    QUOTA_REPORT = "quota_report"
+
+    @property
+    def prefix(self) -> str:
+        return _PREFIX[self]
+
+    @property
+    def label(self) -> str:
+        return _TITLE[self]
+
+
+_PREFIX = {
+    DocumentKind.AIA_STATEMENT: "AIA",
+    DocumentKind.LPP_CERTIFICATION: "LPP",
+    DocumentKind.DECISION_RECORD: "DR",
+    DocumentKind.SHIPMENT_NOTICE: "SN",
+    DocumentKind.QUOTA_REPORT: "QR",
+}
+_TITLE = {
+    DocumentKind.AIA_STATEMENT: "AIA certification statement",
+    DocumentKind.LPP_CERTIFICATION: "LPP certification",
+    DocumentKind.DECISION_RECORD: "Decision record",
+    DocumentKind.SHIPMENT_NOTICE: "AIA shipment notice",
+    DocumentKind.QUOTA_REPORT: "Quota report",
+}
+
+
+class _View(BaseModel):
+    model_config = ConfigDict(frozen=True)
+
+
+class Letterhead(_View):
+    """The exporter, as printed at the top of every document (from the settings)."""
+
+    name: str
+    address_lines: tuple[str, ...] = ()
+    contact: str = ""
+
+
+class PartyBlock(_View):
+    """A party as a statement names it."""
+
+    ref: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    address: str = ""
+    location: str
+    """"Japan (JP)"."""
+    headquarters: str
+    ultimate_parent: str | None = None
+    """"Name, headquartered in Country (CC)"."""
+
+
+class Signer(_View):
+    """A signature block: printed name and title; both may be blank lines to fill in."""
+
+    name: str = ""
+    title: str = ""
+
+
+class Stamp(_View):
+    """What identifies a generated document on paper."""
+
+    number: str
+    kind: DocumentKind
+    generated_at: datetime
+    generated_by: str
+    ruleset: str
+    content_hash: str
+    verification_code: str
+
+    @property
+    def qr_payload(self) -> str:
+        """ASCII only (scanners misread unmarked non-ASCII): number, code and full hash."""
+        return f"DDESK1|{self.number}|{self.verification_code}|{self.content_hash}"
+
+
+class AiaStatementView(_View):
+    letterhead: Letterhead
+    consignee: PartyBlock
+    title: str
+    preamble: str
+    items_description: str
+    """The general description and ECCNs, e.g. "boards classified under ECCN 4A090.a"."""
+    eccns: tuple[str, ...]
+    commitments: tuple[str, ...]
+    """The five commitments in the wording of the ruleset version, items filled in."""
+    signers: tuple[Signer, ...] = Field(min_length=1)
+    ruleset: str
+    ruleset_title: str
+    page_size: PageSize = "A4"
+
+
+class LppCertificationView(_View):
+    letterhead: Letterhead
+    consignee: PartyBlock
+    title: str
+    year: int
+    limit_tpp: float
+    prior_receipts_tpp: float
+    statements: tuple[str, ...]
+    """The certification's statements, figures filled in."""
+    signers: tuple[Signer, ...] = Field(min_length=1)
+    ruleset: str
+    rule: str
+    page_size: PageSize = "A4"
+
+
+class LineRow(_View):
+    product: str
+    quantity: int
+    eccn: str
+    unit_tpp: str
+    line_tpp: str
+
+
+class FindingRow(_View):
+    severity: str
+    code: str
+    rule: str
+    message: str
+    figures: str
+
+
+class DecisionRecordView(_View):
+    letterhead: Letterhead
+    order_ref: str
+    order_date: date
+    consignee: PartyBlock
+    end_user: PartyBlock | None
+    destination: str
+    destination_tier: int
+    lines: tuple[LineRow, ...]
+    outcome: str
+    """The outcome in words, e.g. "Authorized"."""
+    authorizations: tuple[str, ...]
+    a_level_tpp: str
+    findings: tuple[FindingRow, ...]
+    ruleset: str
+    enforcement_note: str
+    decision_id: int
+    decision_seq: int
+    decided_by: str
+    decided_at: datetime
+    decision_hash: str
+    audit_seq: int | None
+    audit_hash: str | None
+    superseded: bool = False
+    cancelled: bool = False
+    page_size: PageSize = "A4"
+
+
+class ShipmentNoticeView(_View):
+    letterhead: Letterhead
+    order_ref: str
+    order_date: date
+    consignee: PartyBlock
+    lines: tuple[LineRow, ...]
+    notice: str
+    """The notice text of the ruleset version (§ 740.27(b)(3)), ECCNs filled in."""
+    ruleset: str
+    page_size: PageSize = "A4"
+
+
+class QuotaRow(_View):
+    label: str
+    used_tpp: float
+    limit_tpp: float
+    detail: str = ""
+
+
+class QuotaReportView(_View):
+    letterhead: Letterhead
+    as_of: date
+    year: int
+    ruleset: str
+    enforcement_note: str
+    country_allocations: tuple[QuotaRow, ...]
+    lpp: tuple[QuotaRow, ...]
+    nveu: tuple[QuotaRow, ...]
+    uveu: tuple[QuotaRow, ...]
+    """Shares as rows: used = share in percent, limit = the limit in percent."""
+    page_size: PageSize = "A4"
+
+
+DocumentView = (
+    AiaStatementView
+    | LppCertificationView
+    | DecisionRecordView
+    | ShipmentNoticeView
+    | QuotaReportView
+)
+
+
+def content_hash(view: DocumentView) -> str:
+    """The hash of what a document says (its view-model, without the stamp)."""
+    return sha256_hex(
+        canonical_json({"kind": type(view).__name__, "view": view.model_dump(mode="json")})
+    )
+
+
+def verification_code(hash_hex: str) -> str:
+    """A short code a person can type from paper: 12 base-32 characters in groups of four."""
+    raw = base64.b32encode(bytes.fromhex(hash_hex)).decode("ascii")[:12]
+    return "-".join(raw[index : index + 4] for index in range(0, 12, 4))
+
+
+def normalise_code(text: str) -> str:
+    """Accept what people type: any case, spaces or dashes, O for 0 and I/L for 1 are not
+    in the base-32 alphabet, so they are read as the letters they resemble."""
+    cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
+    cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
+    return "-".join(cleaned[index : index + 4] for index in range(0, len(cleaned), 4))
+
+
+class Standing(StrEnum):
+    """What a verified document stands for today."""
+
+    CURRENT = "current"
+    REVOKED = "revoked"
+    """An AIA statement whose certification was later revoked."""
+    SUPERSEDED = "superseded"
+    """A decision record whose decision was superseded, or whose order was cancelled."""
+
+
+class RegisteredDocument(_View):
+    """One generated document as the registry keeps it."""
+
+    number: str
+    kind: DocumentKind
+    party_ref: str | None
+    order_ref: str | None
+    year: int | None
+    content_hash: str
+    verification_code: str
+    file_sha256: str
+    generated_by: str
+    generated_at: datetime
+    ruleset: str
+    title: str
+    signed_on: date | None = None
+    signed_by: tuple[str, ...] = ()
+
+
+class Verification(_View):
+    """The answer to "is this paper genuine?"."""
+
+    genuine: bool
+    document: RegisteredDocument | None
+    standing: Standing | None
+    message: str
+    """A sentence for the officer: what matched, and what the document stands for now."""
+
+
+class DocumentRenderer(Protocol):
+    """reports/ implements this: a view-model and its stamp in, PDF bytes out."""
+
+    def render(self, view: DocumentView, stamp: Stamp) -> bytes: ...
+
+
+class TextExtractor(Protocol):
+    """Reads the text of a PDF (to find the stamp of an altered or re-saved copy)."""
+
+    def __call__(self, pdf: bytes) -> str: ...
