@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
+from app.cli_documents import DOCUMENT_HANDLERS, add_document_commands
 from app.cli_records import RECORD_HANDLERS, add_record_commands
 from app.cli_support import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Run, emit_json, table
 from app.logs import configure_logging, log_file_path
@@ -140,6 +141,7 @@ def build_parser() -> argparse.ArgumentParser:
         "rulesets", parents=[common], help="ruleset versions with effective dates and notes"
     )
     add_record_commands(commands, common, iso_date=_iso_date)
+    add_document_commands(commands, common, iso_date=_iso_date, non_negative=_non_negative)
     return parser
 
 
@@ -153,7 +155,11 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
         from app.desktop import open_window
 
         return open_window([sys.argv[0], *arguments])
-    handler = _HANDLERS.get(args.command) or RECORD_HANDLERS[args.command]
+    handler = (
+        _HANDLERS.get(args.command)
+        or RECORD_HANDLERS.get(args.command)
+        or DOCUMENT_HANDLERS[args.command]
+    )
     run = Run(args=args, today=today or date.today(), out=sys.stdout, err=sys.stderr)
     try:
         return handler(run)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from datetime import date
 
 from PySide6.QtCore import QTimer
@@ -9,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QMainWindow
 
 from app.logs import log_file_path
 from app.wiring import default_actor, default_database_location
+from domain.documents import DocumentRenderer, DocumentView, Stamp
 from domain.ruleset import load_shipped_rulesets
 from gui.context import Connection, DeskContext
 
@@ -31,6 +33,30 @@ def open_connection(location: str) -> Connection:
     )
 
 
+class LazyRenderer:
+    """The PDF renderer, built on first use (its fonts take a moment to load), rendering one
+    document at a time (reportlab's font and style tables are shared)."""
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._renderer: DocumentRenderer | None = None
+
+    def render(self, view: DocumentView, stamp: Stamp) -> bytes:
+        with self._lock:
+            if self._renderer is None:
+                from reports.renderer import PdfRenderer
+
+                self._renderer = PdfRenderer()
+            return self._renderer.render(view, stamp)
+
+
+def extract_pdf_text(pdf: bytes) -> str:
+    """The text of a PDF, for verifying a file (pypdf is imported on first use)."""
+    from reports.extract import pdf_text
+
+    return pdf_text(pdf)
+
+
 def build_context(location: str | None = None) -> DeskContext:
     from domain.demo import build_demo_dataset
 
@@ -42,6 +68,8 @@ def build_context(location: str | None = None) -> DeskContext:
         open_connection=open_connection,
         demo_dataset=build_demo_dataset,
         log_file=log_file_path(),
+        renderer=LazyRenderer(),
+        extract_text=extract_pdf_text,
     )
 
 

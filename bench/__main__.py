@@ -1,23 +1,68 @@
-"""Run every benchmark and print its figures as a table: ``python -m bench``."""
+"""Run the benchmarks and print their figures as tables: ``python -m bench [NAME ...]``.
+
+``python -m bench`` runs every benchmark, ``python -m bench engine`` or ``python -m bench
+storage`` one of them. The full storage run first builds a database of 1,000,000 order lines
+(about two minutes on two cores); ``--quick`` uses small sizes, a smoke test of seconds.
+Figures that miss their target say FAIL; with ``--check`` they also make the exit status 1.
+"""
 
 from __future__ import annotations
 
+import argparse
 import sys
+import time
+from pathlib import Path
 
-from bench import engine
+from bench import engine, storage
+from bench.report import Row, Section, render
+
+NAMES = ("engine", "storage")
 
 
-def main() -> int:
-    sections = [("Rules engine (pure, no storage)", engine.run)]
-    for title, run in sections:
-        rows = run()
-        width = max(len(label) for label, _ in rows)
-        print(title)
-        print("-" * len(title))
-        for label, value in rows:
-            print(f"  {label.ljust(width)}  {value}")
-        print()
-    return 0
+def _engine(_: argparse.Namespace) -> list[Section]:
+    rows = [Row(label, value) for label, value in engine.run()]
+    return [Section("Rules engine (pure, no storage)", rows)]
+
+
+def _storage(options: argparse.Namespace) -> list[Section]:
+    return storage.run(quick=options.quick, workdir=options.workdir, reuse=options.reuse)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
+    parser.add_argument(
+        "names", nargs="*", metavar="NAME", help=f"{' or '.join(NAMES)} (default: both)"
+    )
+    parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
+    parser.add_argument(
+        "--check", action="store_true", help="exit with status 1 when a figure misses its target"
+    )
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        help="keep the databases in this folder (default: a temporary folder, removed after)",
+    )
+    parser.add_argument(
+        "--reuse",
+        action="store_true",
+        help="with --workdir: reuse a database built there by an earlier run of the same size",
+    )
+    options = parser.parse_args(argv)
+    unknown = sorted(set(options.names) - set(NAMES))
+    if unknown:
+        parser.error(f"unknown benchmark {', '.join(unknown)}: choose from {', '.join(NAMES)}")
+    if options.reuse and options.workdir is None:
+        parser.error("--reuse needs --workdir")
+    runners = {"engine": _engine, "storage": _storage}
+    failed = False
+    for name in options.names or NAMES:
+        began = time.perf_counter()
+        for section in runners[name](options):
+            print(render(section))
+            print(flush=True)
+            failed = failed or section.failed
+        print(f"[{name}: {time.perf_counter() - began:.0f} s]\n", flush=True)
+    return 1 if failed and options.check else 0
 
 
 if __name__ == "__main__":

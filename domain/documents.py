@@ -267,6 +267,8 @@ class RegisteredDocument(_View):
     title: str
     signed_on: date | None = None
     signed_by: tuple[str, ...] = ()
+    decision_id: int | None = None
+    """For a decision record or shipment notice: the recorded decision it shows."""
 
 
 class Verification(_View):

@@ -15,6 +15,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from domain.demo import DemoDataset
+from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
@@ -58,6 +59,10 @@ class DeskContext:
     events: DeskEvents = field(default_factory=DeskEvents)
     undo_stack: QUndoStack = field(default_factory=QUndoStack)
     jobs: JobRunner = field(default_factory=JobRunner)
+    renderer: DocumentRenderer | None = None
+    """Renders documents to PDF; None where no renderer is wired (generating is then off)."""
+    extract_text: TextExtractor | None = None
+    """Reads a PDF's text, to verify a file that is not byte-for-byte a generated one."""
 
     @property
     def db(self) -> Database:

@@ -2,8 +2,8 @@
 # Make sure the Debian/Ubuntu packages that Qt (PySide6) needs are installed, and for the tests
 # a PostgreSQL server.
 #
-#   scripts/ensure-system-libs.sh test   # offscreen Qt and PostgreSQL: what `make test` needs
-#   scripts/ensure-system-libs.sh run    # a real window on X11, CJK fonts: what `make run` needs
+#   scripts/ensure-system-libs.sh test   # offscreen Qt, PDF fonts, PostgreSQL: what `make test` needs
+#   scripts/ensure-system-libs.sh run    # a real window on X11 as well: what `make run` needs
 #
 # Quick and silent when everything is present. When something is missing: as root, apt-get
 # installs it; otherwise the exact `sudo apt-get install ...` line is printed and the script
@@ -26,11 +26,14 @@ usage() {
 [[ $# -eq 1 ]] || usage
 mode=$1
 
-# Offscreen Qt: QtGui/QtWidgets load these even without a display.
-test_packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core)
-# The xcb platform plugin, and a font that covers Chinese/Japanese/Korean party names.
+# Offscreen Qt: QtGui/QtWidgets load these even without a display. The printed documents
+# embed TrueType fonts: WenQuanYi Micro Hei prints party names in any script (Latin, Cyrillic,
+# Greek, Chinese, Japanese, Korean), DejaVu Sans the headings; the PDF tests need them too.
+test_packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core
+    fonts-wqy-microhei)
+# The xcb platform plugin.
 run_packages=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
-    libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0 fonts-wqy-microhei)
+    libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
 
 case $mode in
     test) packages=("${test_packages[@]}") ;;

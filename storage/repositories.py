@@ -1,4 +1,9 @@
-"""Repositories: translate between rows and domain values. They never commit."""
+"""Repositories: translate between rows and domain values. They never commit.
+
+Every repository works on the unit of work's one Core connection, inside its transaction.
+What an order's check and an import run many times (storage.statements explains why) is
+hand-written SQL on the driver; the rest is SQLAlchemy Core over the mapped tables.
+"""
 
 from __future__ import annotations
 
@@ -7,9 +12,8 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from sqlalchemy import Row, func, insert, select, update
-from sqlalchemy.dialects import postgresql, sqlite
-from sqlalchemy.orm import Session
+from sqlalchemy import func, insert, select, update
+from sqlalchemy.engine import Connection
 
 from domain.audit import (
     GENESIS_HASH,
@@ -49,15 +53,21 @@ from storage.schema import (
     LedgerEntryRow,
     LicenseRow,
     LppCertificationRow,
-    OrderLineRow,
     OrderRow,
     PartyRow,
     ProductRow,
     RedFlagChecklistRow,
     VeuFootprintRow,
 )
-
-_CHUNK = 500  # bound parameters per IN (...) query stay well under every driver's limit
+from storage.statements import (
+    InStatement,
+    Statement,
+    bind_datetime,
+    date_binder,
+    read_date,
+    read_datetime,
+    read_optional_date,
+)
 
 
 def utc(value: datetime) -> datetime:
@@ -67,39 +77,46 @@ def utc(value: datetime) -> datetime:
     return value.astimezone(UTC)
 
 
-def _chunks(values: Sequence[str]) -> Iterator[Sequence[str]]:
-    for start in range(0, len(values), _CHUNK):
-        yield values[start : start + _CHUNK]
-
-
 class _Repository:
-    def __init__(self, session: Session) -> None:
-        self.session = session
+    def __init__(self, connection: Connection) -> None:
+        self.connection = connection
 
     def _party_id(self, ref: str) -> int:
-        found = self.session.execute(select(PartyRow.id).where(PartyRow.ref == ref)).scalar()
+        found = _PARTY_ID.scalar(self.connection, {"ref": ref})
         if found is None:
             raise DomainError(f"unknown party {ref!r}")
-        return found
+        return int(found)
 
 
 # -- parties and products -------------------------------------------------------------------
 
+_PARTY_COLUMNS = (
+    "ref, name, aliases, address, country, hq_country, parent_name, parent_hq_country, role,"
+    " veu, veu_country, veu_id"
+)
+_PARTY_ID = Statement("SELECT id FROM parties WHERE ref = :ref")
+_PARTY = Statement(f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref = :ref")
+_PARTIES_AFTER = Statement(
+    f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref > :after ORDER BY ref LIMIT 1000"
+)
+_PARTY_IDS = InStatement("SELECT ref, id, country FROM parties WHERE ref IN ({values})")
 
-def _party(row: PartyRow) -> Party:
+
+def _party(row: Sequence[Any]) -> Party:
+    ref, name, aliases, address, country, hq, parent, parent_hq, role, veu, veu_where, veu_id = row
     return Party(
-        ref=row.ref,
-        name=row.name,
-        aliases=tuple(json.loads(row.aliases)),
-        address=row.address,
-        country=row.country,
-        hq_country=row.hq_country,
-        parent_name=row.parent_name,
-        parent_hq_country=row.parent_hq_country,
-        role=row.role,
-        veu=row.veu,
-        veu_country=row.veu_country,
-        veu_id=row.veu_id,
+        ref=ref,
+        name=name,
+        aliases=tuple(json.loads(aliases)),
+        address=address,
+        country=country,
+        hq_country=hq,
+        parent_name=parent,
+        parent_hq_country=parent_hq,
+        role=role,
+        veu=veu,
+        veu_country=veu_where,
+        veu_id=veu_id,
     )
 
 
@@ -111,172 +128,205 @@ def _party_values(party: Party) -> dict[str, Any]:
 
 class SqlPartyRepository(_Repository):
     def get(self, ref: str) -> Party | None:
-        row = self.session.execute(select(PartyRow).where(PartyRow.ref == ref)).scalar()
+        row = _PARTY.first(self.connection, {"ref": ref})
         return None if row is None else _party(row)
 
     def add(self, party: Party) -> None:
-        self.session.execute(insert(PartyRow).values(**_party_values(party)))
+        self.connection.execute(insert(PartyRow).values(**_party_values(party)))
 
     def add_many(self, parties: Sequence[Party]) -> None:
         if parties:
-            self.session.execute(insert(PartyRow), [_party_values(party) for party in parties])
+            self.connection.execute(insert(PartyRow), [_party_values(party) for party in parties])
 
     def update(self, party: Party) -> None:
-        result = self.session.execute(
+        result = self.connection.execute(
             update(PartyRow).where(PartyRow.ref == party.ref).values(**_party_values(party))
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
+        if result.rowcount == 0:
             raise DomainError(f"unknown party {party.ref!r}")
         # Orders without an explicit destination go where the consignee is located.
         party_id = select(PartyRow.id).where(PartyRow.ref == party.ref).scalar_subquery()
-        self.session.execute(
+        self.connection.execute(
             update(OrderRow)
             .where(OrderRow.consignee_id == party_id, OrderRow.destination.is_(None))
             .values(effective_destination=party.country)
         )
 
     def all(self) -> Iterator[Party]:
-        for row in self.session.execute(select(PartyRow).order_by(PartyRow.ref)).scalars():
-            yield _party(row)
+        after = ""
+        while True:
+            rows = _PARTIES_AFTER.rows(self.connection, {"after": after})
+            if not rows:
+                return
+            for row in rows:
+                yield _party(row)
+            after = rows[-1][0]
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(list(refs)):
-            found.update(
-                self.session.execute(select(PartyRow.ref).where(PartyRow.ref.in_(chunk))).scalars()
-            )
-        return found
+        return set(self.ids_and_countries(refs))
 
     def ids_by_ref(self, refs: Sequence[str]) -> dict[str, int]:
         return {ref: row_id for ref, (row_id, _) in self.ids_and_countries(refs).items()}
 
     def ids_and_countries(self, refs: Sequence[str]) -> dict[str, tuple[int, str]]:
-        found: dict[str, tuple[int, str]] = {}
-        for chunk in _chunks(list(refs)):
-            for ref, row_id, country in self.session.execute(
-                select(PartyRow.ref, PartyRow.id, PartyRow.country).where(PartyRow.ref.in_(chunk))
-            ):
-                found[ref] = (row_id, country)
-        return found
+        return {
+            ref: (row_id, country)
+            for ref, row_id, country in _PARTY_IDS.rows(self.connection, list(refs))
+        }
 
 
-def _product(row: ProductRow) -> Product:
+_PRODUCT_COLUMNS = (
+    "ref, name, kind, tpp, die_area_mm2, datacenter, ics_per_unit, training_operations, published"
+)
+_PRODUCT = Statement(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE ref = :ref")
+_PRODUCTS_IN = InStatement(f"SELECT {_PRODUCT_COLUMNS} FROM products WHERE ref IN ({{values}})")
+_PRODUCTS_ALL = Statement(f"SELECT {_PRODUCT_COLUMNS} FROM products ORDER BY ref")
+_PRODUCT_IDS = InStatement("SELECT ref, id FROM products WHERE ref IN ({values})")
+
+
+def _product(row: Sequence[Any]) -> Product:
+    ref, name, kind, tpp, die_area, datacenter, ics, operations, published = row
     return Product(
-        ref=row.ref,
-        name=row.name,
-        kind=row.kind,
-        tpp=row.tpp,
-        die_area_mm2=row.die_area_mm2,
-        datacenter=row.datacenter,
-        ics_per_unit=row.ics_per_unit,
-        training_operations=row.training_operations,
-        published=row.published,
+        ref=ref,
+        name=name,
+        kind=kind,
+        tpp=tpp,
+        die_area_mm2=die_area,
+        datacenter=bool(datacenter),
+        ics_per_unit=ics,
+        training_operations=operations,
+        published=bool(published),
     )
 
 
 class SqlProductRepository(_Repository):
     def get(self, ref: str) -> Product | None:
-        row = self.session.execute(select(ProductRow).where(ProductRow.ref == ref)).scalar()
+        row = _PRODUCT.first(self.connection, {"ref": ref})
         return None if row is None else _product(row)
 
     def get_many(self, refs: Sequence[str]) -> dict[str, Product]:
-        found: dict[str, Product] = {}
-        for chunk in _chunks(list(dict.fromkeys(refs))):
-            for row in self.session.execute(
-                select(ProductRow).where(ProductRow.ref.in_(chunk))
-            ).scalars():
-                found[row.ref] = _product(row)
-        return found
+        wanted = list(dict.fromkeys(refs))
+        return {row[0]: _product(row) for row in _PRODUCTS_IN.rows(self.connection, wanted)}
 
     def add(self, product: Product) -> None:
-        self.session.execute(insert(ProductRow).values(**product.model_dump(mode="json")))
+        self.connection.execute(insert(ProductRow).values(**product.model_dump(mode="json")))
 
     def add_many(self, products: Sequence[Product]) -> None:
         if products:
-            self.session.execute(
+            self.connection.execute(
                 insert(ProductRow), [product.model_dump(mode="json") for product in products]
             )
 
     def update(self, product: Product) -> None:
-        result = self.session.execute(
+        result = self.connection.execute(
             update(ProductRow)
             .where(ProductRow.ref == product.ref)
             .values(**product.model_dump(mode="json"))
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
+        if result.rowcount == 0:
             raise DomainError(f"unknown product {product.ref!r}")
 
     def all(self) -> Iterator[Product]:
-        for row in self.session.execute(select(ProductRow).order_by(ProductRow.ref)).scalars():
+        for row in _PRODUCTS_ALL.rows(self.connection, {}):
             yield _product(row)
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
-        found: set[str] = set()
-        for chunk in _chunks(list(refs)):
-            found.update(
-                self.session.execute(
-                    select(ProductRow.ref).where(ProductRow.ref.in_(chunk))
-                ).scalars()
-            )
-        return found
+        return set(self.ids_by_ref(refs))
 
     def ids_by_ref(self, refs: Sequence[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for chunk in _chunks(list(refs)):
-            for ref, row_id in self.session.execute(
-                select(ProductRow.ref, ProductRow.id).where(ProductRow.ref.in_(chunk))
-            ):
-                found[ref] = row_id
-        return found
+        return dict(_PRODUCT_IDS.rows(self.connection, list(refs)))
 
 
 # -- orders ---------------------------------------------------------------------------------
 
+_ORDER_SELECT = (
+    "SELECT o.id, o.ref, o.date, c.ref, e.ref, o.destination, o.status, o.rf28_resolved_on,"
+    " o.rf28_resolved_by, o.rf28_note FROM orders o"
+    " JOIN parties c ON c.id = o.consignee_id LEFT JOIN parties e ON e.id = o.end_user_id"
+)
+# One order with its lines, one row per line (an order has at least one).
+_ORDER = Statement(
+    "SELECT o.id, o.ref, o.date, c.ref, e.ref, o.destination, o.status, o.rf28_resolved_on,"
+    " o.rf28_resolved_by, o.rf28_note, p.ref, l.quantity FROM orders o"
+    " JOIN parties c ON c.id = o.consignee_id LEFT JOIN parties e ON e.id = o.end_user_id"
+    " LEFT JOIN order_lines l ON l.order_id = o.id LEFT JOIN products p ON p.id = l.product_id"
+    " WHERE o.ref = :ref ORDER BY l.line_no"
+)
+_ORDERS_AFTER = Statement(f"{_ORDER_SELECT} WHERE o.id > :after ORDER BY o.id LIMIT 1000")
+_LINES_BETWEEN = Statement(
+    "SELECT l.order_id, p.ref, l.quantity FROM order_lines l"
+    " JOIN products p ON p.id = l.product_id WHERE l.order_id >= :first AND l.order_id <= :last"
+    " ORDER BY l.order_id, l.line_no"
+)
+_ORDER_ID = Statement("SELECT id FROM orders WHERE ref = :ref")
+_PRODUCTS_ORDERED_BY = Statement(
+    "SELECT DISTINCT p.ref FROM orders o JOIN parties c ON c.id = o.consignee_id"
+    " JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id"
+    " WHERE c.ref = :ref AND o.status = :status"
+)
+_ORDER_IDS = InStatement("SELECT ref, id FROM orders WHERE ref IN ({values})")
+_ORDER_COLUMNS = (
+    "ref",
+    "date",
+    "consignee_id",
+    "end_user_id",
+    "destination",
+    "effective_destination",
+    "status",
+    "decided",
+    "rf28_resolved_on",
+    "rf28_resolved_by",
+    "rf28_note",
+)
+_INSERT_ORDER = Statement(
+    f"INSERT INTO orders ({', '.join(_ORDER_COLUMNS)}, outcome, a_level_tpp)"
+    f" VALUES ({', '.join(':' + name for name in _ORDER_COLUMNS)}, NULL, NULL)"
+)
+_INSERT_LINE = Statement(
+    "INSERT INTO order_lines (order_id, line_no, product_id, quantity)"
+    " VALUES (:order_id, :line_no, :product_id, :quantity)"
+)
+_MARK_DECIDED = Statement(
+    "UPDATE orders SET decided = :decided, outcome = :outcome, a_level_tpp = :a_level_tpp"
+    " WHERE ref = :ref"
+)
+
 
 class SqlOrderRepository(_Repository):
     def get(self, ref: str) -> StoredOrder | None:
-        row = self.session.execute(select(OrderRow).where(OrderRow.ref == ref)).scalar()
-        if row is None:
+        rows = _ORDER.rows(self.connection, {"ref": ref})
+        if not rows:
             return None
-        return self._stored([row])[0]
+        lines = [(row[0], row[10], row[11]) for row in rows if row[10] is not None]
+        return self._stored(rows[:1], lines)[0]
 
-    def _stored(self, rows: Sequence[OrderRow]) -> list[StoredOrder]:
-        order_ids = [row.id for row in rows]
-        party_ids = {row.consignee_id for row in rows} | {
-            row.end_user_id for row in rows if row.end_user_id is not None
-        }
-        party_refs = dict(
-            self.session.execute(
-                select(PartyRow.id, PartyRow.ref).where(PartyRow.id.in_(party_ids))
-            ).all()
-        )
-        lines: dict[int, list[OrderLine]] = {order_id: [] for order_id in order_ids}
-        for order_id, product_ref, quantity in self.session.execute(
-            select(OrderLineRow.order_id, ProductRow.ref, OrderLineRow.quantity)
-            .join(ProductRow, ProductRow.id == OrderLineRow.product_id)
-            .where(OrderLineRow.order_id.in_(order_ids))
-            .order_by(OrderLineRow.order_id, OrderLineRow.line_no)
-        ):
+    def _stored(
+        self, rows: Sequence[Sequence[Any]], line_rows: Sequence[Sequence[Any]]
+    ) -> list[StoredOrder]:
+        lines: dict[int, list[OrderLine]] = {row[0]: [] for row in rows}
+        for order_id, product_ref, quantity in line_rows:
             lines[order_id].append(OrderLine(product_ref=product_ref, quantity=quantity))
         stored = []
         for row in rows:
+            order_id, ref, day, consignee, end_user, destination, status = row[:7]
+            resolved_on, resolved_by, note = row[7:10]
             resolution = None
-            if row.rf28_resolved_on is not None:
+            if resolved_on is not None:
                 resolution = RedFlagResolution(
-                    resolved_on=row.rf28_resolved_on,
-                    resolved_by=row.rf28_resolved_by or "",
-                    note=row.rf28_note or "",
+                    resolved_on=read_date(resolved_on),
+                    resolved_by=resolved_by or "",
+                    note=note or "",
                 )
             order = Order(
-                ref=row.ref,
-                date=row.date,
-                consignee_ref=party_refs[row.consignee_id],
-                end_user_ref=party_refs[row.end_user_id] if row.end_user_id else None,
-                destination=row.destination,
-                lines=tuple(lines[row.id]),
+                ref=ref,
+                date=read_date(day),
+                consignee_ref=consignee,
+                end_user_ref=end_user,
+                destination=destination,
+                lines=tuple(lines[order_id]),
                 red_flag_28_resolution=resolution,
             )
-            stored.append(StoredOrder(order=order, status=OrderStatus(row.status)))
+            stored.append(StoredOrder(order=order, status=OrderStatus(status)))
         return stored
 
     def add(self, order: Order) -> None:
@@ -288,79 +338,72 @@ class SqlOrderRepository(_Repository):
         party_refs = {order.consignee_ref for order in orders} | {
             order.end_user_ref for order in orders if order.end_user_ref
         }
-        located = SqlPartyRepository(self.session).ids_and_countries(sorted(party_refs))
-        parties = {ref: row_id for ref, (row_id, _) in located.items()}
+        located = SqlPartyRepository(self.connection).ids_and_countries(sorted(party_refs))
         product_refs = {line.product_ref for order in orders for line in order.lines}
-        products = SqlProductRepository(self.session).ids_by_ref(sorted(product_refs))
-        missing_parties = party_refs - parties.keys()
+        products = SqlProductRepository(self.connection).ids_by_ref(sorted(product_refs))
+        missing_parties = party_refs - located.keys()
         missing_products = product_refs - products.keys()
         if missing_parties or missing_products:
             problems = [f"unknown party {ref!r}" for ref in sorted(missing_parties)]
             problems += [f"unknown product {ref!r}" for ref in sorted(missing_products)]
             raise DomainError("; ".join(problems))
-        order_rows = [
-            {
-                "ref": order.ref,
-                "date": order.date,
-                "consignee_id": parties[order.consignee_ref],
-                "end_user_id": parties[order.end_user_ref] if order.end_user_ref else None,
-                "destination": order.destination,
-                "effective_destination": order.destination or located[order.consignee_ref][1],
-                "outcome": None,
-                "a_level_tpp": None,
-                "status": OrderStatus.OPEN.value,
-                "decided": False,
-                "rf28_resolved_on": resolution.resolved_on if resolution else None,
-                "rf28_resolved_by": resolution.resolved_by if resolution else None,
-                "rf28_note": resolution.note if resolution else None,
-            }
-            for order in orders
-            for resolution in (order.red_flag_28_resolution,)
-        ]
-        # render_nulls keeps rows with and without an end user in one executemany batch.
-        self.session.execute(insert(OrderRow).execution_options(render_nulls=True), order_rows)
+        connection = self.connection
+        day = date_binder(connection)
+        # Streamed to the driver as tuples: 10^5 rows never exist as parameter sets at once.
+        _INSERT_ORDER.many(
+            connection,
+            _ORDER_COLUMNS,
+            (
+                (
+                    order.ref,
+                    day(order.date),
+                    located[order.consignee_ref][0],
+                    located[order.end_user_ref][0] if order.end_user_ref else None,
+                    order.destination,
+                    order.destination or located[order.consignee_ref][1],
+                    OrderStatus.OPEN.value,
+                    False,
+                    day(resolution.resolved_on) if resolution else None,
+                    resolution.resolved_by if resolution else None,
+                    resolution.note if resolution else None,
+                )
+                for order in orders
+                for resolution in (order.red_flag_28_resolution,)
+            ),
+        )
         ids = self._ids_by_ref([order.ref for order in orders])
-        line_rows = [
-            {
-                "order_id": ids[order.ref],
-                "line_no": number,
-                "product_id": products[line.product_ref],
-                "quantity": line.quantity,
-            }
-            for order in orders
-            for number, line in enumerate(order.lines, start=1)
-        ]
-        self.session.execute(insert(OrderLineRow).execution_options(render_nulls=True), line_rows)
+        _INSERT_LINE.many(
+            connection,
+            ("order_id", "line_no", "product_id", "quantity"),
+            (
+                (ids[order.ref], number, products[line.product_ref], line.quantity)
+                for order in orders
+                for number, line in enumerate(order.lines, start=1)
+            ),
+        )
 
     def _ids_by_ref(self, refs: Sequence[str]) -> dict[str, int]:
-        found: dict[str, int] = {}
-        for chunk in _chunks(list(refs)):
-            for ref, row_id in self.session.execute(
-                select(OrderRow.ref, OrderRow.id).where(OrderRow.ref.in_(chunk))
-            ):
-                found[ref] = row_id
-        return found
+        return dict(_ORDER_IDS.rows(self.connection, refs))
 
     def order_id(self, ref: str) -> int:
-        found = self.session.execute(select(OrderRow.id).where(OrderRow.ref == ref)).scalar()
+        found = _ORDER_ID.scalar(self.connection, {"ref": ref})
         if found is None:
             raise DomainError(f"unknown order {ref!r}")
-        return found
+        return int(found)
 
     def set_status(self, ref: str, status: OrderStatus) -> None:
-        self.session.execute(
+        self.connection.execute(
             update(OrderRow).where(OrderRow.ref == ref).values(status=status.value)
         )
 
     def mark_decided(self, ref: str, outcome: str, a_level_tpp: float) -> None:
-        self.session.execute(
-            update(OrderRow)
-            .where(OrderRow.ref == ref)
-            .values(decided=True, outcome=outcome, a_level_tpp=a_level_tpp)
+        _MARK_DECIDED.run(
+            self.connection,
+            {"ref": ref, "decided": True, "outcome": outcome, "a_level_tpp": a_level_tpp},
         )
 
     def set_red_flag_resolution(self, ref: str, resolution: RedFlagResolution) -> None:
-        self.session.execute(
+        self.connection.execute(
             update(OrderRow)
             .where(OrderRow.ref == ref)
             .values(
@@ -372,7 +415,7 @@ class SqlOrderRepository(_Repository):
 
     def pending_refs(self) -> list[str]:
         return list(
-            self.session.execute(
+            self.connection.execute(
                 select(OrderRow.ref)
                 .where(OrderRow.status == OrderStatus.OPEN.value, OrderRow.decided.is_(False))
                 .order_by(OrderRow.date, OrderRow.id)
@@ -382,57 +425,117 @@ class SqlOrderRepository(_Repository):
     def all(self) -> Iterator[StoredOrder]:
         last_id = 0
         while True:
-            rows = list(
-                self.session.execute(
-                    select(OrderRow).where(OrderRow.id > last_id).order_by(OrderRow.id).limit(1000)
-                ).scalars()
-            )
+            rows = _ORDERS_AFTER.rows(self.connection, {"after": last_id})
             if not rows:
                 return
-            yield from self._stored(rows)
-            last_id = rows[-1].id
+            lines = _LINES_BETWEEN.rows(self.connection, {"first": rows[0][0], "last": rows[-1][0]})
+            yield from self._stored(rows, lines)
+            last_id = rows[-1][0]
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
         return set(self._ids_by_ref(refs))
 
+    def product_refs_for(self, consignee_ref: str) -> set[str]:
+        rows = _PRODUCTS_ORDERED_BY.rows(
+            self.connection, {"ref": consignee_ref, "status": OrderStatus.OPEN.value}
+        )
+        return {row[0] for row in rows}
+
 
 # -- paperwork ------------------------------------------------------------------------------
 
+_AIA_COLUMNS = (
+    "a.signed_on, a.signers, a.weights_storage_attested, a.submitted_to_bis_on, a.revoked_on"
+)
+_AIA_FOR = Statement(
+    f"SELECT {_AIA_COLUMNS} FROM aia_certifications a JOIN parties p ON p.id = a.party_id"
+    " WHERE p.ref = :ref ORDER BY a.signed_on"
+)
+_LPP_COLUMNS = "l.year, l.signed_on, l.signer, l.prior_receipts_tpp, l.revoked_on"
+_LPP_FOR_YEAR = Statement(
+    f"SELECT {_LPP_COLUMNS} FROM lpp_certifications l JOIN parties p ON p.id = l.party_id"
+    " WHERE p.ref = :ref AND l.year = :year"
+)
+_LPP_FOR = Statement(
+    f"SELECT {_LPP_COLUMNS} FROM lpp_certifications l JOIN parties p ON p.id = l.party_id"
+    " WHERE p.ref = :ref ORDER BY l.year"
+)
+# A licence's use is its running balance, read in the same statement.
+_LICENSE_SELECT = (
+    "SELECT l.number, p.ref, l.destination, l.covers, l.tpp, l.valid_from, l.valid_to, b.tpp"
+    " FROM licenses l JOIN parties p ON p.id = l.party_id"
+    " LEFT JOIN ledger_balances b ON b.key = 'license|' || l.number"
+)
+_LICENSES_FOR = Statement(f"{_LICENSE_SELECT} WHERE p.ref = :ref ORDER BY l.number")
+_LICENSE = Statement(f"{_LICENSE_SELECT} WHERE l.number = :number")
+_LICENSES_ALL = Statement(f"{_LICENSE_SELECT} ORDER BY l.number")
+_FOOTPRINT = Statement(
+    "SELECT f.country, f.installed_tpp FROM veu_footprints f"
+    " JOIN parties p ON p.id = f.party_id WHERE p.ref = :ref"
+)
+_COUNTRY_SELECT = (
+    "SELECT c.country, c.g2g_agreement, c.external_allocation_used_tpp, b.tpp"
+    " FROM country_settings c LEFT JOIN ledger_balances b ON b.key = 'country|' || c.country"
+)
+_COUNTRY = Statement(f"{_COUNTRY_SELECT} WHERE c.country = :country")
+_COUNTRIES_ALL = Statement(f"{_COUNTRY_SELECT} ORDER BY c.country")
 
-def _aia(row: AiaCertificationRow, party_ref: str) -> AiaCertification:
+
+def _aia(row: Sequence[Any], party_ref: str) -> AiaCertification:
+    signed_on, signers, attested, submitted, revoked = row
     return AiaCertification(
         party_ref=party_ref,
-        signed_on=row.signed_on,
-        signers=tuple(json.loads(row.signers)),
-        weights_storage_attested=row.weights_storage_attested,
-        submitted_to_bis_on=row.submitted_to_bis_on,
-        revoked_on=row.revoked_on,
+        signed_on=read_date(signed_on),
+        signers=tuple(json.loads(signers)),
+        weights_storage_attested=bool(attested),
+        submitted_to_bis_on=read_optional_date(submitted),
+        revoked_on=read_optional_date(revoked),
     )
 
 
-def _lpp(row: LppCertificationRow, party_ref: str) -> LppCertification:
+def _lpp(row: Sequence[Any], party_ref: str) -> LppCertification:
+    year, signed_on, signer, prior, revoked = row
     return LppCertification(
         party_ref=party_ref,
-        year=row.year,
-        signed_on=row.signed_on,
-        signer=row.signer,
-        prior_receipts_tpp=row.prior_receipts_tpp,
-        revoked_on=row.revoked_on,
+        year=year,
+        signed_on=read_date(signed_on),
+        signer=signer,
+        prior_receipts_tpp=prior,
+        revoked_on=read_optional_date(revoked),
+    )
+
+
+def _license(row: Sequence[Any]) -> License:
+    number, party_ref, destination, covers, tpp, valid_from, valid_to, used = row
+    return License(
+        number=number,
+        party_ref=party_ref,
+        destination=destination,
+        covers=covers,
+        tpp=tpp,
+        used_tpp=float(used or 0.0),
+        valid_from=read_date(valid_from),
+        valid_to=read_date(valid_to),
+    )
+
+
+def _country(row: Sequence[Any]) -> CountrySetting:
+    country, g2g, external, used = row
+    return CountrySetting(
+        country=country,
+        g2g_agreement=bool(g2g),
+        external_allocation_used_tpp=external,
+        our_allocation_used_tpp=float(used or 0.0),
     )
 
 
 class SqlPaperworkRepository(_Repository):
-    def __init__(self, session: Session, ledger: SqlLedgerRepository) -> None:
-        super().__init__(session)
+    def __init__(self, connection: Connection, ledger: SqlLedgerRepository) -> None:
+        super().__init__(connection)
         self.ledger = ledger
 
     def aia_certifications(self, party_ref: str) -> list[AiaCertification]:
-        rows = self.session.execute(
-            select(AiaCertificationRow)
-            .join(PartyRow, PartyRow.id == AiaCertificationRow.party_id)
-            .where(PartyRow.ref == party_ref)
-            .order_by(AiaCertificationRow.signed_on)
-        ).scalars()
+        rows = _AIA_FOR.rows(self.connection, {"ref": party_ref})
         return [_aia(row, party_ref) for row in rows]
 
     def put_aia_certification(self, certification: AiaCertification) -> None:
@@ -443,7 +546,7 @@ class SqlPaperworkRepository(_Repository):
             "submitted_to_bis_on": certification.submitted_to_bis_on,
             "revoked_on": certification.revoked_on,
         }
-        result = self.session.execute(
+        result = self.connection.execute(
             update(AiaCertificationRow)
             .where(
                 AiaCertificationRow.party_id == party_id,
@@ -451,28 +554,19 @@ class SqlPaperworkRepository(_Repository):
             )
             .values(**values)
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
-            self.session.execute(
+        if result.rowcount == 0:
+            self.connection.execute(
                 insert(AiaCertificationRow).values(
                     party_id=party_id, signed_on=certification.signed_on, **values
                 )
             )
 
     def lpp_certification(self, party_ref: str, year: int) -> LppCertification | None:
-        row = self.session.execute(
-            select(LppCertificationRow)
-            .join(PartyRow, PartyRow.id == LppCertificationRow.party_id)
-            .where(PartyRow.ref == party_ref, LppCertificationRow.year == year)
-        ).scalar()
+        row = _LPP_FOR_YEAR.first(self.connection, {"ref": party_ref, "year": year})
         return None if row is None else _lpp(row, party_ref)
 
     def lpp_certifications(self, party_ref: str) -> list[LppCertification]:
-        rows = self.session.execute(
-            select(LppCertificationRow)
-            .join(PartyRow, PartyRow.id == LppCertificationRow.party_id)
-            .where(PartyRow.ref == party_ref)
-            .order_by(LppCertificationRow.year)
-        ).scalars()
+        rows = _LPP_FOR.rows(self.connection, {"ref": party_ref})
         return [_lpp(row, party_ref) for row in rows]
 
     def put_lpp_certification(self, certification: LppCertification) -> None:
@@ -483,7 +577,7 @@ class SqlPaperworkRepository(_Repository):
             "prior_receipts_tpp": certification.prior_receipts_tpp,
             "revoked_on": certification.revoked_on,
         }
-        result = self.session.execute(
+        result = self.connection.execute(
             update(LppCertificationRow)
             .where(
                 LppCertificationRow.party_id == party_id,
@@ -491,52 +585,22 @@ class SqlPaperworkRepository(_Repository):
             )
             .values(**values)
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
-            self.session.execute(
+        if result.rowcount == 0:
+            self.connection.execute(
                 insert(LppCertificationRow).values(
                     party_id=party_id, year=certification.year, **values
                 )
             )
 
-    def _licenses(self, rows: Sequence[Row[Any]]) -> list[License]:
-        return [
-            License(
-                number=row.number,
-                party_ref=row.party_ref,
-                destination=row.destination,
-                covers=row.covers,
-                tpp=row.tpp,
-                used_tpp=self.ledger.license_used(row.number),
-                valid_from=row.valid_from,
-                valid_to=row.valid_to,
-            )
-            for row in rows
-        ]
-
-    def _license_select(self) -> Any:
-        return select(
-            LicenseRow.number,
-            PartyRow.ref.label("party_ref"),
-            LicenseRow.destination,
-            LicenseRow.covers,
-            LicenseRow.tpp,
-            LicenseRow.valid_from,
-            LicenseRow.valid_to,
-        ).join(PartyRow, PartyRow.id == LicenseRow.party_id)
-
     def licenses_for(self, party_ref: str) -> list[License]:
-        rows = self.session.execute(
-            self._license_select().where(PartyRow.ref == party_ref).order_by(LicenseRow.number)
-        ).all()
-        return self._licenses(rows)
+        return [_license(row) for row in _LICENSES_FOR.rows(self.connection, {"ref": party_ref})]
 
     def license(self, number: str) -> License | None:
-        rows = self.session.execute(self._license_select().where(LicenseRow.number == number)).all()
-        found = self._licenses(rows)
-        return found[0] if found else None
+        row = _LICENSE.first(self.connection, {"number": number})
+        return None if row is None else _license(row)
 
     def add_license(self, licence: License) -> None:
-        self.session.execute(
+        self.connection.execute(
             insert(LicenseRow).values(
                 number=licence.number,
                 party_id=self._party_id(licence.party_ref),
@@ -549,16 +613,11 @@ class SqlPaperworkRepository(_Repository):
         )
 
     def footprint(self, party_ref: str) -> dict[str, float]:
-        rows = self.session.execute(
-            select(VeuFootprintRow.country, VeuFootprintRow.installed_tpp)
-            .join(PartyRow, PartyRow.id == VeuFootprintRow.party_id)
-            .where(PartyRow.ref == party_ref)
-        )
-        return dict(rows.all())
+        return dict(_FOOTPRINT.rows(self.connection, {"ref": party_ref}))
 
     def put_footprint(self, footprint: VeuFootprint) -> None:
         party_id = self._party_id(footprint.party_ref)
-        result = self.session.execute(
+        result = self.connection.execute(
             update(VeuFootprintRow)
             .where(
                 VeuFootprintRow.party_id == party_id,
@@ -566,8 +625,8 @@ class SqlPaperworkRepository(_Repository):
             )
             .values(installed_tpp=footprint.installed_tpp)
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
-            self.session.execute(
+        if result.rowcount == 0:
+            self.connection.execute(
                 insert(VeuFootprintRow).values(
                     party_id=party_id,
                     country=footprint.country,
@@ -576,54 +635,61 @@ class SqlPaperworkRepository(_Repository):
             )
 
     def country_setting(self, country: str) -> CountrySetting | None:
-        row = self.session.get(CountrySettingRow, country)
-        if row is None:
-            return None
-        return CountrySetting(
-            country=row.country,
-            g2g_agreement=row.g2g_agreement,
-            external_allocation_used_tpp=row.external_allocation_used_tpp,
-            our_allocation_used_tpp=self.ledger.country_allocation_used(country),
-        )
+        row = _COUNTRY.first(self.connection, {"country": country})
+        return None if row is None else _country(row)
 
     def put_country_setting(self, setting: CountrySetting) -> None:
         values = {
             "g2g_agreement": setting.g2g_agreement,
             "external_allocation_used_tpp": setting.external_allocation_used_tpp,
         }
-        result = self.session.execute(
+        result = self.connection.execute(
             update(CountrySettingRow)
             .where(CountrySettingRow.country == setting.country)
             .values(**values)
         )
-        if result.rowcount == 0:  # type: ignore[attr-defined]
-            self.session.execute(
+        if result.rowcount == 0:
+            self.connection.execute(
                 insert(CountrySettingRow).values(country=setting.country, **values)
             )
 
     def _party_refs(self) -> dict[int, str]:
-        return dict(self.session.execute(select(PartyRow.id, PartyRow.ref)).all())
+        return dict(self.connection.execute(select(PartyRow.id, PartyRow.ref)).all())
 
     def all_aia_certifications(self) -> Iterator[AiaCertification]:
         refs = self._party_refs()
-        for row in self.session.execute(
+        for row in self.connection.execute(
             select(AiaCertificationRow).order_by(AiaCertificationRow.id)
-        ).scalars():
-            yield _aia(row, refs[row.party_id])
+        ):
+            yield AiaCertification(
+                party_ref=refs[row.party_id],
+                signed_on=row.signed_on,
+                signers=tuple(json.loads(row.signers)),
+                weights_storage_attested=row.weights_storage_attested,
+                submitted_to_bis_on=row.submitted_to_bis_on,
+                revoked_on=row.revoked_on,
+            )
 
     def all_lpp_certifications(self) -> Iterator[LppCertification]:
         refs = self._party_refs()
-        for row in self.session.execute(
+        for row in self.connection.execute(
             select(LppCertificationRow).order_by(LppCertificationRow.id)
-        ).scalars():
-            yield _lpp(row, refs[row.party_id])
+        ):
+            yield LppCertification(
+                party_ref=refs[row.party_id],
+                year=row.year,
+                signed_on=row.signed_on,
+                signer=row.signer,
+                prior_receipts_tpp=row.prior_receipts_tpp,
+                revoked_on=row.revoked_on,
+            )
 
     def all_licenses(self) -> Iterator[License]:
-        rows = self.session.execute(self._license_select().order_by(LicenseRow.number)).all()
-        yield from self._licenses(rows)
+        for row in _LICENSES_ALL.rows(self.connection, {}):
+            yield _license(row)
 
     def all_footprints(self) -> Iterator[VeuFootprint]:
-        for party_ref, country, tpp in self.session.execute(
+        for party_ref, country, tpp in self.connection.execute(
             select(PartyRow.ref, VeuFootprintRow.country, VeuFootprintRow.installed_tpp)
             .join(PartyRow, PartyRow.id == VeuFootprintRow.party_id)
             .order_by(PartyRow.ref, VeuFootprintRow.country)
@@ -631,18 +697,43 @@ class SqlPaperworkRepository(_Repository):
             yield VeuFootprint(party_ref=party_ref, country=country, installed_tpp=tpp)
 
     def all_country_settings(self) -> Iterator[CountrySetting]:
-        for row in self.session.execute(
-            select(CountrySettingRow).order_by(CountrySettingRow.country)
-        ).scalars():
-            yield CountrySetting(
-                country=row.country,
-                g2g_agreement=row.g2g_agreement,
-                external_allocation_used_tpp=row.external_allocation_used_tpp,
-                our_allocation_used_tpp=self.ledger.country_allocation_used(row.country),
-            )
+        for row in _COUNTRIES_ALL.rows(self.connection, {}):
+            yield _country(row)
 
 
 # -- decisions and ledgers ------------------------------------------------------------------
+
+_ENTRY_COLUMNS = (
+    "decision_id",
+    "ledger",
+    "party_ref",
+    "year",
+    "country",
+    "license_number",
+    "tpp",
+    "released",
+    "at",
+)
+_INSERT_ENTRY = Statement(
+    f"INSERT INTO ledger_entries ({', '.join(_ENTRY_COLUMNS)})"
+    f" VALUES ({', '.join(':' + name for name in _ENTRY_COLUMNS)})"
+)
+# The same upsert on SQLite (3.24+) and PostgreSQL.
+_ADD_TO_BALANCE = Statement(
+    "INSERT INTO ledger_balances (key, tpp) VALUES (:key, :tpp)"
+    " ON CONFLICT (key) DO UPDATE SET tpp = ledger_balances.tpp + excluded.tpp"
+)
+_BALANCE = Statement("SELECT tpp FROM ledger_balances WHERE key = :key")
+# A prefix test on SQLite's byte order walks the primary key: exact there. PostgreSQL compares
+# ranges in the database's collation, where "veu|p1|" can sort inside "veu|P1|"..."veu|P1}",
+# so there the prefix is tested by equality (which reads the whole table).
+_VEU_RANGE = Statement(
+    "SELECT key, tpp FROM ledger_balances WHERE key >= :low AND key < :high"
+    " AND substr(key, 1, :length) = :prefix"
+)
+_VEU_EQUAL = Statement(
+    "SELECT key, tpp FROM ledger_balances WHERE substr(key, 1, :length) = :prefix"
+)
 
 
 class SqlLedgerRepository(_Repository):
@@ -651,20 +742,23 @@ class SqlLedgerRepository(_Repository):
     ) -> None:
         if not consumption:
             return
-        self.session.execute(
-            insert(LedgerEntryRow),
+        connection = self.connection
+        stamp = bind_datetime(connection, at)
+        _INSERT_ENTRY.many(
+            connection,
+            _ENTRY_COLUMNS,
             [
-                {
-                    "decision_id": decision_id,
-                    "ledger": item.ledger.value,
-                    "party_ref": item.party_ref,
-                    "year": item.year,
-                    "country": item.country,
-                    "license_number": item.license_number,
-                    "tpp": sign * item.tpp,
-                    "released": sign < 0,
-                    "at": at,
-                }
+                (
+                    decision_id,
+                    item.ledger.value,
+                    item.party_ref,
+                    item.year,
+                    item.country,
+                    item.license_number,
+                    sign * item.tpp,
+                    sign < 0,
+                    stamp,
+                )
                 for item in consumption
             ],
         )
@@ -672,16 +766,8 @@ class SqlLedgerRepository(_Repository):
         for item in consumption:
             key = balance_key(item)
             totals[key] = totals.get(key, 0.0) + sign * item.tpp
-        dialect = self.session.get_bind().dialect.name
-        insert_fn = postgresql.insert if dialect == "postgresql" else sqlite.insert
         for key, tpp in totals.items():
-            statement = insert_fn(LedgerBalanceRow).values(key=key, tpp=tpp)
-            self.session.execute(
-                statement.on_conflict_do_update(
-                    index_elements=[LedgerBalanceRow.key],
-                    set_={"tpp": LedgerBalanceRow.tpp + statement.excluded.tpp},
-                )
-            )
+            _ADD_TO_BALANCE.run(connection, {"key": key, "tpp": tpp})
 
     def record(self, decision_id: int, consumption: Sequence[Consumption], at: datetime) -> None:
         self._add(decision_id, consumption, at, 1)
@@ -690,10 +776,7 @@ class SqlLedgerRepository(_Repository):
         self._add(decision_id, consumption, at, -1)
 
     def _balance(self, key: str) -> float:
-        value = self.session.execute(
-            select(LedgerBalanceRow.tpp).where(LedgerBalanceRow.key == key)
-        ).scalar()
-        return float(value or 0.0)
+        return float(_BALANCE.scalar(self.connection, {"key": key}) or 0.0)
 
     def lpp_used(self, party_ref: str, year: int) -> float:
         return self._balance(f"lpp|{party_ref}|{year}")
@@ -709,17 +792,18 @@ class SqlLedgerRepository(_Repository):
 
     def veu_shipped(self, party_ref: str) -> dict[str, float]:
         prefix = f"veu|{party_ref}|"
-        # A prefix test by equality, not a key range: PostgreSQL compares ranges in the
-        # database's collation, where "veu|p1|" can sort inside "veu|P1|"..."veu|P1|\uffff".
-        rows = self.session.execute(
-            select(LedgerBalanceRow.key, LedgerBalanceRow.tpp).where(
-                func.substr(LedgerBalanceRow.key, 1, len(prefix)) == prefix
-            )
-        )
+        params: dict[str, Any] = {"prefix": prefix, "length": len(prefix)}
+        if self.connection.dialect.name == "sqlite":
+            # Every key with the prefix sorts from the prefix up to (not including) the prefix
+            # with its final "|" raised to the next character.
+            params.update(low=prefix, high=prefix[:-1] + chr(ord("|") + 1))
+            rows = _VEU_RANGE.rows(self.connection, params)
+        else:
+            rows = _VEU_EQUAL.rows(self.connection, params)
         return {key.removeprefix(prefix): tpp for key, tpp in rows if tpp}
 
     def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]:
-        rows = self.session.execute(
+        rows = self.connection.execute(
             select(LedgerBalanceRow.key, LedgerBalanceRow.tpp)
             .where(LedgerBalanceRow.key.like(f"lpp|%|{year}"), LedgerBalanceRow.tpp > 0)
             .order_by(LedgerBalanceRow.tpp.desc())
@@ -729,9 +813,7 @@ class SqlLedgerRepository(_Repository):
 
     def entries_by_decision(self) -> Mapping[int, list[tuple[Consumption, bool]]]:
         grouped: dict[int, list[tuple[Consumption, bool]]] = {}
-        for row in self.session.execute(
-            select(LedgerEntryRow).order_by(LedgerEntryRow.id)
-        ).scalars():
+        for row in self.connection.execute(select(LedgerEntryRow).order_by(LedgerEntryRow.id)):
             item = Consumption(
                 ledger=Ledger(row.ledger),
                 party_ref=row.party_ref,
@@ -744,61 +826,57 @@ class SqlLedgerRepository(_Repository):
         return grouped
 
     def balances(self) -> dict[str, float]:
-        rows = self.session.execute(select(LedgerBalanceRow.key, LedgerBalanceRow.tpp))
+        rows = self.connection.execute(select(LedgerBalanceRow.key, LedgerBalanceRow.tpp))
         return dict(rows.all())
+
+
+_DECISION_COLUMNS = (
+    "d.id, d.seq, d.decided_at, d.decided_by, d.supersedes_id, d.payload, d.content_hash,"
+    " EXISTS (SELECT 1 FROM ledger_entries e WHERE e.decision_id = d.id AND e.released)"
+)
+_LATEST = Statement(
+    f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN orders o ON o.id = d.order_id"
+    " WHERE o.ref = :ref ORDER BY d.seq DESC LIMIT 1"
+)
+_HISTORY = Statement(
+    f"SELECT {_DECISION_COLUMNS} FROM decisions d JOIN orders o ON o.id = d.order_id"
+    " WHERE o.ref = :ref ORDER BY d.seq"
+)
+_LAST_SEQ = Statement("SELECT max(seq) FROM decisions WHERE order_id = :order_id")
+_INSERT_DECISION = Statement(
+    "INSERT INTO decisions (order_id, seq, decided_at, decided_by, outcome, ruleset,"
+    " a_level_tpp, supersedes_id, payload, content_hash) VALUES (:order_id, :seq,"
+    " :decided_at, :decided_by, :outcome, :ruleset, :a_level_tpp, :supersedes_id, :payload,"
+    " :content_hash) RETURNING id"
+)
+
+
+def _recorded(row: Sequence[Any], order_ref: str) -> RecordedDecision:
+    decision_id, seq, decided_at, decided_by, supersedes, payload, content_hash, released = row
+    return RecordedDecision(
+        id=decision_id,
+        order_ref=order_ref,
+        seq=seq,
+        decided_at=read_datetime(decided_at),
+        decided_by=decided_by,
+        supersedes=supersedes,
+        decision=Decision.model_validate_json(payload),
+        content_hash=content_hash,
+        released=bool(released),
+    )
 
 
 class SqlDecisionRepository(_Repository):
     def _order_refs(self) -> dict[int, str]:
-        return dict(self.session.execute(select(OrderRow.id, OrderRow.ref)).all())
-
-    def _recorded(self, row: DecisionRow, order_ref: str, released: bool) -> RecordedDecision:
-        return RecordedDecision(
-            id=row.id,
-            order_ref=order_ref,
-            seq=row.seq,
-            decided_at=utc(row.decided_at),
-            decided_by=row.decided_by,
-            supersedes=row.supersedes_id,
-            decision=Decision.model_validate_json(row.payload),
-            content_hash=row.content_hash,
-            released=released,
-        )
-
-    def _released_ids(self, decision_ids: Sequence[int]) -> set[int]:
-        if not decision_ids:
-            return set()
-        return set(
-            self.session.execute(
-                select(LedgerEntryRow.decision_id)
-                .where(LedgerEntryRow.decision_id.in_(decision_ids), LedgerEntryRow.released)
-                .distinct()
-            ).scalars()
-        )
+        return dict(self.connection.execute(select(OrderRow.id, OrderRow.ref)).all())
 
     def history(self, order_ref: str) -> list[RecordedDecision]:
-        rows = list(
-            self.session.execute(
-                select(DecisionRow)
-                .join(OrderRow, OrderRow.id == DecisionRow.order_id)
-                .where(OrderRow.ref == order_ref)
-                .order_by(DecisionRow.seq)
-            ).scalars()
-        )
-        released = self._released_ids([row.id for row in rows])
-        return [self._recorded(row, order_ref, row.id in released) for row in rows]
+        rows = _HISTORY.rows(self.connection, {"ref": order_ref})
+        return [_recorded(row, order_ref) for row in rows]
 
     def latest(self, order_ref: str) -> RecordedDecision | None:
-        row = self.session.execute(
-            select(DecisionRow)
-            .join(OrderRow, OrderRow.id == DecisionRow.order_id)
-            .where(OrderRow.ref == order_ref)
-            .order_by(DecisionRow.seq.desc())
-            .limit(1)
-        ).scalar()
-        if row is None:
-            return None
-        return self._recorded(row, order_ref, row.id in self._released_ids([row.id]))
+        row = _LATEST.first(self.connection, {"ref": order_ref})
+        return None if row is None else _recorded(row, order_ref)
 
     def add(
         self,
@@ -809,13 +887,9 @@ class SqlDecisionRepository(_Repository):
         decided_by: str,
         supersedes: int | None,
     ) -> RecordedDecision:
-        order_id = SqlOrderRepository(self.session).order_id(order_ref)
-        seq = 1 + (
-            self.session.execute(
-                select(func.max(DecisionRow.seq)).where(DecisionRow.order_id == order_id)
-            ).scalar()
-            or 0
-        )
+        connection = self.connection
+        order_id = SqlOrderRepository(connection).order_id(order_ref)
+        seq = 1 + (_LAST_SEQ.scalar(connection, {"order_id": order_id}) or 0)
         payload = decision.model_dump(mode="json")
         content_hash = decision_content_hash(
             order_ref=order_ref,
@@ -825,23 +899,22 @@ class SqlDecisionRepository(_Repository):
             supersedes=supersedes,
             payload=payload,
         )
-        decision_id = self.session.execute(
-            insert(DecisionRow)
-            .values(
-                order_id=order_id,
-                seq=seq,
-                decided_at=decided_at,
-                decided_by=decided_by,
-                outcome=decision.outcome.value,
-                ruleset=decision.ruleset,
-                a_level_tpp=decision.a_level_tpp,
-                supersedes_id=supersedes,
-                payload=canonical_json(payload),
-                content_hash=content_hash,
-            )
-            .returning(DecisionRow.id)
-        ).scalar_one()
-        SqlOrderRepository(self.session).mark_decided(
+        decision_id = _INSERT_DECISION.scalar(
+            connection,
+            {
+                "order_id": order_id,
+                "seq": seq,
+                "decided_at": bind_datetime(connection, decided_at),
+                "decided_by": decided_by,
+                "outcome": decision.outcome.value,
+                "ruleset": decision.ruleset,
+                "a_level_tpp": decision.a_level_tpp,
+                "supersedes_id": supersedes,
+                "payload": canonical_json(payload),
+                "content_hash": content_hash,
+            },
+        )
+        SqlOrderRepository(connection).mark_decided(
             order_ref, decision.outcome.value, decision.a_level_tpp
         )
         return RecordedDecision(
@@ -855,19 +928,45 @@ class SqlDecisionRepository(_Repository):
             content_hash=content_hash,
         )
 
+    def latest_decided_between(self, start: datetime, end: datetime) -> list[str]:
+        later = DecisionRow.__table__.alias("later")
+        rows = self.connection.execute(
+            select(OrderRow.ref)
+            .join(DecisionRow, DecisionRow.order_id == OrderRow.id)
+            .where(
+                DecisionRow.decided_at >= start,
+                DecisionRow.decided_at < end,
+                ~select(later.c.id)
+                .where(later.c.order_id == DecisionRow.order_id, later.c.seq > DecisionRow.seq)
+                .exists(),
+            )
+            .order_by(DecisionRow.decided_at, DecisionRow.id)
+        )
+        return list(rows.scalars())
+
     def all(self) -> Iterator[RecordedDecision]:
         order_refs = self._order_refs()
         released = set(
-            self.session.execute(
+            self.connection.execute(
                 select(LedgerEntryRow.decision_id).where(LedgerEntryRow.released).distinct()
             ).scalars()
         )
-        for row in self.session.execute(select(DecisionRow).order_by(DecisionRow.id)).scalars():
-            yield self._recorded(row, order_refs[row.order_id], row.id in released)
+        for row in self.connection.execute(select(DecisionRow).order_by(DecisionRow.id)):
+            yield RecordedDecision(
+                id=row.id,
+                order_ref=order_refs[row.order_id],
+                seq=row.seq,
+                decided_at=utc(row.decided_at),
+                decided_by=row.decided_by,
+                supersedes=row.supersedes_id,
+                decision=Decision.model_validate_json(row.payload),
+                content_hash=row.content_hash,
+                released=row.id in released,
+            )
 
     def integrity_rows(self) -> Iterator[DecisionIntegrity]:
         order_refs = self._order_refs()
-        for row in self.session.execute(select(DecisionRow).order_by(DecisionRow.id)).scalars():
+        for row in self.connection.execute(select(DecisionRow).order_by(DecisionRow.id)):
             try:
                 payload = json.loads(row.payload)
             except ValueError:
@@ -889,22 +988,25 @@ class SqlDecisionRepository(_Repository):
 
 # -- audit log and red flags ----------------------------------------------------------------
 
+_AUDIT_TAIL = Statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
+_INSERT_AUDIT = Statement(
+    'INSERT INTO audit_log (seq, at, actor, action, entity, entity_ref, "before", "after",'
+    " prev_hash, hash) VALUES (:seq, :at, :actor, :action, :entity, :entity_ref, :before,"
+    " :after, :prev_hash, :hash)"
+)
+
 
 class SqlAuditLog(_Repository):
-    def __init__(self, session: Session, actor: str, now: datetime) -> None:
-        super().__init__(session)
+    def __init__(self, connection: Connection, actor: str, now: datetime) -> None:
+        super().__init__(connection)
         self.actor = actor
         self.now = now
         self._last: tuple[int, str] | None = None
 
     def _tail(self) -> tuple[int, str]:
         if self._last is None:
-            row = self.session.execute(
-                select(AuditEntryRow.seq, AuditEntryRow.hash)
-                .order_by(AuditEntryRow.seq.desc())
-                .limit(1)
-            ).first()
-            self._last = (0, GENESIS_HASH) if row is None else (row[0], row[1])
+            row = _AUDIT_TAIL.first(self.connection, {})
+            self._last = (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
         return self._last
 
     def append(
@@ -934,19 +1036,20 @@ class SqlAuditLog(_Repository):
             after=after_value,
             prev_hash=prev_hash,
         )
-        self.session.execute(
-            insert(AuditEntryRow).values(
-                seq=seq,
-                at=self.now,
-                actor=self.actor,
-                action=action,
-                entity=entity,
-                entity_ref=entity_ref,
-                before=before_json,
-                after=after_json,
-                prev_hash=prev_hash,
-                hash=entry_hash,
-            )
+        _INSERT_AUDIT.run(
+            self.connection,
+            {
+                "seq": seq,
+                "at": bind_datetime(self.connection, self.now),
+                "actor": self.actor,
+                "action": action,
+                "entity": entity,
+                "entity_ref": entity_ref,
+                "before": before_json,
+                "after": after_json,
+                "prev_hash": prev_hash,
+                "hash": entry_hash,
+            },
         )
         self._last = (seq, entry_hash)
         return AuditEntry(
@@ -966,12 +1069,12 @@ class SqlAuditLog(_Repository):
         last = 0
         while True:
             rows = list(
-                self.session.execute(
+                self.connection.execute(
                     select(AuditEntryRow)
                     .where(AuditEntryRow.seq > last)
                     .order_by(AuditEntryRow.seq)
                     .limit(2000)
-                ).scalars()
+                )
             )
             if not rows:
                 return
@@ -990,20 +1093,42 @@ class SqlAuditLog(_Repository):
                 )
             last = rows[-1].seq
 
+    def entries_for(self, entity: str, entity_ref: str) -> list[AuditEntry]:
+        rows = self.connection.execute(
+            select(AuditEntryRow)
+            .where(AuditEntryRow.entity_ref == entity_ref, AuditEntryRow.entity == entity)
+            .order_by(AuditEntryRow.seq)
+        )
+        return [
+            AuditEntry(
+                seq=row.seq,
+                at=utc(row.at),
+                actor=row.actor,
+                action=row.action,
+                entity=row.entity,
+                entity_ref=row.entity_ref,
+                before=None if row.before is None else json.loads(row.before),
+                after=None if row.after is None else json.loads(row.after),
+                prev_hash=row.prev_hash,
+                hash=row.hash,
+            )
+            for row in rows
+        ]
+
     def count(self) -> int:
         return int(
-            self.session.execute(select(func.count()).select_from(AuditEntryRow)).scalar_one()
+            self.connection.execute(select(func.count()).select_from(AuditEntryRow)).scalar_one()
         )
 
 
 class SqlRedFlagRepository(_Repository):
     def checklists(self, order_ref: str) -> list[RedFlagChecklist]:
-        rows = self.session.execute(
+        rows = self.connection.execute(
             select(RedFlagChecklistRow)
             .join(OrderRow, OrderRow.id == RedFlagChecklistRow.order_id)
             .where(OrderRow.ref == order_ref)
             .order_by(RedFlagChecklistRow.id)
-        ).scalars()
+        )
         return [
             RedFlagChecklist(
                 order_ref=order_ref,
@@ -1016,9 +1141,9 @@ class SqlRedFlagRepository(_Repository):
         ]
 
     def add_checklist(self, checklist: RedFlagChecklist) -> None:
-        self.session.execute(
+        self.connection.execute(
             insert(RedFlagChecklistRow).values(
-                order_id=SqlOrderRepository(self.session).order_id(checklist.order_ref),
+                order_id=SqlOrderRepository(self.connection).order_id(checklist.order_ref),
                 answers=canonical_json(checklist.answers),
                 note=checklist.note,
                 answered_by=checklist.answered_by,

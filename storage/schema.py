@@ -251,4 +251,49 @@ class SettingRow(Base):
     value: Mapped[str] = mapped_column(Text)
 
 
-APPEND_ONLY_TABLES = ("decisions", "ledger_entries", "audit_log")
+class DocumentRow(Base):
+    """A generated document (the registry paper is verified against). Append-only."""
+
+    __tablename__ = "documents"
+    __table_args__ = (UniqueConstraint("kind", "issued_year", "serial"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(String(32), unique=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    issued_year: Mapped[int] = mapped_column(Integer)
+    serial: Mapped[int] = mapped_column(Integer)
+    party_ref: Mapped[str | None] = mapped_column(String(REF), index=True)
+    order_ref: Mapped[str | None] = mapped_column(String(REF), index=True)
+    year: Mapped[int | None] = mapped_column(Integer)
+    """The calendar year a document is about (LPP certification, quota report)."""
+    decision_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
+    content_hash: Mapped[str] = mapped_column(String(64))
+    verification_code: Mapped[str] = mapped_column(String(16), index=True)
+    file_sha256: Mapped[str] = mapped_column(String(64), index=True)
+    generated_by: Mapped[str] = mapped_column(String(300))
+    generated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    ruleset: Mapped[str] = mapped_column(String(64))
+    title: Mapped[str] = mapped_column(Text)
+
+
+class DocumentReturnRow(Base):
+    """The signed copy of a document came back: appended, never updated (one per document)."""
+
+    __tablename__ = "document_returns"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    number: Mapped[str] = mapped_column(ForeignKey("documents.number"), unique=True)
+    signed_on: Mapped[dt.date] = mapped_column(Date)
+    signed_by: Mapped[str] = mapped_column(Text, default="[]")
+    """JSON list of "Name, Title"."""
+    recorded_by: Mapped[str] = mapped_column(String(300))
+    recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
+APPEND_ONLY_TABLES = (
+    "decisions",
+    "ledger_entries",
+    "audit_log",
+    "documents",
+    "document_returns",
+)

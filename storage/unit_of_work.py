@@ -9,9 +9,11 @@ from types import TracebackType
 from typing import Self
 
 from sqlalchemy import Engine
+from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from storage.database import Target, create_desk_engine, migrate, resolve_target
+from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
 from storage.repositories import (
     SqlAuditLog,
     SqlDecisionRepository,
@@ -29,30 +31,55 @@ def system_clock() -> datetime:
 
 
 class SqlUnitOfWork:
-    """Implements ``domain.ports.UnitOfWork`` on a SQLAlchemy session."""
+    """Implements ``domain.ports.UnitOfWork`` on one Core connection and its transaction.
+
+    The repositories run their statements on that connection. A SQLAlchemy ``Session`` on the
+    same connection (and so in the same transaction) is made only if someone asks for
+    ``session``: an order's check never pays for one.
+    """
 
     def __init__(self, engine: Engine, *, actor: str, now: datetime, writer: bool) -> None:
         # desk_writer True or False: the begin hooks in storage.database set up each kind.
-        self._engine = engine.execution_options(desk_writer=writer)
+        if engine.get_execution_options().get("desk_writer") is not writer:
+            engine = engine.execution_options(desk_writer=writer)
+        self._engine = engine
         self.actor = actor
         self.now = now
         self.writer = writer
-        self.session: Session | None = None
+        self.connection: Connection | None = None
+        self._session: Session | None = None
         self._committed = False
 
+    @property
+    def session(self) -> Session | None:
+        """An ORM session inside this unit of work's transaction (None outside ``with``)."""
+        if self._session is None and self.connection is not None:
+            self._session = Session(
+                bind=self.connection,
+                expire_on_commit=False,
+                autoflush=False,
+            )
+        return self._session
+
     def __enter__(self) -> Self:
-        session = Session(bind=self._engine, expire_on_commit=False, autoflush=False)
-        self.session = session
-        self.ledger = SqlLedgerRepository(session)
-        self.parties = SqlPartyRepository(session)
-        self.products = SqlProductRepository(session)
-        self.orders = SqlOrderRepository(session)
-        self.paperwork = SqlPaperworkRepository(session, self.ledger)
-        self.decisions = SqlDecisionRepository(session)
-        self.audit = SqlAuditLog(session, self.actor, self.now)
-        self.red_flags = SqlRedFlagRepository(session)
-        # Begin now, so a writer holds the write lock before it reads what it will decide on.
-        session.connection()
+        connection = self._engine.connect()
+        try:
+            # Begin now, so a writer holds the write lock before it reads what it will decide on.
+            connection.begin()
+        except BaseException:
+            connection.close()
+            raise
+        self.connection = connection
+        self.ledger = SqlLedgerRepository(connection)
+        self.parties = SqlPartyRepository(connection)
+        self.products = SqlProductRepository(connection)
+        self.orders = SqlOrderRepository(connection)
+        self.paperwork = SqlPaperworkRepository(connection, self.ledger)
+        self.decisions = SqlDecisionRepository(connection)
+        self.audit = SqlAuditLog(connection, self.actor, self.now)
+        self.red_flags = SqlRedFlagRepository(connection)
+        self.documents = SqlDocumentRegistry(connection)
+        self.settings = SqlSettingsRepository(connection)
         return self
 
     def __exit__(
@@ -61,24 +88,31 @@ class SqlUnitOfWork:
         exc: BaseException | None,
         tb: TracebackType | None,
     ) -> None:
-        assert self.session is not None
+        assert self.connection is not None
         try:
+            if self._session is not None:
+                self._session.close()
             if not self._committed:
-                self.session.rollback()
+                self.connection.rollback()
         finally:
-            self.session.close()
-            self.session = None
+            self.connection.close()
+            self.connection = None
+            self._session = None
 
     def commit(self) -> None:
         if not self.writer:
             raise RuntimeError("a read-only unit of work cannot commit")
-        assert self.session is not None
-        self.session.commit()
+        assert self.connection is not None
+        if self._session is not None:
+            self._session.flush()
+        self.connection.commit()
         self._committed = True
 
     def rollback(self) -> None:
-        assert self.session is not None
-        self.session.rollback()
+        assert self.connection is not None
+        if self._session is not None:
+            self._session.expunge_all()
+        self.connection.rollback()
 
 
 class SqlDatabase:
@@ -95,6 +129,8 @@ class SqlDatabase:
         self.target = target
         self.clock = clock
         self.description = target.description
+        self._reading = engine.execution_options(desk_writer=False)
+        self._writing = engine.execution_options(desk_writer=True)
 
     @classmethod
     def open(
@@ -107,10 +143,10 @@ class SqlDatabase:
         return cls(engine, target, clock=clock)
 
     def reader(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, actor="", now=self.clock(), writer=False)
+        return SqlUnitOfWork(self._reading, actor="", now=self.clock(), writer=False)
 
     def writer(self, actor: str) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self.engine, actor=actor, now=self.clock(), writer=True)
+        return SqlUnitOfWork(self._writing, actor=actor, now=self.clock(), writer=True)
 
     def close(self) -> None:
         self.engine.dispose()

@@ -71,6 +71,8 @@ class OrdersPage(Page):
         self._batch_job: Job | None = None
         self._pending_filter: OrderFilter | None = None
         self._selected_ref: str | None = None
+        self._selected_id: int | None = None
+        """The selected order's row id, to find its row again at once after a reload."""
 
         self.model = OrderTableModel(lambda ids: self.context.queries.order_summaries(ids))
         self.table = QTableView()
@@ -344,12 +346,19 @@ class OrdersPage(Page):
     def _on_ids_loaded(self, ids: Sequence[int]) -> None:
         if self._pending_filter is not None:
             return  # a newer filter is waiting; don't flash this result
-        selected = self._selected_ref
+        selected, selected_id = self._selected_ref, self._selected_id
         self.model.set_ids(ids)
         total = len(ids)
         self.count_label.setText(f"{total:,} order{'s' if total != 1 else ''}")
         self.list_loaded.emit(total)
-        if selected is not None:
+        if selected is None:
+            return
+        row = None if selected_id is None else self.model.row_of(selected_id)
+        record = None if row is None else self.model.record(row)
+        if row is not None and record is not None and record.ref == selected:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        elif selected_id is None:
             self.select_ref(selected, quiet=True)
 
     def prepare_screenshot(self) -> None:
@@ -362,9 +371,13 @@ class OrdersPage(Page):
                 return
 
     def select_ref(self, ref: str, *, quiet: bool = False) -> bool:
-        """Select the row of an order by its ref, if it is in the current list."""
+        """Select the row of an order by its ref, if it is among the first rows of the list.
+
+        Only the first few pages are looked at (each is a query on the UI thread); after a
+        reload the selected order is found by its id instead, anywhere in the list.
+        """
         ids = self.model.ids()
-        limit = min(len(ids), 5000)
+        limit = min(len(ids), self.model.PAGE * 5)
         for row in range(limit):
             record = self.model.record(row)
             if record is not None and record.ref == ref:
@@ -372,7 +385,7 @@ class OrdersPage(Page):
                 self.table.scrollTo(self.model.index(row, 0))
                 return True
         if not quiet:
-            self._selected_ref = ref
+            self._selected_ref, self._selected_id = ref, None
             self._show_detail(ref)
         return False
 
@@ -388,7 +401,7 @@ class OrdersPage(Page):
         record = self.model.record(indexes[0].row())
         if record is None:
             return
-        self._selected_ref = record.ref
+        self._selected_ref, self._selected_id = record.ref, record.id
         self._show_detail(record.ref)
 
     def _show_detail(self, ref: str) -> None:
@@ -429,7 +442,7 @@ class OrdersPage(Page):
         dialog.open()
 
     def _on_order_saved(self, ref: str) -> None:
-        self._selected_ref = ref
+        self._selected_ref, self._selected_id = ref, None
         self.context.events.records_changed.emit("orders")
         self._show_detail(ref)
 
@@ -437,16 +450,8 @@ class OrdersPage(Page):
         ref = self._selected_ref
         if ref is None:
             return
-        changed = (
-            [
-                record.id
-                for row in range(self.model.rowCount())
-                if (record := self.model.record(row)) is not None and record.ref == ref
-            ]
-            if self.model.rowCount() <= 5000
-            else []
-        )
-        self.model.refresh_ids(changed)
+        if self._selected_id is not None:
+            self.model.refresh_ids([self._selected_id])
         self._show_detail(ref)
 
     def _on_check(self) -> None:

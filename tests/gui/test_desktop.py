@@ -22,6 +22,7 @@ TITLES = [
     "Quotas",
     "Red flags",
     "Audit log",
+    "Documents",
     "Rulesets",
 ]
 

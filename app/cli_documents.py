@@ -1,0 +1,469 @@
+"""Commands for printed documents: statements, records, notices and reports as PDF; verifying
+paper; recording a signed copy's return; the letterhead and paper size.
+
+PDFs are written atomically: to ``F.pdf.part`` before the document is registered (a file that
+cannot be written registers nothing), renamed to ``F.pdf`` once it is.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
+from domain.documents import RegisteredDocument, Signer, Verification
+from domain.errors import DomainError
+from domain.services.documents import (
+    generate_aia_statement,
+    generate_decision_record,
+    generate_lpp_certification,
+    generate_quota_report,
+    generate_shipment_notice,
+    record_signed_return,
+    verify_code,
+    verify_pdf,
+)
+from domain.services.settings import (
+    PAGE_SIZES,
+    DocumentSettings,
+    document_settings,
+    update_document_settings,
+)
+
+if TYPE_CHECKING:
+    from domain.documents import DocumentRenderer
+
+Handler = Callable[[Run], int]
+
+
+def add_document_commands(
+    commands: Any,
+    common: argparse.ArgumentParser,
+    *,
+    iso_date: Callable[[str], Any],
+    non_negative: Callable[[str], float],
+) -> None:
+    signer_help = 'a signature block, "Name, Title" (repeatable; default: one blank block)'
+
+    statement = commands.add_parser(
+        "statement", parents=[common], help="print a certification statement to sign (PDF)"
+    )
+    kinds = statement.add_subparsers(dest="statement_kind", metavar="KIND", required=True)
+    aia = kinds.add_parser(
+        "aia",
+        parents=[common],
+        help="the Tier 1 (AIA) certification statement for an ultimate consignee",
+    )
+    aia.add_argument("party", metavar="PARTY_REF")
+    aia.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    aia.add_argument(
+        "--items",
+        metavar="TEXT",
+        help="the general description and ECCNs of the items (default: from its orders)",
+    )
+    aia.add_argument(
+        "--signer", action="append", default=[], metavar='"NAME, TITLE"', help=signer_help
+    )
+    aia.add_argument(
+        "--on", type=iso_date, metavar="DATE", help="wording of the ruleset in effect on DATE"
+    )
+    lpp = kinds.add_parser(
+        "lpp", parents=[common], help="the LPP certification for a consignee and calendar year"
+    )
+    lpp.add_argument("party", metavar="PARTY_REF")
+    lpp.add_argument("--year", type=int, metavar="YYYY", help="calendar year (default this year)")
+    lpp.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    lpp.add_argument(
+        "--signer", action="append", default=[], metavar='"NAME, TITLE"', help=signer_help
+    )
+    lpp.add_argument(
+        "--on", type=iso_date, metavar="DATE", help="wording of the ruleset in effect on DATE"
+    )
+
+    record = commands.add_parser(
+        "record", parents=[common], help="print the record of an order's decision (PDF)"
+    )
+    record.add_argument("order", metavar="ORDER_REF")
+    record.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+
+    notice = commands.add_parser(
+        "notice", parents=[common], help="print the AIA shipment notice of an order (PDF)"
+    )
+    notice.add_argument("order", metavar="ORDER_REF")
+    notice.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+
+    report = commands.add_parser("report", parents=[common], help="print a report (PDF)")
+    reports = report.add_subparsers(dest="report_kind", metavar="KIND", required=True)
+    quota = reports.add_parser(
+        "quota",
+        parents=[common],
+        help="country allocations, LPP per consignee, NVEU installed bases, UVEU shares",
+    )
+    quota.add_argument("--out", type=Path, required=True, metavar="F.pdf")
+    quota.add_argument("--year", type=int, metavar="YYYY", help="LPP year (default this year)")
+    quota.add_argument("--on", type=iso_date, metavar="DATE", help="as on DATE (default today)")
+
+    verify = commands.add_parser(
+        "verify",
+        parents=[common],
+        help="is a PDF file, or a verification code typed from paper, a genuine document?",
+    )
+    verify.add_argument(
+        "target", metavar="FILE.pdf|CODE", help="a file that exists is a file, else a code"
+    )
+
+    returned = commands.add_parser(
+        "returned",
+        parents=[common],
+        help="the signed copy of a statement came back: record it and its certification",
+    )
+    returned.add_argument(
+        "number", metavar="NUMBER", help="the document number, e.g. AIA-2026-0001"
+    )
+    returned.add_argument("--signed-on", type=iso_date, required=True, metavar="DATE")
+    returned.add_argument(
+        "--signer",
+        action="append",
+        required=True,
+        metavar='"NAME, TITLE"',
+        help="who signed, as on the paper (repeatable)",
+    )
+    returned.add_argument(
+        "--weights-storage-attested",
+        action="store_true",
+        help="the AIA certification also attests the storage security of model weights",
+    )
+    returned.add_argument(
+        "--prior-receipts",
+        type=non_negative,
+        metavar="TPP",
+        help="LPP: the prior receipts the signer declared (default: those on file)",
+    )
+
+    settings = commands.add_parser(
+        "settings",
+        parents=[common],
+        help="the exporter's letterhead and the paper size of documents (shown, or changed)",
+    )
+    settings.add_argument("--letterhead-name", metavar="NAME")
+    settings.add_argument(
+        "--letterhead-address",
+        action="append",
+        metavar="LINE",
+        help='one address line (repeatable; replaces the address; "" clears it)',
+    )
+    settings.add_argument("--letterhead-contact", metavar="TEXT", help="e-mail, telephone, ...")
+    settings.add_argument("--page-size", metavar="|".join(PAGE_SIZES), help="A4 or Letter")
+
+
+# -- writing the file -------------------------------------------------------------------------
+
+
+class _AtomicPdf:
+    """``F.pdf.part`` written before the registration commits, renamed to ``F.pdf`` after."""
+
+    def __init__(self, out: Path) -> None:
+        if out.is_dir():
+            raise DomainError(f"{out}: is a folder; give the file to write, e.g. {out / 'x.pdf'}")
+        self.out = out
+        self.part = out.with_name(out.name + ".part")
+        self.size = 0
+
+    def deliver(self, document: RegisteredDocument, pdf: bytes) -> None:
+        try:
+            self.part.write_bytes(pdf)
+        except OSError as error:
+            raise DomainError(
+                f"{self.out}: cannot write the file ({error.strerror}); nothing was registered"
+            ) from error
+        self.size = len(pdf)
+
+    def finish(self, document: RegisteredDocument) -> None:
+        try:
+            self.part.replace(self.out)
+        except OSError as error:
+            raise DomainError(
+                f"{self.out}: cannot write the file ({error.strerror}); document "
+                f"{document.number} was registered and its file left at {self.part}"
+            ) from error
+
+    def discard(self) -> None:
+        self.part.unlink(missing_ok=True)
+
+
+def _renderer() -> DocumentRenderer:
+    # Imported here: reportlab and the fonts load only for commands that print.
+    from reports.renderer import PdfRenderer
+
+    return PdfRenderer()
+
+
+def _signers(texts: list[str]) -> tuple[Signer, ...]:
+    signers = []
+    for text in texts:
+        name, _, title = text.partition(",")
+        signers.append(Signer(name=" ".join(name.split()), title=" ".join(title.split())))
+    return tuple(signers)
+
+
+def document_json(document: RegisteredDocument) -> dict[str, Any]:
+    return document.model_dump(mode="json")
+
+
+def _generate(run: Run, make: Callable[[Callable[[RegisteredDocument, bytes], None]], Any]) -> int:
+    target = _AtomicPdf(run.args.out)
+    _warn_default_letterhead(run)
+    try:
+        document, _ = make(target.deliver)
+    except BaseException:
+        target.discard()
+        raise
+    target.finish(document)
+    if run.json:
+        emit_json(
+            {**document_json(document), "file": str(run.args.out), "bytes": target.size}, run.out
+        )
+        return EXIT_OK
+    rows = [
+        ("Document", document.number),
+        ("Title", document.title),
+        ("File", f"{run.args.out} ({target.size:,} bytes)"),
+        ("Verification code", document.verification_code),
+        ("Content hash", document.content_hash),
+        ("Ruleset", document.ruleset),
+        (
+            "Generated",
+            f"{document.generated_at:%Y-%m-%d %H:%M} UTC by {document.generated_by}",
+        ),
+    ]
+    table(rows, run.out)
+    return EXIT_OK
+
+
+def _warn_default_letterhead(run: Run) -> None:
+    if document_settings(run.db()).letterhead_is_default:
+        run.err.write(
+            "diffusion-desk: note: the letterhead is not set; set it with "
+            "'diffusion-desk settings --letterhead-name ... --letterhead-address ...'\n"
+        )
+
+
+# -- commands ---------------------------------------------------------------------------------
+
+
+def _cmd_statement(run: Run) -> int:
+    args = run.args
+    renderer = _renderer()
+    db = run.db()
+    if args.statement_kind == "aia":
+        return _generate(
+            run,
+            lambda deliver: generate_aia_statement(
+                db,
+                run.catalog,
+                renderer,
+                args.party,
+                on=args.on or run.today,
+                actor=run.actor,
+                items_description=args.items,
+                signers=_signers(args.signer),
+                deliver=deliver,
+            ),
+        )
+    return _generate(
+        run,
+        lambda deliver: generate_lpp_certification(
+            db,
+            run.catalog,
+            renderer,
+            args.party,
+            args.year or run.today.year,
+            on=args.on or run.today,
+            actor=run.actor,
+            signers=_signers(args.signer),
+            deliver=deliver,
+        ),
+    )
+
+
+def _cmd_record(run: Run) -> int:
+    renderer = _renderer()
+    db = run.db()
+    return _generate(
+        run,
+        lambda deliver: generate_decision_record(
+            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
+        ),
+    )
+
+
+def _cmd_notice(run: Run) -> int:
+    renderer = _renderer()
+    db = run.db()
+    return _generate(
+        run,
+        lambda deliver: generate_shipment_notice(
+            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
+        ),
+    )
+
+
+def _cmd_report(run: Run) -> int:
+    renderer = _renderer()
+    db = run.db()
+    on = run.args.on or run.today
+    return _generate(
+        run,
+        lambda deliver: generate_quota_report(
+            db,
+            run.catalog,
+            renderer,
+            on=on,
+            year=run.args.year or on.year,
+            actor=run.actor,
+            deliver=deliver,
+        ),
+    )
+
+
+def _looks_like_a_file(target: str) -> bool:
+    return target.lower().endswith(".pdf") or "/" in target or "\\" in target
+
+
+def _cmd_verify(run: Run) -> int:
+    target: str = run.args.target
+    path = Path(target)
+    if path.is_file():
+        try:
+            pdf = path.read_bytes()
+        except OSError as error:
+            raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
+        from reports.extract import pdf_text
+
+        result = verify_pdf(run.db(), pdf, pdf_text)
+        kind = "file"
+    elif _looks_like_a_file(target):
+        raise DomainError(f"{target}: no such file (give a PDF file, or a verification code)")
+    else:
+        result = verify_code(run.db(), target)
+        kind = "code"
+    if run.json:
+        emit_json(_verification_json(target, kind, result), run.out)
+    else:
+        _print_verification(result, run)
+    if not result.genuine:
+        run.err.write(f"diffusion-desk: {target}: not genuine\n")
+        return EXIT_BAD_INPUT
+    return EXIT_OK
+
+
+def _verification_json(target: str, kind: str, result: Verification) -> dict[str, Any]:
+    return {
+        "input": target,
+        "input_kind": kind,
+        "genuine": result.genuine,
+        "standing": None if result.standing is None else result.standing.value,
+        "message": result.message,
+        "document": None if result.document is None else document_json(result.document),
+    }
+
+
+def _print_verification(result: Verification, run: Run) -> None:
+    verdict = "GENUINE" if result.genuine else "NOT GENUINE"
+    rows = [("Verdict", verdict)]
+    document = result.document
+    if document is not None:
+        rows += [
+            ("Document", f"{document.number}: {document.title}"),
+            (
+                "Generated",
+                f"{document.generated_at:%Y-%m-%d %H:%M} UTC by {document.generated_by}",
+            ),
+            ("Ruleset", document.ruleset),
+        ]
+        if document.signed_on is not None:
+            rows.append(
+                ("Signed copy", f"signed {document.signed_on} by {'; '.join(document.signed_by)}")
+            )
+    if result.standing is not None:
+        rows.append(("Standing", result.standing.value))
+    table(rows, run.out)
+    run.out.write(f"{result.message}\n")
+
+
+def _cmd_returned(run: Run) -> int:
+    args = run.args
+    document = record_signed_return(
+        run.db(),
+        args.number,
+        signed_on=args.signed_on,
+        signers=args.signer,
+        weights_storage_attested=args.weights_storage_attested,
+        prior_receipts_tpp=args.prior_receipts,
+        actor=run.actor,
+    )
+    certification = (
+        f"AIA certification of {document.party_ref} signed {document.signed_on}"
+        if document.kind.value == "aia_statement"
+        else f"LPP certification {document.year} of {document.party_ref} signed "
+        f"{document.signed_on}"
+    )
+    if run.json:
+        emit_json({**document_json(document), "recorded": certification}, run.out)
+    else:
+        run.out.write(
+            f"recorded the signed copy of {document.number} "
+            f"(signed {document.signed_on} by {'; '.join(document.signed_by)})\n"
+            f"  and the {certification}\n"
+        )
+    return EXIT_OK
+
+
+def _settings_json(settings: DocumentSettings) -> dict[str, Any]:
+    return {
+        **settings.model_dump(mode="json"),
+        "letterhead_set": not settings.letterhead_is_default,
+    }
+
+
+def _cmd_settings(run: Run) -> int:
+    args = run.args
+    changes = (
+        args.letterhead_name,
+        args.letterhead_address,
+        args.letterhead_contact,
+        args.page_size,
+    )
+    if all(change is None for change in changes):
+        settings = document_settings(run.db())
+    else:
+        settings = update_document_settings(
+            run.db(),
+            actor=run.actor,
+            letterhead_name=args.letterhead_name,
+            letterhead_address=args.letterhead_address,
+            letterhead_contact=args.letterhead_contact,
+            page_size=args.page_size,
+        )
+    if run.json:
+        emit_json(_settings_json(settings), run.out)
+        return EXIT_OK
+    letterhead = settings.letterhead
+    rows = [("Letterhead", letterhead.name)]
+    rows += [("", line) for line in letterhead.address_lines]
+    rows += [("Contact", letterhead.contact or "(none)"), ("Page size", settings.page_size)]
+    table(rows, run.out)
+    return EXIT_OK
+
+
+DOCUMENT_HANDLERS: dict[str, Handler] = {
+    "statement": _cmd_statement,
+    "record": _cmd_record,
+    "notice": _cmd_notice,
+    "report": _cmd_report,
+    "verify": _cmd_verify,
+    "returned": _cmd_returned,
+    "settings": _cmd_settings,
+}

@@ -1,0 +1,70 @@
+"""The LPP certification a consignee signs for a calendar year (§ 740.29)."""
+
+from __future__ import annotations
+
+from reportlab.platypus import Flowable, KeepTogether
+
+from domain.documents import DocumentKind, LppCertificationView, Stamp
+from domain.evaluation import fmt_tpp
+from reports.base import DocumentPdf
+
+
+class LppCertificationPdf(DocumentPdf[LppCertificationView]):
+    """Letterhead, consignee, the year's limit and the prior receipts declared, the
+    statements in the ruleset's wording, then the signature blocks."""
+
+    @property
+    def kind_label(self) -> str:
+        return DocumentKind.LPP_CERTIFICATION.label
+
+    def _title(self, view: LppCertificationView) -> str:
+        return f"{DocumentKind.LPP_CERTIFICATION.label} {view.year}: {view.consignee.name}"
+
+    def _story(self, view: LppCertificationView, stamp: Stamp) -> list[Flowable]:
+        story: list[Flowable] = [
+            self.heading(view.title, "title"),
+            self.text(
+                f"{view.rule} · calendar year {view.year}\nRuleset {view.ruleset}", "subtitle"
+            ),
+            self.heading("Ultimate consignee"),
+            self.field_table(self.party_rows(view.consignee)),
+            self.heading("Figures certified"),
+            self.field_table(
+                [
+                    ("Calendar year", str(view.year)),
+                    ("Limit", f"{fmt_tpp(view.limit_tpp)} TPP"),
+                    ("Prior receipts", f"{fmt_tpp(view.prior_receipts_tpp)} TPP declared"),
+                ],
+            ),
+            self.heading("Certification"),
+        ]
+        last = len(view.statements) - 1
+        for index, statement in enumerate(view.statements[:last]):
+            story.append(self.para(self.plain(statement), "numbered", bulletText=f"{index + 1}."))
+        story.append(
+            KeepTogether(
+                [
+                    self.para(
+                        self.plain(view.statements[last]), "numbered", bulletText=f"{last + 1}."
+                    ),
+                    self.heading("Signatures"),
+                    self.para(
+                        "Signed for and on behalf of the ultimate consignee, "
+                        f"{self.plain(view.consignee.name)}, by the persons authorized to sign "
+                        "for it:",
+                        "body",
+                    ),
+                    *self.signature_blocks(view.signers[:2]),
+                ]
+            )
+        )
+        story.extend(self.signature_blocks(view.signers[2:], first_index=3))
+        contact = f" ({view.letterhead.contact})" if view.letterhead.contact else ""
+        story.append(
+            self.text(
+                f"Please sign and date this certification and return it to "
+                f"{view.letterhead.name}{contact}, quoting document number {stamp.number}.",
+                "muted",
+            )
+        )
+        return story

@@ -1,0 +1,44 @@
+"""The document renderer the application wires into the document services."""
+
+from __future__ import annotations
+
+from domain.documents import (
+    AiaStatementView,
+    DecisionRecordView,
+    DocumentView,
+    LppCertificationView,
+    QuotaReportView,
+    ShipmentNoticeView,
+    Stamp,
+)
+from reports.aia_statement import AiaStatementPdf
+from reports.decision_record import DecisionRecordPdf
+from reports.lpp_certification import LppCertificationPdf
+from reports.quota_report import QuotaReportPdf
+from reports.shipment_notice import ShipmentNoticePdf
+
+
+class PdfRenderer:
+    """domain.documents.DocumentRenderer: a view-model and its stamp in, PDF bytes out.
+
+    One instance can render any number of documents (fonts and styles are set up once)."""
+
+    def __init__(self) -> None:
+        self._aia = AiaStatementPdf()
+        self._lpp = LppCertificationPdf()
+        self._record = DecisionRecordPdf()
+        self._notice = ShipmentNoticePdf()
+        self._quota = QuotaReportPdf()
+
+    def render(self, view: DocumentView, stamp: Stamp) -> bytes:
+        if isinstance(view, AiaStatementView):
+            return self._aia.render(view, stamp)
+        if isinstance(view, LppCertificationView):
+            return self._lpp.render(view, stamp)
+        if isinstance(view, DecisionRecordView):
+            return self._record.render(view, stamp)
+        if isinstance(view, ShipmentNoticeView):
+            return self._notice.render(view, stamp)
+        if isinstance(view, QuotaReportView):
+            return self._quota.render(view, stamp)
+        raise TypeError(f"no renderer for {type(view).__name__}")

@@ -1,0 +1,264 @@
+"""Printed documents from the command line, as an officer uses them on the demonstration data:
+print a statement and a decision record, verify the file and the code typed from paper, catch
+a tampered file, record the signed copy's return, set the letterhead.
+
+The PDFs come from the real renderer (reports/) and are read back with pypdf.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytest.importorskip("reports.renderer", reason="reports/renderer.py (the PDF renderer) is missing")
+pypdf = pytest.importorskip("pypdf")
+
+from tests.e2e import test_cli  # noqa: E402
+from tests.e2e.test_cli import Run, _command, _json  # noqa: E402
+
+# The command and its environment exactly as tests/e2e/test_cli.py runs them.
+cli_env = test_cli.cli_env
+run = test_cli.run
+
+AIA_PARTY = "GB-THAMESIDE"  # Tier 1, open orders for a-level items, its certification revoked
+AIA_ORDER = "SO-25-0005"  # shipped under AIA
+TIER3_PARTY = "CN-XINGHE"
+
+
+@pytest.fixture(scope="module")
+def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demonstration data, checked: built once, copied for each test."""
+    folder = tmp_path_factory.mktemp("demo")
+    env = dict(os.environ)
+    env["DIFFUSION_DESK_DB"] = str(folder / "desk.sqlite3")
+    env["DIFFUSION_DESK_LOG"] = str(folder / "desk.log")
+    command, import_root = _command()
+    if import_root is not None:
+        env["PYTHONPATH"] = import_root
+    for args in (["demo"], ["check", "--pending"]):
+        done = subprocess.run(
+            [*command, *args], env=env, capture_output=True, text=True, timeout=300, check=False
+        )
+        assert done.returncode == 0, done.stderr
+    return folder / "desk.sqlite3"
+
+
+@pytest.fixture
+def demo(demo_database: Path, cli_env: dict[str, str]) -> Path:
+    target = Path(cli_env["DIFFUSION_DESK_DB"])
+    for suffix in ("", "-wal", "-shm"):
+        source = demo_database.with_name(demo_database.name + suffix)
+        if source.exists():
+            shutil.copy(source, target.with_name(target.name + suffix))
+    return target
+
+
+def printed(run: Run, *args: str) -> Any:
+    """The JSON document a command printed with --json (checking it succeeded)."""
+    return _json(run(*args, *(() if "--json" in args else ("--json",))))
+
+
+def pdf_text(path: Path) -> str:
+    reader = pypdf.PdfReader(BytesIO(path.read_bytes()))
+    return "\n".join(page.extract_text() or "" for page in reader.pages)
+
+
+def verify(run: Run, target: str | Path) -> tuple[int, Any]:
+    done = run("verify", str(target), "--json")
+    return done.returncode, json.loads(done.stdout)
+
+
+def test_an_aia_statement_is_printed_registered_and_verifies_as_genuine(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "aia.pdf"
+    document = printed(
+        run, "statement", "aia", AIA_PARTY, "--out", str(out), "--signer", "Eleanor Whitcombe, MD"
+    )
+    assert document["kind"] == "aia_statement"
+    assert document["number"].startswith("AIA-")
+    assert document["number"].endswith("-0001")
+    assert document["file"] == str(out)
+    assert document["party_ref"] == AIA_PARTY
+    assert not (tmp_path / "aia.pdf.part").exists()
+    text = pdf_text(out)
+    for expected in (
+        "Thameside Compute Ltd",
+        "Eleanor Whitcombe",
+        document["number"],
+        document["verification_code"],
+        "3A090.a",
+    ):
+        assert expected in text
+    status, result = verify(run, out)
+    assert status == 0
+    assert result["genuine"] is True
+    assert result["standing"] == "current"
+    assert result["document"]["number"] == document["number"]
+    assert result["document"]["file_sha256"] == document["file_sha256"]
+
+
+def test_a_tampered_file_is_not_genuine_and_exits_2_naming_the_document(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "aia.pdf"
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    data = out.read_bytes()
+    tampered = tmp_path / "tampered.pdf"
+    tampered.write_bytes(data + b"\n% saved again by another program\n")
+    status, result = verify(run, tampered)
+    assert status == 2
+    assert result["genuine"] is False
+    assert result["document"]["number"] == document["number"]
+    assert "this file differs from the one generated" in result["message"]
+    middle = len(data) // 2
+    flipped = tmp_path / "flipped.pdf"
+    flipped.write_bytes(data[:middle] + bytes([data[middle] ^ 0x20]) + data[middle + 1 :])
+    status, result = verify(run, flipped)
+    assert status == 2
+    assert result["genuine"] is False
+    done = run("verify", str(tampered))
+    assert done.returncode == 2
+    assert "NOT GENUINE" in done.stdout
+    assert "not genuine" in done.stderr
+    garbage = tmp_path / "invoice.pdf"
+    garbage.write_bytes(b"not a pdf at all")
+    status, result = verify(run, garbage)
+    assert status == 2
+    assert result["document"] is None
+
+
+def test_a_code_typed_from_paper_verifies_however_it_is_typed(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    document = printed(run, "record", AIA_ORDER, "--out", str(tmp_path / "record.pdf"))
+    code = document["verification_code"]
+    for typed in (code, code.lower().replace("-", " "), code.replace("-", "")):
+        status, result = verify(run, typed)
+        assert status == 0, result
+        assert result["genuine"] is True
+        assert result["document"]["number"] == document["number"]
+    status, result = verify(run, "AAAA-BBBB-CCCC")
+    assert status == 2
+    assert result["genuine"] is False
+
+
+def test_a_decision_record_carries_the_decision_and_is_superseded_by_a_new_check(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "record.pdf"
+    document = printed(run, "record", AIA_ORDER, "--out", str(out))
+    assert document["number"].startswith("DR-")
+    assert document["order_ref"] == AIA_ORDER
+    text = pdf_text(out)
+    assert AIA_ORDER in text
+    assert "Authorized" in text
+    assert "株式会社青嶺コンピューティング" in text
+    assert verify(run, out)[1]["standing"] == "current"
+    printed(run, "check", AIA_ORDER, "--json")
+    status, result = verify(run, out)
+    assert status == 0
+    assert result["genuine"] is True
+    assert result["standing"] == "superseded"
+
+
+def test_the_signed_copy_returned_records_the_aia_certification(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(tmp_path / "aia.pdf"))
+    returned = printed(
+        run,
+        "returned",
+        document["number"],
+        "--signed-on",
+        document["generated_at"][:10],
+        "--signer",
+        "Eleanor Whitcombe, Managing Director",
+        "--json",
+    )
+    assert returned["signed_by"] == ["Eleanor Whitcombe, Managing Director"]
+    standing = printed(run, "quota", AIA_PARTY, "--json")
+    certification = standing["aia"]["certification"]
+    assert certification["signed_on"] == document["generated_at"][:10]
+    assert certification["signers"] == ["Eleanor Whitcombe, Managing Director"]
+    again = run("returned", document["number"], "--signed-on", "2026-12-01", "--signer", "X")
+    assert again.returncode == 2
+    assert "already recorded" in again.stderr
+
+
+def test_refused_statements_exit_2_and_write_nothing(run: Run, demo: Path, tmp_path: Path) -> None:
+    out = tmp_path / "x.pdf"
+    refused = run("statement", "aia", TIER3_PARTY, "--out", str(out))
+    assert refused.returncode == 2
+    assert "Tier 3" in refused.stderr
+    unknown = run("statement", "aia", "NO-SUCH-PARTY", "--out", str(out))
+    assert unknown.returncode == 2
+    assert "unknown party" in unknown.stderr
+    unwritable = run("statement", "aia", AIA_PARTY, "--out", str(tmp_path / "missing" / "x.pdf"))
+    assert unwritable.returncode == 2
+    assert "cannot write the file" in unwritable.stderr
+    assert list(tmp_path.glob("*.pdf*")) == []
+    # Nothing was registered: the next statement still gets the first number.
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    assert document["number"].endswith("-0001")
+
+
+def test_the_other_documents_print(run: Run, demo: Path, tmp_path: Path) -> None:
+    notice = printed(run, "notice", AIA_ORDER, "--out", str(tmp_path / "notice.pdf"))
+    assert notice["number"].startswith("SN-")
+    assert "License Exception Artificial Intelligence Authorization" in pdf_text(
+        tmp_path / "notice.pdf"
+    )
+    lpp = printed(
+        run, "statement", "lpp", "SG-LIONCITY", "--year", "2026", "--out", str(tmp_path / "l.pdf")
+    )
+    assert lpp["number"].startswith("LPP-")
+    assert lpp["year"] == 2026
+    report = printed(run, "report", "quota", "--out", str(tmp_path / "quota.pdf"))
+    assert report["number"].startswith("QR-")
+    not_aia = run("notice", "SO-26-0085", "--out", str(tmp_path / "n.pdf"))
+    assert not_aia.returncode == 2
+    assert "not authorized under AIA" in not_aia.stderr
+
+
+def test_the_letterhead_is_set_once_and_printed_on_every_document(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    before = printed(run, "settings", "--json")
+    assert before["letterhead_set"] is False
+    assert before["page_size"] == "A4"
+    after = printed(
+        run,
+        "settings",
+        "--letterhead-name",
+        "Diffusion Exports, Inc.",
+        "--letterhead-address",
+        "1 Main Street",
+        "--letterhead-address",
+        "Springfield, VA 22150",
+        "--letterhead-contact",
+        "export.compliance@example.com",
+        "--page-size",
+        "letter",
+        "--json",
+    )
+    assert after["letterhead"]["address_lines"] == ["1 Main Street", "Springfield, VA 22150"]
+    assert after["page_size"] == "Letter"
+    assert after["letterhead_set"] is True
+    out = tmp_path / "aia.pdf"
+    done = run("statement", "aia", AIA_PARTY, "--out", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "letterhead is not set" not in done.stderr
+    assert "Diffusion Exports, Inc." in pdf_text(out)
+    width, height = pypdf.PdfReader(BytesIO(out.read_bytes())).pages[0].mediabox[2:]
+    assert (round(float(width)), round(float(height))) == (612, 792)
+    bad = run("settings", "--page-size", "A3")
+    assert bad.returncode == 2
+    assert "unknown page size" in bad.stderr
