@@ -15,12 +15,50 @@ import sys
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from gui.context import DeskContext
 
 
 def _slug(title: str) -> str:
     return (
         "".join(ch if ch.isalnum() else "-" for ch in title.lower()).strip("-").replace("--", "-")
     )
+
+
+def _documents(context: DeskContext) -> None:
+    """A letterhead and a few registered documents, so the Documents screen has content."""
+    from domain.documents import Signer
+    from domain.services import documents
+    from domain.services.settings import update_document_settings
+    from reports.renderer import PdfRenderer
+
+    update_document_settings(
+        context.db,
+        actor="maria.keller",
+        letterhead_name="Diffusion Exports, Inc.",
+        letterhead_address=["1200 Innovation Way", "San Jose, CA 95134, United States"],
+        letterhead_contact="export.compliance@diffusion-exports.example · +1 408 555 0100",
+    )
+    renderer = PdfRenderer()
+    on = context.today()
+    documents.generate_aia_statement(
+        context.db,
+        context.catalog,
+        renderer,
+        "GB-THAMESIDE",
+        on=on,
+        actor="maria.keller",
+        signers=(Signer(name="Oliver Pryce", title="Managing Director"),),
+    )
+    documents.generate_quota_report(
+        context.db, context.catalog, renderer, on=on, actor="maria.keller"
+    )
+    for ref in ("SO-26-0133", "SO-26-0150"):
+        documents.generate_decision_record(
+            context.db, context.catalog, renderer, ref, actor="maria.keller"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -51,6 +89,7 @@ def main(argv: list[str] | None = None) -> int:
     context = build_context(str(scratch / "desk.sqlite3"))
     load_demo(context.db, context.demo_dataset(), actor="maria.keller")
     check_pending(context.db, context.catalog, actor="maria.keller")
+    _documents(context)
     window = MainWindow(context, page_factories())
     window.resize(width, height)
     window.show()

@@ -13,15 +13,20 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, storage
+from bench import engine, reports, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage")
+NAMES = ("engine", "storage", "reports")
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
     rows = [Row(label, value) for label, value in engine.run()]
     return [Section("Rules engine (pure, no storage)", rows)]
+
+
+def _reports(_: argparse.Namespace) -> list[Section]:
+    rows = [Row(label, value) for label, value in reports.run()]
+    return [Section("Printed documents (reportlab)", rows)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -31,7 +36,7 @@ def _storage(options: argparse.Namespace) -> list[Section]:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench", description=__doc__)
     parser.add_argument(
-        "names", nargs="*", metavar="NAME", help=f"{' or '.join(NAMES)} (default: both)"
+        "names", nargs="*", metavar="NAME", help=f"{', '.join(NAMES)} (default: all)"
     )
     parser.add_argument("--quick", action="store_true", help="small sizes, for a smoke test")
     parser.add_argument(
@@ -53,7 +58,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark {', '.join(unknown)}: choose from {', '.join(NAMES)}")
     if options.reuse and options.workdir is None:
         parser.error("--reuse needs --workdir")
-    runners = {"engine": _engine, "storage": _storage}
+    runners = {"engine": _engine, "storage": _storage, "reports": _reports}
     failed = False
     for name in options.names or NAMES:
         began = time.perf_counter()

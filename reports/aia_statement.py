@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 
-from reportlab.lib.units import mm
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from domain.documents import AiaStatementView, DocumentKind, Stamp
 from reports.base import DocumentPdf
@@ -54,30 +53,11 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
             self.heading("Certification"),
             self.text(view.preamble, "justified"),
         ]
-        last = len(view.commitments) - 1
-        for index, commitment in enumerate(view.commitments[:last]):
+        items = []
+        for index, commitment in enumerate(view.commitments):
             label, body = numbered(commitment, index)
-            story.append(self.para(self.plain(body), "numbered", bulletText=label))
-        # The last item says the signatures follow: it stays on the page with the first
-        # signature blocks, so no signature page stands without text of the statement.
-        label, body = numbered(view.commitments[last], last)
-        story.append(
-            KeepTogether(
-                [
-                    self.para(self.plain(body), "numbered", bulletText=label),
-                    self.heading("Signatures"),
-                    self.para(
-                        "Signed for and on behalf of the ultimate consignee, "
-                        f"{self.plain(view.consignee.name)}, by the persons authorized to sign "
-                        "for it:",
-                        "body",
-                        spaceAfter=3 * mm,
-                    ),
-                    *self.signature_blocks(view.signers[:2]),
-                ]
-            )
-        )
-        story.extend(self.signature_blocks(view.signers[2:], first_index=3))
+            items.append(self.para(self.plain(body), "numbered", bulletText=label))
+        story += self.items_then_signatures(items, view.consignee.name, view.signers)
         contact = f" ({view.letterhead.contact})" if view.letterhead.contact else ""
         story.append(
             self.text(

@@ -487,6 +487,28 @@ class DocumentPdf(Generic[ViewT]):
         )
         return table
 
+    def items_then_signatures(
+        self, items: Sequence[Flowable], consignee: str, signers: Sequence[Signer]
+    ) -> list[Flowable]:
+        """The numbered items of a certification, then the signature blocks. The last item
+        stays on the page of the first signature blocks, so a signature page never stands
+        without text of the statement it signs."""
+        close: list[Flowable] = [
+            self.heading("Signatures"),
+            self.para(
+                "Signed for and on behalf of the ultimate consignee, "
+                f"{self.plain(consignee)}, by the persons authorized to sign for it:",
+                "body",
+                spaceAfter=3 * mm,
+            ),
+            *self.signature_blocks(signers[:2]),
+        ]
+        return [
+            *items[:-1],
+            KeepTogether([*items[-1:], *close]),
+            *self.signature_blocks(signers[2:], first_index=3),
+        ]
+
     def signature_blocks(
         self, signers: Sequence[Signer], *, first_index: int = 1
     ) -> list[Flowable]:

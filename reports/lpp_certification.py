@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from reportlab.platypus import Flowable, KeepTogether
+from reportlab.platypus import Flowable
 
 from domain.documents import DocumentKind, LppCertificationView, Stamp
 from domain.evaluation import fmt_tpp
@@ -38,27 +38,11 @@ class LppCertificationPdf(DocumentPdf[LppCertificationView]):
             ),
             self.heading("Certification"),
         ]
-        last = len(view.statements) - 1
-        for index, statement in enumerate(view.statements[:last]):
-            story.append(self.para(self.plain(statement), "numbered", bulletText=f"{index + 1}."))
-        story.append(
-            KeepTogether(
-                [
-                    self.para(
-                        self.plain(view.statements[last]), "numbered", bulletText=f"{last + 1}."
-                    ),
-                    self.heading("Signatures"),
-                    self.para(
-                        "Signed for and on behalf of the ultimate consignee, "
-                        f"{self.plain(view.consignee.name)}, by the persons authorized to sign "
-                        "for it:",
-                        "body",
-                    ),
-                    *self.signature_blocks(view.signers[:2]),
-                ]
-            )
-        )
-        story.extend(self.signature_blocks(view.signers[2:], first_index=3))
+        items = [
+            self.para(self.plain(statement), "numbered", bulletText=f"{index}.")
+            for index, statement in enumerate(view.statements, 1)
+        ]
+        story += self.items_then_signatures(items, view.consignee.name, view.signers)
         contact = f" ({view.letterhead.contact})" if view.letterhead.contact else ""
         story.append(
             self.text(

@@ -127,6 +127,7 @@ class OrdersPage(Page):
         self, text: str, shortcut: str, slot: Callable[[], None], name: str, tip: str
     ) -> QAction:
         action = QAction(text, self)
+        action.setIconText(text)  # keeps the "…" that tool buttons would otherwise strip
         action.setObjectName(name)
         action.setShortcut(QKeySequence(shortcut))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -210,6 +210,21 @@ def test_the_generated_file_verifies_as_genuine_and_a_changed_copy_does_not(
     assert "claims to be" in dialog.details_heading.text()
 
 
+def test_a_file_that_is_not_a_pdf_is_not_genuine_and_says_why(
+    qtbot: QtBot, page: DocumentsPage, tmp_path: Path
+) -> None:
+    scan = tmp_path / "scan.pdf"
+    scan.write_bytes(b"JFIF not a PDF at all")
+    dialog = page.open_verify()
+    dialog.path.setText(str(scan))
+    answer = verify(qtbot, dialog, "file")
+    assert not answer.genuine
+    assert dialog.verdict.text() == "✕ Not genuine"
+    assert "cannot be read as a PDF" in dialog.message.text()
+    assert not dialog.details.isVisible()
+    assert dialog.file_button.isEnabled()
+
+
 def test_a_code_typed_from_paper_verifies_and_a_wrong_one_does_not(
     qtbot: QtBot, page: DocumentsPage
 ) -> None:
