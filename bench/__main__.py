@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, reports, storage
+from bench import engine, gui, reports, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports")
+NAMES = ("engine", "storage", "reports", "gui")
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -27,6 +27,10 @@ def _engine(_: argparse.Namespace) -> list[Section]:
 def _reports(_: argparse.Namespace) -> list[Section]:
     rows = [Row(label, value) for label, value in reports.run()]
     return [Section("Printed documents (reportlab)", rows)]
+
+
+def _gui(options: argparse.Namespace) -> list[Section]:
+    return [gui.run_section(quick=options.quick, workdir=options.workdir, reuse=options.reuse)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -58,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark {', '.join(unknown)}: choose from {', '.join(NAMES)}")
     if options.reuse and options.workdir is None:
         parser.error("--reuse needs --workdir")
-    runners = {"engine": _engine, "storage": _storage, "reports": _reports}
+    runners = {"engine": _engine, "storage": _storage, "reports": _reports, "gui": _gui}
     failed = False
     for name in options.names or NAMES:
         began = time.perf_counter()

@@ -346,7 +346,9 @@ def _desk_child(path: str, settings_dir: str) -> dict[str, Any]:
     loads: list[tuple[int, float]] = []
     page.list_loaded.connect(lambda total: loads.append((total, time.perf_counter())))
     rows_paint = PaintWatch(page.table.viewport())
-    page.list_loaded.connect(rows_paint.arm)
+    # The target is the officer seeing rows: the page shows a first screenful while the full
+    # id list (up to a million) still loads; "of which until list_loaded" reports the rest.
+    page.first_rows_shown.connect(rows_paint.arm)
     ticker = Ticker()
     ticker.start()
     stalls: dict[str, float] = {}
@@ -498,7 +500,8 @@ def _section(
             "QMainWindow shown the same way; from just before the process starts to the end of "
             "its first painted frame",
             "(2)-(4) from the action (choosing the page, scrollToBottom, choosing a filter) to "
-            "list_loaded and the end of the table's next painted frame",
+            "the end of the table's first painted frame of rows (the page shows a first "
+            "screenful, then the full list: 'until list_loaded')",
             f"(5) the largest gap between ticks of a {TICK_MS} ms precise QTimer "
             f"({figures['ticks']:,} ticks); per step: "
             + ", ".join(f"{name} {value:.0f} ms" for name, value in stalls.items()),

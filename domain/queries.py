@@ -94,8 +94,8 @@ class AuditSummary(BaseModel):
 class DeskQueries(Protocol):
     """Fast reads for the window's tables."""
 
-    def order_ids(self, order_filter: OrderFilter) -> Sequence[int]:
-        """Ids of matching orders, newest first."""
+    def order_ids(self, order_filter: OrderFilter, limit: int | None = None) -> Sequence[int]:
+        """Ids of matching orders, newest first (only the first ``limit`` when given)."""
         ...
 
     def order_summaries(self, ids: Sequence[int]) -> list[OrderSummary]:

@@ -104,9 +104,12 @@ class SqlDeskQueries:
             clauses.append("o.status = 'open'")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
-    def order_ids(self, order_filter: OrderFilter) -> Sequence[int]:
+    def order_ids(self, order_filter: OrderFilter, limit: int | None = None) -> Sequence[int]:
         where, params = self._order_where(order_filter)
         sql = f"SELECT o.id FROM orders o{where} ORDER BY o.date DESC, o.id DESC"
+        if limit is not None:
+            params["row_limit"] = int(limit)
+            sql += " LIMIT :row_limit"
         with self.engine.connect() as connection:
             return _first_column(connection.execute(_typed(sql, params), params))
 

@@ -63,6 +63,9 @@ class OrdersPage(Page):
     selection_loaded = Signal(str)
     batch_finished = Signal(object)
     list_loaded = Signal(int)
+    first_rows_shown = Signal()
+    FIRST_ROWS = 200
+    """Rows shown at once while the whole list (possibly a million ids) is still loading."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -71,6 +74,7 @@ class OrdersPage(Page):
         self._batch_job: Job | None = None
         self._pending_filter: OrderFilter | None = None
         self._selected_ref: str | None = None
+        self._first_shown = False
         self._selected_id: int | None = None
         """The selected order's row id, to find its row again at once after a reload."""
 
@@ -326,8 +330,18 @@ class OrdersPage(Page):
             return
         self.count_label.setText("Loading…")
         queries = self.context.queries
+        first: list[Sequence[int]] = []
+        limit = self.FIRST_ROWS
+        self._first_shown = False
 
         def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
+            # A screenful first (an index walk that stops early), then every id: the officer
+            # sees rows at once even when the full list takes half a second.
+            head = queries.order_ids(order_filter, limit=limit)
+            if len(head) < limit:
+                return head
+            first.append(head)
+            progress(1, 2, "first rows")
             return queries.order_ids(order_filter)
 
         self._list_job = self.context.jobs.start(
@@ -336,6 +350,7 @@ class OrdersPage(Page):
             on_success=self._on_ids_loaded,
             on_failure=self._on_job_failed,
             on_finished=self._on_list_job_finished,
+            on_progress=lambda done, total, label: self._on_first_ids(first),
         )
 
     def _on_list_job_finished(self) -> None:
@@ -344,14 +359,31 @@ class OrdersPage(Page):
             waiting, self._pending_filter = self._pending_filter, None
             self._load(waiting)
 
+    def _on_first_ids(self, first: list[Sequence[int]]) -> None:
+        if self._pending_filter is not None or not first:
+            return
+        self.model.set_ids(first[0])
+        self.count_label.setText(f"Loading… first {len(first[0]):,} shown")
+        self._first_shown = True
+        self.first_rows_shown.emit()
+        self._reselect()
+
     def _on_ids_loaded(self, ids: Sequence[int]) -> None:
         if self._pending_filter is not None:
             return  # a newer filter is waiting; don't flash this result
-        selected, selected_id = self._selected_ref, self._selected_id
+        scrolled = self.table.verticalScrollBar().value() if self._first_shown else 0
         self.model.set_ids(ids)
         total = len(ids)
         self.count_label.setText(f"{total:,} order{'s' if total != 1 else ''}")
+        if not self._first_shown:
+            self.first_rows_shown.emit()
         self.list_loaded.emit(total)
+        self._reselect()
+        if scrolled:
+            self.table.verticalScrollBar().setValue(scrolled)
+
+    def _reselect(self) -> None:
+        selected, selected_id = self._selected_ref, self._selected_id
         if selected is None:
             return
         row = None if selected_id is None else self.model.row_of(selected_id)

@@ -129,3 +129,17 @@ def test_cancelling_an_order_asks_first_and_marks_it_cancelled(
         page.cancel_order_action.trigger()
     assert "Cancelled" in page.detail.badge.text()
     assert not page.check_action.isEnabled()
+
+
+def test_a_long_list_shows_a_first_screenful_before_the_rest(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    page = OrdersPage(demo_context)
+    qtbot.addWidget(page)
+    page.resize(1300, 800)
+    with qtbot.waitSignals(
+        [page.first_rows_shown, page.list_loaded], order="strict", timeout=15_000
+    ):
+        page.show()
+    assert page.FIRST_ROWS < DEMO_ORDERS
+    assert page.model.rowCount() == DEMO_ORDERS

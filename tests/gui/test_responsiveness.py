@@ -67,11 +67,11 @@ class GatedQueries:
         self.gate = threading.Event()
         self.threads: list[int] = []
 
-    def order_ids(self, order_filter: OrderFilter) -> Sequence[int]:
+    def order_ids(self, order_filter: OrderFilter, limit: int | None = None) -> Sequence[int]:
         self.threads.append(threading.get_ident())
         # A bounded wait: had the query run on the UI thread, the test fails, not hangs.
         self.gate.wait(timeout=5)
-        return self._queries.order_ids(order_filter)
+        return self._queries.order_ids(order_filter, limit)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._queries, name)
