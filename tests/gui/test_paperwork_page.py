@@ -2,22 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import sqlite3
-from collections.abc import Iterator
-from contextlib import closing
 from datetime import date
-from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from app.desktop import build_context
 from domain.decision import Outcome
-from domain.services.demo_load import load_demo
-from domain.services.orders import check_order, check_pending
+from domain.services.orders import check_order
 from domain.services.paperwork_views import (
     stored_aia_certification,
     stored_country_setting,
@@ -26,40 +18,6 @@ from gui.context import DeskContext
 from gui.pages.paperwork import SHARE_ROLE, AiaDialog, PaperworkPage, parse_tpp, select_where
 
 TODAY = date(2026, 11, 28)
-
-
-def _copy(source: Path, target: Path) -> None:
-    with closing(sqlite3.connect(source)) as src, closing(sqlite3.connect(target)) as dst:
-        src.backup(dst)
-
-
-@pytest.fixture(scope="session")
-def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -> Path:
-    """The demonstration data with every order checked, built once per test run."""
-    path = tmp_path_factory.getbasetemp() / "checked-demo.sqlite3"
-    if not path.exists():
-        work = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
-        desk = build_context(str(work))
-        load_demo(desk.db, desk.demo_dataset(), actor="t")
-        check_pending(desk.db, desk.catalog, actor="t")
-        desk.connection.db.close()  # type: ignore[attr-defined]
-        part = path.with_name(path.name + ".part")
-        _copy(work, part)
-        os.replace(part, path)
-    return path
-
-
-@pytest.fixture
-def desk(checked_demo: Path, tmp_path: Path) -> Iterator[DeskContext]:
-    target = tmp_path / "desk.sqlite3"
-    _copy(checked_demo, target)
-    context = build_context(str(target))
-    context.today = lambda: TODAY
-    context.actor = "Officer Test"
-    yield context
-    context.jobs.cancel_all()
-    context.jobs.wait()
-    context.connection.db.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture
