@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -22,6 +22,7 @@ from domain.model import (
 from domain.ports import Database, RedFlagChecklist, UnitOfWork
 
 _T = TypeVar("_T")
+_R = TypeVar("_R", bound=BaseModel)
 
 
 def snapshot(value: BaseModel | None) -> dict[str, Any] | None:
@@ -39,46 +40,48 @@ def _write(db: Database, actor: str, change: Callable[[UnitOfWork], _T]) -> _T:
 # -- inside a unit of work (also used by imports) -------------------------------------------
 
 
-def put_party(uow: UnitOfWork, party: Party, *, must_exist: bool | None = None) -> None:
-    before = uow.parties.get(party.ref)
+class _Catalogue(Protocol[_R]):
+    """What parties and products have in common: records found and kept by ``ref``."""
+
+    def get(self, ref: str) -> _R | None: ...
+    def add(self, record: _R, /) -> None: ...
+    def update(self, record: _R, /) -> None: ...
+
+
+def _put_by_ref(
+    uow: UnitOfWork,
+    repository: _Catalogue[_R],
+    entity: str,
+    record: _R,
+    ref: str,
+    must_exist: bool | None,
+) -> None:
+    before = repository.get(ref)
     if must_exist is True and before is None:
-        raise DomainError(f"unknown party {party.ref!r}")
+        raise DomainError(f"unknown {entity} {ref!r}")
     if must_exist is False and before is not None:
-        raise DomainError(f"party {party.ref!r} already exists")
-    if before == party:
+        raise DomainError(f"{entity} {ref!r} already exists")
+    if before == record:
         return
     if before is None:
-        uow.parties.add(party)
+        repository.add(record)
     else:
-        uow.parties.update(party)
+        repository.update(record)
     uow.audit.append(
         "create" if before is None else "update",
-        "party",
-        party.ref,
+        entity,
+        ref,
         before=snapshot(before),
-        after=snapshot(party),
+        after=snapshot(record),
     )
+
+
+def put_party(uow: UnitOfWork, party: Party, *, must_exist: bool | None = None) -> None:
+    _put_by_ref(uow, uow.parties, "party", party, party.ref, must_exist)
 
 
 def put_product(uow: UnitOfWork, product: Product, *, must_exist: bool | None = None) -> None:
-    before = uow.products.get(product.ref)
-    if must_exist is True and before is None:
-        raise DomainError(f"unknown product {product.ref!r}")
-    if must_exist is False and before is not None:
-        raise DomainError(f"product {product.ref!r} already exists")
-    if before == product:
-        return
-    if before is None:
-        uow.products.add(product)
-    else:
-        uow.products.update(product)
-    uow.audit.append(
-        "create" if before is None else "update",
-        "product",
-        product.ref,
-        before=snapshot(before),
-        after=snapshot(product),
-    )
+    _put_by_ref(uow, uow.products, "product", product, product.ref, must_exist)
 
 
 def add_order_in(uow: UnitOfWork, order: Order) -> None:
