@@ -16,6 +16,7 @@ from typing import Any
 from app.cli_documents import DOCUMENT_HANDLERS, add_document_commands
 from app.cli_records import RECORD_HANDLERS, add_record_commands
 from app.cli_support import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Run, emit_json, table
+from app.clock import desk_clock
 from app.logs import configure_logging, log_file_path
 from domain.classification import (
     Classification,
@@ -27,6 +28,7 @@ from domain.classification import (
 )
 from domain.errors import DomainError
 from domain.evaluation import fmt_tpp
+from domain.ports import Clock
 
 log = logging.getLogger("diffusion_desk.cli")
 
@@ -145,7 +147,7 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int:
+def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> int:
     """Run the command line; returns the exit status."""
     arguments = list(sys.argv[1:] if argv is None else argv)
     parser = build_parser()
@@ -154,13 +156,18 @@ def main(argv: Sequence[str] | None = None, *, today: date | None = None) -> int
     if args.command is None:
         from app.desktop import open_window
 
-        return open_window([sys.argv[0], *arguments])
+        return open_window([sys.argv[0], *arguments], args.db)
     handler = (
         _HANDLERS.get(args.command)
         or RECORD_HANDLERS.get(args.command)
         or DOCUMENT_HANDLERS[args.command]
     )
-    run = Run(args=args, today=today or date.today(), out=sys.stdout, err=sys.stderr)
+    try:
+        clock = clock or desk_clock()
+    except DomainError as error:
+        print(f"diffusion-desk: error: {error}", file=sys.stderr)
+        return EXIT_BAD_INPUT
+    run = Run(args=args, clock=clock, out=sys.stdout, err=sys.stderr)
     try:
         return handler(run)
     except DomainError as error:

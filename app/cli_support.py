@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 from app.wiring import default_actor
+from domain.ports import Clock
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
 if TYPE_CHECKING:
@@ -25,10 +26,14 @@ class Run:
     """One command's run: its arguments, today, where output goes, and (lazily) the database."""
 
     args: argparse.Namespace
-    today: date
+    clock: Clock
     out: TextIO
     err: TextIO
     _db: SqlDatabase | None = field(default=None, init=False)
+
+    @property
+    def today(self) -> date:
+        return self.clock.today()
 
     @cached_property
     def catalog(self) -> RulesetCatalog:
@@ -47,7 +52,7 @@ class Run:
             # Imported here: commands without a database (classify, tier) start faster.
             from app.wiring import open_database
 
-            self._db = open_database(getattr(self.args, "db", None))
+            self._db = open_database(getattr(self.args, "db", None), self.clock)
         return self._db
 
     def close(self) -> None:

@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 import threading
-from datetime import date
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+from app.clock import desk_clock
 from app.logs import log_file_path
 from app.wiring import default_actor, default_database_location
 from domain.documents import DocumentRenderer, DocumentView, Stamp
+from domain.ports import Clock
 from domain.ruleset import load_shipped_rulesets
 from gui.context import Connection, DeskContext
 
@@ -18,13 +19,13 @@ ORGANIZATION_NAME = "Diffusion Desk"
 APPLICATION_NAME = "Diffusion Desk"
 
 
-def open_connection(location: str) -> Connection:
+def open_connection(location: str, clock: Clock) -> Connection:
     """Open a database for the window, with its read side and backup."""
     from storage.database import backup_database
     from storage.queries import SqlDeskQueries
     from storage.unit_of_work import SqlDatabase
 
-    db = SqlDatabase.open(location)
+    db = SqlDatabase.open(location, clock=clock)
     return Connection(
         db=db,
         queries=SqlDeskQueries(db.engine),
@@ -57,15 +58,17 @@ def extract_pdf_text(pdf: bytes) -> str:
     return pdf_text(pdf)
 
 
-def build_context(location: str | None = None) -> DeskContext:
+def build_context(location: str | None = None, *, clock: Clock | None = None) -> DeskContext:
+    """Everything the window's screens are given; the clock is the desk's own unless set."""
     from domain.demo import build_demo_dataset
 
+    clock = clock or desk_clock()
     return DeskContext(
-        connection=open_connection(location or default_database_location()),
+        connection=open_connection(location or default_database_location(), clock),
         catalog=load_shipped_rulesets(),
         actor=default_actor(),
-        today=date.today,
-        open_connection=open_connection,
+        clock=clock,
+        open_connection=lambda location: open_connection(location, clock),
         demo_dataset=build_demo_dataset,
         log_file=log_file_path(),
         renderer=LazyRenderer(),

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 if TYPE_CHECKING:
+    from domain.ports import Clock
     from storage.unit_of_work import SqlDatabase
 
 APP_NAME = "diffusion-desk"
@@ -35,8 +36,8 @@ def default_actor() -> str:
         return "unknown"
 
 
-def open_database(location: str | None) -> SqlDatabase:
+def open_database(location: str | None, clock: Clock) -> SqlDatabase:
     """Open (creating and migrating as needed) the database the officer chose."""
     from storage.unit_of_work import SqlDatabase
 
-    return SqlDatabase.open(location or default_database_location())
+    return SqlDatabase.open(location or default_database_location(), clock=clock)

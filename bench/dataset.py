@@ -30,6 +30,7 @@ from itertools import accumulate
 from pathlib import Path
 from typing import Any
 
+from app.clock import SystemClock
 from domain.audit import GENESIS_HASH, audit_entry_hash, canonical_json, decision_content_hash
 from domain.countries import all_countries
 from domain.decision import Consumption, Decision, Ledger
@@ -819,7 +820,9 @@ def build(path: Path, sizes: Sizes, *, seed: int = 762) -> BuildSummary:
     """Create ``path`` (which must not exist) holding the benchmark's records."""
     if path.exists():
         raise FileExistsError(path)
-    SqlDatabase.open(path).close()  # the application's own schema, migrated to head
+    SqlDatabase.open(
+        path, clock=SystemClock()
+    ).close()  # the application's own schema, migrated to head
     catalog = load_shipped_rulesets()
     rng = random.Random(seed)
     geo = _geography(catalog.versions[-1])

@@ -41,6 +41,7 @@ from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
 
+from app.clock import SystemClock
 from bench.dataset import (
     CHECK_PREFIX,
     FULL,
@@ -529,7 +530,7 @@ def raw_import(path: Path, orders: dict[str, list[list[str]]]) -> int:
 
 def _open_close(path: Path) -> float:
     began = time.perf_counter_ns()
-    SqlDatabase.open(path).close()
+    SqlDatabase.open(path, clock=SystemClock()).close()
     return (time.perf_counter_ns() - began) / 1e6
 
 
@@ -546,8 +547,9 @@ def _cold_open(path: Path) -> float:
     """A new interpreter importing the storage layer and opening the file (wall time)."""
     code = (
         "import sys\n"
+        "from app.clock import SystemClock\n"
         "from storage.unit_of_work import SqlDatabase\n"
-        "SqlDatabase.open(sys.argv[1]).close()"
+        "SqlDatabase.open(sys.argv[1], clock=SystemClock()).close()"
     )
     began = time.perf_counter_ns()
     subprocess.run([sys.executable, "-c", code, str(path)], check=True)
@@ -610,7 +612,7 @@ def _run(sizes: Sizes, folder: Path, reuse: bool) -> list[Section]:
     memory.append(("after opening", _peak_rss_mb()))
 
     # (a) evaluation.
-    db = SqlDatabase.open(work)
+    db = SqlDatabase.open(work, clock=SystemClock())
     try:
         figures = measure_evaluation(db, work)
         memory.append(("after evaluation and record", _peak_rss_mb()))

@@ -321,5 +321,13 @@ class Database(Protocol):
 
 
 class Clock(Protocol):
-    def now(self) -> datetime: ...
-    def today(self) -> date: ...
+    """The one source of time. Nothing reads the machine's clock except through this port:
+    the desk is given a clock (the system's, or a set one in tests and demonstrations)."""
+
+    def now(self) -> datetime:
+        """The current instant, timezone-aware."""
+        ...
+
+    def today(self) -> date:
+        """The officer's calendar day (the local date of ``now``)."""
+        ...

@@ -16,7 +16,7 @@ from PySide6.QtGui import QUndoStack
 
 from domain.demo import DemoDataset
 from domain.documents import DocumentRenderer, TextExtractor
-from domain.ports import Database
+from domain.ports import Clock, Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
 from gui.jobs import JobRunner
@@ -51,7 +51,8 @@ class DeskContext:
     connection: Connection
     catalog: RulesetCatalog
     actor: str
-    today: Callable[[], date]
+    clock: Clock
+    """The desk's one clock: every "today" and "now" on screen comes from it."""
     open_connection: Callable[[str], Connection]
     """Open (creating and migrating) a database file; raises DomainError when refused."""
     demo_dataset: Callable[[], DemoDataset]
@@ -71,6 +72,9 @@ class DeskContext:
     @property
     def queries(self) -> DeskQueries:
         return self.connection.queries
+
+    def today(self) -> date:
+        return self.clock.today()
 
     def ruleset_today(self) -> Ruleset:
         return self.catalog.in_effect_on(self.today())

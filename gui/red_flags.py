@@ -10,7 +10,7 @@ undone: a later checklist or resolution supersedes the earlier one and both stay
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import date
 from html import escape
 from typing import Any
 
@@ -412,7 +412,7 @@ class RedFlagDialog(QDialog):
             answers=self.answers(),
             note=self.checklist_note.toPlainText().strip(),
             answered_by=self.context.actor,
-            answered_at=datetime.now(UTC),
+            answered_at=self.context.clock.now(),
         )
         db, actor = self.context.db, self.context.actor
 

@@ -13,7 +13,7 @@ import shutil
 import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
+from datetime import datetime
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -174,9 +174,7 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(connection).get_current_revision()
 
 
-def migrate(
-    engine: Engine, target: Target, *, now: Callable[[], datetime] | None = None
-) -> Path | None:
+def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> Path | None:
     """Bring the database to the current schema; returns the backup taken, if any."""
     head = head_revision()
     if current_revision(engine) == head:
@@ -210,11 +208,9 @@ def migrate(
     return backup
 
 
-def backup_sqlite(
-    path: Path, *, label: str = "backup", now: Callable[[], datetime] | None = None
-) -> Path:
+def backup_sqlite(path: Path, *, label: str, now: Callable[[], datetime]) -> Path:
     """A consistent copy of a live SQLite database next to it (SQLite's backup API)."""
-    stamp = (now or (lambda: datetime.now(UTC)))().strftime("%Y%m%dT%H%M%S")
+    stamp = now().strftime("%Y%m%dT%H%M%S")
     destination = path.with_name(f"{path.stem}.{label}.{stamp}{path.suffix or '.sqlite3'}")
     source = sqlite3.connect(path)
     try:

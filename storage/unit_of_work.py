@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable
-from datetime import UTC, datetime
+from datetime import datetime
 from types import TracebackType
 from typing import Self
 
@@ -12,6 +11,7 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from domain.ports import Clock
 from storage.database import Target, create_desk_engine, migrate, resolve_target
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
 from storage.repositories import (
@@ -24,10 +24,6 @@ from storage.repositories import (
     SqlProductRepository,
     SqlRedFlagRepository,
 )
-
-
-def system_clock() -> datetime:
-    return datetime.now(UTC)
 
 
 class SqlUnitOfWork:
@@ -123,7 +119,7 @@ class SqlDatabase:
         engine: Engine,
         target: Target,
         *,
-        clock: Callable[[], datetime] = system_clock,
+        clock: Clock,
     ) -> None:
         self.engine = engine
         self.target = target
@@ -133,20 +129,19 @@ class SqlDatabase:
         self._writing = engine.execution_options(desk_writer=True)
 
     @classmethod
-    def open(
-        cls, location: str | os.PathLike[str], *, clock: Callable[[], datetime] = system_clock
-    ) -> SqlDatabase:
-        """Open (creating and migrating as needed) the database at a path or URL."""
+    def open(cls, location: str | os.PathLike[str], *, clock: Clock) -> SqlDatabase:
+        """Open (creating and migrating as needed) the database at a path or URL; every
+        time it writes (audit entries, decisions, backups) comes from ``clock``."""
         target = resolve_target(os.fspath(location))
         engine = create_desk_engine(target)
-        migrate(engine, target, now=clock)
+        migrate(engine, target, now=clock.now)
         return cls(engine, target, clock=clock)
 
     def reader(self) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._reading, actor="", now=self.clock(), writer=False)
+        return SqlUnitOfWork(self._reading, actor="", now=self.clock.now(), writer=False)
 
     def writer(self, actor: str) -> SqlUnitOfWork:
-        return SqlUnitOfWork(self._writing, actor=actor, now=self.clock(), writer=True)
+        return SqlUnitOfWork(self._writing, actor=actor, now=self.clock.now(), writer=True)
 
     def close(self) -> None:
         self.engine.dispose()

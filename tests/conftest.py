@@ -19,3 +19,9 @@ for _variable, _folder in (
     os.environ[_variable] = os.path.join(_SCRATCH, _folder)
 os.environ.setdefault("DIFFUSION_DESK_LOG", os.path.join(_SCRATCH, "desk.log"))
 os.environ.setdefault("DIFFUSION_DESK_OFFICER", "test.officer")
+
+# One clock: the commands the tests run see the same day as the desks built in-process
+# (tests/clock.py). Never the machine's clock, so the suite passes on any date.
+from tests.clock import TEST_NOW  # noqa: E402
+
+os.environ["DIFFUSION_DESK_CLOCK"] = TEST_NOW.isoformat()

@@ -15,7 +15,7 @@ jobs off the UI thread.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from datetime import UTC, date, datetime
+from datetime import UTC, date
 from html import escape
 from pathlib import Path
 from typing import Any
@@ -1967,7 +1967,7 @@ class DocumentsPage(Page):
         if self._batch_job is not None or renderer is None:
             return False
         context = self.context
-        zone = datetime.now().astimezone().tzinfo or UTC
+        zone = context.clock.now().astimezone().tzinfo or UTC
 
         def deliver(document: RegisteredDocument, pdf: bytes) -> None:
             write_bytes_atomically(folder / file_name_for(document), pdf)

@@ -16,12 +16,13 @@ from app.desktop import build_context
 from domain.services.demo_load import load_demo
 from domain.services.orders import check_pending
 from gui.context import DeskContext
+from tests.clock import clock_on
 
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[DeskContext]:
     """An empty database opened the way the app opens it."""
-    desk = build_context(str(tmp_path / "desk.sqlite3"))
+    desk = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on())
     yield desk
     desk.jobs.cancel_all()
     desk.jobs.wait()
@@ -60,7 +61,7 @@ def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -
     path = tmp_path_factory.getbasetemp() / "checked-demo.sqlite3"
     if not path.exists():
         work = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
-        desk = build_context(str(work))
+        desk = build_context(str(work), clock=clock_on())
         load_demo(desk.db, desk.demo_dataset(), actor="t")
         check_pending(desk.db, desk.catalog, actor="t")
         desk.connection.db.close()  # type: ignore[attr-defined]
@@ -74,8 +75,7 @@ def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -
 def desk(checked_demo: Path, tmp_path: Path) -> Iterator[DeskContext]:
     target = tmp_path / "desk.sqlite3"
     _copy(checked_demo, target)
-    context = build_context(str(target))
-    context.today = lambda: TODAY
+    context = build_context(str(target), clock=clock_on(TODAY))
     context.actor = "Officer Test"
     yield context
     context.jobs.cancel_all()

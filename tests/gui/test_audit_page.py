@@ -20,6 +20,7 @@ from domain.services.demo_load import load_demo
 from domain.services.orders import check_pending
 from gui.context import DeskContext
 from gui.pages.audit import AuditPage
+from tests.clock import clock_on
 
 TODAY = date(2026, 11, 28)
 
@@ -35,7 +36,7 @@ def checked_demo(tmp_path_factory: pytest.TempPathFactory, qapp: QApplication) -
     path = tmp_path_factory.getbasetemp() / "checked-demo.sqlite3"
     if not path.exists():
         work = tmp_path_factory.mktemp("demo") / "desk.sqlite3"
-        desk = build_context(str(work))
+        desk = build_context(str(work), clock=clock_on())
         load_demo(desk.db, desk.demo_dataset(), actor="t")
         check_pending(desk.db, desk.catalog, actor="t")
         desk.connection.db.close()  # type: ignore[attr-defined]
@@ -54,8 +55,7 @@ def database_file(checked_demo: Path, tmp_path: Path) -> Path:
 
 @pytest.fixture
 def desk(database_file: Path) -> Iterator[DeskContext]:
-    context = build_context(str(database_file))
-    context.today = lambda: TODAY
+    context = build_context(str(database_file), clock=clock_on(TODAY))
     context.actor = "Officer Test"
     yield context
     context.jobs.cancel_all()

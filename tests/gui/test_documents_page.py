@@ -6,7 +6,6 @@ import os
 import sqlite3
 from collections.abc import Iterator
 from contextlib import closing
-from datetime import date
 from itertools import islice
 from pathlib import Path
 
@@ -35,6 +34,7 @@ from gui.pages.documents import (
     VerifyDialog,
     parse_signers,
 )
+from tests.clock import clock_on
 
 
 def _copy(source: Path, target: Path) -> None:
@@ -48,7 +48,7 @@ def checked_demo_documents(tmp_path_factory: pytest.TempPathFactory, qapp: QAppl
     path = tmp_path_factory.getbasetemp() / "checked-demo-documents.sqlite3"
     if not path.exists():
         work = tmp_path_factory.mktemp("documents-demo") / "desk.sqlite3"
-        desk = build_context(str(work))
+        desk = build_context(str(work), clock=clock_on())
         load_demo(desk.db, desk.demo_dataset(), actor="setup")
         check_pending(desk.db, desk.catalog, actor="setup")
         desk.connection.db.close()  # type: ignore[attr-defined]
@@ -62,7 +62,7 @@ def checked_demo_documents(tmp_path_factory: pytest.TempPathFactory, qapp: QAppl
 def desk(checked_demo_documents: Path, tmp_path: Path) -> Iterator[DeskContext]:
     target = tmp_path / "desk.sqlite3"
     _copy(checked_demo_documents, target)
-    context = build_context(str(target))
+    context = build_context(str(target), clock=clock_on())
     context.actor = "Officer Test"
     yield context
     context.jobs.cancel_all()
@@ -251,7 +251,7 @@ def test_recording_the_signed_copy_lets_a_held_order_of_the_consignee_be_authori
     with desk.db.reader() as uow:
         earlier = uow.orders.get("SO-25-0035")
     assert earlier is not None
-    today = date.today()
+    today = desk.today()
     order = Order(
         ref="SO-26-9001", date=today, consignee_ref="NL-POLDER", lines=earlier.order.lines
     )
@@ -290,7 +290,7 @@ def test_a_statement_whose_certification_was_revoked_is_genuine_but_says_so(
     qtbot: QtBot, desk: DeskContext, page: DocumentsPage
 ) -> None:
     document = generate_aia_statement(qtbot, page)
-    today = date.today()
+    today = desk.today()
     services.record_signed_return(
         desk.db, document.number, signed_on=today, signers=["Joris van Dam"], actor="setup"
     )
@@ -324,7 +324,7 @@ def test_a_statement_whose_certification_was_revoked_is_genuine_but_says_so(
 def test_an_lpp_certification_is_generated_and_its_signed_copy_records_the_prior_receipts(
     qtbot: QtBot, desk: DeskContext, page: DocumentsPage
 ) -> None:
-    year = date.today().year
+    year = desk.today().year
     dialog = page.open_lpp_certification()
     assert isinstance(dialog, LppCertificationDialog)
     dialog.select_party("SG-LIONCITY")
@@ -355,7 +355,7 @@ def test_an_lpp_certification_is_generated_and_its_signed_copy_records_the_prior
     with desk.db.reader() as uow:
         certification = uow.paperwork.lpp_certification("SG-LIONCITY", year)
     assert certification is not None
-    assert certification.signed_on == date.today()
+    assert certification.signed_on == desk.today()
     assert certification.prior_receipts_tpp == 12_500_000
 
 
@@ -364,7 +364,7 @@ def test_a_batch_of_decision_records_can_be_stopped(
 ) -> None:
     folder = tmp_path / "records"
     with qtbot.waitSignal(page.batch_finished, timeout=120_000) as finished:
-        assert page.start_batch(DocumentKind.DECISION_RECORD, date.today(), folder)
+        assert page.start_batch(DocumentKind.DECISION_RECORD, desk.today(), folder)
         assert page.stop_button.isVisible()
         qtbot.waitUntil(lambda: page.progress.maximum() > 0, timeout=20_000)
         page.stop_button.click()

@@ -33,14 +33,14 @@ from domain.services.records import (
 from domain.services.views import order_detail
 from gui.context import DeskContext
 from gui.order_form import NewOrderDialog
+from tests.clock import clock_on
 
 TODAY = date(2026, 3, 2)
 
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[DeskContext]:
-    context = build_context(str(tmp_path / "desk.sqlite3"))
-    context.today = lambda: TODAY
+    context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     db, actor = context.db, "officer"
     add_party(
         db,

@@ -37,6 +37,7 @@ from gui.main_window import MainWindow
 from gui.pages.orders import OrdersPage
 from gui.pages.parties import PartiesPage, PartyTableModel
 from gui.settings import UiSettings
+from tests.clock import clock_on
 
 TODAY = date(2026, 3, 2)
 DECCAN = Party(
@@ -64,8 +65,7 @@ H100 = Product(
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[DeskContext]:
-    context = build_context(str(tmp_path / "desk.sqlite3"))
-    context.today = lambda: TODAY
+    context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     db, actor = context.db, "officer"
     add_party(db, DECCAN, actor=actor)
     add_party(db, HALCYON, actor=actor)

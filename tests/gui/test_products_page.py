@@ -16,6 +16,7 @@ from domain.services.catalog_views import get_product
 from domain.services.records import add_product
 from gui.context import DeskContext
 from gui.pages.products import ProductsPage, ProductTableModel
+from tests.clock import clock_on
 
 TODAY = date(2026, 3, 2)
 CATALOG = (
@@ -39,8 +40,7 @@ CATALOG = (
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[DeskContext]:
-    context = build_context(str(tmp_path / "desk.sqlite3"))
-    context.today = lambda: TODAY
+    context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     for product in CATALOG:
         add_product(context.db, product, actor="officer")
     yield context

@@ -19,12 +19,12 @@ from gui.main_window import MainWindow
 from gui.pages.orders import OrdersPage
 from gui.settings import UiSettings
 from gui.welcome import WelcomeDialog, offer_first_start
+from tests.clock import clock_on
 
 
 @pytest.fixture
 def context(tmp_path: Path) -> Iterator[DeskContext]:
-    context = build_context(str(tmp_path / "desk.sqlite3"))
-    context.today = lambda: date(2026, 3, 2)
+    context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(date(2026, 3, 2)))
     yield context
     context.jobs.cancel_all()
     context.jobs.wait()

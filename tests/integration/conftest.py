@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -25,9 +25,12 @@ class TickingClock:
     def __init__(self, start: datetime = datetime(2026, 3, 1, 9, 0, tzinfo=UTC)) -> None:
         self.current = start
 
-    def __call__(self) -> datetime:
+    def now(self) -> datetime:
         self.current += timedelta(seconds=1)
         return self.current
+
+    def today(self) -> date:
+        return self.current.date()
 
 
 def _create_database(admin: Any, name: str) -> None:

@@ -22,6 +22,7 @@ from domain.services.orders import check_order
 from domain.services.verification import verify_records
 from storage.database import current_revision, head_revision
 from storage.unit_of_work import SqlDatabase
+from tests.clock import clock_on
 from tests.integration.test_records import CATALOG, H100, order, seed
 
 DESKS = 4
@@ -49,11 +50,11 @@ def _at_desks(work: Callable[..., None], shares: Sequence[tuple[Any, ...]]) -> N
 
 def _open_database(start: Barrier, url: str) -> None:
     start.wait(timeout=60)
-    SqlDatabase.open(url).close()
+    SqlDatabase.open(url, clock=clock_on()).close()
 
 
 def _check_orders(start: Barrier, url: str, refs: list[str]) -> None:
-    db = SqlDatabase.open(url)
+    db = SqlDatabase.open(url, clock=clock_on())
     try:
         start.wait(timeout=60)
         for ref in refs:
@@ -64,7 +65,7 @@ def _check_orders(start: Barrier, url: str, refs: list[str]) -> None:
 
 def test_desks_opening_a_new_database_at_once_all_find_it_ready(database_url: str) -> None:
     _at_desks(_open_database, [(database_url,)] * DESKS)
-    db = SqlDatabase.open(database_url)
+    db = SqlDatabase.open(database_url, clock=clock_on())
     try:
         assert current_revision(db.engine) == head_revision()
         seed(db)

@@ -18,10 +18,11 @@ from storage.database import (
     resolve_target,
 )
 from storage.unit_of_work import SqlDatabase
+from tests.clock import clock_on
 
 
 def test_an_empty_file_migrates_to_head_with_every_table(tmp_path: Path) -> None:
-    db = SqlDatabase.open(tmp_path / "new.sqlite3")
+    db = SqlDatabase.open(tmp_path / "new.sqlite3", clock=clock_on())
     try:
         assert current_revision(db.engine) == head_revision()
         tables = set(inspect(db.engine).get_table_names())
@@ -47,7 +48,7 @@ def test_an_empty_file_migrates_to_head_with_every_table(tmp_path: Path) -> None
 
 
 def test_the_models_and_the_migrations_agree(database_url: str) -> None:
-    db = SqlDatabase.open(database_url)
+    db = SqlDatabase.open(database_url, clock=clock_on())
     try:
         with db.engine.begin() as connection:
             config = alembic_config(db.target.url)
@@ -58,7 +59,7 @@ def test_the_models_and_the_migrations_agree(database_url: str) -> None:
 
 
 def test_sqlite_runs_in_wal_mode_with_foreign_keys_and_a_busy_timeout(tmp_path: Path) -> None:
-    db = SqlDatabase.open(tmp_path / "desk.sqlite3")
+    db = SqlDatabase.open(tmp_path / "desk.sqlite3", clock=clock_on())
     try:
         with db.engine.connect() as connection:
             assert connection.exec_driver_sql("PRAGMA journal_mode").scalar() == "wal"
@@ -82,7 +83,7 @@ def test_an_older_schema_is_backed_up_then_migrated(tmp_path: Path) -> None:
             "VALUES ('P1', 'Kept', '[]', '', 'SG', 'SG', 'other', 'none')"
         )
     engine.dispose()
-    db = SqlDatabase.open(path)
+    db = SqlDatabase.open(path, clock=clock_on())
     try:
         assert current_revision(db.engine) == head_revision()
         with db.reader() as uow:
@@ -106,7 +107,7 @@ def test_a_file_that_is_not_a_desk_database_is_refused_and_left_alone(tmp_path: 
     other.commit()
     other.close()
     with pytest.raises(DomainError, match="not a Diffusion Desk database"):
-        SqlDatabase.open(path)
+        SqlDatabase.open(path, clock=clock_on())
     check = create_engine(f"sqlite:///{path}")
     assert inspect(check).get_table_names() == ["invoices"]
     check.dispose()
@@ -114,10 +115,10 @@ def test_a_file_that_is_not_a_desk_database_is_refused_and_left_alone(tmp_path: 
 
 def test_a_schema_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     path = tmp_path / "newer.sqlite3"
-    SqlDatabase.open(path).close()
+    SqlDatabase.open(path, clock=clock_on()).close()
     connection = sqlite3.connect(path)
     connection.execute("UPDATE alembic_version SET version_num = '9999'")
     connection.commit()
     connection.close()
     with pytest.raises(DomainError, match="newer version"):
-        SqlDatabase.open(path)
+        SqlDatabase.open(path, clock=clock_on())

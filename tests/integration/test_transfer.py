@@ -22,6 +22,7 @@ from domain.services.transfer import (
     import_file,
 )
 from storage.unit_of_work import SqlDatabase
+from tests.clock import clock_on
 
 PARTIES = """\
 ref,name,aliases,address,country,hq_country,parent_name,parent_hq_country,role,veu,veu_country,veu_id
@@ -85,7 +86,7 @@ FILES: dict[CsvKind, str] = {
 
 
 def _open(path: Path) -> Iterator[SqlDatabase]:
-    db = SqlDatabase.open(path)
+    db = SqlDatabase.open(path, clock=clock_on())
     try:
         yield db
     finally:
