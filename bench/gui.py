@@ -102,7 +102,8 @@ def _child_env() -> dict[str, str]:
 
 # Both children: isolated QSettings, a QApplication, an application event filter that notes the
 # first Paint of a top-level window and, once that frame is done (the next turn of the event
-# loop), prints the wall clock. The parent subtracts the clock read just before starting them.
+# loop), prints the monotonic clock (one clock for every process on the machine). The parent
+# subtracts the reading taken just before starting them.
 _CHILD_PRELUDE = """\
 import json, resource, sys, time
 from PySide6.QtCore import QEvent, QObject, QSettings, QTimer
@@ -113,7 +114,7 @@ app = QApplication(sys.argv[:1])
 marks = {}
 
 def report():
-    marks["painted"] = time.time_ns()
+    marks["painted"] = time.monotonic_ns()
     marks["rss_kib"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     after_paint()
 
@@ -121,7 +122,7 @@ class FirstPaint(QObject):
     def eventFilter(self, watched, event):
         if event.type() == QEvent.Type.Paint and "paint" not in marks:
             if isinstance(watched, QWidget) and watched.isWindow():
-                marks["paint"] = time.time_ns()
+                marks["paint"] = time.monotonic_ns()
                 QTimer.singleShot(0, report)
         return False
 
@@ -175,7 +176,7 @@ def after_paint():
         QTimer.singleShot(50, finish)
 
 def loaded(total):
-    marks["loaded"] = time.time_ns()
+    marks["loaded"] = time.monotonic_ns()
     marks["rows"] = total
     if "painted" in marks:
         QTimer.singleShot(50, finish)
@@ -204,7 +205,7 @@ class Startup:
 
 
 def _start(code: str, settings: Path, *arguments: str) -> Startup:
-    began = time.time_ns()
+    began = time.monotonic_ns()
     done = subprocess.run(
         [sys.executable, "-c", code, str(settings), *arguments],
         capture_output=True,

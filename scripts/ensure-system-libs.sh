@@ -29,8 +29,9 @@ mode=$1
 # Offscreen Qt: QtGui/QtWidgets load these even without a display. The printed documents
 # embed TrueType fonts: WenQuanYi Micro Hei prints party names in any script (Latin, Cyrillic,
 # Greek, Chinese, Japanese, Korean), DejaVu Sans the headings; the PDF tests need them too.
+# faketime moves the machine's clock for one test run (the suite must pass on any date).
 test_packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core
-    fonts-wqy-microhei)
+    fonts-wqy-microhei faketime)
 # The xcb platform plugin.
 run_packages=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
     libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
@@ -62,6 +63,7 @@ declare -A provides=(
     [libxcb-xkb1]=libxcb-xkb.so.1
     [libxkbcommon-x11-0]=libxkbcommon-x11.so.0
     [fonts-wqy-microhei]=font:wqy-microhei.ttc
+    [faketime]=libfaketime.so.1
 )
 
 # Debian 13 and Ubuntu 24.04 renamed libraries in the 64-bit time_t transition
