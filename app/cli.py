@@ -27,7 +27,7 @@ from domain.classification import (
     tpp_from_rates,
 )
 from domain.errors import DomainError
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from domain.ports import Clock
 
 log = logging.getLogger("diffusion_desk.cli")

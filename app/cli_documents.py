@@ -69,6 +69,13 @@ def add_document_commands(
     aia.add_argument(
         "--on", type=iso_date, metavar="DATE", help="wording of the ruleset in effect on DATE"
     )
+    aia.add_argument(
+        "--weights-attestation",
+        action="store_true",
+        default=None,
+        help="add the model-weight storage attestation (added anyway when the items include "
+        "4E091 model weights)",
+    )
     lpp = kinds.add_parser(
         "lpp", parents=[common], help="the LPP certification for a consignee and calendar year"
     )
@@ -269,6 +276,7 @@ def _cmd_statement(run: Run) -> int:
                 actor=run.actor,
                 items_description=args.items,
                 signers=_signers(args.signer),
+                weights_attestation=args.weights_attestation,
                 deliver=deliver,
             ),
         )

@@ -11,7 +11,7 @@ from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
 from domain.csvio import CsvImportError, CsvKind
 from domain.decision import Decision
 from domain.errors import DomainError
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from domain.progress import CancelToken
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
@@ -307,7 +307,8 @@ def _print_standing(standing: PartyStanding, out: TextIO) -> None:
             (
                 veu.status.value.upper(),
                 f"{veu.veu_id or ''} footprint {fmt_tpp(veu.total_tpp)} TPP, "
-                f"Tier 1 share {_pct(veu.tier1_share)} (min {_pct(veu.min_tier1_share)})",
+                f"Tier 1 share {_pct(veu.tier1_share)}"
+                + ("" if veu.min_tier1_share is None else f" (min {_pct(veu.min_tier1_share)})"),
             )
         )
         if veu.nveu_cap_tpp is not None:

@@ -14,6 +14,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.errors import ClassificationInputError
+from domain.figures import fmt_limit, fmt_number, fmt_operations, fmt_tpp
 from domain.ruleset import Ic3A090, ModelWeights
 
 NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -108,10 +109,6 @@ class Classification(BaseModel):
         return self.eccn is not None
 
 
-def _fmt(value: float) -> str:
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.2f}"
-
-
 def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
     """Classify an IC (3A090) or a system holding such ICs (4A090).
 
@@ -126,27 +123,30 @@ def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
         if tpp >= thresholds.non_datacenter_a_min_tpp:
             paragraph = "3A090.a.1"
             reason = (
-                f"not designed for datacenters; TPP {_fmt(tpp)} ≥ "
-                f"{_fmt(thresholds.non_datacenter_a_min_tpp)}"
+                f"not designed for datacenters; TPP "
+                f"{fmt_tpp(tpp, thresholds.non_datacenter_a_min_tpp)} ≥ "
+                f"{fmt_limit(thresholds.non_datacenter_a_min_tpp)}"
             )
         else:
             paragraph = None
             reason = (
-                f"not designed for datacenters and TPP {_fmt(tpp)} < "
-                f"{_fmt(thresholds.non_datacenter_a_min_tpp)}: the density prongs do not apply"
+                f"not designed for datacenters and TPP "
+                f"{fmt_tpp(tpp, thresholds.non_datacenter_a_min_tpp)} < "
+                f"{fmt_limit(thresholds.non_datacenter_a_min_tpp)}: the density prongs do not apply"
             )
     elif tpp >= thresholds.a1_min_tpp:
         paragraph = "3A090.a.1"
-        reason = f"TPP {_fmt(tpp)} ≥ {_fmt(thresholds.a1_min_tpp)}"
+        reason = f"TPP {fmt_tpp(tpp, thresholds.a1_min_tpp)} ≥ {fmt_limit(thresholds.a1_min_tpp)}"
     elif tpp < thresholds.pd_can_matter_from_tpp:
         paragraph = None
-        reason = f"TPP {_fmt(tpp)} < {_fmt(thresholds.pd_can_matter_from_tpp)}"
+        floor = thresholds.pd_can_matter_from_tpp
+        reason = f"TPP {fmt_tpp(tpp, floor)} < {fmt_limit(floor)}"
     else:
         if pd is None:
             raise ClassificationInputError(
-                f"die area (mm²) is needed: a datacenter IC with TPP {_fmt(tpp)} "
-                f"(between {_fmt(thresholds.pd_can_matter_from_tpp)} and "
-                f"{_fmt(thresholds.a1_min_tpp)}) is classified by its performance density"
+                f"die area (mm²) is needed: a datacenter IC with TPP {fmt_tpp(tpp)} "
+                f"(between {fmt_limit(thresholds.pd_can_matter_from_tpp)} and "
+                f"{fmt_limit(thresholds.a1_min_tpp)}) is classified by its performance density"
             )
         paragraph, reason = _density_paragraph(tpp, pd, thresholds)
     level = Level.NONE if paragraph is None else Level(paragraph[6])
@@ -184,23 +184,34 @@ def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
 
 
 def _density_paragraph(tpp: float, pd: float, t: Ic3A090) -> tuple[str | None, str]:
-    # .a is tested before .b (rules.md 1.2).
+    # .a is tested before .b (rules.md 1.2). Every figure prints with the precision that keeps
+    # it on the right side of the limits beside it.
+    def tpp_text(*limits: float) -> str:
+        return fmt_tpp(tpp, *limits)
+
+    def pd_text(*limits: float) -> str:
+        return fmt_number(pd, *limits)
+
     if tpp >= t.a2_min_tpp and pd >= t.a2_min_pd:
         return (
             "3A090.a.2",
-            f"TPP {_fmt(tpp)} ≥ {_fmt(t.a2_min_tpp)} and PD {pd:.2f} ≥ {t.a2_min_pd}",
+            f"TPP {tpp_text(t.a2_min_tpp)} ≥ {fmt_limit(t.a2_min_tpp)} and "
+            f"PD {pd_text(t.a2_min_pd)} ≥ {fmt_limit(t.a2_min_pd)}",
         )
     if t.b1_min_tpp <= tpp < t.b1_below_tpp and t.b1_min_pd <= pd < t.b1_below_pd:
         return "3A090.b.1", (
-            f"{_fmt(t.b1_min_tpp)} ≤ TPP {_fmt(tpp)} < {_fmt(t.b1_below_tpp)} and "
-            f"{t.b1_min_pd} ≤ PD {pd:.2f} < {t.b1_below_pd}"
+            f"{fmt_limit(t.b1_min_tpp)} ≤ TPP {tpp_text(t.b1_min_tpp, t.b1_below_tpp)} < "
+            f"{fmt_limit(t.b1_below_tpp)} and {fmt_limit(t.b1_min_pd)} ≤ "
+            f"PD {pd_text(t.b1_min_pd, t.b1_below_pd)} < {fmt_limit(t.b1_below_pd)}"
         )
     if tpp >= t.b2_min_tpp and t.b2_min_pd <= pd < t.b2_below_pd:
         return "3A090.b.2", (
-            f"TPP {_fmt(tpp)} ≥ {_fmt(t.b2_min_tpp)} and "
-            f"{t.b2_min_pd} ≤ PD {pd:.2f} < {t.b2_below_pd}"
+            f"TPP {tpp_text(t.b2_min_tpp)} ≥ {fmt_limit(t.b2_min_tpp)} and "
+            f"{fmt_limit(t.b2_min_pd)} ≤ PD {pd_text(t.b2_min_pd, t.b2_below_pd)} < "
+            f"{fmt_limit(t.b2_below_pd)}"
         )
-    return None, f"TPP {_fmt(tpp)} with PD {pd:.2f} meets no paragraph of 3A090"
+    limits = (t.a2_min_pd, t.b1_min_pd, t.b2_min_pd, t.b1_below_pd)
+    return None, f"TPP {tpp_text()} with PD {pd_text(*limits)} meets no paragraph of 3A090"
 
 
 class WeightsClassification(BaseModel):
@@ -223,12 +234,20 @@ def classify_weights(
     limit = thresholds.min_training_operations
     if training_operations < limit:
         return WeightsClassification(
-            eccn=None, reason=f"trained with {training_operations:.3g} < {limit:.3g} operations"
+            eccn=None,
+            reason=(
+                f"trained with {fmt_operations(training_operations, limit)} < "
+                f"{fmt_operations(limit)} operations"
+            ),
         )
     if published:
         return WeightsClassification(
             eccn=None, reason="published (open) weights are not controlled under 4E091"
         )
     return WeightsClassification(
-        eccn="4E091", reason=f"trained with {training_operations:.3g} ≥ {limit:.3g} operations"
+        eccn="4E091",
+        reason=(
+            f"trained with {fmt_operations(training_operations, limit)} ≥ "
+            f"{fmt_operations(limit)} operations"
+        ),
     )

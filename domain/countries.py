@@ -3,7 +3,9 @@
 Codes and official names come from pycountry (the maintained ISO 3166-1 table). A short
 data file adds the everyday names that ISO does not list ("UK", "Burma", "Macau", ...).
 Matching ignores case, accents, punctuation spacing and a leading "the"; it never guesses:
-input that matches nothing is an error naming it, with suggestions where there are some.
+input that matches nothing is an error naming it, with suggestions where there are some, and a
+name that means more than one country ("Congo", "Guinea", "Korea") is refused with the
+candidates.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from typing import Annotated
 import pycountry
 from pydantic import BeforeValidator
 
-from domain.errors import UnknownCountryError
+from domain.errors import AmbiguousCountryError, UnknownCountryError
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,8 @@ def _fold(text: str) -> str:
 class _Index:
     by_code: dict[str, Country]
     by_name: dict[str, Country]
+    ambiguous: dict[str, tuple[Country, ...]]
+    """Folded names that mean more than one country, with the countries they may mean."""
 
 
 @cache
@@ -76,15 +80,22 @@ def _index() -> _Index:
             head, tail = record.name.split(", ", 1)
             for name in (f"{tail} {head}", head):
                 derived.setdefault(_fold(name), set()).add(country.alpha2)
+    ambiguous: dict[str, tuple[Country, ...]] = {}
     for name, codes in derived.items():
-        # A bare head shared by two records ("Korea", "Congo") is ambiguous: never guess.
+        # A bare head shared by two records ("Korea", "Virgin Islands") is ambiguous.
         if len(codes) == 1 and name not in by_name:
             by_name[name] = by_code[next(iter(codes))]
+        elif len(codes) > 1:
+            ambiguous[name] = tuple(by_code[code] for code in sorted(codes))
     for alias, code in data["aliases"].items():
         by_name[_fold(alias)] = by_code[code]
     for code, name in display.items():
         by_name[_fold(name)] = by_code[code]
-    return _Index(by_code=by_code, by_name=by_name)
+    for name, codes in data["ambiguous"].items():
+        ambiguous[_fold(name)] = tuple(by_code[code] for code in codes)
+    for name in ambiguous:
+        by_name.pop(name, None)
+    return _Index(by_code=by_code, by_name=by_name, ambiguous=ambiguous)
 
 
 def resolve_country(text: str) -> Country:
@@ -100,7 +111,11 @@ def resolve_country(text: str) -> Country:
         found = index.by_code.get(cleaned.upper())
         if found is not None:
             return found
-    found = index.by_name.get(_fold(cleaned))
+    folded = _fold(cleaned)
+    candidates = index.ambiguous.get(folded)
+    if candidates is not None:
+        raise AmbiguousCountryError(text, tuple(str(country) for country in candidates))
+    found = index.by_name.get(folded)
     if found is not None:
         return found
     raise UnknownCountryError(text, _suggestions(cleaned))

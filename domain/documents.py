@@ -102,16 +102,33 @@ class Stamp(_View):
         return f"DDESK1|{self.number}|{self.verification_code}|{self.content_hash}"
 
 
+class AttestationBlock(_View):
+    """A paragraph signed separately that is the exporter's form, not regulatory text."""
+
+    label: str
+    title: str
+    text: str
+
+
 class AiaStatementView(_View):
     letterhead: Letterhead
     consignee: PartyBlock
     title: str
-    preamble: str
+    regulation: str
+    """"15 CFR 740.27(b)(2)"."""
+    opening: str
+    """The regulation's opening with the consignee's name: "Acme GmbH:"."""
     items_description: str
     """The general description and ECCNs, e.g. "boards classified under ECCN 4A090.a"."""
     eccns: tuple[str, ...]
     commitments: tuple[str, ...]
-    """The five commitments in the wording of the ruleset version, items filled in."""
+    """Items (i) to (iv), verbatim in the wording of the ruleset version, items filled in."""
+    signatures_label: str
+    """The label of the item the signature blocks stand for: "(v)"."""
+    signatures_instruction: str
+    """What the regulation asks the signature blocks to hold."""
+    weights_attestation: AttestationBlock | None = None
+    """The model-weight storage attestation, when the items include 4E091 weights."""
     signers: tuple[Signer, ...] = Field(min_length=1)
     ruleset: str
     ruleset_title: str
@@ -269,6 +286,8 @@ class RegisteredDocument(_View):
     signed_by: tuple[str, ...] = ()
     decision_id: int | None = None
     """For a decision record or shipment notice: the recorded decision it shows."""
+    attests_weights_storage: bool = False
+    """An AIA statement that carried the model-weight storage attestation."""
 
 
 class Verification(_View):

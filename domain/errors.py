@@ -25,6 +25,19 @@ class UnknownCountryError(DomainError, ValueError):
         self.text = text
 
 
+class AmbiguousCountryError(UnknownCountryError):
+    """A country name that means more than one country ("Congo", "Guinea", "Korea")."""
+
+    def __init__(self, text: str, candidates: tuple[str, ...]) -> None:
+        DomainError.__init__(
+            self,
+            f"ambiguous country {text!r}: it may mean {' or '.join(candidates)}; give the ISO "
+            "code or the full name",
+        )
+        self.text = text
+        self.candidates = candidates
+
+
 class NoRulesetInEffectError(DomainError):
     """An order or query dated before the first ruleset version."""
 

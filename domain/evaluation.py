@@ -35,6 +35,7 @@ from domain.decision import (
     most_restrictive,
 )
 from domain.errors import ClassificationInputError, DomainError
+from domain.figures import fmt_operations, fmt_share, fmt_tpp
 from domain.model import (
     EvaluationContext,
     LicenseCovers,
@@ -58,15 +59,6 @@ PAPERWORK_CODES = frozenset(
 )
 
 
-def fmt_tpp(value: float) -> str:
-    """A TPP figure as an officer reads it: 26,900,000."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
-
-
-def _share(value: float) -> str:
-    return f"{value * 100:.1f} %"
-
-
 @dataclass(frozen=True)
 class NexusFact:
     """One way an order touches Tier 3."""
@@ -82,16 +74,24 @@ class NexusFact:
             return "tier3_destination"
         return "tier3_headquarters"
 
-    def describe(self) -> str:
-        place = f"{country_name(self.country)} ({self.country})"
+    def describe(self, ruleset: Ruleset) -> str:
+        place = ruleset.place(self.country)
         if self.kind == "destination":
-            return f"the destination {place} is Tier 3"
+            return f"the destination {place}, is Tier 3"
         what = {
             "location": "is located in",
             "headquarters": "is headquartered in",
             "parent_headquarters": "has its ultimate parent headquartered in",
         }[self.kind]
         return f"the {self.party_role} {self.party_ref} {what} {place}, which is Tier 3"
+
+
+_WHERE = {
+    "located": "is located in",
+    "headquartered": "is headquartered in",
+    "parent": "has its ultimate parent headquartered in",
+}
+"""How a message says where a party is, by what is tested."""
 
 
 @dataclass
@@ -267,8 +267,9 @@ class _Evaluation:
                 unit_tpp=None,
                 line_tpp=None,
                 reason=(
-                    f"IaaS training service, not an item; {operations:.3g} "
-                    f"{'≥' if large else '<'} {threshold:.3g} training operations"
+                    f"IaaS training service, not an item; "
+                    f"{fmt_operations(operations, threshold)} {'≥' if large else '<'} "
+                    f"{fmt_operations(threshold)} training operations"
                 ),
             )
         return LineResult(
@@ -301,6 +302,7 @@ class _Evaluation:
             self._iaas(by_part[Part.IAAS_TRAINING])
         if Part.UNCONTROLLED in by_part:
             self._uncontrolled(by_part[Part.UNCONTROLLED])
+        self.findings.extend(self._country_notes())
         outcome = most_restrictive([part.outcome for part in self.parts])
         authorizations: list[Authorization] = []
         for part in self.parts:
@@ -322,12 +324,43 @@ class _Evaluation:
             consumption=tuple(self.consumption) if outcome.ships else (),
         )
 
+    def _country_notes(self) -> list[Finding]:
+        """The ruleset's note on each country of the order that has one (Cyprus: D:5 but
+        also A:6, placed in Tier 2; Hong Kong: treated as China)."""
+        places: list[tuple[str, str]] = [("the destination", self.destination)]
+        for role, party in self._parties():
+            places += [
+                (f"the {role} {party.ref}'s location", party.country),
+                (f"the {role} {party.ref}'s headquarters", party.hq_country),
+            ]
+            if party.parent_hq_country:
+                places.append(
+                    (f"the {role} {party.ref}'s ultimate parent", party.parent_hq_country)
+                )
+        findings: list[Finding] = []
+        for country in dict.fromkeys(country for _, country in places):
+            note = self.ruleset.tier_note(country)
+            if note is None:
+                continue
+            where = [what for what, place in places if place == country]
+            findings.append(
+                self._finding(
+                    "country_tier_note",
+                    self.refs.tiers,
+                    f"{self.ruleset.place(country)} ({', '.join(where)}): {note}",
+                    Part.ORDER,
+                    country=country,
+                    tier=self._tier(country),
+                )
+            )
+        return findings
+
     def _nexus_findings(self, nexus: list[NexusFact]) -> list[Finding]:
         return [
             self._finding(
                 fact.code,
                 self.refs.tier3_nexus,
-                f"Prohibited (presumption of denial): {fact.describe()}.",
+                f"Prohibited (presumption of denial): {fact.describe(self.ruleset)}.",
                 Part.ORDER,
                 "block",
                 nexus=fact.kind,
@@ -417,16 +450,17 @@ class _Evaluation:
 
     def _aia_geography_problem(self) -> str | None:
         if self.destination_tier != 1:
-            return f"the destination {country_name(self.destination)} is not Tier 1"
+            return f"the destination {self.ruleset.place(self.destination)} is not Tier 1"
         for role, party in self._parties():
             for what, country in (
                 ("located", party.country),
                 ("headquartered", party.hq_country),
-                ("ultimate parent headquartered", party.parent_hq_country),
+                ("parent", party.parent_hq_country),
             ):
                 if country is not None and self._tier(country) != 1:
                     return (
-                        f"the {role} {party.ref} is {what} in {country_name(country)}, not Tier 1"
+                        f"the {role} {party.ref} {_WHERE[what]} {self.ruleset.place(country)}, "
+                        "not Tier 1"
                     )
         return None
 
@@ -511,7 +545,7 @@ class _Evaluation:
         if self._tier(consignee.hq_country) != 1:
             attempt.reason_unavailable = (
                 f"the UVEU {consignee.ref} is headquartered in "
-                f"{country_name(consignee.hq_country)}, not Tier 1"
+                f"{self.ruleset.place(consignee.hq_country)}, not Tier 1"
             )
             return attempt
         attempt.applicable = True
@@ -523,20 +557,20 @@ class _Evaluation:
         tier1_share = tier1 / total
         figures: dict[str, FigureValue] = {
             "footprint_after_tpp": total,
-            "tier1_share": round(tier1_share, 6),
+            "tier1_share": round(tier1_share, 9),
         }
         if tier1_share < limits.min_tier1_share:
             attempt.findings.append(
                 self._finding(
                     "uveu_allocation_exceeded",
                     self.refs.uveu,
-                    f"After this shipment only {_share(tier1_share)} of {consignee.ref}'s AI "
-                    f"compute would be in Tier 1; a UVEU must keep at least "
-                    f"{_share(limits.min_tier1_share)} there.",
+                    f"After this shipment only {fmt_share(tier1_share, limits.min_tier1_share)} "
+                    f"of {consignee.ref}'s AI compute would be in Tier 1; a UVEU must keep at "
+                    f"least {fmt_share(limits.min_tier1_share)} there.",
                     Part.A_LEVEL,
                     "block",
                     limit="min_tier1_share",
-                    share=round(tier1_share, 6),
+                    share=round(tier1_share, 9),
                     required=limits.min_tier1_share,
                     footprint_after_tpp=total,
                 )
@@ -548,14 +582,15 @@ class _Evaluation:
                     self._finding(
                         "uveu_allocation_exceeded",
                         self.refs.uveu,
-                        f"After this shipment {_share(share)} of {consignee.ref}'s AI compute "
-                        f"would be in {country_name(country)}; a UVEU may hold at most "
-                        f"{_share(limits.max_single_tier2_share)} in any one Tier 2 country.",
+                        f"After this shipment "
+                        f"{fmt_share(share, limits.max_single_tier2_share)} of {consignee.ref}'s "
+                        f"AI compute would be in {country_name(country)}; a UVEU may hold at most "
+                        f"{fmt_share(limits.max_single_tier2_share)} in any one Tier 2 country.",
                         Part.A_LEVEL,
                         "block",
                         limit="max_single_tier2_share",
                         country=country,
-                        share=round(share, 6),
+                        share=round(share, 9),
                         allowed=limits.max_single_tier2_share,
                         footprint_after_tpp=total,
                     )
@@ -563,20 +598,22 @@ class _Evaluation:
         home = limits.home_country
         if consignee.hq_country == home:
             home_share = footprint.get(home, 0.0) / total
-            figures["home_share"] = round(home_share, 6)
+            figures["home_share"] = round(home_share, 9)
             if home_share < limits.min_home_share_if_headquartered:
                 attempt.findings.append(
                     self._finding(
                         "uveu_allocation_exceeded",
                         self.refs.uveu,
                         f"{consignee.ref} is headquartered in {country_name(home)}; after this "
-                        f"shipment only {_share(home_share)} of its AI compute would be there, "
-                        f"below the {_share(limits.min_home_share_if_headquartered)} required.",
+                        f"shipment only "
+                        f"{fmt_share(home_share, limits.min_home_share_if_headquartered)} of its "
+                        f"AI compute would be there, below the "
+                        f"{fmt_share(limits.min_home_share_if_headquartered)} required.",
                         Part.A_LEVEL,
                         "block",
                         limit="min_home_share",
                         country=home,
-                        share=round(home_share, 6),
+                        share=round(home_share, 9),
                         required=limits.min_home_share_if_headquartered,
                         footprint_after_tpp=total,
                     )
@@ -589,7 +626,8 @@ class _Evaluation:
                 "uveu_within_limits",
                 self.refs.uveu,
                 f"Authorized under UVEU {consignee.veu_id or ''}: after this shipment "
-                f"{_share(tier1_share)} of the footprint is in Tier 1 and every limit holds.",
+                f"{fmt_share(tier1_share, limits.min_tier1_share)} of the footprint is in Tier 1 "
+                "and every limit holds.",
                 Part.A_LEVEL,
                 **figures,
             )
@@ -674,7 +712,8 @@ class _Evaluation:
                 )
             )
             return attempt
-        year = self.order.date.year
+        day = self.order.date
+        year = day.year
         certification = self.context.standing.lpp_certification
         valid_certification = certification is not None and certification.in_force_on(
             self.order.date
@@ -707,12 +746,26 @@ class _Evaluation:
                 )
             )
         if not valid_certification:
+            if certification is None:
+                state = f"none is on file for {year}"
+            elif certification.revoked_on is not None and certification.revoked_on <= day:
+                state = (
+                    f"the certification for {year} was revoked on "
+                    f"{certification.revoked_on.isoformat()}"
+                )
+            elif certification.signed_on > day:
+                state = (
+                    f"the certification for {year} was signed on "
+                    f"{certification.signed_on.isoformat()}, after the order date"
+                )
+            else:
+                state = f"the certification on file is for {certification.year}"
             attempt.findings.append(
                 self._finding(
                     "lpp_certification_missing",
                     self.refs.lpp,
                     f"LPP needs {consignee.ref}'s certification for {year} (stating its prior "
-                    f"receipts); none is on file for the order date.",
+                    f"receipts); {state}.",
                     Part.A_LEVEL,
                     "block",
                     year=year,
@@ -852,7 +905,9 @@ class _Evaluation:
                 self.refs.country_allocation,
                 f"A licence for this order would draw on the Tier 2 allocation of "
                 f"{country_name(self.destination)}: {fmt_tpp(left)} of {fmt_tpp(limit)} TPP left"
-                f"{' (doubled under a government-to-government agreement)' if g2g else ''}.",
+                f"{' (doubled under a government-to-government agreement)' if g2g else ''}. "
+                f"The allocation is the figure published by CSIS; the paragraph of the rule "
+                f"that sets it is not confirmed.",
                 Part.A_LEVEL,
                 country=self.destination,
                 limit_tpp=limit,
@@ -877,12 +932,12 @@ class _Evaluation:
         eligible_problem = None
         for what, country in (
             ("headquartered", consignee.hq_country),
-            ("ultimate parent headquartered", consignee.parent_hq_country),
+            ("parent", consignee.parent_hq_country),
         ):
             if country is not None and self._tier(country) != 1:
                 eligible_problem = (
-                    f"the consignee {consignee.ref} is {what} in {country_name(country)}, "
-                    "not Tier 1"
+                    f"the consignee {consignee.ref} {_WHERE[what]} "
+                    f"{self.ruleset.place(country)}, not Tier 1"
                 )
                 break
         paperwork_missing = False
@@ -915,7 +970,7 @@ class _Evaluation:
                 self.refs.aia_weights,
                 (
                     f"Model weights under AIA need {consignee.ref}'s AIA certification to attest "
-                    f"storage under Supp. No. 10 to Part 748 ¶¶ 14, 15, 18; "
+                    f"storage under {self.ruleset.model_weights.storage_requirements}; "
                     + (
                         "its certification does not attest it."
                         if has_certification
@@ -945,7 +1000,7 @@ class _Evaluation:
             self.findings.append(
                 self._finding(
                     "license_applied",
-                    self.refs.license,
+                    self.refs.license_model_weights,
                     f"Model weights authorized under licence {licence.number} (valid to "
                     f"{licence.valid_to}).",
                     part,
@@ -965,7 +1020,7 @@ class _Evaluation:
         self.findings.append(
             self._finding(
                 "license_required",
-                self.refs.license,
+                self.refs.license_model_weights,
                 f"A licence is required for the model weights (4E091): {eligible_problem}, so "
                 f"AIA is not available, and no licence covers them.",
                 part,
@@ -984,7 +1039,7 @@ class _Evaluation:
                     "tier3_nexus_b_level",
                     self.refs.b_level_nexus,
                     "A licence is required for the b-level items because "
-                    + "; ".join(fact.describe() for fact in nexus)
+                    + "; ".join(fact.describe(self.ruleset) for fact in nexus)
                     + ". License Exception NAC (25-day prior notification) may be available.",
                     Part.B_LEVEL,
                     "block",
@@ -999,7 +1054,7 @@ class _Evaluation:
         self.findings.append(
             self._finding(
                 "b_level_no_license_required",
-                self.refs.no_license_required,
+                self.refs.b_level_no_license_required,
                 "No licence required for the b-level items: the order has no Tier 3 nexus.",
                 Part.B_LEVEL,
                 b_level_tpp=tpp,
@@ -1015,15 +1070,31 @@ class _Evaluation:
         for role, party in self._parties():
             for what, country in (
                 ("headquartered", party.hq_country),
-                ("ultimate parent headquartered", party.parent_hq_country),
+                ("parent", party.parent_hq_country),
             ):
                 if country is not None and self._tier(country) != 1:
-                    outside.append(f"the {role} {party.ref} is {what} in {country_name(country)}")
+                    outside.append(
+                        f"the {role} {party.ref} {_WHERE[what]} {self.ruleset.place(country)}"
+                    )
+        operations = max(line.product.training_operations or 0.0 for line in lines)
+        threshold = self.ruleset.red_flag_28.min_training_operations
         if not outside:
+            self.findings.append(
+                self._finding(
+                    "red_flag_28_not_raised",
+                    self.refs.red_flag_28,
+                    f"No licence required for the IaaS training service (not an item): training "
+                    f"of {fmt_operations(operations, threshold)} operations for a customer "
+                    "headquartered in Tier 1, whose ultimate parent is too, does not raise "
+                    "Red Flag 28.",
+                    part,
+                    training_operations=operations,
+                    threshold_operations=threshold,
+                )
+            )
             self.parts.append(PartResult(part=part, outcome=Outcome.NO_LICENSE_REQUIRED))
             return
         resolution = self.order.red_flag_28_resolution
-        operations = max(line.product.training_operations or 0.0 for line in lines)
         if resolution is not None:
             self.findings.append(
                 self._finding(
@@ -1042,13 +1113,13 @@ class _Evaluation:
             self._finding(
                 "red_flag_28",
                 self.refs.red_flag_28,
-                f"Hold: IaaS training of {operations:.3g} operations for a customer outside "
-                f"Tier 1 ({'; '.join(outside)}). Record how Red Flag 28 was resolved before "
-                f"going ahead.",
+                f"Hold: IaaS training of {fmt_operations(operations, threshold)} operations for "
+                f"a customer outside Tier 1 ({'; '.join(outside)}). Record how Red Flag 28 was "
+                f"resolved before going ahead.",
                 part,
                 "block",
                 training_operations=operations,
-                threshold_operations=self.ruleset.red_flag_28.min_training_operations,
+                threshold_operations=threshold,
             )
         )
         self.parts.append(PartResult(part=part, outcome=Outcome.HOLD))
@@ -1057,7 +1128,7 @@ class _Evaluation:
         self.findings.append(
             self._finding(
                 "not_controlled",
-                self.refs.no_license_required,
+                self.refs.not_controlled,
                 "No licence required for items outside 3A090, 4A090 and 4E091: "
                 + "; ".join(f"{line.product.name} ({line.result.reason})" for line in lines)
                 + ".",

@@ -46,6 +46,7 @@ class References(_Data):
     model_weights: str
     tiers: str
     tier3_nexus: str
+    hong_kong: str
     aia: str
     aia_bis_submission: str
     aia_weights: str
@@ -53,10 +54,12 @@ class References(_Data):
     nveu: str
     lpp: str
     license: str
+    license_model_weights: str
     country_allocation: str
     b_level_nexus: str
     red_flag_28: str
-    no_license_required: str
+    not_controlled: str
+    b_level_no_license_required: str
 
 
 class Ic3A090(_Data):
@@ -97,6 +100,8 @@ class ModelWeights(_Data):
     """ECCN 4E091: weights of models trained with at least this many operations."""
 
     min_training_operations: PositiveNumber
+    storage_requirements: str
+    """Where AIA's storage-security requirements for model weights are (Supp. No. 10)."""
 
 
 class Lpp(_Data):
@@ -180,25 +185,44 @@ class TierNote(_Data):
     note: str
 
 
+class TreatedAs(_Data):
+    """A destination the EAR treat as another country (Hong Kong as China since 2020)."""
+
+    country: CountryCode
+    as_country: CountryCode
+    since: date
+    citation: str
+
+
 class Tiers(_Data):
-    """Country tiers: lists for Tier 1 and Tier 3, every other country in Tier 2."""
+    """Country tiers: lists for Tier 1 and Tier 3, every other country in Tier 2; a country
+    the EAR treat as another takes that country's tier."""
 
     tier1: tuple[CountryCode, ...]
     tier3: tuple[CountryCode, ...]
     notes: tuple[TierNote, ...] = ()
+    treated_as: tuple[TreatedAs, ...] = ()
     tier1_basis: str
     tier3_basis: str
     tier2_basis: str
+
+    def listed_tier(self, country: str) -> Tier:
+        treated = {item.country: item.as_country for item in self.treated_as}
+        country = treated.get(country, country)
+        return 1 if country in self.tier1 else 3 if country in self.tier3 else 2
 
     @model_validator(mode="after")
     def _disjoint(self) -> Tiers:
         both = set(self.tier1) & set(self.tier3)
         if both:
             raise ValueError(f"countries in both Tier 1 and Tier 3: {sorted(both)}")
+        for item in self.treated_as:
+            if item.country in self.tier1 or item.country in self.tier3:
+                raise ValueError(
+                    f"{item.country} is treated as {item.as_country}: list it in neither tier"
+                )
         for note in self.notes:
-            listed: int = (
-                1 if note.country in self.tier1 else 3 if note.country in self.tier3 else 2
-            )
+            listed = self.listed_tier(note.country)
             if listed != note.tier:
                 raise ValueError(
                     f"note for {note.country} says Tier {note.tier}, lists say {listed}"
@@ -206,26 +230,83 @@ class Tiers(_Data):
         return self
 
 
-class AiaCertificationText(_Data):
-    """The wording of the Tier 1 (AIA) certification (§ 740.27(b)(2))."""
+class WeightsStorageAttestationText(_Data):
+    """The exporter's own form (not regulatory text) by which a consignee attests that it
+    stores 4E091 model weights under Supp. No. 10 to Part 748 ¶¶ 14, 15, 18."""
 
+    label: str
     title: str
-    preamble: str
-    commitments: tuple[str, ...] = Field(min_length=5, max_length=5)
-    items_placeholder: str = "{items}"
-    shipment_notice: str
+    text: str
+    consignee_placeholder: str = "{consignee}"
 
     @model_validator(mode="after")
-    def _first_commitment_names_items(self) -> AiaCertificationText:
-        if self.items_placeholder not in self.commitments[0]:
-            raise ValueError(f"the first commitment must contain {self.items_placeholder}")
+    def _names_the_consignee(self) -> WeightsStorageAttestationText:
+        if self.consignee_placeholder not in self.text:
+            raise ValueError(f"the attestation must contain {self.consignee_placeholder}")
         return self
 
+    def text_for(self, consignee: str) -> str:
+        return self.text.replace(self.consignee_placeholder, consignee)
+
+
+class AiaCertificationText(_Data):
+    """The Tier 1 (AIA) certification, § 740.27(b)(2), verbatim with its bracketed
+    instructions: the consignee's name fills the opening, the items' description and ECCNs
+    fill (i), and (v) becomes the signature blocks."""
+
+    title: str
+    regulation: str
+    opening: str
+    consignee_placeholder: str
+    items_placeholder: str
+    signers_placeholder: str
+    commitments: tuple[str, ...] = Field(min_length=2)
+    """The items of the certification, the last being the signatures' instruction."""
+    shipment_notice: str
+    weights_storage_attestation: WeightsStorageAttestationText
+
+    @model_validator(mode="after")
+    def _placeholders_in_place(self) -> AiaCertificationText:
+        if self.consignee_placeholder not in self.opening:
+            raise ValueError(f"the opening must contain {self.consignee_placeholder}")
+        if self.items_placeholder not in self.commitments[0]:
+            raise ValueError(f"the first commitment must contain {self.items_placeholder}")
+        if self.signers_placeholder not in self.commitments[-1]:
+            raise ValueError(f"the last item must contain {self.signers_placeholder}")
+        return self
+
+    def opening_for(self, consignee: str) -> str:
+        """ "Acme GmbH:" — the opening with the consignee's name."""
+        return self.opening.replace(self.consignee_placeholder, consignee)
+
     def commitments_for(self, items_description: str) -> tuple[str, ...]:
-        """The commitments with the general description and ECCNs of the items filled in."""
+        """The commitments the consignee agrees to, (i) to (iv), with the items filled in
+        (the last item, the signatures, is ``signatures_label``)."""
         return tuple(
-            text.replace(self.items_placeholder, items_description) for text in self.commitments
+            text.replace(self.items_placeholder, items_description)
+            for text in self.commitments[:-1]
         )
+
+    def as_printed(self, consignee: str, items_description: str) -> tuple[str, ...]:
+        """The statement as it prints, paragraph by paragraph (for previews): the opening,
+        (i) to (iv), and (v) with what its signature blocks hold."""
+        return (
+            self.opening_for(consignee),
+            *self.commitments_for(items_description),
+            f"{self.signatures_label} {self.signatures_instruction}: one signature block per "
+            "signer.",
+        )
+
+    @property
+    def signatures_label(self) -> str:
+        """The label of the item that becomes the signature blocks: "(v)"."""
+        return self.commitments[-1].split(" ", 1)[0]
+
+    @property
+    def signatures_instruction(self) -> str:
+        """What the signature blocks hold, from the bracketed instruction, in words."""
+        inner = self.signers_placeholder.strip("[]")
+        return inner[:1] + inner[1:].lower()
 
 
 class LppCertificationText(_Data):
@@ -233,6 +314,32 @@ class LppCertificationText(_Data):
 
     title: str
     statements: tuple[str, ...] = Field(min_length=1)
+
+
+class RedFlagQuestion(_Data):
+    """One red flag the officer looks for, phrased as something observed."""
+
+    key: str = Field(pattern=r"^[a-z0-9_]+$")
+    text: str
+    """The red flag, as the checklist shows it next to its checkbox."""
+    hint: str
+    """What to look at to answer it."""
+
+
+class RedFlagChecklist(_Data):
+    """The know-your-customer checklist of the version (rules.md section 8)."""
+
+    source: str
+    guidance_date: date
+    principle: str
+    questions: tuple[RedFlagQuestion, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _keys_unique(self) -> RedFlagChecklist:
+        keys = [question.key for question in self.questions]
+        if len(set(keys)) != len(keys):
+            raise ValueError("red flag keys must be unique")
+        return self
 
 
 class Ruleset(_Data):
@@ -256,16 +363,35 @@ class Ruleset(_Data):
     tiers: Tiers
     aia_certification: AiaCertificationText
     lpp_certification: LppCertificationText
+    red_flags: RedFlagChecklist
 
     @cached_property
     def _tier_map(self) -> dict[str, Tier]:
         tiers: dict[str, Tier] = dict.fromkeys(self.tiers.tier1, 1)
         tiers.update(dict.fromkeys(self.tiers.tier3, 3))
+        for item in self.tiers.treated_as:
+            tiers[item.country] = self.tiers.listed_tier(item.as_country)
         return tiers
 
     def tier_of(self, country: str) -> Tier:
-        """The tier of an alpha-2 code under this version (Tier 2 unless listed)."""
+        """The tier of an alpha-2 code under this version (Tier 2 unless listed; a country
+        the EAR treat as another, Hong Kong, has that country's tier)."""
         return self._tier_map.get(country, 2)
+
+    def treated_as(self, country: str) -> TreatedAs | None:
+        for item in self.tiers.treated_as:
+            if item.country == country:
+                return item
+        return None
+
+    def place(self, country: str) -> str:
+        """A country as a message names it: "Japan (JP)", or "Hong Kong (HK), treated as
+        China under the EAR" where the EAR treat it as another country."""
+        text = f"{country_name(country)} ({country})"
+        treated = self.treated_as(country)
+        if treated is not None:
+            text += f", treated as {country_name(treated.as_country)} under the EAR"
+        return text
 
     def tier_note(self, country: str) -> str | None:
         for note in self.tiers.notes:
@@ -273,10 +399,17 @@ class Ruleset(_Data):
                 return note.note
         return None
 
-    def tier_basis(self, tier: Tier) -> str:
-        return {1: self.tiers.tier1_basis, 2: self.tiers.tier2_basis, 3: self.tiers.tier3_basis}[
+    def tier_basis(self, tier: Tier, country: str | None = None) -> str:
+        basis = {1: self.tiers.tier1_basis, 2: self.tiers.tier2_basis, 3: self.tiers.tier3_basis}[
             tier
         ]
+        treated = self.treated_as(country) if country else None
+        if treated is not None:
+            return (
+                f"treated as {country_name(treated.as_country)} ({treated.as_country}) under "
+                f"the EAR since {treated.since.isoformat()} ({treated.citation}): {basis}"
+            )
+        return basis
 
 
 class TierAnswer(BaseModel):
@@ -348,7 +481,7 @@ class RulesetCatalog:
             tier=tier,
             ruleset=version.id,
             on=on,
-            basis=version.tier_basis(tier),
+            basis=version.tier_basis(tier, resolved.alpha2),
             note=version.tier_note(resolved.alpha2),
         )
 

@@ -37,8 +37,8 @@ from domain.decision import Decision
 from domain.model import RedFlagResolution
 from domain.ports import RedFlagChecklist
 from domain.progress import CancelToken
-from domain.red_flags import GUIDANCE_SOURCE, KYC_RED_FLAGS, PRINCIPLE, raised
 from domain.red_flags import known_from_records as red_flags_in_records
+from domain.red_flags import raised
 from domain.services import records
 from domain.services.orders import CheckResult, check_order
 from domain.services.paperwork_views import RED_FLAG_28
@@ -144,15 +144,17 @@ class RedFlagDialog(QDialog):
         box.setObjectName("checklistBox")
         column = QVBoxLayout(box)
         column.setSpacing(4)
+        self.checklist = self.context.ruleset_today().red_flags
         source = QLabel(
-            f"Red flags from {GUIDANCE_SOURCE}. Tick each one you observed. {PRINCIPLE}"
+            f"Red flags from {self.checklist.source}. Tick each one you observed. "
+            f"{self.checklist.principle}"
         )
         source.setWordWrap(True)
         source.setStyleSheet(HINT_STYLE)
         column.addWidget(source)
         self.flags: dict[str, QCheckBox] = {}
         self.flag_notes: dict[str, QLabel] = {}
-        for question in KYC_RED_FLAGS:
+        for question in self.checklist.questions:
             check = QCheckBox(question.text)
             check.setObjectName(f"flag_{question.key}")
             check.setToolTip(f"Look at: {question.hint}")
@@ -311,7 +313,7 @@ class RedFlagDialog(QDialog):
             for key, check in self.flags.items():
                 check.setChecked(bool(last.answers.get(key, False)))
             self.checklist_note.setPlainText(last.note)
-            flags = raised(last.answers)
+            flags = raised(last.answers, self.checklist)
             self.previous.setText(
                 f"Last answered by {last.answered_by} on "
                 f"{last.answered_at.strftime('%Y-%m-%d %H:%M')} UTC "

@@ -25,8 +25,10 @@ def numbered(text: str, index: int, *, roman: bool = True) -> tuple[str, str]:
 
 
 class AiaStatementPdf(DocumentPdf[AiaStatementView]):
-    """Letterhead, title, consignee, items, the preamble and commitments (i)-(v) in the
-    ruleset's wording, then one signature block per signer, never split across pages."""
+    """Letterhead, title, consignee, items, then the certification of § 740.27(b)(2) in the
+    regulation's words: the consignee's name, items (i) to (iv), and (v) as one signature
+    block per signer, never split across pages. Where the items include model weights, the
+    storage attestation follows, marked as the exporter's form, with its own signatures."""
 
     @property
     def kind_label(self) -> str:
@@ -39,7 +41,7 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
         story: list[Flowable] = [
             self.heading(view.title, "title"),
             self.text(
-                f"15 CFR 740.27(b)(2)\nRuleset {view.ruleset}: {view.ruleset_title}", "subtitle"
+                f"{view.regulation}\nRuleset {view.ruleset}: {view.ruleset_title}", "subtitle"
             ),
             self.heading("Ultimate consignee"),
             self.field_table(self.party_rows(view.consignee)),
@@ -50,20 +52,36 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
                     ("ECCN", ", ".join(view.eccns) if view.eccns else "—"),
                 ]
             ),
-            self.heading("Certification"),
-            self.text(view.preamble, "justified"),
+            self.heading(f"Certification ({view.regulation})"),
+            self.text(view.opening, "body"),
         ]
         items = []
         for index, commitment in enumerate(view.commitments):
             label, body = numbered(commitment, index)
             items.append(self.para(self.plain(body), "numbered", bulletText=label))
-        story += self.items_then_signatures(items, view.consignee.name, view.signers)
         contact = f" ({view.letterhead.contact})" if view.letterhead.contact else ""
-        story.append(
-            self.text(
-                f"Please sign and date this statement and return it to {view.letterhead.name}"
-                f"{contact}, quoting document number {stamp.number}.",
-                "muted",
-            )
+        request = self.text(
+            f"Please sign and date this statement and return it to {view.letterhead.name}"
+            f"{contact}, quoting document number {stamp.number}.",
+            "muted",
         )
+        attestation = view.weights_attestation
+        story += self.items_then_signatures(
+            items,
+            view.consignee.name,
+            view.signers,
+            heading=f"{view.signatures_label} {view.signatures_instruction}",
+            closing=() if attestation else (request,),
+        )
+        if attestation is not None:
+            story += self.items_then_signatures(
+                [
+                    self.heading(f"{attestation.title} ({attestation.label})"),
+                    self.text(attestation.text, "justified"),
+                ],
+                view.consignee.name,
+                view.signers,
+                heading="Signatures to the attestation",
+                closing=(request,),
+            )
         return story

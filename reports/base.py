@@ -210,6 +210,8 @@ class DocumentPdf(Generic[ViewT]):
             leading=size * 1.42,
             textColor=INK,
             spaceAfter=size * 0.5,
+            allowWidows=0,
+            allowOrphans=0,
         )
         small = ParagraphStyle(
             "small", parent=body, fontSize=size - 1.5, leading=(size - 1.5) * 1.35, spaceAfter=0
@@ -488,37 +490,51 @@ class DocumentPdf(Generic[ViewT]):
         return table
 
     def items_then_signatures(
-        self, items: Sequence[Flowable], consignee: str, signers: Sequence[Signer]
+        self,
+        items: Sequence[Flowable],
+        consignee: str,
+        signers: Sequence[Signer],
+        *,
+        heading: str = "Signatures",
+        closing: Sequence[Flowable] = (),
     ) -> list[Flowable]:
-        """The numbered items of a certification, then the signature blocks. The last item
-        stays on the page of the first signature blocks, so a signature page never stands
-        without text of the statement it signs."""
-        close: list[Flowable] = [
-            self.heading("Signatures"),
+        """The numbered items of a certification, then the signature blocks, then ``closing``.
+
+        The last item stays on the page of the first signature blocks (a signature page never
+        stands without text of the statement it signs) and ``closing`` on the page of the last
+        blocks (a request to sign never stands alone). One level of KeepTogether only: a
+        nested one reports an endless height and forces a page break every time. Items are
+        paragraphs that break without leaving a single line behind or ahead.
+        """
+        pairs = self.signature_blocks(signers)
+        intro: list[Flowable] = [
+            self.heading(heading),
             self.para(
                 "Signed for and on behalf of the ultimate consignee, "
                 f"{self.plain(consignee)}, by the persons authorized to sign for it:",
                 "body",
                 spaceAfter=3 * mm,
             ),
-            *self.signature_blocks(signers[:2]),
         ]
+        if len(pairs) == 1:
+            return [*items[:-1], KeepTogether([*items[-1:], *intro, pairs[0], *closing])]
         return [
             *items[:-1],
-            KeepTogether([*items[-1:], *close]),
-            *self.signature_blocks(signers[2:], first_index=3),
+            KeepTogether([*items[-1:], *intro, pairs[0]]),
+            *pairs[1:-1],
+            KeepTogether([pairs[-1], *closing]),
         ]
 
     def signature_blocks(
         self, signers: Sequence[Signer], *, first_index: int = 1
     ) -> list[Flowable]:
         """One block per signer (printed name, title, signature and date lines), two side by
-        side; each pair is one table kept together, so no block is ever split across pages."""
-        rows: list[Flowable] = []
+        side; each pair is one table that never splits across pages."""
         numbered = list(enumerate(signers, first_index))
-        for start in range(0, len(numbered), 2):
-            rows.append(KeepTogether([self._signature_pair(numbered[start : start + 2])]))
-        return rows
+        return [
+            self._signature_pair(numbered[start : start + 2])
+            for start in range(0, len(numbered), 2)
+        ]
 
     # Room to write above each line: printed name, title, signature, date.
     _signature_room: ClassVar[tuple[float, ...]] = (6 * mm, 6 * mm, 12 * mm, 6 * mm)
@@ -551,7 +567,7 @@ class DocumentPdf(Generic[ViewT]):
                 ("LINEABOVE", (col, 0), (col + 1, 0), 1.0, ACCENT),
                 ("LINEBELOW", (col + 1, 1), (col + 1, 4), 0.7, INK),
             ]
-        table = Table(
+        table = _Whole(
             data, colWidths=[23 * mm, "*", 9 * mm, 23 * mm, "*"], hAlign="LEFT", spaceAfter=7 * mm
         )
         table.setStyle(self._table_style(commands))
@@ -854,6 +870,13 @@ class DocumentPdf(Generic[ViewT]):
             canvas.setFont(font, size)
             canvas.drawString(x, y, chunk)
             x += stringWidth(chunk, font, size)
+
+
+class _Whole(Table):  # type: ignore[misc]  # reportlab has no type hints
+    """A table that never splits: where it does not fit, it moves whole to the next page."""
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:  # noqa: N803
+        return []
 
 
 def _fit(runs: list[tuple[str, str]], size: float, max_width: float) -> list[tuple[str, str]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from reportlab.platypus import Flowable
 
 from domain.documents import DocumentKind, LppCertificationView, Stamp
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from reports.base import DocumentPdf
 
 

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from domain.documents import DocumentKind, QuotaReportView, QuotaRow, Stamp
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from reports.base import ACCENT, ALERT, INK, MUTED, RULE, SHADE, DocumentPdf, day
 
 AMBER = colors.HexColor("#B7791F")

@@ -41,6 +41,7 @@ _COLUMNS = (
     DocumentRow.ruleset,
     DocumentRow.title,
     DocumentRow.decision_id,
+    DocumentRow.attests_weights_storage,
     DocumentReturnRow.signed_on,
     DocumentReturnRow.signed_by,
 )
@@ -67,6 +68,7 @@ def _document(row: Any) -> RegisteredDocument:
         ruleset=row.ruleset,
         title=row.title,
         decision_id=row.decision_id,
+        attests_weights_storage=bool(row.attests_weights_storage),
         signed_on=row.signed_on,
         signed_by=tuple(json.loads(row.signed_by)) if row.signed_by is not None else (),
     )
@@ -104,6 +106,7 @@ class SqlDocumentRegistry:
                 generated_at=document.generated_at,
                 ruleset=document.ruleset,
                 title=document.title,
+                attests_weights_storage=document.attests_weights_storage,
             )
         )
 

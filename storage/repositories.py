@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Mapping, Sequence
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, update
@@ -734,6 +734,13 @@ _VEU_RANGE = Statement(
 _VEU_EQUAL = Statement(
     "SELECT key, tpp FROM ledger_balances WHERE substr(key, 1, :length) = :prefix"
 )
+# As of a day: the entries (releases are negative) of decisions on orders dated by then.
+_VEU_AS_OF = Statement(
+    "SELECT e.country, SUM(e.tpp) FROM ledger_entries e"
+    " JOIN decisions d ON d.id = e.decision_id JOIN orders o ON o.id = d.order_id"
+    " WHERE e.ledger = 'veu' AND e.party_ref = :party_ref AND o.date <= :on"
+    " GROUP BY e.country"
+)
 
 
 class SqlLedgerRepository(_Repository):
@@ -790,7 +797,11 @@ class SqlLedgerRepository(_Repository):
     def country_allocation_used(self, country: str) -> float:
         return self._balance(f"country|{country}")
 
-    def veu_shipped(self, party_ref: str) -> dict[str, float]:
+    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
+        if on is not None:
+            day = date_binder(self.connection)(on)
+            rows = _VEU_AS_OF.rows(self.connection, {"party_ref": party_ref, "on": day})
+            return {country: float(tpp) for country, tpp in rows if country and tpp}
         prefix = f"veu|{party_ref}|"
         params: dict[str, Any] = {"prefix": prefix, "length": len(prefix)}
         if self.connection.dialect.name == "sqlite":

@@ -134,6 +134,7 @@ class LedgerEntryRow(Base):
     """Append-only: what each decision consumed, and its release."""
 
     __tablename__ = "ledger_entries"
+    __table_args__ = (Index("ix_ledger_entries_ledger_party", "ledger", "party_ref"),)
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     decision_id: Mapped[int] = mapped_column(ForeignKey("decisions.id"), index=True)
@@ -274,6 +275,8 @@ class DocumentRow(Base):
     generated_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
     ruleset: Mapped[str] = mapped_column(String(64))
     title: Mapped[str] = mapped_column(Text)
+    attests_weights_storage: Mapped[bool] = mapped_column(Boolean, default=False)
+    """An AIA statement that carried the model-weight storage attestation paragraph."""
 
 
 class DocumentReturnRow(Base):

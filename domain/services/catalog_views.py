@@ -189,15 +189,16 @@ def veu_limit_checks(standing: VeuStanding) -> list[LimitCheck]:
     Shares of the installed a-level TPP: Tier 1 at least the minimum; each Tier 2 country
     at most the maximum; the home country at least its minimum when headquartered there.
     """
-    if standing.status is not VeuStatus.UVEU:
+    minimum, maximum = standing.min_tier1_share, standing.max_single_tier2_share
+    if standing.status is not VeuStatus.UVEU or minimum is None or maximum is None:
         return []
     checks = [
         LimitCheck(
             label="Tier 1 in total",
             share=standing.tier1_share,
-            limit=standing.min_tier1_share,
+            limit=minimum,
             bound="min",
-            holds=standing.total_tpp == 0 or standing.tier1_share >= standing.min_tier1_share,
+            holds=standing.total_tpp == 0 or standing.tier1_share >= minimum,
         )
     ]
     if standing.home_share is not None and standing.min_home_share is not None:
@@ -216,9 +217,9 @@ def veu_limit_checks(standing: VeuStanding) -> list[LimitCheck]:
                 LimitCheck(
                     label=f"{country_name(share.country)} (Tier 2)",
                     share=share.share,
-                    limit=standing.max_single_tier2_share,
+                    limit=maximum,
                     bound="max",
-                    holds=share.share <= standing.max_single_tier2_share,
+                    holds=share.share <= maximum,
                 )
             )
     return checks

@@ -24,6 +24,7 @@ from domain.countries import country_name
 from domain.decision import Authorization, FigureValue
 from domain.documents import (
     AiaStatementView,
+    AttestationBlock,
     DecisionRecordView,
     DocumentKind,
     DocumentRenderer,
@@ -46,7 +47,7 @@ from domain.documents import (
     verification_code,
 )
 from domain.errors import DomainError, RulesetDataError
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from domain.model import (
     AiaCertification,
     LppCertification,
@@ -197,13 +198,18 @@ def aia_statement_view(
     on: date,
     items_description: str | None = None,
     signers: Sequence[Signer] = (),
+    weights_attestation: bool | None = None,
 ) -> AiaStatementView:
-    """The AIA certification statement (§ 740.27(b)(2)) for ``party_ref`` to sign.
+    """The AIA certification statement (§ 740.27(b)(2)) for ``party_ref`` to sign, in the
+    regulation's words with its bracketed instructions filled in.
 
     The items are described from the products on the party's open orders (the a-level ICs
     and systems and the model weights AIA would cover); ``items_description`` replaces that
-    text, and the ECCNs it names replace the computed ones. Refused for a party that is not
-    located and headquartered in Tier 1 with its ultimate parent headquartered in Tier 1.
+    text, and the ECCNs it names replace the computed ones: a description that names no ECCN
+    is refused, as (i) asks for the applicable ECCNs. The model-weight storage attestation is
+    added when the items include 4E091 weights, or when ``weights_attestation`` asks for it.
+    Refused for a party that is not located and headquartered in Tier 1 with its ultimate
+    parent headquartered in Tier 1.
     """
     ruleset = catalog.in_effect_on(on)
     with db.reader() as uow:
@@ -221,16 +227,34 @@ def aia_statement_view(
         if not description:
             raise DomainError("the description of the items is empty")
         named = tuple(sorted(set(_ECCN_IN_TEXT.findall(description))))
-        eccns = named or eccns
+        if not named:
+            raise DomainError(
+                f"the description of the items names no ECCN: item (i) of "
+                f"{ruleset.aia_certification.regulation} asks for the general description and "
+                f"the applicable ECCNs, for example "
+                f'"{describe_items(eccns)}"'
+            )
+        eccns = named
     wording = ruleset.aia_certification
+    attestation = None
+    with_weights = any(eccn.startswith("4E091") for eccn in eccns)
+    if weights_attestation or (weights_attestation is None and with_weights):
+        form = wording.weights_storage_attestation
+        attestation = AttestationBlock(
+            label=form.label, title=form.title, text=form.text_for(party.name)
+        )
     return AiaStatementView(
         letterhead=settings.letterhead,
         consignee=party_block(party),
         title=wording.title,
-        preamble=wording.preamble,
+        regulation=wording.regulation,
+        opening=wording.opening_for(party.name),
         items_description=description,
         eccns=eccns,
         commitments=wording.commitments_for(description),
+        signatures_label=wording.signatures_label,
+        signatures_instruction=wording.signatures_instruction,
+        weights_attestation=attestation,
         signers=tuple(signers) or (Signer(),),
         ruleset=ruleset.id,
         ruleset_title=ruleset.title,
@@ -704,6 +728,9 @@ def generate(
             ruleset=view.ruleset,
             title=subject.title,
             decision_id=decision_id,
+            attests_weights_storage=(
+                isinstance(view, AiaStatementView) and view.weights_attestation is not None
+            ),
         )
         uow.documents.add(document, issued_year=issued_year, serial=serial)
         uow.audit.append(
@@ -739,10 +766,17 @@ def generate_aia_statement(
     actor: str,
     items_description: str | None = None,
     signers: Sequence[Signer] = (),
+    weights_attestation: bool | None = None,
     deliver: Deliver | None = None,
 ) -> tuple[RegisteredDocument, bytes]:
     view = aia_statement_view(
-        db, catalog, party_ref, on=on, items_description=items_description, signers=signers
+        db,
+        catalog,
+        party_ref,
+        on=on,
+        items_description=items_description,
+        signers=signers,
+        weights_attestation=weights_attestation,
     )
     return generate(
         db, renderer, view, kind=DocumentKind.AIA_STATEMENT, actor=actor, deliver=deliver
@@ -1231,6 +1265,12 @@ def record_signed_return(
         if signed_on > (uow.now + SIGNATURE_TOLERANCE).date():
             raise DomainError(f"the signing date {signed_on.isoformat()} is in the future")
         assert document.party_ref is not None
+        if weights_storage_attested and not document.attests_weights_storage:
+            raise DomainError(
+                f"{number} did not carry the model-weight storage attestation, so its signed "
+                "copy cannot be recorded as attesting storage: generate a statement with the "
+                "attestation for the consignee to sign"
+            )
         try:
             if document.kind is DocumentKind.AIA_STATEMENT:
                 _record_aia(uow, document.party_ref, signed_on, names, weights_storage_attested)

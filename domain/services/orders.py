@@ -22,6 +22,7 @@ from domain.model import (
     EvaluationContext,
     Order,
     Standing,
+    VeuStatus,
 )
 from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
@@ -71,9 +72,13 @@ def build_context(
     products = uow.products.get_many([line.product_ref for line in order.lines])
     year = order.date.year
     ref = consignee.ref
-    footprint = dict(uow.paperwork.footprint(ref))
-    for country, tpp in uow.ledger.veu_shipped(ref).items():
-        footprint[country] = footprint.get(country, 0.0) + tpp
+    footprint: dict[str, float] = {}
+    if consignee.veu is not VeuStatus.NONE:
+        # The installed base as of the shipment date: our VEU shipments on orders dated by
+        # then (rules.md section 4), so re-checking an earlier order never counts later ones.
+        footprint = dict(uow.paperwork.footprint(ref))
+        for country, tpp in uow.ledger.veu_shipped(ref, on=order.date).items():
+            footprint[country] = footprint.get(country, 0.0) + tpp
     licenses = uow.paperwork.licenses_for(ref)
     lpp_used = uow.ledger.lpp_used(ref, year)
     aia_cumulative = uow.ledger.aia_cumulative(ref)

@@ -287,7 +287,9 @@ class RedFlagOverview(_View):
     flagged: tuple[FlaggedChecklist, ...]
 
 
-def red_flag_overview(db: Database, queries: DeskQueries, *, limit: int = 5000) -> RedFlagOverview:
+def red_flag_overview(
+    db: Database, queries: DeskQueries, catalog: RulesetCatalog, *, limit: int = 5000
+) -> RedFlagOverview:
     """Orders on hold for Red Flag 28, and orders whose latest checklist raised red flags.
 
     The fast read side narrows the search (held orders; orders with a checklist in the audit
@@ -302,6 +304,7 @@ def red_flag_overview(db: Database, queries: DeskQueries, *, limit: int = 5000) 
             checklist_refs.append(entry.entity_ref)
     held: list[HeldOrder] = []
     flagged: list[FlaggedChecklist] = []
+    checklist = catalog.versions[-1].red_flags  # the newest wording of the stable keys
     with db.reader() as uow:
         for summary in held_summaries:
             if summary.status == "cancelled":
@@ -329,7 +332,7 @@ def red_flag_overview(db: Database, queries: DeskQueries, *, limit: int = 5000) 
             if not checklists:
                 continue
             last = max(checklists, key=lambda item: item.answered_at)
-            flags = raised(last.answers)
+            flags = raised(last.answers, checklist)
             if not flags:
                 continue
             stored = uow.orders.get(ref)

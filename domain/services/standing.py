@@ -50,8 +50,9 @@ class VeuStanding(_View):
     total_tpp: float
     shares: tuple[VeuShare, ...]
     tier1_share: float
-    min_tier1_share: float
-    max_single_tier2_share: float
+    min_tier1_share: float | None
+    """The UVEU minimum in Tier 1 (None for an NVEU, which has no such limit)."""
+    max_single_tier2_share: float | None
     home_country: str
     home_share: float | None
     min_home_share: float | None
@@ -120,7 +121,7 @@ def party_standing(
         veu = None
         if party.veu is not VeuStatus.NONE:
             footprint = dict(uow.paperwork.footprint(party_ref))
-            for country, tpp in uow.ledger.veu_shipped(party_ref).items():
+            for country, tpp in uow.ledger.veu_shipped(party_ref, on=on).items():
                 footprint[country] = footprint.get(country, 0.0) + tpp
             total = sum(footprint.values())
             shares = tuple(
@@ -134,7 +135,8 @@ def party_standing(
             )
             limits = ruleset.uveu
             home = limits.home_country
-            at_home = party.hq_country == home
+            uveu = party.veu is VeuStatus.UVEU
+            at_home = uveu and party.hq_country == home
             cap = ruleset.nveu.cap_on(on) if party.veu is VeuStatus.NVEU else None
             veu = VeuStanding(
                 status=party.veu,
@@ -143,8 +145,8 @@ def party_standing(
                 total_tpp=total,
                 shares=shares,
                 tier1_share=sum(share.share for share in shares if share.tier == 1),
-                min_tier1_share=limits.min_tier1_share,
-                max_single_tier2_share=limits.max_single_tier2_share,
+                min_tier1_share=limits.min_tier1_share if uveu else None,
+                max_single_tier2_share=limits.max_single_tier2_share if uveu else None,
                 home_country=home,
                 home_share=(footprint.get(home, 0.0) / total if total else 0.0)
                 if at_home

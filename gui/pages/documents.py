@@ -582,6 +582,13 @@ class AiaStatementDialog(GenerateDialog):
             "General description and ECCNs as the statement prints them; edit before printing.",
         )
         self.form.addRow("", self.eccns)
+        self.weights = QCheckBox("Add the model-weight storage attestation")
+        self.weights.setObjectName("aiaStatementWeights")
+        self.weights.setToolTip(
+            "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
+            "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
+        )
+        self.form.addRow("", self.weights)
         self.add_field("Signers:", self.signers, "One person per line: name, title.")
         heading = QLabel("What the consignee will certify:")
         heading.setStyleSheet("font-weight:600;")
@@ -720,7 +727,8 @@ class AiaStatementDialog(GenerateDialog):
             self.wording.setPlainText(str(error))
             return
         text = ruleset.aia_certification
-        self.wording.setHtml(_wording_html(text.commitments_for(items), ruleset.id, text.preamble))
+        consignee = self.party.currentText().strip() or "[the ultimate consignee]"
+        self.wording.setHtml(_wording_html(text.as_printed(consignee, items), ruleset.id))
 
     def plan(self) -> Callable[[], Generated] | None:
         ref = self.party.selected_ref()
@@ -737,6 +745,7 @@ class AiaStatementDialog(GenerateDialog):
             return None
         signers = parse_signers(self.signers.toPlainText())
         context, on, renderer = self.context, _pydate(self.on.date()), self.context.renderer
+        weights = True if self.weights.isChecked() else None
         assert renderer is not None
 
         def make() -> Generated:
@@ -747,6 +756,7 @@ class AiaStatementDialog(GenerateDialog):
                 on=on,
                 items_description=items,
                 signers=signers,
+                weights_attestation=weights,
             )
             return services.generate(
                 context.db,
@@ -760,14 +770,12 @@ class AiaStatementDialog(GenerateDialog):
         return make
 
 
-def _wording_html(commitments: Sequence[str], ruleset: str, preamble: str = "") -> str:
-    # The commitments carry their own numbering, "(i)" to "(v)", as the regulation does.
-    items = "".join(
-        f"<p style='margin:0 0 6px 14px'>{escape(commitment)}</p>" for commitment in commitments
-    )
+def _wording_html(paragraphs: Sequence[str], ruleset: str) -> str:
+    # The opening, then the items with their own numbering, "(i)" to "(v)", as the regulation.
+    opening, *items = paragraphs
     return (
-        (f"<p>{escape(preamble)}</p>" if preamble else "")
-        + items
+        f"<p>{escape(opening)}</p>"
+        + "".join(f"<p style='margin:0 0 6px 14px'>{escape(item)}</p>" for item in items)
         + f"<p style='{HINT_STYLE}'>Wording of ruleset {escape(ruleset)}.</p>"
     )
 
@@ -1313,6 +1321,13 @@ class SignedReturnDialog(QDialog):
         form.addRow("", hint)
         if document.kind is DocumentKind.AIA_STATEMENT:
             form.addRow("Weights storage:", self.attested)
+            if not document.attests_weights_storage:
+                # Only a statement that printed the attestation can have been signed for it.
+                self.attested.setEnabled(False)
+                self.attested.setToolTip(
+                    "This statement did not carry the model-weight storage attestation; "
+                    "generate one with it for the consignee to sign."
+                )
         else:
             form.addRow("Prior receipts (TPP):", self.prior)
             prior_hint = QLabel(
@@ -1359,7 +1374,11 @@ class SignedReturnDialog(QDialog):
                 return False
         context, number = self.context, self.document.number
         signed_on = _pydate(self.signed_on.date())
-        attested = self.attested.isChecked() and self.document.kind is DocumentKind.AIA_STATEMENT
+        attested = (
+            self.attested.isChecked()
+            and self.document.kind is DocumentKind.AIA_STATEMENT
+            and self.document.attests_weights_storage
+        )
 
         def work(progress: Any, cancel: CancelToken) -> object:
             return services.record_signed_return(

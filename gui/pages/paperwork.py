@@ -18,6 +18,7 @@ from collections import deque
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
+from html import escape
 from typing import Any, Generic, TypeVar
 
 from pydantic import ValidationError
@@ -778,15 +779,13 @@ def _certification_wording(context: DeskContext, on: date) -> str:
     except DomainError as error:
         return str(error)
     text = ruleset.aia_certification
-    items = "".join(
-        f"<p style='margin-left:12px'>{commitment}</p>"
-        for commitment in text.commitments_for(
-            "[the items, with their general description and ECCNs]"
-        )
+    opening, *items = text.as_printed(
+        "[the ultimate consignee]", "[the items, with their general description and ECCNs]"
     )
+    listed = "".join(f"<p style='margin-left:12px'>{escape(item)}</p>" for item in items)
     return (
-        f"<p><b>{text.title}</b> <span style='color:#5a6272'>(ruleset {ruleset.id})</span></p>"
-        f"<p>{text.preamble}</p>{items}"
+        f"<p><b>{escape(text.title)}</b> <span style='color:#5a6272'>(ruleset {ruleset.id}, "
+        f"{escape(text.regulation)})</span></p><p>{escape(opening)}</p>{listed}"
     )
 
 

@@ -172,10 +172,10 @@ class RedFlagsPage(Page):
             self._again = True
             return
         self._loading = True
-        db, queries = self.context.db, self.context.queries
+        db, queries, catalog = self.context.db, self.context.queries, self.context.catalog
 
         def work(progress: Any, cancel: CancelToken) -> RedFlagOverview:
-            return red_flag_overview(db, queries)
+            return red_flag_overview(db, queries, catalog)
 
         self.context.jobs.start(
             "load red flags",

@@ -222,7 +222,11 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
         f"<p><b>Tier 2</b>: every other country ({escape(tiers.tier2_basis)}).</p>"
         + (f"<ul>{notes}</ul>" if notes else "")
         + f"<h3>AIA certification wording</h3><p><b>{escape(aia.title)}</b></p>"
-        f"<p>{escape(aia.preamble)}</p>{commitments}"
+        f"<p>{escape(aia.opening)} <span style='{HINT}'>({escape(aia.regulation)}, verbatim; "
+        f"the bracketed instructions are filled in on paper)</span></p>{commitments}"
+        f"<p><i>{escape(aia.weights_storage_attestation.title)}</i> "
+        f"({escape(aia.weights_storage_attestation.label)}): "
+        f"{escape(aia.weights_storage_attestation.text)}</p>"
         f"<p><i>Notice with each AIA shipment:</i> {notice}</p>"
         f"<h3>LPP certification wording</h3><p><b>{escape(lpp.title)}</b></p>{statements}"
         f"<h3>Sources</h3><ul>{sources}</ul>"

@@ -9,7 +9,8 @@ from PySide6.QtCore import QDate
 from pytestqt.qtbot import QtBot
 
 from domain.decision import Outcome
-from domain.red_flags import GUIDANCE_DATE, KYC_RED_FLAGS, raised
+from domain.red_flags import raised
+from domain.ruleset import load_shipped_rulesets
 from gui.context import DeskContext
 from gui.pages.red_flags import RedFlagsPage
 from gui.red_flags import RedFlagDialog
@@ -42,13 +43,14 @@ def latest_outcome(desk: DeskContext, ref: str) -> str:
     return latest.decision.outcome.value
 
 
-def test_the_checklist_holds_the_red_flags_of_the_bis_guidance() -> None:
-    keys = [question.key for question in KYC_RED_FLAGS]
-    assert len(keys) == len(set(keys)) == 8
-    assert date(2025, 5, 13) == GUIDANCE_DATE
-    assert raised({"third_country_payment": True, "little_online_presence": False}) == [
-        "Payment from a third country"
-    ]
+def test_the_checklist_holds_the_red_flags_of_the_bis_guidance_as_ruleset_data() -> None:
+    for ruleset in load_shipped_rulesets().versions:
+        checklist = ruleset.red_flags
+        keys = [question.key for question in checklist.questions]
+        assert len(keys) == len(set(keys)) == 8
+        assert date(2025, 5, 13) == checklist.guidance_date
+        answers = {"third_country_payment": True, "little_online_presence": False, "gone": True}
+        assert raised(answers, checklist) == ["Payment from a third country", "gone"]
 
 
 def test_a_saved_checklist_is_kept_with_the_order_and_in_the_audit_log(

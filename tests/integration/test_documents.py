@@ -145,8 +145,22 @@ def seeded(db: SqlDatabase) -> SqlDatabase:
     return db
 
 
-def aia(db: SqlDatabase, renderer: FakeRenderer, party: str = "JP1") -> tuple[Any, bytes]:
-    return generate_aia_statement(db, CATALOG, renderer, party, on=ON, actor="officer")
+def aia(
+    db: SqlDatabase,
+    renderer: FakeRenderer,
+    party: str = "JP1",
+    *,
+    weights_attestation: bool | None = None,
+) -> tuple[Any, bytes]:
+    return generate_aia_statement(
+        db,
+        CATALOG,
+        renderer,
+        party,
+        on=ON,
+        actor="officer",
+        weights_attestation=weights_attestation,
+    )
 
 
 # -- numbering and the registry ---------------------------------------------------------------
@@ -237,7 +251,10 @@ def test_an_aia_statement_names_the_consignee_items_and_the_rulesets_commitments
         "assemblies classified under ECCN 4A090.a"
     )
     assert view.commitments == ruleset.aia_certification.commitments_for(view.items_description)
-    assert len(view.commitments) == 5
+    assert len(view.commitments) == 4  # (i) to (iv); (v) is the signature blocks
+    assert view.opening == "株式会社青嶺コンピューティング:"
+    assert view.signatures_label == "(v)"
+    assert view.weights_attestation is None
     assert view.title == ruleset.aia_certification.title
     assert view.ruleset == ruleset.id
     assert view.signers == (Signer(),)
@@ -609,7 +626,8 @@ def test_the_signed_return_records_the_aia_certification_and_a_held_order_then_s
     held = check_order(seeded, CATALOG, "SO-JP", actor="officer")
     assert held.decision.outcome is Outcome.HOLD
     assert "aia_certification_missing" in held.decision.codes()
-    document, _ = aia(seeded, renderer)
+    document, _ = aia(seeded, renderer, weights_attestation=True)
+    assert document.attests_weights_storage
     returned = record_signed_return(
         seeded,
         document.number,
@@ -824,3 +842,56 @@ def test_the_letterhead_and_page_size_are_kept_audited_and_printed(
     assert entries[0].after["page_size"] == "Letter"
     with pytest.raises(DomainError, match="unknown page size"):
         update_document_settings(seeded, actor="officer", page_size="A3")
+
+
+# -- the AIA statement as the regulation words it ----------------------------------------------
+
+
+def test_a_description_of_the_items_without_an_eccn_is_refused(seeded: SqlDatabase) -> None:
+    with pytest.raises(DomainError, match=r"names no ECCN.*applicable ECCNs"):
+        aia_statement_view(seeded, CATALOG, "JP1", on=ON, items_description="GPU servers")
+
+
+def test_model_weights_among_the_items_add_the_storage_attestation(seeded: SqlDatabase) -> None:
+    add_order(seeded, "SO-W", "JP1", product="W", quantity=1)
+    view = aia_statement_view(seeded, CATALOG, "JP1", on=ON)
+    assert "4E091" in view.eccns
+    assert view.weights_attestation is not None
+    assert view.weights_attestation.label.startswith("Exporter's form")
+    assert "株式会社青嶺コンピューティング" in view.weights_attestation.text
+    assert "Supplement No. 10 to Part 748" in view.weights_attestation.text
+    plain = aia_statement_view(seeded, CATALOG, "DE1", on=ON)
+    assert plain.weights_attestation is None
+    asked = aia_statement_view(seeded, CATALOG, "DE1", on=ON, weights_attestation=True)
+    assert asked.weights_attestation is not None
+
+
+def test_a_returned_statement_attests_storage_only_if_it_carried_the_attestation(
+    seeded: SqlDatabase, renderer: FakeRenderer
+) -> None:
+    plain, _ = aia(seeded, renderer)
+    assert not plain.attests_weights_storage
+    with pytest.raises(DomainError, match="did not carry the model-weight storage attestation"):
+        record_signed_return(
+            seeded,
+            plain.number,
+            signed_on=date(2026, 3, 2),
+            signers=["青嶺 太郎"],
+            weights_storage_attested=True,
+            actor="officer",
+        )
+    with seeded.reader() as uow:
+        assert uow.paperwork.aia_certifications("JP1") == []  # nothing written
+    with_attestation, _ = aia(seeded, renderer, weights_attestation=True)
+    record_signed_return(
+        seeded,
+        with_attestation.number,
+        signed_on=date(2026, 3, 2),
+        signers=["青嶺 太郎"],
+        weights_storage_attested=True,
+        actor="officer",
+    )
+    with seeded.reader() as uow:
+        (certification,) = uow.paperwork.aia_certifications("JP1")
+        assert uow.documents.get(with_attestation.number).attests_weights_storage  # type: ignore[union-attr]
+    assert certification.weights_storage_attested

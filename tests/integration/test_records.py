@@ -312,3 +312,49 @@ def test_an_order_decided_meanwhile_by_another_officer_is_skipped(db: SqlDatabas
     with db.reader() as uow:
         history = uow.decisions.history("SO-2")
     assert [item.decided_by for item in history] == ["colleague"]
+
+
+def test_rechecking_an_nveu_order_never_counts_later_shipments_against_its_quarters_cap(
+    db: SqlDatabase,
+) -> None:
+    for product in PRODUCTS.values():
+        records.add_product(db, product, actor="setup")
+    holder = Party(
+        ref="AE-DC",
+        name="Gulf Data Centers",
+        country="AE",
+        hq_country="AE",
+        role="datacenter_operator",
+        veu="nveu",
+        veu_country="AE",
+        veu_id="NVEU-7",
+    )
+    records.add_party(db, holder, actor="setup")
+
+    def nveu_order(ref: str, day: date, quantity: int) -> Order:
+        return Order(
+            ref=ref,
+            date=day,
+            consignee_ref="AE-DC",
+            lines=(OrderLine(product_ref="H100", quantity=quantity),),
+        )
+
+    records.add_order(db, nveu_order("SO-Q1", date(2025, 2, 10), 30_000), actor="officer")
+    first = check_order(db, CATALOG, "SO-Q1", actor="officer")
+    assert first.decision.authorizations == ("NVEU",)
+    records.add_order(db, nveu_order("SO-MAY", date(2025, 5, 12), 25_000), actor="officer")
+    may = check_order(db, CATALOG, "SO-MAY", actor="officer")
+    assert may.decision.authorizations == ("NVEU",)  # 870.8M within the 2025 Q2 cap
+
+    again = check_order(db, CATALOG, "SO-Q1", actor="officer")
+    assert again.decision.outcome is Outcome.AUTHORIZED
+    finding = again.decision.finding("nveu_within_cap")
+    assert finding.figures["quarter"] == "2025 Q1"
+    assert finding.figures["installed_tpp"] == 0.0  # the May shipment is later: not counted
+    with db.reader() as uow:
+        assert uow.ledger.veu_shipped("AE-DC", on=date(2025, 3, 1)) == {"AE": 30_000 * H100}
+        assert uow.ledger.veu_shipped("AE-DC") == {"AE": 55_000 * H100}
+    standing = party_standing(db, CATALOG, "AE-DC", on=date(2025, 6, 1))
+    assert standing.veu is not None
+    assert standing.veu.min_tier1_share is None  # the 75 % minimum is a UVEU limit only
+    assert standing.veu.nveu_installed_tpp == 55_000 * H100

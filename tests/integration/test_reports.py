@@ -35,7 +35,7 @@ from domain.documents import (
     content_hash,
     verification_code,
 )
-from domain.evaluation import fmt_tpp
+from domain.figures import fmt_tpp
 from domain.ruleset import load_shipped_rulesets
 from reports.base import QR_QUIET_ZONE, DocumentPdf
 from reports.extract import pdf_text
@@ -116,10 +116,13 @@ def aia_view(
         letterhead=HEAD,
         consignee=consignee,
         title=wording.title,
-        preamble=wording.preamble,
+        regulation=wording.regulation,
+        opening=wording.opening_for(consignee.name),
         items_description=ITEMS,
         eccns=("4A090.a",),
         commitments=wording.commitments_for(ITEMS),
+        signatures_label=wording.signatures_label,
+        signatures_instruction=wording.signatures_instruction,
         signers=signers,
         ruleset=RULESET.id,
         ruleset_title=RULESET.title,
@@ -516,7 +519,7 @@ def test_the_aia_statement_shows_letterhead_consignee_items_and_document_details
         SHINONOME.ref,
         ITEMS,
         "4A090.a",
-        view.preamble,
+        view.opening,
         stamp.number,
         stamp.verification_code,
         f"Ruleset {RULESET.id}",
@@ -526,22 +529,26 @@ def test_the_aia_statement_shows_letterhead_consignee_items_and_document_details
     assert "Page 1 of" in pages(pdf)[0]
 
 
-def test_the_aia_statement_has_the_five_commitments_in_the_ruleset_wording() -> None:
+def test_the_aia_statement_prints_the_regulations_text_word_for_word() -> None:
     view = aia_view()
     pdf, _ = render(view)
     text = all_text(pdf)
-    for label, commitment in zip(
-        ("(i)", "(ii)", "(iii)", "(iv)", "(v)"), view.commitments, strict=True
-    ):
+    wording = RULESET.aia_certification
+    assert squash(f"{view.consignee.name}:") in text
+    for label, commitment in zip(("(i)", "(ii)", "(iii)", "(iv)"), view.commitments, strict=True):
         assert commitment.startswith(label)
         assert squash(commitment) in text  # label and every word, in order
+    # (i) is the ruleset's text with only the bracketed instruction filled in.
+    before, after = wording.commitments[0].split(wording.items_placeholder)
+    assert squash(before + ITEMS + after) in text
+    # (v) became the signature blocks.
+    assert squash(f"(v) {wording.signatures_instruction}") in text
+    assert "[" not in text
     assert_shows(
         pdf,
-        f"It is aware that {ITEMS} will be shipped under License Exception",
-        "prohibited by part 744 of the EAR",
-        "Infrastructure-as-a-Service access for training artificial intelligence models",
-        "whose ultimate parent is headquartered outside of",
-        "The names, signatures and titles of the persons authorized to sign",
+        f"Is aware that {ITEMS} will be shipped pursuant to License Exception",
+        "received under this license exception",
+        "prohibited pursuant to Part 744 of the EAR",
     )
 
 

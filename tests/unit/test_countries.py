@@ -35,7 +35,7 @@ from domain.errors import UnknownCountryError
         ("the Netherlands", "NL"),
         ("Cote d'Ivoire", "CI"),
         ("Côte d’Ivoire", "CI"),
-        ("Congo", "CG"),
+        ("Republic of the Congo", "CG"),
         ("DR Congo", "CD"),
         ("Türkiye", "TR"),
         ("Turkey", "TR"),

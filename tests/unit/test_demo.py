@@ -49,6 +49,8 @@ EXPECTED_CODES = (
     "weights_aia_authorized",
     "authorization_not_available",
     "not_controlled",
+    "red_flag_28_not_raised",
+    "country_tier_note",
 )
 
 

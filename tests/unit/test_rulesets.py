@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from domain.errors import NoRulesetInEffectError, RulesetDataError, UnknownCountryError
-from domain.ruleset import RulesetCatalog, load_shipped_rulesets, parse_ruleset
+from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets, parse_ruleset
 
 CATALOG = load_shipped_rulesets()
 FIRST = CATALOG.by_id("aidf-2025-01-13")
@@ -157,6 +157,35 @@ def test_two_versions_on_one_date_are_rejected() -> None:
 
 def test_aia_commitments_name_the_items() -> None:
     commitments = SECOND.aia_certification.commitments_for("boards classified under ECCN 4A090.a")
-    assert commitments[0].startswith("(i) It is aware that boards classified under ECCN 4A090.a")
+    assert commitments[0].startswith("(i) Is aware that boards classified under ECCN 4A090.a")
     assert "Artificial Intelligence Authorization" in commitments[0]
     assert "Infrastructure-as-a-Service" in commitments[2]
+
+
+# 15 CFR 740.27(b)(2) as rules.md section 6 quotes it.
+REGULATION_740_27_B_2 = (
+    "[NAME(S) OF ULTIMATE CONSIGNEE(S)]: (i) Is aware that [GENERAL DESCRIPTION AND APPLICABLE "
+    "ECCN(S) OF ITEMS TO BE SHIPPED (e.g., Boards classified under ECCN 4A090.a)] will be "
+    "shipped pursuant to License Exception Artificial Intelligence Authorization (AIA) of the "
+    "Export Administration Regulations (EAR), 15 CFR parts 730-774; (ii) Agrees not to export, "
+    "reexport, or transfer (in-country) these items to any end use or end user prohibited "
+    "pursuant to Part 744 of the EAR without BIS authorization; (iii) Agrees items received "
+    "under this license exception are not, without prior authorization from the U.S. "
+    "Department of Commerce's Bureau of Industry and Security (BIS), to be used to provide "
+    "Infrastructure-as-a-Service (IaaS) access for training AI models specified in ECCN 4E091 "
+    "for entities headquartered or located outside of, or whose ultimate parent company is "
+    "headquartered outside of destinations listed in paragraph (a) of Supplement No. 5 to part "
+    "740; (iv) Agrees that the items received under this license exception will not be "
+    "exported, reexported, or transferred (in-country) to an entity headquartered or located "
+    "outside of, or whose ultimate parent company is headquartered outside of paragraph (a) of "
+    "Supplement No. 5 to Part 740 without prior authorization from BIS; and (v) Inserts "
+    "[NAME(S), SIGNATURE(S), AND TITLE(S) OF PERSON(S) AUTHORIZED TO SIGN THIS DOCUMENT ON "
+    "BEHALF OF THE ULTIMATE CONSIGNEE, AND DATE(S) DOCUMENT IS SIGNED]."
+)
+
+
+@pytest.mark.parametrize("version", [FIRST, SECOND], ids=lambda version: version.id)
+def test_every_version_holds_the_aia_certification_verbatim(version: Ruleset) -> None:
+    wording = version.aia_certification
+    assert " ".join((wording.opening, *wording.commitments)) == REGULATION_740_27_B_2
+    assert wording.regulation == "15 CFR 740.27(b)(2)"
