@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
@@ -169,7 +170,15 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         return EXIT_BAD_INPUT
     run = Run(args=args, clock=clock, out=sys.stdout, err=sys.stderr)
     try:
-        return handler(run)
+        code = handler(run)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        # The reader stopped reading (``check ... | head -3``): what was done is done, and the
+        # rest of the output is not wanted. Not a bug; nothing more goes to the closed pipe.
+        _discard_stdout()
+        log.info("output pipe closed by the reader while running %s", arguments)
+        return EXIT_OK
     except DomainError as error:
         print(f"diffusion-desk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
@@ -182,6 +191,16 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         return EXIT_INTERNAL
     finally:
         run.close()
+
+
+def _discard_stdout() -> None:
+    """Point stdout at the null device, so flushing it at exit raises nothing more."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    except (OSError, ValueError):  # stdout without a file descriptor (tests, embedding)
+        pass
 
 
 def _cmd_classify(run: Run) -> int:
@@ -304,6 +323,7 @@ def _cmd_rulesets(run: Run) -> int:
             "effective_from": version.effective_from.isoformat(),
             "in_effect_today": version.id == current,
             "enforcement_note": version.enforcement_note,
+            "model_note": version.model_note,
             "sources": [
                 {"title": source.title, "citation": source.citation} for source in version.sources
             ],
@@ -317,7 +337,8 @@ def _cmd_rulesets(run: Run) -> int:
         marker = "  (in effect today)" if document["in_effect_today"] else ""
         out.write(f"{document['id']}  effective {document['effective_from']}{marker}\n")
         out.write(f"  {document['title']}\n")
-        out.write(f"  Enforcement: {document['enforcement_note']}\n\n")
+        out.write(f"  Enforcement: {document['enforcement_note']}\n")
+        out.write(f"  Model: {document['model_note']}\n\n")
     return EXIT_OK
 
 

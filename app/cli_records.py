@@ -13,6 +13,7 @@ from domain.decision import Decision
 from domain.errors import DomainError
 from domain.figures import fmt_tpp
 from domain.progress import CancelToken
+from domain.ruleset import RulesetCatalog
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
 from domain.services.transfer import export_kind, import_file
@@ -123,13 +124,16 @@ def _cmd_export(run: Run) -> int:
 # -- check and cancel -----------------------------------------------------------------------
 
 
-def decision_json(order_ref: str, result: CheckResult) -> dict[str, object]:
+def decision_json(
+    order_ref: str, result: CheckResult, catalog: RulesetCatalog
+) -> dict[str, object]:
     decision = result.decision
     document: dict[str, object] = {
         "order": order_ref,
         "outcome": decision.outcome.value,
         "authorizations": [item.value for item in decision.authorizations],
         "ruleset": decision.ruleset,
+        "enforcement_note": catalog.by_id(decision.ruleset).enforcement_note,
         "a_level_tpp": decision.a_level_tpp,
         "destination": decision.destination,
         "destination_tier": decision.destination_tier,
@@ -153,7 +157,9 @@ def decision_json(order_ref: str, result: CheckResult) -> dict[str, object]:
     return document
 
 
-def _print_decision(order_ref: str, result: CheckResult, out: TextIO) -> None:
+def _print_decision(
+    order_ref: str, result: CheckResult, catalog: RulesetCatalog, out: TextIO
+) -> None:
     decision: Decision = result.decision
     authorized = ", ".join(item.value for item in decision.authorizations)
     rows = [
@@ -189,6 +195,8 @@ def _print_decision(order_ref: str, result: CheckResult, out: TextIO) -> None:
     for finding in decision.findings:
         out.write(f"  [{finding.severity}] {finding.code} ({finding.rule})\n")
         out.write(f"      {finding.message}\n")
+    out.write(f"Enforcement ({decision.ruleset})\n")
+    out.write(f"  {catalog.by_id(decision.ruleset).enforcement_note}\n")
 
 
 def _cmd_check(run: Run) -> int:
@@ -198,9 +206,9 @@ def _cmd_check(run: Run) -> int:
         run.db(), run.catalog, run.args.order, actor=run.actor, dry_run=run.args.dry_run
     )
     if run.json:
-        emit_json(decision_json(run.args.order, result), run.out)
+        emit_json(decision_json(run.args.order, result, run.catalog), run.out)
     else:
-        _print_decision(run.args.order, result, run.out)
+        _print_decision(run.args.order, result, run.catalog, run.out)
     return EXIT_OK
 
 
@@ -216,7 +224,7 @@ def _check_pending(run: Run) -> int:
 
     def on_result(ref: str, result: CheckResult) -> None:
         if run.json:
-            emit_json(decision_json(ref, result), run.out)
+            emit_json(decision_json(ref, result, run.catalog), run.out)
             run.out.flush()
 
     token = CancelToken()

@@ -282,3 +282,62 @@ def test_the_command_writes_nothing_into_the_home_folder_when_the_log_is_redirec
     assert run("classify", "--tpp", "3000", env=env).returncode == 2
     assert run("tier", "KR", "--on", "2026-03-01", env=env).returncode == 0
     assert list(home.rglob("*")) == []
+
+
+# -- what a decision and a ruleset say about themselves -----------------------------------------
+
+
+def test_rulesets_show_the_model_note_where_the_rule_is_ambiguous(run: Run) -> None:
+    for version in _json(run("rulesets", "--json")):
+        assert "CSIS" in version["model_note"]
+    text = _readable(run("rulesets"))
+    assert "Model: Where the rule is ambiguous" in text
+
+
+def test_hong_kong_is_tier_3_as_china(run: Run) -> None:
+    result = _json(run("tier", "Hong Kong", "--on", "2026-03-01", "--json"))
+    assert result["tier"] == 3
+    assert "China" in result["basis"]
+
+
+def test_an_ambiguous_country_is_refused_with_its_candidates(run: Run) -> None:
+    message = _refused(run("tier", "Congo", "--json"))
+    assert "ambiguous" in message
+    assert "(CG)" in message
+    assert "(CD)" in message
+
+
+@pytest.fixture
+def demo_db(run: Run) -> Run:
+    assert run("demo").returncode == 0
+    assert run("check", "--pending").returncode == 0
+    return run
+
+
+def test_check_shows_the_rulesets_enforcement_note(demo_db: Run) -> None:
+    result = _json(demo_db("--json", "check", "SO-26-0145", "--dry-run"))
+    assert "2025-05-13" in result["enforcement_note"]
+    text = _readable(demo_db("check", "SO-26-0145", "--dry-run"))
+    assert "Enforcement (aidf-2026-02-03)" in text
+
+
+def test_a_reader_that_stops_reading_is_not_an_internal_error(
+    demo_db: Run, tmp_path: Path, cli_env: dict[str, str]
+) -> None:
+    command, import_root = _command()
+    env = dict(cli_env)
+    if import_root is not None:
+        env["PYTHONPATH"] = import_root
+    process = subprocess.Popen(
+        [*command, "check", "SO-26-0145", "--dry-run"],
+        cwd=tmp_path,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None
+    process.stdout.close()  # as `| head -0` would, before the command writes a line
+    _, err = process.communicate(timeout=120)
+    assert b"internal error" not in err
+    assert b"Traceback" not in err
+    assert process.returncode == 0
