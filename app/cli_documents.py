@@ -163,6 +163,11 @@ def add_document_commands(
     )
     settings.add_argument("--letterhead-contact", metavar="TEXT", help="e-mail, telephone, ...")
     settings.add_argument("--page-size", metavar="|".join(PAGE_SIZES), help="A4 or Letter")
+    settings.add_argument(
+        "--officer",
+        metavar='"NAME, TITLE"',
+        help="who issues documents, as paper names them (empty: no person is named)",
+    )
 
 
 # -- writing the file -------------------------------------------------------------------------
@@ -443,6 +448,7 @@ def _cmd_settings(run: Run) -> int:
         args.letterhead_address,
         args.letterhead_contact,
         args.page_size,
+        args.officer,
     )
     if all(change is None for change in changes):
         settings = document_settings(run.db())
@@ -454,6 +460,7 @@ def _cmd_settings(run: Run) -> int:
             letterhead_address=args.letterhead_address,
             letterhead_contact=args.letterhead_contact,
             page_size=args.page_size,
+            officer=args.officer,
         )
     if run.json:
         emit_json(_settings_json(settings), run.out)
@@ -461,7 +468,11 @@ def _cmd_settings(run: Run) -> int:
     letterhead = settings.letterhead
     rows = [("Letterhead", letterhead.name)]
     rows += [("", line) for line in letterhead.address_lines]
-    rows += [("Contact", letterhead.contact or "(none)"), ("Page size", settings.page_size)]
+    rows += [
+        ("Contact", letterhead.contact or "(none)"),
+        ("Page size", settings.page_size),
+        ("Officer on paper", settings.officer or "(none: paper names no person)"),
+    ]
     table(rows, run.out)
     return EXIT_OK
 

@@ -92,6 +92,7 @@ class Stamp(_View):
     kind: DocumentKind
     generated_at: datetime
     generated_by: str
+    """The officer as the settings name them for paper ("" prints no person)."""
     ruleset: str
     content_hash: str
     verification_code: str
@@ -141,7 +142,8 @@ class LppCertificationView(_View):
     title: str
     year: int
     limit_tpp: float
-    prior_receipts_tpp: float
+    prior_receipts_tpp: float | None
+    """The prior receipts on file for the year; None when the signer fills them in."""
     statements: tuple[str, ...]
     """The certification's statements, figures filled in."""
     signers: tuple[Signer, ...] = Field(min_length=1)
@@ -211,6 +213,15 @@ class QuotaRow(_View):
     used_tpp: float
     limit_tpp: float
     detail: str = ""
+    bound: Literal["max", "min"] = "max"
+    """"max": the limit caps what is used; "min": the figure must reach at least the limit
+    (a UVEU's share in Tier 1), so reaching it is the good case."""
+
+    @property
+    def breached(self) -> bool:
+        if self.bound == "min":
+            return self.used_tpp < self.limit_tpp
+        return self.used_tpp > self.limit_tpp
 
 
 class QuotaReportView(_View):

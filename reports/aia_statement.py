@@ -83,5 +83,6 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
                 view.signers,
                 heading="Signatures to the attestation",
                 closing=(request,),
+                keep_last=2,  # its heading and its text
             )
         return story

@@ -497,12 +497,13 @@ class DocumentPdf(Generic[ViewT]):
         *,
         heading: str = "Signatures",
         closing: Sequence[Flowable] = (),
+        keep_last: int = 1,
     ) -> list[Flowable]:
         """The numbered items of a certification, then the signature blocks, then ``closing``.
 
-        The last item stays on the page of the first signature blocks (a signature page never
-        stands without text of the statement it signs) and ``closing`` on the page of the last
-        blocks (a request to sign never stands alone). One level of KeepTogether only: a
+        The last ``keep_last`` items stay on the page of the first signature blocks (a
+        signature page never stands without text of the statement it signs) and ``closing`` on
+        the page of the last blocks (a request to sign never stands alone). One level of KeepTogether only: a
         nested one reports an endless height and forces a page break every time. Items are
         paragraphs that break without leaving a single line behind or ahead.
         """
@@ -516,11 +517,12 @@ class DocumentPdf(Generic[ViewT]):
                 spaceAfter=3 * mm,
             ),
         ]
+        kept, before = list(items[-keep_last:]), list(items[:-keep_last])
         if len(pairs) == 1:
-            return [*items[:-1], KeepTogether([*items[-1:], *intro, pairs[0], *closing])]
+            return [*before, KeepTogether([*kept, *intro, pairs[0], *closing])]
         return [
-            *items[:-1],
-            KeepTogether([*items[-1:], *intro, pairs[0]]),
+            *before,
+            KeepTogether([*kept, *intro, pairs[0]]),
             *pairs[1:-1],
             KeepTogether([pairs[-1], *closing]),
         ]
@@ -795,8 +797,8 @@ class DocumentPdf(Generic[ViewT]):
             canvas,
             x,
             y,
-            f"Ruleset {stamp.ruleset} · generated {when(stamp.generated_at)} "
-            f"by {stamp.generated_by}",
+            f"Ruleset {stamp.ruleset} · generated {when(stamp.generated_at)}"
+            + (f" by {stamp.generated_by}" if stamp.generated_by else ""),
             6.8,
             bold=False,
             color=MUTED,

@@ -33,7 +33,12 @@ class LppCertificationPdf(DocumentPdf[LppCertificationView]):
                 [
                     ("Calendar year", str(view.year)),
                     ("Limit", f"{fmt_tpp(view.limit_tpp)} TPP"),
-                    ("Prior receipts", f"{fmt_tpp(view.prior_receipts_tpp)} TPP declared"),
+                    (
+                        "Prior receipts",
+                        "to be filled in by the signer (item 2)"
+                        if view.prior_receipts_tpp is None
+                        else f"{fmt_tpp(view.prior_receipts_tpp)} TPP declared",
+                    ),
                 ],
             ),
             self.heading("Certification"),
@@ -42,13 +47,13 @@ class LppCertificationPdf(DocumentPdf[LppCertificationView]):
             self.para(self.plain(statement), "numbered", bulletText=f"{index}.")
             for index, statement in enumerate(view.statements, 1)
         ]
-        story += self.items_then_signatures(items, view.consignee.name, view.signers)
         contact = f" ({view.letterhead.contact})" if view.letterhead.contact else ""
-        story.append(
-            self.text(
-                f"Please sign and date this certification and return it to "
-                f"{view.letterhead.name}{contact}, quoting document number {stamp.number}.",
-                "muted",
-            )
+        request = self.text(
+            f"Please sign and date this certification and return it to "
+            f"{view.letterhead.name}{contact}, quoting document number {stamp.number}.",
+            "muted",
+        )
+        story += self.items_then_signatures(
+            items, view.consignee.name, view.signers, closing=(request,)
         )
         return story

@@ -14,7 +14,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, KeepTogether
 
 from domain.documents import DocumentKind, QuotaReportView, QuotaRow, Stamp
-from domain.figures import fmt_tpp
+from domain.figures import fmt_number, fmt_tpp
 from reports.base import ACCENT, ALERT, INK, MUTED, RULE, SHADE, DocumentPdf, day
 
 AMBER = colors.HexColor("#B7791F")
@@ -96,8 +96,10 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
             story.append(self._table(rows, what, unit))
         return story
 
-    def _figure(self, value: float, unit: str) -> str:
-        return f"{value:,.1f} %" if unit == "%" else f"{fmt_tpp(value)} TPP"
+    def _figure(self, value: float, unit: str, *limits: float) -> str:
+        if unit == "%":
+            return f"{fmt_number(value, *limits, decimals=1)} %"
+        return f"{fmt_tpp(value, *limits)} TPP"
 
     def _table(self, rows: Sequence[QuotaRow], what: str, unit: str) -> Flowable:
         data = []
@@ -106,9 +108,9 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
             data.append(
                 (
                     row.label,
-                    self._figure(row.used_tpp, unit),
+                    self._figure(row.used_tpp, unit, row.limit_tpp),
                     self._figure(row.limit_tpp, unit),
-                    "—" if used is None else f"{used * 100:.1f} %",
+                    "—" if used is None else f"{fmt_number(used * 100, 100.0, decimals=1)} %",
                     row.detail,
                 )
             )
@@ -163,7 +165,10 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
                 )
             )
             if used is not None:
-                color = ALERT if used > 1.0 else AMBER if used >= 0.8 else BAR_OK
+                if row.bound == "min":  # at least the limit: reaching it is the good case
+                    color = ALERT if row.breached else BAR_OK
+                else:
+                    color = ALERT if row.breached else AMBER if used >= 0.8 else BAR_OK
                 bar = min(used, scale_top) * full
                 if bar > 0:
                     drawing.add(
@@ -171,8 +176,9 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
                     )
                 if unit == "%":
                     figure = (
-                        f"{self._figure(row.used_tpp, unit)} of a "
-                        f"{self._figure(row.limit_tpp, unit)} limit"
+                        f"{self._figure(row.used_tpp, unit, row.limit_tpp)}, "
+                        f"{'at least' if row.bound == 'min' else 'at most'} "
+                        f"{self._figure(row.limit_tpp, unit)}"
                     )
                 else:
                     figure = f"{used * 100:.1f} % of {self._figure(row.limit_tpp, unit)}"
@@ -185,7 +191,7 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
                     figure,
                     fontName=body,
                     fontSize=7.5,
-                    fillColor=INK if used is not None and used > 1.0 else MUTED,
+                    fillColor=INK if used is not None and row.breached else MUTED,
                 )
             )
         base = axis

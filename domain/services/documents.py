@@ -47,7 +47,7 @@ from domain.documents import (
     verification_code,
 )
 from domain.errors import DomainError, RulesetDataError
-from domain.figures import fmt_tpp
+from domain.figures import fmt_operations, fmt_tpp
 from domain.model import (
     AiaCertification,
     LppCertification,
@@ -61,7 +61,7 @@ from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.ruleset import Ruleset, RulesetCatalog
 from domain.services.quota_views import _allocations, _lpp, _nveu
 from domain.services.records import put_aia_certification_in, put_lpp_certification_in
-from domain.services.settings import read_document_settings
+from domain.services.settings import LETTERHEAD_NEEDED, read_document_settings
 
 Deliver = Callable[[RegisteredDocument, bytes], None]
 """Called with a document and its bytes just before its registration is committed (a front
@@ -291,15 +291,20 @@ def lpp_certification_view(
             f"no LPP certification for {party_ref}: a {party.role.value.replace('_', ' ')} is "
             f"not an eligible ultimate consignee under LPP ({ruleset.references.lpp})"
         )
-    for what, country in (("located", party.country), ("headquartered", party.hq_country)):
-        if ruleset.tier_of(country) == 3:
+    for what, country in (
+        ("is located in", party.country),
+        ("is headquartered in", party.hq_country),
+        ("has its ultimate parent headquartered in", party.parent_hq_country),
+    ):
+        if country is not None and ruleset.tier_of(country) == 3:
             raise DomainError(
-                f"no LPP certification for {party_ref}: it is {what} in {_place(country)}, "
-                f"Tier 3, where no licence exception applies ({ruleset.references.tier3_nexus})"
+                f"no LPP certification for {party_ref}: it {what} {ruleset.place(country)}, "
+                f"Tier 3, where every order to it is prohibited and no licence exception "
+                f"applies ({ruleset.references.tier3_nexus})"
             )
     limit = ruleset.lpp.limit_tpp
-    prior = certification.prior_receipts_tpp if certification else 0.0
-    prior_text = fmt_tpp(prior) if certification else BLANK
+    prior = certification.prior_receipts_tpp if certification else None
+    prior_text = BLANK if prior is None else fmt_tpp(prior)
     statements = tuple(
         text.replace("{limit}", fmt_tpp(limit))
         .replace("{year}", str(year))
@@ -332,8 +337,12 @@ def _figure(name: str, value: FigureValue) -> str:
         text = "yes" if value else "no"
     elif isinstance(value, list):
         text = ", ".join(value) or "none"
-    elif isinstance(value, float) and "share" in name:
-        text = f"{value * 100:.1f} %"
+    elif isinstance(value, int) and (name == "year" or name.endswith("_year") or name == "tier"):
+        text = str(value)  # 2026, never "2,026"
+    elif isinstance(value, float) and ("share" in name or name in ("required", "allowed")):
+        text = f"{value * 100:.6g} %"  # 74.9963 %, never a rounded 75.0 % below 75 %
+    elif isinstance(value, int | float) and "operations" in name:
+        text = fmt_operations(value)
     elif isinstance(value, int | float):
         text = fmt_tpp(value) if abs(value) >= 1 or float(value).is_integer() else f"{value:.4g}"
     else:
@@ -488,14 +497,14 @@ LPP_REPORT_ROWS = 200
 """Consignees listed in the LPP section of a quota report (most used first)."""
 
 
-def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset) -> list[QuotaRow]:
+def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset, on: date) -> list[QuotaRow]:
     limits = ruleset.uveu
     rows: list[QuotaRow] = []
     for party in uow.parties.all():
         if party.veu is not VeuStatus.UVEU:
             continue
         footprint = dict(uow.paperwork.footprint(party.ref))
-        for country, tpp in uow.ledger.veu_shipped(party.ref).items():
+        for country, tpp in uow.ledger.veu_shipped(party.ref, on=on).items():
             footprint[country] = footprint.get(country, 0.0) + tpp
         total = sum(footprint.values())
 
@@ -510,6 +519,7 @@ def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset) -> list[QuotaRow]:
                 used_tpp=share(tier1),
                 limit_tpp=limits.min_tier1_share * 100,
                 detail=f"at least; installed base {fmt_tpp(total)} TPP",
+                bound="min",
             )
         )
         tier2 = {c: tpp for c, tpp in footprint.items() if ruleset.tier_of(c) == 2 and tpp > 0}
@@ -531,6 +541,7 @@ def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset) -> list[QuotaRow]:
                     used_tpp=share(home),
                     limit_tpp=limits.min_home_share_if_headquartered * 100,
                     detail=f"at least (headquartered there); {fmt_tpp(home)} TPP",
+                    bound="min",
                 )
             )
     return rows
@@ -547,7 +558,7 @@ def quota_report_view(
         allocations = _allocations(uow, ruleset)
         lpp = _lpp(uow, ruleset, year, LPP_REPORT_ROWS)
         nveu = _nveu(uow, ruleset, on)
-        uveu = _uveu_rows(uow, ruleset)
+        uveu = _uveu_rows(uow, ruleset, on)
         settings = read_document_settings(uow)
     return QuotaReportView(
         letterhead=settings.letterhead,
@@ -698,6 +709,9 @@ def generate(
     _same(order_ref, subject.order_ref, "order")
     _same(year, subject.year, "year")
     with db.writer(actor) as uow:
+        settings = read_document_settings(uow)
+        if settings.letterhead_is_default:
+            raise DomainError(f"no {kind.label.lower()} registered: {LETTERHEAD_NEEDED}")
         decision_id = _still_current(uow, kind, subject)
         issued_year = uow.now.astimezone(UTC).year
         serial = uow.documents.last_serial(kind, issued_year) + 1
@@ -708,7 +722,7 @@ def generate(
             number=number,
             kind=kind,
             generated_at=uow.now,
-            generated_by=uow.actor,
+            generated_by=settings.officer,  # as configured; never the computer's login
             ruleset=view.ruleset,
             content_hash=hash_hex,
             verification_code=code,

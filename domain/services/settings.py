@@ -24,6 +24,7 @@ _NAME = "letterhead.name"
 _ADDRESS = "letterhead.address_lines"
 _CONTACT = "letterhead.contact"
 _PAGE_SIZE = "documents.page_size"
+_OFFICER = "documents.officer"
 
 MAX_ADDRESS_LINES = 6
 MAX_LENGTH = 300
@@ -36,10 +37,20 @@ class DocumentSettings(BaseModel):
 
     letterhead: Letterhead
     page_size: PageSize = DEFAULT_PAGE_SIZE
+    officer: str = ""
+    """Who issues documents, as paper names them ("Jane Doe, Export Compliance Officer");
+    empty: paper names no person (never the computer's login)."""
 
     @property
     def letterhead_is_default(self) -> bool:
         return self.letterhead.name == DEFAULT_LETTERHEAD_NAME
+
+
+LETTERHEAD_NEEDED = (
+    "the exporter's letterhead is not set, and registered paper must name the exporter: set "
+    'it with \'diffusion-desk settings --letterhead-name "Your Company Inc." '
+    '--letterhead-address "LINE"\' or Documents > Letterhead in the window'
+)
 
 
 def _text(uow: UnitOfWork, key: str) -> Any:
@@ -58,6 +69,7 @@ def read_document_settings(uow: UnitOfWork) -> DocumentSettings:
     address = _text(uow, _ADDRESS)
     contact = _text(uow, _CONTACT)
     page_size = _text(uow, _PAGE_SIZE)
+    officer = _text(uow, _OFFICER)
     return DocumentSettings(
         letterhead=Letterhead(
             name=name if isinstance(name, str) and name else DEFAULT_LETTERHEAD_NAME,
@@ -65,6 +77,7 @@ def read_document_settings(uow: UnitOfWork) -> DocumentSettings:
             contact=contact if isinstance(contact, str) else "",
         ),
         page_size=page_size if page_size in PAGE_SIZES else DEFAULT_PAGE_SIZE,
+        officer=officer if isinstance(officer, str) else "",
     )
 
 
@@ -96,10 +109,12 @@ def update_document_settings(
     letterhead_address: Sequence[str] | None = None,
     letterhead_contact: str | None = None,
     page_size: str | None = None,
+    officer: str | None = None,
 ) -> DocumentSettings:
     """Change what is given (``None`` leaves a setting as it is); returns the new settings.
 
-    An empty name puts the default back; an empty address list clears the address.
+    An empty name puts the default back; an empty address list clears the address; an empty
+    officer leaves paper naming no person.
     """
     with db.writer(actor) as uow:
         before = read_document_settings(uow)
@@ -118,6 +133,8 @@ def update_document_settings(
             changes[_CONTACT] = _clean(letterhead_contact, "the letterhead contact")
         if page_size is not None:
             changes[_PAGE_SIZE] = page_size_from(page_size)
+        if officer is not None:
+            changes[_OFFICER] = _clean(officer, "the officer's name")
         for key, value in changes.items():
             uow.settings.put(key, json.dumps(value, ensure_ascii=False))
         after = read_document_settings(uow)

@@ -74,6 +74,7 @@ from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.paperwork import parse_tpp
 from gui.pdf_preview import PdfPreviewDialog, write_bytes_atomically
@@ -1436,7 +1437,7 @@ class DocumentsPage(Page):
     """
 
     title = "Documents"
-    kinds = frozenset({"documents", "paperwork", "decisions", "all"})
+    kinds = frozenset({"documents", "paperwork", "decisions", "settings", "all"})
     loaded = Signal(int)
     document_generated = Signal(str)
     batch_finished = Signal(object)
@@ -1495,6 +1496,8 @@ class DocumentsPage(Page):
         self.notice.setWordWrap(True)
         self.notice.setStyleSheet(WARNING_STYLE)
         self.notice.setVisible(False)
+        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice.linkActivated.connect(lambda _link: self.open_letterhead())
         layout.addWidget(self.notice)
         layout.addWidget(self._build_toolbar())
         layout.addLayout(self._build_filters())
@@ -1521,7 +1524,8 @@ class DocumentsPage(Page):
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
             tip = f"{tip} ({shortcut})"
         action.setToolTip(tip)
-        action.triggered.connect(slot)
+        # triggered(bool) would pass its "checked" flag as the slot's first argument.
+        action.triggered.connect(lambda _checked=False: slot())
         return action
 
     def _build_toolbar(self) -> QToolBar:
@@ -1577,6 +1581,12 @@ class DocumentsPage(Page):
             "signedReturnAction",
             "Record the return of the selected statement's signed copy",
         )
+        self.letterhead_action = self._make_action(
+            "Letterhead…",
+            self.open_letterhead,
+            "letterheadAction",
+            "The exporter's letterhead, paper size and the officer named on paper",
+        )
         for action in (
             self.aia_action,
             self.lpp_action,
@@ -1592,6 +1602,9 @@ class DocumentsPage(Page):
         for action in (self.verify_action, self.return_action):
             bar.addAction(action)
             self.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.letterhead_action)
+        self.addAction(self.letterhead_action)
         self.addAction(self.batch_action)
         if self.context.renderer is None:
             for action in self._generating_actions():
@@ -1765,9 +1778,8 @@ class DocumentsPage(Page):
         self.count_label.setText(_plural(len(documents), "document"))
         if default_letterhead:
             self.notice.setText(
-                "Documents carry a placeholder letterhead. Set the exporter's name, address "
-                "and contact with <code>diffusion-desk settings</code> before printing for "
-                "signature."
+                "The exporter's letterhead is not set, so no document can be registered yet. "
+                "<a href='letterhead'>Set the letterhead…</a>"
             )
         self.notice.setVisible(bool(default_letterhead))
         if self._selected is None or not self.select_number(self._selected):
@@ -2075,6 +2087,13 @@ class DocumentsPage(Page):
         self.batch_action.setEnabled(self.context.renderer is not None)
 
     # -- verification and returns ---------------------------------------------------------
+
+    def open_letterhead(self) -> LetterheadDialog:
+        dialog = LetterheadDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialog = dialog
+        dialog.open()
+        return dialog
 
     def open_verify(self, code: str = "") -> VerifyDialog:
         dialog = VerifyDialog(self.context, self.settings, code, self)

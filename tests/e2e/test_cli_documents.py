@@ -42,7 +42,11 @@ def demo_database(tmp_path_factory: pytest.TempPathFactory) -> Path:
     command, import_root = _command()
     if import_root is not None:
         env["PYTHONPATH"] = import_root
-    for args in (["demo"], ["check", "--pending"]):
+    for args in (
+        ["demo"],
+        ["check", "--pending"],
+        ["settings", "--letterhead-name", "Demo Exports Ltd.", "--officer", "Dana Reyes, ECO"],
+    ):
         done = subprocess.run(
             [*command, *args], env=env, capture_output=True, text=True, timeout=300, check=False
         )
@@ -231,9 +235,14 @@ def test_the_other_documents_print(run: Run, demo: Path, tmp_path: Path) -> None
 def test_the_letterhead_is_set_once_and_printed_on_every_document(
     run: Run, demo: Path, tmp_path: Path
 ) -> None:
-    before = printed(run, "settings", "--json")
+    before = printed(run, "settings", "--letterhead-name", "", "--json")  # the default again
     assert before["letterhead_set"] is False
     assert before["page_size"] == "A4"
+    refused = run("statement", "aia", AIA_PARTY, "--out", str(tmp_path / "none.pdf"))
+    assert refused.returncode == 2
+    assert "letterhead is not set" in refused.stderr
+    assert "diffusion-desk settings --letterhead-name" in refused.stderr
+    assert not (tmp_path / "none.pdf").exists()
     after = printed(
         run,
         "settings",
@@ -256,7 +265,10 @@ def test_the_letterhead_is_set_once_and_printed_on_every_document(
     done = run("statement", "aia", AIA_PARTY, "--out", str(out))
     assert done.returncode == 0, done.stderr
     assert "letterhead is not set" not in done.stderr
-    assert "Diffusion Exports, Inc." in pdf_text(out)
+    text = pdf_text(out)
+    assert "Diffusion Exports, Inc." in text
+    assert "by Dana Reyes, ECO" in text  # the officer as configured
+    assert "test.officer" not in text  # never the login the command ran under
     width, height = pypdf.PdfReader(BytesIO(out.read_bytes())).pages[0].mediabox[2:]
     assert (round(float(width)), round(float(height))) == (612, 792)
     bad = run("settings", "--page-size", "A3")

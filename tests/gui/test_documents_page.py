@@ -24,6 +24,7 @@ from domain.services import documents as services
 from domain.services import records
 from domain.services.demo_load import load_demo
 from domain.services.orders import check_order, check_pending
+from domain.services.settings import document_settings, update_document_settings
 from gui.context import DeskContext
 from gui.pages.documents import (
     AiaStatementDialog,
@@ -50,6 +51,7 @@ def checked_demo_documents(tmp_path_factory: pytest.TempPathFactory, qapp: QAppl
         work = tmp_path_factory.mktemp("documents-demo") / "desk.sqlite3"
         desk = build_context(str(work), clock=clock_on())
         load_demo(desk.db, desk.demo_dataset(), actor="setup")
+        update_document_settings(desk.db, actor="setup", letterhead_name="Demo Exports Ltd.")
         check_pending(desk.db, desk.catalog, actor="setup")
         desk.connection.db.close()  # type: ignore[attr-defined]
         part = path.with_name(path.name + ".part")
@@ -425,3 +427,34 @@ def test_signers_are_read_one_a_line_as_name_and_title() -> None:
         ("Joris van Dam", "Managing Director"),
         ("Eva de Vries", ""),
     ]
+
+
+def test_the_letterhead_is_set_in_the_window(
+    qtbot: QtBot, desk: DeskContext, page: DocumentsPage
+) -> None:
+    dialog = page.open_letterhead()
+    with qtbot.waitSignal(dialog.loaded, timeout=10_000):
+        pass
+    assert dialog.name.text() == "Demo Exports Ltd."
+    dialog.name.setText("")
+    assert not dialog.save()
+    assert "exporter's name" in dialog.problem.text()
+    dialog.name.setText("Diffusion Exports, Inc.")
+    dialog.address.setPlainText("1 Main Street\nSpringfield, VA 22150")
+    dialog.officer.setText("Dana Reyes, Export Compliance Officer")
+    dialog.page_size.setCurrentText("Letter")
+    with qtbot.waitSignal(dialog.saved, timeout=10_000):
+        assert dialog.save()
+    stored = document_settings(desk.db)
+    assert stored.letterhead.name == "Diffusion Exports, Inc."
+    assert stored.letterhead.address_lines == ("1 Main Street", "Springfield, VA 22150")
+    assert stored.officer == "Dana Reyes, Export Compliance Officer"
+    assert stored.page_size == "Letter"
+
+
+def test_verify_from_the_toolbar_and_its_shortcut_opens_the_dialog(
+    qtbot: QtBot, page: DocumentsPage
+) -> None:
+    page.verify_action.trigger()  # triggered(checked) must not arrive as a code
+    assert isinstance(page.dialog, VerifyDialog)
+    assert page.dialog.code.text() == ""

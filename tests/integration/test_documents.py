@@ -122,6 +122,10 @@ def seed(db: SqlDatabase) -> None:
         ),
         actor="setup",
     )
+    update_document_settings(db, actor="setup", letterhead_name=SEED_LETTERHEAD)
+
+
+SEED_LETTERHEAD = "Seed Exports Ltd."
 
 
 def add_order(
@@ -258,7 +262,7 @@ def test_an_aia_statement_names_the_consignee_items_and_the_rulesets_commitments
     assert view.title == ruleset.aia_certification.title
     assert view.ruleset == ruleset.id
     assert view.signers == (Signer(),)
-    assert view.letterhead.name == DEFAULT_LETTERHEAD_NAME
+    assert view.letterhead.name == SEED_LETTERHEAD
 
 
 def test_the_items_can_be_described_by_hand_with_the_signers_named(seeded: SqlDatabase) -> None:
@@ -303,8 +307,26 @@ def test_an_lpp_certification_states_the_limit_and_the_prior_receipts(
     assert any("26,900,000 TPP" in statement for statement in view.statements)
     assert all("{" not in statement for statement in view.statements)
     blank = lpp_certification_view(seeded, CATALOG, "SG1", 2027, on=ON)
-    assert blank.prior_receipts_tpp == 0
+    assert blank.prior_receipts_tpp is None  # the signer fills them in; nothing is declared
     assert any(documents.BLANK in statement for statement in blank.statements)
+
+
+@pytest.mark.parametrize(
+    ("fields", "why"),
+    [
+        ({"parent_name": "Holding", "parent_hq_country": "CN"}, "ultimate parent headquartered"),
+        ({"parent_name": "Holding", "parent_hq_country": "HK"}, "treated as China"),
+        ({"hq_country": "HK"}, "headquartered in Hong Kong"),
+        ({"country": "MO", "hq_country": "MO"}, "located in Macau"),
+    ],
+)
+def test_no_lpp_certification_where_the_desk_would_prohibit_every_order(
+    seeded: SqlDatabase, fields: dict[str, str], why: str
+) -> None:
+    values = {"ref": "X1", "name": "Harbour Compute", "country": "SG", "hq_country": "SG"}
+    records.add_party(seeded, Party(**(values | fields)), actor="setup")
+    with pytest.raises(DomainError, match=rf"no LPP certification for X1: .*{why}.*Tier 3"):
+        lpp_certification_view(seeded, CATALOG, "X1", 2026, on=ON)
 
 
 def test_a_decision_record_carries_the_decision_and_its_audit_entry(
@@ -812,6 +834,7 @@ def test_generate_refuses_a_view_of_another_kind(
 def test_the_letterhead_and_page_size_are_kept_audited_and_printed(
     seeded: SqlDatabase,
 ) -> None:
+    update_document_settings(seeded, actor="officer", letterhead_name="")  # back to default
     defaults = document_settings(seeded)
     assert defaults.letterhead.name == DEFAULT_LETTERHEAD_NAME
     assert defaults.page_size == "A4"
@@ -837,9 +860,9 @@ def test_the_letterhead_and_page_size_are_kept_audited_and_printed(
     assert again == changed
     with seeded.reader() as uow:
         entries = uow.audit.entries_for("settings", "documents")
-    assert len(entries) == 1
-    assert entries[0].after is not None
-    assert entries[0].after["page_size"] == "Letter"
+    assert len(entries) == 3  # the seed's letterhead, back to default, the change
+    assert entries[-1].after is not None
+    assert entries[-1].after["page_size"] == "Letter"
     with pytest.raises(DomainError, match="unknown page size"):
         update_document_settings(seeded, actor="officer", page_size="A3")
 

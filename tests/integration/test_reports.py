@@ -797,7 +797,7 @@ def test_the_quota_report_draws_a_bar_chart_for_each_section() -> None:
     assert squash("64.9 % of 790,000,000 TPP") in text
     assert squash("15.8 % of 26,900,000 TPP") in text
     assert squash("114.8 % of 270,000,000 TPP") in text
-    assert squash("4.2 % of a 25.0 % limit") in text
+    assert squash("4.2 %, at most 25.0 %") in text
     assert text.count("limit") >= 4
 
 

@@ -1,0 +1,186 @@
+"""The exporter's letterhead, paper size and the officer paper names, set in the window.
+
+These are database settings (every officer's paper carries the same letterhead), changed
+through the settings service, audited like every other change. Registered paper is refused
+until the letterhead is set, so the Documents screen opens this dialog when it is not.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.progress import CancelToken
+from domain.services.settings import (
+    DEFAULT_LETTERHEAD_NAME,
+    MAX_ADDRESS_LINES,
+    PAGE_SIZES,
+    DocumentSettings,
+    document_settings,
+    update_document_settings,
+)
+from gui.context import DeskContext
+from gui.dialogs import show_failure
+
+_HINT = "color: palette(placeholder-text);"
+
+
+class LetterheadDialog(QDialog):
+    """Edit the letterhead (name, address, contact), the paper size and the officer named on
+    paper.
+
+    Signals:
+        loaded: the current settings are shown.
+        saved: the settings were stored (the new settings).
+    """
+
+    loaded = Signal()
+    saved = Signal(object)
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setObjectName("letterheadDialog")
+        self.setWindowTitle("Letterhead and paper")
+        self._busy = False
+        intro = QLabel(
+            "Every printed statement, record, notice and report carries this letterhead. "
+            "Registered paper is refused until the exporter's name is set."
+        )
+        intro.setWordWrap(True)
+        self.name = QLineEdit()
+        self.name.setObjectName("letterheadName")
+        self.name.setAccessibleName("Exporter's name")
+        self.name.setPlaceholderText("Your Company Inc.")
+        self.address = QPlainTextEdit()
+        self.address.setObjectName("letterheadAddress")
+        self.address.setAccessibleName("Exporter's address")
+        self.address.setTabChangesFocus(True)
+        self.address.setFixedHeight(84)
+        self.address.setPlaceholderText("One line of the address per line")
+        self.contact = QLineEdit()
+        self.contact.setObjectName("letterheadContact")
+        self.contact.setAccessibleName("Contact")
+        self.contact.setPlaceholderText("export.compliance@example.com · +1 555 0100")
+        self.officer = QLineEdit()
+        self.officer.setObjectName("letterheadOfficer")
+        self.officer.setAccessibleName("Officer named on paper")
+        self.officer.setPlaceholderText("Jane Doe, Export Compliance Officer")
+        self.page_size = QComboBox()
+        self.page_size.setObjectName("letterheadPageSize")
+        self.page_size.setAccessibleName("Paper size")
+        self.page_size.addItems(list(PAGE_SIZES))
+        form = QFormLayout()
+        form.addRow("&Exporter:", self.name)
+        form.addRow("&Address:", self.address)
+        form.addRow("&Contact:", self.contact)
+        form.addRow("&Officer on paper:", self.officer)
+        officer_hint = QLabel("Who issues documents, as paper names them; empty: no person.")
+        officer_hint.setWordWrap(True)
+        officer_hint.setStyleSheet(_HINT)
+        form.addRow("", officer_hint)
+        form.addRow("&Paper size:", self.page_size)
+        self.problem = QLabel()
+        self.problem.setObjectName("letterheadProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
+        self.save_button.setObjectName("saveLetterhead")
+        self.save_button.setEnabled(False)
+        buttons.accepted.connect(self.save)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(intro)
+        layout.addLayout(form)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._load()
+
+    def _load(self) -> None:
+        db = self.context.db
+
+        def work(progress: Any, cancel: CancelToken) -> DocumentSettings:
+            return document_settings(db)
+
+        self.context.jobs.start(
+            "letterhead", work, on_success=self._on_loaded, on_failure=self._on_failed
+        )
+
+    def _on_loaded(self, settings: DocumentSettings) -> None:
+        head = settings.letterhead
+        self.name.setText("" if settings.letterhead_is_default else head.name)
+        self.address.setPlainText("\n".join(head.address_lines))
+        self.contact.setText(head.contact)
+        self.officer.setText(settings.officer)
+        self.page_size.setCurrentText(settings.page_size)
+        self.save_button.setEnabled(True)
+        self.name.setFocus()
+        self.loaded.emit()
+
+    def _say(self, message: str) -> None:
+        self.problem.setText(f"Not saved: {message}. Everything you typed is still here.")
+        self.problem.setVisible(True)
+
+    def save(self) -> bool:
+        if self._busy:
+            return False
+        name = " ".join(self.name.text().split())
+        if not name or name == DEFAULT_LETTERHEAD_NAME:
+            self._say("give the exporter's name as it should head every document")
+            self.name.setFocus()
+            return False
+        lines = [line for line in self.address.toPlainText().splitlines() if line.strip()]
+        if len(lines) > MAX_ADDRESS_LINES:
+            self._say(f"the address has {len(lines)} lines; at most {MAX_ADDRESS_LINES}")
+            self.address.setFocus()
+            return False
+        db, actor = self.context.db, self.context.actor
+        contact, officer = self.contact.text(), self.officer.text()
+        page_size = self.page_size.currentText()
+
+        def work(progress: Any, cancel: CancelToken) -> DocumentSettings:
+            return update_document_settings(
+                db,
+                actor=actor,
+                letterhead_name=name,
+                letterhead_address=lines,
+                letterhead_contact=contact,
+                page_size=page_size,
+                officer=officer,
+            )
+
+        self._busy = True
+        self.save_button.setEnabled(False)
+        self.context.jobs.start(
+            "save letterhead", work, on_success=self._on_saved, on_failure=self._on_failed
+        )
+        return True
+
+    def _on_saved(self, settings: DocumentSettings) -> None:
+        self._busy = False
+        self.context.events.records_changed.emit("settings")
+        self.saved.emit(settings)
+        self.accept()
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        self._busy = False
+        self.save_button.setEnabled(True)
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+        else:
+            self._say(message)

@@ -1,0 +1,134 @@
+"""Paper that reads right on any page size: the AIA statement and the LPP certification keep
+their last item with the signatures and the request to sign with the last signature blocks
+(A4 and Letter, 1 to 6 signers, names up to 200 characters); "at least" limits that are met
+are not drawn as breaches; years print as years."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from reportlab.graphics.shapes import Rect
+
+from domain.documents import QuotaRow, Signer
+from reports.base import ALERT
+from reports.quota_report import QuotaReportPdf
+from tests.integration.test_reports import (
+    MUELLER,
+    RULESET,
+    aia_view,
+    lpp_view,
+    pages,
+    quota_view,
+    render,
+    squash,
+)
+
+LONG = "Maximilian Alexander Friedrich von Hohenzollern-Sigmaringen-Württemberg " * 3
+
+
+def _signers(count: int, long_names: bool) -> tuple[Signer, ...]:
+    return tuple(
+        Signer(
+            name=(LONG[: 200 - 3] + f" {index}") if long_names else f"Signer Number {index}",
+            title="Managing Director and Chief Executive Officer" if long_names else "Director",
+        )
+        for index in range(1, count + 1)
+    )
+
+
+def _body(page: str) -> str:
+    """A page's text without the furniture every page has (header, footer, stamp)."""
+    lines = [
+        line
+        for line in page.splitlines()
+        if not any(
+            marker in line
+            for marker in (
+                "Page ",
+                "Verify at the desk",
+                "Ruleset ",
+                "Verification code",
+                "Document ",
+                "AIA certification statement",
+                "LPP certification",
+            )
+        )
+    ]
+    return squash("".join(lines))
+
+
+@pytest.mark.parametrize("page_size", ["A4", "Letter"])
+@pytest.mark.parametrize("count", [1, 2, 3, 4, 5, 6])
+@pytest.mark.parametrize("long_names", [False, True], ids=["short-names", "200-char-names"])
+@pytest.mark.parametrize("kind", ["aia", "aia-long-items", "aia-longer-items", "lpp"])
+def test_no_page_holds_only_a_split_item_or_only_the_request_to_sign(
+    page_size: Any, count: int, long_names: bool, kind: str
+) -> None:
+    signers = _signers(count, long_names)
+    if kind.startswith("aia"):
+        view: Any = aia_view(MUELLER, signers, page_size)
+        # Longer descriptions move item (iv) down the page, across every break position.
+        repeat = {"aia": 1, "aia-long-items": 4, "aia-longer-items": 9}[kind]
+        description = "; ".join([view.items_description] * repeat)
+        view = view.model_copy(
+            update={
+                "items_description": description,
+                "commitments": RULESET.aia_certification.commitments_for(description),
+            }
+        )
+        last_item = view.commitments[-1]
+    else:
+        view = lpp_view(page_size).model_copy(update={"signers": signers})
+        last_item = view.statements[-1]
+    pdf, stamp = render(view)
+    texts = pages(pdf)
+    # The last item is whole on one page, and that page also starts the signatures.
+    holding = [number for number, text in enumerate(texts) if squash(last_item) in squash(text)]
+    assert len(holding) == 1, f"{squash(last_item)[:60]} is split across pages"
+    assert "Signatory1" in squash(texts[holding[0]])
+    # The request to sign shares its page with a signature block.
+    request = f"quoting document number {stamp.number}"
+    (asking,) = [text for text in texts if squash(request) in squash(text)]
+    assert "Signatory" in squash(asking)
+    for text in texts[1:]:
+        body = _body(text)
+        assert body, "a page with nothing of the document on it"
+        assert not body.startswith(squash("Please sign")), "a page with only the request"
+    assert len(texts) <= 3 + count // 2
+
+
+def test_an_lpp_certification_without_prior_receipts_on_file_leaves_them_to_the_signer() -> None:
+    view = lpp_view().model_copy(update={"prior_receipts_tpp": None})
+    text = squash("".join(pages(render(view)[0])))
+    assert squash("to be filled in by the signer") in text
+    assert squash("0 TPP declared") not in text
+
+
+def _bar_colours(row: QuotaRow) -> list[Any]:
+    drawing = QuotaReportPdf()._chart([row], "%")
+    track_then_bar = [shape for shape in drawing.contents if isinstance(shape, Rect)]
+    return [shape.fillColor for shape in track_then_bar[1:]]
+
+
+def test_a_met_at_least_limit_is_not_drawn_as_a_breach() -> None:
+    met = QuotaRow(label="Tier 1 share", used_tpp=85.8, limit_tpp=75, bound="min")
+    short = QuotaRow(label="Tier 1 share", used_tpp=74.996, limit_tpp=75, bound="min")
+    over = QuotaRow(label="Largest Tier 2 share", used_tpp=7.0046, limit_tpp=7)
+    assert ALERT not in _bar_colours(met)
+    assert _bar_colours(short) == [ALERT]
+    assert _bar_colours(over) == [ALERT]
+    assert not met.breached
+    assert short.breached
+
+
+def test_a_quota_report_says_at_least_and_prints_a_share_below_its_minimum_below_it() -> None:
+    view = quota_view().model_copy(
+        update={
+            "uveu": (
+                QuotaRow(label="Halcyon: Tier 1 share", used_tpp=74.996, limit_tpp=75, bound="min"),
+            )
+        }
+    )
+    text = squash("".join(pages(render(view)[0])))
+    assert squash("74.996 %, at least 75.0 %") in text
