@@ -503,9 +503,9 @@ class DocumentPdf(Generic[ViewT]):
 
         The last ``keep_last`` items stay on the page of the first signature blocks (a
         signature page never stands without text of the statement it signs) and ``closing`` on
-        the page of the last blocks (a request to sign never stands alone). One level of KeepTogether only: a
-        nested one reports an endless height and forces a page break every time. Items are
-        paragraphs that break without leaving a single line behind or ahead.
+        the page of the last blocks (a request to sign never stands alone). One level of
+        KeepTogether only: a nested one reports an endless height and forces a page break every
+        time. Items are paragraphs that break without leaving a single line behind or ahead.
         """
         pairs = self.signature_blocks(signers)
         intro: list[Flowable] = [
