@@ -16,6 +16,7 @@ from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
 from domain.documents import RegisteredDocument, Signer, Verification
 from domain.errors import DomainError
 from domain.services.documents import (
+    check_pdf_size,
     generate_aia_statement,
     generate_decision_record,
     generate_lpp_certification,
@@ -221,7 +222,7 @@ def _signers(texts: list[str]) -> tuple[Signer, ...]:
 
 
 def document_json(document: RegisteredDocument) -> dict[str, Any]:
-    return document.model_dump(mode="json")
+    return {**document.model_dump(mode="json"), "qr_payload": document.qr_payload}
 
 
 def _generate(run: Run, make: Callable[[Callable[[RegisteredDocument, bytes], None]], Any]) -> int:
@@ -350,12 +351,13 @@ def _cmd_verify(run: Run) -> int:
     path = Path(target)
     if path.is_file():
         try:
+            check_pdf_size(path.stat().st_size, str(path))
             pdf = path.read_bytes()
         except OSError as error:
             raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
         from reports.extract import pdf_text
 
-        result = verify_pdf(run.db(), pdf, pdf_text)
+        result = verify_pdf(run.db(), pdf, pdf_text, name=str(path))
         kind = "file"
     elif _looks_like_a_file(target):
         raise DomainError(f"{target}: no such file (give a PDF file, or a verification code)")
@@ -378,14 +380,16 @@ def _verification_json(target: str, kind: str, result: Verification) -> dict[str
         "input_kind": kind,
         "genuine": result.genuine,
         "standing": None if result.standing is None else result.standing.value,
+        "since": None if result.since is None else result.since.isoformat(),
+        "headline": result.headline,
         "message": result.message,
         "document": None if result.document is None else document_json(result.document),
     }
 
 
 def _print_verification(result: Verification, run: Run) -> None:
-    verdict = "GENUINE" if result.genuine else "NOT GENUINE"
-    rows = [("Verdict", verdict)]
+    run.out.write(f"{result.headline}\n")
+    rows = [("Verdict", result.headline)]
     document = result.document
     if document is not None:
         rows += [

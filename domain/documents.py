@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 from pydantic import BaseModel, ConfigDict, Field
 
 from domain.audit import canonical_json, sha256_hex
+from domain.errors import DomainError
 
 PageSize = Literal["A4", "Letter"]
 
@@ -50,6 +51,12 @@ _TITLE = {
     DocumentKind.SHIPMENT_NOTICE: "AIA shipment notice",
     DocumentKind.QUOTA_REPORT: "Quota report",
 }
+
+
+def qr_payload(number: str, code: str, content_hash: str) -> str:
+    """What a document's QR code holds: ``DDESK1|number|code|full content hash``. ASCII only
+    (scanners misread unmarked non-ASCII); ``verify`` takes it as a scanner types it."""
+    return f"DDESK1|{number}|{code}|{content_hash}"
 
 
 class _View(BaseModel):
@@ -99,8 +106,7 @@ class Stamp(_View):
 
     @property
     def qr_payload(self) -> str:
-        """ASCII only (scanners misread unmarked non-ASCII): number, code and full hash."""
-        return f"DDESK1|{self.number}|{self.verification_code}|{self.content_hash}"
+        return qr_payload(self.number, self.verification_code, self.content_hash)
 
 
 class AttestationBlock(_View):
@@ -300,6 +306,10 @@ class RegisteredDocument(_View):
     attests_weights_storage: bool = False
     """An AIA statement that carried the model-weight storage attestation."""
 
+    @property
+    def qr_payload(self) -> str:
+        return qr_payload(self.number, self.verification_code, self.content_hash)
+
 
 class Verification(_View):
     """The answer to "is this paper genuine?"."""
@@ -309,6 +319,25 @@ class Verification(_View):
     standing: Standing | None
     message: str
     """A sentence for the officer: what matched, and what the document stands for now."""
+    since: date | None = None
+    """When a genuine document was revoked or superseded."""
+
+    @property
+    def headline(self) -> str:
+        """The verdict's first line: "GENUINE", "GENUINE, BUT REVOKED ON 2026-06-30",
+        "GENUINE, BUT SUPERSEDED ON ...", or "NOT GENUINE"."""
+        if not self.genuine:
+            return "NOT GENUINE"
+        if self.standing in (Standing.REVOKED, Standing.SUPERSEDED):
+            state = "REVOKED" if self.standing is Standing.REVOKED else "SUPERSEDED"
+            on = f" ON {self.since.isoformat()}" if self.since else ""
+            return f"GENUINE, BUT {state}{on}"
+        return "GENUINE"
+
+
+class UnverifiableFileError(DomainError):
+    """A file the desk cannot read what it says (encrypted, text printed as images, too large):
+    neither genuine nor forged as far as the file shows; the printed code decides."""
 
 
 class DocumentRenderer(Protocol):

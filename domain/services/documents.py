@@ -15,6 +15,7 @@ import hashlib
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
+from typing import NamedTuple
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
@@ -41,6 +42,7 @@ from domain.documents import (
     Stamp,
     Standing,
     TextExtractor,
+    UnverifiableFileError,
     Verification,
     content_hash,
     normalise_code,
@@ -982,7 +984,15 @@ def _signed_from(document: RegisteredDocument, signed_on: date) -> bool:
     return signed_on >= (document.generated_at - SIGNATURE_TOLERANCE).date()
 
 
-def _aia_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[Standing, str]:
+class StandingNow(NamedTuple):
+    """What a registered document stands for today, why, and since when."""
+
+    standing: Standing
+    note: str
+    since: date | None = None
+
+
+def _aia_standing(uow: UnitOfWork, document: RegisteredDocument) -> StandingNow:
     assert document.party_ref is not None
     candidates = sorted(
         (
@@ -994,64 +1004,77 @@ def _aia_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[Standi
     )
     if not candidates:
         if document.signed_on is not None:
-            return Standing.REVOKED, (
+            return StandingNow(
+                Standing.REVOKED,
                 f"Its signed copy (signed {_date(document.signed_on)}) was recorded, but the AIA "
-                "certification it gave is no longer on file."
+                "certification it gave is no longer on file.",
             )
-        return Standing.CURRENT, (
-            "No signed copy has been recorded yet: it is not yet an AIA certification."
+        return StandingNow(
+            Standing.CURRENT,
+            "No signed copy has been recorded yet: it is not yet an AIA certification.",
         )
     certification = candidates[0]
     if certification.revoked_on is not None:
-        return Standing.REVOKED, (
+        return StandingNow(
+            Standing.REVOKED,
             f"The AIA certification signed on {_date(certification.signed_on)} from this "
             f"statement was revoked on {_date(certification.revoked_on)}: it no longer "
-            "supports shipments under AIA."
+            "supports shipments under AIA.",
+            certification.revoked_on,
         )
     signed_by = f" by {'; '.join(certification.signers)}" if certification.signers else ""
-    return Standing.CURRENT, (
+    return StandingNow(
+        Standing.CURRENT,
         f"The AIA certification signed on {_date(certification.signed_on)}{signed_by} is on "
-        "file and in force."
+        "file and in force.",
     )
 
 
-def _lpp_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[Standing, str]:
+def _lpp_standing(uow: UnitOfWork, document: RegisteredDocument) -> StandingNow:
     assert document.party_ref is not None
     assert document.year is not None
     certification = uow.paperwork.lpp_certification(document.party_ref, document.year)
     if certification is None or not _signed_from(document, certification.signed_on):
         if document.signed_on is not None:
-            return Standing.REVOKED, (
+            return StandingNow(
+                Standing.REVOKED,
                 f"Its signed copy (signed {_date(document.signed_on)}) was recorded, but the "
-                f"LPP certification for {document.year} on file is no longer the one it gave."
+                f"LPP certification for {document.year} on file is no longer the one it gave.",
             )
-        return Standing.CURRENT, (
-            "No signed copy has been recorded yet: it is not yet an LPP certification."
+        return StandingNow(
+            Standing.CURRENT,
+            "No signed copy has been recorded yet: it is not yet an LPP certification.",
         )
     if certification.revoked_on is not None:
-        return Standing.REVOKED, (
+        return StandingNow(
+            Standing.REVOKED,
             f"The LPP certification for {document.year} signed on "
-            f"{_date(certification.signed_on)} was revoked on {_date(certification.revoked_on)}."
+            f"{_date(certification.signed_on)} was revoked on {_date(certification.revoked_on)}.",
+            certification.revoked_on,
         )
-    return Standing.CURRENT, (
+    return StandingNow(
+        Standing.CURRENT,
         f"The LPP certification for {document.year} signed on "
-        f"{_date(certification.signed_on)} is on file."
+        f"{_date(certification.signed_on)} is on file.",
     )
 
 
-def _decision_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[Standing, str]:
+def _decision_standing(uow: UnitOfWork, document: RegisteredDocument) -> StandingNow:
     assert document.order_ref is not None
     ref = document.order_ref
     stored = uow.orders.get(ref)
     if stored is None:
-        return Standing.SUPERSEDED, f"Order {ref} is no longer in the records."
+        return StandingNow(Standing.SUPERSEDED, f"Order {ref} is no longer in the records.")
     if stored.status is OrderStatus.CANCELLED:
         cancelled = [
             entry for entry in uow.audit.entries_for("order", ref) if entry.action == "cancel"
         ]
-        when = f" on {cancelled[-1].at.date().isoformat()}" if cancelled else ""
-        return Standing.SUPERSEDED, (
-            f"Order {ref} was cancelled{when}: the decision shown no longer stands."
+        day = cancelled[-1].at.date() if cancelled else None
+        when = f" on {day.isoformat()}" if day else ""
+        return StandingNow(
+            Standing.SUPERSEDED,
+            f"Order {ref} was cancelled{when}: the decision shown no longer stands.",
+            day,
         )
     latest = uow.decisions.latest(ref)
     if (
@@ -1059,15 +1082,17 @@ def _decision_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[S
         and document.decision_id is not None
         and latest.id != document.decision_id
     ):
-        return Standing.SUPERSEDED, (
+        return StandingNow(
+            Standing.SUPERSEDED,
             f"The decision shown was superseded: order {ref} was decided again on "
             f"{latest.decided_at.date().isoformat()} by {latest.decided_by} "
-            f"({latest.decision.outcome.label}, decision {latest.seq})."
+            f"({latest.decision.outcome.label}, decision {latest.seq}).",
+            latest.decided_at.date(),
         )
-    return Standing.CURRENT, f"The decision shown is still the latest for order {ref}."
+    return StandingNow(Standing.CURRENT, f"The decision shown is still the latest for order {ref}.")
 
 
-def document_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[Standing, str]:
+def document_standing(uow: UnitOfWork, document: RegisteredDocument) -> StandingNow:
     """What a registered document stands for today, with a sentence saying why."""
     if document.kind is DocumentKind.AIA_STATEMENT:
         return _aia_standing(uow, document)
@@ -1075,7 +1100,9 @@ def document_standing(uow: UnitOfWork, document: RegisteredDocument) -> tuple[St
         return _lpp_standing(uow, document)
     if document.kind in (DocumentKind.DECISION_RECORD, DocumentKind.SHIPMENT_NOTICE):
         return _decision_standing(uow, document)
-    return Standing.CURRENT, "A report shows the quotas as they stood when it was generated."
+    return StandingNow(
+        Standing.CURRENT, "A report shows the quotas as they stood when it was generated."
+    )
 
 
 def _describe(document: RegisteredDocument) -> str:
@@ -1120,7 +1147,7 @@ def read_stamp(text: str) -> PrintedStamp:
 
 
 def _genuine(uow: UnitOfWork, document: RegisteredDocument, opening: str) -> Verification:
-    standing, note = document_standing(uow, document)
+    standing, note, since = document_standing(uow, document)
     headline = {
         Standing.CURRENT: "",
         Standing.REVOKED: " It is genuine but no longer in force.",
@@ -1130,17 +1157,47 @@ def _genuine(uow: UnitOfWork, document: RegisteredDocument, opening: str) -> Ver
         genuine=True,
         document=document,
         standing=standing,
+        since=since,
         message=f"{opening}{headline} {note}",
     )
 
 
-def verify_pdf(db: Database, pdf: bytes, extract_text: TextExtractor) -> Verification:
+MAX_PDF_BYTES = 64 * 1024 * 1024
+"""The largest file verify reads: the desk's own documents are a few megabytes at most."""
+
+
+def check_pdf_size(size: int, name: str) -> None:
+    """Refuse, before reading it, a file far larger than any document the desk generates."""
+    if size > MAX_PDF_BYTES:
+        raise UnverifiableFileError(
+            f"{name} is {size / 1024 / 1024:,.0f} MB: no document this desk generates is larger "
+            f"than {MAX_PDF_BYTES // 1024 // 1024} MB, so it was not read; verify the paper by "
+            "the verification code printed at the foot of each page"
+        )
+
+
+def verify_pdf(
+    db: Database, pdf: bytes, extract_text: TextExtractor, *, name: str = "the file"
+) -> Verification:
     """Is this file a document the desk generated, unchanged?
 
     The file's SHA-256 is looked up first: a match is the exact file generated. Otherwise
     the stamp is read from its text; a file that names a registered document but differs
-    from it was altered or re-saved, and is not genuine.
+    from it was altered or re-saved, and is not genuine. A file whose text cannot be read
+    (encrypted, or a genuine statement printed to PDF as images) is neither: it raises
+    ``UnverifiableFileError`` asking for the printed verification code instead.
     """
+    check_pdf_size(len(pdf), name)
+    if b"%PDF-" not in pdf[:1024]:
+        return Verification(
+            genuine=False,
+            document=None,
+            standing=None,
+            message=(
+                f"Not genuine: {name} is not a PDF (it does not begin with a PDF header), so it "
+                "is not a document generated by this desk."
+            ),
+        )
     file_sha256 = hashlib.sha256(pdf).hexdigest()
     with db.reader() as uow:
         found = uow.documents.by_file_sha256(file_sha256)
@@ -1149,13 +1206,22 @@ def verify_pdf(db: Database, pdf: bytes, extract_text: TextExtractor) -> Verific
                 uow, found, f"Genuine: this file is {_describe(found)}, exactly as generated."
             )
     try:
-        stamp = read_stamp(extract_text(pdf))
-    except DomainError as error:  # not a PDF, or too damaged to read
+        text = extract_text(pdf)
+    except UnverifiableFileError:
+        raise
+    except DomainError as error:  # too damaged to read
         return Verification(
             genuine=False,
             document=None,
             standing=None,
             message=f"Not genuine: no document generated by this desk is this file, and {error}.",
+        )
+    stamp = read_stamp(text)
+    if stamp.number is None and stamp.code is None and not any(ch.isalnum() for ch in text):
+        raise UnverifiableFileError(
+            f"{name} carries no text (it was printed to PDF as images, or scanned), so the "
+            "desk cannot read what it says; that says nothing against the paper. Verify it by "
+            "the verification code printed at the foot of each page (or its QR code)"
         )
     with db.reader() as uow:
         document = uow.documents.get(stamp.number) if stamp.number else None
@@ -1174,7 +1240,7 @@ def verify_pdf(db: Database, pdf: bytes, extract_text: TextExtractor) -> Verific
                     "registered file matches it, and it carries no document number)."
                 )
             return Verification(genuine=False, document=None, standing=None, message=message)
-        standing, note = document_standing(uow, document)
+        standing, note, _ = document_standing(uow, document)
     problems = []
     if stamp.code is not None and stamp.code != document.verification_code:
         problems.append(
@@ -1195,9 +1261,52 @@ def verify_pdf(db: Database, pdf: bytes, extract_text: TextExtractor) -> Verific
     )
 
 
+def _verify_payload(db: Database, payload: str) -> Verification:
+    found = _PAYLOAD_IN_TEXT.fullmatch(payload)
+    if found is None:
+        return Verification(
+            genuine=False,
+            document=None,
+            standing=None,
+            message=(
+                f"{payload[:80]!r} is not the QR code of a document of this desk: it reads "
+                "DDESK1|number|verification code|content hash."
+            ),
+        )
+    number, code, hash_hex = found.groups()
+    with db.reader() as uow:
+        document = uow.documents.get(number)
+        if document is None:
+            return Verification(
+                genuine=False,
+                document=None,
+                standing=None,
+                message=f"Not genuine: the QR code names document {number}, which this desk "
+                "never generated.",
+            )
+        if (code, hash_hex) != (document.verification_code, document.content_hash):
+            wrong = "verification code" if code != document.verification_code else "content hash"
+            return Verification(
+                genuine=False,
+                document=document,
+                standing=None,
+                message=f"Not genuine: the QR code names {number}, but its {wrong} is not the "
+                "registered one.",
+            )
+        return _genuine(
+            uow,
+            document,
+            f"Genuine QR code: {number}, its verification code and content hash match "
+            f"{_describe(document)}. Check that the paper says the same.",
+        )
+
+
 def verify_code(db: Database, code: str) -> Verification:
-    """Does a code typed from paper belong to a registered document, and what does that
-    document stand for now? (Any case, spaces and missing dashes are accepted.)"""
+    """Does a code typed from paper (or the QR code's payload, ``DDESK1|number|code|hash``,
+    as a scanner types it) belong to a registered document, and what does that document
+    stand for now? (Any case, spaces and missing dashes are accepted in a code.)"""
+    if code.strip().upper().startswith("DDESK1|"):
+        return _verify_payload(db, code.strip())
     normal = normalise_code(code)
     if len(normal.replace("-", "")) != 12:
         return Verification(

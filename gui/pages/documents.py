@@ -64,6 +64,7 @@ from domain.documents import (
     RegisteredDocument,
     Signer,
     Standing,
+    UnverifiableFileError,
     Verification,
 )
 from domain.errors import DomainError
@@ -1158,12 +1159,15 @@ class VerifyDialog(QDialog):
         path = Path(text).expanduser()
         db = self.context.db
 
-        def work(progress: Any, cancel: CancelToken) -> Verification:
+        def work(progress: Any, cancel: CancelToken) -> Verification | str:
             try:
+                services.check_pdf_size(path.stat().st_size, path.name)
                 pdf = path.read_bytes()
+                return services.verify_pdf(db, pdf, extract, name=path.name)
             except OSError as error:
                 raise DomainError(f"cannot read {path}: {error.strerror or error}") from error
-            return services.verify_pdf(db, pdf, extract)
+            except UnverifiableFileError as error:
+                return str(error)  # neither genuine nor forged: the printed code decides
 
         return self._start(f"verify {path.name}", work, f"Checking {path.name}…")
 
@@ -1218,7 +1222,13 @@ class VerifyDialog(QDialog):
         self.message.setText(text)
         self.message.setVisible(True)
 
-    def show_verification(self, verification: Verification) -> None:
+    def show_verification(self, verification: Verification | str) -> None:
+        if isinstance(verification, str):
+            # The file cannot say (encrypted, printed as images): ask for the code instead.
+            self._show_problem(f"Cannot tell from the file: {verification}.")
+            self.message.setStyleSheet(WARNING_STYLE)
+            self.code.setFocus()
+            return
         self.verification = verification
         key, words = verdict(verification)
         self.verdict.setText(words)

@@ -274,3 +274,149 @@ def test_the_letterhead_is_set_once_and_printed_on_every_document(
     bad = run("settings", "--page-size", "A3")
     assert bad.returncode == 2
     assert "unknown page size" in bad.stderr
+
+
+# -- verifying what people bring back ---------------------------------------------------------
+
+
+def test_the_qr_payload_is_reported_and_verifies_as_a_scanner_types_it(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "aia.pdf"
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    payload = document["qr_payload"]
+    assert payload == (
+        f"DDESK1|{document['number']}|{document['verification_code']}|{document['content_hash']}"
+    )
+    status, result = verify(run, payload)
+    assert status == 0
+    assert result["genuine"] is True
+    assert result["document"]["number"] == document["number"]
+    forged = payload[:-1] + ("0" if payload[-1] != "0" else "1")
+    status, result = verify(run, forged)
+    assert status == 2
+    assert "content hash is not the registered one" in result["message"]
+
+
+@pytest.mark.parametrize("dpi", [100, 90])
+def test_the_qr_code_decodes_from_a_page_scanned_at_fax_resolution(
+    run: Run, demo: Path, tmp_path: Path, dpi: int
+) -> None:
+    pdftoppm, zbarimg = shutil.which("pdftoppm"), shutil.which("zbarimg")
+    if pdftoppm is None or zbarimg is None:
+        pytest.fail(
+            "poppler-utils and zbar-tools are not installed: scripts/ensure-system-libs.sh test"
+        )
+    out = tmp_path / "aia.pdf"
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    for mode, suffix in (("-png", "png"), ("-mono", "pbm")):
+        subprocess.run(
+            [
+                pdftoppm,
+                "-r",
+                str(dpi),
+                mode,
+                "-f",
+                "1",
+                "-l",
+                "1",
+                str(out),
+                str(tmp_path / "page"),
+            ],
+            check=True,
+        )
+        (image,) = tmp_path.glob(f"page*.{suffix}")
+        decoded = subprocess.run(
+            [zbarimg, "-q", "--raw", str(image)], capture_output=True, text=True, check=False
+        )
+        assert decoded.stdout.strip() == document["qr_payload"], (mode, decoded.stderr)
+        image.unlink()
+
+
+def test_a_text_file_is_not_a_pdf(run: Run, demo: Path, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.pdf"
+    notes.write_text("Minutes of the meeting\n", encoding="utf-8")
+    status, result = verify(run, notes)
+    assert status == 2
+    assert "is not a PDF" in result["message"]
+    assert "Stream" not in result["message"]
+
+
+def test_a_huge_file_is_refused_at_once_without_reading_it(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    huge = tmp_path / "huge.pdf"
+    with huge.open("wb") as handle:
+        handle.truncate(1024**3)  # sparse: 1 GiB that takes no disk
+    done = run("verify", str(huge))
+    assert done.returncode == 2
+    assert "1,024 MB" in done.stderr
+    assert "verification code" in done.stderr
+
+
+def test_an_encrypted_copy_asks_for_the_code_instead_of_failing(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        pytest.fail("qpdf is not installed: scripts/ensure-system-libs.sh test")
+    out = tmp_path / "aia.pdf"
+    printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    for name, user in (("user.pdf", "secret"), ("owner.pdf", "")):
+        locked = tmp_path / name
+        subprocess.run(
+            [qpdf, "--encrypt", user, "owner-secret", "256", "--", str(out), str(locked)],
+            check=True,
+        )
+        done = run("verify", str(locked))
+        assert done.returncode == 2, done.stderr
+        assert "encrypted" in done.stderr
+        assert "verification code" in done.stderr
+        assert "internal error" not in done.stderr
+
+
+def test_a_genuine_statement_printed_as_images_is_never_called_a_forgery(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdftoppm = shutil.which("pdftoppm")
+    if pdftoppm is None:
+        pytest.fail("poppler-utils is not installed: scripts/ensure-system-libs.sh test")
+    out = tmp_path / "aia.pdf"
+    printed(run, "statement", "aia", AIA_PARTY, "--out", str(out))
+    subprocess.run([pdftoppm, "-r", "72", "-png", str(out), str(tmp_path / "img")], check=True)
+    printed_pdf = tmp_path / "printed.pdf"
+    canvas = Canvas(str(printed_pdf), pagesize=A4)
+    for image in sorted(tmp_path.glob("img*.png")):
+        canvas.drawImage(str(image), 0, 0, width=A4[0], height=A4[1])
+        canvas.showPage()
+    canvas.save()
+    done = run("verify", str(printed_pdf))
+    assert done.returncode == 2
+    assert "carries no text" in done.stderr
+    assert "verification code" in done.stderr
+    assert "not genuine" not in done.stderr.casefold()
+
+
+def test_a_revoked_statement_says_so_on_its_first_line(
+    run: Run, demo: Path, tmp_path: Path
+) -> None:
+    document = printed(run, "statement", "aia", AIA_PARTY, "--out", str(tmp_path / "aia.pdf"))
+    signed = document["generated_at"][:10]
+    printed(run, "returned", document["number"], "--signed-on", signed, "--signer", "E. W.")
+    revocation = tmp_path / "revoked.csv"
+    revocation.write_text(
+        "party_ref,type,year,signed_on,signer,prior_receipts_tpp,weights_storage_attested,"
+        "submitted_to_bis_on,revoked_on\n"
+        f"{AIA_PARTY},aia,,{signed},E. W.,,false,,{signed}\n",
+        encoding="utf-8",
+    )
+    assert run("import", "certifications", str(revocation)).returncode == 0
+    done = run("verify", document["verification_code"])
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[0] == f"GENUINE, BUT REVOKED ON {signed}"
+    _, result = verify(run, document["verification_code"])
+    assert result["headline"] == f"GENUINE, BUT REVOKED ON {signed}"
+    assert result["since"] == signed

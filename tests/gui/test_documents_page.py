@@ -222,7 +222,7 @@ def test_a_file_that_is_not_a_pdf_is_not_genuine_and_says_why(
     answer = verify(qtbot, dialog, "file")
     assert not answer.genuine
     assert dialog.verdict.text() == "✕ Not genuine"
-    assert "cannot be read as a PDF" in dialog.message.text()
+    assert "scan.pdf is not a PDF" in dialog.message.text()
     assert not dialog.details.isVisible()
     assert dialog.file_button.isEnabled()
 

@@ -521,10 +521,13 @@ def test_a_file_that_cannot_be_read_is_not_genuine(seeded: SqlDatabase) -> None:
     def unreadable(pdf: bytes) -> str:
         raise DomainError("the file cannot be read as a PDF: EOF marker not found")
 
-    result = verify_pdf(seeded, b"\x00garbage", unreadable)
+    result = verify_pdf(seeded, b"%PDF-1.7\n\x00garbage", unreadable)
     assert not result.genuine
     assert result.document is None
     assert "cannot be read as a PDF" in result.message
+    not_pdf = verify_pdf(seeded, b"\x00garbage", unreadable)
+    assert not not_pdf.genuine
+    assert "is not a PDF" in not_pdf.message
 
 
 @pytest.mark.parametrize(
