@@ -42,7 +42,7 @@ from reportlab.platypus import (
 )
 
 from domain.documents import DocumentView, PartyBlock, Signer, Stamp
-from reports.fonts import Fonts, load_fonts
+from reports.fonts import Fonts, load_fonts, needs_shaping
 
 ViewT = TypeVar("ViewT", bound=DocumentView)
 
@@ -92,15 +92,22 @@ class Styles:
         return self._styles[name]
 
     def for_text(self, name: str, text: str) -> ParagraphStyle:
-        if not has_cjk(text):
+        cjk, shaped = has_cjk(text), needs_shaping(text)
+        if not cjk and not shaped:
             return self._styles[name]
-        twin = self._cjk.get(name)
+        key = f"{name}{'-cjk' if cjk else ''}{'-shaped' if shaped else ''}"
+        twin = self._cjk.get(key)
         if twin is None:
             base = self._styles[name]
-            # Justified CJK lines stretch the gaps between ideographs: keep them ragged.
-            alignment = TA_LEFT if base.alignment == TA_JUSTIFY else base.alignment
-            twin = ParagraphStyle(f"{name}-cjk", parent=base, wordWrap="CJK", alignment=alignment)
-            self._cjk[name] = twin
+            extra: dict[str, Any] = {}
+            if cjk:
+                # Justified CJK lines stretch the gaps between ideographs: keep them ragged.
+                alignment = TA_LEFT if base.alignment == TA_JUSTIFY else base.alignment
+                extra.update(wordWrap="CJK", alignment=alignment)
+            if shaped:
+                extra.update(shaping=1)  # HarfBuzz lays out vowel signs and conjuncts
+            twin = ParagraphStyle(key, parent=base, **extra)
+            self._cjk[key] = twin
         return twin
 
 

@@ -6,9 +6,14 @@ the OTF/CFF Noto CJK fonts fail and its built-in CID fonts are not embedded. Wen
 (Debian package fonts-wqy-microhei) is TrueType and covers all of those scripts, so it is the
 body font. It has no bold face; headings use DejaVu Sans Bold for the characters it covers and
 fall back to WenQuanYi for the rest, run by run, so a heading prints in any script. What
-WenQuanYi lacks (Arabic, Hebrew, Armenian, Georgian) falls back to DejaVu Sans; right-to-left
-text is put in visual order with its letters joined (python-bidi, arabic-reshaper), since
-reportlab lays out every line left to right and does not shape.
+WenQuanYi lacks falls back, character by character, to the first font that has it: DejaVu Sans
+(Arabic, Hebrew, Armenian, Georgian), then the Noto Sans font of each script customers write
+in (Thai, Devanagari, Khmer, Bengali, Tamil, Myanmar, Sinhala, Ethiopic, ...; Debian package
+fonts-noto-core, TrueType). Right-to-left text is put in visual order with its letters joined
+(python-bidi, arabic-reshaper); paragraphs in scripts that need shaping (Indic, Thai, Khmer,
+Lao, Myanmar, ...) are shaped with HarfBuzz (uharfbuzz) so their vowel signs and conjuncts
+print as written. Text that no installed font can print is refused before a document is
+registered (``unprintable``), naming the field and the script.
 
 Where the fonts are: ``DIFFUSION_DESK_FONT`` (a .ttf or .ttc file) if set, else what fontconfig
 reports for the family, else the usual paths of Debian, Fedora, Arch and macOS packages.
@@ -21,15 +26,19 @@ import re
 import shutil
 import subprocess
 import threading
-from collections.abc import Iterable, Iterator
+import unicodedata
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from itertools import groupby
 from pathlib import Path
+from typing import Any
 from xml.sax.saxutils import escape
 
 import arabic_reshaper
 from bidi import get_display
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfbase.ttfonts import ShapedFragWord, TTFont, makeShapedFragWord
+from reportlab.platypus import paragraph as reportlab_paragraph
 
 from domain.errors import DomainError
 
@@ -43,6 +52,7 @@ HEADING = "DDesk-Heading"
 MONO = "DDesk-Mono"
 MONO_BOLD = "DDesk-MonoBold"
 FALLBACK = "DDesk-Fallback"
+SCRIPTS_PACKAGE = "fonts-noto-core"
 
 # What the body font must draw: accented Latin, Greek, Cyrillic, Han, kana and Hangul.
 _COVERAGE_PROBE = "ÄéßŁΩЖж华智株コ누리"
@@ -59,6 +69,93 @@ _BODY_FILES = ("wqy-microhei.ttc", "wqy-zenhei.ttc")
 _BODY_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
 _HEADING_FILES = ("DejaVuSans-Bold.ttf",)
 _FALLBACK_FILES = ("DejaVuSans.ttf",)
+# One TrueType font per script, in the order they are tried after the body font and DejaVu.
+_SCRIPT_FILES = (
+    "NotoSansThai-Regular.ttf",
+    "NotoSansDevanagari-Regular.ttf",
+    "NotoSansKhmer-Regular.ttf",
+    "NotoSansLao-Regular.ttf",
+    "NotoSansMyanmar-Regular.ttf",
+    "NotoSansBengali-Regular.ttf",
+    "NotoSansTamil-Regular.ttf",
+    "NotoSansTelugu-Regular.ttf",
+    "NotoSansKannada-Regular.ttf",
+    "NotoSansMalayalam-Regular.ttf",
+    "NotoSansGujarati-Regular.ttf",
+    "NotoSansGurmukhi-Regular.ttf",
+    "NotoSansOriya-Regular.ttf",
+    "NotoSansSinhala-Regular.ttf",
+    "NotoSansHebrew-Regular.ttf",
+    "NotoSansArabic-Regular.ttf",
+    "NotoSansArmenian-Regular.ttf",
+    "NotoSansGeorgian-Regular.ttf",
+    "NotoSansEthiopic-Regular.ttf",
+    "NotoSansMongolian-Regular.ttf",
+    "NotoSansTibetan-Regular.ttf",
+    "NotoSansThaana-Regular.ttf",
+    "NotoSansSyriac-Regular.ttf",
+    "NotoSansJavanese-Regular.ttf",
+    "NotoSansBalinese-Regular.ttf",
+    "NotoSansCherokee-Regular.ttf",
+    "NotoSansCanadianAboriginal-Regular.ttf",
+    "NotoSansTifinagh-Regular.ttf",
+    "NotoSansMath-Regular.ttf",
+    "NotoSansSymbols-Regular.ttf",
+    "NotoSansSymbols2-Regular.ttf",
+    "NotoSans-Regular.ttf",
+)
+
+# Scripts whose letters combine into clusters that only a shaping engine lays out right.
+_NEEDS_SHAPING = re.compile(
+    "[\u0900-\u0dff\u0e00-\u0eff\u0f00-\u0fff\u1000-\u109f\u1780-\u17ff"
+    "\u1800-\u18af\u1a00-\u1aff\u1b00-\u1b7f\ua980-\ua9df]"
+)
+
+
+def needs_shaping(text: str) -> bool:
+    """Whether ``text`` has letters of a script that reportlab cannot lay out unshaped."""
+    return _NEEDS_SHAPING.search(text) is not None
+
+
+def _shape_each_font(original: Callable[..., Any]) -> Callable[..., Any]:
+    """reportlab shapes a word with the font of its first fragment only, and fails where a
+    word mixes fonts (a Thai word and the colon after it, from the body font). Shape each run
+    of one font on its own, only runs of the scripts that need shaping (right-to-left text is
+    already in visual order: shaping it would reverse it again), and put the word back."""
+
+    def shape(word: Any, *args: Any, **kwargs: Any) -> Any:
+        if isinstance(word, ShapedFragWord):
+            return word
+        items = list(word[1:])
+        if not any(isinstance(text, str) and needs_shaping(text) for _, text in items):
+            return word
+        if len({getattr(frag, "fontName", None) for frag, _ in items}) <= 1:
+            return original(word, *args, **kwargs)
+        width, parts, changed = 0.0, [], False
+        for _, group in groupby(items, key=lambda item: getattr(item[0], "fontName", None)):
+            run = list(group)
+            run_width = sum(
+                pdfmetrics.stringWidth(text, frag.fontName, frag.fontSize)
+                for frag, text in run
+                if not hasattr(frag, "cbDefn")
+            )
+            sub = word.__class__([run_width, *run])
+            if not any(isinstance(text, str) and needs_shaping(text) for _, text in run):
+                width += run_width
+                parts.extend(run)
+                continue
+            shaped = original(sub, *args, **kwargs)
+            changed = changed or shaped is not sub
+            width += shaped[0]
+            parts.extend(shaped[1:])
+        if not changed:
+            return word
+        return makeShapedFragWord(word)([width, *parts])
+
+    return shape
+
+
+reportlab_paragraph.shapeFragWord = _shape_each_font(reportlab_paragraph.shapeFragWord)
 _MONO_FILES = ("DejaVuSansMono.ttf",)
 _MONO_BOLD_FILES = ("DejaVuSansMono-Bold.ttf",)
 
@@ -82,18 +179,45 @@ class FontsMissingError(DomainError):
 
 @dataclass(frozen=True)
 class Fonts:
-    """The registered font names, and which characters the (Latin) heading font covers."""
+    """The registered font names, and which characters each covers."""
 
     body: str
     heading: str
     mono: str
     mono_bold: str
-    fallback: str | None
+    fallbacks: tuple[tuple[str, frozenset[int]], ...]
+    """The fonts tried, in order, for what the body font lacks: (name, characters)."""
     body_file: str
     heading_file: str | None
     body_covers: frozenset[int]
     heading_covers: frozenset[int]
-    fallback_covers: frozenset[int]
+
+    @property
+    def fallback(self) -> str | None:
+        """The first fallback font (DejaVu Sans), if any is installed."""
+        return self.fallbacks[0][0] if self.fallbacks else None
+
+    def font_for(self, ch: str) -> str | None:
+        """The registered font that prints ``ch`` (the body font first), or None."""
+        code = ord(ch)
+        if code in self.body_covers:
+            return self.body
+        for name, covers in self.fallbacks:
+            if code in covers:
+                return name
+        return None
+
+    def missing(self, text: str) -> str:
+        """The characters of ``text`` that no font can print (spaces and controls aside)."""
+        return "".join(
+            dict.fromkeys(
+                ch
+                for ch in text
+                if not ch.isspace()
+                and unicodedata.category(ch)[0] != "C"
+                and self.font_for(ch) is None
+            )
+        )
 
     def _runs(self, text: str, first: str | None, covers: frozenset[int]) -> list[tuple[str, str]]:
         runs: list[tuple[str, str]] = []
@@ -101,12 +225,9 @@ class Fonts:
             code = ord(ch)
             if first is not None and (code in covers or ch.isspace()):
                 font = first
-            elif code in self.body_covers or self.fallback is None:
-                font = self.body
-            elif code in self.fallback_covers:
-                font = self.fallback
             else:
-                font = self.body  # no font has it: the body font's empty glyph
+                # No font has it: the body font's empty glyph (refused before printing).
+                font = self.font_for(ch) or self.body
             if runs and runs[-1][0] == font:
                 runs[-1] = (font, runs[-1][1] + ch)
             else:
@@ -176,15 +297,33 @@ def _register() -> Fonts:
         pdfmetrics.registerFont(font)
         heading = font.fontName
         covers = frozenset(font.face.charToGlyph)
+    fallbacks: list[tuple[str, frozenset[int]]] = []
     fallback_found = _first_loadable(
         FALLBACK, _candidates(_FALLBACK_FILES, ("DejaVu Sans",)), require_cjk=False
     )
-    fallback: str | None = None
-    fallback_covers: frozenset[int] = frozenset()
     if fallback_found is not None:
         pdfmetrics.registerFont(fallback_found[1])
-        fallback = FALLBACK
-        fallback_covers = frozenset(fallback_found[1].face.charToGlyph)
+        fallbacks.append((FALLBACK, frozenset(fallback_found[1].face.charToGlyph)))
+    folders: list[Path] = []
+    for file_name in _SCRIPT_FILES:
+        name = f"{FALLBACK}-{len(fallbacks):03d}"
+        found = _first_loadable(name, _candidates((file_name,), ()), require_cjk=False)
+        if found is not None:
+            pdfmetrics.registerFont(found[1])
+            fallbacks.append((name, frozenset(found[1].face.charToGlyph)))
+            folders.append(Path(found[0]).parent)
+    # Then every other regular Noto Sans/Serif face installed beside them (rarer scripts).
+    tried = set(_SCRIPT_FILES)
+    for folder in dict.fromkeys(folders):
+        for path in sorted(folder.glob("Noto*-Regular.ttf")):
+            if path.name in tried:
+                continue
+            tried.add(path.name)
+            name = f"{FALLBACK}-{len(fallbacks):03d}"
+            found = _first_loadable(name, [path], require_cjk=False)
+            if found is not None:
+                pdfmetrics.registerFont(found[1])
+                fallbacks.append((name, frozenset(found[1].face.charToGlyph)))
     mono = _register_optional(MONO, _candidates(_MONO_FILES, ("DejaVu Sans Mono",)), BODY)
     mono_bold = _register_optional(
         MONO_BOLD, _candidates(_MONO_BOLD_FILES, ("DejaVu Sans Mono:bold",)), heading
@@ -194,12 +333,11 @@ def _register() -> Fonts:
         heading=heading,
         mono=mono,
         mono_bold=mono_bold,
-        fallback=fallback,
+        fallbacks=tuple(fallbacks),
         body_file=body_file,
         heading_file=None if heading_file is None else heading_file[0],
         body_covers=frozenset(body_font.face.charToGlyph),
         heading_covers=covers,
-        fallback_covers=fallback_covers,
     )
 
 
@@ -265,7 +403,10 @@ def _candidates(file_names: tuple[str, ...], families: tuple[str, ...]) -> Itera
         if not root.is_dir():
             continue
         for file_name in file_names:
-            direct = [root / sub / file_name for sub in ("truetype/wqy", "truetype/dejavu", "")]
+            direct = [
+                root / sub / file_name
+                for sub in ("truetype/wqy", "truetype/dejavu", "truetype/noto", "")
+            ]
             yield from (path for path in direct if path.is_file())
             yield from sorted(root.rglob(file_name))
 

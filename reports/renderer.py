@@ -13,7 +13,9 @@ from domain.documents import (
 )
 from reports.aia_statement import AiaStatementPdf
 from reports.decision_record import DecisionRecordPdf
+from reports.fonts import load_fonts
 from reports.lpp_certification import LppCertificationPdf
+from reports.printable import check_printable
 from reports.quota_report import QuotaReportPdf
 from reports.shipment_notice import ShipmentNoticePdf
 
@@ -31,6 +33,9 @@ class PdfRenderer:
         self._quota = QuotaReportPdf()
 
     def render(self, view: DocumentView, stamp: Stamp) -> bytes:
+        """The PDF of ``view``; UnprintableTextError (nothing rendered) where a field has text
+        that no installed font can print."""
+        check_printable(view, load_fonts())
         if isinstance(view, AiaStatementView):
             return self._aia.render(view, stamp)
         if isinstance(view, LppCertificationView):

@@ -27,13 +27,15 @@ usage() {
 mode=$1
 
 # Offscreen Qt: QtGui/QtWidgets load these even without a display. The printed documents
-# embed TrueType fonts: WenQuanYi Micro Hei prints party names in any script (Latin, Cyrillic,
-# Greek, Chinese, Japanese, Korean), DejaVu Sans the headings; the PDF tests need them too.
+# embed TrueType fonts: WenQuanYi Micro Hei prints party names in Latin, Cyrillic, Greek,
+# Chinese, Japanese and Korean, DejaVu Sans the headings, and the Noto Sans fonts of
+# fonts-noto-core every other script customers write in (Thai, Devanagari, Khmer, Hebrew,
+# Arabic, ...); the PDF tests need them too.
 # faketime moves the machine's clock for one test run (the suite must pass on any date);
 # poppler-utils, zbar-tools and qpdf check paper as people bring it back (pages rendered at
 # fax resolution, their QR code decoded, encrypted copies).
 test_packages=(libglib2.0-0 libegl1 libgl1 libdbus-1-3 libfontconfig1 libxkbcommon0 fonts-dejavu-core
-    fonts-wqy-microhei faketime poppler-utils zbar-tools qpdf)
+    fonts-wqy-microhei fonts-noto-core faketime poppler-utils zbar-tools qpdf)
 # The xcb platform plugin.
 run_packages=(libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-render-util0
     libxcb-shape0 libxcb-xkb1 libxkbcommon-x11-0)
@@ -65,6 +67,7 @@ declare -A provides=(
     [libxcb-xkb1]=libxcb-xkb.so.1
     [libxkbcommon-x11-0]=libxkbcommon-x11.so.0
     [fonts-wqy-microhei]=font:wqy-microhei.ttc
+    [fonts-noto-core]=font:NotoSansThai-Regular.ttf
     [faketime]=libfaketime.so.1
     [poppler-utils]=libpoppler.so.126
     [zbar-tools]=libzbar.so.0

@@ -921,3 +921,17 @@ def test_a_returned_statement_attests_storage_only_if_it_carried_the_attestation
         (certification,) = uow.paperwork.aia_certifications("JP1")
         assert uow.documents.get(with_attestation.number).attests_weights_storage  # type: ignore[union-attr]
     assert certification.weights_storage_attested
+
+
+def test_a_name_no_font_prints_registers_no_document(seeded: SqlDatabase) -> None:
+    from reports.renderer import PdfRenderer
+
+    records.add_party(
+        seeded,
+        Party(ref="X9", name="𐕰𐕱𐕲 Holdings", country="DE", hq_country="DE"),
+        actor="setup",
+    )
+    with pytest.raises(DomainError, match=r"nothing was registered.*consignee\.name \(Vithkuqi"):
+        generate_aia_statement(seeded, CATALOG, PdfRenderer(), "X9", on=ON, actor="officer")
+    with seeded.reader() as uow:
+        assert list(uow.documents.all()) == []

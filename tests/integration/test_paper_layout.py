@@ -132,3 +132,28 @@ def test_a_quota_report_says_at_least_and_prints_a_share_below_its_minimum_below
     )
     text = squash("".join(pages(render(view)[0])))
     assert squash("74.996 %, at least 75.0 %") in text
+
+
+# -- every script on paper, or nothing registered ----------------------------------------------
+
+
+THAI = "บริษัท ไทยคลาวด์ คอมพิวติ้ง จำกัด"
+HINDI = "टाटा कंसल्टेंसी सर्विसेज़ लिमिटेड"
+
+
+def test_a_thai_legal_name_and_a_devanagari_alias_print_on_the_statement() -> None:
+    consignee = MUELLER.model_copy(update={"name": THAI, "aliases": (HINDI, "Thai Cloud Co.")})
+    view = aia_view(consignee, (Signer(name="สมชาย ใจดี", title="กรรมการผู้จัดการ"),))
+    pdf, _ = render(view)
+    text = "".join(pages(pdf))
+    assert "ไทยคลาวด์" in text
+    assert "สมชาย" in text
+    assert "टाटा" in text or "टा" in text  # shaped: pypdf reads the clusters back
+
+
+def test_text_no_font_prints_is_refused_naming_the_field_and_the_script() -> None:
+    from reports.printable import UnprintableTextError
+
+    consignee = MUELLER.model_copy(update={"aliases": ("Vithkuqi 𐕰𐕱 Ltd",)})
+    with pytest.raises(UnprintableTextError, match=r"consignee\.aliases\[0\] \(Vithkuqi"):
+        render(aia_view(consignee))

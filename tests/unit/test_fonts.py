@@ -100,3 +100,32 @@ def test_characters_the_body_font_lacks_fall_back_to_a_font_that_has_them() -> N
     runs = loaded.body_runs("Oasis واحة")
     assert runs[0] == (loaded.body, "Oasis ")
     assert runs[1][0] == loaded.fallback
+
+
+# Legal names as customers write them, one per script the desk must print.
+NAMES = {
+    "Thai": "บริษัท ไทยเบฟเวอเรจ จำกัด (มหาชน)",
+    "Devanagari": "टाटा कंसल्टेंसी सर्विसेज़ लिमिटेड",
+    "Khmer": "ក្រុមហ៊ុន អេស៊ីលីដា",
+    "Hebrew": 'שמש אחזקות בע"מ',
+    "Arabic": "واحة الشبكة لمراكز البيانات",
+    "Chinese": "华为技术有限公司",
+    "Japanese": "株式会社青嶺コンピューティング",
+    "Korean": "누리별 인공지능 주식회사",
+    "Bengali": "গ্রামীণফোন লিমিটেড",
+    "Tamil": "தமிழ்நாடு மின்சார வாரியம்",
+    "Myanmar": "မြန်မာ ကွန်ပျူတာ",
+    "Lao": "ບໍລິສັດ ລາວ ໂທລະຄົມ",
+    "Georgian": "საქართველოს ბანკი",
+    "Armenian": "Հայաստանի Էլեկտրական Ցանցեր",
+    "Sinhala": "ශ්‍රී ලංකා ටෙලිකොම්",
+}
+
+
+@pytest.mark.parametrize("script", sorted(NAMES))
+def test_every_script_customers_write_in_has_a_font(script: str) -> None:
+    assert load_fonts().missing(NAMES[script]) == ""
+
+
+def test_what_no_font_has_is_named() -> None:
+    assert load_fonts().missing("Vithkuqi 𐕰𐕱 Ltd") == "𐕰𐕱"
