@@ -226,6 +226,31 @@ class ParsedFile:
     """For each record, its rows: one, or for an order one per line (in line order)."""
     rows: int
     """Data rows read (blank rows not counted)."""
+    blank_fields: tuple[frozenset[str], ...] = ()
+    """For each record (not orders), the fields whose cells were empty: a row that updates a
+    stored record leaves those as they are stored (``blank_means_keep``)."""
+
+
+BLANK_CELLS_RULE: Final = (
+    "An empty cell never changes what is stored: in a row that updates a party, product, "
+    "certification, footprint or country, an empty cell keeps the stored value (to clear a "
+    "value, edit the record in the window); in a row that creates one, it takes the default. "
+    "Required columns must be filled in every row."
+)
+
+
+def blank_fields(kind: CsvKind, record: Record, cells: Mapping[str, str]) -> frozenset[str]:
+    """The model fields of ``record`` whose CSV cells were empty (the AIA ``signer`` column
+    is its ``signers`` field)."""
+    fields = set()
+    for column, cell in cells.items():
+        if cell:
+            continue
+        if kind is CsvKind.CERTIFICATIONS and column == "signer":
+            fields.add("signers" if isinstance(record, AiaCertification) else "signer")
+        elif column in type(record).model_fields:
+            fields.add(column)
+    return frozenset(fields)
 
 
 # -- reading ----------------------------------------------------------------------------------
@@ -821,11 +846,12 @@ def _parse_records(
     width: int,
     errors: list[RowError],
     check_control: bool,
-) -> tuple[list[Record], list[tuple[int, ...]], int]:
+) -> tuple[list[Record], list[tuple[int, ...]], int, list[frozenset[str]]]:
     spec = _specs()[kind]
     columns = HEADERS[kind]
     records: list[Record] = []
     record_rows: list[tuple[int, ...]] = []
+    blanks: list[frozenset[str]] = []
     first_row: dict[tuple[object, ...], int] = {}
     count = 0
     for row, raw in rows:
@@ -875,7 +901,8 @@ def _parse_records(
         first_row[key] = row
         records.append(record)
         record_rows.append((row,))
-    return records, record_rows, count
+        blanks.append(blank_fields(kind, record, cells))
+    return records, record_rows, count, blanks
 
 
 def _row_is_sound(
@@ -1192,13 +1219,14 @@ def _parse(kind: CsvKind, data: bytes, source: str) -> ParsedFile:
         raise CsvImportError(source, [*errors, *header_problems])
     columns[:] = [name.strip().lower() for name in names]
     check_control = _CONTROL.search(text) is not None
+    blanks: list[frozenset[str]] = []
     if kind is CsvKind.ORDERS:
         check_breaks = '"' in text or "\t" in text
         records, record_rows, count = _parse_orders(
             rows, positions, len(names), errors, check_control, check_breaks
         )
     else:
-        records, record_rows, count = _parse_records(
+        records, record_rows, count, blanks = _parse_records(
             kind, rows, positions, len(names), errors, check_control
         )
     if errors:
@@ -1210,6 +1238,7 @@ def _parse(kind: CsvKind, data: bytes, source: str) -> ParsedFile:
         records=tuple(records),
         record_rows=tuple(record_rows),
         rows=count,
+        blank_fields=tuple(blanks),
     )
 
 

@@ -1125,15 +1125,24 @@ class _Evaluation:
         self.parts.append(PartResult(part=part, outcome=Outcome.HOLD))
 
     def _uncontrolled(self, lines: list[_ClassifiedLine]) -> None:
+        # One mention per product, however many lines order it (an order may have thousands).
+        by_product: dict[str, list[_ClassifiedLine]] = {}
+        for line in lines:
+            by_product.setdefault(line.product.ref, []).append(line)
+        described = [
+            f"{group[0].product.name} ({group[0].result.reason})"
+            + (f", {len(group):,} lines" if len(group) > 1 else "")
+            for group in by_product.values()
+        ]
         self.findings.append(
             self._finding(
                 "not_controlled",
                 self.refs.not_controlled,
                 "No licence required for items outside 3A090, 4A090 and 4E091: "
-                + "; ".join(f"{line.product.name} ({line.result.reason})" for line in lines)
+                + "; ".join(described)
                 + ".",
                 Part.UNCONTROLLED,
-                products=[line.product.ref for line in lines],
+                products=list(by_product),
             )
         )
         self.parts.append(PartResult(part=Part.UNCONTROLLED, outcome=Outcome.NO_LICENSE_REQUIRED))

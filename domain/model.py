@@ -73,6 +73,11 @@ class Party(_Value):
             raise ValueError(
                 "an NVEU holder needs veu_country: the country its authorization covers"
             )
+        if self.veu is VeuStatus.NONE and (self.veu_country or self.veu_id):
+            raise ValueError(
+                "veu_country and veu_id are for a VEU holder: give veu uveu or nveu, or leave "
+                "them empty"
+            )
         if self.parent_hq_country is not None and not self.parent_name:
             raise ValueError("parent_hq_country is given without parent_name")
         return self

@@ -449,7 +449,9 @@ class DocumentPdf(Generic[ViewT]):
         ]
         total = sum(widths)
         shares = [f"{100 * width / total:.3f}%" for width in widths]
-        table = Table([head, *body], colWidths=shares, repeatRows=1, hAlign="LEFT")
+        # splitInRow: a row taller than a page (a finding about a thousand-line order) breaks
+        # across pages instead of failing the layout.
+        table = Table([head, *body], colWidths=shares, repeatRows=1, hAlign="LEFT", splitInRow=1)
         table.setStyle(
             self._table_style(
                 [

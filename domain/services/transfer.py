@@ -8,7 +8,9 @@ for the file (its SHA-256, row count and first and last order), as an ERP export
 10^5 rows.
 
 Parties, products, certifications, footprints and country settings are upserted (a row
-with an existing key updates the record); licences and orders must be new.
+with an existing key updates the record); licences and orders must be new. An empty cell
+never changes what is stored (``BLANK_CELLS_RULE``): in a row that updates a record it keeps
+the stored value, in a row that creates one it takes the default.
 """
 
 from __future__ import annotations
@@ -18,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from itertools import chain
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.csvio import (
     CsvImportError,
@@ -40,6 +42,7 @@ from domain.model import (
     Party,
     Product,
     VeuFootprint,
+    VeuStatus,
 )
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
@@ -235,31 +238,70 @@ def _write_orders(uow: UnitOfWork, parsed: ParsedFile, data: bytes) -> None:
     )
 
 
-def _change(uow: UnitOfWork, record: Record) -> _Change:
-    """Whether writing ``record`` would create, update or leave alone what is stored."""
-    before: object
+def _stored_record(uow: UnitOfWork, record: Record) -> Record | None:
+    """The stored record ``record`` would replace, as the CSV row would state it."""
     if isinstance(record, Party):
-        before = uow.parties.get(record.ref)
-    elif isinstance(record, Product):
-        before = uow.products.get(record.ref)
-    elif isinstance(record, AiaCertification):
+        return uow.parties.get(record.ref)
+    if isinstance(record, Product):
+        return uow.products.get(record.ref)
+    if isinstance(record, AiaCertification):
         stored = uow.paperwork.aia_certifications(record.party_ref)
-        before = next((item for item in stored if item.signed_on == record.signed_on), None)
-    elif isinstance(record, LppCertification):
-        before = uow.paperwork.lpp_certification(record.party_ref, record.year)
-    elif isinstance(record, License):
-        return _Change.CREATED
-    elif isinstance(record, VeuFootprint):
+        return next((item for item in stored if item.signed_on == record.signed_on), None)
+    if isinstance(record, LppCertification):
+        return uow.paperwork.lpp_certification(record.party_ref, record.year)
+    if isinstance(record, VeuFootprint):
         tpp = uow.paperwork.footprint(record.party_ref).get(record.country)
-        before = None if tpp is None else record.model_copy(update={"installed_tpp": tpp})
-    elif isinstance(record, CountrySetting):
+        return None if tpp is None else record.model_copy(update={"installed_tpp": tpp})
+    if isinstance(record, CountrySetting):
         setting = uow.paperwork.country_setting(record.country)
-        before = (
+        return (
             None if setting is None else setting.model_copy(update={"our_allocation_used_tpp": 0})
         )
-        record = record.model_copy(update={"our_allocation_used_tpp": 0})
-    else:  # pragma: no cover - orders go in bulk
+    return None
+
+
+def _with_blanks_kept(
+    before: Record, record: Record, blank: frozenset[str], row: int
+) -> Record | RowError:
+    """``record`` with every field whose cell was empty taken from ``before`` (what is stored):
+    an empty cell never changes a stored value. The result is checked again as a whole."""
+    dropped: set[str] = set()
+    if isinstance(record, Party) and record.veu is VeuStatus.NONE and "veu" not in blank:
+        dropped = {"veu_country", "veu_id"}  # stating "no VEU" ends its country and number
+    kept = {
+        name: getattr(before, name)
+        for name in blank
+        if hasattr(before, name) and name not in dropped
+    }
+    if not kept:
+        return record
+    try:
+        return type(record).model_validate({**record.model_dump(), **kept})
+    except ValidationError as error:
+        problem = error.errors()[0]
+        field = ".".join(str(part) for part in problem["loc"]) or None
+        return RowError(
+            row=row,
+            field=field,
+            message=(
+                f"with the empty cells keeping what is stored ({', '.join(sorted(kept))}), the "
+                f"record is not valid: {problem['msg']}"
+            ),
+        )
+
+
+def _change(uow: UnitOfWork, record: Record) -> _Change:
+    """Whether writing ``record`` would create, update or leave alone what is stored."""
+    if isinstance(record, License):
+        return _Change.CREATED
+    if not isinstance(
+        record,
+        Party | Product | AiaCertification | LppCertification | VeuFootprint | CountrySetting,
+    ):  # pragma: no cover - orders go in bulk
         raise TypeError(f"cannot put a {type(record).__name__}")
+    before = _stored_record(uow, record)
+    if isinstance(record, CountrySetting):
+        record = record.model_copy(update={"our_allocation_used_tpp": 0})
     if before is None:
         return _Change.CREATED
     return _Change.UNCHANGED if before == record else _Change.UPDATED
@@ -285,6 +327,24 @@ def _put(uow: UnitOfWork, record: Record) -> None:
         raise TypeError(f"cannot put a {type(record).__name__}")
 
 
+def _merged_records(uow: UnitOfWork, parsed: ParsedFile) -> list[Record]:
+    """The records to write: a row that updates a stored record keeps the stored value of
+    every cell it left empty. Refuses the whole file if a merged record is not valid."""
+    merged: list[Record] = []
+    errors: list[RowError] = []
+    blanks = parsed.blank_fields or tuple(frozenset() for _ in parsed.records)
+    for record, rows, blank in zip(parsed.records, parsed.record_rows, blanks, strict=True):
+        before = _stored_record(uow, record) if blank else None
+        result = record if before is None else _with_blanks_kept(before, record, blank, rows[0])
+        if isinstance(result, RowError):
+            errors.append(result)
+        else:
+            merged.append(result)
+    if errors:
+        raise CsvImportError(parsed.source, errors)
+    return merged
+
+
 def _put_records(
     uow: UnitOfWork,
     parsed: ParsedFile,
@@ -295,7 +355,7 @@ def _put_records(
 ) -> dict[_Change, int]:
     counts = dict.fromkeys(_Change, 0)
     total = len(parsed.records)
-    for done, record in enumerate(parsed.records, start=1):
+    for done, record in enumerate(_merged_records(uow, parsed), start=1):
         if cancel is not None and cancel.cancelled:
             break
         change = _change(uow, record)

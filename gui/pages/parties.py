@@ -709,7 +709,8 @@ class PartyEditor(QWidget):
             "parent_name": self.parent_name.text().strip() or None,
             "role": self.current_role(),
             "veu": self.current_veu(),
-            "veu_id": self.veu_id.text().strip() or None,
+            # The authorization number belongs to a VEU holder only (a disabled field is cleared).
+            "veu_id": (self.veu_id.text().strip() or None) if self.veu_id.isEnabled() else None,
         }
         ok = True
         for key, edit, required in (

@@ -157,3 +157,83 @@ def test_text_no_font_prints_is_refused_naming_the_field_and_the_script() -> Non
     consignee = MUELLER.model_copy(update={"aliases": ("Vithkuqi 𐕰𐕱 Ltd",)})
     with pytest.raises(UnprintableTextError, match=r"consignee\.aliases\[0\] \(Vithkuqi"):
         render(aia_view(consignee))
+
+
+# -- long orders print on as many pages as they need -------------------------------------------
+
+
+def test_the_record_of_a_thousand_line_order_of_many_products_prints() -> None:
+    from datetime import UTC, datetime
+
+    from domain.documents import DecisionRecordView, FindingRow, LineRow
+    from domain.figures import fmt_tpp
+    from domain.model import Product
+    from domain.services.documents import _figure
+    from tests.integration.test_reports import HEAD
+    from tests.unit.builders import PRODUCTS, decide, party
+
+    products = dict(PRODUCTS)
+    for index in range(40):
+        products[f"C{index}"] = Product(
+            ref=f"C{index}", name=f"Network cable assembly type {index}, 2 m", kind="other"
+        )
+    refs = ["H100", "B1", "CABLE", *(f"C{index}" for index in range(40))]
+    decision = decide(
+        [(refs[index % len(refs)], 1 + index % 7) for index in range(1000)],
+        party("SG1", "SG"),
+        products=products,
+    )
+    not_controlled = decision.finding("not_controlled")
+    assert len(not_controlled.figures["products"]) == 41  # type: ignore[arg-type]
+    assert "CABLE" in not_controlled.message or "Network cable" in not_controlled.message
+    view = DecisionRecordView(
+        letterhead=HEAD,
+        order_ref="SO-BIG",
+        order_date=decision.order_date,
+        consignee=MUELLER,
+        end_user=None,
+        destination="Singapore (SG)",
+        destination_tier=2,
+        lines=tuple(
+            LineRow(
+                product=f"{line.product_name} ({line.product_ref})",
+                quantity=line.quantity,
+                eccn=line.eccn or "not controlled",
+                unit_tpp="—" if line.unit_tpp is None else fmt_tpp(line.unit_tpp),
+                line_tpp="—" if line.line_tpp is None else fmt_tpp(line.line_tpp),
+            )
+            for line in decision.lines
+        ),
+        outcome=decision.outcome.label,
+        authorizations=(),
+        a_level_tpp=fmt_tpp(decision.a_level_tpp),
+        findings=(
+            *(
+                FindingRow(
+                    severity=finding.severity,
+                    code=finding.code,
+                    rule=finding.rule,
+                    message=finding.message,
+                    figures="; ".join(
+                        _figure(name, value) for name, value in sorted(finding.figures.items())
+                    ),
+                )
+                for finding in decision.findings
+            ),
+            # A finding longer than a page still prints, across pages.
+            FindingRow(severity="info", code="long", rule="r", message="word " * 12000, figures=""),
+        ),
+        ruleset=RULESET.id,
+        enforcement_note=RULESET.enforcement_note,
+        decision_id=1,
+        decision_seq=1,
+        decided_by="officer",
+        decided_at=datetime(2026, 3, 2, tzinfo=UTC),
+        decision_hash="a" * 64,
+        audit_seq=1,
+        audit_hash="b" * 64,
+    )
+    pdf, _ = render(view)
+    texts = pages(pdf)
+    assert len(texts) > 20
+    assert f"Page {len(texts)} of {len(texts)}" in texts[-1]

@@ -429,3 +429,72 @@ def test_an_export_imported_again_changes_nothing(db: SqlDatabase) -> None:
         assert summary.unchanged == summary.records
         assert summary.created == summary.updated == 0
     assert _audit_count(db) == audit_before
+
+
+# -- an empty cell never changes what is stored ---------------------------------------------
+
+
+PARTY_HEADER = (
+    "ref,name,aliases,address,country,hq_country,parent_name,parent_hq_country,role,veu,"
+    "veu_country,veu_id\n"
+)
+
+
+def test_an_empty_cell_in_an_update_keeps_the_stored_value(sqlite_db: SqlDatabase) -> None:
+    first = (
+        PARTY_HEADER
+        + "AE-OASIS,Oasis Grid,Oasis FZ,Dubai,AE,AE,Oasis Holding,AE,datacenter_operator,nveu,"
+        "AE,NVEU-AE-25-003\n"
+    )
+    import_file(sqlite_db, CsvKind.PARTIES, first.encode(), source="a.csv", actor="o")
+    again = PARTY_HEADER + "AE-OASIS,Oasis Grid Data Centres,,,AE,AE,,,,,,\n"
+    summary = import_file(sqlite_db, CsvKind.PARTIES, again.encode(), source="b.csv", actor="o")
+    assert summary.updated == 1
+    with sqlite_db.reader() as uow:
+        party = uow.parties.get("AE-OASIS")
+    assert party is not None
+    assert party.name == "Oasis Grid Data Centres"  # the filled cell changed
+    assert party.role.value == "datacenter_operator"  # empty role: kept, not "other"
+    assert party.veu.value == "nveu"  # empty veu: kept, not "none"
+    assert (party.veu_country, party.veu_id) == ("AE", "NVEU-AE-25-003")
+    assert party.aliases == ("Oasis FZ",)
+    assert (party.parent_name, party.address) == ("Oasis Holding", "Dubai")
+
+
+def test_an_empty_die_area_keeps_the_stored_one(sqlite_db: SqlDatabase) -> None:
+    header = (
+        "ref,name,kind,tpp,die_area_mm2,datacenter,ics_per_unit,training_operations,published\n"
+    )
+    first = header + "B1,Mid-range accelerator,ic,3000,1000,true,1,,false\n"
+    import_file(sqlite_db, CsvKind.PRODUCTS, first.encode(), source="a.csv", actor="o")
+    again = header + "B1,Mid-range accelerator v2,ic,3000,,,,,\n"
+    import_file(sqlite_db, CsvKind.PRODUCTS, again.encode(), source="b.csv", actor="o")
+    with sqlite_db.reader() as uow:
+        product = uow.products.get("B1")
+    assert product is not None
+    assert product.die_area_mm2 == 1000
+    assert product.name == "Mid-range accelerator v2"
+
+
+def test_stating_no_veu_ends_the_stored_veu_country_and_number(sqlite_db: SqlDatabase) -> None:
+    first = PARTY_HEADER + "SG-DC,Lion City DC,,,SG,SG,,,datacenter_operator,nveu,SG,NVEU-9\n"
+    import_file(sqlite_db, CsvKind.PARTIES, first.encode(), source="a.csv", actor="o")
+    again = PARTY_HEADER + "SG-DC,Lion City DC,,,SG,SG,,,,none,,\n"
+    import_file(sqlite_db, CsvKind.PARTIES, again.encode(), source="b.csv", actor="o")
+    with sqlite_db.reader() as uow:
+        party = uow.parties.get("SG-DC")
+    assert party is not None
+    assert (party.veu.value, party.veu_country, party.veu_id) == ("none", None, None)
+
+
+def test_a_row_that_keeps_stored_values_into_an_invalid_record_is_refused_whole(
+    sqlite_db: SqlDatabase,
+) -> None:
+    first = PARTY_HEADER + "P1,Plain Party,,,DE,DE,,,end_user,none,,\n"
+    import_file(sqlite_db, CsvKind.PARTIES, first.encode(), source="a.csv", actor="o")
+    # NVEU stated, its country left empty: nothing stored to keep, so the row is refused.
+    bad = PARTY_HEADER + "P2,Second,,,DE,DE,,,,,,\nP1,Plain Party,,,DE,DE,,,,nveu,,\n"
+    with pytest.raises(CsvImportError, match=r"row 3.*veu_country"):
+        import_file(sqlite_db, CsvKind.PARTIES, bad.encode(), source="c.csv", actor="o")
+    with sqlite_db.reader() as uow:
+        assert uow.parties.get("P2") is None  # nothing written

@@ -660,8 +660,14 @@ def _parties(draw: st.DrawFn) -> Party:
         parent_hq_country=draw(st.none() | _COUNTRY) if parent else None,
         role=draw(st.sampled_from(Role)),
         veu=veu,
-        veu_country=draw(_COUNTRY) if veu is VeuStatus.NVEU else draw(st.none() | _COUNTRY),
-        veu_id=draw(st.none() | _REFS),
+        veu_country=(
+            draw(_COUNTRY)
+            if veu is VeuStatus.NVEU
+            else None
+            if veu is VeuStatus.NONE
+            else draw(st.none() | _COUNTRY)
+        ),
+        veu_id=None if veu is VeuStatus.NONE else draw(st.none() | _REFS),
     )
 
 
