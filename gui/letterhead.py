@@ -54,6 +54,7 @@ class LetterheadDialog(QDialog):
         self.context = context
         self.setObjectName("letterheadDialog")
         self.setWindowTitle("Letterhead and paper")
+        self.setMinimumWidth(540)
         self._busy = False
         intro = QLabel(
             "Every printed statement, record, notice and report carries this letterhead. "
