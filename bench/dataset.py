@@ -46,7 +46,6 @@ from domain.demo import (
     Mix,
     build_demo_dataset,
 )
-from domain.evaluation import evaluate
 from domain.ledger import balance_key
 from domain.model import (
     AiaCertification,
@@ -63,6 +62,7 @@ from domain.model import (
     Standing,
     VeuStatus,
 )
+from domain.rules.engine import evaluate
 from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets
 from storage.unit_of_work import SqlDatabase
 

@@ -12,7 +12,6 @@ import time
 from collections.abc import Callable
 from datetime import date, timedelta
 
-from domain.evaluation import evaluate
 from domain.model import (
     EvaluationContext,
     LppCertification,
@@ -22,6 +21,7 @@ from domain.model import (
     Product,
     Standing,
 )
+from domain.rules.engine import evaluate
 from domain.ruleset import load_shipped_rulesets
 
 COUNTRIES = ["SG", "DE", "JP", "AE", "IN", "MY", "US", "CN", "BR", "KH", "GB", "SA"]

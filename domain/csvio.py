@@ -49,6 +49,7 @@ from domain.countries import Country, resolve_country
 from domain.errors import DomainError, UnknownCountryError
 from domain.model import MAX_QUANTITY as _MODEL_MAX_QUANTITY
 from domain.model import (
+    REF_RULE,
     AiaCertification,
     CountrySetting,
     License,
@@ -61,6 +62,7 @@ from domain.model import (
     Role,
     VeuFootprint,
     VeuStatus,
+    check_ref,
 )
 
 MAX_CELL: Final = 10_000
@@ -404,7 +406,10 @@ def _ref_check(text: str) -> str:
         raise _CellError(f"expected a reference of at most {MAX_REF} characters")
     if _BREAK.search(text):
         raise _CellError("expected a reference on one line, without tabs")
-    return text
+    try:
+        return check_ref(text)
+    except ValueError:
+        raise _CellError(f"expected {REF_RULE}") from None
 
 
 def _ref(text: str) -> object:

@@ -8,6 +8,8 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
+from domain.rules.codes import FindingCode
+
 FigureValue = float | int | str | bool | None | list[str]
 
 
@@ -76,7 +78,7 @@ class Finding(BaseModel):
 
     model_config = ConfigDict(frozen=True)
 
-    code: str
+    code: FindingCode
     rule: str
     message: str
     figures: dict[str, FigureValue] = {}
@@ -154,7 +156,7 @@ class Decision(BaseModel):
     consumption: tuple[Consumption, ...]
     """What to record in the ledgers; empty unless the order may ship."""
 
-    def codes(self) -> list[str]:
+    def codes(self) -> list[FindingCode]:
         return [finding.code for finding in self.findings]
 
     def finding(self, code: str) -> Finding:

@@ -22,7 +22,6 @@ from datetime import date, timedelta
 from pydantic import BaseModel, ConfigDict
 
 from domain.decision import Decision
-from domain.evaluation import evaluate
 from domain.ledger import LedgerBook
 from domain.model import (
     AiaCertification,
@@ -42,6 +41,8 @@ from domain.model import (
     VeuFootprint,
     VeuStatus,
 )
+from domain.rules.certifications import aia_certification_on, lpp_certification_for
+from domain.rules.engine import evaluate
 from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets
 
 SEED = 2025
@@ -1216,31 +1217,13 @@ def build_demo_dataset() -> DemoDataset:
 # -- replay -----------------------------------------------------------------------------------
 
 
-def _latest_signed(
-    certifications: Sequence[AiaCertification], day: date
-) -> AiaCertification | None:
-    """The latest certification signed by ``day``; else the first one (signed later)."""
-    signed = [item for item in certifications if item.signed_on <= day]
-    if signed:
-        return max(signed, key=lambda item: item.signed_on)
-    return min(certifications, key=lambda item: item.signed_on, default=None)
-
-
-def _lpp_for(certifications: Sequence[LppCertification], day: date) -> LppCertification | None:
-    """The certification for the order's calendar year, the latest signed by ``day`` first."""
-    same_year = [item for item in certifications if item.year == day.year]
-    signed = [item for item in same_year if item.signed_on <= day]
-    if signed:
-        return max(signed, key=lambda item: item.signed_on)
-    return min(same_year, key=lambda item: item.signed_on, default=None)
-
-
 def replay(dataset: DemoDataset, catalog: RulesetCatalog) -> list[Decision]:
     """Check every order in date order, recording what each shipping decision consumes.
 
     Each order is judged by the ruleset version in effect on its date, with the consignee's
-    standing from the ledger so far plus its paperwork: the latest AIA certification, the LPP
-    certification for the order's year, its licences and its VEU footprint.
+    standing from the ledger so far plus its paperwork: the AIA certification that speaks for the
+    order's date and the LPP certification for its year (``domain.rules.certifications``, as a
+    check on the database picks them), its licences and its VEU footprint.
     """
     parties = {party.ref: party for party in dataset.parties}
     products = {product.ref: product for product in dataset.products}
@@ -1263,8 +1246,8 @@ def replay(dataset: DemoDataset, catalog: RulesetCatalog) -> list[Decision]:
     for order in sorted(dataset.orders, key=lambda item: (item.date, item.ref)):
         consignee = parties[order.consignee_ref]
         base = Standing(
-            aia_certification=_latest_signed(aia.get(consignee.ref, []), order.date),
-            lpp_certification=_lpp_for(lpp.get(consignee.ref, []), order.date),
+            aia_certification=aia_certification_on(aia.get(consignee.ref, []), order.date),
+            lpp_certification=lpp_certification_for(lpp.get(consignee.ref, []), order.date),
             licenses=tuple(licences.get(consignee.ref, [])),
         )
         destination = order.destination or consignee.country

@@ -8,6 +8,7 @@ it no longer prints equal to a limit it differs from.
 
 from __future__ import annotations
 
+import math
 from collections.abc import Callable, Iterable
 
 _MAX_DECIMALS = 12
@@ -52,3 +53,12 @@ def fmt_share(value: float, *limits: float) -> str:
 def fmt_operations(value: float, *limits: float) -> str:
     """Training operations in scientific notation: 9.999e+25, never "1e+26" beside 1e+26."""
     return _distinct(value, limits, lambda number, digits: f"{number:.{digits}g}", 3)
+
+
+def fmt_units_over(over_tpp: float, unit_tpp: float, product_name: str) -> str:
+    """ " (about 219 units of NVIDIA H100 SXM too many)", or "" without a unit figure."""
+    if unit_tpp <= 0:
+        return ""
+    count = math.ceil(over_tpp / unit_tpp)
+    noun = "unit" if count == 1 else "units"
+    return f" (about {count:,} {noun} of {product_name} too many)"

@@ -96,17 +96,113 @@ class LedgerBook:
         )
 
 
+_SEPARATOR = "|"
+"""Between the parts of an encoded key; references may not contain it (``domain.model.Ref``)."""
+_PREFIX = {
+    Ledger.LPP: "lpp",
+    Ledger.AIA: "aia",
+    Ledger.VEU: "veu",
+    Ledger.LICENSE: "license",
+    Ledger.COUNTRY_ALLOCATION: "country",
+}
+_LEDGER_OF = {prefix: ledger for ledger, prefix in _PREFIX.items()}
+
+
+@dataclass(frozen=True)
+class BalanceKey:
+    """What a running total counts: a ledger and the keys the rules count it by. Encoded to
+    text (``lpp|ACME|2026``) and decoded here only: storage keeps the text, never splits it."""
+
+    ledger: Ledger
+    party_ref: str | None = None
+    year: int | None = None
+    country: str | None = None
+    license_number: str | None = None
+
+    @classmethod
+    def of(cls, item: Consumption) -> BalanceKey:
+        """The key a consumption entry adds to, with only the parts its ledger counts by."""
+        if item.ledger is Ledger.LPP:
+            return cls.lpp(_required(item.party_ref), _required(item.year))
+        if item.ledger is Ledger.AIA:
+            return cls.aia(_required(item.party_ref))
+        if item.ledger is Ledger.VEU:
+            return cls.veu(_required(item.party_ref), _required(item.country))
+        if item.ledger is Ledger.LICENSE:
+            return cls.license(_required(item.license_number))
+        return cls.country_allocation(_required(item.country))
+
+    @classmethod
+    def lpp(cls, party_ref: str, year: int) -> BalanceKey:
+        return cls(Ledger.LPP, party_ref=party_ref, year=year)
+
+    @classmethod
+    def aia(cls, party_ref: str) -> BalanceKey:
+        return cls(Ledger.AIA, party_ref=party_ref)
+
+    @classmethod
+    def veu(cls, party_ref: str, country: str) -> BalanceKey:
+        return cls(Ledger.VEU, party_ref=party_ref, country=country)
+
+    @classmethod
+    def license(cls, number: str) -> BalanceKey:
+        return cls(Ledger.LICENSE, license_number=number)
+
+    @classmethod
+    def country_allocation(cls, country: str) -> BalanceKey:
+        return cls(Ledger.COUNTRY_ALLOCATION, country=country)
+
+    def _parts(self) -> tuple[str, ...]:
+        if self.ledger is Ledger.LPP:
+            return (_required(self.party_ref), str(_required(self.year)))
+        if self.ledger is Ledger.AIA:
+            return (_required(self.party_ref),)
+        if self.ledger is Ledger.VEU:
+            return (_required(self.party_ref), _required(self.country))
+        if self.ledger is Ledger.LICENSE:
+            return (_required(self.license_number),)
+        return (_required(self.country),)
+
+    def encode(self) -> str:
+        parts = self._parts()
+        if any(_SEPARATOR in part for part in parts):
+            raise ValueError(f"a ledger key part may not contain {_SEPARATOR!r}: {parts}")
+        return _SEPARATOR.join((_PREFIX[self.ledger], *parts))
+
+    @classmethod
+    def decode(cls, text: str) -> BalanceKey:
+        prefix, *parts = text.split(_SEPARATOR)
+        ledger = _LEDGER_OF.get(prefix)
+        try:
+            if ledger is Ledger.LPP:
+                party, year = parts
+                return cls.lpp(party, int(year))
+            if ledger is Ledger.AIA:
+                (party,) = parts
+                return cls.aia(party)
+            if ledger is Ledger.VEU:
+                party, country = parts
+                return cls.veu(party, country)
+            if ledger is Ledger.LICENSE:
+                (number,) = parts
+                return cls.license(number)
+            if ledger is Ledger.COUNTRY_ALLOCATION:
+                (country,) = parts
+                return cls.country_allocation(country)
+        except ValueError:
+            pass
+        raise ValueError(f"not a ledger balance key: {text!r}")
+
+    @staticmethod
+    def prefix(ledger: Ledger, party_ref: str | None = None) -> str:
+        """The text every encoded key of ``ledger`` (and of one party) starts with."""
+        head = _PREFIX[ledger] + _SEPARATOR
+        return head if party_ref is None else head + party_ref + _SEPARATOR
+
+
 def balance_key(item: Consumption) -> str:
     """The running-total key a consumption entry adds to (shared by storage and verification)."""
-    if item.ledger is Ledger.LPP:
-        return f"lpp|{item.party_ref}|{item.year}"
-    if item.ledger is Ledger.AIA:
-        return f"aia|{item.party_ref}"
-    if item.ledger is Ledger.VEU:
-        return f"veu|{item.party_ref}|{item.country}"
-    if item.ledger is Ledger.LICENSE:
-        return f"license|{item.license_number}"
-    return f"country|{item.country}"
+    return BalanceKey.of(item).encode()
 
 
 def _required(value: _T | None) -> _T:

@@ -6,19 +6,46 @@ contract, so storage can fill them from rows without reshaping.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    model_validator,
+)
 
 from domain.countries import CountryCode
 
 MAX_QUANTITY = 1_000_000_000
 """Units per order line; larger is a typing error, and it fits a 32-bit database column."""
 
-Ref = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=64)]
+REF_RULE = (
+    "a reference is letters and digits, with . _ - / : + # & ( ) and single spaces between "
+    "them; it may not contain |, ; or quotes"
+)
+_REF = re.compile(r"[\w](?:[\w.\-/:+#&()]| (?! ))*")
+
+
+def check_ref(text: str) -> str:
+    """A reference as the records keep it (records, ledger keys and file formats rely on its
+    alphabet: ``|`` separates the parts of a ledger key, ``;`` the items of a CSV list)."""
+    if _REF.fullmatch(text) is None or text.endswith(" "):
+        raise ValueError(f"{text!r} is not a valid reference: {REF_RULE}")
+    return text
+
+
+Ref = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=64),
+    AfterValidator(check_ref),
+]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ListedName = Annotated[
     str,
@@ -144,6 +171,16 @@ class Order(_Value):
     red_flag_28_resolution: RedFlagResolution | None = None
 
 
+def _after_signing(signed_on: date, **dates: date | None) -> None:
+    """A certification is submitted to BIS or revoked on or after the day it was signed."""
+    for name, day in dates.items():
+        if day is not None and day < signed_on:
+            raise ValueError(
+                f"{name} {day.isoformat()} is before the certification was signed "
+                f"({signed_on.isoformat()})"
+            )
+
+
 class AiaCertification(_Value):
     """The consignee's one-time AIA certification (§ 740.27(b)(2))."""
 
@@ -153,6 +190,12 @@ class AiaCertification(_Value):
     weights_storage_attested: bool = False
     submitted_to_bis_on: date | None = None
     revoked_on: date | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> AiaCertification:
+        _after_signing(self.signed_on, submitted_to_bis_on=self.submitted_to_bis_on)
+        _after_signing(self.signed_on, revoked_on=self.revoked_on)
+        return self
 
     def in_force_on(self, day: date) -> bool:
         return self.signed_on <= day and (self.revoked_on is None or day < self.revoked_on)
@@ -170,6 +213,11 @@ class LppCertification(_Value):
     signer: OptionalText = ""
     prior_receipts_tpp: Tpp = 0.0
     revoked_on: date | None = None
+
+    @model_validator(mode="after")
+    def _dates_in_order(self) -> LppCertification:
+        _after_signing(self.signed_on, revoked_on=self.revoked_on)
+        return self
 
     def in_force_on(self, day: date) -> bool:
         return (

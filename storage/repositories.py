@@ -24,7 +24,7 @@ from domain.audit import (
 )
 from domain.decision import Consumption, Decision, Ledger
 from domain.errors import DomainError
-from domain.ledger import balance_key
+from domain.ledger import BalanceKey, balance_key
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -464,7 +464,7 @@ _LPP_FOR = Statement(
 _LICENSE_SELECT = (
     "SELECT l.number, p.ref, l.destination, l.covers, l.tpp, l.valid_from, l.valid_to, b.tpp"
     " FROM licenses l JOIN parties p ON p.id = l.party_id"
-    " LEFT JOIN ledger_balances b ON b.key = 'license|' || l.number"
+    f" LEFT JOIN ledger_balances b ON b.key = '{BalanceKey.prefix(Ledger.LICENSE)}' || l.number"
 )
 _LICENSES_FOR = Statement(f"{_LICENSE_SELECT} WHERE p.ref = :ref ORDER BY l.number")
 _LICENSE = Statement(f"{_LICENSE_SELECT} WHERE l.number = :number")
@@ -475,7 +475,8 @@ _FOOTPRINT = Statement(
 )
 _COUNTRY_SELECT = (
     "SELECT c.country, c.g2g_agreement, c.external_allocation_used_tpp, b.tpp"
-    " FROM country_settings c LEFT JOIN ledger_balances b ON b.key = 'country|' || c.country"
+    " FROM country_settings c LEFT JOIN ledger_balances b"
+    f" ON b.key = '{BalanceKey.prefix(Ledger.COUNTRY_ALLOCATION)}' || c.country"
 )
 _COUNTRY = Statement(f"{_COUNTRY_SELECT} WHERE c.country = :country")
 _COUNTRIES_ALL = Statement(f"{_COUNTRY_SELECT} ORDER BY c.country")
@@ -786,23 +787,36 @@ class SqlLedgerRepository(_Repository):
         return float(_BALANCE.scalar(self.connection, {"key": key}) or 0.0)
 
     def lpp_used(self, party_ref: str, year: int) -> float:
-        return self._balance(f"lpp|{party_ref}|{year}")
+        return self._balance(BalanceKey.lpp(party_ref, year).encode())
 
     def aia_cumulative(self, party_ref: str) -> float:
-        return self._balance(f"aia|{party_ref}")
+        return self._balance(BalanceKey.aia(party_ref).encode())
 
     def license_used(self, number: str) -> float:
-        return self._balance(f"license|{number}")
+        return self._balance(BalanceKey.license(number).encode())
 
     def country_allocation_used(self, country: str) -> float:
-        return self._balance(f"country|{country}")
+        return self._balance(BalanceKey.country_allocation(country).encode())
+
+    def country_allocations_used(self) -> dict[str, float]:
+        prefix = BalanceKey.prefix(Ledger.COUNTRY_ALLOCATION)
+        rows = self.connection.execute(
+            select(LedgerBalanceRow.key, LedgerBalanceRow.tpp).where(
+                func.substr(LedgerBalanceRow.key, 1, len(prefix)) == prefix
+            )
+        )
+        return {
+            country: tpp
+            for key, tpp in rows
+            if (country := BalanceKey.decode(key).country) is not None
+        }
 
     def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
         if on is not None:
             day = date_binder(self.connection)(on)
             rows = _VEU_AS_OF.rows(self.connection, {"party_ref": party_ref, "on": day})
             return {country: float(tpp) for country, tpp in rows if country and tpp}
-        prefix = f"veu|{party_ref}|"
+        prefix = BalanceKey.prefix(Ledger.VEU, party_ref)
         params: dict[str, Any] = {"prefix": prefix, "length": len(prefix)}
         if self.connection.dialect.name == "sqlite":
             # Every key with the prefix sorts from the prefix up to (not including) the prefix
@@ -811,16 +825,23 @@ class SqlLedgerRepository(_Repository):
             rows = _VEU_RANGE.rows(self.connection, params)
         else:
             rows = _VEU_EQUAL.rows(self.connection, params)
-        return {key.removeprefix(prefix): tpp for key, tpp in rows if tpp}
+        found: dict[str, float] = {}
+        for key, tpp in rows:
+            country = BalanceKey.decode(key).country
+            if tpp and country is not None:
+                found[country] = tpp
+        return found
 
     def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]:
+        prefix = BalanceKey.prefix(Ledger.LPP)
         rows = self.connection.execute(
             select(LedgerBalanceRow.key, LedgerBalanceRow.tpp)
-            .where(LedgerBalanceRow.key.like(f"lpp|%|{year}"), LedgerBalanceRow.tpp > 0)
+            .where(LedgerBalanceRow.key.like(f"{prefix}%|{year}"), LedgerBalanceRow.tpp > 0)
             .order_by(LedgerBalanceRow.tpp.desc())
             .limit(limit)
         )
-        return [(key.split("|")[1], tpp) for key, tpp in rows]
+        keys = [(BalanceKey.decode(key), tpp) for key, tpp in rows]
+        return [(key.party_ref, tpp) for key, tpp in keys if key.party_ref and key.year == year]
 
     def entries_by_decision(self) -> Mapping[int, list[tuple[Consumption, bool]]]:
         grouped: dict[int, list[tuple[Consumption, bool]]] = {}

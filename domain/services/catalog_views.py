@@ -7,28 +7,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Literal
 
 from pydantic import BaseModel, ConfigDict
 
-from domain.classification import (
-    ItemFigures,
-    Level,
-    Rate,
-    classify_item,
-    classify_weights,
-    parse_rate,
-    tpp_from_rates,
-)
-from domain.countries import country_name
+from domain.classification import Rate, parse_rate, tpp_from_rates
 from domain.decision import Decision
 from domain.errors import ClassificationInputError
-from domain.evaluation import evaluate
-from domain.model import Order, Party, Product, ProductKind, VeuStatus
+from domain.model import Order, Party, Product
 from domain.ports import Database, StoredOrder
+from domain.rules.classification import ProductClassification, classify_product
+from domain.rules.engine import evaluate
+from domain.rules.positions import LimitCheck, VeuPosition
 from domain.ruleset import Ruleset, RulesetCatalog
 from domain.services.orders import build_context
-from domain.services.standing import VeuStanding
 from domain.services.views import OrderDetail
 
 
@@ -39,86 +30,11 @@ class _View(BaseModel):
 # -- products -------------------------------------------------------------------------------
 
 
-class ProductClassification(_View):
-    """What the engine says about one catalog item under one ruleset version.
-
-    ``error`` is set (and the figures left empty) when the item cannot be classified with
-    the figures given, for example a datacenter IC whose die area decides.
-    """
-
-    ruleset: str
-    eccn: str | None = None
-    paragraph: str | None = None
-    tpp: float | None = None
-    performance_density: float | None = None
-    unit_tpp: float | None = None
-    level: Level = Level.NONE
-    reason: str = ""
-    error: str | None = None
-
-    @property
-    def eccn_text(self) -> str:
-        if self.error:
-            return "—"
-        return self.eccn or "not controlled"
-
-
 class ProductRow(_View):
     """One catalog row: the product and its classification today."""
 
     product: Product
     classification: ProductClassification
-
-
-def classify_product(product: Product, ruleset: Ruleset) -> ProductClassification:
-    """Classify a catalog item (3A090/4A090 by its figures, 4E091 for model weights)."""
-    base = {"ruleset": ruleset.id}
-    if product.kind in (ProductKind.IC, ProductKind.SYSTEM):
-        assert product.tpp is not None  # guaranteed by Product validation
-        figures = ItemFigures(
-            tpp=product.tpp,
-            die_area_mm2=product.die_area_mm2,
-            datacenter=product.datacenter,
-            ics_per_unit=product.ics_per_unit,
-            system=product.kind is ProductKind.SYSTEM,
-        )
-        try:
-            item = classify_item(figures, ruleset.ic_3a090)
-        except ClassificationInputError as error:
-            return ProductClassification(**base, tpp=product.tpp, error=str(error))
-        return ProductClassification(
-            **base,
-            eccn=item.eccn,
-            paragraph=item.paragraph,
-            tpp=item.tpp,
-            performance_density=item.performance_density,
-            unit_tpp=item.unit_tpp,
-            level=item.level,
-            reason=item.reason,
-        )
-    if product.kind is ProductKind.MODEL_WEIGHTS:
-        try:
-            weights = classify_weights(
-                product.training_operations, product.published, ruleset.model_weights
-            )
-        except ClassificationInputError as error:
-            return ProductClassification(**base, error=str(error))
-        return ProductClassification(
-            **base, eccn=weights.eccn, paragraph=weights.eccn, reason=weights.reason
-        )
-    if product.kind is ProductKind.IAAS_TRAINING:
-        operations = product.training_operations or 0.0
-        threshold = ruleset.red_flag_28.min_training_operations
-        large = operations >= threshold
-        return ProductClassification(
-            **base,
-            reason=(
-                f"IaaS training service, not an item; {operations:.3g} "
-                f"{'≥' if large else '<'} {threshold:.3g} training operations"
-                + (": may raise Red Flag 28" if large else "")
-            ),
-        )
-    return ProductClassification(**base, reason="not an item under 3A090, 4A090 or 4E091")
 
 
 def list_products(db: Database) -> list[Product]:
@@ -173,56 +89,10 @@ def get_party(db: Database, ref: str) -> Party | None:
         return uow.parties.get(ref)
 
 
-class LimitCheck(_View):
-    """One footprint limit of a VEU holder, with where the holder stands against it."""
-
-    label: str
-    share: float
-    limit: float
-    bound: Literal["min", "max"]
-    holds: bool
-
-
-def veu_limit_checks(standing: VeuStanding) -> list[LimitCheck]:
-    """The UVEU footprint limits (Supp. 10 to Part 748 ¶ 6) as they stand now.
-
-    Shares of the installed a-level TPP: Tier 1 at least the minimum; each Tier 2 country
-    at most the maximum; the home country at least its minimum when headquartered there.
-    """
-    minimum, maximum = standing.min_tier1_share, standing.max_single_tier2_share
-    if standing.status is not VeuStatus.UVEU or minimum is None or maximum is None:
-        return []
-    checks = [
-        LimitCheck(
-            label="Tier 1 in total",
-            share=standing.tier1_share,
-            limit=minimum,
-            bound="min",
-            holds=standing.total_tpp == 0 or standing.tier1_share >= minimum,
-        )
-    ]
-    if standing.home_share is not None and standing.min_home_share is not None:
-        checks.append(
-            LimitCheck(
-                label=f"{country_name(standing.home_country)} (home)",
-                share=standing.home_share,
-                limit=standing.min_home_share,
-                bound="min",
-                holds=standing.total_tpp == 0 or standing.home_share >= standing.min_home_share,
-            )
-        )
-    for share in standing.shares:
-        if share.tier == 2:
-            checks.append(
-                LimitCheck(
-                    label=f"{country_name(share.country)} (Tier 2)",
-                    share=share.share,
-                    limit=maximum,
-                    bound="max",
-                    holds=share.share <= maximum,
-                )
-            )
-    return checks
+def veu_limit_checks(standing: VeuPosition) -> list[LimitCheck]:
+    """The UVEU footprint limits (Supp. 10 to Part 748 ¶ 6) as they stand now: the checks of
+    the position the engine decides through (none for an NVEU holder)."""
+    return list(standing.checks)
 
 
 # -- orders ---------------------------------------------------------------------------------

@@ -20,7 +20,6 @@ from typing import NamedTuple
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from domain.audit import sha256_hex
-from domain.classification import ItemFigures, classify_item, classify_weights
 from domain.countries import country_name
 from domain.decision import Authorization, FigureValue
 from domain.documents import (
@@ -55,15 +54,18 @@ from domain.model import (
     LppCertification,
     Party,
     Product,
-    ProductKind,
     VeuStatus,
 )
 from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
+from domain.rules.classification import classify_product
+from domain.rules.geography import aia_party_problem, party_nexus
+from domain.rules.positions import veu_position
 from domain.ruleset import Ruleset, RulesetCatalog
-from domain.services.quota_views import _allocations, _lpp, _nveu
+from domain.services.quota_views import allocation_view, lpp_view, nveu_view
 from domain.services.records import put_aia_certification_in, put_lpp_certification_in
 from domain.services.settings import LETTERHEAD_NEEDED, read_document_settings
+from domain.services.standing import lpp_day, veu_footprint
 
 Deliver = Callable[[RegisteredDocument, bytes], None]
 """Called with a document and its bytes just before its registration is committed (a front
@@ -141,47 +143,25 @@ def _join(items: Sequence[str]) -> str:
 
 
 def aia_ineligibility(party: Party, ruleset: Ruleset) -> str | None:
-    """Why ``party`` cannot certify for AIA under ``ruleset`` (None when it can)."""
-    for what, country in (
-        ("located", party.country),
-        ("headquartered", party.hq_country),
-        ("owned by an ultimate parent headquartered", party.parent_hq_country),
-    ):
-        if country is not None and ruleset.tier_of(country) != 1:
-            return (
-                f"{party.name} ({party.ref}) is {what} in {_place(country)}, Tier "
-                f"{ruleset.tier_of(country)}: AIA is for ultimate consignees located and "
-                f"headquartered in Tier 1 whose ultimate parent is headquartered in Tier 1 "
-                f"({ruleset.references.aia})"
-            )
-    return None
+    """Why ``party`` cannot certify for AIA under ``ruleset`` (None when it can): the rule's
+    own geography test (``domain.rules.geography``)."""
+    problem = aia_party_problem(party, ruleset)
+    if problem is None:
+        return None
+    return (
+        f"{problem}: AIA is for ultimate consignees located and headquartered in Tier 1 whose "
+        f"ultimate parent is headquartered in Tier 1 ({ruleset.references.aia})"
+    )
 
 
 def aia_item_eccns(products: Iterable[Product], ruleset: Ruleset) -> tuple[str, ...]:
     """The ECCNs of the products that would ship under AIA: a-level ICs and systems (3A090.a,
     4A090.a) and controlled model weights (4E091), sorted."""
-    found: set[str] = set()
-    for product in products:
-        if product.kind in (ProductKind.IC, ProductKind.SYSTEM) and product.tpp is not None:
-            figures = ItemFigures(
-                tpp=product.tpp,
-                die_area_mm2=product.die_area_mm2,
-                datacenter=product.datacenter,
-                ics_per_unit=product.ics_per_unit,
-                system=product.kind is ProductKind.SYSTEM,
-            )
-            try:
-                eccn = classify_item(figures, ruleset.ic_3a090).eccn
-            except DomainError:
-                continue  # a product that cannot be classified cannot ship either
-            if eccn is not None and eccn.endswith(".a"):
-                found.add(eccn)
-        elif product.kind is ProductKind.MODEL_WEIGHTS and product.training_operations:
-            weights = classify_weights(
-                product.training_operations, product.published, ruleset.model_weights
-            )
-            if weights.eccn is not None:
-                found.add(weights.eccn)
+    found = {
+        item.eccn
+        for item in (classify_product(product, ruleset) for product in products)
+        if item.ships_under_aia and item.eccn is not None
+    }
     return tuple(sorted(found))
 
 
@@ -293,17 +273,13 @@ def lpp_certification_view(
             f"no LPP certification for {party_ref}: a {party.role.value.replace('_', ' ')} is "
             f"not an eligible ultimate consignee under LPP ({ruleset.references.lpp})"
         )
-    for what, country in (
-        ("is located in", party.country),
-        ("is headquartered in", party.hq_country),
-        ("has its ultimate parent headquartered in", party.parent_hq_country),
-    ):
-        if country is not None and ruleset.tier_of(country) == 3:
-            raise DomainError(
-                f"no LPP certification for {party_ref}: it {what} {ruleset.place(country)}, "
-                f"Tier 3, where every order to it is prohibited and no licence exception "
-                f"applies ({ruleset.references.tier3_nexus})"
-            )
+    nexus = party_nexus(party, ruleset)
+    if nexus:
+        raise DomainError(
+            f"no LPP certification for {party_ref}: {nexus[0].describe(ruleset)}, so every "
+            f"order to it is prohibited and no licence exception applies "
+            f"({ruleset.references.tier3_nexus})"
+        )
     limit = ruleset.lpp.limit_tpp
     prior = certification.prior_receipts_tpp if certification else None
     prior_text = BLANK if prior is None else fmt_tpp(prior)
@@ -500,49 +476,50 @@ LPP_REPORT_ROWS = 200
 
 
 def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset, on: date) -> list[QuotaRow]:
-    limits = ruleset.uveu
+    """Each UVEU holder's shares against the limits: the Tier 1 share, its largest Tier 2
+    share, and at home where it is headquartered there (from its ``VeuPosition``)."""
     rows: list[QuotaRow] = []
     for party in uow.parties.all():
         if party.veu is not VeuStatus.UVEU:
             continue
-        footprint = dict(uow.paperwork.footprint(party.ref))
-        for country, tpp in uow.ledger.veu_shipped(party.ref, on=on).items():
-            footprint[country] = footprint.get(country, 0.0) + tpp
-        total = sum(footprint.values())
-
-        def share(tpp: float, total: float = total) -> float:
-            return tpp / total * 100 if total else 0.0
-
+        position = veu_position(party, veu_footprint(uow, party.ref, on), ruleset, on)
         name = f"{party.name} ({party.ref})"
-        tier1 = sum(tpp for country, tpp in footprint.items() if ruleset.tier_of(country) == 1)
+        checks = {check.limit_name: check for check in position.checks}
+        tier1 = checks["min_tier1_share"]
         rows.append(
             QuotaRow(
                 label=f"{name}: Tier 1 share",
-                used_tpp=share(tier1),
-                limit_tpp=limits.min_tier1_share * 100,
-                detail=f"at least; installed base {fmt_tpp(total)} TPP",
+                used_tpp=tier1.share * 100,
+                limit_tpp=tier1.limit * 100,
+                detail=f"at least; installed base {fmt_tpp(position.total_tpp)} TPP",
                 bound="min",
             )
         )
-        tier2 = {c: tpp for c, tpp in footprint.items() if ruleset.tier_of(c) == 2 and tpp > 0}
-        if tier2:
-            country, tpp = max(tier2.items(), key=lambda item: (item[1], item[0]))
-            rows.append(
-                QuotaRow(
-                    label=f"{name}: largest Tier 2 share, {_place(country)}",
-                    used_tpp=share(tpp),
-                    limit_tpp=limits.max_single_tier2_share * 100,
-                    detail=f"at most; {fmt_tpp(tpp)} TPP",
+        tier2 = [check for check in position.checks if check.limit_name == "max_single_tier2_share"]
+        if tier2 and position.total_tpp:
+            largest = max(tier2, key=lambda check: (check.share, check.country or ""))
+            if largest.share > 0:
+                rows.append(
+                    QuotaRow(
+                        label=f"{name}: largest Tier 2 share, {_place(largest.country or '')}",
+                        used_tpp=largest.share * 100,
+                        limit_tpp=largest.limit * 100,
+                        detail=(
+                            f"at most; {fmt_tpp(position.installed_in(largest.country or ''))} TPP"
+                        ),
+                    )
                 )
-            )
-        if party.hq_country == limits.home_country:
-            home = footprint.get(limits.home_country, 0.0)
+        home = checks.get("min_home_share")
+        if home is not None:
             rows.append(
                 QuotaRow(
-                    label=f"{name}: share in {_place(limits.home_country)}",
-                    used_tpp=share(home),
-                    limit_tpp=limits.min_home_share_if_headquartered * 100,
-                    detail=f"at least (headquartered there); {fmt_tpp(home)} TPP",
+                    label=f"{name}: share in {_place(home.country or '')}",
+                    used_tpp=home.share * 100,
+                    limit_tpp=home.limit * 100,
+                    detail=(
+                        "at least (headquartered there); "
+                        f"{fmt_tpp(position.installed_in(home.country or ''))} TPP"
+                    ),
                     bound="min",
                 )
             )
@@ -557,9 +534,9 @@ def quota_report_view(
     year = year or on.year
     ruleset = catalog.in_effect_on(on)
     with db.reader() as uow:
-        allocations = _allocations(uow, ruleset)
-        lpp = _lpp(uow, ruleset, year, LPP_REPORT_ROWS)
-        nveu = _nveu(uow, ruleset, on)
+        allocations = allocation_view(uow, ruleset)
+        lpp = lpp_view(uow, ruleset, lpp_day(on, year), LPP_REPORT_ROWS)
+        nveu = nveu_view(uow, ruleset, on)
         uveu = _uveu_rows(uow, ruleset, on)
         settings = read_document_settings(uow)
     return QuotaReportView(

@@ -9,15 +9,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable
-from datetime import date
 
 from pydantic import BaseModel, ConfigDict
 
 from domain.decision import Consumption, Decision, Ledger, Outcome
 from domain.errors import DomainError
-from domain.evaluation import evaluate
 from domain.model import (
-    AiaCertification,
     CountrySetting,
     EvaluationContext,
     Order,
@@ -26,7 +23,10 @@ from domain.model import (
 )
 from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
+from domain.rules.certifications import aia_certification_on
+from domain.rules.engine import evaluate
 from domain.ruleset import RulesetCatalog
+from domain.services.standing import veu_footprint
 
 
 class AlreadyDecidedError(DomainError):
@@ -44,13 +44,6 @@ class CheckResult(BaseModel):
     @property
     def is_recorded(self) -> bool:
         return self.recorded is not None
-
-
-def _latest_aia(certifications: list[AiaCertification], day: date) -> AiaCertification | None:
-    """The certification that speaks for the order date: the latest signed by then, else any."""
-    signed = [item for item in certifications if item.signed_on <= day]
-    pool = signed or certifications
-    return max(pool, key=lambda item: item.signed_on) if pool else None
 
 
 def build_context(
@@ -72,13 +65,9 @@ def build_context(
     products = uow.products.get_many([line.product_ref for line in order.lines])
     year = order.date.year
     ref = consignee.ref
-    footprint: dict[str, float] = {}
-    if consignee.veu is not VeuStatus.NONE:
-        # The installed base as of the shipment date: our VEU shipments on orders dated by
-        # then (rules.md section 4), so re-checking an earlier order never counts later ones.
-        footprint = dict(uow.paperwork.footprint(ref))
-        for country, tpp in uow.ledger.veu_shipped(ref, on=order.date).items():
-            footprint[country] = footprint.get(country, 0.0) + tpp
+    # The installed base as of the shipment date: our VEU shipments on orders dated by then
+    # (rules.md section 4), so re-checking an earlier order never counts later ones.
+    footprint = veu_footprint(uow, ref, order.date) if consignee.veu is not VeuStatus.NONE else {}
     licenses = uow.paperwork.licenses_for(ref)
     lpp_used = uow.ledger.lpp_used(ref, year)
     aia_cumulative = uow.ledger.aia_cumulative(ref)
@@ -104,7 +93,7 @@ def build_context(
         lpp_shipped_tpp=max(lpp_used, 0.0),
         aia_cumulative_tpp=max(aia_cumulative, 0.0),
         veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
-        aia_certification=_latest_aia(uow.paperwork.aia_certifications(ref), order.date),
+        aia_certification=aia_certification_on(uow.paperwork.aia_certifications(ref), order.date),
         lpp_certification=uow.paperwork.lpp_certification(ref, year),
         licenses=tuple(
             licence.model_copy(update={"used_tpp": max(license_used[licence.number], 0.0)})

@@ -24,9 +24,12 @@ from domain.model import (
 from domain.ports import Database
 from domain.queries import AuditFilter, DeskQueries, OrderFilter
 from domain.red_flags import raised
+from domain.rules.codes import FindingCode
+from domain.rules.positions import aia_position, allocation_position, lpp_position
 from domain.ruleset import RulesetCatalog
+from domain.services.standing import lpp_day
 
-RED_FLAG_28 = "red_flag_28"
+RED_FLAG_28 = FindingCode.RED_FLAG_28
 """The finding code of an IaaS-training hold (rules.md section 5)."""
 
 
@@ -128,37 +131,43 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
     with db.reader() as uow:
         parties = list(uow.parties.all())
         names = {party.ref: party.name for party in parties}
+        by_ref = {party.ref: party for party in parties}
         aia_cumulative: dict[str, float] = {}
         aia: list[AiaRow] = []
         for certification in uow.paperwork.all_aia_certifications():
             ref = certification.party_ref
             if ref not in aia_cumulative:
                 aia_cumulative[ref] = uow.ledger.aia_cumulative(ref)
-            cumulative = aia_cumulative[ref]
+            # The row's own certification, as the engine would weigh it on ``on``.
+            position = aia_position(by_ref[ref], [certification], aia_cumulative[ref], ruleset, on)
             aia.append(
                 AiaRow(
                     certification=certification,
                     party_name=names.get(ref, ref),
-                    cumulative_tpp=cumulative,
+                    cumulative_tpp=position.cumulative_tpp,
                     bis_submission_from_tpp=threshold,
-                    in_force=certification.in_force_on(on),
-                    bis_submission_due=cumulative >= threshold
-                    and not certification.submitted_by(on),
+                    in_force=position.in_force,
+                    bis_submission_due=position.submission_due,
                 )
             )
         aia.sort(key=lambda row: (row.party_name.lower(), row.certification.signed_on))
         lpp: list[LppRow] = []
         for item in uow.paperwork.all_lpp_certifications():
-            shipped = uow.ledger.lpp_used(item.party_ref, item.year)
-            used = item.prior_receipts_tpp + shipped
+            lpp_now = lpp_position(
+                by_ref[item.party_ref],
+                item,
+                uow.ledger.lpp_used(item.party_ref, item.year),
+                ruleset,
+                lpp_day(on, item.year),
+            )
             lpp.append(
                 LppRow(
                     certification=item,
                     party_name=names.get(item.party_ref, item.party_ref),
-                    shipped_tpp=shipped,
-                    used_tpp=used,
-                    limit_tpp=limit,
-                    left_tpp=max(limit - used, 0.0),
+                    shipped_tpp=lpp_now.shipped_tpp,
+                    used_tpp=lpp_now.used_tpp,
+                    limit_tpp=lpp_now.limit_tpp,
+                    left_tpp=lpp_now.left_tpp,
                 )
             )
         lpp.sort(key=lambda row: (-row.certification.year, row.party_name.lower()))
@@ -197,19 +206,14 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
                 )
         countries = []
         for setting in uow.paperwork.all_country_settings():
-            tier = ruleset.tier_of(setting.country)
-            allocation = (
-                ruleset.country_allocation.limit(setting.g2g_agreement) if tier == 2 else None
-            )
+            allocation = allocation_position(setting.country, setting, ruleset)
             countries.append(
                 CountryRow(
                     setting=setting,
                     name=country_name(setting.country),
-                    tier=tier,
-                    limit_tpp=allocation,
-                    left_tpp=None
-                    if allocation is None
-                    else max(allocation - setting.allocation_used_tpp, 0.0),
+                    tier=ruleset.tier_of(setting.country),
+                    limit_tpp=None if allocation is None else allocation.limit_tpp,
+                    left_tpp=None if allocation is None else allocation.left_tpp,
                 )
             )
     return PaperworkView(

@@ -14,12 +14,10 @@ from datetime import date
 from pydantic import BaseModel, ConfigDict
 
 from domain.countries import country_name
-from domain.model import VeuStatus
+from domain.model import CountrySetting, Party, VeuStatus
 from domain.ports import Database, UnitOfWork
+from domain.rules.positions import LppPosition, allocation_position, lpp_position
 from domain.ruleset import Ruleset, RulesetCatalog
-
-COUNTRY_BALANCE_PREFIX = "country|"
-"""How ``domain.ledger.balance_key`` names a country allocation balance."""
 
 
 class _View(BaseModel):
@@ -31,7 +29,8 @@ def _share(used: float, limit: float) -> float:
 
 
 class AllocationUse(_View):
-    """One Tier 2 country's allocation: ours, reported by others, and the limit."""
+    """One Tier 2 country's allocation (its ``AllocationPosition``): ours, reported by
+    others, and the limit."""
 
     country: str
     name: str
@@ -120,37 +119,19 @@ class QuotaOverview(_View):
 # -- country allocations ----------------------------------------------------------------------
 
 
-def _allocations(uow: UnitOfWork, ruleset: Ruleset) -> AllocationView:
+def allocation_view(uow: UnitOfWork, ruleset: Ruleset) -> AllocationView:
     rules = ruleset.country_allocation
     settings = {setting.country: setting for setting in uow.paperwork.all_country_settings()}
-    ours = {
-        key.removeprefix(COUNTRY_BALANCE_PREFIX): tpp
-        for key, tpp in uow.ledger.balances().items()
-        if key.startswith(COUNTRY_BALANCE_PREFIX)
-    }
+    ours = uow.ledger.country_allocations_used()
     rows: list[AllocationUse] = []
     for country in sorted(set(settings) | {code for code, tpp in ours.items() if tpp}):
-        if ruleset.tier_of(country) != 2:
-            continue  # allocations bind Tier 2 destinations only
-        setting = settings.get(country)
-        g2g = setting.g2g_agreement if setting else False
-        external = setting.external_allocation_used_tpp if setting else 0.0
-        our = max(ours.get(country, 0.0), 0.0)
-        limit = rules.limit(g2g)
-        used = our + external
-        rows.append(
-            AllocationUse(
-                country=country,
-                name=country_name(country),
-                g2g_agreement=g2g,
-                ours_tpp=our,
-                external_tpp=external,
-                used_tpp=used,
-                limit_tpp=limit,
-                left_tpp=max(limit - used, 0.0),
-                share=_share(used, limit),
-            )
+        setting = (settings.get(country) or CountrySetting(country=country)).model_copy(
+            update={"our_allocation_used_tpp": max(ours.get(country, 0.0), 0.0)}
         )
+        position = allocation_position(country, setting, ruleset)
+        if position is None:
+            continue  # allocations bind Tier 2 destinations only
+        rows.append(AllocationUse(name=country_name(country), **position.model_dump()))
     rows.sort(key=lambda row: (-row.share, row.country))
     return AllocationView(
         ruleset=ruleset.id,
@@ -168,45 +149,44 @@ def _allocations(uow: UnitOfWork, ruleset: Ruleset) -> AllocationView:
 def country_allocations(db: Database, catalog: RulesetCatalog, *, on: date) -> AllocationView:
     """Tier 2 countries with allocation used (ours or reported) or a setting, most used first."""
     with db.reader() as uow:
-        return _allocations(uow, catalog.in_effect_on(on))
+        return allocation_view(uow, catalog.in_effect_on(on))
 
 
 # -- LPP ----------------------------------------------------------------------------------------
 
 
-def _lpp(uow: UnitOfWork, ruleset: Ruleset, year: int, top: int) -> LppView:
-    limit = ruleset.lpp.limit_tpp
+def lpp_view(uow: UnitOfWork, ruleset: Ruleset, on: date, top: int) -> LppView:
+    """The ``top`` consignees by LPP use in ``on``'s calendar year, as of ``on``."""
+    year, limit = on.year, ruleset.lpp.limit_tpp
     shipped = dict(uow.ledger.lpp_by_party(year, max(top * 4, 200)))
     certifications = {
         item.party_ref: item for item in uow.paperwork.all_lpp_certifications() if item.year == year
     }
-    candidates: list[tuple[float, str]] = []
+    positions: list[tuple[Party, LppPosition]] = []
     for ref in set(shipped) | {
         ref for ref, item in certifications.items() if item.prior_receipts_tpp > 0
     }:
-        certification = certifications.get(ref)
-        prior = certification.prior_receipts_tpp if certification else 0.0
-        candidates.append((prior + shipped.get(ref, 0.0), ref))
-    candidates.sort(key=lambda item: (-item[0], item[1]))
-    rows: list[LppUse] = []
-    for used, ref in candidates[:top]:
         party = uow.parties.get(ref)
-        certification = certifications.get(ref)
-        prior = certification.prior_receipts_tpp if certification else 0.0
-        rows.append(
-            LppUse(
-                party_ref=ref,
-                name=party.name if party else ref,
-                country=party.country if party else "",
-                certified=certification is not None,
-                prior_receipts_tpp=prior,
-                shipped_tpp=shipped.get(ref, 0.0),
-                used_tpp=used,
-                limit_tpp=limit,
-                left_tpp=max(limit - used, 0.0),
-                share=_share(used, limit),
-            )
+        if party is None:
+            continue
+        position = lpp_position(party, certifications.get(ref), shipped.get(ref, 0.0), ruleset, on)
+        positions.append((party, position))
+    positions.sort(key=lambda item: (-item[1].used_tpp, item[0].ref))
+    rows = [
+        LppUse(
+            party_ref=party.ref,
+            name=party.name,
+            country=party.country,
+            certified=position.certified,
+            prior_receipts_tpp=position.prior_receipts_tpp,
+            shipped_tpp=position.shipped_tpp,
+            used_tpp=position.used_tpp,
+            limit_tpp=position.limit_tpp,
+            left_tpp=position.left_tpp,
+            share=_share(position.used_tpp, position.limit_tpp),
         )
+        for party, position in positions[:top]
+    ]
     return LppView(
         year=year,
         ruleset=ruleset.id,
@@ -225,13 +205,13 @@ def top_lpp_consignees(
     shipments that year.
     """
     with db.reader() as uow:
-        return _lpp(uow, catalog.in_effect_on(on), on.year, top)
+        return lpp_view(uow, catalog.in_effect_on(on), on, top)
 
 
 # -- NVEU ---------------------------------------------------------------------------------------
 
 
-def _nveu(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
+def nveu_view(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
     cap = ruleset.nveu.cap_on(on)
     later = [item for item in ruleset.nveu.caps if item.from_date > on]
     following = later[0] if later else None
@@ -241,8 +221,8 @@ def _nveu(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
             continue
         country = party.veu_country
         external = uow.paperwork.footprint(party.ref).get(country, 0.0)
-        ours = uow.ledger.veu_shipped(party.ref).get(country, 0.0)
-        installed = external + ours
+        ours = uow.ledger.veu_shipped(party.ref, on=on).get(country, 0.0)
+        installed = external + ours  # the installed base the engine counts (as of ``on``)
         holders.append(
             NveuUse(
                 party_ref=party.ref,
@@ -273,7 +253,7 @@ def _nveu(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
 def nveu_installed_base(db: Database, catalog: RulesetCatalog, *, on: date) -> NveuView:
     """Each NVEU holder's installed base in its authorized country against ``on``'s cap."""
     with db.reader() as uow:
-        return _nveu(uow, catalog.in_effect_on(on), on)
+        return nveu_view(uow, catalog.in_effect_on(on), on)
 
 
 def quota_overview(
@@ -284,7 +264,7 @@ def quota_overview(
     with db.reader() as uow:
         return QuotaOverview(
             on=on,
-            allocations=_allocations(uow, ruleset),
-            lpp=_lpp(uow, ruleset, on.year, top),
-            nveu=_nveu(uow, ruleset, on),
+            allocations=allocation_view(uow, ruleset),
+            lpp=lpp_view(uow, ruleset, on, top),
+            nveu=nveu_view(uow, ruleset, on),
         )

@@ -55,9 +55,10 @@ from domain.errors import DomainError
 from domain.model import Party, Role, VeuStatus
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, OrderSummary, PartySummary
-from domain.services.catalog_views import LimitCheck, veu_limit_checks
+from domain.rules.positions import LimitCheck, VeuPosition
+from domain.services.catalog_views import veu_limit_checks
 from domain.services.records import add_party
-from domain.services.standing import PartyStanding, VeuStanding, party_standing
+from domain.services.standing import PartyStanding, party_standing
 from gui.commands import EditPartyCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
@@ -459,7 +460,7 @@ class StandingPanel(QScrollArea):
             f"been submitted to BIS ({tpp(threshold)} TPP). {paper}"
         )
 
-    def _show_veu(self, veu: VeuStanding) -> None:
+    def _show_veu(self, veu: VeuPosition) -> None:
         holder = f"{veu.status.value.upper()} {veu.veu_id or '(no authorization number)'}"
         self.veu_group.setTitle(f"VEU footprint · {veu.rule}")
         caption = (

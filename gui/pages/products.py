@@ -42,14 +42,9 @@ from PySide6.QtWidgets import (
 from domain.errors import DomainError
 from domain.model import Product, ProductKind
 from domain.progress import CancelToken
+from domain.rules.classification import ProductClassification, classify_product
 from domain.ruleset import Ruleset
-from domain.services.catalog_views import (
-    ProductClassification,
-    ProductRow,
-    catalog_rows,
-    classify_product,
-    tpp_from_rate_text,
-)
+from domain.services.catalog_views import ProductRow, catalog_rows, tpp_from_rate_text
 from domain.services.records import add_product
 from gui.commands import EditProductCommand
 from gui.context import DeskContext

@@ -7,7 +7,6 @@ from datetime import date
 from typing import Any
 
 from domain.decision import Decision
-from domain.evaluation import evaluate
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -21,6 +20,7 @@ from domain.model import (
     RedFlagResolution,
     Standing,
 )
+from domain.rules.engine import evaluate
 from domain.ruleset import load_shipped_rulesets
 
 CATALOG = load_shipped_rulesets()

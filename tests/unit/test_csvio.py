@@ -639,7 +639,8 @@ def _text(
     )
 
 
-_REFS = _text(1, 20)
+_REFS = st.from_regex(r"\A[A-Za-z0-9À-ÖØ-öø-ÿ][A-Za-z0-9À-ÖØ-öø-ÿ._/:+#&()-]{0,19}\Z")
+"""References in the safe alphabet of ``domain.model.Ref``."""
 _COUNTRY = st.sampled_from(_CODES)
 _FIGURE = st.floats(min_value=0, max_value=1e30, allow_nan=False, allow_infinity=False)
 _ADDRESS = _text(0, 60, alphabet=st.one_of(_PLAIN, st.just("\n")))

@@ -634,8 +634,8 @@ class TestBadInput:
             decide([("X", 1)], products=products)
 
     def test_a_ruleset_that_starts_after_the_order_is_refused(self) -> None:
-        from domain.evaluation import evaluate
         from domain.model import EvaluationContext, Order, OrderLine
+        from domain.rules.engine import evaluate
 
         order = Order(ref="O", date=date(2025, 6, 1), consignee_ref="C1",
                       lines=(OrderLine(product_ref="H100", quantity=1),))  # fmt: skip

@@ -26,7 +26,6 @@ from domain.classification import (
 )
 from domain.countries import Country, all_countries, resolve_country
 from domain.decision import Authorization, Decision, Ledger, Outcome, Part
-from domain.evaluation import evaluate
 from domain.ledger import LedgerBook
 from domain.model import (
     AiaCertification,
@@ -45,6 +44,7 @@ from domain.model import (
     Standing,
     VeuStatus,
 )
+from domain.rules.engine import evaluate
 from domain.ruleset import Ic3A090, Ruleset, load_shipped_rulesets
 
 CATALOG = load_shipped_rulesets()
@@ -878,17 +878,19 @@ def scenarios(draw: st.DrawFn) -> Scenario:
             max_size=4,
         )
     )
-    aia = draw(
-        st.none()
-        | st.builds(
-            AiaCertification,
-            party_ref=st.just(consignee.ref),
-            signed_on=st.dates(min_value=date(2024, 6, 1), max_value=day),
-            weights_storage_attested=st.booleans(),
-            submitted_to_bis_on=st.none() | st.dates(max_value=day),
-            revoked_on=st.none() | st.dates(min_value=date(2025, 1, 1), max_value=LAST_DAY),
+    aia = None
+    if draw(st.booleans()):
+        signed_on = draw(st.dates(min_value=date(2024, 6, 1), max_value=day))
+        # A certification is submitted to BIS and revoked on or after the day it was signed.
+        aia = AiaCertification(
+            party_ref=consignee.ref,
+            signed_on=signed_on,
+            weights_storage_attested=draw(st.booleans()),
+            submitted_to_bis_on=draw(st.none() | st.dates(min_value=signed_on, max_value=day)),
+            revoked_on=draw(
+                st.none() | st.dates(min_value=max(signed_on, date(2025, 1, 1)), max_value=LAST_DAY)
+            ),
         )
-    )
     lpp = draw(
         st.none()
         | st.builds(

@@ -10,6 +10,8 @@ from typing import Any
 
 import pytest
 
+from domain.decision import Ledger
+from domain.ledger import BalanceKey
 from domain.model import CountrySetting, LppCertification, Party, VeuFootprint
 from domain.ruleset import load_shipped_rulesets
 from domain.services.quota_views import (
@@ -72,23 +74,32 @@ class _Ledger:
     def __init__(self, records: FakeRecords) -> None:
         self.records = records
 
+    def _keys(self) -> list[tuple[BalanceKey, float]]:
+        return [(BalanceKey.decode(key), tpp) for key, tpp in self.records.balances.items()]
+
     def balances(self) -> dict[str, float]:
         return dict(self.records.balances)
 
+    def country_allocations_used(self) -> dict[str, float]:
+        return {
+            key.country: tpp
+            for key, tpp in self._keys()
+            if key.ledger is Ledger.COUNTRY_ALLOCATION and key.country
+        }
+
     def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]:
         found = [
-            (key.split("|")[1], tpp)
-            for key, tpp in self.records.balances.items()
-            if key.startswith("lpp|") and key.endswith(f"|{year}") and tpp > 0
+            (key.party_ref, tpp)
+            for key, tpp in self._keys()
+            if key.ledger is Ledger.LPP and key.year == year and key.party_ref and tpp > 0
         ]
         return sorted(found, key=lambda item: -item[1])[:limit]
 
-    def veu_shipped(self, party_ref: str) -> dict[str, float]:
-        prefix = f"veu|{party_ref}|"
+    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
         return {
-            key.removeprefix(prefix): tpp
-            for key, tpp in self.records.balances.items()
-            if key.startswith(prefix)
+            key.country: tpp
+            for key, tpp in self._keys()
+            if key.ledger is Ledger.VEU and key.party_ref == party_ref and key.country
         }
 
 

@@ -272,7 +272,7 @@ def test_a_parent_outside_tier1_reads_as_a_sentence() -> None:
         item.message for item in decision.findings if item.code == "authorization_not_available"
     ]
     assert any(
-        "has its ultimate parent headquartered in India (IN), not Tier 1" in text
+        "has its ultimate parent headquartered in India (IN), Tier 2, not Tier 1" in text
         for text in unavailable
     )
     assert not any("is ultimate parent" in item.message for item in decision.findings)

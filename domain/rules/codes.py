@@ -1,0 +1,58 @@
+"""The stable codes of findings (rules.md section 5, plus the informational codes the engine
+adds). A code names a reason for good: records keep it, screens and reports look it up."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class FindingCode(StrEnum):
+    # Tier 3 nexus (§ 744.23, § 742.6(a)(6)(iii)(A))
+    TIER3_DESTINATION = "tier3_destination"
+    TIER3_HEADQUARTERS = "tier3_headquarters"
+    TIER3_NEXUS_B_LEVEL = "tier3_nexus_b_level"
+    # Authorizations of a-level items and model weights
+    AIA_AUTHORIZED = "aia_authorized"
+    AIA_CERTIFICATION_MISSING = "aia_certification_missing"
+    AIA_BIS_SUBMISSION_REQUIRED = "aia_bis_submission_required"
+    UVEU_WITHIN_LIMITS = "uveu_within_limits"
+    UVEU_ALLOCATION_EXCEEDED = "uveu_allocation_exceeded"
+    NVEU_WITHIN_CAP = "nveu_within_cap"
+    NVEU_CAP_EXCEEDED = "nveu_cap_exceeded"
+    LPP_WITHIN_LIMIT = "lpp_within_limit"
+    LPP_NOT_FOR_DISTRIBUTORS = "lpp_not_for_distributors"
+    LPP_LIMIT_EXCEEDED = "lpp_limit_exceeded"
+    LPP_CERTIFICATION_MISSING = "lpp_certification_missing"
+    LICENSE_APPLIED = "license_applied"
+    LICENSE_REQUIRED = "license_required"
+    AUTHORIZATION_NOT_AVAILABLE = "authorization_not_available"
+    WEIGHTS_AIA_AUTHORIZED = "weights_aia_authorized"
+    WEIGHTS_STORAGE_ATTESTATION_MISSING = "weights_storage_attestation_missing"
+    # Tier 2 country allocation
+    COUNTRY_ALLOCATION_REMAINING = "country_allocation_remaining"
+    COUNTRY_ALLOCATION_EXCEEDED = "country_allocation_exceeded"
+    # No licence required, and why
+    B_LEVEL_NO_LICENSE_REQUIRED = "b_level_no_license_required"
+    NOT_CONTROLLED = "not_controlled"
+    RED_FLAG_28_NOT_RAISED = "red_flag_28_not_raised"
+    # IaaS training (Supp. No. 3 to Part 732, red flag 28)
+    RED_FLAG_28 = "red_flag_28"
+    RED_FLAG_28_RESOLVED = "red_flag_28_resolved"
+    # Notes of the ruleset on a country of the order
+    COUNTRY_TIER_NOTE = "country_tier_note"
+
+    @property
+    def paperwork(self) -> bool:
+        """Whether the code means "only paperwork is missing": it puts an order on hold
+        rather than make a licence necessary."""
+        return self in PAPERWORK
+
+
+PAPERWORK = frozenset(
+    {
+        FindingCode.AIA_CERTIFICATION_MISSING,
+        FindingCode.AIA_BIS_SUBMISSION_REQUIRED,
+        FindingCode.LPP_CERTIFICATION_MISSING,
+        FindingCode.WEIGHTS_STORAGE_ATTESTATION_MISSING,
+    }
+)

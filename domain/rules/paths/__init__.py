@@ -1,0 +1,47 @@
+"""The authorizations that can carry an order's a-level part, tried in this order (rules.md
+section 5): AIA, UVEU, NVEU, LPP, a licence. Each is a pure function of the facts, the part's
+TPP and its largest line, returning an ``Attempt``."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from domain.decision import Authorization, Consumption, Finding, LineResult
+from domain.rules.codes import PAPERWORK
+
+__all__ = ["Attempt", "Largest", "PathFunction"]
+
+
+@dataclass(frozen=True)
+class Largest:
+    """The part's line with the largest TPP per unit: over-limit messages count in its units."""
+
+    unit_tpp: float
+    product_name: str
+
+    @classmethod
+    def of(cls, lines: list[LineResult]) -> Largest:
+        line = max(lines, key=lambda item: item.unit_tpp or 0.0)
+        return cls(unit_tpp=line.unit_tpp or 0.0, product_name=line.product_name)
+
+
+@dataclass(frozen=True)
+class Attempt:
+    """What trying one authorization found."""
+
+    authorization: Authorization
+    applicable: bool
+    holds: bool = False
+    findings: tuple[Finding, ...] = ()
+    consumption: tuple[Consumption, ...] = ()
+    reason_unavailable: str = ""
+
+    @property
+    def paperwork_only(self) -> bool:
+        """It failed only for missing paperwork (a certification, a BIS submission)."""
+        failing = [item for item in self.findings if item.severity != "info"]
+        return bool(failing) and all(item.code in PAPERWORK for item in failing)
+
+
+PathFunction = Callable[..., Attempt]
