@@ -291,20 +291,24 @@ def _print_standing(standing: PartyStanding, out: TextIO) -> None:
         ("Ruleset", f"{standing.ruleset} (as on {standing.on.isoformat()})"),
         (
             f"LPP {lpp.year}",
-            f"{fmt_tpp(lpp.used_tpp)} of {fmt_tpp(lpp.limit_tpp)} TPP used "
+            f"cannot be used: {lpp.unavailable}"
+            if lpp.unavailable
+            else f"{fmt_tpp(lpp.used_tpp)} of {fmt_tpp(lpp.limit_tpp)} TPP used "
             f"(prior receipts {fmt_tpp(lpp.prior_receipts_tpp)}, our shipments "
             f"{fmt_tpp(lpp.shipped_tpp)}); {fmt_tpp(lpp.left_tpp)} left; "
-            f"certification {'on file' if lpp.certified else 'missing'}",
+            f"certification {'in force' if lpp.certified else 'missing'}",
         ),
         (
             "AIA cumulative",
-            f"{fmt_tpp(aia.cumulative_tpp)} TPP (BIS submission needed from "
+            f"cannot be used: {aia.unavailable}"
+            if aia.unavailable
+            else f"{fmt_tpp(aia.cumulative_tpp)} TPP (BIS submission needed from "
             f"{fmt_tpp(aia.bis_submission_from_tpp)}); certification "
             + (
                 "none"
                 if aia.certification is None
                 else f"signed {aia.certification.signed_on}"
-                + ("" if aia.in_force else " (not in force)")
+                + (" (in force)" if aia.in_force else " (not in force)")
                 + (", submitted to BIS" if aia.submitted_to_bis else "")
             ),
         ),

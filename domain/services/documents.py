@@ -661,6 +661,10 @@ def _still_current(uow: UnitOfWork, kind: DocumentKind, subject: _Subject) -> in
     return latest.id
 
 
+RENDER_ATTEMPTS = 5
+"""How often a document is rendered again when another desk took its number meanwhile."""
+
+
 def generate(
     db: Database,
     renderer: DocumentRenderer,
@@ -673,13 +677,17 @@ def generate(
     actor: str,
     deliver: Deliver | None = None,
 ) -> tuple[RegisteredDocument, bytes]:
-    """Number, stamp, render and register one document, in one writing unit of work.
+    """Number, stamp, render and register one document.
 
-    The number is the next for ``kind`` in the year generated (``AIA-2026-0001``). The
-    registry keeps the content hash, the verification code and the SHA-256 of the PDF, and
-    an audit entry records the generation. ``party_ref``, ``order_ref`` and ``year`` default
-    to what the view is about (given, they must agree with it). ``deliver`` (e.g. write the
-    file) runs before the commit: if it fails, no number is used.
+    The number is the next for ``kind`` in the year generated (``AIA-2026-0001``). It is
+    rendered outside the write lock (rendering takes a while; other officers keep deciding
+    meanwhile), then registered in one writing unit of work that checks the number is still
+    free and the decision shown still the latest; if another desk took the number meanwhile,
+    it is rendered again with the next one. The registry keeps the content hash, the
+    verification code and the SHA-256 of the PDF, and an audit entry records the generation.
+    ``party_ref``, ``order_ref`` and ``year`` default to what the view is about (given, they
+    must agree with it). ``deliver`` (e.g. write the file) runs before the commit: if it
+    fails, no number is used.
     """
     if _KIND_OF_VIEW.get(type(view)) is not kind:
         raise DomainError(f"a {type(view).__name__} is not a {kind.label}")
@@ -687,66 +695,80 @@ def generate(
     _same(party_ref, subject.party_ref, "party")
     _same(order_ref, subject.order_ref, "order")
     _same(year, subject.year, "year")
-    with db.writer(actor) as uow:
-        settings = read_document_settings(uow)
-        if settings.letterhead_is_default:
-            raise DomainError(f"no {kind.label.lower()} registered: {LETTERHEAD_NEEDED}")
-        decision_id = _still_current(uow, kind, subject)
-        issued_year = uow.now.astimezone(UTC).year
-        serial = uow.documents.last_serial(kind, issued_year) + 1
+    hash_hex = content_hash(view)
+    for _ in range(RENDER_ATTEMPTS):
+        with db.reader() as uow:
+            settings = read_document_settings(uow)
+            if settings.letterhead_is_default:
+                raise DomainError(f"no {kind.label.lower()} registered: {LETTERHEAD_NEEDED}")
+            decision_id = _still_current(uow, kind, subject)
+            generated_at = uow.now
+            issued_year = generated_at.astimezone(UTC).year
+            serial = uow.documents.last_serial(kind, issued_year) + 1
         number = document_number(kind, issued_year, serial)
-        hash_hex = content_hash(view)
         code = document_code(number, hash_hex)
         stamp = Stamp(
             number=number,
             kind=kind,
-            generated_at=uow.now,
+            generated_at=generated_at,
             generated_by=settings.officer,  # as configured; never the computer's login
             ruleset=view.ruleset,
             content_hash=hash_hex,
             verification_code=code,
         )
-        pdf = renderer.render(view, stamp)
-        document = RegisteredDocument(
-            number=number,
-            kind=kind,
-            party_ref=party_ref or subject.party_ref,
-            order_ref=order_ref or subject.order_ref,
-            year=year or subject.year,
-            content_hash=hash_hex,
-            verification_code=code,
-            file_sha256=hashlib.sha256(pdf).hexdigest(),
-            generated_by=uow.actor,
-            generated_at=uow.now,
-            ruleset=view.ruleset,
-            title=subject.title,
-            decision_id=decision_id,
-            attests_weights_storage=(
-                isinstance(view, AiaStatementView) and view.weights_attestation is not None
-            ),
-        )
-        uow.documents.add(document, issued_year=issued_year, serial=serial)
-        uow.audit.append(
-            "generate",
-            "document",
-            number,
-            after={
-                "kind": kind.value,
-                "title": document.title,
-                "party": document.party_ref,
-                "order": document.order_ref,
-                "year": document.year,
-                "decision_id": decision_id,
-                "ruleset": document.ruleset,
-                "content_hash": hash_hex,
-                "file_sha256": document.file_sha256,
-                "code": code,
-            },
-        )
-        if deliver is not None:
-            deliver(document, pdf)
-        uow.commit()
-    return document, pdf
+        pdf = renderer.render(view, stamp)  # no lock held
+        with db.writer(actor) as uow:
+            if uow.documents.last_serial(kind, issued_year) + 1 != serial:
+                continue  # another desk registered this number meanwhile: render again
+            if _still_current(uow, kind, subject) != decision_id:
+                raise DomainError(
+                    f"order {subject.order_ref} was decided again while the document was "
+                    "prepared: generate it again"
+                )
+            document = RegisteredDocument(
+                number=number,
+                kind=kind,
+                party_ref=party_ref or subject.party_ref,
+                order_ref=order_ref or subject.order_ref,
+                year=year or subject.year,
+                content_hash=hash_hex,
+                verification_code=code,
+                file_sha256=hashlib.sha256(pdf).hexdigest(),
+                generated_by=uow.actor,
+                generated_at=generated_at,
+                ruleset=view.ruleset,
+                title=subject.title,
+                decision_id=decision_id,
+                attests_weights_storage=(
+                    isinstance(view, AiaStatementView) and view.weights_attestation is not None
+                ),
+            )
+            uow.documents.add(document, issued_year=issued_year, serial=serial)
+            uow.audit.append(
+                "generate",
+                "document",
+                number,
+                after={
+                    "kind": kind.value,
+                    "title": document.title,
+                    "party": document.party_ref,
+                    "order": document.order_ref,
+                    "year": document.year,
+                    "decision_id": decision_id,
+                    "ruleset": document.ruleset,
+                    "content_hash": hash_hex,
+                    "file_sha256": document.file_sha256,
+                    "code": code,
+                },
+            )
+            if deliver is not None:
+                deliver(document, pdf)
+            uow.commit()
+        return document, pdf
+    raise DomainError(
+        f"no {kind.label.lower()} registered: other desks kept taking the next number; "
+        "generate it again"
+    )
 
 
 def generate_aia_statement(

@@ -411,6 +411,11 @@ class StandingPanel(QScrollArea):
     def _show_lpp(self, standing: PartyStanding) -> None:
         lpp = standing.lpp
         self.lpp_group.setTitle(f"LPP {lpp.year} · {lpp.rule}")
+        # Where LPP can never apply, no figure of what is "left" is shown.
+        self.lpp_bar.setVisible(lpp.unavailable is None)
+        if lpp.unavailable is not None:
+            self.lpp_caption.setText(f"LPP cannot be used: {lpp.unavailable}.")
+            return
         self.lpp_bar.set_figures(
             lpp.used_tpp, lpp.limit_tpp, used_text(lpp.used_tpp, lpp.limit_tpp)
         )
@@ -429,6 +434,10 @@ class StandingPanel(QScrollArea):
     def _show_aia(self, standing: PartyStanding) -> None:
         aia = standing.aia
         self.aia_group.setTitle(f"AIA cumulative · {aia.rule}")
+        self.aia_bar.setVisible(aia.unavailable is None)
+        if aia.unavailable is not None:
+            self.aia_caption.setText(f"AIA cannot be used: {aia.unavailable}.")
+            return
         threshold = aia.bis_submission_from_tpp
         self.aia_bar.set_figures(
             aia.cumulative_tpp,

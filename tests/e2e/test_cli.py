@@ -341,3 +341,43 @@ def test_a_reader_that_stops_reading_is_not_an_internal_error(
     assert b"internal error" not in err
     assert b"Traceback" not in err
     assert process.returncode == 0
+
+
+# -- invariants every entry point refuses ---------------------------------------------------
+
+
+def test_the_import_refuses_a_reference_with_a_ledger_separator(run: Run, tmp_path: Path) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(
+        "ref,name,aliases,address,country,hq_country,parent_name,parent_hq_country,role,veu,"
+        "veu_country,veu_id\nACME|X,Acme X,,,DE,DE,,,,,,\n",
+        encoding="utf-8",
+    )
+    message = _refused(run("import", "parties", str(parties)))
+    assert "row 2" in message
+    assert "ref" in message
+    assert "|" in message
+
+
+def test_the_import_refuses_a_certification_submitted_before_it_was_signed(
+    run: Run, tmp_path: Path
+) -> None:
+    parties = tmp_path / "parties.csv"
+    parties.write_text(
+        "ref,name,aliases,address,country,hq_country,parent_name,parent_hq_country,role,veu,"
+        "veu_country,veu_id\nDE-1,Eins GmbH,,,DE,DE,,,,,,\n",
+        encoding="utf-8",
+    )
+    assert run("import", "parties", str(parties)).returncode == 0
+    certifications = tmp_path / "certifications.csv"
+    certifications.write_text(
+        "party_ref,type,year,signed_on,signer,prior_receipts_tpp,weights_storage_attested,"
+        "submitted_to_bis_on,revoked_on\n"
+        "DE-1,aia,,2026-03-01,Anna,,false,2026-02-01,\n"
+        "DE-1,lpp,2026,2026-03-01,Anna,0,,,2026-01-31\n",
+        encoding="utf-8",
+    )
+    message = _refused(run("import", "certifications", str(certifications)))
+    assert "row 2" in message
+    assert "row 3" in message
+    assert "before the certification was signed" in message

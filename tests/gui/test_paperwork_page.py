@@ -243,3 +243,16 @@ def test_tpp_figures_are_read_as_officers_type_them(typed: str, value: float) ->
 def test_tpp_figures_that_are_not_figures_are_refused(typed: str) -> None:
     with pytest.raises(ValueError, match=r"\S"):
         parse_tpp(typed)
+
+
+def test_a_bis_submission_before_the_signing_is_refused_by_the_record_itself() -> None:
+    from pydantic import ValidationError
+
+    from domain.model import AiaCertification as _Aia
+
+    with pytest.raises(ValidationError, match="before the certification was signed"):
+        _Aia(
+            party_ref="DE-1",
+            signed_on=date(2026, 3, 1),
+            submitted_to_bis_on=date(2026, 2, 1),
+        )

@@ -252,7 +252,10 @@ def test_the_standing_shows_lpp_used_and_left_as_a_bar(qtbot: QtBot, page: Parti
     assert standing.lpp_bar.text() == "12,345,678 of 26,900,000 TPP used · 14,554,322 left"
     assert 0 < standing.lpp_bar.value() < standing.lpp_bar.maximum()
     assert "LPP certification for 2026 on file" in standing.lpp_caption.text()
-    assert standing.aia_bar.text().startswith("0 of 253,000,000 TPP")
+    # India is Tier 2: AIA can never apply, so no AIA bar counts toward its threshold.
+    assert not standing.aia_bar.isVisible()
+    assert "AIA cannot be used" in standing.aia_caption.text()
+    assert "India (IN), Tier 2, not Tier 1" in standing.aia_caption.text()
     assert not standing.veu_group.isVisible()
     assert standing.orders.rowCount() == 1
     assert standing.orders.item(0, 0).text() == "SO-26-0001"
@@ -291,3 +294,17 @@ def test_show_orders_opens_the_orders_page_filtered_by_the_party(
     assert window.stack.currentWidget() is orders
     assert orders.party_filter.text() == "IN-DECCAN"
     assert loaded.args == [1]
+
+
+def test_a_reference_with_a_ledger_separator_is_refused_in_the_window(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    page.new_action.trigger()
+    editor = page.editor
+    qtbot.keyClicks(editor.ref, "ACME|X")
+    qtbot.keyClicks(editor.name, "Acme X")
+    qtbot.keyClicks(editor.country, "DE")
+    qtbot.keyClicks(editor.hq_country, "DE")
+    qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert "not a valid reference" in editor.messages["ref"].text()
+    assert get_party(context.db, "ACME|X") is None

@@ -935,3 +935,39 @@ def test_a_name_no_font_prints_registers_no_document(seeded: SqlDatabase) -> Non
         generate_aia_statement(seeded, CATALOG, PdfRenderer(), "X9", on=ON, actor="officer")
     with seeded.reader() as uow:
         assert list(uow.documents.all()) == []
+
+
+def test_rendering_holds_no_write_lock_and_a_number_taken_meanwhile_is_not_reused(
+    seeded: SqlDatabase,
+) -> None:
+    import threading
+
+    class BusyRenderer(FakeRenderer):
+        """While rendering, another desk records an order and registers a statement."""
+
+        def __init__(self) -> None:
+            super().__init__()
+            self.wrote_meanwhile = False
+
+        def render(self, view: DocumentView, stamp: Stamp) -> bytes:
+            if not self.rendered:
+
+                def other_desk() -> None:
+                    add_order(seeded, "SO-MEANWHILE", "SG1")
+                    generate_aia_statement(
+                        seeded, CATALOG, FakeRenderer(), "DE1", on=ON, actor="other"
+                    )
+                    self.wrote_meanwhile = True
+
+                worker = threading.Thread(target=other_desk)
+                worker.start()
+                worker.join(timeout=20)
+            return super().render(view, stamp)
+
+    renderer = BusyRenderer()
+    document, _ = aia(seeded, renderer)
+    assert renderer.wrote_meanwhile  # the other desk was not kept waiting by the rendering
+    assert document.number == "AIA-2026-0002"  # 0001 went to the other desk meanwhile
+    assert len(renderer.rendered) == 2  # rendered again with the next number
+    with seeded.reader() as uow:
+        assert [item.number for item in uow.documents.all()] == ["AIA-2026-0001", "AIA-2026-0002"]
