@@ -168,7 +168,7 @@ def test_the_record_of_a_thousand_line_order_of_many_products_prints() -> None:
     from domain.documents import DecisionRecordView, FindingRow, LineRow
     from domain.figures import fmt_tpp
     from domain.model import Product
-    from domain.services.documents import _figure
+    from domain.services.documents import figure_text
     from tests.integration.test_reports import HEAD
     from tests.unit.builders import PRODUCTS, decide, party
 
@@ -215,7 +215,7 @@ def test_the_record_of_a_thousand_line_order_of_many_products_prints() -> None:
                     rule=finding.rule,
                     message=finding.message,
                     figures="; ".join(
-                        _figure(name, value) for name, value in sorted(finding.figures.items())
+                        figure_text(name, value) for name, value in sorted(finding.figures.items())
                     ),
                 )
                 for finding in decision.findings
