@@ -152,28 +152,17 @@ def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
     level = Level.NONE if paragraph is None else Level(paragraph[6])
     ic_eccn = None if paragraph is None else paragraph[:7]
     unit_tpp = tpp * figures.ics_per_unit
+    eccn, own_paragraph = ic_eccn, paragraph
     if figures.is_system:
-        eccn = None if ic_eccn is None else "4A090." + ic_eccn[-1]
-        system_paragraph = eccn
+        # A system holding such ICs is 4A090 of the same level (rules.md 1.3).
+        eccn = own_paragraph = None if ic_eccn is None else "4A090." + ic_eccn[-1]
         if eccn is not None:
             reason = f"system of {figures.ics_per_unit} ICs each {paragraph} ({reason})"
-        return Classification(
-            tpp=tpp,
-            performance_density=pd,
-            eccn=eccn,
-            paragraph=system_paragraph,
-            ic_paragraph=paragraph,
-            datacenter=figures.datacenter,
-            unit_tpp=unit_tpp,
-            ics_per_unit=figures.ics_per_unit,
-            level=level,
-            reason=reason,
-        )
     return Classification(
         tpp=tpp,
         performance_density=pd,
-        eccn=ic_eccn,
-        paragraph=paragraph,
+        eccn=eccn,
+        paragraph=own_paragraph,
         ic_paragraph=paragraph,
         datacenter=figures.datacenter,
         unit_tpp=unit_tpp,

@@ -106,6 +106,14 @@ _PREFIX = {
     Ledger.COUNTRY_ALLOCATION: "country",
 }
 _LEDGER_OF = {prefix: ledger for ledger, prefix in _PREFIX.items()}
+_COUNTED_BY: dict[Ledger, tuple[str, ...]] = {
+    Ledger.LPP: ("party_ref", "year"),
+    Ledger.AIA: ("party_ref",),
+    Ledger.VEU: ("party_ref", "country"),
+    Ledger.LICENSE: ("license_number",),
+    Ledger.COUNTRY_ALLOCATION: ("country",),
+}
+"""The parts each ledger's running totals are counted by (rules.md section 4)."""
 
 
 @dataclass(frozen=True)
@@ -122,15 +130,10 @@ class BalanceKey:
     @classmethod
     def of(cls, item: Consumption) -> BalanceKey:
         """The key a consumption entry adds to, with only the parts its ledger counts by."""
-        if item.ledger is Ledger.LPP:
-            return cls.lpp(_required(item.party_ref), _required(item.year))
-        if item.ledger is Ledger.AIA:
-            return cls.aia(_required(item.party_ref))
-        if item.ledger is Ledger.VEU:
-            return cls.veu(_required(item.party_ref), _required(item.country))
-        if item.ledger is Ledger.LICENSE:
-            return cls.license(_required(item.license_number))
-        return cls.country_allocation(_required(item.country))
+        parts = {name: getattr(item, name) for name in _COUNTED_BY[item.ledger]}
+        if any(value is None for value in parts.values()):
+            raise ValueError("a consumption entry lacks the key its ledger is counted by")
+        return cls(item.ledger, **parts)
 
     @classmethod
     def lpp(cls, party_ref: str, year: int) -> BalanceKey:
@@ -152,19 +155,8 @@ class BalanceKey:
     def country_allocation(cls, country: str) -> BalanceKey:
         return cls(Ledger.COUNTRY_ALLOCATION, country=country)
 
-    def _parts(self) -> tuple[str, ...]:
-        if self.ledger is Ledger.LPP:
-            return (_required(self.party_ref), str(_required(self.year)))
-        if self.ledger is Ledger.AIA:
-            return (_required(self.party_ref),)
-        if self.ledger is Ledger.VEU:
-            return (_required(self.party_ref), _required(self.country))
-        if self.ledger is Ledger.LICENSE:
-            return (_required(self.license_number),)
-        return (_required(self.country),)
-
     def encode(self) -> str:
-        parts = self._parts()
+        parts = [str(_required(getattr(self, name))) for name in _COUNTED_BY[self.ledger]]
         if any(_SEPARATOR in part for part in parts):
             raise ValueError(f"a ledger key part may not contain {_SEPARATOR!r}: {parts}")
         return _SEPARATOR.join((_PREFIX[self.ledger], *parts))
@@ -173,25 +165,16 @@ class BalanceKey:
     def decode(cls, text: str) -> BalanceKey:
         prefix, *parts = text.split(_SEPARATOR)
         ledger = _LEDGER_OF.get(prefix)
-        try:
-            if ledger is Ledger.LPP:
-                party, year = parts
-                return cls.lpp(party, int(year))
-            if ledger is Ledger.AIA:
-                (party,) = parts
-                return cls.aia(party)
-            if ledger is Ledger.VEU:
-                party, country = parts
-                return cls.veu(party, country)
-            if ledger is Ledger.LICENSE:
-                (number,) = parts
-                return cls.license(number)
-            if ledger is Ledger.COUNTRY_ALLOCATION:
-                (country,) = parts
-                return cls.country_allocation(country)
-        except ValueError:
-            pass
-        raise ValueError(f"not a ledger balance key: {text!r}")
+        names = _COUNTED_BY.get(ledger) if ledger is not None else None
+        if ledger is None or names is None or len(parts) != len(names) or not all(parts):
+            raise ValueError(f"not a ledger balance key: {text!r}")
+        values: dict[str, object] = dict(zip(names, parts, strict=True))
+        if "year" in values:
+            try:
+                values["year"] = int(parts[names.index("year")])
+            except ValueError:
+                raise ValueError(f"not a ledger balance key: {text!r}") from None
+        return cls(ledger, **values)  # type: ignore[arg-type]
 
     @staticmethod
     def prefix(ledger: Ledger, party_ref: str | None = None) -> str:

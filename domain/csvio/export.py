@@ -11,20 +11,11 @@ from typing import Final, TypeVar
 
 from pydantic import BaseModel
 
+from domain import model
 from domain.csvio.formats import (
     HEADERS,
     CsvKind,
     Record,
-)
-from domain.model import (
-    AiaCertification,
-    CountrySetting,
-    License,
-    LppCertification,
-    Order,
-    Party,
-    Product,
-    VeuFootprint,
 )
 
 # -- format (export) --------------------------------------------------------------------------
@@ -64,7 +55,7 @@ def _expect(record: object, cls: type[_R]) -> _R:
 
 
 def _party_rows(record: Record) -> list[list[str]]:
-    party = _expect(record, Party)
+    party = _expect(record, model.Party)
     return [
         [
             party.ref,
@@ -84,7 +75,7 @@ def _party_rows(record: Record) -> list[list[str]]:
 
 
 def _product_rows(record: Record) -> list[list[str]]:
-    product = _expect(record, Product)
+    product = _expect(record, model.Product)
     return [
         [
             product.ref,
@@ -101,7 +92,7 @@ def _product_rows(record: Record) -> list[list[str]]:
 
 
 def _order_rows(record: Record) -> list[list[str]]:
-    order = _expect(record, Order)
+    order = _expect(record, model.Order)
     head = [
         order.ref,
         order.date.isoformat(),
@@ -113,7 +104,7 @@ def _order_rows(record: Record) -> list[list[str]]:
 
 
 def _certification_rows(record: Record) -> list[list[str]]:
-    if isinstance(record, AiaCertification):
+    if isinstance(record, model.AiaCertification):
         return [
             [
                 record.party_ref,
@@ -127,7 +118,7 @@ def _certification_rows(record: Record) -> list[list[str]]:
                 _date_text(record.revoked_on),
             ]
         ]
-    lpp = _expect(record, LppCertification)
+    lpp = _expect(record, model.LppCertification)
     return [
         [
             lpp.party_ref,
@@ -144,7 +135,7 @@ def _certification_rows(record: Record) -> list[list[str]]:
 
 
 def _license_rows(record: Record) -> list[list[str]]:
-    licence = _expect(record, License)
+    licence = _expect(record, model.License)
     return [
         [
             licence.number,
@@ -159,12 +150,12 @@ def _license_rows(record: Record) -> list[list[str]]:
 
 
 def _footprint_rows(record: Record) -> list[list[str]]:
-    footprint = _expect(record, VeuFootprint)
+    footprint = _expect(record, model.VeuFootprint)
     return [[footprint.party_ref, footprint.country, _number_text(footprint.installed_tpp)]]
 
 
 def _country_rows(record: Record) -> list[list[str]]:
-    setting = _expect(record, CountrySetting)
+    setting = _expect(record, model.CountrySetting)
     return [
         [
             setting.country,

@@ -7,15 +7,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.demo import DemoDataset
 from domain.errors import DomainError
 from domain.ports import Database
-from domain.services.records import (
-    add_license_in,
-    put_aia_certification_in,
-    put_country_setting_in,
-    put_footprint_in,
-    put_lpp_certification_in,
-    put_party,
-    put_product,
-)
+from domain.services.records import Putable, put_party, put_record_in
 
 
 class DemoSummary(BaseModel):
@@ -45,18 +37,16 @@ def load_demo(db: Database, dataset: DemoDataset, *, actor: str) -> DemoSummary:
             )
         for party in dataset.parties:
             put_party(uow, party, must_exist=False)
-        for product in dataset.products:
-            put_product(uow, product)
-        for aia in dataset.aia_certifications:
-            put_aia_certification_in(uow, aia)
-        for lpp in dataset.lpp_certifications:
-            put_lpp_certification_in(uow, lpp)
-        for licence in dataset.licenses:
-            add_license_in(uow, licence)
-        for footprint in dataset.footprints:
-            put_footprint_in(uow, footprint)
-        for setting in dataset.countries:
-            put_country_setting_in(uow, setting)
+        records: tuple[Putable, ...] = (
+            *dataset.products,
+            *dataset.aia_certifications,
+            *dataset.lpp_certifications,
+            *dataset.licenses,
+            *dataset.footprints,
+            *dataset.countries,
+        )
+        for record in records:
+            put_record_in(uow, record)
         uow.orders.add_many(list(dataset.orders))
         uow.audit.append(
             "import",

@@ -7,18 +7,8 @@ from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
 
+from domain import model
 from domain.errors import DomainError
-from domain.model import (
-    AiaCertification,
-    CountrySetting,
-    License,
-    LppCertification,
-    Order,
-    Party,
-    Product,
-    RedFlagResolution,
-    VeuFootprint,
-)
 from domain.ports import Database, RedFlagChecklist, UnitOfWork
 
 _T = TypeVar("_T")
@@ -76,22 +66,22 @@ def _put_by_ref(
     )
 
 
-def put_party(uow: UnitOfWork, party: Party, *, must_exist: bool | None = None) -> None:
+def put_party(uow: UnitOfWork, party: model.Party, *, must_exist: bool | None = None) -> None:
     _put_by_ref(uow, uow.parties, "party", party, party.ref, must_exist)
 
 
-def put_product(uow: UnitOfWork, product: Product, *, must_exist: bool | None = None) -> None:
+def put_product(uow: UnitOfWork, product: model.Product, *, must_exist: bool | None = None) -> None:
     _put_by_ref(uow, uow.products, "product", product, product.ref, must_exist)
 
 
-def add_order_in(uow: UnitOfWork, order: Order) -> None:
+def add_order_in(uow: UnitOfWork, order: model.Order) -> None:
     if uow.orders.get(order.ref) is not None:
         raise DomainError(f"order {order.ref!r} already exists")
     uow.orders.add(order)
     uow.audit.append("create", "order", order.ref, after=snapshot(order))
 
 
-def put_aia_certification_in(uow: UnitOfWork, certification: AiaCertification) -> None:
+def put_aia_certification_in(uow: UnitOfWork, certification: model.AiaCertification) -> None:
     existing = {
         item.signed_on: item for item in uow.paperwork.aia_certifications(certification.party_ref)
     }
@@ -108,7 +98,7 @@ def put_aia_certification_in(uow: UnitOfWork, certification: AiaCertification) -
     )
 
 
-def put_lpp_certification_in(uow: UnitOfWork, certification: LppCertification) -> None:
+def put_lpp_certification_in(uow: UnitOfWork, certification: model.LppCertification) -> None:
     before = uow.paperwork.lpp_certification(certification.party_ref, certification.year)
     if before == certification:
         return
@@ -122,7 +112,7 @@ def put_lpp_certification_in(uow: UnitOfWork, certification: LppCertification) -
     )
 
 
-def add_license_in(uow: UnitOfWork, licence: License) -> None:
+def add_license_in(uow: UnitOfWork, licence: model.License) -> None:
     if uow.paperwork.license(licence.number) is not None:
         raise DomainError(f"licence {licence.number!r} already exists")
     if uow.parties.get(licence.party_ref) is None:
@@ -136,7 +126,7 @@ def add_license_in(uow: UnitOfWork, licence: License) -> None:
     )
 
 
-def put_footprint_in(uow: UnitOfWork, footprint: VeuFootprint) -> None:
+def put_footprint_in(uow: UnitOfWork, footprint: model.VeuFootprint) -> None:
     before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
     if before_tpp == footprint.installed_tpp:
         return
@@ -150,7 +140,7 @@ def put_footprint_in(uow: UnitOfWork, footprint: VeuFootprint) -> None:
     )
 
 
-def put_country_setting_in(uow: UnitOfWork, setting: CountrySetting) -> None:
+def put_country_setting_in(uow: UnitOfWork, setting: model.CountrySetting) -> None:
     before = uow.paperwork.country_setting(setting.country)
     comparable = (
         None if before is None else before.model_copy(update={"our_allocation_used_tpp": 0})
@@ -168,51 +158,86 @@ def put_country_setting_in(uow: UnitOfWork, setting: CountrySetting) -> None:
     )
 
 
+Putable = (
+    model.Party
+    | model.Product
+    | model.AiaCertification
+    | model.LppCertification
+    | model.License
+    | model.VeuFootprint
+    | model.CountrySetting
+)
+"""The records an import or the demonstration data puts (orders go in bulk)."""
+
+
+def put_record_in(uow: UnitOfWork, record: Putable) -> None:
+    """Write one record with its audit entry: created or updated by its key (a licence is
+    only ever added)."""
+    if isinstance(record, model.Party):
+        put_party(uow, record)
+    elif isinstance(record, model.Product):
+        put_product(uow, record)
+    elif isinstance(record, model.AiaCertification):
+        put_aia_certification_in(uow, record)
+    elif isinstance(record, model.LppCertification):
+        put_lpp_certification_in(uow, record)
+    elif isinstance(record, model.License):
+        add_license_in(uow, record)
+    elif isinstance(record, model.VeuFootprint):
+        put_footprint_in(uow, record)
+    else:
+        put_country_setting_in(uow, record)
+
+
 # -- one change, one transaction ------------------------------------------------------------
 
 
-def add_party(db: Database, party: Party, *, actor: str) -> None:
+def add_party(db: Database, party: model.Party, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_party(uow, party, must_exist=False))
 
 
-def update_party(db: Database, party: Party, *, actor: str) -> None:
+def update_party(db: Database, party: model.Party, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_party(uow, party, must_exist=True))
 
 
-def add_product(db: Database, product: Product, *, actor: str) -> None:
+def add_product(db: Database, product: model.Product, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_product(uow, product, must_exist=False))
 
 
-def update_product(db: Database, product: Product, *, actor: str) -> None:
+def update_product(db: Database, product: model.Product, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_product(uow, product, must_exist=True))
 
 
-def add_order(db: Database, order: Order, *, actor: str) -> None:
+def add_order(db: Database, order: model.Order, *, actor: str) -> None:
     _write(db, actor, lambda uow: add_order_in(uow, order))
 
 
-def record_aia_certification(db: Database, certification: AiaCertification, *, actor: str) -> None:
+def record_aia_certification(
+    db: Database, certification: model.AiaCertification, *, actor: str
+) -> None:
     _write(db, actor, lambda uow: put_aia_certification_in(uow, certification))
 
 
-def record_lpp_certification(db: Database, certification: LppCertification, *, actor: str) -> None:
+def record_lpp_certification(
+    db: Database, certification: model.LppCertification, *, actor: str
+) -> None:
     _write(db, actor, lambda uow: put_lpp_certification_in(uow, certification))
 
 
-def add_license(db: Database, licence: License, *, actor: str) -> None:
+def add_license(db: Database, licence: model.License, *, actor: str) -> None:
     _write(db, actor, lambda uow: add_license_in(uow, licence))
 
 
-def set_footprint(db: Database, footprint: VeuFootprint, *, actor: str) -> None:
+def set_footprint(db: Database, footprint: model.VeuFootprint, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_footprint_in(uow, footprint))
 
 
-def set_country(db: Database, setting: CountrySetting, *, actor: str) -> None:
+def set_country(db: Database, setting: model.CountrySetting, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_country_setting_in(uow, setting))
 
 
 def resolve_red_flag_28(
-    db: Database, order_ref: str, resolution: RedFlagResolution, *, actor: str
+    db: Database, order_ref: str, resolution: model.RedFlagResolution, *, actor: str
 ) -> None:
     """Record how Red Flag 28 was resolved for an order (the next check takes it into account)."""
 

@@ -22,6 +22,7 @@ from itertools import chain
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from domain import model
 from domain.csvio import (
     CsvImportError,
     CsvKind,
@@ -33,28 +34,10 @@ from domain.csvio import (
     paused_collection,
 )
 from domain.errors import DomainError
-from domain.model import (
-    AiaCertification,
-    CountrySetting,
-    License,
-    LppCertification,
-    Order,
-    Party,
-    Product,
-    VeuFootprint,
-    VeuStatus,
-)
+from domain.model import VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
-from domain.services.records import (
-    add_license_in,
-    put_aia_certification_in,
-    put_country_setting_in,
-    put_footprint_in,
-    put_lpp_certification_in,
-    put_party,
-    put_product,
-)
+from domain.services.records import put_record_in
 
 
 class ImportSummary(BaseModel):
@@ -157,7 +140,7 @@ def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
                     message=f"unknown party {party_ref!r}: import it with the parties first",
                 )
             )
-        if isinstance(record, License) and uow.paperwork.license(record.number) is not None:
+        if isinstance(record, model.License) and uow.paperwork.license(record.number) is not None:
             errors.append(
                 RowError(
                     row=rows[0],
@@ -170,7 +153,7 @@ def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
 
 
 def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
-    orders = [record for record in parsed.records if isinstance(record, Order)]
+    orders = [record for record in parsed.records if isinstance(record, model.Order)]
     refs = [order.ref for order in orders]
     existing = uow.orders.existing_refs(refs) if refs else set()
     party_refs = {order.consignee_ref for order in orders} | {
@@ -221,7 +204,7 @@ def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
 
 
 def _write_orders(uow: UnitOfWork, parsed: ParsedFile, data: bytes) -> None:
-    orders = [record for record in parsed.records if isinstance(record, Order)]
+    orders = [record for record in parsed.records if isinstance(record, model.Order)]
     uow.orders.add_many(orders)
     uow.audit.append(
         "import",
@@ -240,19 +223,19 @@ def _write_orders(uow: UnitOfWork, parsed: ParsedFile, data: bytes) -> None:
 
 def _stored_record(uow: UnitOfWork, record: Record) -> Record | None:
     """The stored record ``record`` would replace, as the CSV row would state it."""
-    if isinstance(record, Party):
+    if isinstance(record, model.Party):
         return uow.parties.get(record.ref)
-    if isinstance(record, Product):
+    if isinstance(record, model.Product):
         return uow.products.get(record.ref)
-    if isinstance(record, AiaCertification):
+    if isinstance(record, model.AiaCertification):
         stored = uow.paperwork.aia_certifications(record.party_ref)
         return next((item for item in stored if item.signed_on == record.signed_on), None)
-    if isinstance(record, LppCertification):
+    if isinstance(record, model.LppCertification):
         return uow.paperwork.lpp_certification(record.party_ref, record.year)
-    if isinstance(record, VeuFootprint):
+    if isinstance(record, model.VeuFootprint):
         tpp = uow.paperwork.footprint(record.party_ref).get(record.country)
         return None if tpp is None else record.model_copy(update={"installed_tpp": tpp})
-    if isinstance(record, CountrySetting):
+    if isinstance(record, model.CountrySetting):
         setting = uow.paperwork.country_setting(record.country)
         return (
             None if setting is None else setting.model_copy(update={"our_allocation_used_tpp": 0})
@@ -266,7 +249,7 @@ def _with_blanks_kept(
     """``record`` with every field whose cell was empty taken from ``before`` (what is stored):
     an empty cell never changes a stored value. The result is checked again as a whole."""
     dropped: set[str] = set()
-    if isinstance(record, Party) and record.veu is VeuStatus.NONE and "veu" not in blank:
+    if isinstance(record, model.Party) and record.veu is VeuStatus.NONE and "veu" not in blank:
         dropped = {"veu_country", "veu_id"}  # stating "no VEU" ends its country and number
     kept = {
         name: getattr(before, name)
@@ -292,39 +275,24 @@ def _with_blanks_kept(
 
 def _change(uow: UnitOfWork, record: Record) -> _Change:
     """Whether writing ``record`` would create, update or leave alone what is stored."""
-    if isinstance(record, License):
+    if isinstance(record, model.License):
         return _Change.CREATED
     if not isinstance(
         record,
-        Party | Product | AiaCertification | LppCertification | VeuFootprint | CountrySetting,
+        model.Party
+        | model.Product
+        | model.AiaCertification
+        | model.LppCertification
+        | model.VeuFootprint
+        | model.CountrySetting,
     ):  # pragma: no cover - orders go in bulk
         raise TypeError(f"cannot put a {type(record).__name__}")
     before = _stored_record(uow, record)
-    if isinstance(record, CountrySetting):
+    if isinstance(record, model.CountrySetting):
         record = record.model_copy(update={"our_allocation_used_tpp": 0})
     if before is None:
         return _Change.CREATED
     return _Change.UNCHANGED if before == record else _Change.UPDATED
-
-
-def _put(uow: UnitOfWork, record: Record) -> None:
-    """Write one record with its audit entry (``domain.services.records``)."""
-    if isinstance(record, Party):
-        put_party(uow, record)
-    elif isinstance(record, Product):
-        put_product(uow, record)
-    elif isinstance(record, AiaCertification):
-        put_aia_certification_in(uow, record)
-    elif isinstance(record, LppCertification):
-        put_lpp_certification_in(uow, record)
-    elif isinstance(record, License):
-        add_license_in(uow, record)
-    elif isinstance(record, VeuFootprint):
-        put_footprint_in(uow, record)
-    elif isinstance(record, CountrySetting):
-        put_country_setting_in(uow, record)
-    else:  # pragma: no cover - orders go in bulk
-        raise TypeError(f"cannot put a {type(record).__name__}")
 
 
 def _merged_records(uow: UnitOfWork, parsed: ParsedFile) -> list[Record]:
@@ -361,7 +329,8 @@ def _put_records(
         change = _change(uow, record)
         counts[change] += 1
         if not dry_run and change is not _Change.UNCHANGED:
-            _put(uow, record)
+            assert not isinstance(record, model.Order)  # orders go in bulk
+            put_record_in(uow, record)
         if done % 200 == 0:
             progress(done, total, f"importing {parsed.source}")
     return counts

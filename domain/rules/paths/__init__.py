@@ -7,10 +7,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from domain.decision import Authorization, Consumption, Finding, LineResult
+from domain.decision import Authorization, Consumption, Finding, Ledger, LineResult
 from domain.rules.codes import PAPERWORK
 
-__all__ = ["Attempt", "Largest", "PathFunction"]
+__all__ = ["Attempt", "Largest", "PathFunction", "veu_shipment"]
 
 
 @dataclass(frozen=True)
@@ -45,3 +45,19 @@ class Attempt:
 
 
 PathFunction = Callable[..., Attempt]
+
+
+def veu_shipment(
+    authorization: Authorization, within: Finding, party_ref: str, country: str, tpp: float
+) -> Attempt:
+    """A VEU authorization that holds: its finding, and the shipment added to the holder's
+    installed base in the destination."""
+    return Attempt(
+        authorization,
+        applicable=True,
+        holds=True,
+        findings=(within,),
+        consumption=(
+            Consumption(ledger=Ledger.VEU, party_ref=party_ref, country=country, tpp=tpp),
+        ),
+    )

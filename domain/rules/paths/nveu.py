@@ -4,13 +4,13 @@ as of the shipment date, plus this order stays within the cap of the shipment's 
 from __future__ import annotations
 
 from domain.countries import country_name
-from domain.decision import Authorization, Consumption, FigureValue, Ledger, Part
+from domain.decision import Authorization, FigureValue, Part
 from domain.figures import fmt_tpp, fmt_units_over
 from domain.model import VeuStatus
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import finding
-from domain.rules.paths import Attempt, Largest
+from domain.rules.paths import Attempt, Largest, veu_shipment
 
 
 def try_nveu(facts: Facts, q: float, largest: Largest) -> Attempt:
@@ -62,12 +62,4 @@ def try_nveu(facts: Facts, q: float, largest: Largest) -> Attempt:
         Part.A_LEVEL,
         **figures,
     )
-    return Attempt(
-        Authorization.NVEU,
-        applicable=True,
-        holds=True,
-        findings=(within,),
-        consumption=(
-            Consumption(ledger=Ledger.VEU, party_ref=consignee.ref, country=destination, tpp=q),
-        ),
-    )
+    return veu_shipment(Authorization.NVEU, within, consignee.ref, destination, q)

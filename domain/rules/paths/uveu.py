@@ -4,13 +4,13 @@ whose footprint after the shipment keeps every limit."""
 from __future__ import annotations
 
 from domain.countries import country_name
-from domain.decision import Authorization, Consumption, FigureValue, Finding, Ledger, Part
+from domain.decision import Authorization, FigureValue, Finding, Part
 from domain.figures import fmt_share
 from domain.model import VeuStatus
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import finding
-from domain.rules.paths import Attempt, Largest
+from domain.rules.paths import Attempt, Largest, veu_shipment
 from domain.rules.positions import LimitCheck, veu_position
 
 
@@ -52,17 +52,7 @@ def try_uveu(facts: Facts, q: float, largest: Largest) -> Attempt:
         Part.A_LEVEL,
         **figures,
     )
-    return Attempt(
-        Authorization.UVEU,
-        applicable=True,
-        holds=True,
-        findings=(within,),
-        consumption=(
-            Consumption(
-                ledger=Ledger.VEU, party_ref=consignee.ref, country=facts.destination, tpp=q
-            ),
-        ),
-    )
+    return veu_shipment(Authorization.UVEU, within, consignee.ref, facts.destination, q)
 
 
 def _exceeded(facts: Facts, check: LimitCheck, total: float) -> Finding:
