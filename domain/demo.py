@@ -1106,43 +1106,25 @@ def _lpp_certifications(rng: random.Random, figures: _Figures) -> tuple[LppCerti
 
 def _licenses() -> tuple[License, ...]:
     a_level, weights = LicenseCovers.A_LEVEL, LicenseCovers.MODEL_WEIGHTS
-    return (
+    issued = (
+        # number, holder, destination, covers, TPP, valid from, valid to
+        ("D1234567", STRAITS, "MY", a_level, 2_000 * H100_TPP, (2025, 3, 3), (2027, 2, 26)),
+        ("D1240915", NAJD, "SA", a_level, 1_200 * SERVER_TPP, (2025, 2, 3), (2026, 6, 30)),
+        # Covers 316 servers: the June 2026 order finds it nearly used up.
+        ("D1251188", DECCAN, "IN", a_level, 316 * SERVER_TPP, (2025, 4, 1), (2027, 3, 31)),
+        ("D1262040", CARMEL, "IL", weights, 0.0, (2025, 6, 2), (2027, 5, 31)),
+    )
+    return tuple(
         License(
-            number="D1234567",
-            party_ref=STRAITS,
-            destination="MY",
-            covers=a_level,
-            tpp=2_000 * H100_TPP,
-            valid_from=date(2025, 3, 3),
-            valid_to=date(2027, 2, 26),
-        ),
-        License(
-            number="D1240915",
-            party_ref=NAJD,
-            destination="SA",
-            covers=a_level,
-            tpp=1_200 * SERVER_TPP,
-            valid_from=date(2025, 2, 3),
-            valid_to=date(2026, 6, 30),
-        ),
-        License(
-            number="D1251188",
-            party_ref=DECCAN,
-            destination="IN",
-            covers=a_level,
-            # Covers 316 servers: the June 2026 order finds it nearly used up.
-            tpp=316 * SERVER_TPP,
-            valid_from=date(2025, 4, 1),
-            valid_to=date(2027, 3, 31),
-        ),
-        License(
-            number="D1262040",
-            party_ref=CARMEL,
-            destination="IL",
-            covers=weights,
-            valid_from=date(2025, 6, 2),
-            valid_to=date(2027, 5, 31),
-        ),
+            number=number,
+            party_ref=holder,
+            destination=destination,
+            covers=covers,
+            tpp=tpp,
+            valid_from=date(*valid_from),
+            valid_to=date(*valid_to),
+        )
+        for number, holder, destination, covers, tpp, valid_from, valid_to in issued
     )
 
 

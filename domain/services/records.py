@@ -81,34 +81,53 @@ def add_order_in(uow: UnitOfWork, order: model.Order) -> None:
     uow.audit.append("create", "order", order.ref, after=snapshot(order))
 
 
-def put_aia_certification_in(uow: UnitOfWork, certification: model.AiaCertification) -> None:
-    existing = {
-        item.signed_on: item for item in uow.paperwork.aia_certifications(certification.party_ref)
-    }
-    before = existing.get(certification.signed_on)
-    if before == certification:
+def _audited_put(
+    uow: UnitOfWork,
+    entity: str,
+    key: str,
+    before: BaseModel | None,
+    after: BaseModel,
+    write: Callable[[], None],
+    *,
+    before_snapshot: dict[str, Any] | None = None,
+) -> None:
+    """Write a record that changed, with its audit entry (created or updated, before and
+    after); nothing when it is as stored."""
+    if before == after:
         return
-    uow.paperwork.put_aia_certification(certification)
+    write()
     uow.audit.append(
         "create" if before is None else "update",
+        entity,
+        key,
+        before=before_snapshot if before_snapshot is not None else snapshot(before),
+        after=snapshot(after),
+    )
+
+
+def put_aia_certification_in(uow: UnitOfWork, certification: model.AiaCertification) -> None:
+    stored = uow.paperwork.aia_certifications(certification.party_ref)
+    before = next((item for item in stored if item.signed_on == certification.signed_on), None)
+    key = f"{certification.party_ref}@{certification.signed_on.isoformat()}"
+    _audited_put(
+        uow,
         "aia_certification",
-        f"{certification.party_ref}@{certification.signed_on.isoformat()}",
-        before=snapshot(before),
-        after=snapshot(certification),
+        key,
+        before,
+        certification,
+        lambda: uow.paperwork.put_aia_certification(certification),
     )
 
 
 def put_lpp_certification_in(uow: UnitOfWork, certification: model.LppCertification) -> None:
     before = uow.paperwork.lpp_certification(certification.party_ref, certification.year)
-    if before == certification:
-        return
-    uow.paperwork.put_lpp_certification(certification)
-    uow.audit.append(
-        "create" if before is None else "update",
+    _audited_put(
+        uow,
         "lpp_certification",
         f"{certification.party_ref}@{certification.year}",
-        before=snapshot(before),
-        after=snapshot(certification),
+        before,
+        certification,
+        lambda: uow.paperwork.put_lpp_certification(certification),
     )
 
 
@@ -128,33 +147,32 @@ def add_license_in(uow: UnitOfWork, licence: model.License) -> None:
 
 def put_footprint_in(uow: UnitOfWork, footprint: model.VeuFootprint) -> None:
     before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
-    if before_tpp == footprint.installed_tpp:
-        return
-    uow.paperwork.put_footprint(footprint)
-    uow.audit.append(
-        "create" if before_tpp is None else "update",
+    before = None
+    if before_tpp is not None:
+        before = footprint.model_copy(update={"installed_tpp": before_tpp})
+    _audited_put(
+        uow,
         "footprint",
         f"{footprint.party_ref}@{footprint.country}",
-        before=None if before_tpp is None else {"installed_tpp": before_tpp},
-        after=snapshot(footprint),
+        before,
+        footprint,
+        lambda: uow.paperwork.put_footprint(footprint),
+        before_snapshot=None if before_tpp is None else {"installed_tpp": before_tpp},
     )
 
 
 def put_country_setting_in(uow: UnitOfWork, setting: model.CountrySetting) -> None:
-    before = uow.paperwork.country_setting(setting.country)
-    comparable = (
-        None if before is None else before.model_copy(update={"our_allocation_used_tpp": 0})
-    )
+    # Our own use is the ledger's, not a setting: neither compared nor kept.
+    found = uow.paperwork.country_setting(setting.country)
+    before = None if found is None else found.model_copy(update={"our_allocation_used_tpp": 0})
     stored = setting.model_copy(update={"our_allocation_used_tpp": 0})
-    if comparable == stored:
-        return
-    uow.paperwork.put_country_setting(stored)
-    uow.audit.append(
-        "create" if before is None else "update",
+    _audited_put(
+        uow,
         "country",
         setting.country,
-        before=snapshot(comparable),
-        after=snapshot(stored),
+        before,
+        stored,
+        lambda: uow.paperwork.put_country_setting(stored),
     )
 
 

@@ -37,6 +37,11 @@ class Attempt:
     consumption: tuple[Consumption, ...] = ()
     reason_unavailable: str = ""
 
+    @classmethod
+    def unavailable(cls, authorization: Authorization, reason: str) -> Attempt:
+        """An authorization that cannot apply to the order at all, and why."""
+        return cls(authorization, applicable=False, reason_unavailable=reason)
+
     @property
     def paperwork_only(self) -> bool:
         """It failed only for missing paperwork (a certification, a BIS submission)."""

@@ -18,7 +18,7 @@ def try_aia(facts: Facts, q: float, largest: Largest) -> Attempt:
     refs = facts.refs
     problem = aia_geography_problem(facts.destination, facts.parties, facts.ruleset)
     if problem is not None:
-        return Attempt(Authorization.AIA, applicable=False, reason_unavailable=problem)
+        return Attempt.unavailable(Authorization.AIA, problem)
     certification = facts.standing.aia_certification
     position = aia_position(
         facts.consignee,

@@ -66,7 +66,7 @@ def try_license(facts: Facts, q: float, largest: Largest) -> Attempt:
                 f"{fmt_tpp(q)} needed"
                 for item in candidates
             )
-        return Attempt(Authorization.LICENSE, applicable=False, reason_unavailable=reason)
+        return Attempt.unavailable(Authorization.LICENSE, reason)
     licence = usable[0]
     findings = [
         finding(

@@ -16,16 +16,13 @@ from domain.rules.paths import Attempt, Largest, veu_shipment
 def try_nveu(facts: Facts, q: float, largest: Largest) -> Attempt:
     consignee, destination = facts.consignee, facts.destination
     if consignee.veu is not VeuStatus.NVEU:
-        return Attempt(
-            Authorization.NVEU,
-            applicable=False,
-            reason_unavailable=f"the consignee {consignee.ref} is not an NVEU",
+        return Attempt.unavailable(
+            Authorization.NVEU, f"the consignee {consignee.ref} is not an NVEU"
         )
     if consignee.veu_country != destination:
-        return Attempt(
+        return Attempt.unavailable(
             Authorization.NVEU,
-            applicable=False,
-            reason_unavailable=(
+            (
                 f"the NVEU of {consignee.ref} covers "
                 f"{country_name(consignee.veu_country or '')}, not {country_name(destination)}"
             ),

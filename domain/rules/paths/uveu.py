@@ -17,16 +17,13 @@ from domain.rules.positions import LimitCheck, veu_position
 def try_uveu(facts: Facts, q: float, largest: Largest) -> Attempt:
     consignee, ruleset = facts.consignee, facts.ruleset
     if consignee.veu is not VeuStatus.UVEU:
-        return Attempt(
-            Authorization.UVEU,
-            applicable=False,
-            reason_unavailable=f"the consignee {consignee.ref} is not a UVEU",
+        return Attempt.unavailable(
+            Authorization.UVEU, f"the consignee {consignee.ref} is not a UVEU"
         )
     if ruleset.tier_of(consignee.hq_country) != 1:
-        return Attempt(
+        return Attempt.unavailable(
             Authorization.UVEU,
-            applicable=False,
-            reason_unavailable=(
+            (
                 f"the UVEU {consignee.ref} is headquartered in "
                 f"{ruleset.place(consignee.hq_country)}, not Tier 1"
             ),
