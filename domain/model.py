@@ -10,10 +10,9 @@ import re
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import (
-    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -30,21 +29,28 @@ REF_RULE = (
     "a reference is letters and digits, with . _ - / : + # & ( ) and single spaces between "
     "them; it may not contain |, ; or quotes"
 )
-_REF = re.compile(r"[\w](?:[\w.\-/:+#&()]| (?! ))*")
+REF_PATTERN = r"^\w(?: ?[\w.\-/:+#&()])*$"
+"""The safe alphabet of references: records, ledger keys (``|``) and file formats (``;``)
+rely on it. Checked by pydantic's own (Rust) regular expressions: imports check 10^5 refs."""
 
 
 def check_ref(text: str) -> str:
-    """A reference as the records keep it (records, ledger keys and file formats rely on its
-    alphabet: ``|`` separates the parts of a ledger key, ``;`` the items of a CSV list)."""
-    if _REF.fullmatch(text) is None or text.endswith(" "):
+    """A reference as the records keep it, or ValueError saying what a reference is."""
+    if re.fullmatch(REF_PATTERN, text) is None:
         raise ValueError(f"{text!r} is not a valid reference: {REF_RULE}")
     return text
 
 
+def error_message(detail: Mapping[str, Any]) -> str:
+    """A pydantic error in the desk's words (where pydantic's would quote a pattern)."""
+    if detail.get("type") == "string_pattern_mismatch" and "ref" in str(detail.get("loc", "")):
+        return f"{detail.get('input')!r} is not a valid reference: {REF_RULE}"
+    return str(detail.get("msg", "invalid")).removeprefix("Value error, ")
+
+
 Ref = Annotated[
     str,
-    StringConstraints(strip_whitespace=True, min_length=1, max_length=64),
-    AfterValidator(check_ref),
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=64, pattern=REF_PATTERN),
 ]
 Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=300)]
 ListedName = Annotated[

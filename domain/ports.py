@@ -18,6 +18,7 @@ from pydantic import BaseModel, ConfigDict
 from domain.audit import AuditEntry
 from domain.decision import Consumption, Decision
 from domain.documents import DocumentKind, RegisteredDocument
+from domain.ledger import BalanceKey
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -198,6 +199,10 @@ class LedgerRepository(Protocol):
 
     def license_used(self, number: str) -> float: ...
     def country_allocation_used(self, country: str) -> float: ...
+    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
+        """Several running totals in one read (0 for a key with none)."""
+        ...
+
     def country_allocations_used(self) -> dict[str, float]:
         """Our licensed use of each country's Tier 2 allocation, by country."""
         ...

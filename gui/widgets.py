@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QCompleter, QLabel, QLineEdit, QProgressBar, QWidg
 
 from domain.countries import all_countries, country_code, country_name
 from domain.errors import DomainError
+from domain.model import error_message
 from gui.jobs import Job, JobFunction, JobRunner
 from gui.style import tpp
 
@@ -207,8 +208,7 @@ def validation_messages(error: ValidationError, labels: Mapping[str, str]) -> li
     for item in error.errors():
         location = [str(part) for part in item.get("loc", ()) if not isinstance(part, int)]
         field = labels.get(location[0], location[0].replace("_", " ")) if location else ""
-        text = str(item.get("msg", "invalid"))
-        text = text.removeprefix("Value error, ")
+        text = error_message(item)
         messages.append(f"{field}: {text}" if field else text)
     return messages
 

@@ -725,6 +725,7 @@ _ADD_TO_BALANCE = Statement(
     " ON CONFLICT (key) DO UPDATE SET tpp = ledger_balances.tpp + excluded.tpp"
 )
 _BALANCE = Statement("SELECT tpp FROM ledger_balances WHERE key = :key")
+_BALANCES_IN = InStatement("SELECT key, tpp FROM ledger_balances WHERE key IN ({values})")
 # A prefix test on SQLite's byte order walks the primary key: exact there. PostgreSQL compares
 # ranges in the database's collation, where "veu|p1|" can sort inside "veu|P1|"..."veu|P1}",
 # so there the prefix is tested by equality (which reads the whole table).
@@ -797,6 +798,14 @@ class SqlLedgerRepository(_Repository):
 
     def country_allocation_used(self, country: str) -> float:
         return self._balance(BalanceKey.country_allocation(country).encode())
+
+    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
+        encoded = {key.encode(): key for key in keys}
+        rows = _BALANCES_IN.rows(self.connection, list(encoded))
+        found = dict.fromkeys(keys, 0.0)
+        for text, tpp in rows:
+            found[encoded[text]] = float(tpp or 0.0)
+        return found
 
     def country_allocations_used(self) -> dict[str, float]:
         prefix = BalanceKey.prefix(Ledger.COUNTRY_ALLOCATION)

@@ -31,6 +31,7 @@ from domain.errors import UnknownCountryError
 from domain.model import (
     REF_RULE,
     check_ref,
+    error_message,
 )
 
 # -- reading ----------------------------------------------------------------------------------
@@ -357,7 +358,7 @@ def _validation_errors(
     """pydantic's errors as row errors, with model fields mapped to the CSV's columns."""
     found = []
     for detail in exc.errors(include_url=False):
-        message = str(detail["msg"]).removeprefix("Value error, ")
+        message = error_message(detail)
         location = detail["loc"]
         field: str | None = None
         if location:

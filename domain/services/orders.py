@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict
 
 from domain.decision import Consumption, Decision, Ledger, Outcome
 from domain.errors import DomainError
+from domain.ledger import BalanceKey
 from domain.model import (
     CountrySetting,
     EvaluationContext,
@@ -69,12 +70,13 @@ def build_context(
     # (rules.md section 4), so re-checking an earlier order never counts later ones.
     footprint = veu_footprint(uow, ref, order.date) if consignee.veu is not VeuStatus.NONE else {}
     licenses = uow.paperwork.licenses_for(ref)
-    lpp_used = uow.ledger.lpp_used(ref, year)
-    aia_cumulative = uow.ledger.aia_cumulative(ref)
     destination = order.destination or consignee.country
+    lpp_key, aia_key = BalanceKey.lpp(ref, year), BalanceKey.aia(ref)
+    country_key = BalanceKey.country_allocation(destination)
+    balances = uow.ledger.balances_of([lpp_key, aia_key, country_key])  # one read
+    lpp_used, aia_cumulative = balances[lpp_key], balances[aia_key]
     setting = uow.paperwork.country_setting(destination) or CountrySetting(
-        country=destination,
-        our_allocation_used_tpp=uow.ledger.country_allocation_used(destination),
+        country=destination, our_allocation_used_tpp=balances[country_key]
     )
     allocation_used = setting.our_allocation_used_tpp
     license_used = {licence.number: licence.used_tpp for licence in licenses}
