@@ -378,6 +378,14 @@ class Ruleset(_Data):
         the EAR treat as another, Hong Kong, has that country's tier)."""
         return self._tier_map.get(country, 2)
 
+    def countries_in(self, tier: Tier) -> frozenset[str]:
+        """Every ISO 3166-1 country of ``tier`` under this version (Hong Kong with China)."""
+        from domain.countries import all_countries
+
+        return frozenset(
+            country.alpha2 for country in all_countries() if self.tier_of(country.alpha2) == tier
+        )
+
     def treated_as(self, country: str) -> TreatedAs | None:
         for item in self.tiers.treated_as:
             if item.country == country:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from itertools import pairwise
 from typing import Any
 
 from pydantic import ValidationError
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMessageBox,
     QPushButton,
     QSpinBox,
     QSplitter,
@@ -112,8 +114,11 @@ class _LineRow:
         self.remove = QToolButton()
         self.remove.setObjectName("removeLine")
         self.remove.setText("✕")
-        self.remove.setToolTip("Remove this line")
+        self.remove.setToolTip("Remove this line (Ctrl+Delete in its fields)")
+        self.remove.setAccessibleName("Remove line")
         self.remove.setAutoRaise(True)
+        # Out of the Tab chain: Tab goes product, quantity, next line, then on to the buttons.
+        self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     def show_error(self, text: str) -> None:
         self.status.setText(f"✕ {text}")
@@ -182,9 +187,12 @@ class NewOrderDialog(QDialog):
             ("Ctrl+S", self.save),
             ("Ctrl+Shift+S", self.save_and_check),
             ("Ctrl+L", self.add_line),
+            ("Ctrl+Del", self.remove_focused_line),
         ):
             shortcut = QShortcut(QKeySequence(keys), self)
             shortcut.activated.connect(slot)
+        self.discard_question: QMessageBox | None = None
+        self._dirty = False
 
         self.add_line()
         self._set_form_enabled(False)
@@ -255,6 +263,8 @@ class NewOrderDialog(QDialog):
         self.lines_table.verticalHeader().setDefaultSectionSize(30)
         self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.lines_table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # The view would move Tab between its own cells forever; the form's order rules.
+        self.lines_table.setTabKeyNavigation(False)
         header = self.lines_table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Fixed)
@@ -453,6 +463,7 @@ class NewOrderDialog(QDialog):
         line.quantity.valueChanged.connect(self._on_form_edited)
         line.remove.clicked.connect(lambda: self.remove_line(line))
         self._lines.append(line)
+        self._chain_tab_order()
         if self._loaded:
             line.product.setFocus()
         self._schedule_preview()
@@ -463,7 +474,41 @@ class NewOrderDialog(QDialog):
         row = self._lines.index(line)
         self._lines.remove(line)
         self.lines_table.removeRow(row)
+        self._chain_tab_order()
         self._schedule_preview()
+
+    def remove_focused_line(self) -> None:
+        focused = self.focusWidget()
+        for line in self._lines:
+            if focused in (line.product, line.quantity) or (
+                focused is not None and line.quantity.isAncestorOf(focused)
+            ):
+                index = self._lines.index(line)
+                self.remove_line(line)
+                if self._lines:
+                    self._lines[min(index, len(self._lines) - 1)].product.setFocus()
+                return
+
+    def _chain_tab_order(self) -> None:
+        """Tab visits every field once, top to bottom, then the buttons: never stuck in the
+        lines."""
+        chain: list[QWidget] = [
+            self.ref_edit,
+            self.date_edit,
+            self.consignee_edit,
+            self.end_user_edit,
+            self.destination_edit,
+        ]
+        for line in self._lines:
+            chain += [line.product, line.quantity]
+        chain += [
+            self.add_line_button,
+            self.cancel_button,
+            self.save_check_button,
+            self.save_button,
+        ]
+        for first, second in pairwise(chain):
+            QWidget.setTabOrder(first, second)
 
     @property
     def lines(self) -> list[_LineRow]:
@@ -473,7 +518,47 @@ class NewOrderDialog(QDialog):
 
     def _on_form_edited(self) -> None:
         self.save_message.clear()
+        if self._loaded:
+            self._dirty = True
         self._schedule_preview()
+
+    @property
+    def has_input(self) -> bool:
+        """Whether the officer typed anything that Cancel or Escape would lose."""
+        return self._dirty and (
+            any(
+                edit.text().strip()
+                for edit in (self.consignee_edit, self.end_user_edit, self.destination_edit)
+            )
+            or any(line.product.text().strip() for line in self._lines)
+        )
+
+    def reject(self) -> None:
+        """Cancel or Escape: an order with anything typed is only dropped when the officer
+        says so."""
+        if self._save_job is None and self.has_input:
+            if self.discard_question is None:
+                question = QMessageBox(
+                    QMessageBox.Icon.Question,
+                    "Discard this order?",
+                    "The order is not saved. Discard what you typed?",
+                    QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+                    self,
+                )
+                question.setObjectName("discardOrderQuestion")
+                question.button(QMessageBox.StandardButton.Cancel).setText("Keep editing")
+                question.setDefaultButton(QMessageBox.StandardButton.Cancel)
+                question.finished.connect(self._on_discard_question_finished)
+                self.discard_question = question
+                question.open()
+            return
+        super().reject()
+
+    def _on_discard_question_finished(self, answer: int) -> None:
+        self.discard_question = None
+        if answer == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            super().reject()
 
     def _schedule_preview(self) -> None:
         self._generation += 1

@@ -278,11 +278,11 @@ class OrdersPage(Page):
         ruleset = self.context.ruleset_today()
         tier = self.tier_filter.currentData()
         if tier == 1:
-            destinations = frozenset(ruleset.tiers.tier1)
+            destinations = ruleset.countries_in(1)
         elif tier == 3:
-            destinations = frozenset(ruleset.tiers.tier3)
+            destinations = ruleset.countries_in(3)  # Hong Kong with China
         elif tier == 2:
-            excluded = frozenset(ruleset.tiers.tier1) | frozenset(ruleset.tiers.tier3)
+            excluded = ruleset.countries_in(1) | ruleset.countries_in(3)
         typed = self.destination_filter.text().strip()
         if typed:
             from domain.countries import country_code
@@ -377,12 +377,14 @@ class OrdersPage(Page):
         self.count_label.setText(f"{total:,} order{'s' if total != 1 else ''}")
         if not self._first_shown:
             self.first_rows_shown.emit()
+        self._reselect(complete=True)
         self.list_loaded.emit(total)
-        self._reselect()
         if scrolled:
             self.table.verticalScrollBar().setValue(scrolled)
 
-    def _reselect(self) -> None:
+    def _reselect(self, *, complete: bool = False) -> None:
+        """Select the selected order again after a reload; once the whole list is in
+        (``complete``), an order it no longer holds is deselected."""
         selected, selected_id = self._selected_ref, self._selected_id
         if selected is None:
             return
@@ -393,6 +395,17 @@ class OrdersPage(Page):
             self.table.scrollTo(self.model.index(row, 0))
         elif selected_id is None:
             self.select_ref(selected, quiet=True)
+        elif complete:
+            # The filter no longer lists the order: its detail would describe what the list
+            # does not show.
+            self.clear_selection()
+
+    def clear_selection(self) -> None:
+        """Nothing selected: the detail pane says so and the order actions are off."""
+        self._selected_ref, self._selected_id = None, None
+        self.table.clearSelection()
+        self.detail.show_empty()
+        self._update_actions(None)
 
     def prepare_screenshot(self) -> None:
         """Select an order whose decision has something to explain."""
@@ -560,6 +573,7 @@ class OrdersPage(Page):
         self.batch_finished.emit(summary)
         self.context.events.records_changed.emit("decisions")
         self.reload()
+        self._refresh_selected()  # the selected order may have been decided by the batch
         if summary.errors:
             problems = "\n".join(
                 f"{ref}: {reason}" for ref, reason in list(summary.errors.items())[:20]

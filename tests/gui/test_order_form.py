@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 import shiboken6
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
 from app.desktop import build_context
@@ -120,7 +120,7 @@ def open_form(qtbot: QtBot, context: DeskContext) -> Iterator[Callable[[], NewOr
     for dialog in opened:
         # A saved form closes and deletes itself; close the ones still open.
         if shiboken6.isValid(dialog):
-            dialog.close()
+            dialog.done(0)  # past any "discard?" question
 
 
 def set_quantity(qtbot: QtBot, dialog: NewOrderDialog, row: int, value: int) -> None:
@@ -271,3 +271,55 @@ def test_enter_saves_the_order(qtbot: QtBot, open_form: Callable[[], NewOrderDia
     with qtbot.waitSignal(dialog.order_saved, timeout=5000) as saved:
         qtbot.keyClick(dialog.lines[0].quantity, Qt.Key.Key_Return)
     assert saved.args == ["SO-26-0008"]
+
+
+def test_escape_and_cancel_never_drop_a_filled_in_order_without_asking(
+    qtbot: QtBot, open_form: Callable[[], NewOrderDialog]
+) -> None:
+    dialog = open_form()
+    fill(qtbot, dialog, "IN-DECCAN", "H100-SXM", 10)
+    qtbot.keyClick(dialog.consignee_edit, Qt.Key.Key_Escape)  # closes a completion list at most
+    qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.isVisible()
+    question = dialog.discard_question
+    assert question is not None
+    question.button(QMessageBox.StandardButton.Cancel).click()  # "Keep editing"
+    assert dialog.isVisible()
+    assert dialog.consignee_edit.text() == "IN-DECCAN"
+    qtbot.mouseClick(dialog.cancel_button, Qt.MouseButton.LeftButton)
+    question = dialog.discard_question
+    assert question is not None
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        question.button(QMessageBox.StandardButton.Discard).click()
+
+
+def test_an_untouched_form_closes_with_escape_at_once(
+    qtbot: QtBot, open_form: Callable[[], NewOrderDialog]
+) -> None:
+    dialog = open_form()
+    with qtbot.waitSignal(dialog.rejected, timeout=2000):
+        qtbot.keyClick(dialog, Qt.Key.Key_Escape)
+    assert dialog.discard_question is None
+
+
+def test_tab_walks_the_lines_and_reaches_the_buttons(
+    qtbot: QtBot, open_form: Callable[[], NewOrderDialog]
+) -> None:
+    dialog = open_form()
+    dialog.add_line()
+    dialog.lines[0].product.setFocus()
+    visited = []
+    for _ in range(12):
+        widget = dialog.focusWidget()
+        owner = widget
+        while owner is not None and owner.objectName() == "":
+            owner = owner.parentWidget()
+        visited.append(owner.objectName() if owner is not None else "")
+        qtbot.keyClick(widget, Qt.Key.Key_Tab)
+    assert "addLineButton" in visited
+    assert "saveOrderButton" in visited
+    assert "removeLine" not in visited
+    # Shift+Tab from the first line goes back up to the destination.
+    dialog.lines[0].product.setFocus()
+    qtbot.keyClick(dialog.lines[0].product, Qt.Key.Key_Backtab)
+    assert dialog.focusWidget() is dialog.destination_edit

@@ -107,7 +107,8 @@ def test_filters_narrow_the_list(qtbot: QtBot, demo_context: DeskContext) -> Non
     page = open_page(qtbot, demo_context)
     page.tier_filter.setCurrentIndex(3)  # Tier 3 destinations
     qtbot.waitUntil(lambda: page.model.rowCount() < DEMO_ORDERS, timeout=10_000)
-    tier3 = set(demo_context.ruleset_today().tiers.tier3)
+    tier3 = demo_context.ruleset_today().countries_in(3)
+    assert "HK" in tier3
     rows = [page.model.record(row) for row in range(page.model.rowCount())]
     assert all(row is not None and row.destination in tier3 for row in rows)
     page.tier_filter.setCurrentIndex(0)
@@ -143,3 +144,34 @@ def test_a_long_list_shows_a_first_screenful_before_the_rest(
         page.show()
     assert page.FIRST_ROWS < DEMO_ORDERS
     assert page.model.rowCount() == DEMO_ORDERS
+
+
+def test_after_check_all_the_detail_shows_the_decision_not_the_preview(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    page = open_page(qtbot, demo_context)
+    with qtbot.waitSignal(page.selection_loaded, timeout=5000):
+        page.table.selectRow(0)
+    assert page.detail.badge.text().endswith("Pending")
+    with qtbot.waitSignal(page.batch_finished, timeout=120_000):
+        page.check_all_action.trigger()
+    qtbot.waitUntil(lambda: not page.detail.badge.text().endswith("Pending"), timeout=10_000)
+    texts = " ".join(label.text() for label in page.detail.findChildren(type(page.count_label)))
+    assert "Preview, not recorded" not in texts
+
+
+def test_an_order_the_filter_removes_is_no_longer_shown_in_the_detail(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    page = open_page(qtbot, demo_context)
+    with qtbot.waitSignal(page.selection_loaded, timeout=5000):
+        page.table.selectRow(0)
+    record = page.model.record(0)
+    assert record is not None
+    page.search.setText("NO-SUCH-ORDER-REF")
+    page.apply_filter()
+    qtbot.waitUntil(lambda: page.model.rowCount() == 0, timeout=10_000)
+    qtbot.waitUntil(lambda: page.selected_ref() is None, timeout=5000)
+    assert not page.check_action.isEnabled()
+    texts = " ".join(label.text() for label in page.detail.findChildren(type(page.count_label)))
+    assert record.ref not in texts
