@@ -10,6 +10,7 @@ grabbed, plus the new-order form with its live preview.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import sys
 import tempfile
@@ -65,10 +66,41 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m app.screenshots", description=__doc__)
     parser.add_argument("--out", type=Path, default=Path("docs/screenshots"))
     parser.add_argument("--size", default="1360x840", help="window size, WIDTHxHEIGHT")
+    parser.add_argument(
+        "--screen",
+        metavar="WxH",
+        help="an offscreen screen of this size (device pixels); the window fills what it can",
+    )
+    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (1.5)")
+    parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.lower().split("x"))
-    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     scratch = Path(tempfile.mkdtemp(prefix="desk-screens-"))
+    if args.screen:
+        screen_w, screen_h = (int(part) for part in args.screen.lower().split("x"))
+        config = scratch / "screen.json"
+        config.write_text(
+            json.dumps(
+                {
+                    "screens": [
+                        {
+                            "name": "screen",
+                            "x": 0,
+                            "y": 0,
+                            "width": screen_w,
+                            "height": screen_h,
+                            "logicalDpi": 96,
+                            "logicalBaseDpi": 96,
+                            "dpr": args.scale,
+                        }
+                    ]
+                }
+            ),
+            encoding="utf-8",
+        )
+        os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+        width, height = screen_w, screen_h
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
     os.environ.setdefault("DIFFUSION_DESK_OFFICER", "maria.keller")
 
@@ -77,6 +109,11 @@ def main(argv: list[str] | None = None) -> int:
 
     app = QApplication.instance() or QApplication(sys.argv[:1])
     assert isinstance(app, QApplication)
+    if args.dark:
+        from gui.style import dark_palette
+
+        app.setStyle("Fusion")
+        app.setPalette(dark_palette())
     app.setOrganizationName("Diffusion Desk")
     app.setApplicationName("Diffusion Desk")
 
@@ -91,7 +128,8 @@ def main(argv: list[str] | None = None) -> int:
     check_pending(context.db, context.catalog, actor="maria.keller")
     _documents(context)
     window = MainWindow(context, page_factories())
-    window.resize(width, height)
+    if not args.screen:
+        window.resize(width, height)
     window.show()
 
     def settle(milliseconds: int = 400) -> None:

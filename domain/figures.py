@@ -62,3 +62,62 @@ def fmt_units_over(over_tpp: float, unit_tpp: float, product_name: str) -> str:
     count = math.ceil(over_tpp / unit_tpp)
     noun = "unit" if count == 1 else "units"
     return f" (about {count:,} {noun} of {product_name} too many)"
+
+
+_FIGURE_LABELS = {
+    "a_level_tpp": "a-level TPP",
+    "b_level_tpp": "b-level TPP",
+    "over_by_tpp": "over the limit by (TPP)",
+    "left_tpp": "left (TPP)",
+    "limit_tpp": "limit (TPP)",
+    "used_tpp": "used (TPP)",
+    "order_tpp": "this order (TPP)",
+    "total_tpp": "total (TPP)",
+    "cap_tpp": "cap (TPP)",
+    "after_tpp": "after this order (TPP)",
+    "installed_tpp": "installed base (TPP)",
+    "footprint_after_tpp": "footprint after this order (TPP)",
+    "prior_receipts_tpp": "prior receipts (TPP)",
+    "earlier_shipments_tpp": "earlier LPP shipments (TPP)",
+    "earlier_aia_tpp": "earlier AIA shipments (TPP)",
+    "cumulative_tpp": "cumulative (TPP)",
+    "threshold_tpp": "threshold (TPP)",
+    "remaining_before_tpp": "left before this order (TPP)",
+    "g2g_agreement": "government-to-government agreement",
+    "has_aia_certification": "AIA certification in force",
+    "tier1_share": "share in Tier 1",
+    "home_share": "share at home",
+    "party_role": "role",
+    "nexus": "Tier 3 nexus",
+    "license": "licence",
+    "training_operations": "training operations",
+    "threshold_operations": "threshold (operations)",
+}
+"""How figures are named to an officer, where the record's key would read as code."""
+
+
+def figure_label(name: str) -> str:
+    """ "a-level TPP" for ``a_level_tpp``; words for any other key."""
+    return _FIGURE_LABELS.get(name) or name.replace("_tpp", " (TPP)").replace("_", " ")
+
+
+def figure_text(name: str, value: object) -> str:
+    """One figure of a finding as the window and the paper show it: its name in words and
+    its value with the precision that never contradicts the decision."""
+    if value is None:
+        text = "none"
+    elif isinstance(value, bool):
+        text = "yes" if value else "no"
+    elif isinstance(value, list):
+        text = ", ".join(str(item) for item in value) or "none"
+    elif isinstance(value, int) and (name == "year" or name.endswith("_year") or name == "tier"):
+        text = str(value)  # 2026, never "2,026"
+    elif isinstance(value, float) and ("share" in name or name in ("required", "allowed")):
+        text = f"{value * 100:.6g} %"  # 74.9963 %, never a rounded 75.0 % below 75 %
+    elif isinstance(value, int | float) and "operations" in name:
+        text = fmt_operations(value)
+    elif isinstance(value, int | float):
+        text = fmt_tpp(value) if abs(value) >= 1 or float(value).is_integer() else f"{value:.4g}"
+    else:
+        text = str(value)
+    return f"{figure_label(name)}: {text}"

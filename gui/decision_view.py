@@ -16,23 +16,12 @@ from PySide6.QtWidgets import (
 
 from domain.countries import country_name
 from domain.decision import Decision, Finding
+from domain.figures import figure_text
 from domain.services.views import OrderDetail
 from gui.style import badge_stylesheet, badge_text, tpp
 
 SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
 SEVERITY_COLOUR = {"block": "#8b1111", "warning": "#7a4b00", "info": "#34405a"}
-
-
-def _figure(value: object) -> str:
-    if isinstance(value, bool):
-        return "yes" if value else "no"
-    if isinstance(value, float):
-        if 0 < abs(value) < 1:
-            return f"{value:.4f}"
-        return tpp(value)
-    if isinstance(value, list):
-        return ", ".join(str(item) for item in value)
-    return str(value)
 
 
 class FindingCard(QFrame):
@@ -60,9 +49,7 @@ class FindingCard(QFrame):
         layout.addWidget(message)
         figures = {key: value for key, value in finding.figures.items() if value is not None}
         if figures:
-            text = " · ".join(
-                f"{key.replace('_', ' ')}: {_figure(value)}" for key, value in figures.items()
-            )
+            text = " · ".join(figure_text(key, value) for key, value in figures.items())
             shown = QLabel(text)
             shown.setWordWrap(True)
             shown.setStyleSheet("color:#5a6272; font-size:9pt;")

@@ -45,6 +45,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.pages.paperwork import Column, ColumnModel, make_table
+from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
 
 Index = QModelIndex | QPersistentModelIndex
@@ -241,8 +242,8 @@ class ImportDialog(QDialog):
         self.setObjectName("importDialog")
         self.setWindowTitle("Import CSV")
         self.setModal(True)
-        self.setMinimumSize(860, 640)
-        self.resize(1040, 760)
+        cap_minimum(self, 760, 560)
+        fit_to_screen(self, 1040, 760)
         self.path: Path | None = None
         self.check_result: Checked | None = None
         self._job: Job | None = None

@@ -24,6 +24,7 @@ from domain.errors import DomainError
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.pages.base import Page
+from gui.screen import available_size, cap_minimum, fit_to_screen
 from gui.settings import UiSettings
 from gui.style import WARNING_STYLE
 
@@ -42,12 +43,13 @@ class MainWindow(QMainWindow):
         self.context = context
         self.settings = settings or UiSettings()
         self.setObjectName("mainWindow")
-        self.setMinimumSize(1000, 640)
-        self.resize(1360, 840)
+        cap_minimum(self, 960, 600)
+        fit_to_screen(self, 1360, 840)
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        self.navigation.setFixedWidth(236)
+        # Narrower on a small screen: the work area needs the room more than the names.
+        self.navigation.setFixedWidth(236 if available_size(self)[0] >= 1280 else 188)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(18, 18))
         self.navigation.setSpacing(2)

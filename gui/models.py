@@ -110,8 +110,10 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
 
 class OrderTableModel(LazyTableModel[OrderSummary]):
-    headers = ("Order", "Date", "Consignee", "Dest.", "Outcome", "a-level TPP", "Lines")
-    OUTCOME_COLUMN = 4
+    # The outcome right after the date: on a narrow window it is the column that must show.
+    headers = ("Order", "Date", "Outcome", "Consignee", "Dest.", "a-level TPP", "Lines")
+    OUTCOME_COLUMN = 2
+    CONSIGNEE_COLUMN = 3
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[OrderSummary]]) -> None:
         super().__init__(fetch, key=lambda summary: summary.id)
@@ -122,9 +124,9 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
             return (
                 item.ref,
                 item.date.isoformat(),
+                badge_text(outcome),
                 f"{item.consignee_name} ({item.consignee_ref})",
                 item.destination,
-                badge_text(outcome),
                 tpp(item.a_level_tpp) if item.a_level_tpp else "",
                 str(item.lines),
             )[column]
@@ -136,6 +138,8 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
             return background if role == Qt.ItemDataRole.BackgroundRole else text
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (5, 6):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.ToolTipRole and column == self.CONSIGNEE_COLUMN:
+            return f"{item.consignee_name} ({item.consignee_ref})"  # shown whole when cut
         if role == Qt.ItemDataRole.ToolTipRole and column == self.OUTCOME_COLUMN:
             return "No decision yet: check the order" if outcome is None else badge_text(outcome)
         return None

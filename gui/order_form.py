@@ -53,6 +53,7 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.screen import fit_to_screen
 from gui.style import badge_stylesheet, badge_text
 from gui.widgets import (
     EMPTY_INDEX,
@@ -151,7 +152,7 @@ class NewOrderDialog(QDialog):
         self.setObjectName("newOrderDialog")
         self.setWindowTitle("New order")
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(1240, 760)
+        fit_to_screen(self, 1240, 760)
         self._parties: dict[str, PartySummary] = {}
         self._product_index = EMPTY_INDEX
         self._product_model = QStringListModel(self)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from domain.errors import DomainError
 from gui.dialogs import show_failure
+from gui.screen import fit_to_screen
 from gui.settings import UiSettings
 
 log = logging.getLogger("diffusion_desk.gui")
@@ -93,7 +94,7 @@ class PdfPreviewDialog(QDialog):
         self.setObjectName("pdfPreview")
         self.setWindowTitle(title)
         self.setModal(False)
-        self.resize(860, 980)
+        fit_to_screen(self, 860, 980)
         self.pdf = pdf
         self.file_name = file_name
         self.log_file = log_file

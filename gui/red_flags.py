@@ -46,6 +46,7 @@ from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.pages.paperwork import RecordWrites
+from gui.screen import cap_minimum, fit_to_screen
 from gui.style import badge_stylesheet, badge_text
 
 RESOLVED_28 = "red_flag_28_resolved"
@@ -85,8 +86,8 @@ class RedFlagDialog(QDialog):
         self.setObjectName("redFlagDialog")
         self.setWindowTitle(f"Red flags: order {order_ref}")
         self.setModal(True)
-        self.setMinimumSize(720, 600)
-        self.resize(760, 780)
+        cap_minimum(self, 640, 520)
+        fit_to_screen(self, 760, 780)
 
         self.heading = QLabel(f"Order {order_ref}")
         self.heading.setObjectName("redFlagHeading")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtGui import QColor
+from PySide6.QtGui import QColor, QPalette
 
 from domain.decision import Outcome
 
@@ -65,3 +65,28 @@ def percent(value: float) -> str:
 
 
 WARNING_STYLE = "background:#fff4d6; color:#5c3d00; border:1px solid #e0b84d; padding:4px 8px;"
+
+
+def dark_palette() -> QPalette:
+    """A dark desktop palette (as a dark system theme gives): the window is checked in it, so
+    text the desk colours itself stays readable on dark backgrounds too."""
+    palette = QPalette()
+    window, base, text = QColor("#2b2d31"), QColor("#1f2023"), QColor("#e8e8ea")
+    for role, colour in (
+        (QPalette.ColorRole.Window, window),
+        (QPalette.ColorRole.WindowText, text),
+        (QPalette.ColorRole.Base, base),
+        (QPalette.ColorRole.AlternateBase, QColor("#26282c")),
+        (QPalette.ColorRole.Text, text),
+        (QPalette.ColorRole.Button, QColor("#35373c")),
+        (QPalette.ColorRole.ButtonText, text),
+        (QPalette.ColorRole.ToolTipBase, QColor("#35373c")),
+        (QPalette.ColorRole.ToolTipText, text),
+        (QPalette.ColorRole.PlaceholderText, QColor("#9a9ca3")),
+        (QPalette.ColorRole.Highlight, QColor("#3d6bb3")),
+        (QPalette.ColorRole.HighlightedText, QColor("#ffffff")),
+        (QPalette.ColorRole.Link, QColor("#8ab4f8")),
+        (QPalette.ColorRole.Mid, QColor("#4a4c52")),
+    ):
+        palette.setColor(role, colour)
+    return palette

@@ -79,6 +79,7 @@ from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.paperwork import parse_tpp
 from gui.pdf_preview import PdfPreviewDialog, write_bytes_atomically
+from gui.screen import fit_to_screen
 from gui.settings import UiSettings
 from gui.style import WARNING_STYLE
 
@@ -546,7 +547,7 @@ class AiaStatementDialog(GenerateDialog):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, "New AIA certification statement", parent)
         self.setObjectName("aiaStatementDialog")
-        self.resize(720, 660)
+        fit_to_screen(self, 720, 660)
         self._loading: Job | None = None
         self._loaded_for: tuple[str, date] | None = None
         self._requested: tuple[str, date] | None = None

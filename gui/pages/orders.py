@@ -91,14 +91,14 @@ class OrdersPage(Page):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         # Fixed widths: measuring a million rows to fit contents would stall the window.
-        for column, width in enumerate((104, 86, 220, 46, 150, 98, 44)):
+        for column, width in enumerate((104, 86, 150, 220, 46, 98, 44)):
             header.resizeSection(column, width)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(self.model.CONSIGNEE_COLUMN, QHeaderView.ResizeMode.Stretch)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_table_selection_changed)
 
         self.detail = DecisionView()
-        self.detail.setMinimumWidth(380)
+        self.detail.setMinimumWidth(320)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.setObjectName("ordersSplitter")
@@ -185,9 +185,13 @@ class OrdersPage(Page):
             self.addAction(action)
         return bar
 
-    def _build_filters(self) -> QHBoxLayout:
+    def _build_filters(self) -> QVBoxLayout:
+        rows = QVBoxLayout()
+        rows.setSpacing(4)
         row = QHBoxLayout()
         row.setSpacing(6)
+        second = QHBoxLayout()
+        second.setSpacing(6)
         self.search = QLineEdit()
         self.search.setObjectName("orderSearch")
         self.search.setPlaceholderText("Search order or consignee…")
@@ -235,21 +239,25 @@ class OrdersPage(Page):
         self.count_label = QLabel()
         self.count_label.setObjectName("orderCount")
         self.count_label.setStyleSheet("color:#3a4456;")
-        self.search.setMinimumWidth(200)
+        self.search.setMinimumWidth(180)
         self.outcome_filter.setMaximumWidth(250)
+        # Two rows: every filter keeps its full width on a 1024-pixel window.
         row.addWidget(self.search, 2)
         row.addWidget(self.outcome_filter)
         row.addWidget(self.tier_filter)
-        row.addWidget(self.destination_filter)
-        row.addWidget(self.party_filter)
-        row.addWidget(self.use_dates)
-        row.addWidget(self.date_from)
-        row.addWidget(QLabel("to"))
-        row.addWidget(self.date_to)
-        row.addWidget(self.filter_error)
         row.addStretch(1)
         row.addWidget(self.count_label)
-        return row
+        second.addWidget(self.destination_filter)
+        second.addWidget(self.party_filter)
+        second.addWidget(self.use_dates)
+        second.addWidget(self.date_from)
+        second.addWidget(QLabel("to"))
+        second.addWidget(self.date_to)
+        second.addWidget(self.filter_error)
+        second.addStretch(1)
+        rows.addLayout(row)
+        rows.addLayout(second)
+        return rows
 
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()

@@ -72,7 +72,10 @@ def test_the_demonstration_data_loads_and_its_orders_show_decided(
 
     qtbot.waitUntil(lambda: orders.model.rowCount() == result.loaded.orders, timeout=10_000)
     assert orders.count_label.text() == f"{result.loaded.orders:,} orders"
-    outcomes = {orders.model.index(row, 4).data() for row in range(orders.model.rowCount())}
+    outcomes = {
+        orders.model.index(row, orders.model.OUTCOME_COLUMN).data()
+        for row in range(orders.model.rowCount())
+    }
     assert "✓ Authorized" in outcomes
     assert "… Pending" not in outcomes
 

@@ -348,8 +348,8 @@ def test_a_decision_record_carries_the_decision_and_its_audit_entry(
         entry = next(item for item in uow.audit.entries() if item.action == "decide")
     assert (view.audit_seq, view.audit_hash) == (entry.seq, entry.hash)
     lpp = next(row for row in view.findings if row.code == "lpp_within_limit")
-    assert "limit TPP: 26,900,000" in lpp.figures
-    assert "prior receipts TPP: 1,000,000" in lpp.figures
+    assert "limit (TPP): 26,900,000" in lpp.figures
+    assert "prior receipts (TPP): 1,000,000" in lpp.figures
     add_order(seeded, "SO-2", "SG1")
     with pytest.raises(DomainError, match="no recorded decision"):
         decision_record_view(seeded, CATALOG, "SO-2")

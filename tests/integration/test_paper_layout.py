@@ -166,9 +166,8 @@ def test_the_record_of_a_thousand_line_order_of_many_products_prints() -> None:
     from datetime import UTC, datetime
 
     from domain.documents import DecisionRecordView, FindingRow, LineRow
-    from domain.figures import fmt_tpp
+    from domain.figures import figure_text, fmt_tpp
     from domain.model import Product
-    from domain.services.documents import figure_text
     from tests.integration.test_reports import HEAD
     from tests.unit.builders import PRODUCTS, decide, party
 

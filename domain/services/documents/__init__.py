@@ -10,6 +10,7 @@ file or a code typed from paper can be checked: is it genuine, and what does it 
 
 from __future__ import annotations
 
+from domain.figures import figure_text
 from domain.services.documents.registry import (
     BATCH_KINDS,
     RENDER_ATTEMPTS,
@@ -47,7 +48,6 @@ from domain.services.documents.views import (
     describe_items,
     document_code,
     document_number,
-    figure_text,
     lpp_certification_view,
     party_block,
     quota_report_view,

@@ -12,7 +12,7 @@ from datetime import date, timedelta
 
 from domain.audit import sha256_hex
 from domain.countries import country_name
-from domain.decision import Authorization, FigureValue
+from domain.decision import Authorization
 from domain.documents import (
     AiaStatementView,
     AttestationBlock,
@@ -30,7 +30,7 @@ from domain.documents import (
     verification_code,
 )
 from domain.errors import DomainError, RulesetDataError
-from domain.figures import fmt_operations, fmt_tpp
+from domain.figures import figure_text, fmt_tpp
 from domain.model import (
     Party,
     Product,
@@ -283,27 +283,6 @@ def lpp_certification_view(
 
 
 # -- decision record and AIA shipment notice -------------------------------------------------
-
-
-def figure_text(name: str, value: FigureValue) -> str:
-    label = name.replace("_tpp", " TPP").replace("_", " ")
-    if value is None:
-        text = "none"
-    elif isinstance(value, bool):
-        text = "yes" if value else "no"
-    elif isinstance(value, list):
-        text = ", ".join(value) or "none"
-    elif isinstance(value, int) and (name == "year" or name.endswith("_year") or name == "tier"):
-        text = str(value)  # 2026, never "2,026"
-    elif isinstance(value, float) and ("share" in name or name in ("required", "allowed")):
-        text = f"{value * 100:.6g} %"  # 74.9963 %, never a rounded 75.0 % below 75 %
-    elif isinstance(value, int | float) and "operations" in name:
-        text = fmt_operations(value)
-    elif isinstance(value, int | float):
-        text = fmt_tpp(value) if abs(value) >= 1 or float(value).is_integer() else f"{value:.4g}"
-    else:
-        text = value
-    return f"{label}: {text}"
 
 
 def _line_rows(recorded: RecordedDecision, parts: set[str] | None = None) -> tuple[LineRow, ...]:
