@@ -23,11 +23,11 @@ from PySide6.QtCore import QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
-# Colour-blind-safe pair (Okabe-Ito blue and orange) plus a neutral for "others".
-OURS_COLOUR = "#0072b2"
-OTHERS_COLOUR = "#e69f00"
-EXTRA_COLOUR = "#56b4e9"
-LIMIT_COLOUR = "#8b1111"
+from gui.style import CHART_EXTRA, CHART_OTHERS, CHART_OURS, Tone, qcolour
+
+OURS_COLOUR = CHART_OURS
+OTHERS_COLOUR = CHART_OTHERS
+EXTRA_COLOUR = CHART_EXTRA
 NEAR_LIMIT = 0.9
 """From this share of a limit the summaries say "nearly used up" (a reading aid, not a rule)."""
 
@@ -60,6 +60,18 @@ def state_word(share: float) -> str:
     return ""
 
 
+def paint_chart(chart: QChart) -> None:
+    """Give a chart the palette's colours: its card, its title, legend and axes readable on it."""
+    chart.setBackgroundBrush(QBrush(qcolour(Tone.CARD)))
+    chart.setTitleBrush(QBrush(qcolour(Tone.HEADING)))
+    chart.legend().setLabelColor(qcolour(Tone.TEXT))
+    for axis in chart.axes():
+        axis.setLabelsColor(qcolour(Tone.TEXT))
+        axis.setTitleBrush(QBrush(qcolour(Tone.TEXT)))
+        axis.setLinePenColor(qcolour(Tone.TRACK_BORDER))
+        axis.setGridLineColor(qcolour(Tone.BORDER))
+
+
 class LimitBarChart(QChartView):
     """Horizontal stacked bars, one per category, in percent of each category's limit."""
 
@@ -78,7 +90,7 @@ class LimitBarChart(QChartView):
         self._chart = chart
         self._title = title
         self.setRenderHint(QPainter.RenderHint.Antialiasing)
-        self.setBackgroundBrush(QBrush(QColor("white")))
+        self.setBackgroundBrush(QBrush(qcolour(Tone.CARD)))
         self.setFrameShape(QFrame.Shape.NoFrame)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
         self.setAccessibleName(title)
@@ -138,7 +150,7 @@ class LimitBarChart(QChartView):
         # The limit as a dashed vertical line at 100 %, on a hidden axis spanning the bars.
         limit = QLineSeries()
         limit.setName(limit_label)
-        pen = QPen(QColor(LIMIT_COLOUR))
+        pen = QPen(qcolour(Tone.ERROR))
         pen.setStyle(Qt.PenStyle.DashLine)
         pen.setWidth(2)
         limit.setPen(pen)
@@ -151,5 +163,5 @@ class LimitBarChart(QChartView):
         chart.addAxis(span, Qt.AlignmentFlag.AlignRight)
         limit.attachAxis(values)
         limit.attachAxis(span)
-        chart.setBackgroundBrush(QBrush(QColor("white")))
+        paint_chart(chart)
         self.setFixedHeight(max(self.EXTRA_HEIGHT + self.ROW_HEIGHT * len(rows), self.MIN_HEIGHT))

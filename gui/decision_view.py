@@ -18,27 +18,40 @@ from domain.countries import country_name
 from domain.decision import Decision, Finding
 from domain.figures import figure_text
 from domain.services.views import OrderDetail
-from gui.style import badge_stylesheet, badge_text, tpp
+from gui.style import (
+    Tone,
+    badge_stylesheet,
+    badge_text,
+    colour,
+    error_style,
+    heading_style,
+    hint_style,
+    note_style,
+    text_style,
+    tpp,
+)
 
 SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
-SEVERITY_COLOUR = {"block": "#8b1111", "warning": "#7a4b00", "info": "#34405a"}
+SEVERITY_TONE = {"block": Tone.ERROR, "warning": Tone.WARNING, "info": Tone.INFO}
 
 
 class FindingCard(QFrame):
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("findingCard")
-        colour = SEVERITY_COLOUR[finding.severity]
+        severity = colour(SEVERITY_TONE[finding.severity])
         self.setStyleSheet(
-            f"QFrame#findingCard {{ border:1px solid #d5dae3; border-left:4px solid {colour};"
-            " border-radius:3px; background:white; }"
+            f"QFrame#findingCard {{ border:1px solid {colour(Tone.BORDER)};"
+            f" border-left:4px solid {severity}; border-radius:3px;"
+            f" background:{colour(Tone.CARD)}; }}"
         )
         layout = QVBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         head = QLabel(
-            f"<b style='color:{colour}'>{SEVERITY_LABEL[finding.severity]}</b> · "
-            f"<code>{finding.code}</code> · <span style='color:#555'>{finding.rule}</span>"
+            f"<b style='color:{severity}'>{SEVERITY_LABEL[finding.severity]}</b> · "
+            f"<code>{finding.code}</code> · "
+            f"<span style='color:{colour(Tone.HINT)}'>{finding.rule}</span>"
         )
         head.setTextFormat(Qt.TextFormat.RichText)
         head.setWordWrap(True)
@@ -52,7 +65,7 @@ class FindingCard(QFrame):
             text = " · ".join(figure_text(key, value) for key, value in figures.items())
             shown = QLabel(text)
             shown.setWordWrap(True)
-            shown.setStyleSheet("color:#5a6272; font-size:9pt;")
+            shown.setStyleSheet(hint_style("font-size:9pt;"))
             layout.addWidget(shown)
 
 
@@ -88,14 +101,14 @@ class DecisionView(QScrollArea):
     def show_empty(self) -> None:
         self._clear()
         hint = QLabel("Select an order to see its decision and the rules behind it.")
-        hint.setStyleSheet("color:#5a6272;")
+        hint.setStyleSheet(hint_style())
         hint.setWordWrap(True)
         self._layout.addWidget(hint)
         self._layout.addStretch(1)
 
     def _heading(self, text: str) -> QLabel:
         label = QLabel(text)
-        label.setStyleSheet("font-weight:600; color:#1f2a3c; margin-top:6px;")
+        label.setStyleSheet(heading_style(extra="margin-top:6px;"))
         return label
 
     def _text(self, text: str, style: str = "") -> QLabel:
@@ -122,7 +135,7 @@ class DecisionView(QScrollArea):
         )
         if detail.end_user is not None:
             parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
-        self._layout.addWidget(self._text(parties, "color:#3a4456;"))
+        self._layout.addWidget(self._text(parties, text_style(Tone.TEXT)))
 
         cancelled = detail.stored.status.value == "cancelled"
         outcome = (
@@ -139,11 +152,11 @@ class DecisionView(QScrollArea):
                 self._text(
                     f"Preview, not recorded: a check now would decide "
                     f"<b>{decision.outcome.label}</b>. Press Check to record it.",
-                    "background:#eef3fb; border:1px solid #b8c9e6; padding:6px;",
+                    note_style(),
                 )
             )
         if detail.preview_error:
-            self._layout.addWidget(self._text(detail.preview_error, "color:#8b1111;"))
+            self._layout.addWidget(self._text(detail.preview_error, error_style()))
         if decision is None:
             self._layout.addStretch(1)
             return
@@ -155,7 +168,7 @@ class DecisionView(QScrollArea):
             self._text(
                 f"a-level TPP {tpp(decision.a_level_tpp)} · destination Tier "
                 f"{decision.destination_tier} · ruleset {decision.ruleset}",
-                "color:#3a4456;",
+                text_style(Tone.TEXT),
             )
         )
         self._layout.addWidget(self._heading("Lines"))
@@ -205,7 +218,7 @@ class DecisionView(QScrollArea):
                     f"{latest.decided_by} on {latest.decided_at:%Y-%m-%d %H:%M} UTC "
                     f"under {decision.ruleset}.<br>"
                     f"Content hash <code>{latest.content_hash[:32]}…</code>",
-                    "color:#3a4456;",
+                    text_style(Tone.TEXT),
                 )
             )
         earlier = detail.history[:-1]
@@ -217,7 +230,7 @@ class DecisionView(QScrollArea):
                     self._text(
                         f"#{item.seq} {item.decision.outcome.label} by {item.decided_by} on "
                         f"{item.decided_at:%Y-%m-%d %H:%M} UTC ({state})",
-                        "color:#5a6272;",
+                        hint_style(),
                     )
                 )
         resolution = order.red_flag_28_resolution

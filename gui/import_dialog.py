@@ -19,7 +19,6 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -47,6 +46,7 @@ from gui.jobs import Job
 from gui.pages.paperwork import Column, ColumnModel, make_table
 from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
+from gui.style import Tone, hint_style, ok_box_style, problem_style, qcolour
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -70,9 +70,6 @@ KIND_EVENTS: dict[CsvKind, str] = {
     CsvKind.FOOTPRINTS: "paperwork",
     CsvKind.COUNTRIES: "paperwork",
 }
-OK_STYLE = "background:#d7f0dd; color:#14532d; border:1px solid #14532d; padding:6px;"
-BAD_STYLE = "background:#fbd5d5; color:#8b1111; border:1px solid #8b1111; padding:6px;"
-HINT_STYLE = "color:#5a6272;"
 
 
 def guess_kind(header: Sequence[str]) -> CsvKind | None:
@@ -172,7 +169,7 @@ class PreviewModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{value}\n⚠ {problem}" if problem else value
         if role == Qt.ItemDataRole.BackgroundRole and problem:
-            return QColor("#fbd5d5")
+            return qcolour(Tone.PROBLEM_BG)
         return None
 
 
@@ -255,7 +252,7 @@ class ImportDialog(QDialog):
             "first; it is imported all or nothing."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        intro.setStyleSheet(hint_style())
         self.file_edit = QLineEdit()
         self.file_edit.setObjectName("importFile")
         self.file_edit.setPlaceholderText("Choose a .csv file…")
@@ -275,7 +272,7 @@ class ImportDialog(QDialog):
         self.kind_hint = QLabel()
         self.kind_hint.setObjectName("importKindHint")
         self.kind_hint.setWordWrap(True)
-        self.kind_hint.setStyleSheet(HINT_STYLE)
+        self.kind_hint.setStyleSheet(hint_style())
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo)
         kind_row.addWidget(self.kind_hint, 1)
@@ -411,7 +408,7 @@ class ImportDialog(QDialog):
     # -- checking -------------------------------------------------------------------------
 
     def _show_problem(self, text: str) -> None:
-        self.result_label.setStyleSheet(BAD_STYLE)
+        self.result_label.setStyleSheet(problem_style())
         self.result_label.setText(text)
         self.result_label.setVisible(True)
 
@@ -450,7 +447,7 @@ class ImportDialog(QDialog):
                 cancel=cancel,
             )
 
-        self.result_label.setStyleSheet(HINT_STYLE)
+        self.result_label.setStyleSheet(hint_style())
         self.result_label.setText(f"Checking {path.name}…")
         self.result_label.setVisible(True)
         self._start(f"check {path.name}", work, self._on_checked)
@@ -529,7 +526,7 @@ class ImportDialog(QDialog):
                 if summary.kind is not CsvKind.ORDERS
                 else f"{summary.created} new order{'s' if summary.created != 1 else ''}"
             )
-            self.result_label.setStyleSheet(OK_STYLE)
+            self.result_label.setStyleSheet(ok_box_style())
             self.result_label.setText(
                 f"✓ {summary.rows:,} row{'s' if summary.rows != 1 else ''} OK "
                 f"({summary.records:,} record{'s' if summary.records != 1 else ''}: {changes})."
@@ -580,7 +577,7 @@ class ImportDialog(QDialog):
             )
 
         self._importing = True
-        self.result_label.setStyleSheet(HINT_STYLE)
+        self.result_label.setStyleSheet(hint_style())
         self.result_label.setText(f"Importing {source}…")
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
@@ -653,7 +650,7 @@ class ExportDialog(QDialog):
             "Write records in the CSV formats of the command line, ready to import elsewhere."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        intro.setStyleSheet(hint_style())
         self.kind_combo = QComboBox()
         self.kind_combo.setObjectName("exportKind")
         for kind in CsvKind:
@@ -746,7 +743,9 @@ class ExportDialog(QDialog):
         )
 
     def _say(self, text: str, *, ok: bool | None) -> None:
-        self.status.setStyleSheet(HINT_STYLE if ok is None else OK_STYLE if ok else BAD_STYLE)
+        self.status.setStyleSheet(
+            hint_style() if ok is None else ok_box_style() if ok else problem_style()
+        )
         self.status.setText(text)
         self.status.setVisible(True)
 

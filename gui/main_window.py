@@ -26,7 +26,7 @@ from gui.dialogs import show_failure
 from gui.pages.base import Page
 from gui.screen import available_size, cap_minimum, fit_to_screen
 from gui.settings import UiSettings
-from gui.style import WARNING_STYLE
+from gui.style import Tone, colour, warning_style
 
 PRODUCT_NAME = "Diffusion Desk"
 PageFactory = Callable[[DeskContext], Page]
@@ -54,10 +54,13 @@ class MainWindow(QMainWindow):
         self.navigation.setIconSize(QSize(18, 18))
         self.navigation.setSpacing(2)
         self.navigation.setStyleSheet(
-            "QListWidget#navigation { background:#f3f5f9; border:none;"
-            " border-right:1px solid #d5dae3; font-size:10.5pt; padding-top:8px; }"
+            f"QListWidget#navigation {{ background:{colour(Tone.PANEL)};"
+            f" color:{colour(Tone.HEADING)}; border:none;"
+            f" border-right:1px solid {colour(Tone.BORDER)}; font-size:10.5pt;"
+            " padding-top:8px; }"
             "QListWidget#navigation::item { padding:8px 14px; border-radius:4px; margin:0 6px; }"
-            "QListWidget#navigation::item:selected { background:#1f4e8c; color:white; }"
+            f"QListWidget#navigation::item:selected {{ background:{colour(Tone.SELECTED)};"
+            f" color:{colour(Tone.SELECTED_TEXT)}; }}"
         )
         self.stack = QStackedWidget()
         self.pages: list[Page] = []
@@ -93,7 +96,7 @@ class MainWindow(QMainWindow):
         self.officer_label.setObjectName("officerLabel")
         self.ruleset_label = QLabel()
         self.ruleset_label.setObjectName("rulesetLabel")
-        self.ruleset_label.setStyleSheet(WARNING_STYLE)
+        self.ruleset_label.setStyleSheet(warning_style())
         self.ruleset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
         bar.addWidget(self.database_label)

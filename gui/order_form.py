@@ -54,7 +54,14 @@ from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.screen import fit_to_screen
-from gui.style import badge_stylesheet, badge_text
+from gui.style import (
+    badge_stylesheet,
+    badge_text,
+    error_style,
+    heading_style,
+    hint_style,
+    panel_style,
+)
 from gui.widgets import (
     EMPTY_INDEX,
     CountryEdit,
@@ -124,12 +131,12 @@ class _LineRow:
     def show_error(self, text: str) -> None:
         self.status.setText(f"✕ {text}")
         self.status.setToolTip(text)
-        self.status.setStyleSheet("color:#8b1111;")
+        self.status.setStyleSheet(error_style())
 
     def show_note(self, text: str) -> None:
         self.status.setText(text)
         self.status.setToolTip(text)
-        self.status.setStyleSheet("color:#4a5468;")
+        self.status.setStyleSheet(hint_style())
 
 
 class NewOrderDialog(QDialog):
@@ -298,21 +305,18 @@ class NewOrderDialog(QDialog):
     def _build_preview(self) -> QWidget:
         box = QFrame()
         box.setObjectName("previewPane")
-        box.setStyleSheet(
-            "QFrame#previewPane { border:1px solid #d5dae3; border-radius:4px;"
-            " background:#fbfcfe; }"
-        )
+        box.setStyleSheet(panel_style("previewPane"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
         heading = QLabel("Live preview · a dry run: nothing is recorded until you save and check")
         heading.setObjectName("previewHeading")
         heading.setWordWrap(True)
-        heading.setStyleSheet("font-weight:600; color:#1f2a3c; padding:0 16px; border:none;")
+        heading.setStyleSheet(heading_style(extra="padding:0 16px; border:none;"))
         self.preview_status = QLabel()
         self.preview_status.setObjectName("previewStatus")
         self.preview_status.setWordWrap(True)
-        self.preview_status.setStyleSheet("color:#4a5468; padding:0 16px; border:none;")
+        self.preview_status.setStyleSheet(hint_style("padding:0 16px; border:none;"))
         self.preview_view = DecisionView()
         self.preview_view.setObjectName("orderPreview")
         self.preview_view.setVisible(False)

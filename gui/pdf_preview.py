@@ -41,14 +41,12 @@ from domain.errors import DomainError
 from gui.dialogs import show_failure
 from gui.screen import fit_to_screen
 from gui.settings import UiSettings
+from gui.style import Tone, colour, error_style, hint_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")
 
 PRINT_DPI_LIMIT = 300
 """Pages are rendered for the printer at no more than this (an A4 page at 300 dpi is 35 MB)."""
-
-HINT_STYLE = "color:#4a5468;"
-OK_STYLE = "color:#14532d;"
 
 
 def write_bytes_atomically(path: Path, content: bytes) -> None:
@@ -116,11 +114,11 @@ class PdfPreviewDialog(QDialog):
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
-        self.view.setStyleSheet("QPdfView { background:#8a919e; }")
+        self.view.setStyleSheet(f"QPdfView {{ background:{colour(Tone.PAPER_SURROUND)}; }}")
 
         self.summary = QLabel()
         self.summary.setObjectName("pdfSummary")
-        self.summary.setStyleSheet(HINT_STYLE)
+        self.summary.setStyleSheet(hint_style())
         self.status = QLabel()
         self.status.setObjectName("pdfStatus")
         self.status.setWordWrap(True)
@@ -190,7 +188,7 @@ class PdfPreviewDialog(QDialog):
             self.summary.setText(f"Page {min(page, count - 1) + 1} of {count} · {self._paper}")
 
     def _say(self, text: str, *, ok: bool) -> None:
-        self.status.setStyleSheet(OK_STYLE if ok else "color:#8b1111;")
+        self.status.setStyleSheet(text_style(Tone.OK) if ok else error_style())
         self.status.setText(text)
         self.status.setVisible(True)
 

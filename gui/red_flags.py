@@ -47,13 +47,19 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.pages.paperwork import RecordWrites
 from gui.screen import cap_minimum, fit_to_screen
-from gui.style import badge_stylesheet, badge_text
+from gui.style import (
+    Tone,
+    badge_stylesheet,
+    badge_text,
+    error_style,
+    heading_style,
+    hint_style,
+    note_style,
+    problem_style,
+    text_style,
+)
 
 RESOLVED_28 = "red_flag_28_resolved"
-HINT_STYLE = "color:#5a6272;"
-ERROR_STYLE = "color:#8b1111;"
-NOTE_STYLE = "background:#eef3fb; border:1px solid #b8c9e6; padding:6px;"
-PROBLEM_STYLE = "background:#fbd5d5; color:#8b1111; border:1px solid #e3a0a0; padding:6px;"
 
 
 def _qdate(day: date) -> QDate:
@@ -91,10 +97,10 @@ class RedFlagDialog(QDialog):
 
         self.heading = QLabel(f"Order {order_ref}")
         self.heading.setObjectName("redFlagHeading")
-        self.heading.setStyleSheet("font-size:13pt; font-weight:600; color:#1f2a3c;")
+        self.heading.setStyleSheet(heading_style(13))
         self.parties = QLabel("Loading…")
         self.parties.setWordWrap(True)
-        self.parties.setStyleSheet("color:#3a4456;")
+        self.parties.setStyleSheet(text_style(Tone.TEXT))
         self.badge = QLabel()
         self.badge.setObjectName("redFlagOutcome")
         self.badge.setMaximumWidth(260)
@@ -114,7 +120,7 @@ class RedFlagDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("redFlagProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setStyleSheet(problem_style())
         self.problem.setVisible(False)
         self.status = QLabel()
         self.status.setObjectName("redFlagStatus")
@@ -151,7 +157,7 @@ class RedFlagDialog(QDialog):
             f"{self.checklist.principle}"
         )
         source.setWordWrap(True)
-        source.setStyleSheet(HINT_STYLE)
+        source.setStyleSheet(hint_style())
         column.addWidget(source)
         self.flags: dict[str, QCheckBox] = {}
         self.flag_notes: dict[str, QLabel] = {}
@@ -163,7 +169,7 @@ class RedFlagDialog(QDialog):
             check.toggled.connect(self._on_flag_toggled)
             note = QLabel()
             note.setWordWrap(True)
-            note.setStyleSheet("color:#7a4b00; margin-left:24px;")
+            note.setStyleSheet(text_style(Tone.WARNING, "margin-left:24px;"))
             note.setVisible(False)
             self.flags[question.key] = check
             self.flag_notes[question.key] = note
@@ -182,7 +188,7 @@ class RedFlagDialog(QDialog):
         self.previous = QLabel()
         self.previous.setObjectName("previousChecklist")
         self.previous.setWordWrap(True)
-        self.previous.setStyleSheet(HINT_STYLE)
+        self.previous.setStyleSheet(hint_style())
         self.previous.setVisible(False)
         column.addWidget(self.previous)
         row = QHBoxLayout()
@@ -205,7 +211,7 @@ class RedFlagDialog(QDialog):
         self.finding = QLabel()
         self.finding.setObjectName("redFlag28Finding")
         self.finding.setWordWrap(True)
-        self.finding.setStyleSheet(NOTE_STYLE)
+        self.finding.setStyleSheet(note_style())
         self.finding.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         column.addWidget(self.finding)
         form = QFormLayout()
@@ -238,7 +244,7 @@ class RedFlagDialog(QDialog):
             inner.addWidget(widget)
             error = QLabel()
             error.setObjectName(f"{name}Error")
-            error.setStyleSheet(ERROR_STYLE)
+            error.setStyleSheet(error_style())
             error.setWordWrap(True)
             error.setVisible(False)
             inner.addWidget(error)
@@ -402,7 +408,7 @@ class RedFlagDialog(QDialog):
             if count == 0
             else f"⚠ {count} red flag{'s' if count != 1 else ''} ticked."
         )
-        self.flag_count.setStyleSheet("color:#7a4b00;" if count else HINT_STYLE)
+        self.flag_count.setStyleSheet(text_style(Tone.WARNING) if count else hint_style())
 
     def _on_flag_toggled(self, _checked: bool) -> None:
         self._update_count()
@@ -431,7 +437,7 @@ class RedFlagDialog(QDialog):
         self._busy = True
         self._set_enabled(False)
         self.problem.setVisible(False)
-        self.status.setStyleSheet(HINT_STYLE)
+        self.status.setStyleSheet(hint_style())
         self.status.setText(text)
         self.status.setVisible(True)
 
@@ -439,7 +445,7 @@ class RedFlagDialog(QDialog):
         self._busy = False
         self._set_enabled(True)
         count = sum(self.answers().values())
-        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setStyleSheet(note_style())
         self.status.setText(
             f"Checklist saved with the order and in the audit log ({count} red "
             f"flag{'s' if count != 1 else ''} raised)."
@@ -523,7 +529,7 @@ class RedFlagDialog(QDialog):
 
     def _on_resolution_recorded(self, result: CheckResult | None) -> None:
         self._busy = False
-        self.status.setStyleSheet(NOTE_STYLE)
+        self.status.setStyleSheet(note_style())
         if result is None:
             self.status.setText(
                 "Resolution recorded with the order and in the audit log. Check the order "

@@ -23,7 +23,7 @@ from domain.services.orders import BatchSummary, check_pending
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
-from gui.style import WARNING_STYLE
+from gui.style import error_style, warning_style
 from gui.widgets import start_job
 
 
@@ -72,7 +72,7 @@ class WelcomeDialog(QDialog):
         ruleset = context.ruleset_today()
         notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
         notice.setWordWrap(True)
-        notice.setStyleSheet(WARNING_STYLE)
+        notice.setStyleSheet(warning_style())
 
         self.demo_button = QCommandLinkButton(
             "Load the demonstration data",
@@ -190,7 +190,7 @@ class WelcomeDialog(QDialog):
     def _on_demo_failed(self, message: str, is_bug: bool) -> None:
         self._set_choices_enabled(True)
         self.status.setText(f"Not loaded: {message}")
-        self.status.setStyleSheet("color:#8b1111;")
+        self.status.setStyleSheet(error_style())
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
         # The load itself is one transaction: a refusal leaves the database as it was; a

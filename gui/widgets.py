@@ -19,10 +19,7 @@ from domain.countries import all_countries, country_code, country_name
 from domain.errors import DomainError
 from domain.model import error_message
 from gui.jobs import Job, JobFunction, JobRunner
-from gui.style import tpp
-
-ERROR_COLOUR = "#8b1111"
-NOTE_COLOUR = "#4a5468"
+from gui.style import Tone, colour, error_style, hint_style, tpp
 
 
 class FieldMessage(QLabel):
@@ -37,12 +34,12 @@ class FieldMessage(QLabel):
 
     def show_error(self, text: str) -> None:
         self.setText(f"✕ {text}")
-        self.setStyleSheet(f"color:{ERROR_COLOUR};")
+        self.setStyleSheet(error_style())
         self.setVisible(True)
 
     def show_note(self, text: str) -> None:
         self.setText(text)
-        self.setStyleSheet(f"color:{NOTE_COLOUR};")
+        self.setStyleSheet(hint_style())
         self.setVisible(bool(text))
 
     def clear(self) -> None:
@@ -229,12 +226,16 @@ class FigureBar(QProgressBar):
         ratio = used / limit if limit > 0 else 0.0
         self.setValue(round(min(max(ratio, 0.0), 1.0) * self.SCALE))
         self.setFormat(text.replace("%", "%%"))
-        # Light fills keep the dark text on top readable; the words carry the meaning.
-        colour = "#a8dcb5" if ratio < warn_from else ("#f3c46a" if ratio <= 1 else "#ef9a9a")
+        # Soft fills keep the text on top readable; the words carry the meaning.
+        fill = (
+            Tone.FILL_OK
+            if ratio < warn_from
+            else (Tone.FILL_NEAR if ratio <= 1 else Tone.FILL_OVER)
+        )
         self.setStyleSheet(
-            "QProgressBar { border:1px solid #b9c0cc; border-radius:3px; background:#f4f6f9;"
-            " color:#1f2a3c; font-weight:600; }"
-            f"QProgressBar::chunk {{ background:{colour}; }}"
+            f"QProgressBar {{ border:1px solid {colour(Tone.TRACK_BORDER)}; border-radius:3px;"
+            f" background:{colour(Tone.TRACK)}; color:{colour(Tone.HEADING)}; font-weight:600; }}"
+            f"QProgressBar::chunk {{ background:{colour(fill)}; }}"
         )
 
 

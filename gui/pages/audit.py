@@ -47,6 +47,7 @@ from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.models import LazyTableModel
 from gui.pages.base import Page
+from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")
 
@@ -71,8 +72,6 @@ ACTION_TEXT = {
     "resolve_red_flag_28": "Red Flag 28 resolved",
     "import": "Imported",
 }
-OK_STYLE = "background:#d7f0dd; color:#14532d; border:1px solid #14532d; padding:4px 10px;"
-BAD_STYLE = "background:#fbd5d5; color:#8b1111; border:1px solid #8b1111; padding:4px 10px;"
 
 
 class AuditTableModel(LazyTableModel[AuditSummary]):
@@ -218,7 +217,7 @@ class AuditPage(Page):
         self.result_label.setObjectName("verifyResult")
         self.result_label.setWordWrap(True)
         self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setStyleSheet("color:#5a6272;")
+        self.result_label.setStyleSheet(hint_style())
         row.addWidget(self.verify_button)
         row.addWidget(self.busy)
         row.addWidget(self.result_label, 1)
@@ -257,7 +256,7 @@ class AuditPage(Page):
         self.apply_button.clicked.connect(self.apply_filter)
         self.count_label = QLabel()
         self.count_label.setObjectName("auditCount")
-        self.count_label.setStyleSheet("color:#3a4456;")
+        self.count_label.setStyleSheet(text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.entity)
         row.addWidget(self.actor)
@@ -279,7 +278,7 @@ class AuditPage(Page):
         grid.setVerticalSpacing(4)
         self.entry_title = QLabel("Select an entry to see what it changed.")
         self.entry_title.setObjectName("entryTitle")
-        self.entry_title.setStyleSheet("font-weight:600; color:#1f2a3c;")
+        self.entry_title.setStyleSheet(heading_style())
         self.entry_title.setWordWrap(True)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF() - 0.5, 8.0))
@@ -287,13 +286,13 @@ class AuditPage(Page):
         self.hashes.setObjectName("entryHashes")
         self.hashes.setFont(mono)
         self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.hashes.setStyleSheet("color:#3a4456;")
+        self.hashes.setStyleSheet(text_style(Tone.TEXT))
         self.before = self._json_view("entryBefore", "Before", mono)
         self.after = self._json_view("entryAfter", "After", mono)
         before_label = QLabel("Before")
         after_label = QLabel("After")
         for label in (before_label, after_label):
-            label.setStyleSheet("font-weight:600; color:#5a6272;")
+            label.setStyleSheet(hint_style("font-weight:600;"))
         grid.addWidget(self.entry_title, 0, 0, 1, 2)
         grid.addWidget(self.hashes, 1, 0, 1, 2)
         grid.addWidget(before_label, 2, 0)
@@ -456,7 +455,7 @@ class AuditPage(Page):
 
         self.verify_button.setEnabled(False)
         self.busy.setVisible(True)
-        self.result_label.setStyleSheet("color:#5a6272;")
+        self.result_label.setStyleSheet(hint_style())
         self.result_label.setText("Verifying the audit chain, decisions and ledgers…")
         self._verify_job = self.context.jobs.start(
             "verify records",
@@ -472,14 +471,14 @@ class AuditPage(Page):
         self.busy.setVisible(False)
 
     def _on_verify_failed(self, message: str, is_bug: bool) -> None:
-        self.result_label.setStyleSheet(BAD_STYLE)
+        self.result_label.setStyleSheet(problem_style("4px 10px"))
         self.result_label.setText(f"Could not verify: {message}")
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
 
     def _on_verified(self, report: VerifyReport) -> None:
         if report.intact:
-            self.result_label.setStyleSheet(OK_STYLE)
+            self.result_label.setStyleSheet(ok_box_style("4px 10px"))
             self.result_label.setText(
                 f"✓ Intact: {report.entries:,} entries, {report.decisions:,} decisions. "
                 f"Head hash {report.head_hash[:16]}…"
@@ -487,7 +486,7 @@ class AuditPage(Page):
         else:
             problem = report.problem
             assert problem is not None
-            self.result_label.setStyleSheet(BAD_STYLE)
+            self.result_label.setStyleSheet(problem_style("4px 10px"))
             self.result_label.setText(
                 f"✕ Broken: {problem.what}. Checked {report.entries:,} entries up to there."
                 if problem.seq is not None

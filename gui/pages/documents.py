@@ -30,7 +30,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QAction, QColor, QKeySequence
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QButtonGroup,
@@ -81,7 +81,16 @@ from gui.pages.paperwork import parse_tpp
 from gui.pdf_preview import PdfPreviewDialog, write_bytes_atomically
 from gui.screen import fit_to_screen
 from gui.settings import UiSettings
-from gui.style import WARNING_STYLE
+from gui.style import (
+    Tone,
+    colour,
+    error_style,
+    hint_style,
+    problem_style,
+    qcolour,
+    text_style,
+    warning_style,
+)
 
 Index = QModelIndex | QPersistentModelIndex
 Generated = tuple[RegisteredDocument, bytes]
@@ -98,15 +107,12 @@ SHORT_LABELS = {
 SIGNED_KINDS = frozenset({DocumentKind.AIA_STATEMENT, DocumentKind.LPP_CERTIFICATION})
 """Documents that go out for signature and come back."""
 
-HINT_STYLE = "color:#4a5468;"
-ERROR_STYLE = "color:#8b1111;"
-PROBLEM_STYLE = "background:#fbd5d5; color:#8b1111; border:1px solid #e3a0a0; padding:6px;"
 
-# (background, text, border): text contrast checked against WCAG AA; never colour alone.
-VERDICT_COLOURS: dict[str, tuple[str, str, str]] = {
-    "genuine": ("#d7f0dd", "#14532d", "#3f8f57"),
-    "genuine_but": ("#fff1cc", "#7a4b00", "#d9a326"),
-    "not_genuine": ("#fbd5d5", "#8b1111", "#c85a5a"),
+# (background, text, border) of each verdict; the words carry the meaning, never colour alone.
+VERDICT_TONES: dict[str, tuple[Tone, Tone, Tone]] = {
+    "genuine": (Tone.OK_BG, Tone.OK, Tone.OK),
+    "genuine_but": (Tone.WARNING_BG, Tone.WARNING, Tone.WARNING_BORDER),
+    "not_genuine": (Tone.PROBLEM_BG, Tone.ERROR, Tone.PROBLEM_BORDER),
 }
 
 
@@ -183,7 +189,7 @@ def signers_text(signers: Sequence[Signer]) -> str:
 
 
 def verdict(verification: Verification) -> tuple[str, str]:
-    """(key of VERDICT_COLOURS, the verdict in words with its symbol)."""
+    """(key of VERDICT_TONES, the verdict in words with its symbol)."""
     if not verification.genuine:
         return "not_genuine", "✕ Not genuine"
     if verification.standing is Standing.REVOKED:
@@ -196,7 +202,7 @@ def verdict(verification: Verification) -> tuple[str, str]:
 
 
 def verdict_stylesheet(key: str) -> str:
-    background, text, border = VERDICT_COLOURS[key]
+    background, text, border = (colour(tone) for tone in VERDICT_TONES[key])
     return (
         f"background:{background}; color:{text}; border:1px solid {border};"
         "border-radius:4px; padding:8px 12px; font-size:13pt; font-weight:600;"
@@ -227,7 +233,7 @@ def document_html(document: RegisteredDocument) -> str:
         (
             "Content hash",
             # In two halves: a 64-digit word would widen the panel past the window.
-            f"<span style='font-family:monospace; color:#4a5468'>"
+            f"<span style='font-family:monospace; color:{colour(Tone.HINT)}'>"
             f"{escape(document.content_hash[:32])}<br>{escape(document.content_hash[32:])}"
             "</span>",
         ),
@@ -245,7 +251,8 @@ def document_html(document: RegisteredDocument) -> str:
                 )
             )
     body = "".join(
-        f"<tr><td style='padding:2px 12px 2px 0; color:#4a5468' valign='top'>{label}</td>"
+        f"<tr><td style='padding:2px 12px 2px 0; color:{colour(Tone.HINT)}' valign='top'>"
+        f"{label}</td>"
         f"<td style='padding:2px 0' valign='top'>{value}</td></tr>"
         for label, value in rows
     )
@@ -344,7 +351,7 @@ class DocumentTableModel(QAbstractTableModel):
             and column == self.SIGNED
             and document.kind in SIGNED_KINDS
         ):
-            return QColor("#14532d" if document.signed_on is not None else "#7a4b00")
+            return qcolour(Tone.OK if document.signed_on is not None else Tone.WARNING)
         return None
 
 
@@ -372,7 +379,7 @@ class GenerateDialog(QDialog):
         layout.setSpacing(8)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(HINT_STYLE)
+        self.intro.setStyleSheet(hint_style())
         self.intro.setVisible(False)
         layout.addWidget(self.intro)
         self.form = QFormLayout()
@@ -384,7 +391,7 @@ class GenerateDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("formProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setStyleSheet(problem_style())
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
@@ -411,7 +418,7 @@ class GenerateDialog(QDialog):
             column.addWidget(widget)
             note = QLabel(hint)
             note.setWordWrap(True)
-            note.setStyleSheet(HINT_STYLE + " font-size:9pt;")
+            note.setStyleSheet(hint_style() + " font-size:9pt;")
             column.addWidget(note)
             self.form.addRow(label, box)
         else:
@@ -565,7 +572,7 @@ class AiaStatementDialog(GenerateDialog):
         self.items.setPlaceholderText("Choose the consignee: its items and ECCNs are filled in")
         self.eccns = QLabel()
         self.eccns.setObjectName("aiaStatementEccns")
-        self.eccns.setStyleSheet(HINT_STYLE)
+        self.eccns.setStyleSheet(hint_style())
         self.signers = QPlainTextEdit()
         self.signers.setObjectName("aiaStatementSigners")
         self.signers.setFixedHeight(64)
@@ -677,7 +684,7 @@ class AiaStatementDialog(GenerateDialog):
             return
         context, on = self.context, wanted[1]
         self._requested = wanted
-        self.wording.setHtml(f"<p style='{HINT_STYLE}'>Reading the records of {escape(ref)}…</p>")
+        self.wording.setHtml(f"<p style='{hint_style()}'>Reading the records of {escape(ref)}…</p>")
 
         def work(progress: Any, cancel: CancelToken) -> tuple[str, date, AiaStatementView]:
             return ref, on, services.aia_statement_view(context.db, context.catalog, ref, on=on)
@@ -779,7 +786,7 @@ def _wording_html(paragraphs: Sequence[str], ruleset: str) -> str:
     return (
         f"<p>{escape(opening)}</p>"
         + "".join(f"<p style='margin:0 0 6px 14px'>{escape(item)}</p>" for item in items)
-        + f"<p style='{HINT_STYLE}'>Wording of ruleset {escape(ruleset)}.</p>"
+        + f"<p style='{hint_style()}'>Wording of ruleset {escape(ruleset)}.</p>"
     )
 
 
@@ -973,7 +980,7 @@ class BatchDialog(QDialog):
         folder_row.addWidget(choose)
         self.problem = QLabel()
         self.problem.setObjectName("batchProblem")
-        self.problem.setStyleSheet(ERROR_STYLE)
+        self.problem.setStyleSheet(error_style())
         self.problem.setWordWrap(True)
         self.problem.setVisible(False)
         form = QFormLayout()
@@ -986,7 +993,7 @@ class BatchDialog(QDialog):
             "current document; the ones already made stay registered and saved."
         )
         note.setWordWrap(True)
-        note.setStyleSheet(HINT_STYLE)
+        note.setStyleSheet(hint_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("startBatch")
@@ -1060,7 +1067,7 @@ class VerifyDialog(QDialog):
             "do not matter)."
         )
         intro.setWordWrap(True)
-        intro.setStyleSheet(HINT_STYLE)
+        intro.setStyleSheet(hint_style())
 
         self.path = QLineEdit()
         self.path.setObjectName("verifyPath")
@@ -1191,7 +1198,7 @@ class VerifyDialog(QDialog):
         self.verdict.setVisible(False)
         self.details_heading.setVisible(False)
         self.details.setVisible(False)
-        self.message.setStyleSheet(HINT_STYLE)
+        self.message.setStyleSheet(hint_style())
         self.message.setText(doing)
         self.message.setVisible(True)
         self._job = self.context.jobs.start(
@@ -1219,7 +1226,7 @@ class VerifyDialog(QDialog):
         self.verdict.setVisible(False)
         self.details_heading.setVisible(False)
         self.details.setVisible(False)
-        self.message.setStyleSheet(ERROR_STYLE)
+        self.message.setStyleSheet(error_style())
         self.message.setText(text)
         self.message.setVisible(True)
 
@@ -1227,7 +1234,7 @@ class VerifyDialog(QDialog):
         if isinstance(verification, str):
             # The file cannot say (encrypted, printed as images): ask for the code instead.
             self._show_problem(f"Cannot tell from the file: {verification}.")
-            self.message.setStyleSheet(WARNING_STYLE)
+            self.message.setStyleSheet(warning_style())
             self.code.setFocus()
             return
         self.verification = verification
@@ -1329,7 +1336,7 @@ class SignedReturnDialog(QDialog):
         form.addRow("Signed on:", self.signed_on)
         form.addRow("Signed by:", self.signers)
         hint = QLabel("One person per line, as they signed: name, title.")
-        hint.setStyleSheet(HINT_STYLE + " font-size:9pt;")
+        hint.setStyleSheet(hint_style() + " font-size:9pt;")
         form.addRow("", hint)
         if document.kind is DocumentKind.AIA_STATEMENT:
             form.addRow("Weights storage:", self.attested)
@@ -1347,12 +1354,12 @@ class SignedReturnDialog(QDialog):
                 "empty to keep the figure on file."
             )
             prior_hint.setWordWrap(True)
-            prior_hint.setStyleSheet(HINT_STYLE + " font-size:9pt;")
+            prior_hint.setStyleSheet(hint_style() + " font-size:9pt;")
             form.addRow("", prior_hint)
         self.problem = QLabel()
         self.problem.setObjectName("returnProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(PROBLEM_STYLE)
+        self.problem.setStyleSheet(problem_style())
         self.problem.setVisible(False)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -1505,7 +1512,7 @@ class DocumentsPage(Page):
         self.notice = QLabel()
         self.notice.setObjectName("documentsNotice")
         self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(WARNING_STYLE)
+        self.notice.setStyleSheet(warning_style())
         self.notice.setVisible(False)
         self.notice.setTextFormat(Qt.TextFormat.RichText)
         self.notice.linkActivated.connect(lambda _link: self.open_letterhead())
@@ -1653,7 +1660,7 @@ class DocumentsPage(Page):
         self.awaiting_filter.toggled.connect(self._on_awaiting_filter_toggled)
         self.count_label = QLabel()
         self.count_label.setObjectName("documentCount")
-        self.count_label.setStyleSheet("color:#3a4456;")
+        self.count_label.setStyleSheet(text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.kind_filter)
         row.addWidget(self.awaiting_filter)
@@ -1675,7 +1682,8 @@ class DocumentsPage(Page):
         self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setText(
-            f"<p style='{HINT_STYLE}'>Select a document to see what the registry holds for it.</p>"
+            f"<p style='{hint_style()}'>"
+            "Select a document to see what the registry holds for it.</p>"
         )
         self.preview_button = QPushButton("Preview")
         self.preview_button.setObjectName("previewButton")
@@ -1697,7 +1705,7 @@ class DocumentsPage(Page):
         self.preview_note = QLabel()
         self.preview_note.setObjectName("previewNote")
         self.preview_note.setWordWrap(True)
-        self.preview_note.setStyleSheet(HINT_STYLE + " font-size:9pt;")
+        self.preview_note.setStyleSheet(hint_style() + " font-size:9pt;")
         column.addWidget(self.detail)
         column.addLayout(buttons)
         column.addLayout(return_row)
@@ -1825,7 +1833,7 @@ class DocumentsPage(Page):
         if document is None:
             filtered = bool(self.search.text().strip()) or self.kind_filter.currentIndex() > 0
             self.detail.setText(
-                f"<p style='{HINT_STYLE}'>"
+                f"<p style='{hint_style()}'>"
                 + (
                     "No document has been generated yet. Every statement, record, notice and "
                     "report made here is registered with a number and a verification code, "

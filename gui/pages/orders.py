@@ -38,7 +38,7 @@ from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.models import OrderTableModel
 from gui.pages.base import Page
-from gui.style import WARNING_STYLE
+from gui.style import Tone, error_style, text_style, warning_style
 
 OUTCOME_CHOICES: list[tuple[str, frozenset[str]]] = [
     ("All outcomes", frozenset()),
@@ -124,7 +124,7 @@ class OrdersPage(Page):
         notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
         notice.setObjectName("enforcementNotice")
         notice.setWordWrap(True)
-        notice.setStyleSheet(WARNING_STYLE)
+        notice.setStyleSheet(warning_style())
         return notice
 
     def _make_action(
@@ -235,10 +235,10 @@ class OrdersPage(Page):
         self.date_to.dateChanged.connect(self._on_dates_changed)
         self.filter_error = QLabel()
         self.filter_error.setObjectName("filterError")
-        self.filter_error.setStyleSheet("color:#8b1111;")
+        self.filter_error.setStyleSheet(error_style())
         self.count_label = QLabel()
         self.count_label.setObjectName("orderCount")
-        self.count_label.setStyleSheet("color:#3a4456;")
+        self.count_label.setStyleSheet(text_style(Tone.TEXT))
         self.search.setMinimumWidth(180)
         self.outcome_filter.setMaximumWidth(250)
         # Two rows: every filter keeps its full width on a 1024-pixel window.

@@ -33,7 +33,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QColor, QPainter, QPen, QUndoCommand
+from PySide6.QtGui import QPainter, QPen, QUndoCommand
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -91,7 +91,17 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction, JobRunner
 from gui.pages.base import Page
-from gui.style import percent, tpp
+from gui.style import (
+    Tone,
+    colour,
+    error_style,
+    hint_style,
+    percent,
+    problem_style,
+    qcolour,
+    text_style,
+    tpp,
+)
 
 log = logging.getLogger("diffusion_desk.gui")
 
@@ -101,8 +111,6 @@ Failure = Callable[[str, bool], None]
 
 SORT_ROLE = int(Qt.ItemDataRole.UserRole)
 SHARE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-ERROR_STYLE = "color:#8b1111;"
-HINT_STYLE = "color:#5a6272;"
 RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
 
 
@@ -204,14 +212,20 @@ class ShareBarDelegate(QStyledItemDelegate):
         if option.state & QStyle.StateFlag.State_Selected:
             painter.fillRect(rect, option.palette.highlight())
         bar = rect.adjusted(4, 4, -4, -4)
-        painter.setPen(QPen(QColor("#aab2c0")))
-        painter.setBrush(QColor("#f2f4f8"))
+        painter.setPen(QPen(qcolour(Tone.TRACK_BORDER)))
+        painter.setBrush(qcolour(Tone.TRACK))
         painter.drawRect(bar)
         fill = QRect(bar)
         fill.setWidth(max(int(bar.width() * min(max(float(share), 0.0), 1.0)), 0))
-        colour = "#f6c6c6" if share >= 1.0 else "#ffd9a8" if share >= NEAR_LIMIT else "#c9e6d1"
-        painter.fillRect(fill.adjusted(1, 1, 0, 0), QColor(colour))
-        painter.setPen(QColor("#1f2a3c"))
+        fill_tone = (
+            Tone.FILL_OVER
+            if share >= 1.0
+            else Tone.FILL_NEAR
+            if share >= NEAR_LIMIT
+            else Tone.FILL_OK
+        )
+        painter.fillRect(fill.adjusted(1, 1, 0, 0), qcolour(fill_tone))
+        painter.setPen(qcolour(Tone.HEADING))
         painter.drawText(bar, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
         painter.restore()
 
@@ -462,7 +476,7 @@ class CountryField(QWidget):
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(260)
         self.resolved = QLabel()
-        self.resolved.setStyleSheet(HINT_STYLE)
+        self.resolved.setStyleSheet(hint_style())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)
@@ -574,7 +588,7 @@ class RecordDialog(QDialog):
         layout.setSpacing(8)
         self.intro = QLabel()
         self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(HINT_STYLE)
+        self.intro.setStyleSheet(hint_style())
         self.intro.setVisible(False)
         layout.addWidget(self.intro)
         self.form = QFormLayout()
@@ -586,16 +600,14 @@ class RecordDialog(QDialog):
         self.problem = QLabel()
         self.problem.setObjectName("formProblem")
         self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(
-            "background:#fbd5d5; color:#8b1111; border:1px solid #e3a0a0; padding:6px;"
-        )
+        self.problem.setStyleSheet(problem_style())
         self.problem.setVisible(False)
         self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         layout.addWidget(self.problem)
         self.needed = QLabel()
         self.needed.setObjectName("formNeeded")
         self.needed.setWordWrap(True)
-        self.needed.setStyleSheet(HINT_STYLE)
+        self.needed.setStyleSheet(hint_style())
         self.needed.setVisible(False)
         layout.addWidget(self.needed)
         self.buttons = QDialogButtonBox(
@@ -623,12 +635,12 @@ class RecordDialog(QDialog):
         if hint:
             hint_label = QLabel(hint)
             hint_label.setWordWrap(True)
-            hint_label.setStyleSheet(HINT_STYLE + " font-size:9pt;")
+            hint_label.setStyleSheet(hint_style() + " font-size:9pt;")
             column.addWidget(hint_label)
         error = QLabel()
         error.setObjectName(f"{name}Error")
         error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
+        error.setStyleSheet(error_style())
         error.setVisible(False)
         column.addWidget(error)
         self._errors[name] = error
@@ -669,14 +681,14 @@ class RecordDialog(QDialog):
             self._needed.append(message)
             label.setVisible(False)
             return
-        label.setStyleSheet(ERROR_STYLE)
+        label.setStyleSheet(error_style())
         label.setText(f"⚠ {message}" if message else "")
         label.setVisible(bool(message))
 
     def set_note(self, name: str, message: str) -> None:
         """A remark beside a field that does not stop the save (shown whether touched or not)."""
         label = self._errors[name]
-        label.setStyleSheet("color:#7a4b00;")
+        label.setStyleSheet(text_style(Tone.WARNING))
         label.setText(f"ℹ {message}")
         label.setVisible(True)
 
@@ -784,7 +796,8 @@ def _certification_wording(context: DeskContext, on: date) -> str:
     )
     listed = "".join(f"<p style='margin-left:12px'>{escape(item)}</p>" for item in items)
     return (
-        f"<p><b>{escape(text.title)}</b> <span style='color:#5a6272'>(ruleset {ruleset.id}, "
+        f"<p><b>{escape(text.title)}</b> "
+        f"<span style='color:{colour(Tone.HINT)}'>(ruleset {ruleset.id}, "
         f"{escape(text.regulation)})</span></p><p>{escape(opening)}</p>{listed}"
     )
 
@@ -1655,7 +1668,7 @@ class PaperworkPage(Page):
 
         self.heading = QLabel()
         self.heading.setObjectName("paperworkHeading")
-        self.heading.setStyleSheet(HINT_STYLE)
+        self.heading.setStyleSheet(hint_style())
         self.search = QLineEdit()
         self.search.setObjectName("paperworkSearch")
         self.search.setPlaceholderText("Filter by consignee, licence or country…")
@@ -1754,7 +1767,7 @@ class PaperworkPage(Page):
             row.addWidget(button)
         hint = QLabel(note)
         hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
+        hint.setStyleSheet(hint_style())
         row.addSpacing(12)
         row.addWidget(hint, 1)
         column.addLayout(row)

@@ -59,12 +59,13 @@ from domain.rules.positions import LimitCheck, VeuPosition
 from domain.services.catalog_views import veu_limit_checks
 from domain.services.records import add_party
 from domain.services.standing import PartyStanding, party_standing
+from gui.charts import OURS_COLOUR, paint_chart
 from gui.commands import EditPartyCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.pages.base import Page
-from gui.style import badge_colours, badge_text, percent, tpp
+from gui.style import Tone, badge_colours, badge_text, hint_style, percent, qcolour, tpp
 from gui.widgets import (
     CountryEdit,
     FieldMessage,
@@ -105,7 +106,6 @@ FIELD_LABELS = {
     "veu_country": "NVEU country",
     "veu_id": "Authorization no.",
 }
-CAPTION_STYLE = "color:#4a5468;"
 ORDERS_SHOWN = 8
 
 
@@ -249,8 +249,8 @@ class VeuChart(QChartView):
             f"{'✓' if check.holds else '✕'} {check.label.split(' (')[0]}" for check in ordered
         ]
         shares = QBarSet("Share")
-        shares.setColor(QColor("#5b8bd0"))
-        shares.setLabelColor(QColor("#1f2a3c"))
+        shares.setColor(QColor(OURS_COLOUR))
+        shares.setLabelColor(qcolour(Tone.HEADING))
         for check in ordered:
             shares.append(round(check.share * 100, 1))
         series = QHorizontalBarSeries()
@@ -274,6 +274,7 @@ class VeuChart(QChartView):
         axis_x.setTitleText("% of installed TPP")
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
+        paint_chart(chart)
         self.setChart(chart)
         self.setMinimumHeight(max(170, 70 + 34 * len(checks)))
 
@@ -295,7 +296,7 @@ class StandingPanel(QScrollArea):
         self.summary = QLabel()
         self.summary.setObjectName("standingSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(CAPTION_STYLE)
+        self.summary.setStyleSheet(hint_style())
         layout.addWidget(self.summary)
 
         self.lpp_group = QGroupBox("LPP this year")
@@ -360,7 +361,7 @@ class StandingPanel(QScrollArea):
         label = QLabel()
         label.setObjectName(name)
         label.setWordWrap(True)
-        label.setStyleSheet(CAPTION_STYLE)
+        label.setStyleSheet(hint_style())
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         return label
 
@@ -820,7 +821,7 @@ class PartiesPage(Page):
         self.subheading = QLabel()
         self.subheading.setObjectName("partySubheading")
         self.subheading.setWordWrap(True)
-        self.subheading.setStyleSheet(CAPTION_STYLE)
+        self.subheading.setStyleSheet(hint_style())
 
         self.standing = StandingPanel()
         self.standing.show_orders_button.clicked.connect(self._on_show_orders_button_clicked)
@@ -928,7 +929,7 @@ class PartiesPage(Page):
         self.search.textChanged.connect(self._on_search_text_changed)
         self.count_label = QLabel()
         self.count_label.setObjectName("partyCount")
-        self.count_label.setStyleSheet(CAPTION_STYLE)
+        self.count_label.setStyleSheet(hint_style())
         row.addWidget(self.search, 1)
         row.addWidget(self.count_label)
         layout.addLayout(row)

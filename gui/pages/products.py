@@ -51,7 +51,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.pages.base import Page
-from gui.style import tpp
+from gui.style import Tone, heading_style, hint_style, panel_style, qcolour, text_style, tpp
 from gui.widgets import (
     FieldMessage,
     parse_number,
@@ -85,7 +85,6 @@ FIELD_LABELS = {
     "ics_per_unit": "ICs per unit",
     "training_operations": "Training operations",
 }
-CAPTION_STYLE = "color:#4a5468;"
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
@@ -193,9 +192,7 @@ class ProductTableModel(QAbstractTableModel):
             found = row.classification
             return found.error or found.reason
         if role == Qt.ItemDataRole.ForegroundRole and column == 7 and row.classification.error:
-            from PySide6.QtGui import QColor
-
-            return QColor("#8b1111")
+            return qcolour(Tone.ERROR)
         return None
 
 
@@ -205,18 +202,15 @@ class ClassificationPanel(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("classificationPanel")
-        self.setStyleSheet(
-            "QFrame#classificationPanel { background:#f6f8fb; border:1px solid #d5dae3;"
-            " border-radius:4px; }"
-        )
+        self.setStyleSheet(panel_style("classificationPanel"))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
         self.title = QLabel("Classification")
-        self.title.setStyleSheet("font-weight:600; color:#1f2a3c;")
+        self.title.setStyleSheet(heading_style())
         self.eccn = QLabel("—")
         self.eccn.setObjectName("liveEccn")
-        self.eccn.setStyleSheet("font-size:18pt; font-weight:600; color:#1f2a3c;")
+        self.eccn.setStyleSheet(heading_style(18))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
@@ -233,7 +227,7 @@ class ClassificationPanel(QFrame):
             )
         ):
             caption = QLabel(label)
-            caption.setStyleSheet(CAPTION_STYLE)
+            caption.setStyleSheet(hint_style())
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
@@ -246,7 +240,7 @@ class ClassificationPanel(QFrame):
         self.ruleset = QLabel()
         self.ruleset.setObjectName("liveRuleset")
         self.ruleset.setWordWrap(True)
-        self.ruleset.setStyleSheet(CAPTION_STYLE + " font-size:9pt;")
+        self.ruleset.setStyleSheet(hint_style() + " font-size:9pt;")
         layout.addWidget(self.title)
         layout.addWidget(self.eccn)
         layout.addLayout(grid)
@@ -267,14 +261,13 @@ class ClassificationPanel(QFrame):
         self.ruleset.setText(ruleset_note)
         if found.error:
             self.eccn.setText("Cannot classify yet")
-            self.eccn.setStyleSheet("font-size:14pt; font-weight:600; color:#8b1111;")
+            self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
             self.error.show_error(found.error)
             self.reason.clear()
         else:
             self.eccn.setText(found.eccn or "Not controlled")
             self.eccn.setStyleSheet(
-                "font-size:18pt; font-weight:600; color:"
-                + ("#1f3f73;" if found.eccn else "#1b5e20;")
+                text_style(Tone.LINK if found.eccn else Tone.OK, "font-size:18pt; font-weight:600;")
             )
             self.error.clear()
             self.reason.setText(f"Why: {found.reason}")
@@ -290,7 +283,7 @@ class ClassificationPanel(QFrame):
     def show_empty(self, message: str, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
         self.eccn.setText("—")
-        self.eccn.setStyleSheet("font-size:18pt; font-weight:600; color:#1f2a3c;")
+        self.eccn.setStyleSheet(heading_style(18))
         self.error.show_note(message)
         self.reason.clear()
         for label in (self.paragraph, self.tpp, self.pd, self.unit_tpp):
@@ -299,7 +292,7 @@ class ClassificationPanel(QFrame):
     def show_problem(self, message: str, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
         self.eccn.setText("Cannot classify yet")
-        self.eccn.setStyleSheet("font-size:14pt; font-weight:600; color:#8b1111;")
+        self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
         self.error.show_error(message)
         self.reason.clear()
         for label in (self.paragraph, self.tpp, self.pd, self.unit_tpp):
@@ -344,7 +337,7 @@ class ProductEditor(QWidget):
         self.rates.setFixedHeight(62)
         self.rates_result = QLabel()
         self.rates_result.setObjectName("ratesResult")
-        self.rates_result.setStyleSheet(CAPTION_STYLE)
+        self.rates_result.setStyleSheet(hint_style())
         self.die_area = QLineEdit()
         self.die_area.setObjectName("productDieArea")
         self.die_area.setPlaceholderText("mm² of non-planar logic dies, HBM excluded")
@@ -688,10 +681,10 @@ class ProductsPage(Page):
         self.search.textChanged.connect(self.proxy.setFilterFixedString)
         self.count_label = QLabel()
         self.count_label.setObjectName("productCount")
-        self.count_label.setStyleSheet(CAPTION_STYLE)
+        self.count_label.setStyleSheet(hint_style())
         self.ruleset_label = QLabel()
         self.ruleset_label.setObjectName("catalogRuleset")
-        self.ruleset_label.setStyleSheet(CAPTION_STYLE)
+        self.ruleset_label.setStyleSheet(hint_style())
         row.addWidget(self.search, 1)
         row.addWidget(self.ruleset_label)
         row.addWidget(self.count_label)

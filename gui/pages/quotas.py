@@ -42,9 +42,7 @@ from gui.charts import (
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.pages.base import Page
-from gui.style import percent, tpp
-
-HINT_STYLE = "color:#5a6272;"
+from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
 
 def _plain(html: str) -> str:
@@ -80,7 +78,7 @@ def allocation_summary(view: AllocationView) -> str:
         lines.append(
             f"<li><b>{escape(row.name)}</b>{agreement}: {percent(row.share)} used, "
             f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}<br>"
-            f"<span style='color:#5a6272'>ours {tpp(row.ours_tpp)} + others "
+            f"<span style='color:{colour(Tone.HINT)}'>ours {tpp(row.ours_tpp)} + others "
             f"{tpp(row.external_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
         )
     lines.append("</ul>")
@@ -100,7 +98,7 @@ def lpp_summary(view: LppView) -> str:
         lines.append(
             f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
             f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}{certified}<br>"
-            f"<span style='color:#5a6272'>prior {tpp(row.prior_receipts_tpp)} + ours "
+            f"<span style='color:{colour(Tone.HINT)}'>prior {tpp(row.prior_receipts_tpp)} + ours "
             f"{tpp(row.shipped_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
         )
     lines.append("</ul>")
@@ -125,7 +123,7 @@ def nveu_summary(view: NveuView) -> str:
         lines.append(
             f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
             f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
-            f"{_state(row.share)}<br><span style='color:#5a6272'>others "
+            f"{_state(row.share)}<br><span style='color:{colour(Tone.HINT)}'>others "
             f"{tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
             f"{tpp(row.installed_tpp)} installed</span></li>"
         )
@@ -139,14 +137,12 @@ class QuotaSection(QFrame):
     def __init__(self, name: str, title: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName(name)
-        self.setStyleSheet(
-            f"QFrame#{name} {{ background:white; border:1px solid #d5dae3; border-radius:4px; }}"
-        )
+        self.setStyleSheet(panel_style(name, Tone.CARD))
         self.heading = QLabel(title)
-        self.heading.setStyleSheet("font-size:12pt; font-weight:600; color:#1f2a3c; border:none;")
+        self.heading.setStyleSheet(heading_style(12, extra="border:none;"))
         self.subtitle = QLabel()
         self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet(HINT_STYLE + " border:none;")
+        self.subtitle.setStyleSheet(hint_style() + " border:none;")
         self.chart = LimitBarChart(title)
         self.chart.setObjectName(f"{name}Chart")
         self.summary = QLabel()
@@ -197,7 +193,7 @@ class QuotasPage(Page):
         self.heading = QLabel("Loading…")
         self.heading.setObjectName("quotasHeading")
         self.heading.setWordWrap(True)
-        self.heading.setStyleSheet(HINT_STYLE)
+        self.heading.setStyleSheet(hint_style())
         self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
         self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
         self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")

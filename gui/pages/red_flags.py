@@ -33,9 +33,7 @@ from gui.dialogs import show_failure
 from gui.pages.base import Page
 from gui.pages.paperwork import Column, ColumnModel, make_table, selected_row
 from gui.red_flags import RedFlagDialog
-from gui.style import badge_text
-
-HINT_STYLE = "color:#5a6272;"
+from gui.style import badge_text, heading_style, hint_style
 
 
 def _resolution_text(row: HeldOrder) -> str:
@@ -97,7 +95,7 @@ class RedFlagsPage(Page):
         self.summary = QLabel("Loading…")
         self.summary.setObjectName("redFlagSummary")
         self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(HINT_STYLE)
+        self.summary.setStyleSheet(hint_style())
         self.order_ref = QLineEdit()
         self.order_ref.setObjectName("redFlagOrderRef")
         self.order_ref.setPlaceholderText("e.g. SO-26-0094")
@@ -151,10 +149,10 @@ class RedFlagsPage(Page):
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
         heading = QLabel(title)
-        heading.setStyleSheet("font-size:11.5pt; font-weight:600; color:#1f2a3c;")
+        heading.setStyleSheet(heading_style(11.5))
         hint = QLabel(note)
         hint.setWordWrap(True)
-        hint.setStyleSheet(HINT_STYLE)
+        hint.setStyleSheet(hint_style())
         row = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(heading)

@@ -29,14 +29,15 @@ from domain.countries import country_name
 from domain.ruleset import Ruleset
 from gui.context import DeskContext
 from gui.pages.base import Page
-from gui.style import WARNING_STYLE, percent, tpp
-
-HINT = "color:#5a6272"
+from gui.style import Tone, colour, heading_style, hint_style, percent, tpp, warning_style
 
 
 def _countries(codes: tuple[str, ...]) -> str:
     named = sorted((country_name(code), code) for code in codes)
-    return ", ".join(f"{escape(name)} <span style='{HINT}'>({code})</span>" for name, code in named)
+    return ", ".join(
+        f"{escape(name)} <span style='color:{colour(Tone.HINT)}'>({code})</span>"
+        for name, code in named
+    )
 
 
 def _operations(value: float) -> str:
@@ -56,7 +57,7 @@ def _row(what: str, figure: str, rule: str) -> str:
     return (
         f"<tr><td width='42%' style='padding:3px 10px 3px 0'>{what}</td>"
         f"<td style='padding:3px 10px' align='right'><b>{figure}</b></td>"
-        f"<td style='padding:3px 0 3px 10px; {HINT}'>{escape(rule)}</td></tr>"
+        f"<td style='padding:3px 0 3px 10px; color:{colour(Tone.HINT)}'>{escape(rule)}</td></tr>"
     )
 
 
@@ -192,7 +193,8 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
         for note in tiers.notes
     )
     sources = "".join(
-        f"<li>{escape(source.title)} <span style='{HINT}'>— {escape(source.citation)}"
+        f"<li>{escape(source.title)} "
+        f"<span style='color:{colour(Tone.HINT)}'>— {escape(source.citation)}"
         + (f", {source.published.isoformat()}" if source.published else "")
         + "</span></li>"
         for source in ruleset.sources
@@ -213,7 +215,8 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
         f"{tier_changes(ruleset, previous)}"
         f"<h3>Key figures</h3>{key_figures(ruleset)}"
         f"<h3>NVEU installed-base caps</h3>{nveu_caps(ruleset, today)}"
-        f"<h3>Tiers <span style='font-weight:normal; {HINT}'>({escape(ruleset.references.tiers)})"
+        f"<h3>Tiers <span style='font-weight:normal; color:{colour(Tone.HINT)}'>"
+        f"({escape(ruleset.references.tiers)})"
         "</span></h3>"
         f"<p><b>Tier 1</b> ({len(tiers.tier1)}; {escape(tiers.tier1_basis)}): "
         f"{_countries(tiers.tier1)}</p>"
@@ -222,7 +225,8 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
         f"<p><b>Tier 2</b>: every other country ({escape(tiers.tier2_basis)}).</p>"
         + (f"<ul>{notes}</ul>" if notes else "")
         + f"<h3>AIA certification wording</h3><p><b>{escape(aia.title)}</b></p>"
-        f"<p>{escape(aia.opening)} <span style='{HINT}'>({escape(aia.regulation)}, verbatim; "
+        f"<p>{escape(aia.opening)} "
+        f"<span style='color:{colour(Tone.HINT)}'>({escape(aia.regulation)}, verbatim; "
         f"the bracketed instructions are filled in on paper)</span></p>{commitments}"
         f"<p><i>{escape(aia.weights_storage_attestation.title)}</i> "
         f"({escape(aia.weights_storage_attestation.label)}): "
@@ -250,15 +254,15 @@ class RulesetsPage(Page):
         self.title_label = QLabel()
         self.title_label.setObjectName("rulesetTitle")
         self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet("font-size:13pt; font-weight:600; color:#1f2a3c;")
+        self.title_label.setStyleSheet(heading_style(13))
         self.status_label = QLabel()
         self.status_label.setObjectName("rulesetStatus")
-        self.status_label.setStyleSheet(HINT + ";")
+        self.status_label.setStyleSheet(hint_style())
         self.enforcement = QLabel()
         self.enforcement.setObjectName("rulesetEnforcement")
         self.enforcement.setWordWrap(True)
         self.enforcement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.enforcement.setStyleSheet(WARNING_STYLE + " font-size:10.5pt; padding:8px 10px;")
+        self.enforcement.setStyleSheet(warning_style() + " font-size:10.5pt; padding:8px 10px;")
         self.enforcement.setAccessibleName("Enforcement note")
         self.body = QTextBrowser()
         self.body.setObjectName("rulesetBody")
