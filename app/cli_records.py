@@ -51,6 +51,7 @@ def add_record_commands(
         "cancel", parents=[common], help="cancel an order and release its quota"
     )
     cancel.add_argument("order", metavar="ORDER_REF")
+    cancel.add_argument("--reason", default="", metavar="TEXT", help="why (kept in the audit log)")
 
     quota = commands.add_parser("quota", parents=[common], help="a party's standing")
     quota.add_argument("party", metavar="PARTY_REF")
@@ -254,7 +255,7 @@ def _check_pending(run: Run) -> int:
 
 
 def _cmd_cancel(run: Run) -> int:
-    released = cancel_order(run.db(), run.args.order, actor=run.actor)
+    released = cancel_order(run.db(), run.args.order, actor=run.actor, reason=run.args.reason)
     if run.json:
         emit_json(
             {

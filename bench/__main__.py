@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, reports, storage
+from bench import engine, gui, reports, search, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports", "gui")
+NAMES = ("engine", "storage", "reports", "gui", "search")
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -31,6 +31,10 @@ def _reports(_: argparse.Namespace) -> list[Section]:
 
 def _gui(options: argparse.Namespace) -> list[Section]:
     return [gui.run_section(quick=options.quick, workdir=options.workdir, reuse=options.reuse)]
+
+
+def _search(options: argparse.Namespace) -> list[Section]:
+    return [search.run_section(quick=options.quick, workdir=options.workdir, reuse=options.reuse)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -62,7 +66,13 @@ def main(argv: list[str] | None = None) -> int:
         parser.error(f"unknown benchmark {', '.join(unknown)}: choose from {', '.join(NAMES)}")
     if options.reuse and options.workdir is None:
         parser.error("--reuse needs --workdir")
-    runners = {"engine": _engine, "storage": _storage, "reports": _reports, "gui": _gui}
+    runners = {
+        "engine": _engine,
+        "storage": _storage,
+        "reports": _reports,
+        "gui": _gui,
+        "search": _search,
+    }
     failed = False
     for name in options.names or NAMES:
         began = time.perf_counter()

@@ -64,6 +64,7 @@ from domain.model import (
 )
 from domain.rules.engine import evaluate
 from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets
+from domain.text import party_search_text
 from storage.unit_of_work import SqlDatabase
 
 FIRST_DAY = date(2025, 1, 13)
@@ -221,7 +222,11 @@ def _parties(rng: random.Random, count: int, geo: _Geography) -> list[Party]:
         parties.append(
             Party(
                 ref=ref,
-                name=f"Benchmark Customer {number} {role.value.replace('_', ' ').title()}",
+                name=(
+                    f"Rechenzentrum Müller & Söhne {number}"  # accents, as real names have
+                    if number % 10 == 7
+                    else f"Benchmark Customer {number} {role.value.replace('_', ' ').title()}"
+                ),
                 aliases=(f"BC{number}",) if number % 4 == 0 else (),
                 address=f"{number} Example Street, {country}",
                 country=country,
@@ -653,8 +658,8 @@ def _insert_reference_data(
     party_ids = {party.ref: number for number, party in enumerate(parties, start=1)}
     connection.executemany(
         "INSERT INTO parties (id, ref, name, aliases, address, country, hq_country, parent_name,"
-        " parent_hq_country, role, veu, veu_country, veu_id) VALUES"
-        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        " parent_hq_country, role, veu, veu_country, veu_id, search_text) VALUES"
+        " (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
         [
             (
                 party_ids[party.ref],
@@ -670,6 +675,7 @@ def _insert_reference_data(
                 party.veu.value,
                 party.veu_country,
                 party.veu_id,
+                party_search_text(party),
             )
             for party in parties
         ],

@@ -81,7 +81,11 @@ def ms(value: float) -> str:
 
 
 def ratio(value: float, baseline: float) -> str:
-    return f"{value / baseline:.1f}x" if baseline > 0 else "-"
+    """``value`` over ``baseline``: "2.6x"; below 0.1 with two significant digits ("0.043x")."""
+    if baseline <= 0:
+        return "-"
+    share = value / baseline
+    return f"{share:.1f}x" if share >= 0.1 else f"{share:.2g}x"
 
 
 def verdict(ok: bool) -> str:

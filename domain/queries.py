@@ -9,12 +9,27 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date, datetime
+from enum import StrEnum
 from typing import Protocol
 
 from pydantic import BaseModel, ConfigDict
 
+from domain.ports import OrderStatus
+
 PENDING = "pending"
 """The outcome filter value for orders without a decision."""
+
+
+class OrderSort(StrEnum):
+    """The columns the order list can be ordered by."""
+
+    REF = "ref"
+    DATE = "date"
+    OUTCOME = "outcome"
+    CONSIGNEE = "consignee"
+    DESTINATION = "destination"
+    A_LEVEL_TPP = "a_level_tpp"
+    LINES = "lines"
 
 
 class OrderFilter(BaseModel):
@@ -23,7 +38,8 @@ class OrderFilter(BaseModel):
     model_config = ConfigDict(frozen=True)
 
     text: str = ""
-    """Matches the order ref or the consignee's ref or name (case-insensitive, contains)."""
+    """Contained in the order ref or the consignee's or end user's ref, name or alias,
+    without regard to case or accents (``domain.text``)."""
     outcomes: frozenset[str] = frozenset()
     """Outcome values, plus ``PENDING`` for orders without a decision."""
     date_from: date | None = None
@@ -34,7 +50,11 @@ class OrderFilter(BaseModel):
     """Alpha-2 codes of the effective destination (a tier filter passes its countries)."""
     exclude_destinations: frozenset[str] | None = None
     """Alpha-2 codes to leave out (Tier 2 is "every country not in Tier 1 or Tier 3")."""
-    include_cancelled: bool = True
+    status: OrderStatus | None = None
+    """Open or cancelled orders only; None lists both."""
+    sort: OrderSort = OrderSort.DATE
+    """What the list is ordered by (then by date and entry, newest first)."""
+    descending: bool = True
 
 
 class OrderSummary(BaseModel):

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
@@ -19,20 +20,29 @@ from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Clock, Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
-from gui.jobs import JobRunner
+from gui.changes import Changes, Record
+from gui.jobs import Job, JobFunction, JobRunner
 
 
 class DeskEvents(QObject):
     """Signals that tell screens the records changed.
 
     Signals:
-        records_changed: a kind of record changed ("orders", "parties", "products",
-            "paperwork", "decisions", "all").
+        changed: a write succeeded; its ``Changes`` (kinds of record, refs).
         database_replaced: another database file was opened.
     """
 
-    records_changed = Signal(str)
+    changed = Signal(object)
     database_replaced = Signal()
+    records_changed = Signal(str)
+    """Transitional: a kind's name, announced as ``Changes`` (screens not yet on ``write``)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.records_changed.connect(self._announce_kind)
+
+    def _announce_kind(self, kind: str) -> None:
+        self.changed.emit(Changes.everything() if kind == "all" else Changes.of(Record(kind)))
 
 
 @dataclass
@@ -79,8 +89,40 @@ class DeskContext:
     def ruleset_today(self) -> Ruleset:
         return self.catalog.in_effect_on(self.today())
 
+    def write(
+        self,
+        name: str,
+        fn: JobFunction,
+        changes: Changes | Callable[[Any], Changes],
+        *,
+        on_success: Callable[[Any], None] | None = None,
+        on_failure: Callable[[str, bool], None],
+        on_progress: Callable[[int, int, str], None] | None = None,
+        on_finished: Callable[[], None] | None = None,
+        essential: bool = False,
+    ) -> Job:
+        """The window's one way to write: ``fn`` (a service call) runs off the UI thread, after
+        every write asked for before it; when it succeeds, ``on_success`` has the result and
+        then ``events.changed`` announces ``changes`` (or ``changes(result)``)."""
+
+        def succeeded(result: Any) -> None:
+            if on_success is not None:
+                on_success(result)
+            self.events.changed.emit(changes(result) if callable(changes) else changes)
+
+        return self.jobs.start(
+            name,
+            fn,
+            on_success=succeeded,
+            on_failure=on_failure,
+            on_progress=on_progress,
+            on_finished=on_finished,
+            essential=essential,
+            write=True,
+        )
+
     def replace_connection(self, connection: Connection) -> None:
         self.connection = connection
         self.undo_stack.clear()
         self.events.database_replaced.emit()
-        self.events.records_changed.emit("all")
+        self.events.changed.emit(Changes.everything())

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from html import escape
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFrame,
@@ -146,6 +148,17 @@ class DecisionView(QScrollArea):
         self.badge.setStyleSheet(badge_stylesheet(outcome))
         self.badge.setMaximumWidth(260)
         self._layout.addWidget(self.badge)
+        if cancelled and detail.cancellation is not None:
+            entry = detail.cancellation
+            reason = detail.cancel_reason
+            self._layout.addWidget(
+                self._text(
+                    f"Cancelled by {escape(entry.actor)} on {entry.at:%Y-%m-%d %H:%M} UTC"
+                    + (f": “{escape(reason)}”" if reason else " (no reason recorded)")
+                    + f" · audit entry #{entry.seq}",
+                    text_style(Tone.TEXT),
+                )
+            )
 
         if latest is None and decision is not None:
             self._layout.addWidget(

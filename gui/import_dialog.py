@@ -40,6 +40,7 @@ from domain.csvio import HEADERS, CsvImportError, CsvKind, RowError
 from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.services.transfer import ImportCancelledError, ImportSummary, export_kind, import_file
+from gui.changes import NOTHING, Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
@@ -61,15 +62,16 @@ KIND_LABELS: dict[CsvKind, str] = {
     CsvKind.FOOTPRINTS: "VEU footprints",
     CsvKind.COUNTRIES: "Country settings",
 }
-KIND_EVENTS: dict[CsvKind, str] = {
-    CsvKind.PARTIES: "parties",
-    CsvKind.PRODUCTS: "products",
-    CsvKind.ORDERS: "orders",
-    CsvKind.CERTIFICATIONS: "paperwork",
-    CsvKind.LICENSES: "paperwork",
-    CsvKind.FOOTPRINTS: "paperwork",
-    CsvKind.COUNTRIES: "paperwork",
+KIND_RECORDS: dict[CsvKind, Record] = {
+    CsvKind.PARTIES: Record.PARTIES,
+    CsvKind.PRODUCTS: Record.PRODUCTS,
+    CsvKind.ORDERS: Record.ORDERS,
+    CsvKind.CERTIFICATIONS: Record.PAPERWORK,
+    CsvKind.LICENSES: Record.PAPERWORK,
+    CsvKind.FOOTPRINTS: Record.PAPERWORK,
+    CsvKind.COUNTRIES: Record.PAPERWORK,
 }
+"""What an import of each kind announces as changed."""
 
 
 def guess_kind(header: Sequence[str]) -> CsvKind | None:
@@ -452,7 +454,14 @@ class ImportDialog(QDialog):
         self.result_label.setVisible(True)
         self._start(f"check {path.name}", work, self._on_checked)
 
-    def _start(self, name: str, work: Any, on_success: Callable[[Checked], None]) -> None:
+    def _start(
+        self,
+        name: str,
+        work: Any,
+        on_success: Callable[[Checked], None],
+        *,
+        writes: Record | None = None,
+    ) -> None:
         """Run a check or an import. The dialog is idle again before its result is shown, so
         whatever the officer does next (or a newer file waiting) starts at once."""
         self.progress.setRange(0, 0)
@@ -466,13 +475,23 @@ class ImportDialog(QDialog):
             if self._idle():
                 self._on_job_failed(message, is_bug)
 
-        self._job = self.context.jobs.start(
-            name,
-            work,
-            on_success=succeeded,
-            on_failure=failed,
-            on_progress=self._on_job_progressed,
-        )
+        if writes is None:
+            self._job = self.context.jobs.start(
+                name,
+                work,
+                on_success=succeeded,
+                on_failure=failed,
+                on_progress=self._on_job_progressed,
+            )
+        else:  # an import: through the window's one write path, announced when it is done
+            self._job = self.context.write(
+                name,
+                work,
+                lambda result: Changes.of(writes) if result.summary is not None else NOTHING,
+                on_success=succeeded,
+                on_failure=failed,
+                on_progress=self._on_job_progressed,
+            )
         self._update_buttons()
 
     def _on_job_progressed(self, done: int, total: int, label: str) -> None:
@@ -581,7 +600,7 @@ class ImportDialog(QDialog):
         self.result_label.setText(f"Importing {source}…")
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
-        self._start(f"import {source}", work, self._on_imported)
+        self._start(f"import {source}", work, self._on_imported, writes=KIND_RECORDS[kind])
 
     def _on_cancel_button_clicked(self) -> None:
         if self._job is not None:
@@ -594,7 +613,6 @@ class ImportDialog(QDialog):
         self._show_result(result, dry_run=False)
         if result.summary is None:
             return
-        self.context.events.records_changed.emit(KIND_EVENTS.get(result.kind, "all"))
         self.imported.emit(result.summary)
         self.accept()
 

@@ -65,7 +65,11 @@ class Job(QRunnable):
 
 
 class JobRunner(QObject):
-    """Starts jobs on a small thread pool and keeps them alive until they finish.
+    """Starts jobs off the UI thread and keeps them alive until they finish.
+
+    Reads run on a pool of two workers. Writes run on a pool of their own with one worker, so
+    they happen one at a time in the order they were asked for (SQLite has one writer; an
+    undo waits for the edit before it): a read goes on while a write runs.
 
     Signals:
         busy_changed: whether any job is running.
@@ -76,8 +80,9 @@ class JobRunner(QObject):
     def __init__(self) -> None:
         super().__init__()
         self.pool = QThreadPool()
-        # SQLite has one writer; two workers let a read go on while a write runs.
         self.pool.setMaxThreadCount(2)
+        self.writes = QThreadPool()
+        self.writes.setMaxThreadCount(1)
         self._running: set[Job] = set()
 
     def start(
@@ -90,9 +95,13 @@ class JobRunner(QObject):
         on_progress: Callable[[int, int, str], None] | None = None,
         on_finished: Callable[[], None] | None = None,
         essential: bool = False,
+        write: bool = False,
     ) -> Job:
-        """Start ``fn`` on a worker; every callback is connected before it starts, so even a
-        job that ends at once reports to all of them."""
+        """Start ``fn`` on a worker (the write worker when ``write``); every callback is
+        connected before it starts, so even a job that ends at once reports to all of them.
+
+        Screens do not call this with ``write`` themselves: ``DeskContext.write`` does, and
+        announces what the write changed."""
         job = Job(fn, name, essential=essential)
         if on_success is not None:
             job.signals.succeeded.connect(on_success)
@@ -106,7 +115,7 @@ class JobRunner(QObject):
         self._running.add(job)
         if len(self._running) == 1:
             self.busy_changed.emit(True)
-        self.pool.start(job)
+        (self.writes if write else self.pool).start(job)
         return job
 
     def _finished(self, job: Job) -> None:
@@ -129,4 +138,5 @@ class JobRunner(QObject):
 
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for running jobs (on close); True when all finished."""
-        return self.pool.waitForDone(msecs)
+        writes_done = self.writes.waitForDone(msecs)
+        return self.pool.waitForDone(msecs) and writes_done

@@ -31,6 +31,7 @@ from domain.services.settings import (
     document_settings,
     update_document_settings,
 )
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 
@@ -167,14 +168,17 @@ class LetterheadDialog(QDialog):
 
         self._busy = True
         self.save_button.setEnabled(False)
-        self.context.jobs.start(
-            "save letterhead", work, on_success=self._on_saved, on_failure=self._on_failed
+        self.context.write(
+            "save letterhead",
+            work,
+            Changes.of(Record.SETTINGS),
+            on_success=self._on_saved,
+            on_failure=self._on_failed,
         )
         return True
 
     def _on_saved(self, settings: DocumentSettings) -> None:
         self._busy = False
-        self.context.events.records_changed.emit("settings")
         self.saved.emit(settings)
         self.accept()
 

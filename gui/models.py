@@ -6,9 +6,9 @@ from collections import OrderedDict
 from collections.abc import Callable, Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
 
-from domain.queries import OrderSummary
+from domain.queries import OrderSort, OrderSummary
 from gui.style import badge_colours, badge_text, tpp
 
 T = TypeVar("T")
@@ -67,6 +67,14 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
             self._pages.move_to_end(page_number)
         return page.get(self._ids[row])
 
+    def refresh_all(self) -> None:
+        """Re-read every row shown (a party renamed) without re-listing the ids."""
+        self._pages.clear()
+        if self._ids:
+            self.dataChanged.emit(
+                self.index(0, 0), self.index(len(self._ids) - 1, self.columnCount() - 1)
+            )
+
     def refresh_ids(self, changed: Sequence[int]) -> None:
         """Re-read the given rows (after a check or a cancel) without resetting the view."""
         wanted = set(changed)
@@ -110,13 +118,35 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
 
 class OrderTableModel(LazyTableModel[OrderSummary]):
+    """Signals:
+    sort_requested: a header was clicked (the column's ``OrderSort``, descending): the page
+        lists the orders again in that order (the database sorts; the model holds ids).
+    """
+
     # The outcome right after the date: on a narrow window it is the column that must show.
     headers = ("Order", "Date", "Outcome", "Consignee", "Dest.", "a-level TPP", "Lines")
+    SORTS = (
+        OrderSort.REF,
+        OrderSort.DATE,
+        OrderSort.OUTCOME,
+        OrderSort.CONSIGNEE,
+        OrderSort.DESTINATION,
+        OrderSort.A_LEVEL_TPP,
+        OrderSort.LINES,
+    )
     OUTCOME_COLUMN = 2
     CONSIGNEE_COLUMN = 3
+    sort_requested = Signal(object, bool)
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[OrderSummary]]) -> None:
         super().__init__(fetch, key=lambda summary: summary.id)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        if 0 <= column < len(self.SORTS):
+            self.sort_requested.emit(self.SORTS[column], order == Qt.SortOrder.DescendingOrder)
+
+    def column_of(self, sort: OrderSort) -> int:
+        return self.SORTS.index(sort)
 
     def cell(self, item: OrderSummary, column: int, role: int) -> Any:
         outcome = "cancelled" if item.status == "cancelled" else item.outcome

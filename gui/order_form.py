@@ -49,6 +49,7 @@ from domain.services.catalog_views import (
 )
 from domain.services.orders import check_order
 from domain.services.records import add_order
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
@@ -791,10 +792,14 @@ class NewOrderDialog(QDialog):
         self.save_message.show_note("Saving…")
         self.save_button.setEnabled(False)
         self.save_check_button.setEnabled(False)
-        self._save_job = start_job(
-            context.jobs,
+        self._save_job = context.write(
             f"save order {order.ref}",
             work,
+            lambda saved: Changes.of(
+                Record.ORDERS,
+                *([Record.DECISIONS] if saved.outcome is not None else []),
+                refs=[saved.ref],
+            ),
             on_success=self._on_saved,
             on_failure=self._on_save_failed,
             on_finished=self._on_save_job_finished,
@@ -806,8 +811,6 @@ class NewOrderDialog(QDialog):
         self.save_check_button.setEnabled(True)
 
     def _on_saved(self, saved: _Saved) -> None:
-        if saved.outcome is not None or saved.check_error is not None:
-            self.context.events.records_changed.emit("decisions")
         self.order_saved.emit(saved.ref)
         if saved.check_error is not None:
             show_failure(

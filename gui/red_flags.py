@@ -43,9 +43,9 @@ from domain.services import records
 from domain.services.orders import CheckResult, check_order
 from domain.services.paperwork_views import RED_FLAG_28
 from domain.services.views import OrderDetail, order_detail
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.pages.paperwork import RecordWrites
 from gui.screen import cap_minimum, fit_to_screen
 from gui.style import (
     Tone,
@@ -429,8 +429,12 @@ class RedFlagDialog(QDialog):
             records.record_checklist(db, checklist, actor=actor)
 
         self._start("Saving the checklist…")
-        RecordWrites.of(self.context).submit(
-            f"checklist {self.order_ref}", work, self._on_checklist_saved, self._on_failed
+        self.context.write(
+            f"checklist {self.order_ref}",
+            work,
+            Changes.of(Record.ORDERS, refs=[self.order_ref]),
+            on_success=self._on_checklist_saved,
+            on_failure=self._on_failed,
         )
 
     def _start(self, text: str) -> None:
@@ -523,8 +527,12 @@ class RedFlagDialog(QDialog):
         self._start(
             "Recording the resolution…" + (" and checking the order again" if recheck else "")
         )
-        RecordWrites.of(self.context).submit(
-            f"resolve red flag 28 {ref}", work, self._on_resolution_recorded, self._on_failed
+        self.context.write(
+            f"resolve red flag 28 {ref}",
+            work,
+            Changes.of(Record.ORDERS, *([Record.DECISIONS] if recheck else []), refs=[ref]),
+            on_success=self._on_resolution_recorded,
+            on_failure=self._on_failed,
         )
 
     def _on_resolution_recorded(self, result: CheckResult | None) -> None:

@@ -20,11 +20,11 @@ from PySide6.QtWidgets import (
 from domain.progress import CancelToken
 from domain.services.demo_load import DemoSummary, load_demo
 from domain.services.orders import BatchSummary, check_pending
+from gui.changes import Changes
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.style import error_style, warning_style
-from gui.widgets import start_job
 
 
 @dataclass(frozen=True)
@@ -150,10 +150,10 @@ class WelcomeDialog(QDialog):
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
         self.status.setText("Loading the demonstration data…")
-        self._job = start_job(
-            context.jobs,
+        self._job = context.write(
             "load demonstration data",
             work,
+            Changes.everything(),
             on_success=self._on_demo_done,
             on_failure=self._on_demo_failed,
             on_finished=self._on_job_finished,
@@ -183,7 +183,6 @@ class WelcomeDialog(QDialog):
         self.stop_button.setVisible(False)
 
     def _on_demo_done(self, result: DemoLoaded) -> None:
-        self.context.events.records_changed.emit("all")
         self.demo_loaded.emit(result)
         self.accept()
 
@@ -195,7 +194,7 @@ class WelcomeDialog(QDialog):
             show_failure(self, message, True, self.context.log_file)
         # The load itself is one transaction: a refusal leaves the database as it was; a
         # failure while checking leaves the loaded records, so tell every screen.
-        self.context.events.records_changed.emit("all")
+        self.context.events.changed.emit(Changes.everything())
 
     def _on_import_button_clicked(self) -> None:
         start_import = getattr(self.main_window, "_on_import", None)

@@ -18,12 +18,32 @@ from domain.queries import (
     AuditFilter,
     AuditSummary,
     OrderFilter,
+    OrderSort,
     OrderSummary,
     PartySummary,
 )
+from domain.text import fold, like_pattern
 from storage.repositories import utc
 
 _CHUNK = 900
+_ESCAPE = "\\"
+ORDER_REFS = "order_refs"
+"""The FTS5 trigram index over ``orders.ref`` (SQLite; migration 0008)."""
+_SORT_COLUMNS: dict[OrderSort, str] = {
+    OrderSort.REF: "o.ref {direction}, ",
+    OrderSort.DATE: "",
+    # Pending (no outcome) sorts as the empty outcome; cancelled orders by their last outcome.
+    OrderSort.OUTCOME: "coalesce(o.outcome, '') {direction}, ",
+    # The folded name (search text's first line), byte order: the same list on every backend.
+    OrderSort.CONSIGNEE: "(SELECT p.search_text FROM parties p WHERE p.id = o.consignee_id)"
+    "{collate} {direction}, ",
+    OrderSort.DESTINATION: "o.effective_destination {direction}, ",
+    OrderSort.A_LEVEL_TPP: "coalesce(o.a_level_tpp, -1) {direction}, ",
+    OrderSort.LINES: "(SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) {direction}, ",
+}
+"""ORDER BY terms before the date and id that make every order unique in the list."""
+TRIGRAM = 3
+"""A trigram index finds needles of three characters or more."""
 
 
 def _typed(sql: str, params: dict[str, Any]) -> TextClause:
@@ -54,17 +74,45 @@ class SqlDeskQueries:
 
     def __init__(self, engine: Engine) -> None:
         self.engine = engine
+        self._refs_indexed: bool | None = None
+
+    def _order_refs_indexed(self) -> bool:
+        """Whether the SQLite FTS5 trigram index over order refs is there (migration 0008)."""
+        if self._refs_indexed is None:
+            with self.engine.connect() as connection:
+                self._refs_indexed = self.engine.dialect.name == "sqlite" and bool(
+                    connection.execute(
+                        text("SELECT count(*) FROM sqlite_master WHERE name = :name"),
+                        {"name": ORDER_REFS},
+                    ).scalar_one()
+                )
+        return self._refs_indexed
+
+    def _text_clause(self, typed: str, params: dict[str, Any]) -> str:
+        """Orders whose ref, consignee or end user contains ``typed``, without case or accents.
+
+        Parties are matched on their folded search text (a few thousand rows at most); order
+        refs through the trigram index where there is one and the needle has three characters
+        or more, else by ``LIKE``.
+        """
+        needle = fold(typed.strip())
+        params["needle"] = like_pattern(needle)
+        parties = f"SELECT id FROM parties WHERE search_text LIKE :needle ESCAPE '{_ESCAPE}'"
+        if len(needle) >= TRIGRAM and self._order_refs_indexed():
+            spellings = dict.fromkeys((needle, typed.strip().lower()))
+            params["phrase"] = " OR ".join(
+                '"' + item.replace('"', '""') + '"' for item in spellings
+            )
+            by_ref = f"o.id IN (SELECT rowid FROM {ORDER_REFS} WHERE {ORDER_REFS} MATCH :phrase)"
+        else:
+            by_ref = f"lower(o.ref) LIKE :needle ESCAPE '{_ESCAPE}'"
+        return f"({by_ref} OR o.consignee_id IN ({parties}) OR o.end_user_id IN ({parties}))"
 
     def _order_where(self, order_filter: OrderFilter) -> tuple[str, dict[str, Any]]:
         clauses: list[str] = []
         params: dict[str, Any] = {}
-        if order_filter.text.strip():
-            needle = f"%{order_filter.text.strip().lower()}%"
-            params["needle"] = needle
-            clauses.append(
-                "(lower(o.ref) LIKE :needle OR o.consignee_id IN (SELECT id FROM parties"
-                " WHERE lower(ref) LIKE :needle OR lower(name) LIKE :needle))"
-            )
+        if fold(order_filter.text.strip()):
+            clauses.append(self._text_clause(order_filter.text, params))
         if order_filter.outcomes:
             parts = []
             outcomes = sorted(value for value in order_filter.outcomes if value != PENDING)
@@ -100,13 +148,19 @@ class SqlDeskQueries:
                 continue
             listed = ", ".join(":" + name for name in names)
             clauses.append(f"o.effective_destination {'NOT IN' if negate else 'IN'} ({listed})")
-        if not order_filter.include_cancelled:
-            clauses.append("o.status = 'open'")
+        if order_filter.status is not None:
+            params["status"] = order_filter.status.value
+            clauses.append("o.status = :status")
         return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
 
     def order_ids(self, order_filter: OrderFilter, limit: int | None = None) -> Sequence[int]:
         where, params = self._order_where(order_filter)
-        sql = f"SELECT o.id FROM orders o{where} ORDER BY o.date DESC, o.id DESC"
+        direction = "DESC" if order_filter.descending else "ASC"
+        collate = ' COLLATE "C"' if self.engine.dialect.name == "postgresql" else ""
+        first = _SORT_COLUMNS[order_filter.sort].format(direction=direction, collate=collate)
+        sql = (
+            f"SELECT o.id FROM orders o{where} ORDER BY {first}o.date {direction}, o.id {direction}"
+        )
         if limit is not None:
             params["row_limit"] = int(limit)
             sql += " LIMIT :row_limit"
@@ -165,12 +219,9 @@ class SqlDeskQueries:
     def party_summaries(self, text_filter: str = "") -> list[PartySummary]:
         params: dict[str, Any] = {}
         where = ""
-        if text_filter.strip():
-            params["needle"] = f"%{text_filter.strip().lower()}%"
-            where = (
-                " WHERE lower(p.ref) LIKE :needle OR lower(p.name) LIKE :needle"
-                " OR lower(p.aliases) LIKE :needle"
-            )
+        if fold(text_filter.strip()):
+            params["needle"] = like_pattern(text_filter)
+            where = f" WHERE p.search_text LIKE :needle ESCAPE '{_ESCAPE}'"
         sql = (
             "SELECT p.id, p.ref, p.name, p.country, p.hq_country, p.role, p.veu,"
             " (SELECT count(*) FROM orders o WHERE o.consignee_id = p.id)"

@@ -44,6 +44,7 @@ from domain.ports import (
     RedFlagChecklist,
     StoredOrder,
 )
+from domain.text import party_search_text
 from storage.schema import (
     AiaCertificationRow,
     AuditEntryRow,
@@ -123,6 +124,7 @@ def _party(row: Sequence[Any]) -> Party:
 def _party_values(party: Party) -> dict[str, Any]:
     values = party.model_dump(mode="json")
     values["aliases"] = json.dumps(list(party.aliases), ensure_ascii=False)
+    values["search_text"] = party_search_text(party)
     return values
 
 

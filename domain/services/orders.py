@@ -247,8 +247,21 @@ def check_pending(
     )
 
 
-def cancel_order(db: Database, order_ref: str, *, actor: str) -> tuple[Consumption, ...]:
-    """Cancel an order and release what its decision consumed; history is kept."""
+CANCEL_REASON_MAX = 500
+"""The longest reason for a cancellation the audit log keeps (characters)."""
+
+
+def cancel_order(
+    db: Database, order_ref: str, *, actor: str, reason: str = ""
+) -> tuple[Consumption, ...]:
+    """Cancel an order and release what its decision consumed; history is kept. The
+    officer's ``reason`` is kept in the audit entry of the cancellation."""
+    reason = " ".join(reason.split())
+    if len(reason) > CANCEL_REASON_MAX:
+        raise DomainError(
+            f"the reason for cancelling {order_ref} has {len(reason)} characters; "
+            f"at most {CANCEL_REASON_MAX} are kept"
+        )
     with db.writer(actor) as uow:
         stored = uow.orders.get(order_ref)
         if stored is None:
@@ -270,6 +283,7 @@ def cancel_order(db: Database, order_ref: str, *, actor: str) -> tuple[Consumpti
                 "status": OrderStatus.CANCELLED.value,
                 "decision_id": latest.id if latest else None,
                 "released": [item.model_dump(mode="json") for item in released],
+                "reason": reason or None,
             },
         )
         uow.commit()

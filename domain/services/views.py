@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pydantic import BaseModel, ConfigDict
 
+from domain.audit import AuditEntry
 from domain.decision import Decision
 from domain.errors import DomainError
 from domain.model import Party
@@ -25,6 +26,15 @@ class OrderDetail(BaseModel):
     preview: Decision | None = None
     """For an order without a decision: what a check would decide now (not recorded)."""
     preview_error: str | None = None
+    cancellation: AuditEntry | None = None
+    """For a cancelled order: the audit entry of its cancellation (who, when, why)."""
+
+    @property
+    def cancel_reason(self) -> str | None:
+        if self.cancellation is None or self.cancellation.after is None:
+            return None
+        reason = self.cancellation.after.get("reason")
+        return str(reason) if reason else None
 
     @property
     def latest(self) -> RecordedDecision | None:
@@ -44,6 +54,12 @@ def order_detail(
         end_user = uow.parties.get(stored.order.end_user_ref) if stored.order.end_user_ref else None
         history = tuple(uow.decisions.history(order_ref))
         checklists = tuple(uow.red_flags.checklists(order_ref))
+        cancellation = None
+        if stored.status.value == "cancelled":
+            entries = uow.audit.entries_for("order", order_ref)
+            cancellation = next(
+                (item for item in reversed(entries) if item.action == "cancel"), None
+            )
     dry: Decision | None = None
     problem: str | None = None
     if preview and not history and stored.status.value == "open":
@@ -59,4 +75,5 @@ def order_detail(
         checklists=checklists,
         preview=dry,
         preview_error=problem,
+        cancellation=cancellation,
     )

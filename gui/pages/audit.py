@@ -42,6 +42,7 @@ from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.queries import AuditFilter, AuditSummary, DeskQueries
 from domain.services.verification import verify_records
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
@@ -147,7 +148,7 @@ class AuditPage(Page):
     """
 
     title = "Audit log"
-    kinds = frozenset({"all", "orders", "parties", "products", "paperwork", "decisions"})
+    shows = frozenset(Record)  # every write is audited
     list_loaded = Signal(int)
     entry_shown = Signal(int)
     verified = Signal(object)

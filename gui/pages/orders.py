@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from datetime import date
+from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QDate, QItemSelection, QPoint, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
@@ -17,7 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
-    QMessageBox,
+    QMenu,
     QProgressBar,
     QPushButton,
     QSplitter,
@@ -28,27 +30,39 @@ from PySide6.QtWidgets import (
 )
 
 from domain.decision import Outcome
+from domain.ports import OrderStatus
 from domain.progress import CancelToken
-from domain.queries import PENDING, OrderFilter
+from domain.queries import PENDING, OrderFilter, OrderSort
 from domain.services.orders import BatchSummary, cancel_order, check_order, check_pending
 from domain.services.views import OrderDetail, order_detail
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.models import OrderTableModel
+from gui.order_list import CancelOrderDialog, export_order_list
 from gui.pages.base import Page
 from gui.style import Tone, error_style, text_style, warning_style
 
-OUTCOME_CHOICES: list[tuple[str, frozenset[str]]] = [
-    ("All outcomes", frozenset()),
-    ("Pending (no decision)", frozenset({PENDING})),
+OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
+    ("All outcomes", frozenset(), None),
+    ("Pending (no decision)", frozenset({PENDING}), OrderStatus.OPEN),
     (
         "Needs attention (hold, licence, prohibited)",
         frozenset({Outcome.HOLD.value, Outcome.LICENSE_REQUIRED.value, Outcome.PROHIBITED.value}),
+        OrderStatus.OPEN,
     ),
-    *[(outcome.label, frozenset({outcome.value})) for outcome in reversed(list(Outcome))],
+    *[
+        (outcome.label, frozenset({outcome.value}), OrderStatus.OPEN)
+        for outcome in reversed(list(Outcome))
+    ],
+    ("Cancelled", frozenset(), OrderStatus.CANCELLED),
 ]
+"""(label, outcomes, status): an outcome lists open orders; "Cancelled" the cancelled ones."""
+
+SEARCH_DELAY_MS = 250
+"""The list follows the search field this long after the last key (Enter: at once)."""
 
 
 class OrdersPage(Page):
@@ -56,13 +70,15 @@ class OrdersPage(Page):
     selection_loaded: the detail of the selected order was shown (its ref).
     batch_finished: check-all-pending ended (its summary).
     list_loaded: the order list was (re)loaded (its row count).
+    list_exported: the list was written to a CSV file (rows, path).
     """
 
     title = "Orders"
-    kinds = frozenset({"orders", "all"})
+    shows = frozenset({Record.ORDERS, Record.DECISIONS, Record.PARTIES, Record.PAPERWORK})
     selection_loaded = Signal(str)
     batch_finished = Signal(object)
     list_loaded = Signal(int)
+    list_exported = Signal(int, str)
     first_rows_shown = Signal()
     FIRST_ROWS = 200
     """Rows shown at once while the whole list (possibly a million ids) is still loading."""
@@ -77,6 +93,12 @@ class OrdersPage(Page):
         self._first_shown = False
         self._selected_id: int | None = None
         """The selected order's row id, to find its row again at once after a reload."""
+        self._detail_job: Job | None = None
+        self._detail_asked = 0
+        """Counts the detail reads asked for; only the newest one's result is shown."""
+        self._detail_shown = 0
+        self._sort = OrderSort.DATE
+        self._descending = True
 
         self.model = OrderTableModel(lambda ids: self.context.queries.order_summaries(ids))
         self.table = QTableView()
@@ -88,7 +110,15 @@ class OrdersPage(Page):
         self.table.verticalHeader().setVisible(False)
         self.table.verticalHeader().setDefaultSectionSize(26)
         self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._on_table_context_menu)
+        self.model.sort_requested.connect(self._on_sort_requested)
         header = self.table.horizontalHeader()
+        header.setSortIndicatorShown(True)
+        header.setSectionsClickable(True)
+        header.setSortIndicator(self.model.column_of(OrderSort.DATE), Qt.SortOrder.DescendingOrder)
+        header.sortIndicatorChanged.connect(self.model.sort)
+        header.setToolTip("Click a column heading to sort the list by it; again to reverse")
         header.setStretchLastSection(False)
         # Fixed widths: measuring a million rows to fit contents would stall the window.
         for column, width in enumerate((104, 86, 150, 220, 46, 98, 44)):
@@ -174,6 +204,13 @@ class OrdersPage(Page):
             "redFlagsAction",
             "Know-your-customer checklist and Red Flag 28 for the selected order",
         )
+        self.export_list_action = self._make_action(
+            "Export list…",
+            "Ctrl+Shift+E",
+            self._on_export_list,
+            "exportListAction",
+            "Write the orders listed now, with their outcomes, to a CSV file for a spreadsheet",
+        )
         for action in (
             self.new_action,
             self.check_action,
@@ -183,7 +220,21 @@ class OrdersPage(Page):
         ):
             bar.addAction(action)
             self.addAction(action)
+        bar.addSeparator()
+        bar.addAction(self.export_list_action)
+        self.addAction(self.export_list_action)
+        self.find_action = QAction("Find", self)
+        self.find_action.setObjectName("findAction")
+        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
+        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.find_action.triggered.connect(self.focus_search)
+        self.addAction(self.find_action)
         return bar
+
+    def focus_search(self) -> None:
+        """Ctrl+F: the search field, its text selected to type over."""
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
 
     def _build_filters(self) -> QVBoxLayout:
         rows = QVBoxLayout()
@@ -194,13 +245,22 @@ class OrdersPage(Page):
         second.setSpacing(6)
         self.search = QLineEdit()
         self.search.setObjectName("orderSearch")
-        self.search.setPlaceholderText("Search order or consignee…")
+        self.search.setPlaceholderText("Search order, party or alias…  (Ctrl+F)")
+        self.search.setToolTip(
+            "Part of an order ref, or of the consignee's or end user's ref, name or alias; "
+            "case and accents do not matter (muller finds Müller)"
+        )
         self.search.setClearButtonEnabled(True)
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search.textChanged.connect(self._search_timer.start)
         self.search.returnPressed.connect(self.apply_filter)
         self.outcome_filter = QComboBox()
         self.outcome_filter.setObjectName("outcomeFilter")
-        for label, values in OUTCOME_CHOICES:
-            self.outcome_filter.addItem(label, values)
+        for number, (label, _, _) in enumerate(OUTCOME_CHOICES):
+            self.outcome_filter.addItem(label, number)
         self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
         self.tier_filter = QComboBox()
         self.tier_filter.setObjectName("tierFilter")
@@ -307,10 +367,13 @@ class OrdersPage(Page):
         if self.use_dates.isChecked():
             date_from = self.date_from.date().toPython()  # type: ignore[assignment]
             date_to = self.date_to.date().toPython()  # type: ignore[assignment]
-        outcomes = self.outcome_filter.currentData()
+        _, outcomes, status = OUTCOME_CHOICES[max(self.outcome_filter.currentIndex(), 0)]
         return OrderFilter(
             text=self.search.text(),
-            outcomes=outcomes if isinstance(outcomes, frozenset) else frozenset(),
+            outcomes=outcomes,
+            status=status,
+            sort=self._sort,
+            descending=self._descending,
             date_from=date_from,
             date_to=date_to,
             party_ref=self.party_filter.text().strip() or None,
@@ -323,12 +386,29 @@ class OrdersPage(Page):
             self.apply_filter()
 
     def apply_filter(self) -> None:
+        self._search_timer.stop()
         order_filter = self.current_filter()
         if order_filter is None:
             return
         self._load(order_filter)
 
     def reload(self) -> None:
+        self.apply_filter()
+
+    def on_changes(self, changes: Changes) -> None:
+        """Orders or decisions: list again (outcomes decide what a filter holds). A party or
+        paperwork: the rows shown and the detail are read again; the ids stay."""
+        if changes.touches({Record.ORDERS, Record.DECISIONS}):
+            self.mark_stale()
+        elif Record.PARTIES in changes.records:
+            self.model.refresh_all()
+        if self._selected_ref is not None and self.isVisible():
+            self._show_detail(self._selected_ref)
+
+    def _on_sort_requested(self, sort: OrderSort, descending: bool) -> None:
+        if (sort, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = sort, descending
         self.apply_filter()
 
     def _load(self, order_filter: OrderFilter) -> None:
@@ -459,22 +539,45 @@ class OrdersPage(Page):
         self._show_detail(record.ref)
 
     def _show_detail(self, ref: str) -> None:
-        try:
-            detail = order_detail(self.context.db, self.context.catalog, ref)
-        except Exception as error:  # shown, and logged by the job machinery when a bug
-            from domain.errors import DomainError
+        """Read the order's detail (and, when pending, a dry-run decision) off the UI thread;
+        only the newest read asked for is shown (one read runs at a time)."""
+        self._detail_asked += 1
+        if self._detail_job is None:
+            self._read_detail(ref, self._detail_asked)
 
-            if not isinstance(error, DomainError):
-                import logging
+    def _read_detail(self, ref: str, asked: int) -> None:
+        context = self.context
 
-                logging.getLogger("diffusion_desk.gui").exception("order detail %s", ref)
-            show_failure(
-                self, str(error), not isinstance(error, DomainError), self.context.log_file
-            )
-            return
+        def work(progress: Any, cancel: CancelToken) -> tuple[int, OrderDetail]:
+            return asked, order_detail(context.db, context.catalog, ref)
+
+        self._detail_job = context.jobs.start(
+            f"order detail {ref}",
+            work,
+            on_success=self._on_detail_read,
+            on_failure=self._on_detail_failed,
+            on_finished=self._on_detail_job_finished,
+        )
+
+    def _on_detail_read(self, read: tuple[int, OrderDetail]) -> None:
+        asked, detail = read
+        ref = detail.stored.order.ref
+        if asked != self._detail_asked or ref != self._selected_ref:
+            return  # asked for again since (another order, or after a write): read anew
+        self._detail_shown = asked
         self.detail.show_detail(detail)
         self._update_actions(detail)
         self.selection_loaded.emit(ref)
+
+    def _on_detail_failed(self, message: str, is_bug: bool) -> None:
+        self._detail_shown = self._detail_asked
+        show_failure(self, message, is_bug, self.context.log_file)
+
+    def _on_detail_job_finished(self) -> None:
+        self._detail_job = None
+        ref = self._selected_ref
+        if ref is not None and self._detail_shown != self._detail_asked:
+            self._read_detail(ref, self._detail_asked)
 
     def _update_actions(self, detail: OrderDetail | None) -> None:
         open_order = detail is not None and detail.stored.status.value == "open"
@@ -496,17 +599,8 @@ class OrdersPage(Page):
         dialog.open()
 
     def _on_order_saved(self, ref: str) -> None:
+        # The save announces the new order: the list reloads and selects it by its ref.
         self._selected_ref, self._selected_id = ref, None
-        self.context.events.records_changed.emit("orders")
-        self._show_detail(ref)
-
-    def _refresh_selected(self) -> None:
-        ref = self._selected_ref
-        if ref is None:
-            return
-        if self._selected_id is not None:
-            self.model.refresh_ids([self._selected_id])
-        self._show_detail(ref)
 
     def _on_check(self) -> None:
         ref = self._selected_ref
@@ -518,13 +612,12 @@ class OrdersPage(Page):
             return check_order(context.db, context.catalog, ref, actor=context.actor)
 
         self.check_action.setEnabled(False)
-        self.context.jobs.start(
-            f"check {ref}", work, on_success=self._on_checked, on_failure=self._on_job_failed
+        self.context.write(
+            f"check {ref}",
+            work,
+            Changes.of(Record.DECISIONS, refs=[ref]),
+            on_failure=self._on_job_failed,
         )
-
-    def _on_checked(self, _result: object = None) -> None:
-        self._refresh_selected()
-        self.context.events.records_changed.emit("decisions")
 
     def _on_check_all(self) -> None:
         if self._batch_job is not None:
@@ -543,9 +636,10 @@ class OrdersPage(Page):
         self.stop_button.setEnabled(True)
         self.batch_label.setText("Checking pending orders…")
         self.check_all_action.setEnabled(False)
-        self._batch_job = self.context.jobs.start(
+        self._batch_job = self.context.write(
             "check all pending",
             work,
+            Changes.of(Record.DECISIONS),
             on_success=self._on_batch_done,
             on_failure=self._on_job_failed,
             on_progress=self._on_batch_progress,
@@ -579,9 +673,6 @@ class OrdersPage(Page):
             text += f"; {len(summary.errors)} could not be checked"
         self.batch_label.setText(text)
         self.batch_finished.emit(summary)
-        self.context.events.records_changed.emit("decisions")
-        self.reload()
-        self._refresh_selected()  # the selected order may have been decided by the batch
         if summary.errors:
             problems = "\n".join(
                 f"{ref}: {reason}" for ref, reason in list(summary.errors.items())[:20]
@@ -600,21 +691,23 @@ class OrdersPage(Page):
         ref = self._selected_ref
         if ref is None:
             return
-        answer = QMessageBox.question(
-            self,
-            "Cancel order",
-            f"Cancel order {ref}? The quota its decision consumed is released; its decisions "
-            "stay in the record.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
-            return
+        dialog = CancelOrderDialog(ref, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._cancel(ref, dialog.reason_text()))
+        dialog.open()
+
+    def _cancel(self, ref: str, reason: str) -> None:
         context = self.context
 
         def work(progress: Any, cancel: CancelToken) -> object:
-            return cancel_order(context.db, ref, actor=context.actor)
+            return cancel_order(context.db, ref, actor=context.actor, reason=reason)
 
-        self.context.jobs.start(
-            f"cancel {ref}", work, on_success=self._on_checked, on_failure=self._on_job_failed
+        self.cancel_order_action.setEnabled(False)
+        context.write(
+            f"cancel {ref}",
+            work,
+            Changes.of(Record.ORDERS, Record.DECISIONS, refs=[ref]),
+            on_failure=self._on_job_failed,
         )
 
     def _on_red_flags(self) -> None:
@@ -624,5 +717,69 @@ class OrdersPage(Page):
         from gui.red_flags import RedFlagDialog
 
         dialog = RedFlagDialog(self.context, ref, self)
-        dialog.saved.connect(self._on_checked)
         dialog.open()
+
+    # -- the list's own menu and export ---------------------------------------------------
+
+    def _on_table_context_menu(self, position: QPoint) -> None:
+        index = self.table.indexAt(position)
+        record = self.model.record(index.row()) if index.isValid() else None
+        menu = QMenu(self)
+        menu.setObjectName("ordersMenu")
+        if record is not None:
+            if record.ref != self._selected_ref:
+                self.table.selectRow(index.row())
+            menu.addAction(self.check_action)
+            menu.addAction(self.red_flags_action)
+            menu.addAction(self.cancel_order_action)
+            menu.addSeparator()
+            copy = menu.addAction(f"Copy {record.ref}")
+            copy.triggered.connect(lambda: QApplication.clipboard().setText(record.ref))
+            consignee = record.consignee_ref
+            only = menu.addAction(f"Only orders of {consignee}")
+            only.triggered.connect(lambda: self._only_party(consignee))
+            menu.addSeparator()
+        menu.addAction(self.new_action)
+        menu.addAction(self.export_list_action)
+        self.context_menu = menu
+        menu.popup(self.table.viewport().mapToGlobal(position))
+
+    def _only_party(self, ref: str) -> None:
+        self.party_filter.setText(ref)
+        self.apply_filter()
+
+    def _on_export_list(self) -> None:
+        from PySide6.QtWidgets import QFileDialog
+
+        from gui.settings import UiSettings
+
+        ids = list(self.model.ids())
+        settings = UiSettings()
+        suggested = Path(settings.last_folder()) / f"orders-{self.context.today().isoformat()}.csv"
+        path, _ = QFileDialog.getSaveFileName(
+            self, "Export the order list", str(suggested), "CSV file (*.csv)"
+        )
+        if path:
+            settings.set_last_folder(path)
+            self.export_list(Path(path), ids)
+
+    def export_list(self, path: Path, ids: Sequence[int] | None = None) -> None:
+        """Write the orders listed (``ids``, default the whole list as filtered and sorted)."""
+        chosen = list(self.model.ids()) if ids is None else list(ids)
+        queries = self.context.queries
+
+        def work(progress: Any, cancel: CancelToken) -> int:
+            return export_order_list(queries, chosen, path, progress, cancel)
+
+        self.batch_label.setText(f"Writing {len(chosen):,} orders to {path.name}…")
+        self.context.jobs.start(
+            f"export the order list to {path}",
+            work,
+            on_success=lambda rows: self._on_exported(rows, path),
+            on_failure=self._on_job_failed,
+            essential=True,
+        )
+
+    def _on_exported(self, rows: int, path: Path) -> None:
+        self.batch_label.setText(f"{rows:,} order{'s' if rows != 1 else ''} written to {path}")
+        self.list_exported.emit(rows, str(path))

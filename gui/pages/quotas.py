@@ -30,6 +30,7 @@ from domain.services.quota_views import (
     QuotaOverview,
     quota_overview,
 )
+from gui.changes import Record
 from gui.charts import (
     EXTRA_COLOUR,
     NEAR_LIMIT,
@@ -181,7 +182,7 @@ class QuotasPage(Page):
     """
 
     title = "Quotas"
-    kinds = frozenset({"paperwork", "decisions", "orders", "parties", "all"})
+    shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
     loaded = Signal()
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:

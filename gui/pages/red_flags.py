@@ -28,6 +28,7 @@ from domain.services.paperwork_views import (
     RedFlagOverview,
     red_flag_overview,
 )
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.pages.base import Page
@@ -73,7 +74,7 @@ class RedFlagsPage(Page):
     """
 
     title = "Red flags"
-    kinds = frozenset({"orders", "decisions", "all"})
+    shows = frozenset({Record.ORDERS, Record.DECISIONS})
     loaded = Signal()
     dialog_opened = Signal(object)
 
@@ -214,13 +215,9 @@ class RedFlagsPage(Page):
     def open_order(self, ref: str) -> RedFlagDialog:
         dialog = RedFlagDialog(self.context, ref, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.saved.connect(self._on_dialog_saved)
         dialog.open()
         self.dialog_opened.emit(dialog)
         return dialog
-
-    def _on_dialog_saved(self) -> None:
-        self.context.events.records_changed.emit("decisions")
 
     def _on_open_ref_clicked(self) -> None:
         ref = self.order_ref.text().strip()

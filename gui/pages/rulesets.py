@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from domain.countries import country_name
 from domain.ruleset import Ruleset
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.pages.base import Page
 from gui.style import Tone, colour, heading_style, hint_style, percent, tpp, warning_style
@@ -241,7 +242,7 @@ class RulesetsPage(Page):
     """The ruleset versions, the one in effect today marked."""
 
     title = "Rulesets"
-    kinds = frozenset({"all"})
+    shows: frozenset[Record] = frozenset()  # rulesets are files shipped with the desk
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)

@@ -11,10 +11,21 @@ config = context.config
 target_metadata = Base.metadata
 
 
+SEARCH_INDEXES = ("order_refs",)
+"""Full-text indexes the migrations keep beside the models (SQLite FTS5 and its shadow tables)."""
+
+
+def _include_name(name: str | None, type_: str, parent_names: object) -> bool:
+    if type_ == "table" and name is not None:
+        return not name.startswith(SEARCH_INDEXES)
+    return True
+
+
 def _run(connection: object) -> None:
     context.configure(
         connection=connection,  # type: ignore[arg-type]
         target_metadata=target_metadata,
+        include_name=_include_name,
         render_as_batch=True,
         compare_type=True,
     )

@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from domain.csvio import HEADERS, CsvKind
 from domain.services.transfer import export_kind
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.import_dialog import Checked, ExportDialog, ImportDialog, export_with_dialog, guess_kind
 from gui.settings import UiSettings
@@ -120,11 +121,11 @@ P-NEW-2,Kestrel AI,,,FR,FR,,,research,none,,
 
     with (
         qtbot.waitSignal(dialog.imported, timeout=20_000) as imported,
-        qtbot.waitSignal(desk.events.records_changed, timeout=20_000) as changed,
+        qtbot.waitSignal(desk.events.changed, timeout=20_000) as changed,
     ):
         dialog.import_button.click()
     assert imported.args[0].created == 2
-    assert changed.args[0] == "parties"
+    assert changed.args[0] == Changes.of(Record.PARTIES)
     assert {"P-NEW-1", "P-NEW-2"} <= party_refs(desk)
     assert dialog.result() == QDialog.DialogCode.Accepted
     assert not dialog.isVisible()
@@ -136,9 +137,9 @@ def test_paperwork_imports_tell_the_paperwork_screens(
     header = ",".join(HEADERS[CsvKind.COUNTRIES])
     choose(qtbot, dialog, write(tmp_path / "c.csv", f"{header}\nVN,false,120000000\n"))
     assert dialog.kind() is CsvKind.COUNTRIES
-    with qtbot.waitSignal(desk.events.records_changed, timeout=20_000) as changed:
+    with qtbot.waitSignal(desk.events.changed, timeout=20_000) as changed:
         dialog.import_button.click()
-    assert changed.args[0] == "paperwork"
+    assert changed.args[0] == Changes.of(Record.PAPERWORK)
 
 
 def test_a_cancelled_import_writes_nothing(

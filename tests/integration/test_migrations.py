@@ -122,3 +122,36 @@ def test_a_schema_from_a_newer_version_is_refused(tmp_path: Path) -> None:
     connection.close()
     with pytest.raises(DomainError, match="newer version"):
         SqlDatabase.open(path, clock=clock_on())
+
+
+def test_parties_and_orders_of_an_older_file_become_searchable(tmp_path: Path) -> None:
+    from domain.queries import OrderFilter
+    from storage.queries import SqlDeskQueries
+
+    path = tmp_path / "desk.sqlite3"
+    target = resolve_target(path)
+    engine = create_desk_engine(target)
+    with engine.begin() as connection:
+        config = alembic_config(target.url)
+        config.attributes["connection"] = connection
+        command.upgrade(config, "0007")
+    with engine.begin() as connection:
+        connection.exec_driver_sql(
+            "INSERT INTO parties (id, ref, name, aliases, address, country, hq_country, role, veu)"
+            " VALUES (1, 'DE-MR', 'Müller Rechenzentren', '[\"MRZ Köln\"]', '', 'DE', 'DE',"
+            " 'other', 'none')"
+        )
+        connection.exec_driver_sql(
+            "INSERT INTO orders (id, ref, date, consignee_id, status, decided)"
+            " VALUES (7, 'SO-2026-000417', '2026-11-02', 1, 'open', 0)"
+        )
+    engine.dispose()
+    db = SqlDatabase.open(path, clock=clock_on())
+    try:
+        queries = SqlDeskQueries(db.engine)
+        assert list(queries.order_ids(OrderFilter(text="muller"))) == [7]
+        assert list(queries.order_ids(OrderFilter(text="koln"))) == [7]
+        assert list(queries.order_ids(OrderFilter(text="000417"))) == [7]
+        assert [row.ref for row in queries.party_summaries("MÜLLER")] == ["DE-MR"]
+    finally:
+        db.close()

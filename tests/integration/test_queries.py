@@ -7,10 +7,13 @@ from datetime import date
 import pytest
 
 from domain.demo import build_demo_dataset
-from domain.queries import PENDING, AuditFilter, OrderFilter
+from domain.ports import OrderStatus
+from domain.queries import PENDING, AuditFilter, OrderFilter, OrderSort
 from domain.ruleset import load_shipped_rulesets
 from domain.services.demo_load import load_demo
 from domain.services.orders import cancel_order, check_order, check_pending
+from domain.services.records import update_party
+from domain.text import fold
 from storage.queries import SqlDeskQueries
 from storage.unit_of_work import SqlDatabase
 
@@ -78,7 +81,8 @@ def test_cancelled_orders_can_be_left_out(demo: tuple[SqlDatabase, SqlDeskQuerie
     first = queries.order_summaries(queries.order_ids(OrderFilter()))[-1]
     check_order(db, CATALOG, first.ref, actor="o")
     cancel_order(db, first.ref, actor="o")
-    assert first.id not in queries.order_ids(OrderFilter(include_cancelled=False))
+    assert first.id not in queries.order_ids(OrderFilter(status=OrderStatus.OPEN))
+    assert queries.order_ids(OrderFilter(status=OrderStatus.CANCELLED)) == [first.id]
     assert queries.order_summaries([first.id])[0].status == "cancelled"
 
 
@@ -101,3 +105,89 @@ def test_party_summaries_search_names_and_aliases(demo: tuple[SqlDatabase, SqlDe
     assert len(everyone) == 40
     some = everyone[0]
     assert some in queries.party_summaries(some.name[:6])
+
+
+def _refs(queries: SqlDeskQueries, text: str) -> set[str]:
+    return {row.ref for row in queries.order_summaries(queries.order_ids(OrderFilter(text=text)))}
+
+
+def _consignees(queries: SqlDeskQueries, text: str) -> set[str]:
+    found = queries.order_summaries(queries.order_ids(OrderFilter(text=text)))
+    return {row.consignee_ref for row in found}
+
+
+def test_search_ignores_case_and_accents(demo: tuple[SqlDatabase, SqlDeskQueries]) -> None:
+    _db, queries = demo
+    muller = _consignees(queries, "muller")
+    assert "DE-MUELLER" in muller
+    assert _consignees(queries, "MÜLLER") == muller
+    assert _consignees(queries, "mueller & soehne") >= {"DE-MUELLER"}  # as written without umlauts
+    assert "DE-MUELLER" in _consignees(queries, "söhne rechenzentren")
+    assert "PL-WISLA" in _consignees(queries, "obliczen wisla")
+    assert "TR-ANATOLIA" in _consignees(queries, "yapay zeka")
+    names = {row.ref for row in queries.party_summaries("muller")}
+    assert names == {"DE-MUELLER"}
+    assert {row.ref for row in queries.party_summaries("Obliczeń")} == {"PL-WISLA"}
+
+
+def test_search_finds_a_fragment_of_an_order_ref(demo: tuple[SqlDatabase, SqlDeskQueries]) -> None:
+    _db, queries = demo
+    every = queries.order_summaries(queries.order_ids(OrderFilter()))
+    target = every[len(every) // 2]
+    middle = target.ref[3:-1]
+    expected = {row.ref for row in every if middle.casefold() in row.ref.casefold()}
+    assert target.ref in expected
+    assert _refs(queries, middle) >= expected
+    assert _refs(queries, middle.lower()) == _refs(queries, middle)
+    short = target.ref[-2:]  # below the trigram index's reach: still found
+    assert target.ref in _refs(queries, short)
+    assert _refs(queries, "%") == set()  # LIKE's wildcards are searched for literally
+    assert _refs(queries, "_") == set()
+    assert _refs(queries, 'so-"26') == set()
+
+
+def test_search_finds_orders_by_their_end_user(demo: tuple[SqlDatabase, SqlDeskQueries]) -> None:
+    _db, queries = demo
+    every = queries.order_summaries(queries.order_ids(OrderFilter()))
+    shipped = next(
+        row for row in every if row.end_user_ref and row.end_user_ref != row.consignee_ref
+    )
+    found = queries.order_summaries(queries.order_ids(OrderFilter(text=shipped.end_user_ref)))
+    assert shipped.id in {row.id for row in found}
+
+
+def test_a_renamed_party_is_found_by_its_new_name(demo: tuple[SqlDatabase, SqlDeskQueries]) -> None:
+    db, queries = demo
+    with db.reader() as uow:
+        party = uow.parties.get("DE-MUELLER")
+    assert party is not None
+    renamed = party.model_copy(update={"name": "Zürcher Rechenzentrum AG", "aliases": ()})
+    update_party(db, renamed, actor="officer")
+    assert "DE-MUELLER" in _consignees(queries, "zurcher")
+    assert "DE-MUELLER" not in {row.ref for row in queries.party_summaries("muller rz gmbh")}
+
+
+@pytest.mark.parametrize("sort", list(OrderSort))
+def test_the_order_list_sorts_by_every_column(
+    demo: tuple[SqlDatabase, SqlDeskQueries], sort: OrderSort
+) -> None:
+    db, queries = demo
+    check_pending(db, CATALOG, actor="officer")
+    rows = queries.order_summaries(queries.order_ids(OrderFilter(sort=sort, descending=False)))
+    assert len(rows) == 391
+    names = {row.consignee_ref: row.consignee_name for row in rows}
+    key = {
+        OrderSort.REF: lambda row: row.ref,
+        OrderSort.DATE: lambda row: row.date,
+        OrderSort.OUTCOME: lambda row: row.outcome or "",
+        OrderSort.CONSIGNEE: lambda row: fold(names[row.consignee_ref]),
+        OrderSort.DESTINATION: lambda row: row.destination,
+        OrderSort.A_LEVEL_TPP: lambda row: row.a_level_tpp if row.a_level_tpp is not None else -1,
+        OrderSort.LINES: lambda row: row.lines,
+    }[sort]
+    values = [key(row) for row in rows]
+    assert values == sorted(values)
+    backwards = queries.order_ids(OrderFilter(sort=sort, descending=True))
+    assert list(backwards) == list(
+        reversed(queries.order_ids(OrderFilter(sort=sort, descending=False)))
+    )
