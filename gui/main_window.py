@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import QByteArray, QSize, Qt
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
+    QDialog,
     QFileDialog,
     QHBoxLayout,
     QLabel,
@@ -166,7 +167,13 @@ class MainWindow(QMainWindow):
                 )
 
         help_menu = self.menuBar().addMenu("&Help")
-        help_menu.addAction(self._action("About the rules model…", self._on_about_rules))
+        help_menu.addAction(
+            self._action("&User guide", self.open_guide, QKeySequence.StandardKey.HelpContents)
+        )
+        help_menu.addAction(self._action("&Keyboard shortcuts", self.open_shortcuts))
+        help_menu.addSeparator()
+        help_menu.addAction(self._action("About the &rules model…", self._on_about_rules))
+        help_menu.addAction(self._action(f"&About {PRODUCT_NAME}", self.open_about))
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -249,6 +256,31 @@ class MainWindow(QMainWindow):
         from gui.import_dialog import export_with_dialog
 
         export_with_dialog(self.context, self.settings, self)
+
+    def open_guide(self) -> QDialog:
+        from gui.help import GuideDialog
+
+        dialog = GuideDialog(self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()  # not modal: the guide stays open beside the work
+        return dialog
+
+    def open_shortcuts(self) -> QDialog:
+        from gui.help import ShortcutsDialog, shortcuts_of
+
+        places: dict[QWidget, str] = {page: page.title for page in self.pages}
+        dialog = ShortcutsDialog(shortcuts_of(self, places), self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
+
+    def open_about(self) -> QDialog:
+        from gui.help import AboutDialog
+
+        dialog = AboutDialog(self.context, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.open()
+        return dialog
 
     def _on_about_rules(self) -> None:
         ruleset = self.context.ruleset_today()

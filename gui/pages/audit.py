@@ -48,6 +48,7 @@ from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.models import LazyTableModel
 from gui.pages.base import Page
+from gui.search_field import SearchField
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")
@@ -227,11 +228,10 @@ class AuditPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = QLineEdit()
+        self.search = SearchField("record refs, actions and officers")
         self.search.setObjectName("auditSearch")
-        self.search.setPlaceholderText("Search ref, action or officer…")
-        self.search.setClearButtonEnabled(True)
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.search_requested.connect(self.apply_filter)
+        self.search.install_find(self)
         self.entity = QComboBox()
         self.entity.setObjectName("auditEntity")
         for label, value in ENTITIES:

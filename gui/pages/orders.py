@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, QPoint, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QItemSelection, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -43,6 +43,7 @@ from gui.jobs import Job
 from gui.models import OrderTableModel
 from gui.order_list import CancelOrderDialog, export_order_list
 from gui.pages.base import Page
+from gui.search_field import SearchField
 from gui.style import Tone, error_style, text_style, warning_style
 
 OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
@@ -60,9 +61,6 @@ OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
     ("Cancelled", frozenset(), OrderStatus.CANCELLED),
 ]
 """(label, outcomes, status): an outcome lists open orders; "Cancelled" the cancelled ones."""
-
-SEARCH_DELAY_MS = 250
-"""The list follows the search field this long after the last key (Enter: at once)."""
 
 
 class OrdersPage(Page):
@@ -223,18 +221,7 @@ class OrdersPage(Page):
         bar.addSeparator()
         bar.addAction(self.export_list_action)
         self.addAction(self.export_list_action)
-        self.find_action = QAction("Find", self)
-        self.find_action.setObjectName("findAction")
-        self.find_action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
-        self.find_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.find_action.triggered.connect(self.focus_search)
-        self.addAction(self.find_action)
         return bar
-
-    def focus_search(self) -> None:
-        """Ctrl+F: the search field, its text selected to type over."""
-        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
-        self.search.selectAll()
 
     def _build_filters(self) -> QVBoxLayout:
         rows = QVBoxLayout()
@@ -243,20 +230,10 @@ class OrdersPage(Page):
         row.setSpacing(6)
         second = QHBoxLayout()
         second.setSpacing(6)
-        self.search = QLineEdit()
+        self.search = SearchField("order refs and party refs, names and aliases")
         self.search.setObjectName("orderSearch")
-        self.search.setPlaceholderText("Search order, party or alias…  (Ctrl+F)")
-        self.search.setToolTip(
-            "Part of an order ref, or of the consignee's or end user's ref, name or alias; "
-            "case and accents do not matter (muller finds Müller)"
-        )
-        self.search.setClearButtonEnabled(True)
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(SEARCH_DELAY_MS)
-        self._search_timer.timeout.connect(self.apply_filter)
-        self.search.textChanged.connect(self._search_timer.start)
-        self.search.returnPressed.connect(self.apply_filter)
+        self.search.search_requested.connect(self.apply_filter)
+        self.find_action = self.search.install_find(self)
         self.outcome_filter = QComboBox()
         self.outcome_filter.setObjectName("outcomeFilter")
         for number, (label, _, _) in enumerate(OUTCOME_CHOICES):
@@ -386,7 +363,6 @@ class OrdersPage(Page):
             self.apply_filter()
 
     def apply_filter(self) -> None:
-        self._search_timer.stop()
         order_filter = self.current_filter()
         if order_filter is None:
             return
