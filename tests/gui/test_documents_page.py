@@ -458,3 +458,35 @@ def test_verify_from_the_toolbar_and_its_shortcut_opens_the_dialog(
     page.verify_action.trigger()  # triggered(checked) must not arrive as a code
     assert isinstance(page.dialog, VerifyDialog)
     assert page.dialog.code.text() == ""
+
+
+def test_a_genuine_statement_printed_to_a_pdf_file_is_not_called_a_forgery(
+    qtbot: QtBot,
+    page: DocumentsPage,
+    tmp_path: Path,
+) -> None:
+    document = generate_aia_statement(qtbot, page)
+    preview = page.preview
+    assert preview is not None
+    printed = tmp_path / "printed.pdf"
+    printer = preview.make_printer()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(printed))
+    assert preview.print_to(printer) == preview.page_count() > 0
+    assert printed.stat().st_size > 0
+    assert page.context.extract_text is not None
+    assert document.verification_code not in page.context.extract_text(printed.read_bytes())
+
+    dialog = page.open_verify()
+    dialog.path.setText(str(printed))
+    assert dialog.verify_file()
+    qtbot.waitUntil(lambda: "Cannot tell from the file" in dialog.message.text(), timeout=20_000)
+    assert "carries no text" in dialog.message.text()
+    assert "verification code" in dialog.message.text()
+    assert not dialog.verdict.isVisible()  # no verdict, and above all not "Not genuine"
+    qtbot.waitUntil(dialog.code_button.isEnabled, timeout=5000)
+
+    dialog.code.setText(document.verification_code)  # the code printed on the paper decides
+    genuine = verify(qtbot, dialog, "code")
+    assert genuine.genuine
+    assert dialog.verdict.text().startswith("✓ Genuine")
