@@ -223,6 +223,31 @@ def _run_import(
     return Checked(data=data, kind=kind, summary=summary)
 
 
+def counted(count: int, one: str, many: str | None = None) -> str:
+    """ "1 order", "4,000 orders": thousands grouped, the noun agreeing."""
+    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+
+
+def problems_words(problems: int, rows: Sequence[int]) -> str:
+    """ "a problem in row 3", "2 problems in row 3", "4 problems in 3 rows"."""
+    where = f"row {rows[0]}" if len(rows) == 1 else counted(len(rows), "row")
+    return f"{'a problem' if problems == 1 else counted(problems, 'problem')} in {where}"
+
+
+def summary_words(summary: ImportSummary) -> str:
+    """What a checked file holds: "6,000 rows OK: 4,000 new orders", "40 rows OK: 2 new,
+    3 updated, 35 unchanged"."""
+    rows = f"{counted(summary.rows, 'row')} OK"
+    if summary.kind is CsvKind.ORDERS:
+        return f"{rows}: {counted(summary.created, 'new order')}"
+    parts = [
+        f"{summary.created:,} new" if summary.created else "",
+        f"{summary.updated:,} updated" if summary.updated else "",
+        f"{summary.unchanged:,} unchanged" if summary.unchanged else "",
+    ]
+    return f"{rows}: " + (", ".join(part for part in parts if part) or "nothing to change")
+
+
 class ImportDialog(QDialog):
     """Signals:
     checked: the dry run finished (a ``Checked``).
@@ -526,29 +551,26 @@ class ImportDialog(QDialog):
     def _show_result(self, result: Checked, *, dry_run: bool) -> None:
         if result.errors is not None:
             errors = result.errors.errors
-            rows = len({error.row for error in errors})
             self.error_model.set_rows(errors)
             self.preview_model.set_problems(errors)
             self.errors.setVisible(True)
             self._show_problem(
-                f"✕ {len(errors)} problem{'s' if len(errors) != 1 else ''} in {rows} "
-                f"row{'s' if rows != 1 else ''}; nothing "
-                + ("can be imported until they are fixed" if dry_run else "was imported")
+                f"✕ {problems_words(len(errors), sorted({error.row for error in errors}))}; "
+                "nothing "
+                + (
+                    f"can be imported until {'it is' if len(errors) == 1 else 'they are'} fixed"
+                    if dry_run
+                    else "was imported"
+                )
                 + ". Each is listed below with its row number (the header is row 1)."
             )
         elif result.cancelled:
             self._show_problem("Cancelled: nothing was written.")
         elif result.summary is not None:
             summary = result.summary
-            changes = (
-                f"{summary.created} new, {summary.updated} updated, {summary.unchanged} unchanged"
-                if summary.kind is not CsvKind.ORDERS
-                else f"{summary.created} new order{'s' if summary.created != 1 else ''}"
-            )
             self.result_label.setStyleSheet(ok_box_style())
             self.result_label.setText(
-                f"✓ {summary.rows:,} row{'s' if summary.rows != 1 else ''} OK "
-                f"({summary.records:,} record{'s' if summary.records != 1 else ''}: {changes})."
+                f"✓ {summary_words(summary)}."
                 + (" Nothing is written until you import." if dry_run else " Imported.")
             )
             self.result_label.setVisible(True)

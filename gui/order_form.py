@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QMessageBox,
     QPushButton,
-    QSpinBox,
     QSplitter,
     QTableWidget,
     QToolButton,
@@ -54,6 +53,7 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.quantity import QuantityEdit
 from gui.screen import fit_to_screen
 from gui.style import (
     badge_stylesheet,
@@ -110,13 +110,10 @@ class _LineRow:
         self.product.setPlaceholderText("Product ref or name")
         self.product.setFrame(False)
         self.product.set_index(index, model)
-        self.quantity = QSpinBox()
+        self.quantity = QuantityEdit()
         self.quantity.setObjectName("lineQuantity")
-        self.quantity.setRange(0, 10_000_000)
         self.quantity.setValue(1)
-        self.quantity.setGroupSeparatorShown(True)
         self.quantity.setFrame(False)
-        self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.status = QLabel()
         self.status.setObjectName("lineStatus")
         self.status.setContentsMargins(6, 0, 6, 0)
@@ -466,7 +463,7 @@ class NewOrderDialog(QDialog):
         self.lines_table.setCellWidget(row, 2, line.status)
         self.lines_table.setCellWidget(row, 3, line.remove)
         line.product.textChanged.connect(self._on_form_edited)
-        line.quantity.valueChanged.connect(self._on_form_edited)
+        line.quantity.quantity_changed.connect(self._on_form_edited)
         line.remove.clicked.connect(lambda: self.remove_line(line))
         self._lines.append(line)
         self._chain_tab_order()
@@ -653,12 +650,13 @@ class NewOrderDialog(QDialog):
                 line.show_error("pick a product")
                 ok = False
                 continue
-            if line.quantity.value() < 1:
-                line.show_error("quantity must be at least 1")
+            quantity = line.quantity.value()
+            if quantity is None:
+                line.show_error(line.quantity.problem() or "type a quantity")
                 ok = False
                 continue
             line.show_note(line.product.name_of(product) or product)
-            lines.append(OrderLine(product_ref=product, quantity=line.quantity.value()))
+            lines.append(OrderLine(product_ref=product, quantity=quantity))
         if not self._lines:
             self.lines_message.show_error("An order needs at least one line")
             ok = False

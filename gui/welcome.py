@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
     QDialog,
@@ -24,7 +25,7 @@ from gui.changes import Changes
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
-from gui.style import error_style, warning_style
+from gui.style import Tone, colour, error_style, heading_style, warning_style
 
 
 @dataclass(frozen=True)
@@ -63,7 +64,7 @@ class WelcomeDialog(QDialog):
         self._job: Job | None = None
 
         title = QLabel("Welcome to Diffusion Desk")
-        title.setStyleSheet("font-size:17pt; font-weight:600;")
+        title.setStyleSheet(heading_style(17))
         intro = QLabel(
             f"The database <b>{context.connection.description}</b> is empty. "
             "How would you like to start?"
@@ -124,7 +125,19 @@ class WelcomeDialog(QDialog):
         layout.addWidget(self.empty_button)
         layout.addLayout(progress_row)
         layout.addWidget(self.status)
-        self.demo_button.setFocus(Qt.FocusReason.OtherFocusReason)
+        for button in (self.demo_button, self.import_button, self.empty_button):
+            button.setAutoDefault(False)  # Enter and Space choose nothing until one is picked
+            button.setStyleSheet(
+                f"QCommandLinkButton:focus {{ border:2px solid {colour(Tone.SELECTED)};"
+                " border-radius:4px; }"
+            )
+        # Focus starts on the dialog itself: a key pressed by habit loads nothing; Tab
+        # reaches the choices, each marked when it has the focus.
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        self.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def _set_choices_enabled(self, enabled: bool) -> None:
         for button in (self.demo_button, self.import_button, self.empty_button):

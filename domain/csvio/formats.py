@@ -161,9 +161,14 @@ def _shown(name: str) -> str:
 class CsvImportError(DomainError):
     """A CSV file that cannot be imported, with every problem found in it."""
 
-    def __init__(self, source: str, errors: Sequence[RowError]) -> None:
+    def __init__(
+        self, source: str, errors: Sequence[RowError], *, partial: ParsedFile | None = None
+    ) -> None:
         self.source = source
         self.errors = list(errors)
+        self.partial = partial
+        """The rows that did read well, when only some did: the import checks their
+        references too, so that one pass reports every problem of the file."""
         super().__init__(self._text())
 
     def _text(self) -> str:

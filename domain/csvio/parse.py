@@ -91,10 +91,7 @@ def _parse(kind: CsvKind, data: bytes, source: str) -> ParsedFile:
         records, record_rows, count, blanks = _parse_records(
             kind, rows, positions, len(names), errors, check_control
         )
-    if errors:
-        errors.sort(key=lambda error: error.row)
-        raise CsvImportError(source, errors)
-    return ParsedFile(
+    parsed = ParsedFile(
         kind=kind,
         source=source,
         records=tuple(records),
@@ -102,3 +99,7 @@ def _parse(kind: CsvKind, data: bytes, source: str) -> ParsedFile:
         rows=count,
         blank_fields=tuple(blanks),
     )
+    if errors:
+        errors.sort(key=lambda error: error.row)
+        raise CsvImportError(source, errors, partial=parsed)
+    return parsed

@@ -85,12 +85,20 @@ def import_file(
     work, so it neither can commit nor holds up other writers.
     """
     kind = CsvKind(kind)
-    parsed = parse(kind, data, source=source)
+    format_errors: list[RowError] = []
+    try:
+        parsed = parse(kind, data, source=source)
+    except CsvImportError as error:
+        if error.partial is None:
+            raise  # the file itself cannot be read (encoding, header): nothing more to check
+        parsed, format_errors = error.partial, error.errors
     total = len(parsed.records)
     progress(0, total, f"checking {source}")
     unit = db.reader() if dry_run else db.writer(actor)
     with unit as uow, paused_collection():
-        errors = _reference_errors(uow, parsed)
+        # One pass: the rows that read well are checked against the records as well, so the
+        # officer sees every problem of the file at once.
+        errors = [*format_errors, *_reference_errors(uow, parsed)]
         if errors:
             errors.sort(key=lambda error: error.row)
             raise CsvImportError(source, errors)

@@ -11,10 +11,18 @@ from PySide6.QtWidgets import QDialog
 from pytestqt.qtbot import QtBot
 
 from domain.csvio import HEADERS, CsvKind
-from domain.services.transfer import export_kind
+from domain.services.transfer import ImportSummary, export_kind
 from gui.changes import Changes, Record
 from gui.context import DeskContext
-from gui.import_dialog import Checked, ExportDialog, ImportDialog, export_with_dialog, guess_kind
+from gui.import_dialog import (
+    Checked,
+    ExportDialog,
+    ImportDialog,
+    export_with_dialog,
+    guess_kind,
+    problems_words,
+    summary_words,
+)
 from gui.settings import UiSettings
 
 TODAY = date(2026, 11, 28)
@@ -115,7 +123,7 @@ P-NEW-2,Kestrel AI,,,FR,FR,,,research,none,,
 """
     result = choose(qtbot, dialog, write(tmp_path / "new-parties.csv", text))
     assert result.summary is not None
-    assert dialog.result_label.text().startswith("✓ 2 rows OK (2 records: 2 new")
+    assert dialog.result_label.text().startswith("✓ 2 rows OK: 2 new. Nothing is written")
     assert "P-NEW-1" not in party_refs(desk)  # a check writes nothing
     assert dialog.import_button.isEnabled()
 
@@ -218,3 +226,40 @@ def test_export_to_a_folder_is_refused_in_words(
     exporter.path_edit.setText(str(tmp_path))
     exporter.export_button.click()
     assert "is a folder" in exporter.status.text()
+
+
+def test_format_and_reference_problems_are_reported_in_one_pass(
+    qtbot: QtBot, dialog: ImportDialog, desk: DeskContext, tmp_path: Path
+) -> None:
+    header = ",".join(HEADERS[CsvKind.FOOTPRINTS])
+    text = f"{header}\nUS-HALCYON,Freedonia,5000000\nNOBODY,DE,1\nUS-HALCYON,FR,-3\n"
+    result = choose(qtbot, dialog, write(tmp_path / "fp.csv", text))
+    assert result.errors is not None
+    listed = [(error.row, error.field) for error in dialog.error_model.rows()]
+    assert listed == [(2, "country"), (3, "party_ref"), (4, "installed_tpp")]
+    assert "unknown party 'NOBODY'" in dialog.error_model.index(1, 3).data()
+    assert dialog.result_label.text().startswith("✕ 3 problems in 3 rows")
+    assert not dialog.import_button.isEnabled()
+
+
+def test_counts_read_as_a_person_writes_them() -> None:
+    assert problems_words(1, [3]) == "a problem in row 3"
+    assert problems_words(2, [3]) == "2 problems in row 3"
+    assert problems_words(4, [3, 4, 5]) == "4 problems in 3 rows"
+    orders = ImportSummary(
+        kind=CsvKind.ORDERS,
+        source="o.csv",
+        rows=6000,
+        records=4000,
+        created=4000,
+        updated=0,
+        unchanged=0,
+        dry_run=True,
+    )
+    assert summary_words(orders) == "6,000 rows OK: 4,000 new orders"
+    parties = orders.model_copy(
+        update={"kind": CsvKind.PARTIES, "rows": 40, "created": 2, "updated": 3, "unchanged": 35}
+    )
+    assert summary_words(parties) == "40 rows OK: 2 new, 3 updated, 35 unchanged"
+    one = orders.model_copy(update={"rows": 1, "records": 1, "created": 1})
+    assert summary_words(one) == "1 row OK: 1 new order"

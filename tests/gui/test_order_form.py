@@ -195,9 +195,10 @@ def test_fields_in_error_say_what_is_wrong_and_the_preview_waits(
 
     dialog.lines[0].product.clear()
     qtbot.keyClicks(dialog.lines[0].product, "H100-SXM")
-    set_quantity(qtbot, dialog, 0, 0)
+    dialog.lines[0].quantity.selectAll()
+    qtbot.keyClicks(dialog.lines[0].quantity, "0")
     qtbot.waitUntil(
-        lambda: dialog.lines[0].status.text() == "✕ quantity must be at least 1", timeout=5000
+        lambda: dialog.lines[0].status.text() == "✕ a quantity is at least 1", timeout=5000
     )
 
 
@@ -323,3 +324,49 @@ def test_tab_walks_the_lines_and_reaches_the_buttons(
     dialog.lines[0].product.setFocus()
     qtbot.keyClick(dialog.lines[0].product, Qt.Key.Key_Backtab)
     assert dialog.focusWidget() is dialog.destination_edit
+
+
+@pytest.mark.parametrize(
+    ("typed", "says"),
+    [
+        ("-5", "at least 1"),
+        ("0", "at least 1"),
+        ("12a", "“12a” is not a number"),
+        ("2.5", "not a whole number"),
+        ("99999999999", "99,999,999,999 is more than 1,000,000,000"),
+        ("", "type a quantity"),
+    ],
+)
+def test_a_quantity_is_never_changed_from_what_was_typed(
+    qtbot: QtBot, open_form: Callable[[], NewOrderDialog], typed: str, says: str
+) -> None:
+    dialog = open_form()
+    fill(qtbot, dialog, "DE-MUELLER", "H100-SXM", 8)
+    field = dialog.lines[0].quantity
+    field.selectAll()
+    if typed:
+        qtbot.keyClicks(field, typed)
+    else:
+        qtbot.keyClick(field, Qt.Key.Key_Delete)
+    assert field.text() == typed  # kept as typed: nothing dropped, nothing capped
+    assert field.value() is None
+    qtbot.waitUntil(lambda: says in dialog.lines[0].status.text(), timeout=5000)
+    qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
+    assert dialog.isVisible()
+    assert "Not saved" in dialog.save_message.text()
+
+
+def test_a_quantity_up_to_the_import_limit_is_taken(
+    qtbot: QtBot, open_form: Callable[[], NewOrderDialog]
+) -> None:
+    dialog = open_form()
+    fill(qtbot, dialog, "DE-MUELLER", "H100-SXM", 1_000_000_000)
+    field = dialog.lines[0].quantity
+    assert field.value() == 1_000_000_000
+    qtbot.keyClick(field, Qt.Key.Key_Up)  # the largest quantity stays the largest
+    assert field.value() == 1_000_000_000
+    qtbot.keyClick(field, Qt.Key.Key_Down)
+    assert field.text() == "999,999,999"
+    field.selectAll()
+    qtbot.keyClicks(field, "1 800")
+    assert field.value() == 1800

@@ -108,3 +108,30 @@ def test_the_officer_may_start_empty_or_import(qtbot: QtBot, context: DeskContex
     qtbot.mouseClick(dialogs[0].import_button, Qt.MouseButton.LeftButton)
     assert window.imports == 1
     assert not dialogs[0].isVisible()
+
+
+def test_a_key_pressed_by_habit_loads_nothing_and_focus_is_marked(
+    qtbot: QtBot, context: DeskContext
+) -> None:
+    window = FakeWindow()
+    qtbot.addWidget(window)
+    window.show()
+    offer_first_start(window, context)
+    dialog = welcome_of(window)
+    assert dialog is not None
+    qtbot.waitUntil(dialog.isVisible)
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.hasFocus)
+    for key in (Qt.Key.Key_Space, Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        qtbot.keyClick(dialog, key)
+    qtbot.wait(100)
+    assert dialog.isVisible()
+    assert dialog.demo_button.isEnabled()  # nothing started
+    assert not context.queries.party_summaries()
+
+    unfocused = dialog.demo_button.grab().toImage()
+    qtbot.keyClick(dialog, Qt.Key.Key_Tab)
+    assert dialog.demo_button.hasFocus()
+    focused = dialog.demo_button.grab().toImage()
+    assert focused != unfocused  # the focused choice is marked on screen
+    dialog.reject()
