@@ -58,6 +58,12 @@ class Authorization(StrEnum):
     LPP = "LPP"
     LICENSE = "LICENSE"
 
+    @property
+    def label(self) -> str:
+        """As the officer reads it: "AIA", "LPP", … and "Licence" (the value stays the
+        record's code)."""
+        return "Licence" if self is Authorization.LICENSE else self.value
+
 
 class Part(StrEnum):
     """The parts an order splits into (rules.md section 5)."""

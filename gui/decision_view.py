@@ -52,10 +52,11 @@ class FindingCard(QFrame):
         layout.setSpacing(2)
         head = QLabel(
             f"<b style='color:{severity}'>{SEVERITY_LABEL[finding.severity]}</b> · "
-            f"<code>{finding.code}</code> · "
-            f"<span style='color:{colour(Tone.HINT)}'>{finding.rule}</span>"
+            f"<b>{escape(finding.code.heading)}</b> · "
+            f"<span style='color:{colour(Tone.HINT)}'>{escape(finding.rule)}</span>"
         )
         head.setTextFormat(Qt.TextFormat.RichText)
+        head.setToolTip(f"Finding code: {finding.code.value} (as the record and the CSV keep it)")
         head.setWordWrap(True)
         message = QLabel(finding.message)
         message.setWordWrap(True)
@@ -175,7 +176,7 @@ class DecisionView(QScrollArea):
             return
 
         if decision.authorizations:
-            names = ", ".join(item.value for item in decision.authorizations)
+            names = ", ".join(item.label for item in decision.authorizations)
             self._layout.addWidget(self._text(f"Authorized under: <b>{names}</b>"))
         self._layout.addWidget(
             self._text(

@@ -42,6 +42,11 @@ class FindingCode(StrEnum):
     COUNTRY_TIER_NOTE = "country_tier_note"
 
     @property
+    def heading(self) -> str:
+        """The code in words, as a heading for the officer ("LPP limit exceeded")."""
+        return TITLES[self]
+
+    @property
     def paperwork(self) -> bool:
         """Whether the code means "only paperwork is missing": it puts an order on hold
         rather than make a licence necessary."""
@@ -56,3 +61,35 @@ PAPERWORK = frozenset(
         FindingCode.WEIGHTS_STORAGE_ATTESTATION_MISSING,
     }
 )
+
+
+TITLES: dict[FindingCode, str] = {
+    FindingCode.TIER3_DESTINATION: "Tier 3 destination",
+    FindingCode.TIER3_HEADQUARTERS: "Headquartered in Tier 3",
+    FindingCode.TIER3_NEXUS_B_LEVEL: "Tier 3 nexus for less powerful items",
+    FindingCode.AIA_AUTHORIZED: "Authorized under AIA",
+    FindingCode.AIA_CERTIFICATION_MISSING: "AIA certification missing",
+    FindingCode.AIA_BIS_SUBMISSION_REQUIRED: "AIA certification to be submitted to BIS",
+    FindingCode.UVEU_WITHIN_LIMITS: "Within the UVEU limits",
+    FindingCode.UVEU_ALLOCATION_EXCEEDED: "UVEU allocation exceeded",
+    FindingCode.NVEU_WITHIN_CAP: "Within the NVEU cap",
+    FindingCode.NVEU_CAP_EXCEEDED: "NVEU cap exceeded",
+    FindingCode.LPP_WITHIN_LIMIT: "Within the LPP limit",
+    FindingCode.LPP_NOT_FOR_DISTRIBUTORS: "LPP not for distributors",
+    FindingCode.LPP_LIMIT_EXCEEDED: "LPP limit exceeded",
+    FindingCode.LPP_CERTIFICATION_MISSING: "LPP certification missing",
+    FindingCode.LICENSE_APPLIED: "Licence applied",
+    FindingCode.LICENSE_REQUIRED: "Licence required",
+    FindingCode.AUTHORIZATION_NOT_AVAILABLE: "Authorization not available",
+    FindingCode.WEIGHTS_AIA_AUTHORIZED: "Model weights authorized under AIA",
+    FindingCode.WEIGHTS_STORAGE_ATTESTATION_MISSING: "Model-weights storage attestation missing",
+    FindingCode.COUNTRY_ALLOCATION_REMAINING: "Within the country allocation",
+    FindingCode.COUNTRY_ALLOCATION_EXCEEDED: "Country allocation exceeded",
+    FindingCode.B_LEVEL_NO_LICENSE_REQUIRED: "No licence required for less powerful items",
+    FindingCode.NOT_CONTROLLED: "Not controlled",
+    FindingCode.RED_FLAG_28_NOT_RAISED: "Red Flag 28 not raised",
+    FindingCode.RED_FLAG_28: "Red Flag 28",
+    FindingCode.RED_FLAG_28_RESOLVED: "Red Flag 28 resolved",
+    FindingCode.COUNTRY_TIER_NOTE: "Note on the country's tier",
+}
+"""Each code in words (one per code: a test checks none is missing)."""

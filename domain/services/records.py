@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from enum import StrEnum
 from typing import Any, Protocol, TypeVar
 
 from pydantic import BaseModel
@@ -18,6 +19,15 @@ _R = TypeVar("_R", bound=BaseModel)
 def snapshot(value: BaseModel | None) -> dict[str, Any] | None:
     """A record as the audit log keeps it."""
     return None if value is None else value.model_dump(mode="json")
+
+
+class Edit(StrEnum):
+    """How the audit log names a change to a stored record: an edit, or an edit taken back
+    (undo) or made again (redo) from the window's Edit menu."""
+
+    UPDATE = "update"
+    UNDO = "undo"
+    REDO = "redo"
 
 
 def _write(db: Database, actor: str, change: Callable[[UnitOfWork], _T]) -> _T:
@@ -45,6 +55,7 @@ def _put_by_ref(
     record: _R,
     ref: str,
     must_exist: bool | None,
+    edit: Edit = Edit.UPDATE,
 ) -> None:
     before = repository.get(ref)
     if must_exist is True and before is None:
@@ -58,7 +69,7 @@ def _put_by_ref(
     else:
         repository.update(record)
     uow.audit.append(
-        "create" if before is None else "update",
+        "create" if before is None else edit.value,
         entity,
         ref,
         before=snapshot(before),
@@ -66,12 +77,20 @@ def _put_by_ref(
     )
 
 
-def put_party(uow: UnitOfWork, party: model.Party, *, must_exist: bool | None = None) -> None:
-    _put_by_ref(uow, uow.parties, "party", party, party.ref, must_exist)
+def put_party(
+    uow: UnitOfWork, party: model.Party, *, must_exist: bool | None = None, edit: Edit = Edit.UPDATE
+) -> None:
+    _put_by_ref(uow, uow.parties, "party", party, party.ref, must_exist, edit)
 
 
-def put_product(uow: UnitOfWork, product: model.Product, *, must_exist: bool | None = None) -> None:
-    _put_by_ref(uow, uow.products, "product", product, product.ref, must_exist)
+def put_product(
+    uow: UnitOfWork,
+    product: model.Product,
+    *,
+    must_exist: bool | None = None,
+    edit: Edit = Edit.UPDATE,
+) -> None:
+    _put_by_ref(uow, uow.products, "product", product, product.ref, must_exist, edit)
 
 
 def add_order_in(uow: UnitOfWork, order: model.Order) -> None:
@@ -214,16 +233,18 @@ def add_party(db: Database, party: model.Party, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_party(uow, party, must_exist=False))
 
 
-def update_party(db: Database, party: model.Party, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_party(uow, party, must_exist=True))
+def update_party(db: Database, party: model.Party, *, actor: str, edit: Edit = Edit.UPDATE) -> None:
+    _write(db, actor, lambda uow: put_party(uow, party, must_exist=True, edit=edit))
 
 
 def add_product(db: Database, product: model.Product, *, actor: str) -> None:
     _write(db, actor, lambda uow: put_product(uow, product, must_exist=False))
 
 
-def update_product(db: Database, product: model.Product, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_product(uow, product, must_exist=True))
+def update_product(
+    db: Database, product: model.Product, *, actor: str, edit: Edit = Edit.UPDATE
+) -> None:
+    _write(db, actor, lambda uow: put_product(uow, product, must_exist=True, edit=edit))
 
 
 def add_order(db: Database, order: model.Order, *, actor: str) -> None:

@@ -64,6 +64,8 @@ ENTITIES: tuple[tuple[str, str | None], ...] = (
     ("Licences", "license"),
     ("VEU footprints", "footprint"),
     ("Countries", "country"),
+    ("Documents", "document"),
+    ("Settings", "settings"),
 )
 ACTION_TEXT = {
     "create": "Created",
@@ -73,6 +75,10 @@ ACTION_TEXT = {
     "checklist": "KYC checklist",
     "resolve_red_flag_28": "Red Flag 28 resolved",
     "import": "Imported",
+    "generate": "Generated",
+    "return": "Signed copy returned",
+    "undo": "Undone (Edit > Undo)",
+    "redo": "Redone (Edit > Redo)",
 }
 
 

@@ -18,6 +18,7 @@ from app.desktop import build_context
 from domain.audit import VerifyReport
 from domain.services.demo_load import load_demo
 from domain.services.orders import check_pending
+from domain.services.records import Edit
 from gui.context import DeskContext
 from gui.pages.audit import AuditPage
 from tests.clock import clock_on
@@ -177,3 +178,30 @@ def test_the_filters_narrow_the_log(qtbot: QtBot, page: AuditPage, desk: DeskCon
 def test_the_audit_model_passes_the_model_tester(qtmodeltester: object, page: AuditPage) -> None:
     assert page.model.rowCount() > 0
     qtmodeltester.check(page.model)  # type: ignore[attr-defined]
+
+
+def test_every_action_the_desk_audits_has_words() -> None:
+    import ast
+    from pathlib import Path
+
+    from gui.pages.audit import ACTION_TEXT
+
+    actions: set[str] = set()
+    for path in Path("domain").rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "append"
+                and isinstance(node.func.value, ast.Attribute)
+                and node.func.value.attr == "audit"
+            ):
+                first = node.args[0] if node.args else None
+                for value in ast.walk(first) if first is not None else ():
+                    if isinstance(value, ast.Constant) and isinstance(value.value, str):
+                        actions.add(value.value)
+    actions |= {edit.value for edit in Edit}
+    assert actions
+    missing = sorted(action for action in actions if action not in ACTION_TEXT)
+    assert missing == []
+    assert all(text[0].isupper() for text in ACTION_TEXT.values())

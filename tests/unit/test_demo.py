@@ -225,3 +225,9 @@ def test_country_settings_include_g2g_agreements_for_tier2_countries(
     assert any(setting.g2g_agreement for setting in dataset.countries)
     assert all(FIRST_RULESET.tier_of(setting.country) == 2 for setting in dataset.countries)
     assert all(setting.our_allocation_used_tpp == 0 for setting in dataset.countries)
+
+
+def test_every_finding_code_has_words_for_the_officer() -> None:
+    titles = {code: code.heading for code in FindingCode}
+    assert all(title and title[0].isupper() and "_" not in title for title in titles.values())
+    assert len(set(titles.values())) == len(titles)

@@ -76,7 +76,7 @@ def decide_a_level(
                 finding(
                     FindingCode.AUTHORIZATION_NOT_AVAILABLE,
                     _rule_for(facts, attempt.authorization),
-                    f"{attempt.authorization.value} not available: {attempt.reason_unavailable}.",
+                    f"{attempt.authorization.label} not available: {attempt.reason_unavailable}.",
                     Part.A_LEVEL,
                     authorization=attempt.authorization.value,
                 )

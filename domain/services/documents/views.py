@@ -352,7 +352,7 @@ def decision_record_view(
         destination_tier=decision.destination_tier,
         lines=_line_rows(latest),
         outcome=decision.outcome.label,
-        authorizations=tuple(item.value for item in decision.authorizations),
+        authorizations=tuple(item.label for item in decision.authorizations),
         a_level_tpp=fmt_tpp(decision.a_level_tpp),
         findings=tuple(
             FindingRow(
@@ -387,7 +387,7 @@ def aia_shipment_decision(uow: UnitOfWork, order_ref: str) -> RecordedDecision:
         raise DomainError(f"order {order_ref} is cancelled: it ships under no authorization")
     decision = latest.decision
     if Authorization.AIA not in decision.authorizations or not decision.outcome.ships:
-        under = ", ".join(item.value for item in decision.authorizations)
+        under = ", ".join(item.label for item in decision.authorizations)
         raise DomainError(
             f"order {order_ref} is not authorized under AIA (its decision: "
             f"{decision.outcome.label}{f' under {under}' if under else ''}): an AIA shipment "
