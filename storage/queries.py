@@ -224,7 +224,9 @@ class SqlDeskQueries:
             where = f" WHERE p.search_text LIKE :needle ESCAPE '{_ESCAPE}'"
         sql = (
             "SELECT p.id, p.ref, p.name, p.country, p.hq_country, p.role, p.veu,"
-            " (SELECT count(*) FROM orders o WHERE o.consignee_id = p.id)"
+            # The orders the party is in, as consignee or end user: the count the party's
+            # own panel and the Orders filter by party give.
+            " (SELECT count(*) FROM orders o WHERE o.consignee_id = p.id OR o.end_user_id = p.id)"
             f" FROM parties p{where} ORDER BY p.name"
         )
         with self.engine.connect() as connection:

@@ -191,3 +191,11 @@ def test_the_order_list_sorts_by_every_column(
     assert list(backwards) == list(
         reversed(queries.order_ids(OrderFilter(sort=sort, descending=False)))
     )
+
+
+def test_a_partys_order_count_is_the_orders_it_is_in(
+    demo: tuple[SqlDatabase, SqlDeskQueries],
+) -> None:
+    _db, queries = demo
+    for party in queries.party_summaries():
+        assert party.orders == len(queries.order_ids(OrderFilter(party_ref=party.ref)))
