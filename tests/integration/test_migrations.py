@@ -155,3 +155,28 @@ def test_parties_and_orders_of_an_older_file_become_searchable(tmp_path: Path) -
         assert [row.ref for row in queries.party_summaries("MÜLLER")] == ["DE-MR"]
     finally:
         db.close()
+
+
+def test_the_schema_head_the_desk_opens_by_is_alembics_head() -> None:
+    from storage.database import SCHEMA_HEAD
+
+    assert SCHEMA_HEAD == head_revision()
+
+
+def test_a_current_database_opens_without_importing_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    path = tmp_path / "desk.sqlite3"
+    SqlDatabase.open(path, clock=clock_on()).close()
+    code = (
+        "import sys\n"
+        "from storage.unit_of_work import SqlDatabase\n"
+        "from tests.clock import clock_on\n"
+        f"SqlDatabase.open({str(path)!r}, clock=clock_on()).close()\n"
+        "print(sorted(name for name in sys.modules if name.startswith('alembic')))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
+    )
+    assert done.stdout.strip() == "[]"
