@@ -1,6 +1,7 @@
 """The window at a million orders: start-up, opening Orders, jumping, filtering, stalls, memory.
 
 Issue 4, item 12: the UI thread is never blocked for more than 100 ms with 1,000,000 orders.
+Issue 10: the first painted window within 1.2 s.
 On a database of about 1,000,000 orders over 50,000 parties, every one decided by the real
 engine (built by ``bench.dataset.build`` in its own process, not timed), in offscreen Qt
 (``QT_QPA_PLATFORM=offscreen`` unless another platform is set):
@@ -15,6 +16,8 @@ engine (built by ``bench.dataset.build`` in its own process, not timed), in offs
     (then the last row is selected, its detail shown: not a target, but inside (5));
 (4) applying a filter: outcome "Needs attention", then Tier 2 destinations on top of it, each
     until ``list_loaded`` and the rows painted (an order is selected, as an officer would have);
+    then two text searches (a customer's name; a name typed without its accents), each at most
+    100 ms to its rows painted (issue 10);
 (5) the longest stall of the UI thread during (2)-(4): the largest gap between the ticks of a
     5 ms timer (a precise ``QTimer`` whose slot is Python, so it also waits for the GIL);
 (6) peak memory: ``ru_maxrss`` of the process that did (2)-(4), and of the start-up process.
@@ -46,10 +49,11 @@ from app.clock import SystemClock
 from bench.dataset import Sizes, build
 from bench.report import Row, Section, ms, ratio, render, verdict
 
-FIRST_WINDOW_S = 1.5
+FIRST_WINDOW_S = 1.2
 ORDERS_OPEN_MS = 1_000.0
 JUMP_MS = 200.0
 FILTER_MS = 200.0
+SEARCH_MS = 100.0
 STALL_MS = 100.0
 MEMORY_MB = 400.0
 STARTUP_RUNS = 3
@@ -399,6 +403,8 @@ def _desk_child(path: str, settings_dir: str) -> dict[str, Any]:
     step("tier2_only", choose(page.outcome_filter, "All outcomes"), loads_list=True)
     page.search.setText("Customer 4242 ")
     step("search", page.apply_filter, loads_list=True)
+    page.search.setText("muller & sohne 4217")
+    step("search_accents", page.apply_filter, loads_list=True)
     page.search.setText("")
 
     def clear() -> None:
@@ -482,7 +488,17 @@ def _section(
             timed(
                 f"    {TIER_2} alone ({figures['tier2_only_rows']:,} rows)", "tier2_only", FILTER_MS
             ),
-            info("    search 'Customer 4242 '", "search"),
+            timed(
+                f"    search 'Customer 4242 ' ({figures['search_rows']:,} rows)",
+                "search",
+                SEARCH_MS,
+            ),
+            timed(
+                f"    search 'muller & sohne 4217' (names with accents; "
+                f"{figures['search_accents_rows']:,} rows)",
+                "search_accents",
+                SEARCH_MS,
+            ),
             info("    filters cleared", "clear"),
             Row(
                 f"(5) longest UI stall during (2)-(4) ({worst})",

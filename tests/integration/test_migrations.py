@@ -160,7 +160,7 @@ def test_parties_and_orders_of_an_older_file_become_searchable(tmp_path: Path) -
 def test_the_schema_head_the_desk_opens_by_is_alembics_head() -> None:
     from storage.database import SCHEMA_HEAD
 
-    assert SCHEMA_HEAD == head_revision()
+    assert head_revision() == SCHEMA_HEAD
 
 
 def test_a_current_database_opens_without_importing_alembic(tmp_path: Path) -> None:
