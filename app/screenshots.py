@@ -19,6 +19,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from PySide6.QtWidgets import QWidget
+
+if TYPE_CHECKING:
     from gui.context import DeskContext
 
 
@@ -28,8 +31,9 @@ def _slug(title: str) -> str:
     )
 
 
-def _documents(context: DeskContext) -> None:
-    """A letterhead and a few registered documents, so the Documents screen has content."""
+def _documents(context: DeskContext) -> bytes:
+    """A letterhead and a few registered documents, so the Documents screen has content;
+    returns the AIA statement's PDF (for the preview's picture)."""
     from domain.documents import Signer
     from domain.services import documents
     from domain.services.settings import update_document_settings
@@ -44,7 +48,7 @@ def _documents(context: DeskContext) -> None:
     )
     renderer = PdfRenderer()
     on = context.today()
-    documents.generate_aia_statement(
+    _, pdf = documents.generate_aia_statement(
         context.db,
         context.catalog,
         renderer,
@@ -60,6 +64,66 @@ def _documents(context: DeskContext) -> None:
         documents.generate_decision_record(
             context.db, context.catalog, renderer, ref, actor="maria.keller"
         )
+    return pdf
+
+
+def fit_problems(window: QWidget, what: str) -> list[str]:
+    """What does not fit on the screen ``window`` is on: the window itself, and any visible
+    button or field of it cut off by its edge or squeezed below its smallest readable size."""
+    from PySide6.QtWidgets import (
+        QAbstractButton,
+        QAbstractScrollArea,
+        QApplication,
+        QComboBox,
+        QLineEdit,
+        QWidget,
+    )
+
+    def scrolled(widget: QWidget) -> bool:
+        parent = widget.parentWidget()
+        while parent is not None and parent is not window:
+            if isinstance(parent, QAbstractScrollArea):
+                return True  # reached by scrolling, as the officer would
+            parent = parent.parentWidget()
+        return False
+
+    problems: list[str] = []
+    screen = (window.screen() or QApplication.primaryScreen()).availableGeometry()
+    if window.width() > screen.width() or window.height() > screen.height():
+        problems.append(
+            f"{what}: {window.width()}x{window.height()} is larger than the screen "
+            f"({screen.width()}x{screen.height()})"
+        )
+    inside = window.rect()
+    for widget in window.findChildren(QWidget):
+        if not isinstance(widget, QAbstractButton | QLineEdit | QComboBox):
+            continue
+        if not widget.isVisibleTo(window) or widget.window() is not window:
+            continue
+        if not widget.isVisible() or scrolled(widget):
+            continue
+        area = widget.rect().translated(widget.mapTo(window, widget.rect().topLeft()))
+        name = widget.objectName() or widget.metaObject().className()
+        label = getattr(widget, "text", lambda: "")()
+        shown = f"{name} {label!r}" if label else name
+        if not inside.contains(area):
+            problems.append(f"{what}: {shown} is cut off by the window's edge")
+        elif isinstance(widget, QComboBox) and widget.width() < widget.minimumSizeHint().width():
+            problems.append(f"{what}: {shown} is narrower than its choices")
+    return problems
+
+
+def _orders_problems(page: QWidget) -> list[str]:
+    """The Orders list keeps its outcome in view without scrolling sideways."""
+    from gui.pages.orders import OrdersPage
+
+    assert isinstance(page, OrdersPage)
+    header = page.table.horizontalHeader()
+    column = page.model.OUTCOME_COLUMN
+    right = header.sectionViewportPosition(column) + header.sectionSize(column)
+    if right > page.table.viewport().width():
+        return [f"Orders: the Outcome column ends at {right} px, past the list's edge"]
+    return []
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -71,8 +135,15 @@ def main(argv: list[str] | None = None) -> int:
         metavar="WxH",
         help="an offscreen screen of this size (device pixels); the window fills what it can",
     )
-    parser.add_argument("--scale", type=float, default=1.0, help="device pixel ratio (1.5)")
+    parser.add_argument(
+        "--scale", type=float, default=1.0, help="the desktop's scale (1.5 for 150 %%)"
+    )
     parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
+    parser.add_argument(
+        "--check-fit",
+        action="store_true",
+        help="also report (last line, FIT [...]) what does not fit the screen; exit 1 if any",
+    )
     args = parser.parse_args(argv)
     width, height = (int(part) for part in args.size.lower().split("x"))
     scratch = Path(tempfile.mkdtemp(prefix="desk-screens-"))
@@ -91,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
                             "height": screen_h,
                             "logicalDpi": 96,
                             "logicalBaseDpi": 96,
-                            "dpr": args.scale,
+                            "dpr": 1,
                         }
                     ]
                 }
@@ -100,6 +171,9 @@ def main(argv: list[str] | None = None) -> int:
         )
         os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
         width, height = screen_w, screen_h
+    if args.scale != 1.0:
+        # As a desktop scaled to 150 %: a 1920x1080 screen offers 1280x720 to the window.
+        os.environ["QT_SCALE_FACTOR"] = f"{args.scale:g}"
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     os.environ["XDG_CONFIG_HOME"] = str(scratch / "config")
     os.environ.setdefault("DIFFUSION_DESK_OFFICER", "maria.keller")
@@ -126,7 +200,7 @@ def main(argv: list[str] | None = None) -> int:
     context = build_context(str(scratch / "desk.sqlite3"))
     load_demo(context.db, context.demo_dataset(), actor="maria.keller")
     check_pending(context.db, context.catalog, actor="maria.keller")
-    _documents(context)
+    statement = _documents(context)
     window = MainWindow(context, page_factories())
     if not args.screen:
         window.resize(width, height)
@@ -146,6 +220,7 @@ def main(argv: list[str] | None = None) -> int:
 
     args.out.mkdir(parents=True, exist_ok=True)
     written: list[Path] = []
+    problems = fit_problems(window, "Main window")
     for index, page in enumerate(window.pages):
         window.show_page(index)
         settle(600)
@@ -158,6 +233,9 @@ def main(argv: list[str] | None = None) -> int:
         path = args.out / f"{index + 1:02d}-{_slug(page.title)}.png"
         window.grab().save(str(path))
         written.append(path)
+        problems += fit_problems(window, page.title)
+        if index == 0:
+            problems += _orders_problems(page)
 
     from gui.order_form import NewOrderDialog
 
@@ -172,12 +250,52 @@ def main(argv: list[str] | None = None) -> int:
     path = args.out / f"{len(window.pages) + 1:02d}-new-order.png"
     dialog.grab().save(str(path))
     written.append(path)
+    problems += fit_problems(dialog, "New order")
     dialog.close()
+
+    # The dialogs an officer opens most, on the same screen.
+    from gui.import_dialog import ImportDialog
+    from gui.pages.documents import DocumentsPage
+    from gui.pdf_preview import PdfPreviewDialog
+    from gui.red_flags import RedFlagDialog
+    from gui.settings import UiSettings
+
+    documents_page = next(page for page in window.pages if isinstance(page, DocumentsPage))
+    window.show_page(window.pages.index(documents_page))
+    settle(400)
+    dialogs: list[tuple[str, Callable[[], QWidget]]] = [
+        ("red-flags", lambda: RedFlagDialog(context, "SO-26-0133", window)),
+        (
+            "pdf-preview",
+            lambda: PdfPreviewDialog(
+                statement,
+                title="AIA certification statement",
+                file_name="aia.pdf",
+                log_file=context.log_file,
+                parent=window,
+            ),
+        ),
+        ("import", lambda: ImportDialog(context, UiSettings(), window)),
+        ("aia-statement", documents_page.open_aia_statement),
+    ]
+    for number, (name, make) in enumerate(dialogs, start=len(written) + 1):
+        shown = make()
+        shown.show()
+        settle(800)
+        wait_until(lambda: not context.jobs.busy)
+        path = args.out / f"{number:02d}-{name}.png"
+        shown.grab().save(str(path))
+        written.append(path)
+        problems += fit_problems(shown, name)
+        shown.close()
+
     window.close()
     context.jobs.wait()
     for path in written:
         print(path)
-    return 0
+    if args.check_fit:
+        print("FIT " + json.dumps(problems))
+    return 1 if args.check_fit and problems else 0
 
 
 if __name__ == "__main__":

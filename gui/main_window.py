@@ -7,7 +7,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSize, Qt
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import (
+    QAction,
+    QCloseEvent,
+    QFont,
+    QFontMetrics,
+    QKeySequence,
+    QPainter,
+    QPaintEvent,
+)
 from PySide6.QtWidgets import (
     QDialog,
     QFileDialog,
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import (
     QListWidgetItem,
     QMainWindow,
     QMessageBox,
+    QSizePolicy,
     QStackedWidget,
     QWidget,
 )
@@ -30,7 +39,31 @@ from gui.settings import UiSettings
 from gui.style import Tone, colour, warning_style
 
 PRODUCT_NAME = "Diffusion Desk"
+NAVIGATION_POINTS = 10.5
+"""The size of the screens' names in the sidebar."""
 PageFactory = Callable[[DeskContext], Page]
+
+
+class ElidedLabel(QLabel):
+    """A label that gives way on a narrow window: the middle of its text gives way to "…"
+    (a long database path keeps its folder's start and its file name); the whole text is in
+    its tooltip."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
+        self.setMinimumWidth(120)
+
+    def paintEvent(self, event: QPaintEvent) -> None:
+        painter = QPainter(self)
+        shown = self.fontMetrics().elidedText(
+            self.text(), Qt.TextElideMode.ElideMiddle, self.contentsRect().width()
+        )
+        painter.drawText(self.contentsRect(), int(self.alignment()), shown)
+
+    def sizeHint(self) -> QSize:
+        hint = super().sizeHint()
+        return QSize(min(hint.width(), 520), hint.height())
 
 
 class MainWindow(QMainWindow):
@@ -49,15 +82,13 @@ class MainWindow(QMainWindow):
 
         self.navigation = QListWidget()
         self.navigation.setObjectName("navigation")
-        # Narrower on a small screen: the work area needs the room more than the names.
-        self.navigation.setFixedWidth(236 if available_size(self)[0] >= 1280 else 188)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(18, 18))
         self.navigation.setSpacing(2)
         self.navigation.setStyleSheet(
             f"QListWidget#navigation {{ background:{colour(Tone.PANEL)};"
             f" color:{colour(Tone.HEADING)}; border:none;"
-            f" border-right:1px solid {colour(Tone.BORDER)}; font-size:10.5pt;"
+            f" border-right:1px solid {colour(Tone.BORDER)}; font-size:{NAVIGATION_POINTS}pt;"
             " padding-top:8px; }"
             "QListWidget#navigation::item { padding:8px 14px; border-radius:4px; margin:0 6px; }"
             f"QListWidget#navigation::item:selected {{ background:{colour(Tone.SELECTED)};"
@@ -73,6 +104,7 @@ class MainWindow(QMainWindow):
             item.setToolTip(f"{page.title} (Ctrl+{number})" if number < 10 else page.title)
             self.navigation.addItem(item)
         self.navigation.currentRowChanged.connect(self._on_navigation_current_row_changed)
+        self.navigation.setFixedWidth(self._navigation_width())
 
         central = QWidget()
         layout = QHBoxLayout(central)
@@ -88,10 +120,21 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_state()
 
+    def _navigation_width(self) -> int:
+        """Wide enough for every screen's name in full (never "Certifications & Lic…"); a
+        little more on a large screen."""
+        self.navigation.ensurePolished()  # its style sheet's font and padding count
+        font = QFont(self.navigation.font())
+        font.setPointSizeF(NAVIGATION_POINTS)
+        text = max(QFontMetrics(font).horizontalAdvance(page.title) for page in self.pages)
+        # The item's padding (14 px each side) and margin (6), the list's frame and spacing.
+        needed = max(text + 28 + 12, self.navigation.sizeHintForColumn(0)) + 24
+        return max(needed, 236 if available_size(self)[0] >= 1280 else 0)
+
     # -- status bar ---------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.database_label = QLabel()
+        self.database_label = ElidedLabel()
         self.database_label.setObjectName("databaseLabel")
         self.officer_label = QLabel()
         self.officer_label.setObjectName("officerLabel")
@@ -100,7 +143,7 @@ class MainWindow(QMainWindow):
         self.ruleset_label.setStyleSheet(warning_style())
         self.ruleset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         bar = self.statusBar()
-        bar.addWidget(self.database_label)
+        bar.addWidget(self.database_label, 1)
         bar.addWidget(self.officer_label)
         bar.addPermanentWidget(self.ruleset_label)
 
@@ -108,11 +151,11 @@ class MainWindow(QMainWindow):
         context = self.context
         self.setWindowTitle(f"{PRODUCT_NAME} — {context.connection.description}")
         self.database_label.setText(f"Database: {context.connection.description}")
+        self.database_label.setToolTip(context.connection.description)
         self.officer_label.setText(f"Officer: {context.actor}")
         ruleset = context.ruleset_today()
         self.ruleset_label.setText(
-            f"Ruleset {ruleset.id} (from {ruleset.effective_from.isoformat()}) · "
-            "Not enforced by BIS since 2025-05-13: applied as internal policy"
+            f"Ruleset {ruleset.id} · Not enforced by BIS since 2025-05-13: internal policy"
             if "2025-05-13" in ruleset.enforcement_note
             else f"Ruleset {ruleset.id} (from {ruleset.effective_from.isoformat()})"
         )

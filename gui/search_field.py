@@ -19,12 +19,15 @@ class SearchField(QLineEdit):
 
     search_requested = Signal(str)
 
-    def __init__(self, searches: str, parent: QWidget | None = None) -> None:
+    def __init__(self, searches: str, finds: str = "", parent: QWidget | None = None) -> None:
+        """``searches``: what, in a word or two ("orders and parties"); ``finds``: what a
+        match is, for the tooltip ("part of an order ref, or of a party's ref, name or
+        alias"); by default, part of ``searches``."""
         super().__init__(parent)
         self.setPlaceholderText(f"Search {searches}…  (Ctrl+F)")
         self.setToolTip(
-            f"Part of {searches}; case and accents do not matter (muller finds Müller). "
-            "The list follows as you type."
+            f"{(finds or 'part of ' + searches).capitalize()}; case and accents do not matter "
+            "(muller finds Müller). The list follows as you type."
         )
         self.setClearButtonEnabled(True)
         self._timer = QTimer(self)

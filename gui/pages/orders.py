@@ -46,11 +46,14 @@ from gui.pages.base import Page
 from gui.search_field import SearchField
 from gui.style import Tone, error_style, text_style, warning_style
 
+NEEDS_ATTENTION = "Needs attention"
+"""Held, licence required or prohibited: what the officer acts on."""
+
 OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
     ("All outcomes", frozenset(), None),
     ("Pending (no decision)", frozenset({PENDING}), OrderStatus.OPEN),
     (
-        "Needs attention (hold, licence, prohibited)",
+        NEEDS_ATTENTION,
         frozenset({Outcome.HOLD.value, Outcome.LICENSE_REQUIRED.value, Outcome.PROHIBITED.value}),
         OrderStatus.OPEN,
     ),
@@ -230,7 +233,10 @@ class OrdersPage(Page):
         row.setSpacing(6)
         second = QHBoxLayout()
         second.setSpacing(6)
-        self.search = SearchField("order refs and party refs, names and aliases")
+        self.search = SearchField(
+            "orders and parties",
+            "part of an order ref, or of the consignee's or end user's ref, name or alias",
+        )
         self.search.setObjectName("orderSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.find_action = self.search.install_find(self)
@@ -238,6 +244,12 @@ class OrdersPage(Page):
         self.outcome_filter.setObjectName("outcomeFilter")
         for number, (label, _, _) in enumerate(OUTCOME_CHOICES):
             self.outcome_filter.addItem(label, number)
+        self.outcome_filter.setItemData(
+            [label for label, _, _ in OUTCOME_CHOICES].index(NEEDS_ATTENTION),
+            "Hold, licence required or prohibited",
+            Qt.ItemDataRole.ToolTipRole,
+        )
+        self.outcome_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
         self.tier_filter = QComboBox()
         self.tier_filter.setObjectName("tierFilter")
@@ -277,7 +289,6 @@ class OrdersPage(Page):
         self.count_label.setObjectName("orderCount")
         self.count_label.setStyleSheet(text_style(Tone.TEXT))
         self.search.setMinimumWidth(180)
-        self.outcome_filter.setMaximumWidth(250)
         # Two rows: every filter keeps its full width on a 1024-pixel window.
         row.addWidget(self.search, 2)
         row.addWidget(self.outcome_filter)
