@@ -144,5 +144,6 @@ def test_every_screen_reads_in_a_dark_palette(
     navigation = window.navigation.styleSheet()
     text = re.search(r"QListWidget#navigation \{[^}]*?(?<![-\w])color:(#\w+)", navigation)
     background = re.search(r"QListWidget#navigation \{[^}]*?background:(#\w+)", navigation)
-    assert text and background
+    assert text
+    assert background
     assert contrast(text.group(1), background.group(1)) >= AA
