@@ -43,7 +43,7 @@ from domain.services.transfer import ImportCancelledError, ImportSummary, export
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
-from gui.pages.paperwork import Column, ColumnModel, make_table
+from gui.kit.tables import Column, ColumnModel, make_table
 from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
 from gui.style import Tone, hint_style, ok_box_style, problem_style, qcolour

@@ -130,3 +130,33 @@ class JobRunner(QObject):
     def wait(self, msecs: int = 30_000) -> bool:
         """Wait for running jobs (on close); True when all finished."""
         return self.pool.waitForDone(msecs)
+
+
+def start_job(
+    runner: JobRunner,
+    name: str,
+    fn: JobFunction,
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str, bool], None],
+    on_finished: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Job:
+    """Start a job whose ``on_finished`` runs after its success or failure handler.
+
+    Every handler is connected before the job starts: a fast job cannot finish unnoticed.
+    """
+
+    def succeeded(result: Any) -> None:
+        try:
+            on_success(result)
+        finally:
+            on_finished()
+
+    def failed(message: str, is_bug: bool) -> None:
+        try:
+            on_failure(message, is_bug)
+        finally:
+            on_finished()
+
+    return runner.start(name, fn, on_success=succeeded, on_failure=failed, on_progress=on_progress)

@@ -52,7 +52,9 @@ from domain.services.records import add_order
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, start_job
+from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
 from gui.screen import fit_to_screen
 from gui.style import (
     badge_stylesheet,
@@ -61,16 +63,6 @@ from gui.style import (
     heading_style,
     hint_style,
     panel_style,
-)
-from gui.widgets import (
-    EMPTY_INDEX,
-    CountryEdit,
-    FieldMessage,
-    RefEdit,
-    RefIndex,
-    describe_country,
-    start_job,
-    validation_messages,
 )
 
 PREVIEW_DELAY_MS = 250

@@ -45,7 +45,7 @@ from domain.services.paperwork_views import RED_FLAG_28
 from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.pages.paperwork import RecordWrites
+from gui.kit.writes import RecordWrites
 from gui.screen import cap_minimum, fit_to_screen
 from gui.style import (
     Tone,

@@ -22,9 +22,8 @@ from domain.services.demo_load import DemoSummary, load_demo
 from domain.services.orders import BatchSummary, check_pending
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, start_job
 from gui.style import error_style, warning_style
-from gui.widgets import start_job
 
 
 @dataclass(frozen=True)

@@ -75,9 +75,9 @@ from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.numbers import parse_tpp
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
-from gui.pages.paperwork import parse_tpp
 from gui.pdf_preview import PdfPreviewDialog, write_bytes_atomically
 from gui.screen import fit_to_screen
 from gui.settings import UiSettings

@@ -4,55 +4,31 @@ AIA certifications (with BIS submission and revocation), LPP certifications per 
 prior receipts, licences with their depletion, VEU footprints and country settings. Every
 change is an audited service call made off the UI thread and pushed onto the undo stack;
 forms check what is typed as it is typed, and a refused save keeps every field as it was.
-
-The small table model, bar delegate, form dialog and undo command defined here are shared
-by the other paperwork-like screens (red flags, import).
 """
 
 from __future__ import annotations
 
 import logging
-import math
-import weakref
-from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from datetime import date
 from html import escape
-from typing import Any, Generic, TypeVar
+from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import (
-    QAbstractTableModel,
-    QDate,
-    QModelIndex,
-    QObject,
-    QPersistentModelIndex,
-    QRect,
-    QSortFilterProxyModel,
-    Qt,
-    Signal,
-)
-from PySide6.QtGui import QPainter, QPen, QUndoCommand
+from PySide6.QtCore import QDate, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QCompleter,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
-    QStyle,
-    QStyledItemDelegate,
-    QStyleOptionViewItem,
     QTableView,
     QTabWidget,
     QTextBrowser,
@@ -60,7 +36,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.countries import Country, resolve_country
+from domain.countries import Country
 from domain.errors import DomainError, UnknownCountryError
 from domain.model import (
     AiaCertification,
@@ -89,7 +65,11 @@ from domain.services.paperwork_views import (
 from gui.charts import NEAR_LIMIT
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import JobFunction, JobRunner
+from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
+from gui.kit.numbers import parse_tpp
+from gui.kit.pickers import CountryField, PartyPicker, country_problem
+from gui.kit.tables import Column, ColumnModel, make_table, select_key, selected_row
+from gui.kit.writes import Change, RecordCommand, RecordWrites
 from gui.pages.base import Page
 from gui.style import (
     Tone,
@@ -98,459 +78,18 @@ from gui.style import (
     hint_style,
     percent,
     problem_style,
-    qcolour,
     text_style,
     tpp,
 )
 
 log = logging.getLogger("diffusion_desk.gui")
 
-T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
-Failure = Callable[[str, bool], None]
-
-SORT_ROLE = int(Qt.ItemDataRole.UserRole)
-SHARE_ROLE = int(Qt.ItemDataRole.UserRole) + 1
-RIGHT = int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-
-
-def qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-def pydate(value: QDate) -> date:
-    return date(value.year(), value.month(), value.day())
-
 
 def yes_no(value: bool) -> str:
     return "Yes" if value else "No"
 
 
-# -- a small table model ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Column(Generic[T]):
-    """One column: its header, its text, and optionally a sort key, share bar and tooltip."""
-
-    header: str
-    text: Callable[[T], str]
-    sort: Callable[[T], Any] | None = None
-    right: bool = False
-    share: Callable[[T], float | None] | None = None
-    """A share of a limit: the cell is drawn as a bar with its text (ShareBarDelegate)."""
-    tooltip: Callable[[T], str] | None = None
-
-
-class ColumnModel(QAbstractTableModel, Generic[T]):
-    """A table over a short list of read models (hundreds of rows, not millions)."""
-
-    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
-        super().__init__(parent)
-        self.columns = tuple(columns)
-        self._rows: list[T] = []
-
-    def set_rows(self, rows: Sequence[T]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def rows(self) -> list[T]:
-        return list(self._rows)
-
-    def row(self, number: int) -> T | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
-            return None
-        item = self.row(index.row())
-        if item is None:
-            return None
-        column = self.columns[index.column()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
-        if role == SORT_ROLE:
-            value = column.sort(item) if column.sort is not None else column.text(item)
-            return value if isinstance(value, int | float | str) else str(value)
-        if role == SHARE_ROLE and column.share is not None:
-            return column.share(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
-            return RIGHT
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(item) if column.tooltip is not None else column.text(item)
-        return None
-
-
-class ShareBarDelegate(QStyledItemDelegate):
-    """Draws a share of a limit as a bar, with the cell's text on it (never colour alone)."""
-
-    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: Index) -> None:
-        share = index.data(SHARE_ROLE)
-        if not isinstance(share, float | int):
-            super().paint(painter, option, index)
-            return
-        rect = QRect(option.rect)
-        painter.save()
-        if option.state & QStyle.StateFlag.State_Selected:
-            painter.fillRect(rect, option.palette.highlight())
-        bar = rect.adjusted(4, 4, -4, -4)
-        painter.setPen(QPen(qcolour(Tone.TRACK_BORDER)))
-        painter.setBrush(qcolour(Tone.TRACK))
-        painter.drawRect(bar)
-        fill = QRect(bar)
-        fill.setWidth(max(int(bar.width() * min(max(float(share), 0.0), 1.0)), 0))
-        fill_tone = (
-            Tone.FILL_OVER
-            if share >= 1.0
-            else Tone.FILL_NEAR
-            if share >= NEAR_LIMIT
-            else Tone.FILL_OK
-        )
-        painter.fillRect(fill.adjusted(1, 1, 0, 0), qcolour(fill_tone))
-        painter.setPen(qcolour(Tone.HEADING))
-        painter.drawText(bar, int(Qt.AlignmentFlag.AlignCenter), str(index.data() or ""))
-        painter.restore()
-
-
-def make_table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
-    """A sortable, filterable read-only table over ``model`` (through a proxy)."""
-    proxy = QSortFilterProxyModel()
-    proxy.setSourceModel(model)
-    proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
-    table = QTableView()
-    table.setObjectName(name)
-    table.setModel(proxy)
-    proxy.setParent(table)
-    table.setSortingEnabled(True)
-    table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width)
-    header.setStretchLastSection(True)
-    header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-    table.setItemDelegate(ShareBarDelegate(table))
-    return table
-
-
-def selected_row(table: QTableView, model: ColumnModel[T]) -> T | None:
-    indexes = table.selectionModel().selectedRows() if table.selectionModel() else []
-    if not indexes:
-        return None
-    proxy = table.model()
-    source = proxy.mapToSource(indexes[0]) if isinstance(proxy, QSortFilterProxyModel) else None
-    return model.row(source.row()) if source is not None else None
-
-
-def select_where(table: QTableView, model: ColumnModel[T], wanted: Callable[[T], bool]) -> bool:
-    proxy = table.model()
-    if not isinstance(proxy, QSortFilterProxyModel):
-        return False
-    for number, item in enumerate(model.rows()):
-        if wanted(item):
-            index = proxy.mapFromSource(model.index(number, 0))
-            if index.isValid():
-                table.selectRow(index.row())
-                table.scrollTo(index)
-                return True
-    return False
-
-
-def _select_key(table: QTableView, model: ColumnModel[Any], key: object) -> bool:
-    return select_where(table, model, lambda item: getattr(item, "key", None) == key)
-
-
-# -- undoable changes ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """A record change already made, with how to make it again and how to take it back."""
-
-    text: str
-    apply: Callable[[], None]
-    revert: Callable[[], None] | None
-    """None when the change cannot be taken back (licences are only added)."""
-    kind: str = "paperwork"
-
-
-class RecordWrites(QObject):
-    """Record changes run one after another, in the order the officer made them.
-
-    The job pool has two workers; without this an undo pressed right after a save (or a
-    redo right after an undo) could reach the database first.
-    """
-
-    def __init__(self, jobs: JobRunner) -> None:
-        super().__init__()
-        self._jobs = weakref.ref(jobs)  # the registry is keyed weakly by it
-        self._queue: deque[tuple[str, JobFunction, Callable[[Any], None], Failure]] = deque()
-        self._running = False
-
-    @classmethod
-    def of(cls, context: DeskContext) -> RecordWrites:
-        found = _WRITES.get(context.jobs)
-        if found is None:
-            found = _WRITES[context.jobs] = cls(context.jobs)
-        return found
-
-    def submit(
-        self,
-        name: str,
-        work: JobFunction,
-        on_success: Callable[[Any], None],
-        on_failure: Failure,
-    ) -> None:
-        self._queue.append((name, work, on_success, on_failure))
-        self._next()
-
-    def _next(self) -> None:
-        if self._running or not self._queue:
-            return
-        jobs = self._jobs()
-        if jobs is None:
-            self._queue.clear()
-            return
-        name, work, on_success, on_failure = self._queue.popleft()
-        self._running = True
-        jobs.start(name, work, on_success=on_success, on_failure=on_failure, on_finished=self._done)
-
-    def _done(self) -> None:
-        self._running = False
-        self._next()
-
-
-_WRITES: weakref.WeakKeyDictionary[JobRunner, RecordWrites] = weakref.WeakKeyDictionary()
-
-
-class _CommandRelay(QObject):
-    """Receives a command's job results on the UI thread."""
-
-    def __init__(self, context: DeskContext, text: str, kind: str) -> None:
-        super().__init__()
-        self.context = context
-        self.text = text
-        self.kind = kind
-        self.doing = ""
-
-    def on_succeeded(self, _result: object) -> None:
-        self.context.events.records_changed.emit(self.kind)
-
-    def on_failed(self, message: str, is_bug: bool) -> None:
-        show_failure(
-            None,
-            f"{self.doing} of “{self.text}” was not done: {message}",
-            is_bug,
-            self.context.log_file,
-        )
-        self.context.events.records_changed.emit(self.kind)
-
-
-class RecordCommand(QUndoCommand):
-    """An audited record change on the undo stack. It is pushed after the change was made,
-    so its first ``redo`` does nothing; undo and redo run as jobs, each audited."""
-
-    def __init__(self, context: DeskContext, change: Change) -> None:
-        super().__init__(change.text)
-        self.context = context
-        self.change = change
-        self._relay = _CommandRelay(context, change.text, change.kind)
-        self._first = True
-
-    def _run(self, doing: str, fn: Callable[[], None]) -> None:
-        self._relay.doing = doing
-
-        def work(progress: Any, cancel: CancelToken) -> None:
-            fn()
-
-        RecordWrites.of(self.context).submit(
-            f"{doing.lower()} {self.change.text}",
-            work,
-            self._relay.on_succeeded,
-            self._relay.on_failed,
-        )
-
-    def redo(self) -> None:
-        if self._first:
-            self._first = False
-            return
-        self._run("Redo", self.change.apply)
-
-    def undo(self) -> None:
-        if self.change.revert is not None:
-            self._run("Undo", self.change.revert)
-
-
 # -- form pieces --------------------------------------------------------------------------------
-
-
-def parse_tpp(text: str) -> float:
-    """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"); ValueError if it is not one."""
-    cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
-    if not cleaned:
-        raise ValueError("enter a TPP figure (0 if none)")
-    try:
-        value = float(cleaned)
-    except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a number") from None
-    if not math.isfinite(value) or value < 0:
-        raise ValueError("a TPP figure is a number of 0 or more")
-    return value
-
-
-class PartyPicker(QComboBox):
-    """Choose a party by typing part of its name or ref."""
-
-    def __init__(self, parties: Sequence[PartySummary], parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setEditable(True)
-        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.setMaxVisibleItems(16)
-        self.setMinimumWidth(360)
-        for party in sorted(parties, key=lambda item: item.name.lower()):
-            self.addItem(f"{party.name} ({party.ref})", party.ref)
-        completer = QCompleter(self.model(), self)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
-        self.setCompleter(completer)
-        self.setCurrentIndex(-1)
-        line = self.lineEdit()
-        if line is not None:
-            line.setPlaceholderText("Type a name or ref…")
-
-    def selected_ref(self) -> str | None:
-        text = self.currentText().strip()
-        if not text:
-            return None
-        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
-        if index < 0:
-            for number in range(self.count()):
-                if str(self.itemData(number)).lower() == text.lower():
-                    return str(self.itemData(number))
-            return None
-        return str(self.itemData(index))
-
-    def select_ref(self, ref: str) -> None:
-        index = self.findData(ref)
-        if index >= 0:
-            self.setCurrentIndex(index)
-
-
-class CountryField(QWidget):
-    """A country typed as a code or a name, with the resolved name shown beside it."""
-
-    changed = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Code or name, e.g. MX or Mexico")
-        self.edit.setMinimumWidth(220)
-        self.edit.setMaximumWidth(260)
-        self.resolved = QLabel()
-        self.resolved.setStyleSheet(hint_style())
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.edit)
-        row.addWidget(self.resolved, 1)
-        self.edit.textChanged.connect(self._on_edit_text_changed)
-
-    def _on_edit_text_changed(self, _text: str) -> None:
-        self.changed.emit()
-
-    def country(self) -> Country:
-        """The country typed; ``UnknownCountryError`` when it names none."""
-        found = resolve_country(self.edit.text())
-        self.resolved.setText(f"{found.name} ({found.alpha2})")
-        return found
-
-    def set_code(self, code: str) -> None:
-        self.edit.setText(code)
-
-
-def country_problem(error: UnknownCountryError) -> str:
-    """An unknown country in a few words, with the suggestions the lookup has."""
-    if not error.text.strip():
-        return "Enter the country (a code such as MX, or a name)"
-    message = str(error)
-    hint = (
-        message[message.find("(did you mean") :]
-        if "(did you mean" in message
-        else ": use a code such as MX or the country's name"
-    )
-    return f"Unknown country “{error.text.strip()}”{'' if hint.startswith(':') else ' '}{hint}"
-
-
-class OptionalDate(QWidget):
-    """A date that may be absent: a checkbox that enables the date."""
-
-    changed = Signal()
-
-    def __init__(self, label: str, default: date, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.check = QCheckBox(label)
-        self.edit = QDateEdit(qdate(default))
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
-        self.edit.setEnabled(False)
-        row = QHBoxLayout(self)
-        row.setContentsMargins(0, 0, 0, 0)
-        row.addWidget(self.check)
-        row.addWidget(self.edit)
-        row.addStretch(1)
-        self.check.toggled.connect(self._on_check_toggled)
-        self.edit.dateChanged.connect(self._on_edit_date_changed)
-
-    def _on_check_toggled(self, checked: bool) -> None:
-        self.edit.setEnabled(checked)
-        self.changed.emit()
-
-    def _on_edit_date_changed(self, _value: QDate) -> None:
-        self.changed.emit()
-
-    def value(self) -> date | None:
-        return pydate(self.edit.date()) if self.check.isChecked() else None
-
-    def set_value(self, value: date | None) -> None:
-        if value is not None:
-            self.edit.setDate(qdate(value))
-        self.check.setChecked(value is not None)
-
-
-def date_edit(default: date) -> QDateEdit:
-    edit = QDateEdit(qdate(default))
-    edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
-    edit.setMaximumWidth(140)
-    return edit
 
 
 def validation_messages(error: ValidationError) -> list[tuple[str, str]]:
@@ -1829,7 +1368,7 @@ class PaperworkPage(Page):
             (self.country_table, self.country_model, keep["country"]),
         ):
             if key is not None:
-                _select_key(table, model, key)
+                select_key(table, model, key)
         counts = (
             len(view.aia),
             len(view.lpp),

@@ -63,19 +63,13 @@ from gui.charts import OURS_COLOUR, paint_chart
 from gui.commands import EditPartyCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, start_job
+from gui.kit.actions import window_action
+from gui.kit.bars import FigureBar, used_text
+from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.pickers import CountryEdit, describe_country
 from gui.pages.base import Page
 from gui.style import Tone, badge_colours, badge_text, hint_style, percent, qcolour, tpp
-from gui.widgets import (
-    CountryEdit,
-    FieldMessage,
-    FigureBar,
-    describe_country,
-    start_job,
-    used_text,
-    validation_messages,
-    window_action,
-)
 
 Index = QModelIndex | QPersistentModelIndex
 

@@ -49,16 +49,12 @@ from domain.services.records import add_product
 from gui.commands import EditProductCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, start_job
+from gui.kit.actions import window_action
+from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.numbers import parse_number
 from gui.pages.base import Page
 from gui.style import Tone, heading_style, hint_style, panel_style, qcolour, text_style, tpp
-from gui.widgets import (
-    FieldMessage,
-    parse_number,
-    start_job,
-    validation_messages,
-    window_action,
-)
 
 Index = QModelIndex | QPersistentModelIndex
 

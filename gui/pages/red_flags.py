@@ -30,8 +30,8 @@ from domain.services.paperwork_views import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.pages.base import Page
-from gui.pages.paperwork import Column, ColumnModel, make_table, selected_row
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
 
