@@ -12,7 +12,7 @@ def page_factories() -> list[Callable[[DeskContext], Page]]:
     from gui.pages.audit import AuditPage
     from gui.pages.documents import DocumentsPage
     from gui.pages.orders import OrdersPage
-    from gui.pages.paperwork import PaperworkPage
+    from gui.pages.paperwork.page import PaperworkPage
     from gui.pages.parties import PartiesPage
     from gui.pages.products import ProductsPage
     from gui.pages.quotas import QuotasPage

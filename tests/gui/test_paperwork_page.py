@@ -17,7 +17,8 @@ from domain.services.paperwork_views import (
 from gui.context import DeskContext
 from gui.kit.numbers import parse_tpp
 from gui.kit.tables import SHARE_ROLE, select_where
-from gui.pages.paperwork import AiaDialog, PaperworkPage
+from gui.pages.paperwork.aia import AiaDialog
+from gui.pages.paperwork.page import PaperworkPage
 
 TODAY = date(2026, 11, 28)
 

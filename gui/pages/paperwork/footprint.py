@@ -1,0 +1,101 @@
+"""Setting a VEU holder's installed TPP in a country, from sources other than ours."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtWidgets import QLineEdit, QWidget
+
+from domain.errors import UnknownCountryError
+from domain.model import VeuFootprint
+from domain.queries import PartySummary
+from domain.services import records
+from domain.services.paperwork_views import FootprintRow, stored_footprint
+from gui.context import DeskContext
+from gui.kit.numbers import parse_tpp
+from gui.kit.pickers import CountryField, PartyPicker, country_problem
+from gui.kit.writes import Change
+from gui.pages.paperwork.record_dialog import RecordDialog
+from gui.style import tpp
+
+
+class FootprintDialog(RecordDialog):
+    """Set a VEU holder's installed TPP in one country, from sources other than ours."""
+
+    def __init__(
+        self,
+        context: DeskContext,
+        parties: Sequence[PartySummary],
+        *,
+        existing: FootprintRow | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(context, "Set VEU footprint", parent)
+        self.setObjectName("footprintDialog")
+        holders = [party for party in parties if party.veu != "none"]
+        self.party = PartyPicker(holders)
+        self.party.setObjectName("footprintParty")
+        self.country = CountryField()
+        self.country.setObjectName("footprintCountry")
+        self.installed = QLineEdit()
+        self.installed.setObjectName("footprintTpp")
+        self.installed.setMaximumWidth(200)
+        self.add_field("party", "VEU holder:", self.party)
+        self.add_field("country", "Country:", self.country)
+        self.add_field(
+            "installed",
+            "Installed TPP:",
+            self.installed,
+            "From sources other than our shipments; our authorized VEU shipments are added "
+            "from the ledger.",
+        )
+        if not holders:
+            self.set_intro("No party is a VEU holder yet: set a party's VEU status first.")
+        if existing is not None:
+            self.party.select_ref(existing.party_ref)
+            self.party.setEnabled(False)
+            self.country.set_code(existing.country)
+            self.country.edit.setEnabled(False)
+            self.installed.setText(tpp(existing.external_tpp))
+        self.party.currentTextChanged.connect(self._on_inputs_changed)
+        self.country.changed.connect(self._on_inputs_changed)
+        self.installed.textChanged.connect(self._on_inputs_changed)
+        self.refresh()
+
+    def validate(self) -> VeuFootprint | None:
+        self.clear_errors()
+        ok = True
+        ref = self.party.selected_ref()
+        if ref is None:
+            self.set_error("party", "Choose a VEU holder from the list")
+            ok = False
+        country = ""
+        try:
+            country = self.country.country().alpha2
+        except UnknownCountryError as error:
+            self.country.resolved.clear()
+            self.set_error("country", country_problem(error))
+            ok = False
+        try:
+            installed = parse_tpp(self.installed.text())
+        except ValueError as error:
+            self.set_error("installed", str(error))
+            return None
+        if not ok or ref is None:
+            return None
+        return VeuFootprint(party_ref=ref, country=country, installed_tpp=installed)
+
+    def plan(self, value: VeuFootprint) -> Callable[[], Change]:
+        db, actor = self.context.db, self.context.actor
+
+        def make() -> Change:
+            before = stored_footprint(db, value.party_ref, value.country)
+            records.set_footprint(db, value, actor=actor)
+            previous = value.model_copy(update={"installed_tpp": before or 0.0})
+            return Change(
+                text=f"Set VEU footprint of {value.party_ref} in {value.country}",
+                apply=lambda: records.set_footprint(db, value, actor=actor),
+                revert=lambda: records.set_footprint(db, previous, actor=actor),
+            )
+
+        return make
