@@ -16,8 +16,10 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
-def date_edit(default: date) -> QDateEdit:
+def date_edit(default: date, name: str = "") -> QDateEdit:
     edit = QDateEdit(qdate(default))
+    if name:
+        edit.setObjectName(name)
     edit.setCalendarPopup(True)
     edit.setDisplayFormat("yyyy-MM-dd")
     edit.setMaximumWidth(140)

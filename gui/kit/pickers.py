@@ -232,3 +232,55 @@ class RefEdit(QLineEdit):
             return
         name = self._index.names.get(ref)
         self.setText(f"{name} ({ref})" if name else ref)
+
+
+class PartyCombo(QComboBox):
+    """Choose a party by typing part of its name or ref."""
+
+    def __init__(
+        self, entries: Sequence[tuple[str, str]] = (), parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setEditable(True)
+        self.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        self.setMaxVisibleItems(16)
+        self.setMinimumWidth(380)
+        completer = self.completer()
+        if completer is not None:
+            completer.setFilterMode(Qt.MatchFlag.MatchContains)
+            completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        line = self.lineEdit()
+        if line is not None:
+            line.setPlaceholderText("Type a name or ref…")
+        self.set_entries(entries)
+
+    def set_entries(self, entries: Sequence[tuple[str, str]]) -> None:
+        """(ref, label) pairs; the label is shown as "label (REF)"."""
+        self.blockSignals(True)
+        self.clear()
+        for ref, label in sorted(entries, key=lambda entry: entry[1].casefold()):
+            self.addItem(f"{label} ({ref})", ref)
+        self.setCurrentIndex(-1)
+        self.blockSignals(False)
+
+    def selected_ref(self) -> str | None:
+        text = self.currentText().strip()
+        if not text:
+            return None
+        index = self.findText(text, Qt.MatchFlag.MatchFixedString)
+        if index >= 0:
+            return str(self.itemData(index))
+        for number in range(self.count()):
+            if str(self.itemData(number)).casefold() == text.casefold():
+                return str(self.itemData(number))
+        return None
+
+    def select_ref(self, ref: str) -> bool:
+        index = self.findData(ref)
+        if index >= 0:
+            self.setCurrentIndex(index)
+        return index >= 0
+
+
+def party_entries(parties: Sequence[PartySummary]) -> list[tuple[str, str]]:
+    return [(party.ref, party.name) for party in parties]

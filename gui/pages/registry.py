@@ -10,7 +10,7 @@ from gui.pages.base import Page
 
 def page_factories() -> list[Callable[[DeskContext], Page]]:
     from gui.pages.audit import AuditPage
-    from gui.pages.documents import DocumentsPage
+    from gui.pages.documents.page import DocumentsPage
     from gui.pages.orders import OrdersPage
     from gui.pages.paperwork.page import PaperworkPage
     from gui.pages.parties import PartiesPage

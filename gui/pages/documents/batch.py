@@ -1,0 +1,121 @@
+"""Choosing a batch: every AIA statement due, or every decision record of a day."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.documents import DocumentKind
+from gui.context import DeskContext
+from gui.kit.dates import date_edit, pydate
+from gui.settings import UiSettings
+from gui.style import error_style, hint_style
+
+
+class BatchDialog(QDialog):
+    """Choose a batch: every AIA statement due, or every decision record of a day, and the
+    folder the PDF files go to.
+
+    Signals:
+        chosen: (kind: DocumentKind, day: date, folder: Path).
+    """
+
+    chosen = Signal(object, object, object)
+
+    def __init__(
+        self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setObjectName("batchDialog")
+        self.setWindowTitle("Generate a batch")
+        self.setModal(True)
+        self.setMinimumWidth(560)
+        today = context.today()
+        self.aia = QRadioButton("Every AIA statement due")
+        self.aia.setObjectName("batchAia")
+        self.aia.setToolTip(
+            "A statement for each Tier 1 consignee with open orders and no certification "
+            "in force on the day"
+        )
+        self.records = QRadioButton("Every decision record of the day")
+        self.records.setObjectName("batchRecords")
+        self.records.setChecked(True)
+        group = QButtonGroup(self)
+        group.addButton(self.aia)
+        group.addButton(self.records)
+        self.day = date_edit(today, "batchDay")
+        self.folder = QLineEdit(str(Path(settings.last_folder()) / f"documents-{today}"))
+        self.folder.setObjectName("batchFolder")
+        self.folder.setMinimumWidth(340)
+        choose = QPushButton("Choose…")
+        choose.clicked.connect(self._on_choose_clicked)
+        folder_row = QHBoxLayout()
+        folder_row.addWidget(self.folder, 1)
+        folder_row.addWidget(choose)
+        self.problem = QLabel()
+        self.problem.setObjectName("batchProblem")
+        self.problem.setStyleSheet(error_style())
+        self.problem.setWordWrap(True)
+        self.problem.setVisible(False)
+        form = QFormLayout()
+        form.addRow("Documents:", self.aia)
+        form.addRow("", self.records)
+        form.addRow("Day:", self.day)
+        form.addRow("Save the PDFs in:", folder_row)
+        note = QLabel(
+            "Each document is registered as it is generated. Stop ends the batch after the "
+            "current document; the ones already made stay registered and saved."
+        )
+        note.setWordWrap(True)
+        note.setStyleSheet(hint_style())
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button.setObjectName("startBatch")
+        buttons.accepted.connect(self._on_buttons_accepted)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(note)
+        layout.addWidget(self.problem)
+        layout.addWidget(buttons)
+        self._chooser: QFileDialog | None = None
+
+    def kind(self) -> DocumentKind:
+        return DocumentKind.AIA_STATEMENT if self.aia.isChecked() else DocumentKind.DECISION_RECORD
+
+    def _on_choose_clicked(self) -> None:
+        chooser = QFileDialog(self, "Folder for the batch", self.folder.text())
+        chooser.setFileMode(QFileDialog.FileMode.Directory)
+        chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
+        chooser.fileSelected.connect(self.folder.setText)
+        self._chooser = chooser
+        chooser.open()
+
+    def _on_buttons_accepted(self) -> None:
+        text = self.folder.text().strip()
+        if not text:
+            self.problem.setText("Give the folder the PDF files go to.")
+            self.problem.setVisible(True)
+            return
+        folder = Path(text).expanduser()
+        if folder.exists() and not folder.is_dir():
+            self.problem.setText(f"{folder} is a file: give a folder.")
+            self.problem.setVisible(True)
+            return
+        self.chosen.emit(self.kind(), pydate(self.day.date()), folder)
+        self.accept()
