@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPushButton,
     QSpinBox,
-    QSplitter,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
@@ -54,6 +53,7 @@ from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job, start_job
 from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.panes import split
 from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
 from gui.screen import fit_to_screen
 from gui.style import (
@@ -169,12 +169,13 @@ class NewOrderDialog(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._build_form())
-        splitter.addWidget(self._build_preview())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 600])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self._build_form(),
+            self._build_preview(),
+            sizes=(600, 600),
+            stretch=(1, 1),
+        )
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)

@@ -50,12 +50,31 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
 
 
-class ColumnModel(QAbstractTableModel, Generic[T]):
-    """A table over a short list of read models (hundreds of rows, not millions)."""
+class HeaderModel(QAbstractTableModel):
+    """A table with fixed column headers; a subclass says how many rows and what they hold."""
 
-    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+    headers: tuple[str, ...] = ()
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self.headers)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if (
+            orientation == Qt.Orientation.Horizontal
+            and role == Qt.ItemDataRole.DisplayRole
+            and 0 <= section < len(self.headers)
+        ):
+            return self.headers[section]
+        return None
+
+
+class RecordModel(HeaderModel, Generic[T]):
+    """A short list of records, all in memory (hundreds of rows, or a few megabytes)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.columns = tuple(columns)
         self._rows: list[T] = []
 
     def set_rows(self, rows: Sequence[T]) -> None:
@@ -66,30 +85,29 @@ class ColumnModel(QAbstractTableModel, Generic[T]):
     def rows(self) -> list[T]:
         return list(self._rows)
 
-    def row(self, number: int) -> T | None:
-        return self._rows[number] if 0 <= number < len(self._rows) else None
+    def record(self, row: int) -> T | None:
+        return self._rows[row] if 0 <= row < len(self._rows) else None
+
+    def row_where(self, wanted: Callable[[T], bool]) -> int | None:
+        """The first row whose record is ``wanted``."""
+        return next((number for number, item in enumerate(self._rows) if wanted(item)), None)
 
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.columns)
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.columns)
-        ):
-            return self.columns[section].header
-        return None
+class ColumnModel(RecordModel[T]):
+    """A table over a short list of read models, described column by column."""
+
+    def __init__(self, columns: Sequence[Column[T]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.headers = tuple(column.header for column in self.columns)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(self.columns):
             return None
-        item = self.row(index.row())
+        item = self.record(index.row())
         if item is None:
             return None
         column = self.columns[index.column()]
@@ -138,6 +156,39 @@ class ShareBarDelegate(QStyledItemDelegate):
         painter.restore()
 
 
+def set_up_list(
+    table: QTableView,
+    name: str,
+    widths: Sequence[int],
+    *,
+    stretch: int | None = None,
+    row_height: int = 26,
+    quiet_header: bool = False,
+) -> QHeaderView:
+    """The look every list of records has: whole rows selected one at a time, never edited in
+    place, alternating shades, no row numbers, no wrapping, the columns at ``widths``. The
+    column ``stretch`` takes the room left (else the last one does); a ``quiet_header`` does
+    not light up with the selection. Returns the header."""
+    table.setObjectName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(row_height)
+    header = table.horizontalHeader()
+    if quiet_header:
+        header.setHighlightSections(False)
+    for column, width in enumerate(widths):
+        header.resizeSection(column, width)
+    if stretch is None:
+        header.setStretchLastSection(True)
+    else:
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+    return header
+
+
 def make_table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
     """A sortable, filterable read-only table over ``model`` (through a proxy)."""
     proxy = QSortFilterProxyModel()
@@ -146,23 +197,11 @@ def make_table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> 
     proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     proxy.setFilterKeyColumn(-1)
     table = QTableView()
-    table.setObjectName(name)
     table.setModel(proxy)
     proxy.setParent(table)
     table.setSortingEnabled(True)
     table.sortByColumn(-1, Qt.SortOrder.AscendingOrder)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(28)
-    header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    for column, width in enumerate(widths):
-        header.resizeSection(column, width)
-    header.setStretchLastSection(True)
+    header = set_up_list(table, name, widths, row_height=28, quiet_header=True)
     header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
     table.setItemDelegate(ShareBarDelegate(table))
     return table
@@ -174,7 +213,7 @@ def selected_row(table: QTableView, model: ColumnModel[T]) -> T | None:
         return None
     proxy = table.model()
     source = proxy.mapToSource(indexes[0]) if isinstance(proxy, QSortFilterProxyModel) else None
-    return model.row(source.row()) if source is not None else None
+    return model.record(source.row()) if source is not None else None
 
 
 def select_where(table: QTableView, model: ColumnModel[T], wanted: Callable[[T], bool]) -> bool:

@@ -25,15 +25,12 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,6 +42,8 @@ from domain.services.verification import verify_records
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.panes import split
+from gui.kit.tables import set_up_list
 from gui.models import LazyTableModel
 from gui.pages.base import Page
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
@@ -164,33 +163,27 @@ class AuditPage(Page):
 
         self.model = AuditTableModel(lambda seqs: self.context.queries.audit_summaries(seqs))
         self.table = QTableView()
-        self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in enumerate((60, 140, 110, 150, 130, 140, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        set_up_list(
+            self.table,
+            "auditTable",
+            (60, 140, 110, 150, 130, 140, 150),
+            stretch=5,
+            quiet_header=True,
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(self._build_verify_row())
         layout.addLayout(self._build_filters())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("auditSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 300])
+        splitter = split(
+            Qt.Orientation.Vertical,
+            self.table,
+            self._build_detail(),
+            sizes=(380, 300),
+            stretch=(3, 2),
+            name="auditSplitter",
+        )
         layout.addWidget(splitter, 1)
 
     # -- building -------------------------------------------------------------------------

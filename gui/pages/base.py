@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.context import DeskContext
 
@@ -27,6 +27,13 @@ class Page(QWidget):
 
     def reload(self) -> None:
         """Read what the page shows (cheap, or started as a job)."""
+
+    def page_layout(self) -> QVBoxLayout:
+        """The page's column, with the margins every page keeps."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        return layout
 
     def _on_events_records_changed(self, kind: str) -> None:
         if kind == "all" or kind in self.kinds or "all" in self.kinds:

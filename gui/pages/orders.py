@@ -9,18 +9,15 @@ from typing import Any
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -36,6 +33,8 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.panes import split
+from gui.kit.tables import set_up_list
 from gui.models import OrderTableModel
 from gui.pages.base import Page
 from gui.style import Tone, error_style, text_style, warning_style
@@ -80,37 +79,30 @@ class OrdersPage(Page):
 
         self.model = OrderTableModel(lambda ids: self.context.queries.order_summaries(ids))
         self.table = QTableView()
-        self.table.setObjectName("ordersTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setWordWrap(False)
-        header = self.table.horizontalHeader()
-        header.setStretchLastSection(False)
         # Fixed widths: measuring a million rows to fit contents would stall the window.
-        for column, width in enumerate((104, 86, 150, 220, 46, 98, 44)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(self.model.CONSIGNEE_COLUMN, QHeaderView.ResizeMode.Stretch)
+        set_up_list(
+            self.table,
+            "ordersTable",
+            (104, 86, 150, 220, 46, 98, 44),
+            stretch=self.model.CONSIGNEE_COLUMN,
+        )
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_table_selection_changed)
 
         self.detail = DecisionView()
         self.detail.setMinimumWidth(320)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("ordersSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 440])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self.table,
+            self.detail,
+            sizes=(700, 440),
+            stretch=(3, 2),
+            name="ordersSplitter",
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addWidget(self._build_notice())
         layout.addWidget(self._build_toolbar())
         layout.addLayout(self._build_filters())

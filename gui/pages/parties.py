@@ -17,11 +17,8 @@ from PySide6.QtCharts import (
     QValueAxis,
 )
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
     QMargins,
-    QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QTimer,
     Signal,
@@ -41,7 +38,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
-    QSplitter,
     QTableView,
     QTableWidget,
     QTableWidgetItem,
@@ -67,11 +63,11 @@ from gui.jobs import Job, start_job
 from gui.kit.actions import window_action
 from gui.kit.bars import FigureBar, used_text
 from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.panes import split
 from gui.kit.pickers import CountryEdit, describe_country
+from gui.kit.tables import Index, RecordModel, set_up_list
 from gui.pages.base import Page
 from gui.style import Tone, badge_colours, badge_text, hint_style, percent, qcolour, tpp
-
-Index = QModelIndex | QPersistentModelIndex
 
 ROLE_LABELS: dict[Role, str] = {
     Role.END_USER: "End user",
@@ -117,46 +113,14 @@ def _fit_rows(table: QTableWidget) -> None:
     table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 4)
 
 
-class PartyTableModel(QAbstractTableModel):
+class PartyTableModel(RecordModel[PartySummary]):
     """The party list (small rows, all in memory: 50,000 parties are a few megabytes)."""
 
     headers = ("Ref", "Name", "Location", "HQ", "Role", "VEU", "Orders")
     ORDERS_COLUMN = 6
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[PartySummary] = []
-
-    def set_rows(self, rows: Sequence[PartySummary]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> PartySummary | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, ref: str) -> int | None:
-        for number, summary in enumerate(self._rows):
-            if summary.ref == ref:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        return self.row_where(lambda summary: summary.ref == ref)
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid():
@@ -792,20 +756,10 @@ class PartiesPage(Page):
 
         self.model = PartyTableModel(self)
         self.table = QTableView()
-        self.table.setObjectName("partiesTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(1, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((112, 180, 64, 40, 134, 46, 54)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        set_up_list(self.table, "partiesTable", (112, 180, 64, 40, 134, 46, 54), stretch=1)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.heading = QLabel("No party selected")
@@ -865,17 +819,16 @@ class PartiesPage(Page):
         right_layout.addWidget(self.subheading)
         right_layout.addWidget(self.tabs, 1)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("partiesSplitter")
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(right)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([590, 550])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self._build_list(),
+            right,
+            sizes=(590, 550),
+            stretch=(1, 1),
+            name="partiesSplitter",
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addWidget(self._build_toolbar())
         layout.addWidget(splitter, 1)
 

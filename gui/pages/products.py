@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from typing import Any
 
 from pydantic import ValidationError
 from PySide6.QtCore import (
-    QAbstractTableModel,
     QItemSelection,
-    QModelIndex,
-    QPersistentModelIndex,
     QSortFilterProxyModel,
     Qt,
     Signal,
 )
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QButtonGroup,
     QCheckBox,
     QComboBox,
@@ -24,7 +19,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -32,7 +26,6 @@ from PySide6.QtWidgets import (
     QPushButton,
     QRadioButton,
     QSpinBox,
-    QSplitter,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -53,10 +46,10 @@ from gui.jobs import Job, start_job
 from gui.kit.actions import window_action
 from gui.kit.forms import FieldMessage, validation_messages
 from gui.kit.numbers import parse_number
+from gui.kit.panes import split
+from gui.kit.tables import Index, RecordModel, set_up_list
 from gui.pages.base import Page
 from gui.style import Tone, heading_style, hint_style, panel_style, qcolour, text_style, tpp
-
-Index = QModelIndex | QPersistentModelIndex
 
 KIND_LABELS: dict[ProductKind, str] = {
     ProductKind.IC: "Integrated circuit (IC)",
@@ -88,7 +81,7 @@ def _pd(value: float | None) -> str:
     return "" if value is None else f"{value:.2f}"
 
 
-class ProductTableModel(QAbstractTableModel):
+class ProductTableModel(RecordModel[ProductRow]):
     """The catalog with the engine's classification of each item (a small table)."""
 
     headers = (
@@ -106,40 +99,8 @@ class ProductTableModel(QAbstractTableModel):
     )
     NUMERIC = frozenset({3, 4, 6, 9, 10})
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._rows: list[ProductRow] = []
-
-    def set_rows(self, rows: Sequence[ProductRow]) -> None:
-        self.beginResetModel()
-        self._rows = list(rows)
-        self.endResetModel()
-
-    def record(self, row: int) -> ProductRow | None:
-        return self._rows[row] if 0 <= row < len(self._rows) else None
-
     def row_of(self, ref: str) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.product.ref == ref:
-                return number
-        return None
-
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
+        return self.row_where(lambda row: row.product.ref == ref)
 
     def _values(self, row: ProductRow) -> tuple[str, ...]:
         product, found = row.product, row.classification
@@ -572,20 +533,15 @@ class ProductsPage(Page):
         self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.proxy.setFilterKeyColumn(-1)
         self.table = QTableView()
-        self.table.setObjectName("productsTable")
         self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(0, Qt.SortOrder.AscendingOrder)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        for column, width in enumerate((116, 230, 62, 84, 70, 80, 64, 110, 90, 56, 92)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        set_up_list(
+            self.table,
+            "productsTable",
+            (116, 230, 62, 84, 70, 80, 64, 110, 90, 56, 92),
+            stretch=1,
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
         self.editor = ProductEditor()
@@ -625,17 +581,16 @@ class ProductsPage(Page):
         buttons.addWidget(self.save_button)
         editor_layout.addLayout(buttons)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("productsSplitter")
-        splitter.addWidget(self._build_list())
-        splitter.addWidget(editor_box)
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([330, 430])
+        splitter = split(
+            Qt.Orientation.Vertical,
+            self._build_list(),
+            editor_box,
+            sizes=(330, 430),
+            stretch=(1, 1),
+            name="productsSplitter",
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addWidget(self._build_toolbar())
         layout.addWidget(splitter, 1)
         self._set_dirty(False)

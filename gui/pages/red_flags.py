@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPushButton,
-    QSplitter,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from domain.services.paperwork_views import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.pages.base import Page
 from gui.red_flags import RedFlagDialog
@@ -117,29 +117,25 @@ class RedFlagsPage(Page):
         self.open_flagged.setObjectName("openFlagged")
         self.open_flagged.clicked.connect(self._on_open_flagged_clicked)
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(
+        splitter = split(
+            Qt.Orientation.Vertical,
             self._section(
                 "On hold for Red Flag 28",
                 "IaaS training for a customer headquartered (or owned from) outside Tier 1. "
                 "Record how the flag was resolved; the order is then checked again.",
                 self.held_table,
                 self.open_held,
-            )
-        )
-        splitter.addWidget(
+            ),
             self._section(
                 "Checklists that raised red flags",
                 "The latest know-your-customer checklist of each order that ticked at least "
                 "one red flag. No single red flag decides; the officer's judgement is on record.",
                 self.flagged_table,
                 self.open_flagged,
-            )
+            ),
+            sizes=(330, 330),
         )
-        splitter.setSizes([330, 330])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -228,12 +224,12 @@ class RedFlagsPage(Page):
             self.open_order(ref)
 
     def _on_open_held_clicked(self) -> None:
-        row = selected_row(self.held_table, self.held_model) or self.held_model.row(0)
+        row = selected_row(self.held_table, self.held_model) or self.held_model.record(0)
         if row is not None:
             self.open_order(row.ref)
 
     def _on_open_flagged_clicked(self) -> None:
-        row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.row(0)
+        row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.record(0)
         if row is not None:
             self.open_order(row.order_ref)
 

@@ -22,7 +22,6 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -32,7 +31,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QProgressBar,
     QPushButton,
-    QSplitter,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -47,6 +45,8 @@ from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.panes import split
+from gui.kit.tables import set_up_list
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
@@ -97,34 +97,23 @@ class DocumentsPage(Page):
 
         self.model = DocumentTableModel(self)
         self.table = QTableView()
-        self.table.setObjectName("documentsTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in enumerate((108, 118, 104, 88, 86, 104, 130)):
-            header.resizeSection(column, width)
-        header.setStretchLastSection(True)
+        set_up_list(
+            self.table, "documentsTable", (108, 118, 104, 88, 86, 104, 130), quiet_header=True
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("documentsSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([770, 340])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self.table,
+            self._build_detail(),
+            sizes=(770, 340),
+            stretch=(3, 2),
+            name="documentsSplitter",
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         self.notice = QLabel()
         self.notice.setObjectName("documentsNotice")
         self.notice.setWordWrap(True)

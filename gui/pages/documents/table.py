@@ -5,9 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QObject, Qt
 
 from domain.documents import RegisteredDocument
+from gui.kit.tables import HeaderModel, Index
 from gui.pages.documents.texts import (
     SHORT_LABELS,
     SIGNED_KINDS,
@@ -17,14 +18,12 @@ from gui.pages.documents.texts import (
 )
 from gui.style import Tone, qcolour
 
-Index = QModelIndex | QPersistentModelIndex
 
-
-class DocumentTableModel(QAbstractTableModel):
+class DocumentTableModel(HeaderModel):
     """The registry, newest first. Rows are handed to the view in chunks (``fetchMore``), so
     years of daily batches open as fast as a week's."""
 
-    HEADERS = ("Number", "Document", "Party", "Order / year", "Generated", "By", "Signed copy")
+    headers = ("Number", "Document", "Party", "Order / year", "Generated", "By", "Signed copy")
     SIGNED = 6
     """The column of the signed copy's state."""
     CHUNK = 500
@@ -58,9 +57,6 @@ class DocumentTableModel(QAbstractTableModel):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else self._shown
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.HEADERS)
-
     def canFetchMore(self, parent: Index) -> bool:
         return not parent.isValid() and self._shown < len(self._documents)
 
@@ -74,19 +70,8 @@ class DocumentTableModel(QAbstractTableModel):
         self._shown += more
         self.endInsertRows()
 
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            orientation == Qt.Orientation.Horizontal
-            and role == Qt.ItemDataRole.DisplayRole
-            and 0 <= section < len(self.HEADERS)
-        ):
-            return self.HEADERS[section]
-        return None
-
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.HEADERS):
+        if not index.isValid() or not 0 <= index.column() < len(self.headers):
             return None
         document = self.document(index.row())
         if document is None:

@@ -166,9 +166,7 @@ class PaperworkPage(Page):
         for table in (self.aia_table, self.lpp_table, self.footprint_table, self.country_table):
             table.selectionModel().selectionChanged.connect(self._on_selection_changed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addWidget(self.tabs, 1)
         self._update_actions()
