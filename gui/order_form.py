@@ -51,7 +51,7 @@ from domain.services.records import add_order
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
-from gui.jobs import Job, start_job
+from gui.jobs import Job, OneAtATime, start_job
 from gui.kit.forms import FieldMessage, validation_messages
 from gui.kit.panes import split
 from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
@@ -157,8 +157,7 @@ class NewOrderDialog(QDialog):
         self._product_model = QStringListModel(self)
         self._lines: list[_LineRow] = []
         self._generation = 0
-        self._preview_job: Job | None = None
-        self._preview_again = False
+        self._previews = OneAtATime(context.jobs, self)
         self._save_job: Job | None = None
         self._loaded = False
         self.last_preview: OrderPreview | None = None
@@ -674,8 +673,7 @@ class NewOrderDialog(QDialog):
     def _on_preview_timer_timeout(self) -> None:
         if not self._loaded:
             return
-        if self._preview_job is not None:
-            self._preview_again = True
+        if self._previews.later(self._on_preview_timer_timeout):
             return
         order = self.build_order()
         if order is None:
@@ -692,20 +690,12 @@ class NewOrderDialog(QDialog):
             return _PreviewResult(generation, preview, None)
 
         self.preview_status.setText("Checking…")
-        self._preview_job = start_job(
-            context.jobs,
+        self._previews.start(
             "order preview",
             work,
             on_success=self._on_preview_done,
             on_failure=self._on_preview_failed,
-            on_finished=self._on_preview_job_finished,
         )
-
-    def _on_preview_job_finished(self) -> None:
-        self._preview_job = None
-        if self._preview_again:
-            self._preview_again = False
-            self._on_preview_timer_timeout()
 
     @property
     def ready(self) -> bool:
@@ -720,7 +710,7 @@ class NewOrderDialog(QDialog):
         self.preview_shown.emit("")
 
     def _on_preview_done(self, result: _PreviewResult) -> None:
-        if result.generation != self._generation or self._preview_again:
+        if result.generation != self._generation:
             return  # the form changed meanwhile; a newer preview follows
         if result.preview is None:
             self._show_not_judged(f"Cannot judge this order yet: {result.problem}")

@@ -41,7 +41,7 @@ from domain.queries import AuditFilter, AuditSummary, DeskQueries
 from domain.services.verification import verify_records
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.models import LazyTableModel
@@ -154,8 +154,8 @@ class AuditPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("auditPage")
-        self._list_job: Job | None = None
-        self._pending: AuditFilter | None = None
+        self._list = OneAtATime(context.jobs, self)
+        """The entry list: the newest filter wins."""
         self._entry_job: Job | None = None
         self._verify_job: Job | None = None
         self._select_after_load: int | None = None
@@ -343,8 +343,7 @@ class AuditPage(Page):
             widget.blockSignals(False)
 
     def _load(self, audit_filter: AuditFilter) -> None:
-        if self._list_job is not None:
-            self._pending = audit_filter
+        if self._list.later(lambda: self._load(audit_filter)):
             return
         self.count_label.setText("Loading…")
         queries = self.context.queries
@@ -352,23 +351,11 @@ class AuditPage(Page):
         def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
             return queries.audit_seqs(audit_filter)
 
-        self._list_job = self.context.jobs.start(
-            "load audit log",
-            work,
-            on_success=self._on_seqs_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_list_job_finished,
+        self._list.start(
+            "load audit log", work, on_success=self._on_seqs_loaded, on_failure=self._on_failed
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._pending is not None:
-            waiting, self._pending = self._pending, None
-            self._load(waiting)
-
     def _on_seqs_loaded(self, seqs: Sequence[int]) -> None:
-        if self._pending is not None:
-            return
         selected = self.shown_entry.seq if self.shown_entry is not None else None
         self.model.set_ids(seqs)
         total = len(seqs)

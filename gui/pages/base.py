@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from gui.context import DeskContext
+from gui.jobs import JobFunction, OneAtATime
+
+V = TypeVar("V")
 
 
 class Page(QWidget):
@@ -49,3 +54,28 @@ class Page(QWidget):
         super().showEvent(event)
         if self._stale:
             self._refresh()
+
+
+class OverviewPage(Page, Generic[V]):
+    """A page that shows one read model, read afresh as a job on each reload. A reload asked
+    for while one runs follows it; what the running one read is still shown meanwhile."""
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._reads = OneAtATime(context.jobs, self, drop_stale=False)
+
+    def reload(self) -> None:
+        if self._reads.later(self.reload):
+            return
+        name, work = self.read()
+        self._reads.start(name, work, on_success=self._on_loaded, on_failure=self._on_failed)
+
+    def read(self) -> tuple[str, JobFunction]:
+        """The job's name, and the function that reads the view (run off the UI thread)."""
+        raise NotImplementedError
+
+    def _on_loaded(self, view: V) -> None:
+        raise NotImplementedError
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        raise NotImplementedError

@@ -32,7 +32,7 @@ from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.models import OrderTableModel
@@ -69,9 +69,9 @@ class OrdersPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("ordersPage")
-        self._list_job: Job | None = None
+        self._list = OneAtATime(context.jobs, self)
+        """The order list: a newer filter drops an older one's result."""
         self._batch_job: Job | None = None
-        self._pending_filter: OrderFilter | None = None
         self._selected_ref: str | None = None
         self._first_shown = False
         self._selected_id: int | None = None
@@ -324,10 +324,8 @@ class OrdersPage(Page):
         self.apply_filter()
 
     def _load(self, order_filter: OrderFilter) -> None:
-        if self._list_job is not None:
-            # One list query at a time; the newest filter wins when the running one ends.
-            self._pending_filter = order_filter
-            return
+        if self._list.later(lambda: self._load(order_filter)):
+            return  # one list query at a time; the newest filter wins when this one ends
         self.count_label.setText("Loading…")
         queries = self.context.queries
         first: list[Sequence[int]] = []
@@ -344,23 +342,16 @@ class OrdersPage(Page):
             progress(1, 2, "first rows")
             return queries.order_ids(order_filter)
 
-        self._list_job = self.context.jobs.start(
+        self._list.start(
             "load orders",
             work,
             on_success=self._on_ids_loaded,
             on_failure=self._on_job_failed,
-            on_finished=self._on_list_job_finished,
             on_progress=lambda done, total, label: self._on_first_ids(first),
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._pending_filter is not None:
-            waiting, self._pending_filter = self._pending_filter, None
-            self._load(waiting)
-
     def _on_first_ids(self, first: list[Sequence[int]]) -> None:
-        if self._pending_filter is not None or not first:
+        if self._list.stale or not first:
             return
         self.model.set_ids(first[0])
         self.count_label.setText(f"Loading… first {len(first[0]):,} shown")
@@ -369,8 +360,6 @@ class OrdersPage(Page):
         self._reselect()
 
     def _on_ids_loaded(self, ids: Sequence[int]) -> None:
-        if self._pending_filter is not None:
-            return  # a newer filter is waiting; don't flash this result
         scrolled = self.table.verticalScrollBar().value() if self._first_shown else 0
         self.model.set_ids(ids)
         total = len(ids)

@@ -59,7 +59,7 @@ from gui.charts import OURS_COLOUR, paint_chart
 from gui.commands import EditPartyCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job, start_job
+from gui.jobs import OneAtATime
 from gui.kit.actions import window_action
 from gui.kit.bars import FigureBar, used_text
 from gui.kit.forms import FieldMessage, validation_messages
@@ -745,10 +745,10 @@ class PartiesPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("partiesPage")
-        self._list_job: Job | None = None
-        self._list_again = False
-        self._standing_job: Job | None = None
-        self._standing_wanted: str | None = None
+        self._list = OneAtATime(context.jobs, self)
+        """The party list: a newer search drops an older one's result."""
+        self._standings = OneAtATime(context.jobs, self)
+        """The standing shown: a party chosen meanwhile drops an earlier one's."""
         self._selected: Party | None = None
         self._creating = False
         self._dirty = False
@@ -893,8 +893,7 @@ class PartiesPage(Page):
         self._search_timer.start()
 
     def reload(self) -> None:
-        if self._list_job is not None:
-            self._list_again = True
+        if self._list.later(self.reload):
             return
         text = self.search.text()
         queries = self.context.queries
@@ -903,26 +902,13 @@ class PartiesPage(Page):
         def work(progress: Any, cancel: CancelToken) -> list[PartySummary]:
             return queries.party_summaries(text)
 
-        self._list_job = start_job(
-            self.context.jobs,
-            "load parties",
-            work,
-            on_success=self._on_list_loaded,
-            on_failure=self._on_job_failed,
-            on_finished=self._on_list_job_finished,
+        self._list.start(
+            "load parties", work, on_success=self._on_list_loaded, on_failure=self._on_job_failed
         )
         if self._selected is not None and not self._creating:
             self._load_standing(self._selected.ref)
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._list_again:
-            self._list_again = False
-            self.reload()
-
     def _on_list_loaded(self, rows: list[PartySummary]) -> None:
-        if self._list_again:
-            return  # a newer search is waiting
         keep = self._select_after_load or (self._selected.ref if self._selected else None)
         self._select_after_load = None
         header = self.table.horizontalHeader()
@@ -1004,8 +990,7 @@ class PartiesPage(Page):
         self._load_standing(ref)
 
     def _load_standing(self, ref: str) -> None:
-        if self._standing_job is not None:
-            self._standing_wanted = ref
+        if self._standings.later(lambda: self._load_standing(ref)):
             return
         context = self.context
         on = context.today()
@@ -1016,23 +1001,15 @@ class PartiesPage(Page):
             recent = context.queries.order_summaries(list(ids[:ORDERS_SHOWN]))
             return _Overview(standing=standing, order_count=len(ids), recent=recent)
 
-        self._standing_job = start_job(
-            context.jobs,
+        self._standings.start(
             f"standing of {ref}",
             work,
             on_success=self._on_standing_loaded,
             on_failure=self._on_job_failed,
-            on_finished=self._on_standing_job_finished,
         )
 
-    def _on_standing_job_finished(self) -> None:
-        self._standing_job = None
-        if self._standing_wanted is not None:
-            wanted, self._standing_wanted = self._standing_wanted, None
-            self._load_standing(wanted)
-
     def _on_standing_loaded(self, overview: _Overview) -> None:
-        if self._standing_wanted is not None or self._creating:
+        if self._creating:
             return
         party = overview.standing.party
         same = self._selected is not None and self._selected.ref == party.ref

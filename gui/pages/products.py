@@ -42,7 +42,7 @@ from domain.services.records import add_product
 from gui.commands import EditProductCommand
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job, start_job
+from gui.jobs import OneAtATime
 from gui.kit.actions import window_action
 from gui.kit.forms import FieldMessage, validation_messages
 from gui.kit.numbers import parse_number
@@ -519,8 +519,8 @@ class ProductsPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("productsPage")
-        self._list_job: Job | None = None
-        self._list_again = False
+        self._list = OneAtATime(context.jobs, self)
+        """The catalog: a reload asked for meanwhile drops an older one's result."""
         self._selected: Product | None = None
         self._creating = False
         self._dirty = False
@@ -653,8 +653,7 @@ class ProductsPage(Page):
     # -- the list -------------------------------------------------------------------------
 
     def reload(self) -> None:
-        if self._list_job is not None:
-            self._list_again = True
+        if self._list.later(self.reload):
             return
         context = self.context
         ruleset = self._ruleset()
@@ -664,24 +663,11 @@ class ProductsPage(Page):
         def work(progress: Any, cancel: CancelToken) -> list[ProductRow]:
             return catalog_rows(context.db, ruleset)
 
-        self._list_job = start_job(
-            context.jobs,
-            "load products",
-            work,
-            on_success=self._on_list_loaded,
-            on_failure=self._on_job_failed,
-            on_finished=self._on_list_job_finished,
+        self._list.start(
+            "load products", work, on_success=self._on_list_loaded, on_failure=self._on_job_failed
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._list_again:
-            self._list_again = False
-            self.reload()
-
     def _on_list_loaded(self, rows: list[ProductRow]) -> None:
-        if self._list_again:
-            return
         keep = self._select_after_load or (self._selected.ref if self._selected else None)
         self._select_after_load = None
         self.model.set_rows(rows)

@@ -41,7 +41,8 @@ from gui.charts import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.pages.base import Page
+from gui.jobs import JobFunction
+from gui.pages.base import OverviewPage
 from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
 
@@ -175,7 +176,7 @@ class QuotaSection(QFrame):
         return _plain(self.summary.text())
 
 
-class QuotasPage(Page):
+class QuotasPage(OverviewPage[QuotaOverview]):
     """Signals:
     loaded: the quotas were (re)read and shown.
     """
@@ -188,8 +189,6 @@ class QuotasPage(Page):
         super().__init__(context, parent)
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
-        self._loading = False
-        self._again = False
         self.heading = QLabel("Loading…")
         self.heading.setObjectName("quotasHeading")
         self.heading.setWordWrap(True)
@@ -215,29 +214,13 @@ class QuotasPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+    def read(self) -> tuple[str, JobFunction]:
         db, catalog, today = self.context.db, self.context.catalog, self.context.today()
 
         def work(progress: Any, cancel: CancelToken) -> QuotaOverview:
             return quota_overview(db, catalog, on=today)
 
-        self.context.jobs.start(
-            "load quotas",
-            work,
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_load_finished,
-        )
-
-    def _on_load_finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
+        return "load quotas", work
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
         self.heading.setText("Could not read the quotas.")

@@ -29,9 +29,10 @@ from domain.services.paperwork_views import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
-from gui.pages.base import Page
+from gui.pages.base import OverviewPage
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
 
@@ -66,7 +67,7 @@ FLAGGED_COLUMNS: tuple[Column[FlaggedChecklist], ...] = (
 )
 
 
-class RedFlagsPage(Page):
+class RedFlagsPage(OverviewPage[RedFlagOverview]):
     """Signals:
     loaded: the lists were (re)read and shown.
     dialog_opened: the red-flag dialog of an order was opened (the dialog).
@@ -81,8 +82,6 @@ class RedFlagsPage(Page):
         super().__init__(context, parent)
         self.setObjectName("redFlagsPage")
         self.overview: RedFlagOverview | None = None
-        self._loading = False
-        self._again = False
         self.held_model: ColumnModel[HeldOrder] = ColumnModel(HELD_COLUMNS, self)
         self.flagged_model: ColumnModel[FlaggedChecklist] = ColumnModel(FLAGGED_COLUMNS, self)
         self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
@@ -161,29 +160,13 @@ class RedFlagsPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+    def read(self) -> tuple[str, JobFunction]:
         db, queries, catalog = self.context.db, self.context.queries, self.context.catalog
 
         def work(progress: Any, cancel: CancelToken) -> RedFlagOverview:
             return red_flag_overview(db, queries, catalog)
 
-        self.context.jobs.start(
-            "load red flags",
-            work,
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_load_finished,
-        )
-
-    def _on_load_finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
+        return "load red flags", work
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
         self.summary.setText("Could not read the red flags.")

@@ -44,7 +44,7 @@ from domain.services import documents as services
 from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.letterhead import LetterheadDialog
@@ -84,8 +84,8 @@ class DocumentsPage(Page):
         super().__init__(context, parent)
         self.setObjectName("documentsPage")
         self.settings = UiSettings()
-        self._list_job: Job | None = None
-        self._reload_waiting = False
+        self._list = OneAtATime(context.jobs, self)
+        """The registry's list: a newer filter drops an older one's result."""
         self._batch_job: Job | None = None
         self._batch_folder: Path | None = None
         self._batch_day: date | None = None
@@ -345,9 +345,8 @@ class DocumentsPage(Page):
         self.reload()
 
     def reload(self) -> None:
-        if self._list_job is not None:
-            self._reload_waiting = True  # the newest filter runs when this one ends
-            return
+        if self._list.later(self.reload):
+            return  # the newest filter runs when this one ends
         db = self.context.db
         text = self.search.text().strip().casefold()
         kind_value = self.kind_filter.currentData()
@@ -380,23 +379,11 @@ class DocumentsPage(Page):
             return found, document_settings(db).letterhead_is_default
 
         self.count_label.setText("Loading…")
-        self._list_job = self.context.jobs.start(
-            "load documents",
-            work,
-            on_success=self._on_list_loaded,
-            on_failure=self._on_job_failed,
-            on_finished=self._on_list_job_finished,
+        self._list.start(
+            "load documents", work, on_success=self._on_list_loaded, on_failure=self._on_job_failed
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._reload_waiting:
-            self._reload_waiting = False
-            self.reload()
-
     def _on_list_loaded(self, result: tuple[list[RegisteredDocument], bool]) -> None:
-        if self._reload_waiting:
-            return  # a newer filter is waiting; don't flash this result
         documents, default_letterhead = result
         self.model.set_documents(documents)
         self.count_label.setText(plural(len(documents), "document"))

@@ -36,8 +36,9 @@ from domain.services.paperwork_views import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.jobs import JobFunction
 from gui.kit.tables import ColumnModel, make_table, select_key, selected_row
-from gui.pages.base import Page
+from gui.pages.base import OverviewPage
 from gui.pages.paperwork.aia import AiaDialog
 from gui.pages.paperwork.columns import (
     AIA_COLUMNS,
@@ -54,7 +55,7 @@ from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import hint_style
 
 
-class PaperworkPage(Page):
+class PaperworkPage(OverviewPage[PaperworkView]):
     """Signals:
     loaded: the paperwork was (re)read and shown.
     """
@@ -67,8 +68,6 @@ class PaperworkPage(Page):
         super().__init__(context, parent)
         self.setObjectName("paperworkPage")
         self.view: PaperworkView | None = None
-        self._loading = False
-        self._again = False
 
         self.aia_model: ColumnModel[AiaRow] = ColumnModel(AIA_COLUMNS, self)
         self.lpp_model: ColumnModel[LppRow] = ColumnModel(LPP_COLUMNS, self)
@@ -196,30 +195,14 @@ class PaperworkPage(Page):
 
     # -- loading ------------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+    def read(self) -> tuple[str, JobFunction]:
         db, catalog, today = self.context.db, self.context.catalog, self.context.today()
 
         def work(progress: Any, cancel: CancelToken) -> PaperworkView:
             return paperwork_overview(db, catalog, on=today)
 
         self.heading.setText("Loading…")
-        self.context.jobs.start(
-            "load paperwork",
-            work,
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_load_finished,
-        )
-
-    def _on_load_finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
+        return "load paperwork", work
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
         self.heading.setText("Could not read the paperwork.")
