@@ -29,7 +29,9 @@ Failed = Callable[[str, bool], None]
 """Told (message, is_bug) when a write fails."""
 
 
-class _RecordEdit(QUndoCommand):
+class RecordEdit(QUndoCommand):
+    """A record replaced by another; ``error`` says why the last write was refused."""
+
     def __init__(
         self,
         text: str,
@@ -73,7 +75,7 @@ class _RecordEdit(QUndoCommand):
         self._on_failed(message, is_bug)
 
 
-class EditPartyCommand(_RecordEdit):
+class EditPartyCommand(RecordEdit):
     """Replace a stored party (``update_party``); undo puts the old one back."""
 
     def __init__(
@@ -99,7 +101,7 @@ class EditPartyCommand(_RecordEdit):
         )
 
 
-class EditProductCommand(_RecordEdit):
+class EditProductCommand(RecordEdit):
     """Replace a stored product (``update_product``); undo puts the old one back."""
 
     def __init__(

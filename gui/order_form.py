@@ -52,7 +52,7 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime, start_job
-from gui.kit.forms import FieldMessage, validation_messages
+from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
 from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
 from gui.screen import fit_to_screen
@@ -232,25 +232,25 @@ class NewOrderDialog(QDialog):
         ref_row.addSpacing(12)
         ref_row.addWidget(date_label)
         ref_row.addWidget(self.date_edit)
-        form.addRow("Order ref:", self._with_messages(ref_row, self.ref_message, self.date_message))
+        form.addRow("Order ref:", with_message(ref_row, self.ref_message, self.date_message))
 
         self.consignee_edit = RefEdit()
         self.consignee_edit.setObjectName("orderConsignee")
         self.consignee_edit.setPlaceholderText("Ultimate consignee: ref or name")
         self.consignee_message = self._message("orderConsigneeMessage")
-        form.addRow("Consignee:", self._stack(self.consignee_edit, self.consignee_message))
+        form.addRow("Consignee:", with_message(self.consignee_edit, self.consignee_message))
 
         self.end_user_edit = RefEdit()
         self.end_user_edit.setObjectName("orderEndUser")
         self.end_user_edit.setPlaceholderText("Optional: a separate end user")
         self.end_user_message = self._message("orderEndUserMessage")
-        form.addRow("End user:", self._stack(self.end_user_edit, self.end_user_message))
+        form.addRow("End user:", with_message(self.end_user_edit, self.end_user_message))
 
         self.destination_edit = CountryEdit()
         self.destination_edit.setObjectName("orderDestination")
         self.destination_edit.setPlaceholderText("The consignee's location")
         self.destination_message = self._message("orderDestinationMessage")
-        form.addRow("Destination:", self._stack(self.destination_edit, self.destination_message))
+        form.addRow("Destination:", with_message(self.destination_edit, self.destination_message))
         layout.addLayout(form)
 
         lines_title = QLabel("Lines")
@@ -351,27 +351,6 @@ class NewOrderDialog(QDialog):
         message = FieldMessage()
         message.setObjectName(name)
         return message
-
-    @staticmethod
-    def _stack(widget: QWidget, message: FieldMessage) -> QWidget:
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(message)
-        return cell
-
-    @staticmethod
-    def _with_messages(row: QHBoxLayout, *messages: FieldMessage) -> QWidget:
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        for message in messages:
-            column.addWidget(message)
-        return cell
 
     def _set_form_enabled(self, enabled: bool) -> None:
         for widget in (

@@ -6,7 +6,7 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
 
 from domain.model import error_message
 from gui.style import error_style, hint_style
@@ -39,6 +39,21 @@ class FieldMessage(QLabel):
     @property
     def is_error(self) -> bool:
         return self.isVisible() and self.text().startswith("✕")
+
+
+def with_message(field: QWidget | QLayout, *messages: FieldMessage) -> QWidget:
+    """A field with its messages under it, as one cell of a form."""
+    cell = QWidget()
+    column = QVBoxLayout(cell)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(2)
+    if isinstance(field, QLayout):
+        column.addLayout(field)
+    else:
+        column.addWidget(field)
+    for message in messages:
+        column.addWidget(message)
+    return cell
 
 
 def validation_messages(error: ValidationError, labels: Mapping[str, str]) -> list[str]:

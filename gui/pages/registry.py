@@ -13,8 +13,8 @@ def page_factories() -> list[Callable[[DeskContext], Page]]:
     from gui.pages.documents.page import DocumentsPage
     from gui.pages.orders import OrdersPage
     from gui.pages.paperwork.page import PaperworkPage
-    from gui.pages.parties import PartiesPage
-    from gui.pages.products import ProductsPage
+    from gui.pages.parties.page import PartiesPage
+    from gui.pages.products.page import ProductsPage
     from gui.pages.quotas import QuotasPage
     from gui.pages.red_flags import RedFlagsPage
     from gui.pages.rulesets import RulesetsPage
