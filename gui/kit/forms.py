@@ -1,4 +1,5 @@
-"""Form pieces: a message under a field, and pydantic's complaints in the form's words."""
+"""Forms: the dialog every form is built on, a message under a field, and pydantic's
+complaints in the form's words."""
 
 from __future__ import annotations
 
@@ -6,10 +7,19 @@ from collections.abc import Mapping
 
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLayout,
+    QVBoxLayout,
+    QWidget,
+)
 
 from domain.model import error_message
-from gui.style import error_style, hint_style
+from gui.context import DeskContext
+from gui.style import error_style, hint_style, problem_style
 
 
 class FieldMessage(QLabel):
@@ -65,3 +75,88 @@ def validation_messages(error: ValidationError, labels: Mapping[str, str]) -> li
         text = error_message(item)
         messages.append(f"{field}: {text}" if field else text)
     return messages
+
+
+def grow_to_fit(widget: QWidget) -> None:
+    """Grow to show every message that appeared (wrapped labels do not ask for room)."""
+    layout = widget.layout()
+    if layout is None:
+        return
+    layout.activate()
+    wanted = (
+        layout.heightForWidth(widget.width())
+        if layout.hasHeightForWidth()
+        else layout.sizeHint().height()
+    )
+    if wanted > widget.height():
+        widget.resize(widget.width(), wanted)
+
+
+class FormDialog(QDialog):
+    """A modal form: an intro, the fields (each may have a hint under it), room for more
+    below them, a box for what stops the form, and its ``buttons`` (accepting calls
+    ``_on_buttons_accepted``)."""
+
+    def __init__(
+        self,
+        context: DeskContext,
+        title: str,
+        parent: QWidget | None,
+        *,
+        buttons: QDialogButtonBox,
+        minimum_width: int,
+        spacing: int,
+        extra_stretch: int = 0,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        self.setWindowTitle(title)
+        self.setModal(True)
+        self.setMinimumWidth(minimum_width)
+        self._busy = False
+        layout = QVBoxLayout(self)
+        layout.setSpacing(8)
+        self.intro = QLabel()
+        self.intro.setWordWrap(True)
+        self.intro.setStyleSheet(hint_style())
+        self.intro.setVisible(False)
+        layout.addWidget(self.intro)
+        self.form = QFormLayout()
+        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
+        self.form.setVerticalSpacing(spacing)
+        layout.addLayout(self.form)
+        self.extra = QVBoxLayout()
+        layout.addLayout(self.extra, extra_stretch)
+        self.problem = QLabel()
+        self.problem.setObjectName("formProblem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(problem_style())
+        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.problem.setVisible(False)
+        layout.addWidget(self.problem)
+        self.buttons = buttons
+        self.buttons.accepted.connect(self._on_buttons_accepted)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+
+    def set_intro(self, text: str) -> None:
+        self.intro.setText(text)
+        self.intro.setVisible(bool(text))
+
+    @staticmethod
+    def hinted(widget: QWidget, hint: str) -> tuple[QWidget, QVBoxLayout]:
+        """``widget`` with its ``hint`` under it, in a box with room for more below."""
+        box = QWidget()
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(1)
+        column.addWidget(widget)
+        if hint:
+            note = QLabel(hint)
+            note.setWordWrap(True)
+            note.setStyleSheet(hint_style() + " font-size:9pt;")
+            column.addWidget(note)
+        return box, column
+
+    def _on_buttons_accepted(self) -> None:
+        raise NotImplementedError

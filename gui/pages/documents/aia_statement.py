@@ -18,14 +18,13 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.kit.dates import date_edit, pydate
-from gui.kit.pickers import PartyCombo
-from gui.pages.documents.generate_dialog import Generated, GenerateDialog
+from gui.pages.documents.generate_dialog import ConsigneeDialog, Generated
 from gui.pages.documents.texts import parse_signers, signers_text
 from gui.screen import fit_to_screen
 from gui.style import hint_style
 
 
-class AiaStatementDialog(GenerateDialog):
+class AiaStatementDialog(ConsigneeDialog):
     """An AIA certification statement for an eligible Tier 1 consignee: the items
     description and the signers are filled in from its records and can be edited.
 
@@ -34,7 +33,6 @@ class AiaStatementDialog(GenerateDialog):
         defaults_loaded: the items and wording for the chosen consignee were filled in.
     """
 
-    parties_loaded = Signal(int)
     defaults_loaded = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -44,8 +42,6 @@ class AiaStatementDialog(GenerateDialog):
         self._loading: Job | None = None
         self._loaded_for: tuple[str, date] | None = None
         self._requested: tuple[str, date] | None = None
-        self._wanted_ref: str | None = None
-        self.party = PartyCombo()
         self.party.setObjectName("aiaStatementParty")
         self.party.setEnabled(False)
         line = self.party.lineEdit()
@@ -122,15 +118,9 @@ class AiaStatementDialog(GenerateDialog):
                 for party in eligible
             ]
 
-        context.jobs.start(
-            "AIA consignees",
-            work,
-            on_success=self._on_parties_loaded,
-            on_failure=self._on_load_failed,
-        )
+        self._list_parties("AIA consignees", work)
 
-    def _on_parties_loaded(self, entries: list[tuple[str, str]]) -> None:
-        self.party.set_entries(entries)
+    def _parties_listed(self, entries: list[tuple[str, str]]) -> None:
         self.party.setEnabled(True)
         line = self.party.lineEdit()
         if line is not None:
@@ -141,21 +131,6 @@ class AiaStatementDialog(GenerateDialog):
                 "No consignee can sign an AIA statement: none is located and headquartered in "
                 "Tier 1 with its ultimate parent in Tier 1 under the ruleset in effect."
             )
-        if self._wanted_ref is not None:
-            self.party.select_ref(self._wanted_ref)
-        self.parties_loaded.emit(len(entries))
-
-    def _on_load_failed(self, message: str, is_bug: bool) -> None:
-        if is_bug:
-            show_failure(self, message, True, self.context.log_file)
-        else:
-            self.say_problem(message)
-
-    def select_party(self, ref: str) -> None:
-        """Choose the consignee (now, or once the list is loaded)."""
-        self._wanted_ref = ref
-        if self.party.count():
-            self.party.select_ref(ref)
 
     def _on_inputs_changed(self, *_args: object) -> None:
         self.load_defaults()

@@ -6,19 +6,21 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from domain.documents import RegisteredDocument
 from domain.progress import CancelToken
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.style import hint_style, problem_style
+from gui.jobs import JobFunction
+from gui.kit.forms import FormDialog
+from gui.kit.pickers import PartyCombo
 
 Generated = tuple[RegisteredDocument, bytes]
 
 
-class GenerateDialog(QDialog):
+class GenerateDialog(FormDialog):
     """A form that ends in a generated document. Generating runs as a job; a refused
     generation is explained in the dialog, and everything typed stays.
 
@@ -29,60 +31,23 @@ class GenerateDialog(QDialog):
     generated = Signal(object, object)
 
     def __init__(self, context: DeskContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(600)
-        self._busy = False
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(hint_style())
-        self.intro.setVisible(False)
-        layout.addWidget(self.intro)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setVerticalSpacing(6)
-        layout.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra, 1)
-        self.problem = QLabel()
-        self.problem.setObjectName("formProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(problem_style())
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setVisible(False)
-        layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.generate_button = self.buttons.addButton(
-            "Generate", QDialogButtonBox.ButtonRole.AcceptRole
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
+        generate = buttons.addButton("Generate", QDialogButtonBox.ButtonRole.AcceptRole)
+        generate.setObjectName("generateButton")
+        generate.setDefault(True)
+        super().__init__(
+            context,
+            title,
+            parent,
+            buttons=buttons,
+            minimum_width=600,
+            spacing=6,
+            extra_stretch=1,
         )
-        self.generate_button.setObjectName("generateButton")
-        self.generate_button.setDefault(True)
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
-
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.setVisible(bool(text))
+        self.generate_button = generate
 
     def add_field(self, label: str, widget: QWidget, hint: str = "") -> None:
-        if hint:
-            box = QWidget()
-            column = QVBoxLayout(box)
-            column.setContentsMargins(0, 0, 0, 0)
-            column.setSpacing(1)
-            column.addWidget(widget)
-            note = QLabel(hint)
-            note.setWordWrap(True)
-            note.setStyleSheet(hint_style() + " font-size:9pt;")
-            column.addWidget(note)
-            self.form.addRow(label, box)
-        else:
-            self.form.addRow(label, widget)
+        self.form.addRow(label, self.hinted(widget, hint)[0] if hint else widget)
         widget.setAccessibleName(label.rstrip(":"))
 
     def say_problem(self, text: str) -> None:
@@ -145,3 +110,46 @@ class GenerateDialog(QDialog):
         if self._busy:
             return  # the document is being registered; closing would hide the result
         super().reject()
+
+
+class ConsigneeDialog(GenerateDialog):
+    """A document for one consignee, chosen from a list read off the UI thread.
+
+    Signals:
+        parties_loaded: the consignees were listed (how many).
+    """
+
+    parties_loaded = Signal(int)
+
+    def __init__(self, context: DeskContext, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(context, title, parent)
+        self._wanted_ref: str | None = None
+        self.party = PartyCombo()
+
+    def _list_parties(self, name: str, work: JobFunction) -> None:
+        """List the consignees ``work`` reads, as (ref, label) pairs."""
+        self.context.jobs.start(
+            name, work, on_success=self._on_parties_loaded, on_failure=self._on_load_failed
+        )
+
+    def _on_parties_loaded(self, entries: list[tuple[str, str]]) -> None:
+        self.party.set_entries(entries)
+        self._parties_listed(entries)
+        if self._wanted_ref is not None:
+            self.party.select_ref(self._wanted_ref)
+        self.parties_loaded.emit(len(entries))
+
+    def _parties_listed(self, entries: list[tuple[str, str]]) -> None:
+        """Anything the form shows once the consignees are listed."""
+
+    def _on_load_failed(self, message: str, is_bug: bool) -> None:
+        if is_bug:
+            show_failure(self, message, True, self.context.log_file)
+        else:
+            self.say_problem(message)
+
+    def select_party(self, ref: str) -> None:
+        """Choose the consignee (now, or once the list is loaded)."""
+        self._wanted_ref = ref
+        if self.party.count():
+            self.party.select_ref(ref)

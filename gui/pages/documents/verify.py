@@ -27,6 +27,7 @@ from domain.services import documents as services
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.forms import grow_to_fit
 from gui.pages.documents.texts import document_html, verdict, verdict_stylesheet
 from gui.settings import UiSettings
 from gui.style import error_style, hint_style, warning_style
@@ -252,19 +253,5 @@ class VerifyDialog(QDialog):
         self.details_heading.setVisible(document is not None)
         self.details.setText(document_html(document) if document is not None else "")
         self.details.setVisible(document is not None)
-        self._fit()
+        grow_to_fit(self)  # the whole answer shows
         self.verified.emit(verification)
-
-    def _fit(self) -> None:
-        """Grow to show the whole answer (wrapped labels do not ask for room)."""
-        layout = self.layout()
-        if layout is None:
-            return
-        layout.activate()
-        wanted = (
-            layout.heightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.sizeHint().height()
-        )
-        if wanted > self.height():
-            self.resize(self.width(), wanted)

@@ -8,14 +8,12 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
-    QFormLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
@@ -28,9 +26,10 @@ from domain.progress import CancelToken
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.kit.dates import OptionalDate
+from gui.kit.forms import FormDialog, grow_to_fit
 from gui.kit.pickers import CountryField
 from gui.kit.writes import Change, RecordCommand, RecordWrites
-from gui.style import Tone, error_style, hint_style, problem_style, text_style
+from gui.style import Tone, error_style, hint_style, text_style
 
 
 def validation_messages(error: ValidationError) -> list[tuple[str, str]]:
@@ -43,7 +42,7 @@ def validation_messages(error: ValidationError) -> list[tuple[str, str]]:
     return found
 
 
-class RecordDialog(QDialog):
+class RecordDialog(FormDialog):
     """A form for one record. Problems show beside their fields as the officer types; Save
     runs the audited service call off the UI thread; a refused save says why and keeps
     everything typed.
@@ -55,68 +54,35 @@ class RecordDialog(QDialog):
     record_saved = Signal(str)
 
     def __init__(self, context: DeskContext, title: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(560)
+        super().__init__(
+            context,
+            title,
+            parent,
+            buttons=QDialogButtonBox(
+                QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
+            ),
+            minimum_width=560,
+            spacing=4,
+        )
         self._errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()
         self._needed: list[str] = []
-        self._busy = False
-        layout = QVBoxLayout(self)
-        layout.setSpacing(8)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(hint_style())
-        self.intro.setVisible(False)
-        layout.addWidget(self.intro)
-        self.form = QFormLayout()
-        self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        self.form.setVerticalSpacing(4)
-        layout.addLayout(self.form)
-        self.extra = QVBoxLayout()
-        layout.addLayout(self.extra)
-        self.problem = QLabel()
-        self.problem.setObjectName("formProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(problem_style())
-        self.problem.setVisible(False)
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        layout.addWidget(self.problem)
         self.needed = QLabel()
         self.needed.setObjectName("formNeeded")
         self.needed.setWordWrap(True)
         self.needed.setStyleSheet(hint_style())
         self.needed.setVisible(False)
-        layout.addWidget(self.needed)
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
-        )
+        layout = self.layout()
+        assert isinstance(layout, QVBoxLayout)
+        layout.insertWidget(layout.indexOf(self.buttons), self.needed)  # above the buttons
         self.save_button = self.buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveButton")
-        self.buttons.accepted.connect(self._on_buttons_accepted)
-        self.buttons.rejected.connect(self.reject)
-        layout.addWidget(self.buttons)
 
     # -- building ---------------------------------------------------------------------------
 
-    def set_intro(self, text: str) -> None:
-        self.intro.setText(text)
-        self.intro.setVisible(bool(text))
-
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QLabel:
         """Add a field with an error line under it; returns the error label."""
-        box = QWidget()
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        if hint:
-            hint_label = QLabel(hint)
-            hint_label.setWordWrap(True)
-            hint_label.setStyleSheet(hint_style() + " font-size:9pt;")
-            column.addWidget(hint_label)
+        box, column = self.hinted(widget, hint)
         error = QLabel()
         error.setObjectName(f"{name}Error")
         error.setWordWrap(True)
@@ -212,18 +178,8 @@ class RecordDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to show every message that appeared (wrapped labels do not ask for room)."""
-        layout = self.layout()
-        if layout is None or not self.isVisible():
-            return
-        layout.activate()
-        wanted = (
-            layout.heightForWidth(self.width())
-            if layout.hasHeightForWidth()
-            else layout.sizeHint().height()
-        )
-        if wanted > self.height():
-            self.resize(self.width(), wanted)
+        if self.isVisible():
+            grow_to_fit(self)
 
     def _on_inputs_changed(self, *_args: object) -> None:
         self.refresh()
