@@ -7,7 +7,7 @@ import weakref
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
@@ -18,6 +18,7 @@ from gui.dialogs import show_failure
 from gui.jobs import JobFunction, JobRunner
 
 Failure = Callable[[str, bool], None]
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -25,8 +26,8 @@ class Change:
     """A record change already made, with how to make it again and how to take it back."""
 
     text: str
-    apply: Callable[[], None]
-    revert: Callable[[], None] | None
+    apply: Callable[[], object]
+    revert: Callable[[], object] | None
     """None when the change cannot be taken back (licences are only added)."""
     kind: str = "paperwork"
 
@@ -114,7 +115,7 @@ class RecordCommand(QUndoCommand):
         self._relay = _CommandRelay(context, change.text, change.kind)
         self._first = True
 
-    def _run(self, doing: str, fn: Callable[[], None]) -> None:
+    def _run(self, doing: str, fn: Callable[[], object]) -> None:
         self._relay.doing = doing
 
         def work(progress: Any, cancel: CancelToken) -> None:
@@ -136,3 +137,17 @@ class RecordCommand(QUndoCommand):
     def undo(self) -> None:
         if self.change.revert is not None:
             self._run("Undo", self.change.revert)
+
+
+def replacing(
+    text: str, write: Callable[[T], object], value: T, previous: Callable[[], T]
+) -> Callable[[], Change]:
+    """A change (made off the UI thread) that writes ``value``; undoing it writes back what
+    ``previous`` gave just before the change was made."""
+
+    def make() -> Change:
+        before = previous()
+        write(value)
+        return Change(text=text, apply=lambda: write(value), revert=lambda: write(before))
+
+    return make

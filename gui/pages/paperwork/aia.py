@@ -18,7 +18,7 @@ from domain.services.paperwork_views import stored_aia_certification
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
 from gui.kit.pickers import PartyPicker
-from gui.kit.writes import Change
+from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import Tone, colour, tpp
 
@@ -139,12 +139,8 @@ class AiaDialog(RecordDialog):
                 f"({ruleset.references.aia}). Orders held for a missing certification pass "
                 "once they are checked again."
             )
-        self.party.currentTextChanged.connect(self._on_inputs_changed)
+        self.watch_inputs(self.party, self.signers, self.attested, self.submitted, self.revoked)
         self.signed_on.dateChanged.connect(self._on_signed_on_date_changed)
-        self.signers.textChanged.connect(self._on_inputs_changed)
-        self.attested.toggled.connect(self._on_inputs_changed)
-        self.submitted.changed.connect(self._on_inputs_changed)
-        self.revoked.changed.connect(self._on_inputs_changed)
         self._on_signed_on_date_changed(self.signed_on.date())
 
     def _on_signed_on_date_changed(self, value: QDate) -> None:
@@ -154,15 +150,12 @@ class AiaDialog(RecordDialog):
     def validate(self) -> AiaCertification | None:
         self.clear_errors()
         ok = True
-        ref = self.party.selected_ref()
-        if ref is None:
-            self.set_error(
-                "party",
-                "Choose the consignee from the list"
-                if self.party.currentText().strip()
-                else "Choose the ultimate consignee",
-            )
-            ok = False
+        ref = self.party_ref(
+            self.party,
+            "Choose the consignee from the list"
+            if self.party.currentText().strip()
+            else "Choose the ultimate consignee",
+        )
         signers = tuple(
             line.strip() for line in self.signers.toPlainText().splitlines() if line.strip()
         )
@@ -218,18 +211,14 @@ class AiaDialog(RecordDialog):
             self.SUBMISSION: "Record BIS submission",
             self.REVOCATION: "Revoke AIA certification",
         }[self.mode]
-        text = f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})"
-
-        def make() -> Change:
-            before = stored_aia_certification(db, value.party_ref, value.signed_on)
-            records.record_aia_certification(db, value, actor=actor)
+        return replacing(
+            f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})",
+            lambda item: records.record_aia_certification(db, item, actor=actor),
+            value,
             # Records are never deleted: undoing a new certification withdraws it by revoking
             # it as of its signing date, so it never covered anything (and the log shows it).
-            previous = before or value.model_copy(update={"revoked_on": value.signed_on})
-            return Change(
-                text=text,
-                apply=lambda: records.record_aia_certification(db, value, actor=actor),
-                revert=lambda: records.record_aia_certification(db, previous, actor=actor),
-            )
-
-        return make
+            lambda: (
+                stored_aia_certification(db, value.party_ref, value.signed_on)
+                or value.model_copy(update={"revoked_on": value.signed_on})
+            ),
+        )

@@ -6,15 +6,12 @@ from collections.abc import Callable
 
 from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
 
-from domain.countries import Country
-from domain.errors import UnknownCountryError
 from domain.model import CountrySetting
 from domain.services import records
 from domain.services.paperwork_views import stored_country_setting
 from gui.context import DeskContext
-from gui.kit.numbers import parse_tpp
-from gui.kit.pickers import CountryField, country_problem
-from gui.kit.writes import Change
+from gui.kit.pickers import CountryField
+from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
 
@@ -59,21 +56,12 @@ class CountryDialog(RecordDialog):
             self.country.edit.setEnabled(False)
             self.g2g.setChecked(existing.g2g_agreement)
             self.external.setText(tpp(existing.external_allocation_used_tpp))
-        self.country.changed.connect(self._on_inputs_changed)
-        self.g2g.toggled.connect(self._on_inputs_changed)
-        self.external.textChanged.connect(self._on_inputs_changed)
+        self.watch_inputs(self.country, self.g2g, self.external)
         self.refresh()
 
     def validate(self) -> CountrySetting | None:
         self.clear_errors()
-        ok = True
-        country: Country | None = None
-        try:
-            country = self.country.country()
-        except UnknownCountryError as error:
-            self.country.resolved.clear()
-            self.set_error("country", country_problem(error))
-            ok = False
+        country = self.country_in("country", self.country)
         if country is not None:
             tier = self.context.ruleset_today().tier_of(country.alpha2)
             if tier != 2:
@@ -82,12 +70,8 @@ class CountryDialog(RecordDialog):
                     f"{country.name} is in Tier {tier} today: the allocation binds Tier 2 "
                     "destinations only (the setting is kept for later versions)",
                 )
-        try:
-            external = parse_tpp(self.external.text())
-        except ValueError as error:
-            self.set_error("external", str(error))
-            return None
-        if not ok or country is None:
+        external = self.tpp_in("external", self.external)
+        if external is None or country is None:
             return None
         return CountrySetting(
             country=country.alpha2,
@@ -97,15 +81,11 @@ class CountryDialog(RecordDialog):
 
     def plan(self, value: CountrySetting) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
-
-        def make() -> Change:
-            before = stored_country_setting(db, value.country)
-            records.set_country(db, value, actor=actor)
-            previous = before or CountrySetting(country=value.country)
-            return Change(
-                text=f"Set allocation setting of {value.country}",
-                apply=lambda: records.set_country(db, value, actor=actor),
-                revert=lambda: records.set_country(db, previous, actor=actor),
-            )
-
-        return make
+        return replacing(
+            f"Set allocation setting of {value.country}",
+            lambda item: records.set_country(db, item, actor=actor),
+            value,
+            lambda: (
+                stored_country_setting(db, value.country) or CountrySetting(country=value.country)
+            ),
+        )

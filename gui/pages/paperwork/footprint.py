@@ -6,15 +6,13 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtWidgets import QLineEdit, QWidget
 
-from domain.errors import UnknownCountryError
 from domain.model import VeuFootprint
 from domain.queries import PartySummary
 from domain.services import records
 from domain.services.paperwork_views import FootprintRow, stored_footprint
 from gui.context import DeskContext
-from gui.kit.numbers import parse_tpp
-from gui.kit.pickers import CountryField, PartyPicker, country_problem
-from gui.kit.writes import Change
+from gui.kit.pickers import CountryField, PartyPicker
+from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
 
@@ -57,45 +55,27 @@ class FootprintDialog(RecordDialog):
             self.country.set_code(existing.country)
             self.country.edit.setEnabled(False)
             self.installed.setText(tpp(existing.external_tpp))
-        self.party.currentTextChanged.connect(self._on_inputs_changed)
-        self.country.changed.connect(self._on_inputs_changed)
-        self.installed.textChanged.connect(self._on_inputs_changed)
+        self.watch_inputs(self.party, self.country, self.installed)
         self.refresh()
 
     def validate(self) -> VeuFootprint | None:
         self.clear_errors()
-        ok = True
-        ref = self.party.selected_ref()
-        if ref is None:
-            self.set_error("party", "Choose a VEU holder from the list")
-            ok = False
-        country = ""
-        try:
-            country = self.country.country().alpha2
-        except UnknownCountryError as error:
-            self.country.resolved.clear()
-            self.set_error("country", country_problem(error))
-            ok = False
-        try:
-            installed = parse_tpp(self.installed.text())
-        except ValueError as error:
-            self.set_error("installed", str(error))
+        ref = self.party_ref(self.party, "Choose a VEU holder from the list")
+        country = self.country_in("country", self.country)
+        installed = self.tpp_in("installed", self.installed)
+        if installed is None or ref is None or country is None:
             return None
-        if not ok or ref is None:
-            return None
-        return VeuFootprint(party_ref=ref, country=country, installed_tpp=installed)
+        return VeuFootprint(party_ref=ref, country=country.alpha2, installed_tpp=installed)
 
     def plan(self, value: VeuFootprint) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
-
-        def make() -> Change:
-            before = stored_footprint(db, value.party_ref, value.country)
-            records.set_footprint(db, value, actor=actor)
-            previous = value.model_copy(update={"installed_tpp": before or 0.0})
-            return Change(
-                text=f"Set VEU footprint of {value.party_ref} in {value.country}",
-                apply=lambda: records.set_footprint(db, value, actor=actor),
-                revert=lambda: records.set_footprint(db, previous, actor=actor),
-            )
-
-        return make
+        return replacing(
+            f"Set VEU footprint of {value.party_ref} in {value.country}",
+            lambda item: records.set_footprint(db, item, actor=actor),
+            value,
+            lambda: value.model_copy(
+                update={
+                    "installed_tpp": stored_footprint(db, value.party_ref, value.country) or 0.0
+                }
+            ),
+        )

@@ -8,14 +8,12 @@ from datetime import date
 from pydantic import ValidationError
 from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
 
-from domain.errors import UnknownCountryError
 from domain.model import License, LicenseCovers
 from domain.queries import PartySummary
 from domain.services import records
 from gui.context import DeskContext
 from gui.kit.dates import date_edit, pydate
-from gui.kit.numbers import parse_tpp
-from gui.kit.pickers import CountryField, PartyPicker, country_problem
+from gui.kit.pickers import CountryField, PartyPicker
 from gui.kit.writes import Change
 from gui.pages.paperwork.record_dialog import RecordDialog
 
@@ -63,13 +61,15 @@ class LicenseDialog(RecordDialog):
             "Shipments under the licence deplete its authorized TPP. Licences are only "
             "added: check the number and figures before saving (this cannot be undone)."
         )
-        self.number.textChanged.connect(self._on_inputs_changed)
-        self.party.currentTextChanged.connect(self._on_inputs_changed)
-        self.destination.changed.connect(self._on_inputs_changed)
+        self.watch_inputs(
+            self.number,
+            self.party,
+            self.destination,
+            self.authorized,
+            self.valid_from,
+            self.valid_to,
+        )
         self.covers.currentIndexChanged.connect(self._on_inputs_changed)
-        self.authorized.textChanged.connect(self._on_inputs_changed)
-        self.valid_from.dateChanged.connect(self._on_inputs_changed)
-        self.valid_to.dateChanged.connect(self._on_inputs_changed)
         self.refresh()
 
     def validate(self) -> License | None:
@@ -82,38 +82,23 @@ class LicenseDialog(RecordDialog):
         elif number.lower() in self.known_numbers:
             self.set_error("number", f"Licence {number} is already recorded")
             ok = False
-        ref = self.party.selected_ref()
-        if ref is None:
-            self.set_error("party", "Choose the consignee from the list")
-            ok = False
-        destination = ""
-        try:
-            destination = self.destination.country().alpha2
-        except UnknownCountryError as error:
-            self.destination.resolved.clear()
-            self.set_error("destination", country_problem(error))
-            ok = False
+        ref = self.party_ref(self.party, "Choose the consignee from the list")
+        destination = self.country_in("destination", self.destination)
         covers = LicenseCovers(str(self.covers.currentData()))
         weights = covers is LicenseCovers.MODEL_WEIGHTS
         self.authorized.setEnabled(not weights)
-        authorized = 0.0
-        if not weights:
-            try:
-                authorized = parse_tpp(self.authorized.text())
-            except ValueError as error:
-                self.set_error("tpp", str(error))
-                ok = False
+        authorized = 0.0 if weights else self.tpp_in("tpp", self.authorized)
         start, end = pydate(self.valid_from.date()), pydate(self.valid_to.date())
         if end < start:
             self.set_error("valid_to", "The licence cannot end before it starts")
             ok = False
-        if not ok or ref is None:
+        if not ok or ref is None or destination is None or authorized is None:
             return None
         try:
             return License(
                 number=number,
                 party_ref=ref,
-                destination=destination,
+                destination=destination.alpha2,
                 covers=covers,
                 tpp=authorized,
                 valid_from=start,

@@ -13,9 +13,8 @@ from domain.services import records
 from domain.services.paperwork_views import stored_lpp_certification
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
-from gui.kit.numbers import parse_tpp
 from gui.kit.pickers import PartyPicker
-from gui.kit.writes import Change
+from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
 
@@ -88,27 +87,16 @@ class LppDialog(RecordDialog):
             self.revoked.set_value(existing.revoked_on)
         if revoke:
             self.revoked.check.setChecked(True)
-        self.party.currentTextChanged.connect(self._on_inputs_changed)
-        self.year.valueChanged.connect(self._on_inputs_changed)
-        self.signed_on.dateChanged.connect(self._on_inputs_changed)
-        self.signer.textChanged.connect(self._on_inputs_changed)
-        self.prior.textChanged.connect(self._on_inputs_changed)
-        self.revoked.changed.connect(self._on_inputs_changed)
+        self.watch_inputs(
+            self.party, self.year, self.signed_on, self.signer, self.prior, self.revoked
+        )
         self.refresh()
 
     def validate(self) -> LppCertification | None:
         self.clear_errors()
         ok = True
-        ref = self.party.selected_ref()
-        if ref is None:
-            self.set_error("party", "Choose the ultimate consignee from the list")
-            ok = False
-        try:
-            prior = parse_tpp(self.prior.text())
-        except ValueError as error:
-            self.set_error("prior", str(error))
-            ok = False
-            prior = 0.0
+        ref = self.party_ref(self.party, "Choose the ultimate consignee from the list")
+        prior = self.tpp_in("prior", self.prior)
         signed = pydate(self.signed_on.date())
         revoked = self.revoked.value()
         if revoked is not None and revoked < signed:
@@ -117,7 +105,7 @@ class LppDialog(RecordDialog):
         if self.revoke and revoked is None:
             self.set_error("revoked", "Give the revocation date")
             ok = False
-        if not ok or ref is None:
+        if not ok or ref is None or prior is None:
             return None
         try:
             value = LppCertification(
@@ -143,16 +131,12 @@ class LppDialog(RecordDialog):
     def plan(self, value: LppCertification) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         verb = "Revoke" if self.revoke else "Record"
-        text = f"{verb} LPP certification of {value.party_ref} for {value.year}"
-
-        def make() -> Change:
-            before = stored_lpp_certification(db, value.party_ref, value.year)
-            records.record_lpp_certification(db, value, actor=actor)
-            previous = before or value.model_copy(update={"revoked_on": value.signed_on})
-            return Change(
-                text=text,
-                apply=lambda: records.record_lpp_certification(db, value, actor=actor),
-                revert=lambda: records.record_lpp_certification(db, previous, actor=actor),
-            )
-
-        return make
+        return replacing(
+            f"{verb} LPP certification of {value.party_ref} for {value.year}",
+            lambda item: records.record_lpp_certification(db, item, actor=actor),
+            value,
+            lambda: (
+                stored_lpp_certification(db, value.party_ref, value.year)
+                or value.model_copy(update={"revoked_on": value.signed_on})
+            ),
+        )

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Signal, SignalInstance
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -22,12 +22,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.countries import Country
+from domain.errors import UnknownCountryError
 from domain.progress import CancelToken
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.kit.dates import OptionalDate
 from gui.kit.forms import FormDialog, grow_to_fit
-from gui.kit.pickers import CountryField
+from gui.kit.numbers import parse_tpp
+from gui.kit.pickers import CountryField, PartyPicker, country_problem
 from gui.kit.writes import Change, RecordCommand, RecordWrites
 from gui.style import Tone, error_style, hint_style, text_style
 
@@ -40,6 +43,23 @@ def validation_messages(error: ValidationError) -> list[tuple[str, str]]:
         message = str(detail["msg"]).removeprefix("Value error, ")
         found.append((field, message))
     return found
+
+
+def changed_signal(widget: QWidget) -> SignalInstance | None:
+    """The signal a field sends when the officer changes it."""
+    if isinstance(widget, QLineEdit | QPlainTextEdit):
+        return widget.textChanged
+    if isinstance(widget, QComboBox):
+        return widget.currentTextChanged
+    if isinstance(widget, QDateEdit):
+        return widget.dateChanged
+    if isinstance(widget, QCheckBox):
+        return widget.toggled
+    if isinstance(widget, QSpinBox):
+        return widget.valueChanged
+    if isinstance(widget, OptionalDate | CountryField):
+        return widget.changed
+    return None
 
 
 class RecordDialog(FormDialog):
@@ -101,18 +121,16 @@ class RecordDialog(FormDialog):
         def touched(*_args: object) -> None:
             self._touched.add(name)
 
-        if isinstance(widget, QLineEdit | QPlainTextEdit):
-            widget.textChanged.connect(touched)
-        elif isinstance(widget, QComboBox):
-            widget.currentTextChanged.connect(touched)
-        elif isinstance(widget, QDateEdit):
-            widget.dateChanged.connect(touched)
-        elif isinstance(widget, QCheckBox):
-            widget.toggled.connect(touched)
-        elif isinstance(widget, QSpinBox):
-            widget.valueChanged.connect(touched)
-        elif isinstance(widget, OptionalDate | CountryField):
-            widget.changed.connect(touched)
+        signal = changed_signal(widget)
+        if signal is not None:
+            signal.connect(touched)
+
+    def watch_inputs(self, *widgets: QWidget) -> None:
+        """Check the form again whenever one of ``widgets`` changes."""
+        for widget in widgets:
+            signal = changed_signal(widget)
+            if signal is not None:
+                signal.connect(self._on_inputs_changed)
 
     def set_error(self, name: str, message: str | None) -> None:
         """Show a problem beside its field, or, for a field not yet touched, in the list of
@@ -157,6 +175,30 @@ class RecordDialog(FormDialog):
     def plan(self, value: Any) -> Callable[[], Change]:
         """A function (run off the UI thread) that makes the change and returns it."""
         raise NotImplementedError
+
+    def party_ref(self, picker: PartyPicker, message: str) -> str | None:
+        """The party chosen in ``picker`` (the "party" field), or None with ``message``."""
+        ref = picker.selected_ref()
+        if ref is None:
+            self.set_error("party", message)
+        return ref
+
+    def country_in(self, name: str, field: CountryField) -> Country | None:
+        """The country typed in the field ``name``, or None with the problem beside it."""
+        try:
+            return field.country()
+        except UnknownCountryError as error:
+            field.resolved.clear()
+            self.set_error(name, country_problem(error))
+            return None
+
+    def tpp_in(self, name: str, edit: QLineEdit) -> float | None:
+        """The TPP figure typed in the field ``name``, or None with the problem beside it."""
+        try:
+            return parse_tpp(edit.text())
+        except ValueError as error:
+            self.set_error(name, str(error))
+            return None
 
     def model_errors(self, error: ValidationError, fields: dict[str, str]) -> None:
         """Show pydantic's complaints beside the fields (``fields`` maps model to form names)."""
