@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
 from PySide6.QtCore import QModelIndex, Qt
 
@@ -15,7 +15,7 @@ from gui.style import badge_colours, badge_text, tpp
 T = TypeVar("T")
 
 
-class LazyTableModel(HeaderModel, Generic[T]):
+class LazyTableModel(HeaderModel[T]):
     """Rows are ids; the records behind them are fetched in pages on first display.
 
     Only a bounded number of pages is kept, so a million-row table costs the ids (a few
@@ -82,16 +82,8 @@ class LazyTableModel(HeaderModel, Generic[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.headers):
-            return None
-        item = self.record(index.row())
-        if item is None:
-            return None
-        return self.cell(item, index.column(), role)
-
-    def cell(self, item: T, column: int, role: int) -> Any:
-        raise NotImplementedError
+    def item(self, row: int) -> T | None:
+        return self.record(row)
 
 
 class OrderTableModel(LazyTableModel[OrderSummary]):

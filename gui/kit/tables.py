@@ -50,8 +50,9 @@ class Column(Generic[T]):
     tooltip: Callable[[T], str] | None = None
 
 
-class HeaderModel(QAbstractTableModel):
-    """A table with fixed column headers; a subclass says how many rows and what they hold."""
+class HeaderModel(QAbstractTableModel, Generic[T]):
+    """A table with fixed column headers over items; a subclass says how many rows there are,
+    which item a row shows (``item``) and what each cell of it says (``cell``)."""
 
     headers: tuple[str, ...] = ()
 
@@ -69,8 +70,22 @@ class HeaderModel(QAbstractTableModel):
             return self.headers[section]
         return None
 
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.column() < len(self.headers):
+            return None
+        item = self.item(index.row())
+        if item is None:
+            return None
+        return self.cell(item, index.column(), role)
 
-class RecordModel(HeaderModel, Generic[T]):
+    def item(self, row: int) -> T | None:
+        raise NotImplementedError
+
+    def cell(self, item: T, column: int, role: int) -> Any:
+        raise NotImplementedError
+
+
+class RecordModel(HeaderModel[T]):
     """A short list of records, all in memory (hundreds of rows, or a few megabytes)."""
 
     def __init__(self, parent: QObject | None = None) -> None:
@@ -88,6 +103,9 @@ class RecordModel(HeaderModel, Generic[T]):
     def record(self, row: int) -> T | None:
         return self._rows[row] if 0 <= row < len(self._rows) else None
 
+    def item(self, row: int) -> T | None:
+        return self.record(row)
+
     def row_where(self, wanted: Callable[[T], bool]) -> int | None:
         """The first row whose record is ``wanted``."""
         return next((number for number, item in enumerate(self._rows) if wanted(item)), None)
@@ -104,24 +122,19 @@ class ColumnModel(RecordModel[T]):
         self.columns = tuple(columns)
         self.headers = tuple(column.header for column in self.columns)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.columns):
-            return None
-        item = self.record(index.row())
-        if item is None:
-            return None
-        column = self.columns[index.column()]
+    def cell(self, item: T, column: int, role: int) -> Any:
+        shown = self.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
-            return column.text(item)
+            return shown.text(item)
         if role == SORT_ROLE:
-            value = column.sort(item) if column.sort is not None else column.text(item)
+            value = shown.sort(item) if shown.sort is not None else shown.text(item)
             return value if isinstance(value, int | float | str) else str(value)
-        if role == SHARE_ROLE and column.share is not None:
-            return column.share(item)
-        if role == Qt.ItemDataRole.TextAlignmentRole and column.right:
+        if role == SHARE_ROLE and shown.share is not None:
+            return shown.share(item)
+        if role == Qt.ItemDataRole.TextAlignmentRole and shown.right:
             return RIGHT
         if role == Qt.ItemDataRole.ToolTipRole:
-            return column.tooltip(item) if column.tooltip is not None else column.text(item)
+            return shown.tooltip(item) if shown.tooltip is not None else shown.text(item)
         return None
 
 

@@ -8,7 +8,7 @@ question, and a refused save keeps every field as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, Protocol, TypeVar
+from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
@@ -24,9 +24,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.ports import Database
 from domain.progress import CancelToken
-from gui.commands import RecordEdit
+from gui.commands import EditRecordCommand, Record, RecordEdit, Write
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction, OneAtATime
@@ -35,12 +34,6 @@ from gui.kit.forms import FieldMessage, with_message
 from gui.kit.tables import RecordModel, set_up_list
 from gui.pages.base import Page
 from gui.style import hint_style
-
-
-class Record(Protocol):
-    @property
-    def ref(self) -> str: ...
-
 
 R = TypeVar("R", bound=Record)
 """The record edited (a party, a product)."""
@@ -87,6 +80,7 @@ class RecordEditorPage(Page, Generic[R, S]):
 
     Signals:
         list_loaded: the list was (re)loaded (its row count).
+        record_saved: a record was created or changed (its ref).
     """
 
     noun = ""
@@ -97,15 +91,21 @@ class RecordEditorPage(Page, Generic[R, S]):
     search_placeholder = ""
     revert_tip = ""
     list_loaded = Signal(int)
+    record_saved = Signal(str)
 
     def __init__(
         self,
         context: DeskContext,
         model: RecordModel[S],
         editor: RecordForm[R],
+        *,
+        add: Write[R],
+        update: Write[R],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(context, parent)
+        self._add = add
+        self._update = update
         noun = self.noun.capitalize()
         self.setObjectName(f"{self.plural}Page")
         self._list = OneAtATime(context.jobs, self)
@@ -340,7 +340,7 @@ class RecordEditorPage(Page, Generic[R, S]):
             self._selected = record
             self._set_dirty(False)
             self.save_message.show_note(f"Saved. Undo with Ctrl+Z ({command.text()}).")
-            self._saved(record.ref)
+            self.record_saved.emit(record.ref)
 
     def _build(self) -> R | None:
         """The record the fields describe, or None with the problems shown."""
@@ -348,15 +348,16 @@ class RecordEditorPage(Page, Generic[R, S]):
 
     def _edit(self, old: R, new: R) -> RecordEdit:
         """The undoable command that replaces ``old`` by ``new``."""
-        raise NotImplementedError
-
-    def _add(self, db: Database, record: R, actor: str) -> Any:
-        """Add a new record (the audited service call, run off the UI thread)."""
-        raise NotImplementedError
-
-    def _saved(self, ref: str) -> None:
-        """Tell that the record ``ref`` was created or changed."""
-        raise NotImplementedError
+        return EditRecordCommand(
+            self.noun,
+            self._update,
+            self.context.db,
+            self.context.actor,
+            old,
+            new,
+            on_applied=self._on_command_applied,
+            on_failed=self._on_save_failed,
+        )
 
     def _create(self, record: R) -> None:
         context = self.context
@@ -366,7 +367,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         add = self._add
 
         def work(progress: Any, cancel: CancelToken) -> str:
-            add(context.db, record, context.actor)
+            add(context.db, record, actor=context.actor)
             return record.ref
 
         context.jobs.start(
@@ -382,7 +383,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.save_message.show_note(f"{self.noun.capitalize()} {ref} created.")
         self._select_after_load = ref
         self._after_created()
-        self._saved(ref)
+        self.record_saved.emit(ref)
         self.context.events.records_changed.emit(self.plural)
         if not self.isVisible():
             self.reload()

@@ -19,7 +19,7 @@ from gui.pages.documents.texts import (
 from gui.style import Tone, qcolour
 
 
-class DocumentTableModel(HeaderModel):
+class DocumentTableModel(HeaderModel[RegisteredDocument]):
     """The registry, newest first. Rows are handed to the view in chunks (``fetchMore``), so
     years of daily batches open as fast as a week's."""
 
@@ -70,13 +70,10 @@ class DocumentTableModel(HeaderModel):
         self._shown += more
         self.endInsertRows()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.headers):
-            return None
-        document = self.document(index.row())
-        if document is None:
-            return None
-        column = index.column()
+    def item(self, row: int) -> RegisteredDocument | None:
+        return self.document(row)
+
+    def cell(self, document: RegisteredDocument, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.ToolTipRole:
             return document.title  # the whole of it, whichever cell is pointed at
         if role == Qt.ItemDataRole.DisplayRole:

@@ -17,12 +17,10 @@ from PySide6.QtWidgets import (
 )
 
 from domain.model import Party, VeuStatus
-from domain.ports import Database
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
-from domain.services.records import add_party
+from domain.services.records import add_party, update_party
 from domain.services.standing import party_standing
-from gui.commands import EditPartyCommand, RecordEdit
 from gui.context import DeskContext
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.panes import split
@@ -57,8 +55,16 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     editor: PartyEditor
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, PartyTableModel(), PartyEditor(), parent)
+        super().__init__(
+            context,
+            PartyTableModel(),
+            PartyEditor(),
+            add=add_party,
+            update=update_party,
+            parent=parent,
+        )
         self.model.setParent(self)
+        self.record_saved.connect(self.party_saved)
         self._standings = OneAtATime(context.jobs, self)
         """The standing shown: a party chosen meanwhile drops an earlier one's."""
         self._set_up_table(self.model, (112, 180, 64, 40, 134, 46, 54), sort=1)
@@ -284,22 +290,6 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         if party is None:
             self.save_message.show_error("Not saved: correct the fields marked above.")
         return party
-
-    def _edit(self, old: Party, new: Party) -> RecordEdit:
-        return EditPartyCommand(
-            self.context.db,
-            self.context.actor,
-            old,
-            new,
-            on_applied=self._on_command_applied,
-            on_failed=self._on_save_failed,
-        )
-
-    def _add(self, db: Database, record: Party, actor: str) -> None:
-        add_party(db, record, actor=actor)
-
-    def _saved(self, ref: str) -> None:
-        self.party_saved.emit(ref)
 
     def _after_created(self) -> None:
         self.tabs.setTabEnabled(0, True)

@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from domain.model import VeuStatus
 from domain.queries import PartySummary
 from gui.kit.pickers import describe_country
-from gui.kit.tables import Index, RecordModel
+from gui.kit.tables import RecordModel
 from gui.pages.parties.labels import role_label
 
 
@@ -22,13 +22,7 @@ class PartyTableModel(RecordModel[PartySummary]):
     def row_of(self, ref: str) -> int | None:
         return self.row_where(lambda summary: summary.ref == ref)
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        item = self.record(index.row())
-        if item is None or not 0 <= index.column() < len(self.headers):
-            return None
-        column = index.column()
+    def cell(self, item: PartySummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 item.ref,

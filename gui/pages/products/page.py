@@ -9,12 +9,10 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from domain.errors import DomainError
 from domain.model import Product
-from domain.ports import Database
 from domain.progress import CancelToken
 from domain.ruleset import Ruleset
 from domain.services.catalog_views import ProductRow, catalog_rows
-from domain.services.records import add_product
-from gui.commands import EditProductCommand, RecordEdit
+from domain.services.records import add_product, update_product
 from gui.context import DeskContext
 from gui.jobs import JobFunction
 from gui.kit.panes import split
@@ -44,8 +42,16 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     editor: ProductEditor
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, ProductTableModel(), ProductEditor(), parent)
+        super().__init__(
+            context,
+            ProductTableModel(),
+            ProductEditor(),
+            add=add_product,
+            update=update_product,
+            parent=parent,
+        )
         self.model.setParent(self)
+        self.record_saved.connect(self.product_saved)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
@@ -202,22 +208,6 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         except DomainError as error:
             self.save_message.show_error(f"Not saved: {error}")
             return None
-
-    def _edit(self, old: Product, new: Product) -> RecordEdit:
-        return EditProductCommand(
-            self.context.db,
-            self.context.actor,
-            old,
-            new,
-            on_applied=self._on_command_applied,
-            on_failed=self._on_save_failed,
-        )
-
-    def _add(self, db: Database, record: Product, actor: str) -> None:
-        add_product(db, record, actor=actor)
-
-    def _saved(self, ref: str) -> None:
-        self.product_saved.emit(ref)
 
     def _reopen(self, ref: str) -> None:
         self._select_after_load = ref

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 
 from domain.model import ProductKind
 from domain.services.catalog_views import ProductRow
-from gui.kit.tables import Index, RecordModel
+from gui.kit.tables import RecordModel
 from gui.pages.products.labels import SHORT_KIND, pd_text
 from gui.style import Tone, qcolour, tpp
 
@@ -66,13 +66,7 @@ class ProductTableModel(RecordModel[ProductRow]):
             return float(numeric[column] or 0.0)
         return self._values(row)[column].casefold()
 
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid():
-            return None
-        row = self.record(index.row())
-        column = index.column()
-        if row is None or not 0 <= column < len(self.headers):
-            return None
+    def cell(self, row: ProductRow, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
             return self._values(row)[column]
         if role == SORT_ROLE:
