@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -43,6 +42,7 @@ from domain.services.transfer import ImportCancelledError, ImportSummary, export
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
+from gui.kit.files import write_atomically
 from gui.kit.tables import Column, ColumnModel, make_table
 from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
@@ -609,20 +609,6 @@ class ImportDialog(QDialog):
 # -- export ----------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a ``.part`` file renamed into place)."""
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise DomainError(f"cannot write {path}: {error.strerror or error}") from error
-
-
 def count_rows(text: str) -> int:
     """Data rows in a CSV text (quoted line breaks do not start rows)."""
     return max(sum(1 for _ in csv.reader(io.StringIO(text))) - 1, 0)
@@ -732,7 +718,7 @@ class ExportDialog(QDialog):
 
         def work(progress: Any, cancel: CancelToken) -> tuple[int, str]:
             content = export_kind(db, kind)
-            write_atomically(path, content)
+            write_atomically(path, content.encode("utf-8"))
             return count_rows(content), str(path)
 
         self.busy.setVisible(True)

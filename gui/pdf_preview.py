@@ -9,7 +9,6 @@ registry knows their hash), whole or not at all.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
 from PySide6.QtCore import (
@@ -39,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from domain.errors import DomainError
 from gui.dialogs import show_failure
+from gui.kit.files import write_atomically
 from gui.screen import fit_to_screen
 from gui.settings import UiSettings
 from gui.style import Tone, colour, error_style, hint_style, text_style
@@ -47,24 +47,6 @@ log = logging.getLogger("diffusion_desk.gui")
 
 PRINT_DPI_LIMIT = 300
 """Pages are rendered for the printer at no more than this (an A4 page at 300 dpi is 35 MB)."""
-
-
-def write_bytes_atomically(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` whole or not at all (a ``.part`` file renamed into place).
-
-    Raises ``DomainError`` when the file cannot be written (a folder without permission, a
-    full disk, a file another program holds open).
-    """
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise DomainError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 class PdfPreviewDialog(QDialog):
@@ -285,7 +267,7 @@ class PdfPreviewDialog(QDialog):
             self._say(f"{target} is a folder: give a file name.", ok=False)
             return False
         try:
-            write_bytes_atomically(target, self.pdf)
+            write_atomically(target, self.pdf)
         except DomainError as error:
             self._say(f"Not saved: {error}", ok=False)
             show_failure(self, f"Not saved: {error}", False, self.log_file)

@@ -1,4 +1,4 @@
-"""Actions with shortcuts."""
+"""Actions with shortcuts, and the toolbars of words that show them."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QToolBar, QWidget
 
 
 def window_action(
@@ -21,3 +21,35 @@ def window_action(
     action.triggered.connect(slot)
     owner.addAction(action)
     return action
+
+
+def toolbar_action(
+    owner: QWidget,
+    text: str,
+    slot: Callable[[], object],
+    name: str,
+    tip: str,
+    shortcut: str = "",
+    *,
+    context: Qt.ShortcutContext = Qt.ShortcutContext.WindowShortcut,
+) -> QAction:
+    """An action for a toolbar of words, with its shortcut (if any) in its tooltip."""
+    action = QAction(text, owner)
+    action.setIconText(text)  # tool buttons would drop the "…" that says a dialog follows
+    action.setObjectName(name)
+    if shortcut:
+        action.setShortcut(QKeySequence(shortcut))
+        action.setShortcutContext(context)
+        tip = f"{tip} ({shortcut})"
+    action.setToolTip(tip)
+    # triggered(bool) would pass its "checked" flag as the slot's first argument.
+    action.triggered.connect(lambda _checked=False: slot())
+    return action
+
+
+def text_toolbar(name: str) -> QToolBar:
+    """A toolbar whose buttons are words, not icons."""
+    bar = QToolBar()
+    bar.setObjectName(name)
+    bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+    return bar

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,6 +32,7 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
+from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.models import OrderTableModel
@@ -119,52 +119,42 @@ class OrdersPage(Page):
         notice.setStyleSheet(warning_style())
         return notice
 
-    def _make_action(
-        self, text: str, shortcut: str, slot: Callable[[], None], name: str, tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setIconText(text)  # keeps the "…" that tool buttons would otherwise strip
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
-        action.triggered.connect(slot)
-        return action
-
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("ordersToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = self._make_action(
-            "New order…", "Ctrl+N", self._on_new_order, "newOrderAction", "Enter a new order"
+        bar = text_toolbar("ordersToolbar")
+        self.new_action = toolbar_action(
+            self, "New order…", self._on_new_order, "newOrderAction", "Enter a new order", "Ctrl+N"
         )
-        self.check_action = self._make_action(
+        self.check_action = toolbar_action(
+            self,
             "Check",
-            "Ctrl+K",
             self._on_check,
             "checkAction",
             "Check the selected order and record the decision",
+            "Ctrl+K",
         )
-        self.check_all_action = self._make_action(
+        self.check_all_action = toolbar_action(
+            self,
             "Check all pending",
-            "Ctrl+Shift+K",
             self._on_check_all,
             "checkAllAction",
             "Check every order without a decision, oldest first",
+            "Ctrl+Shift+K",
         )
-        self.cancel_order_action = self._make_action(
+        self.cancel_order_action = toolbar_action(
+            self,
             "Cancel order…",
-            "Ctrl+Shift+Del",
             self._on_cancel_order,
             "cancelOrderAction",
             "Cancel the selected order and release its quota",
+            "Ctrl+Shift+Del",
         )
-        self.red_flags_action = self._make_action(
+        self.red_flags_action = toolbar_action(
+            self,
             "Red flags…",
-            "Ctrl+R",
             self._on_red_flags,
             "redFlagsAction",
             "Know-your-customer checklist and Red Flag 28 for the selected order",
+            "Ctrl+R",
         )
         for action in (
             self.new_action,

@@ -9,6 +9,7 @@ but the wording.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from html import escape
 from typing import Any
 
@@ -60,6 +61,15 @@ def _state(share: float) -> str:
     return f" <b>{word}</b>." if word else ""
 
 
+def _listed(intro: str, items: Iterable[tuple[str, str]]) -> str:
+    """``intro``, then a bullet a row: what stands out, and under it the figures behind it."""
+    bullets = "".join(
+        f"<li>{said}<br><span style='color:{colour(Tone.HINT)}'>{figures}</span></li>"
+        for said, figures in items
+    )
+    return f"{intro}<ul style='margin-left:-24px'>{bullets}</ul>"
+
+
 def allocation_summary(view: AllocationView) -> str:
     if not view.countries:
         return (
@@ -68,42 +78,42 @@ def allocation_summary(view: AllocationView) -> str:
         )
     busiest = view.countries[0]
     crowded = [row for row in view.countries if row.share >= NEAR_LIMIT]
-    lines = [
+    return _listed(
         f"<p><b>{len(view.countries)}</b> Tier 2 countries tracked. Most used: "
         f"<b>{escape(busiest.name)}</b> at {percent(busiest.share)}."
         + (f" {len(crowded)} at {percent(NEAR_LIMIT)} or more." if len(crowded) > 1 else "")
-        + "</p><ul style='margin-left:-24px'>"
-    ]
-    for row in view.countries:
-        agreement = " (G2G agreement)" if row.g2g_agreement else ""
-        lines.append(
-            f"<li><b>{escape(row.name)}</b>{agreement}: {percent(row.share)} used, "
-            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}<br>"
-            f"<span style='color:{colour(Tone.HINT)}'>ours {tpp(row.ours_tpp)} + others "
-            f"{tpp(row.external_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+        + "</p>",
+        (
+            (
+                f"<b>{escape(row.name)}</b>{' (G2G agreement)' if row.g2g_agreement else ''}: "
+                f"{percent(row.share)} used, <b>{tpp(row.left_tpp)}</b> TPP left."
+                f"{_state(row.share)}",
+                f"ours {tpp(row.ours_tpp)} + others {tpp(row.external_tpp)} = "
+                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+            )
+            for row in view.countries
+        ),
+    )
 
 
 def lpp_summary(view: LppView) -> str:
     if not view.parties:
         return f"No consignee has LPP use in {view.year} yet."
     top = view.parties[0]
-    lines = [
+    return _listed(
         f"<p>Top {len(view.parties)} consignees by LPP use in {view.year}. Highest: "
-        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p><ul style='margin-left:-24px'>"
-    ]
-    for row in view.parties:
-        certified = "" if row.certified else " <i>(no LPP certification for the year)</i>"
-        lines.append(
-            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
-            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}{certified}<br>"
-            f"<span style='color:{colour(Tone.HINT)}'>prior {tpp(row.prior_receipts_tpp)} + ours "
-            f"{tpp(row.shipped_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p>",
+        (
+            (
+                f"<b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
+                f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}"
+                + ("" if row.certified else " <i>(no LPP certification for the year)</i>"),
+                f"prior {tpp(row.prior_receipts_tpp)} + ours {tpp(row.shipped_tpp)} = "
+                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+            )
+            for row in view.parties
+        ),
+    )
 
 
 def nveu_summary(view: NveuView) -> str:
@@ -119,17 +129,19 @@ def nveu_summary(view: NveuView) -> str:
     )
     if not view.holders:
         return head + "<p>No party is a National VEU holder.</p>"
-    lines = [head, "<ul style='margin-left:-24px'>"]
-    for row in view.holders:
-        lines.append(
-            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
-            f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
-            f"{_state(row.share)}<br><span style='color:{colour(Tone.HINT)}'>others "
-            f"{tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
-            f"{tpp(row.installed_tpp)} installed</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+    return _listed(
+        head,
+        (
+            (
+                f"<b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
+                f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
+                f"{_state(row.share)}",
+                f"others {tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
+                f"{tpp(row.installed_tpp)} installed",
+            )
+            for row in view.holders
+        ),
+    )
 
 
 class QuotaSection(QFrame):

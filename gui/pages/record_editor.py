@@ -29,7 +29,7 @@ from gui.commands import EditRecordCommand, Record, RecordEdit, Write
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction, OneAtATime
-from gui.kit.actions import window_action
+from gui.kit.actions import text_toolbar, window_action
 from gui.kit.forms import FieldMessage, with_message
 from gui.kit.tables import RecordModel, set_up_list
 from gui.pages.base import Page
@@ -142,9 +142,7 @@ class RecordEditorPage(Page, Generic[R, S]):
 
     def _build_toolbar(self) -> QToolBar:
         noun = self.noun.capitalize()
-        bar = QToolBar()
-        bar.setObjectName(f"{self.plural}Toolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        bar = text_toolbar(f"{self.plural}Toolbar")
         self.new_action = window_action(
             self,
             f"New {self.noun}…",

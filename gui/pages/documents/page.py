@@ -14,13 +14,12 @@ jobs off the UI thread.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -45,6 +44,8 @@ from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
+from gui.kit.actions import text_toolbar, toolbar_action
+from gui.kit.files import write_atomically
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.letterhead import LetterheadDialog
@@ -58,7 +59,7 @@ from gui.pages.documents.signed_return import SignedReturnDialog
 from gui.pages.documents.table import DocumentTableModel
 from gui.pages.documents.texts import SIGNED_KINDS, batch_text, document_html, file_name_for, plural
 from gui.pages.documents.verify import VerifyDialog
-from gui.pdf_preview import PdfPreviewDialog, write_bytes_atomically
+from gui.pdf_preview import PdfPreviewDialog
 from gui.settings import UiSettings
 from gui.style import Tone, hint_style, text_style, warning_style
 
@@ -136,75 +137,68 @@ class DocumentsPage(Page):
 
     # -- building -------------------------------------------------------------------------
 
-    def _make_action(
-        self, text: str, slot: Callable[[], object], name: str, tip: str, shortcut: str = ""
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setIconText(text)  # tool buttons drop the "…" that says a dialog follows
-        action.setObjectName(name)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            tip = f"{tip} ({shortcut})"
-        action.setToolTip(tip)
-        # triggered(bool) would pass its "checked" flag as the slot's first argument.
-        action.triggered.connect(lambda _checked=False: slot())
-        return action
-
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("documentsToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.aia_action = self._make_action(
+        bar = text_toolbar("documentsToolbar")
+        self.aia_action = toolbar_action(
+            self,
             "New AIA statement…",
             self.open_aia_statement,
             "newAiaStatementAction",
             "The AIA certification statement for a Tier 1 consignee to sign",
         )
-        self.lpp_action = self._make_action(
+        self.lpp_action = toolbar_action(
+            self,
             "New LPP certification…",
             self.open_lpp_certification,
             "newLppCertificationAction",
             "The LPP certification for a consignee and calendar year",
         )
-        self.record_action = self._make_action(
+        self.record_action = toolbar_action(
+            self,
             "Decision record for order…",
             self.open_decision_record,
             "decisionRecordAction",
             "The record of an order's decision, to file with the shipment papers",
         )
-        self.notice_action = self._make_action(
+        self.notice_action = toolbar_action(
+            self,
             "Shipment notice…",
             self.open_shipment_notice,
             "shipmentNoticeAction",
             "The AIA shipment notice for an order",
         )
-        self.quota_action = self._make_action(
+        self.quota_action = toolbar_action(
+            self,
             "Quota report",
             self.generate_quota_report,
             "quotaReportAction",
             "Country allocations, LPP use, NVEU and UVEU against their limits, as of today",
         )
-        self.batch_action = self._make_action(
+        self.batch_action = toolbar_action(
+            self,
             "Batch…",
             self.open_batch,
             "batchAction",
             "Every AIA statement due, or every decision record of a day, into a folder",
         )
-        self.verify_action = self._make_action(
+        self.verify_action = toolbar_action(
+            self,
             "Verify…",
             self.open_verify,
             "verifyAction",
             "Check a PDF file or a code typed from paper against the registry",
             "Ctrl+Shift+V",
+            context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
-        self.return_action = self._make_action(
+        self.return_action = toolbar_action(
+            self,
             "Signed copy returned…",
             self.open_signed_return,
             "signedReturnAction",
             "Record the return of the selected statement's signed copy",
         )
-        self.letterhead_action = self._make_action(
+        self.letterhead_action = toolbar_action(
+            self,
             "Letterhead…",
             self.open_letterhead,
             "letterheadAction",
@@ -612,7 +606,7 @@ class DocumentsPage(Page):
         zone = context.clock.now().astimezone().tzinfo or UTC
 
         def deliver(document: RegisteredDocument, pdf: bytes) -> None:
-            write_bytes_atomically(folder / file_name_for(document), pdf)
+            write_atomically(folder / file_name_for(document), pdf)
 
         def work(progress: Any, cancel: CancelToken) -> services.BatchResult:
             if kind is DocumentKind.AIA_STATEMENT:

@@ -2,15 +2,32 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import TypeVar
+
 from domain.model import LicenseCovers
 from domain.services.paperwork_views import AiaRow, CountryRow, FootprintRow, LicenseRow, LppRow
 from gui.charts import NEAR_LIMIT
 from gui.kit.tables import Column
 from gui.style import percent, tpp
 
+T = TypeVar("T")
+
 
 def yes_no(value: bool) -> str:
     return "Yes" if value else "No"
+
+
+def figure(
+    header: str, value: Callable[[T], float], text: Callable[[T, float], str] | None = None
+) -> Column[T]:
+    """A TPP figure, right-aligned and sorted by its value (worded by ``text``, if given)."""
+    return Column(
+        header,
+        (lambda row: text(row, value(row))) if text is not None else (lambda row: tpp(value(row))),
+        sort=value,
+        right=True,
+    )
 
 
 def _bis_text(row: AiaRow) -> str:
@@ -49,12 +66,7 @@ AIA_COLUMNS: tuple[Column[AiaRow], ...] = (
         ),
     ),
     Column("Status", _in_force_text),
-    Column(
-        "AIA shipped (all time)",
-        lambda r: tpp(r.cumulative_tpp),
-        sort=lambda r: r.cumulative_tpp,
-        right=True,
-    ),
+    figure("AIA shipped (all time)", lambda r: r.cumulative_tpp),
     Column(
         "BIS submission",
         _bis_text,
@@ -70,18 +82,8 @@ LPP_COLUMNS: tuple[Column[LppRow], ...] = (
     Column("Year", lambda r: str(r.certification.year), sort=lambda r: r.certification.year),
     Column("Signed on", lambda r: r.certification.signed_on.isoformat()),
     Column("Signed by", lambda r: r.certification.signer),
-    Column(
-        "Prior receipts",
-        lambda r: tpp(r.certification.prior_receipts_tpp),
-        sort=lambda r: r.certification.prior_receipts_tpp,
-        right=True,
-    ),
-    Column(
-        "Our LPP shipments",
-        lambda r: tpp(r.shipped_tpp),
-        sort=lambda r: r.shipped_tpp,
-        right=True,
-    ),
+    figure("Prior receipts", lambda r: r.certification.prior_receipts_tpp),
+    figure("Our LPP shipments", lambda r: r.shipped_tpp),
     Column(
         "Used of the limit",
         lambda r: f"{percent(r.used_tpp / r.limit_tpp)} used · {tpp(r.left_tpp)} left",
@@ -118,19 +120,9 @@ LICENSE_COLUMNS: tuple[Column[LicenseRow], ...] = (
     Column("Consignee", lambda r: f"{r.party_name} ({r.licence.party_ref})"),
     Column("Destination", lambda r: r.licence.destination),
     Column("Covers", lambda r: COVERS_TEXT.get(r.licence.covers.value, r.licence.covers.value)),
-    Column(
-        "Authorized",
-        lambda r: _licence_tpp(r, r.licence.tpp),
-        sort=lambda r: r.licence.tpp,
-        right=True,
-    ),
-    Column(
-        "Used",
-        lambda r: _licence_tpp(r, r.licence.used_tpp),
-        sort=lambda r: r.licence.used_tpp,
-        right=True,
-    ),
-    Column("Left", lambda r: _licence_tpp(r, r.left_tpp), sort=lambda r: r.left_tpp, right=True),
+    figure("Authorized", lambda r: r.licence.tpp, _licence_tpp),
+    figure("Used", lambda r: r.licence.used_tpp, _licence_tpp),
+    figure("Left", lambda r: r.left_tpp, _licence_tpp),
     Column(
         "Depletion",
         lambda r: (
@@ -157,21 +149,9 @@ FOOTPRINT_COLUMNS: tuple[Column[FootprintRow], ...] = (
     Column("VEU", lambda r: r.veu.value.upper()),
     Column("Country", lambda r: f"{r.country_name} ({r.country})"),
     Column("Tier", lambda r: str(r.tier), sort=lambda r: r.tier),
-    Column(
-        "Installed by others",
-        lambda r: tpp(r.external_tpp),
-        sort=lambda r: r.external_tpp,
-        right=True,
-    ),
-    Column(
-        "Our VEU shipments", lambda r: tpp(r.shipped_tpp), sort=lambda r: r.shipped_tpp, right=True
-    ),
-    Column(
-        "Installed in total",
-        lambda r: tpp(r.installed_tpp),
-        sort=lambda r: r.installed_tpp,
-        right=True,
-    ),
+    figure("Installed by others", lambda r: r.external_tpp),
+    figure("Our VEU shipments", lambda r: r.shipped_tpp),
+    figure("Installed in total", lambda r: r.installed_tpp),
 )
 
 
@@ -185,18 +165,8 @@ COUNTRY_COLUMNS: tuple[Column[CountryRow], ...] = (
     Column("Country", lambda r: f"{r.name} ({r.setting.country})"),
     Column("Tier", lambda r: str(r.tier), sort=lambda r: r.tier),
     Column("G2G agreement", lambda r: yes_no(r.setting.g2g_agreement)),
-    Column(
-        "Used by others",
-        lambda r: tpp(r.setting.external_allocation_used_tpp),
-        sort=lambda r: r.setting.external_allocation_used_tpp,
-        right=True,
-    ),
-    Column(
-        "Used by us",
-        lambda r: tpp(r.setting.our_allocation_used_tpp),
-        sort=lambda r: r.setting.our_allocation_used_tpp,
-        right=True,
-    ),
+    figure("Used by others", lambda r: r.setting.external_allocation_used_tpp),
+    figure("Used by us", lambda r: r.setting.our_allocation_used_tpp),
     Column(
         "Allocation",
         lambda r: tpp(r.limit_tpp) if r.limit_tpp is not None else "none (not Tier 2)",
