@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -33,6 +32,7 @@ from domain.services.settings import (
 )
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.kit.widgets import make_label, make_line_edit, named
 
 _HINT = "color: palette(placeholder-text);"
 
@@ -61,26 +61,21 @@ class LetterheadDialog(QDialog):
             "Registered paper is refused until the exporter's name is set."
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("letterheadName")
+        self.name = make_line_edit(name="letterheadName")
         self.name.setAccessibleName("Exporter's name")
         self.name.setPlaceholderText("Your Company Inc.")
-        self.address = QPlainTextEdit()
-        self.address.setObjectName("letterheadAddress")
+        self.address = named(QPlainTextEdit(), "letterheadAddress")
         self.address.setAccessibleName("Exporter's address")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(84)
         self.address.setPlaceholderText("One line of the address per line")
-        self.contact = QLineEdit()
-        self.contact.setObjectName("letterheadContact")
+        self.contact = make_line_edit(name="letterheadContact")
         self.contact.setAccessibleName("Contact")
         self.contact.setPlaceholderText("export.compliance@example.com · +1 555 0100")
-        self.officer = QLineEdit()
-        self.officer.setObjectName("letterheadOfficer")
+        self.officer = make_line_edit(name="letterheadOfficer")
         self.officer.setAccessibleName("Officer named on paper")
         self.officer.setPlaceholderText("Jane Doe, Export Compliance Officer")
-        self.page_size = QComboBox()
-        self.page_size.setObjectName("letterheadPageSize")
+        self.page_size = named(QComboBox(), "letterheadPageSize")
         self.page_size.setAccessibleName("Paper size")
         self.page_size.addItems(list(PAGE_SIZES))
         form = QFormLayout()
@@ -88,15 +83,12 @@ class LetterheadDialog(QDialog):
         form.addRow("&Address:", self.address)
         form.addRow("&Contact:", self.contact)
         form.addRow("&Officer on paper:", self.officer)
-        officer_hint = QLabel("Who issues documents, as paper names them; empty: no person.")
-        officer_hint.setWordWrap(True)
-        officer_hint.setStyleSheet(_HINT)
+        officer_hint = make_label(
+            "Who issues documents, as paper names them; empty: no person.", style=_HINT, wrap=True
+        )
         form.addRow("", officer_hint)
         form.addRow("&Paper size:", self.page_size)
-        self.problem = QLabel()
-        self.problem.setObjectName("letterheadProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setVisible(False)
+        self.problem = make_label(name="letterheadProblem", wrap=True, hidden=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -11,7 +11,6 @@ from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QMainWindow,
@@ -23,6 +22,7 @@ from PySide6.QtWidgets import (
 from domain.errors import DomainError
 from gui.context import DeskContext
 from gui.dialogs import show_failure
+from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
 from gui.screen import available_size, cap_minimum, fit_to_screen
 from gui.settings import UiSettings
@@ -46,8 +46,7 @@ class MainWindow(QMainWindow):
         cap_minimum(self, 960, 600)
         fit_to_screen(self, 1360, 840)
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
+        self.navigation = named(QListWidget(), "navigation")
         # Narrower on a small screen: the work area needs the room more than the names.
         self.navigation.setFixedWidth(236 if available_size(self)[0] >= 1280 else 188)
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -90,14 +89,9 @@ class MainWindow(QMainWindow):
     # -- status bar ---------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.database_label = QLabel()
-        self.database_label.setObjectName("databaseLabel")
-        self.officer_label = QLabel()
-        self.officer_label.setObjectName("officerLabel")
-        self.ruleset_label = QLabel()
-        self.ruleset_label.setObjectName("rulesetLabel")
-        self.ruleset_label.setStyleSheet(warning_style())
-        self.ruleset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label = make_label(name="databaseLabel")
+        self.officer_label = make_label(name="officerLabel")
+        self.ruleset_label = make_label(name="rulesetLabel", style=warning_style(), selectable=True)
         bar = self.statusBar()
         bar.addWidget(self.database_label)
         bar.addWidget(self.officer_label)

@@ -23,9 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
     QSpinBox,
     QTableWidget,
     QToolButton,
@@ -55,6 +53,7 @@ from gui.jobs import Job, OneAtATime, start_job
 from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
 from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import fit_to_screen
 from gui.style import (
     badge_stylesheet,
@@ -96,23 +95,19 @@ class _LineRow:
     """The widgets of one order line."""
 
     def __init__(self, index: RefIndex, model: QStringListModel) -> None:
-        self.product = RefEdit()
-        self.product.setObjectName("lineProduct")
+        self.product = named(RefEdit(), "lineProduct")
         self.product.setPlaceholderText("Product ref or name")
         self.product.setFrame(False)
         self.product.set_index(index, model)
-        self.quantity = QSpinBox()
-        self.quantity.setObjectName("lineQuantity")
+        self.quantity = named(QSpinBox(), "lineQuantity")
         self.quantity.setRange(0, 10_000_000)
         self.quantity.setValue(1)
         self.quantity.setGroupSeparatorShown(True)
         self.quantity.setFrame(False)
         self.quantity.setAlignment(Qt.AlignmentFlag.AlignRight)
-        self.status = QLabel()
-        self.status.setObjectName("lineStatus")
+        self.status = make_label(name="lineStatus")
         self.status.setContentsMargins(6, 0, 6, 0)
-        self.remove = QToolButton()
-        self.remove.setObjectName("removeLine")
+        self.remove = named(QToolButton(), "removeLine")
         self.remove.setText("✕")
         self.remove.setToolTip("Remove this line (Ctrl+Delete in its fields)")
         self.remove.setAccessibleName("Remove line")
@@ -206,8 +201,7 @@ class NewOrderDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(8)
-        title = QLabel("New order")
-        title.setStyleSheet("font-size:15pt; font-weight:600;")
+        title = make_label("New order", style="font-size:15pt; font-weight:600;")
         layout.addWidget(title)
 
         form = QFormLayout()
@@ -215,11 +209,9 @@ class NewOrderDialog(QDialog):
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.ref_edit = QLineEdit()
-        self.ref_edit.setObjectName("orderRef")
+        self.ref_edit = make_line_edit(name="orderRef")
         self.ref_message = self._message("orderRefMessage")
-        self.date_edit = QDateEdit()
-        self.date_edit.setObjectName("orderDate")
+        self.date_edit = named(QDateEdit(), "orderDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
@@ -234,30 +226,25 @@ class NewOrderDialog(QDialog):
         ref_row.addWidget(self.date_edit)
         form.addRow("Order ref:", with_message(ref_row, self.ref_message, self.date_message))
 
-        self.consignee_edit = RefEdit()
-        self.consignee_edit.setObjectName("orderConsignee")
+        self.consignee_edit = named(RefEdit(), "orderConsignee")
         self.consignee_edit.setPlaceholderText("Ultimate consignee: ref or name")
         self.consignee_message = self._message("orderConsigneeMessage")
         form.addRow("Consignee:", with_message(self.consignee_edit, self.consignee_message))
 
-        self.end_user_edit = RefEdit()
-        self.end_user_edit.setObjectName("orderEndUser")
+        self.end_user_edit = named(RefEdit(), "orderEndUser")
         self.end_user_edit.setPlaceholderText("Optional: a separate end user")
         self.end_user_message = self._message("orderEndUserMessage")
         form.addRow("End user:", with_message(self.end_user_edit, self.end_user_message))
 
-        self.destination_edit = CountryEdit()
-        self.destination_edit.setObjectName("orderDestination")
+        self.destination_edit = named(CountryEdit(), "orderDestination")
         self.destination_edit.setPlaceholderText("The consignee's location")
         self.destination_message = self._message("orderDestinationMessage")
         form.addRow("Destination:", with_message(self.destination_edit, self.destination_message))
         layout.addLayout(form)
 
-        lines_title = QLabel("Lines")
-        lines_title.setStyleSheet("font-weight:600; margin-top:4px;")
+        lines_title = make_label("Lines", style="font-weight:600; margin-top:4px;")
         layout.addWidget(lines_title)
-        self.lines_table = QTableWidget(0, 4)
-        self.lines_table.setObjectName("orderLines")
+        self.lines_table = named(QTableWidget(0, 4), "orderLines")
         self.lines_table.setHorizontalHeaderLabels(["Product", "Quantity", "", ""])
         self.lines_table.verticalHeader().setVisible(False)
         self.lines_table.verticalHeader().setDefaultSectionSize(30)
@@ -276,9 +263,7 @@ class NewOrderDialog(QDialog):
         layout.addWidget(self.lines_table, 1)
 
         line_buttons = QHBoxLayout()
-        self.add_line_button = QPushButton("Add line")
-        self.add_line_button.setObjectName("addLineButton")
-        self.add_line_button.setToolTip("Add a line (Ctrl+L)")
+        self.add_line_button = make_button("Add line", "addLineButton", tip="Add a line (Ctrl+L)")
         self.add_line_button.setAutoDefault(False)
         self.add_line_button.clicked.connect(self.add_line)
         self.lines_message = self._message("orderLinesMessage")
@@ -295,22 +280,21 @@ class NewOrderDialog(QDialog):
         return box
 
     def _build_preview(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("previewPane")
+        box = named(QFrame(), "previewPane")
         box.setStyleSheet(panel_style("previewPane"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
-        heading = QLabel("Live preview · a dry run: nothing is recorded until you save and check")
-        heading.setObjectName("previewHeading")
-        heading.setWordWrap(True)
-        heading.setStyleSheet(heading_style(extra="padding:0 16px; border:none;"))
-        self.preview_status = QLabel()
-        self.preview_status.setObjectName("previewStatus")
-        self.preview_status.setWordWrap(True)
-        self.preview_status.setStyleSheet(hint_style("padding:0 16px; border:none;"))
-        self.preview_view = DecisionView()
-        self.preview_view.setObjectName("orderPreview")
+        heading = make_label(
+            "Live preview · a dry run: nothing is recorded until you save and check",
+            name="previewHeading",
+            style=heading_style(extra="padding:0 16px; border:none;"),
+            wrap=True,
+        )
+        self.preview_status = make_label(
+            name="previewStatus", style=hint_style("padding:0 16px; border:none;"), wrap=True
+        )
+        self.preview_view = named(DecisionView(), "orderPreview")
         self.preview_view.setVisible(False)
         layout.addWidget(heading)
         layout.addWidget(self.preview_status)
@@ -323,20 +307,18 @@ class NewOrderDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.save_message = self._message("orderSaveMessage")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancelOrderButton")
+        self.cancel_button = make_button("Cancel", "cancelOrderButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_check_button = QPushButton("Save and check")
-        self.save_check_button.setObjectName("saveAndCheckButton")
+        self.save_check_button = make_button("Save and check", "saveAndCheckButton")
         self.save_check_button.setToolTip(
             "Save the order and record the decision now (Ctrl+Shift+S)"
         )
         self.save_check_button.setAutoDefault(False)
         self.save_check_button.clicked.connect(self.save_and_check)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("saveOrderButton")
-        self.save_button.setToolTip("Save the order without deciding it (Ctrl+S or Enter)")
+        self.save_button = make_button(
+            "Save", "saveOrderButton", tip="Save the order without deciding it (Ctrl+S or Enter)"
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_message, 1)
@@ -348,9 +330,7 @@ class NewOrderDialog(QDialog):
 
     @staticmethod
     def _message(name: str) -> FieldMessage:
-        message = FieldMessage()
-        message.setObjectName(name)
-        return message
+        return named(FieldMessage(), name)
 
     def _set_form_enabled(self, enabled: bool) -> None:
         for widget in (

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,6 +22,7 @@ from domain.services.orders import BatchSummary, check_pending
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, start_job
+from gui.kit.widgets import make_button, make_label, named
 from gui.style import error_style, warning_style
 
 
@@ -61,17 +61,18 @@ class WelcomeDialog(QDialog):
         self.setMinimumWidth(620)
         self._job: Job | None = None
 
-        title = QLabel("Welcome to Diffusion Desk")
-        title.setStyleSheet("font-size:17pt; font-weight:600;")
+        title = make_label("Welcome to Diffusion Desk", style="font-size:17pt; font-weight:600;")
         intro = QLabel(
             f"The database <b>{context.connection.description}</b> is empty. "
             "How would you like to start?"
         )
         intro.setWordWrap(True)
         ruleset = context.ruleset_today()
-        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
-        notice.setWordWrap(True)
-        notice.setStyleSheet(warning_style())
+        notice = make_label(
+            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            style=warning_style(),
+            wrap=True,
+        )
 
         self.demo_button = QCommandLinkButton(
             "Load the demonstration data",
@@ -94,14 +95,10 @@ class WelcomeDialog(QDialog):
         self.empty_button.setObjectName("startEmptyButton")
         self.empty_button.clicked.connect(self.reject)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("welcomeProgress")
+        self.progress = named(QProgressBar(), "welcomeProgress")
         self.progress.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("welcomeStatus")
-        self.status.setWordWrap(True)
-        self.stop_button = QPushButton("Stop checking")
-        self.stop_button.setObjectName("stopDemoButton")
+        self.status = make_label(name="welcomeStatus", wrap=True)
+        self.stop_button = make_button("Stop checking", "stopDemoButton")
         self.stop_button.setToolTip(
             "Stop after the current order; the rest stay pending for Check all pending"
         )

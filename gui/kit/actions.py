@@ -8,13 +8,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QToolBar, QWidget
 
+from gui.kit.widgets import named
+
 
 def window_action(
     owner: QWidget, text: str, shortcut: str, slot: Callable[[], object], name: str, tip: str
 ) -> QAction:
     """An action with a shortcut that works anywhere in the owner's window."""
-    action = QAction(text, owner)
-    action.setObjectName(name)
+    action = named(QAction(text, owner), name)
     action.setShortcut(QKeySequence(shortcut))
     action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
     action.setToolTip(f"{tip} ({QKeySequence(shortcut).toString()})")
@@ -49,7 +50,6 @@ def toolbar_action(
 
 def text_toolbar(name: str) -> QToolBar:
     """A toolbar whose buttons are words, not icons."""
-    bar = QToolBar()
-    bar.setObjectName(name)
+    bar = named(QToolBar(), name)
     bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
     return bar

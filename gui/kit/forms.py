@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from domain.model import error_message
 from gui.context import DeskContext
+from gui.kit.widgets import make_label
 from gui.style import error_style, hint_style, problem_style
 
 
@@ -116,10 +117,7 @@ class FormDialog(QDialog):
         self._busy = False
         layout = QVBoxLayout(self)
         layout.setSpacing(8)
-        self.intro = QLabel()
-        self.intro.setWordWrap(True)
-        self.intro.setStyleSheet(hint_style())
-        self.intro.setVisible(False)
+        self.intro = make_label(style=hint_style(), wrap=True, hidden=True)
         layout.addWidget(self.intro)
         self.form = QFormLayout()
         self.form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
@@ -127,12 +125,9 @@ class FormDialog(QDialog):
         layout.addLayout(self.form)
         self.extra = QVBoxLayout()
         layout.addLayout(self.extra, extra_stretch)
-        self.problem = QLabel()
-        self.problem.setObjectName("formProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(problem_style())
-        self.problem.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.problem.setVisible(False)
+        self.problem = make_label(
+            name="formProblem", style=problem_style(), wrap=True, selectable=True, hidden=True
+        )
         layout.addWidget(self.problem)
         self.buttons = buttons
         self.buttons.accepted.connect(self._on_buttons_accepted)
@@ -152,9 +147,7 @@ class FormDialog(QDialog):
         column.setSpacing(1)
         column.addWidget(widget)
         if hint:
-            note = QLabel(hint)
-            note.setWordWrap(True)
-            note.setStyleSheet(hint_style() + " font-size:9pt;")
+            note = make_label(hint, style=hint_style() + " font-size:9pt;", wrap=True)
             column.addWidget(note)
         return box, column
 

@@ -10,11 +10,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from PySide6.QtCore import QStringListModel, Qt, Signal
-from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLabel, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from domain.countries import Country, all_countries, country_code, country_name, resolve_country
 from domain.errors import DomainError, UnknownCountryError
 from domain.queries import PartySummary
+from gui.kit.widgets import make_label, make_line_edit
 from gui.style import hint_style
 
 
@@ -64,12 +65,10 @@ class CountryField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = QLineEdit()
-        self.edit.setPlaceholderText("Code or name, e.g. MX or Mexico")
+        self.edit = make_line_edit(placeholder="Code or name, e.g. MX or Mexico")
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(260)
-        self.resolved = QLabel()
-        self.resolved.setStyleSheet(hint_style())
+        self.resolved = make_label(style=hint_style())
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
         row.addWidget(self.edit)

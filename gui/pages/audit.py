@@ -26,10 +26,8 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
     QTableView,
     QWidget,
 )
@@ -44,6 +42,7 @@ from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import LazyTableModel
 from gui.pages.base import Page
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
@@ -190,16 +189,14 @@ class AuditPage(Page):
 
     def _build_verify_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.verify_button = QPushButton("Verify the record")
-        self.verify_button.setObjectName("verifyButton")
+        self.verify_button = make_button("Verify the record", "verifyButton")
         self.verify_button.setToolTip(
             "Walk the hash chain of the audit log and check every decision and ledger entry "
             "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
         )
         self.verify_button.setShortcut("Ctrl+Shift+V")
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
-        self.busy = QProgressBar()
-        self.busy.setObjectName("verifyBusy")
+        self.busy = named(QProgressBar(), "verifyBusy")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.setTextVisible(False)
@@ -219,23 +216,17 @@ class AuditPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("auditSearch")
-        self.search.setPlaceholderText("Search ref, action or officer…")
-        self.search.setClearButtonEnabled(True)
+        self.search = make_line_edit(
+            name="auditSearch", placeholder="Search ref, action or officer…", clear_button=True
+        )
         self.search.returnPressed.connect(self.apply_filter)
-        self.entity = QComboBox()
-        self.entity.setObjectName("auditEntity")
+        self.entity = named(QComboBox(), "auditEntity")
         for label, value in ENTITIES:
             self.entity.addItem(label, value)
         self.entity.currentIndexChanged.connect(self.apply_filter)
-        self.actor = QLineEdit()
-        self.actor.setObjectName("auditActor")
-        self.actor.setPlaceholderText("Officer")
-        self.actor.setMaximumWidth(140)
+        self.actor = make_line_edit(name="auditActor", placeholder="Officer", max_width=140)
         self.actor.returnPressed.connect(self.apply_filter)
-        self.use_dates = QCheckBox("From")
-        self.use_dates.setObjectName("auditUseDates")
+        self.use_dates = named(QCheckBox("From"), "auditUseDates")
         today = self.context.today()
         self.date_from = QDateEdit(QDate(today.year, 1, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
@@ -244,12 +235,8 @@ class AuditPage(Page):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._on_dates_changed)
         self.use_dates.toggled.connect(self.apply_filter)
-        self.apply_button = QPushButton("Filter")
-        self.apply_button.setObjectName("auditApply")
-        self.apply_button.clicked.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("auditCount")
-        self.count_label.setStyleSheet(text_style(Tone.TEXT))
+        self.apply_button = make_button("Filter", "auditApply", self.apply_filter)
+        self.count_label = make_label(name="auditCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.entity)
         row.addWidget(self.actor)
@@ -263,20 +250,20 @@ class AuditPage(Page):
         return row
 
     def _build_detail(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("auditDetail")
+        box = named(QFrame(), "auditDetail")
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 6, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        self.entry_title = QLabel("Select an entry to see what it changed.")
-        self.entry_title.setObjectName("entryTitle")
-        self.entry_title.setStyleSheet(heading_style())
-        self.entry_title.setWordWrap(True)
+        self.entry_title = make_label(
+            "Select an entry to see what it changed.",
+            name="entryTitle",
+            style=heading_style(),
+            wrap=True,
+        )
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF() - 0.5, 8.0))
-        self.hashes = QLabel()
-        self.hashes.setObjectName("entryHashes")
+        self.hashes = make_label(name="entryHashes")
         self.hashes.setFont(mono)
         self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hashes.setStyleSheet(text_style(Tone.TEXT))
@@ -296,8 +283,7 @@ class AuditPage(Page):
         return box
 
     def _json_view(self, name: str, title: str, font: QFont) -> QPlainTextEdit:
-        view = QPlainTextEdit()
-        view.setObjectName(name)
+        view = named(QPlainTextEdit(), name)
         view.setReadOnly(True)
         view.setFont(font)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)

@@ -13,10 +13,8 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QMessageBox,
     QProgressBar,
-    QPushButton,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -35,6 +33,7 @@ from gui.jobs import Job, OneAtATime
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import OrderTableModel
 from gui.pages.base import Page
 from gui.style import Tone, error_style, text_style, warning_style
@@ -113,11 +112,12 @@ class OrdersPage(Page):
 
     def _build_notice(self) -> QLabel:
         ruleset = self.context.ruleset_today()
-        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
-        notice.setObjectName("enforcementNotice")
-        notice.setWordWrap(True)
-        notice.setStyleSheet(warning_style())
-        return notice
+        return make_label(
+            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            name="enforcementNotice",
+            style=warning_style(),
+            wrap=True,
+        )
 
     def _build_toolbar(self) -> QToolBar:
         bar = text_toolbar("ordersToolbar")
@@ -174,35 +174,28 @@ class OrdersPage(Page):
         row.setSpacing(6)
         second = QHBoxLayout()
         second.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("orderSearch")
-        self.search.setPlaceholderText("Search order or consignee…")
-        self.search.setClearButtonEnabled(True)
+        self.search = make_line_edit(
+            name="orderSearch", placeholder="Search order or consignee…", clear_button=True
+        )
         self.search.returnPressed.connect(self.apply_filter)
-        self.outcome_filter = QComboBox()
-        self.outcome_filter.setObjectName("outcomeFilter")
+        self.outcome_filter = named(QComboBox(), "outcomeFilter")
         for label, values in OUTCOME_CHOICES:
             self.outcome_filter.addItem(label, values)
         self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
-        self.tier_filter = QComboBox()
-        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter = named(QComboBox(), "tierFilter")
         self.tier_filter.addItem("All destinations", None)
         for tier in (1, 2, 3):
             self.tier_filter.addItem(f"Tier {tier} destinations", tier)
         self.tier_filter.currentIndexChanged.connect(self.apply_filter)
-        self.destination_filter = QLineEdit()
-        self.destination_filter.setObjectName("destinationFilter")
-        self.destination_filter.setPlaceholderText("Country")
+        self.destination_filter = make_line_edit(name="destinationFilter", placeholder="Country")
         self.destination_filter.setMinimumWidth(72)
         self.destination_filter.setMaximumWidth(90)
         self.destination_filter.returnPressed.connect(self.apply_filter)
-        self.party_filter = QLineEdit()
-        self.party_filter.setObjectName("partyFilter")
-        self.party_filter.setPlaceholderText("Party ref")
-        self.party_filter.setMaximumWidth(120)
+        self.party_filter = make_line_edit(
+            name="partyFilter", placeholder="Party ref", max_width=120
+        )
         self.party_filter.returnPressed.connect(self.apply_filter)
-        self.use_dates = QCheckBox("From")
-        self.use_dates.setObjectName("useDates")
+        self.use_dates = named(QCheckBox("From"), "useDates")
         self.date_from = QDateEdit()
         self.date_from.setCalendarPopup(True)
         self.date_from.setDisplayFormat("yyyy-MM-dd")
@@ -215,12 +208,8 @@ class OrdersPage(Page):
         self.use_dates.toggled.connect(self.apply_filter)
         self.date_from.dateChanged.connect(self._on_dates_changed)
         self.date_to.dateChanged.connect(self._on_dates_changed)
-        self.filter_error = QLabel()
-        self.filter_error.setObjectName("filterError")
-        self.filter_error.setStyleSheet(error_style())
-        self.count_label = QLabel()
-        self.count_label.setObjectName("orderCount")
-        self.count_label.setStyleSheet(text_style(Tone.TEXT))
+        self.filter_error = make_label(name="filterError", style=error_style())
+        self.count_label = make_label(name="orderCount", style=text_style(Tone.TEXT))
         self.search.setMinimumWidth(180)
         self.outcome_filter.setMaximumWidth(250)
         # Two rows: every filter keeps its full width on a 1024-pixel window.
@@ -243,16 +232,13 @@ class OrdersPage(Page):
 
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("batchProgress")
+        self.progress = named(QProgressBar(), "batchProgress")
         self.progress.setVisible(False)
         self.progress.setFormat("%v of %m orders checked")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setObjectName("stopBatch")
+        self.stop_button = make_button("Stop", "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
-        self.batch_label = QLabel()
-        self.batch_label.setObjectName("batchLabel")
+        self.batch_label = make_label(name="batchLabel")
         row.addWidget(self.progress, 1)
         row.addWidget(self.stop_button)
         row.addWidget(self.batch_label)

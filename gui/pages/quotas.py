@@ -14,14 +14,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.quota_views import (
@@ -43,6 +36,7 @@ from gui.charts import (
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction
+from gui.kit.widgets import make_label, named
 from gui.pages.base import OverviewPage
 from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
@@ -151,18 +145,10 @@ class QuotaSection(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setStyleSheet(panel_style(name, Tone.CARD))
-        self.heading = QLabel(title)
-        self.heading.setStyleSheet(heading_style(12, extra="border:none;"))
-        self.subtitle = QLabel()
-        self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet(hint_style() + " border:none;")
-        self.chart = LimitBarChart(title)
-        self.chart.setObjectName(f"{name}Chart")
-        self.summary = QLabel()
-        self.summary.setObjectName(f"{name}Summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = make_label(title, style=heading_style(12, extra="border:none;"))
+        self.subtitle = make_label(style=hint_style() + " border:none;", wrap=True)
+        self.chart = named(LimitBarChart(title), f"{name}Chart")
+        self.summary = make_label(name=f"{name}Summary", wrap=True, selectable=True, rich=True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setStyleSheet("border:none;")
         self.summary.setMinimumWidth(360)
@@ -201,10 +187,7 @@ class QuotasPage(OverviewPage[QuotaOverview]):
         super().__init__(context, parent)
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
-        self.heading = QLabel("Loading…")
-        self.heading.setObjectName("quotasHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet(hint_style())
+        self.heading = make_label("Loading…", name="quotasHeading", style=hint_style(), wrap=True)
         self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
         self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
         self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")
@@ -217,8 +200,7 @@ class QuotasPage(OverviewPage[QuotaOverview]):
         column.addWidget(self.lpp)
         column.addWidget(self.nveu)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("quotasScroll")
+        scroll = named(QScrollArea(), "quotasScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)

@@ -14,10 +14,8 @@ from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt, 
 from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -32,6 +30,7 @@ from gui.jobs import JobFunction, OneAtATime
 from gui.kit.actions import text_toolbar, window_action
 from gui.kit.forms import FieldMessage, with_message
 from gui.kit.tables import RecordModel, set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.pages.base import Page
 from gui.style import hint_style
 
@@ -55,8 +54,7 @@ class RecordForm(QWidget, Generic[R]):
 
     def add_row(self, form: QFormLayout, key: str, label: str, widget: QWidget) -> QWidget:
         """A field and its message as one row of ``form``; returns the row's cell."""
-        message = FieldMessage()
-        message.setObjectName(f"{key}Message")
+        message = named(FieldMessage(), f"{key}Message")
         self.messages[key] = message
         cell = with_message(widget, message)
         form.addRow(label, cell)
@@ -118,17 +116,14 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.table = QTableView()
         self.editor = editor
         self.editor.edited.connect(self._on_editor_edited)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName(f"save{noun}Button")
-        self.save_button.setToolTip(f"Save the {self.noun} (Ctrl+S)")
-        self.save_button.clicked.connect(self.save)
-        self.revert_button = QPushButton("Revert")
-        self.revert_button.setObjectName(f"revert{noun}Button")
+        self.save_button = make_button(
+            "Save", f"save{noun}Button", self.save, tip=f"Save the {self.noun} (Ctrl+S)"
+        )
+        self.revert_button = make_button("Revert", f"revert{noun}Button")
         if self.revert_tip:
             self.revert_button.setToolTip(self.revert_tip)
         self.revert_button.clicked.connect(self.revert)
-        self.save_message = FieldMessage()
-        self.save_message.setObjectName(f"{self.noun}SaveMessage")
+        self.save_message = named(FieldMessage(), f"{self.noun}SaveMessage")
 
     # -- building -------------------------------------------------------------------------
 
@@ -173,13 +168,10 @@ class RecordEditorPage(Page, Generic[R, S]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         row = QHBoxLayout()
-        self.search = QLineEdit()
-        self.search.setObjectName(f"{self.noun}Search")
-        self.search.setPlaceholderText(self.search_placeholder)
-        self.search.setClearButtonEnabled(True)
-        self.count_label = QLabel()
-        self.count_label.setObjectName(f"{self.noun}Count")
-        self.count_label.setStyleSheet(hint_style())
+        self.search = make_line_edit(
+            name=f"{self.noun}Search", placeholder=self.search_placeholder, clear_button=True
+        )
+        self.count_label = make_label(name=f"{self.noun}Count", style=hint_style())
         row.addWidget(self.search, 1)
         for widget in beside_search:
             row.addWidget(widget)

@@ -10,15 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.paperwork_views import (
@@ -32,6 +24,7 @@ from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
+from gui.kit.widgets import make_button, make_label, make_line_edit
 from gui.pages.base import OverviewPage
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
@@ -91,30 +84,22 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.held_table.doubleClicked.connect(self._on_held_table_double_clicked)
         self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
 
-        self.summary = QLabel("Loading…")
-        self.summary.setObjectName("redFlagSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(hint_style())
-        self.order_ref = QLineEdit()
-        self.order_ref.setObjectName("redFlagOrderRef")
-        self.order_ref.setPlaceholderText("e.g. SO-26-0094")
-        self.order_ref.setMaximumWidth(180)
+        self.summary = make_label("Loading…", name="redFlagSummary", style=hint_style(), wrap=True)
+        self.order_ref = make_line_edit(
+            name="redFlagOrderRef", placeholder="e.g. SO-26-0094", max_width=180
+        )
         self.order_ref.returnPressed.connect(self._on_open_ref_clicked)
-        open_ref = QPushButton("Open checklist")
-        open_ref.setObjectName("openRedFlagRef")
-        open_ref.clicked.connect(self._on_open_ref_clicked)
+        open_ref = make_button("Open checklist", "openRedFlagRef", self._on_open_ref_clicked)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel("Any order:"))
         top.addWidget(self.order_ref)
         top.addWidget(open_ref)
 
-        self.open_held = QPushButton("Resolve Red Flag 28…")
-        self.open_held.setObjectName("openHeld")
-        self.open_held.clicked.connect(self._on_open_held_clicked)
-        self.open_flagged = QPushButton("Open checklist…")
-        self.open_flagged.setObjectName("openFlagged")
-        self.open_flagged.clicked.connect(self._on_open_flagged_clicked)
+        self.open_held = make_button("Resolve Red Flag 28…", "openHeld", self._on_open_held_clicked)
+        self.open_flagged = make_button(
+            "Open checklist…", "openFlagged", self._on_open_flagged_clicked
+        )
 
         splitter = split(
             Qt.Orientation.Vertical,
@@ -143,11 +128,8 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
-        heading = QLabel(title)
-        heading.setStyleSheet(heading_style(11.5))
-        hint = QLabel(note)
-        hint.setWordWrap(True)
-        hint.setStyleSheet(hint_style())
+        heading = make_label(title, style=heading_style(11.5))
+        hint = make_label(note, style=hint_style(), wrap=True)
         row = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(heading)

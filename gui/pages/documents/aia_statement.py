@@ -8,7 +8,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTextBrowser, QWidget
 
 from domain.documents import AiaStatementView, DocumentKind
 from domain.errors import DomainError
@@ -18,6 +18,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.kit.dates import date_edit, pydate
+from gui.kit.widgets import make_label, named
 from gui.pages.documents.generate_dialog import ConsigneeDialog, Generated
 from gui.pages.documents.texts import parse_signers, signers_text
 from gui.screen import fit_to_screen
@@ -48,15 +49,11 @@ class AiaStatementDialog(ConsigneeDialog):
         if line is not None:
             line.setPlaceholderText("Listing the consignees that can certify…")
         self.on = date_edit(context.today(), "aiaStatementDate")
-        self.items = QPlainTextEdit()
-        self.items.setObjectName("aiaStatementItems")
+        self.items = named(QPlainTextEdit(), "aiaStatementItems")
         self.items.setFixedHeight(72)
         self.items.setPlaceholderText("Choose the consignee: its items and ECCNs are filled in")
-        self.eccns = QLabel()
-        self.eccns.setObjectName("aiaStatementEccns")
-        self.eccns.setStyleSheet(hint_style())
-        self.signers = QPlainTextEdit()
-        self.signers.setObjectName("aiaStatementSigners")
+        self.eccns = make_label(name="aiaStatementEccns", style=hint_style())
+        self.signers = named(QPlainTextEdit(), "aiaStatementSigners")
         self.signers.setFixedHeight(64)
         self.signers.setPlaceholderText(
             "Jane Doe, Chief Compliance Officer\n(leave empty for blank lines to fill in by hand)"
@@ -74,18 +71,17 @@ class AiaStatementDialog(ConsigneeDialog):
             "General description and ECCNs as the statement prints them; edit before printing.",
         )
         self.form.addRow("", self.eccns)
-        self.weights = QCheckBox("Add the model-weight storage attestation")
-        self.weights.setObjectName("aiaStatementWeights")
+        self.weights = named(
+            QCheckBox("Add the model-weight storage attestation"), "aiaStatementWeights"
+        )
         self.weights.setToolTip(
             "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
             "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
         )
         self.form.addRow("", self.weights)
         self.add_field("Signers:", self.signers, "One person per line: name, title.")
-        heading = QLabel("What the consignee will certify:")
-        heading.setStyleSheet("font-weight:600;")
-        self.wording = QTextBrowser()
-        self.wording.setObjectName("aiaStatementWording")
+        heading = make_label("What the consignee will certify:", style="font-weight:600;")
+        self.wording = named(QTextBrowser(), "aiaStatementWording")
         self.wording.setAccessibleName("Certification wording")
         self.wording.setMinimumHeight(150)
         self.extra.addWidget(heading)

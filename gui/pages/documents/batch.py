@@ -13,8 +13,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from domain.documents import DocumentKind
 from gui.context import DeskContext
 from gui.kit.dates import date_edit, pydate
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.settings import UiSettings
 from gui.style import error_style, hint_style
 
@@ -46,32 +45,26 @@ class BatchDialog(QDialog):
         self.setModal(True)
         self.setMinimumWidth(560)
         today = context.today()
-        self.aia = QRadioButton("Every AIA statement due")
-        self.aia.setObjectName("batchAia")
+        self.aia = named(QRadioButton("Every AIA statement due"), "batchAia")
         self.aia.setToolTip(
             "A statement for each Tier 1 consignee with open orders and no certification "
             "in force on the day"
         )
-        self.records = QRadioButton("Every decision record of the day")
-        self.records.setObjectName("batchRecords")
+        self.records = named(QRadioButton("Every decision record of the day"), "batchRecords")
         self.records.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.aia)
         group.addButton(self.records)
         self.day = date_edit(today, "batchDay")
-        self.folder = QLineEdit(str(Path(settings.last_folder()) / f"documents-{today}"))
-        self.folder.setObjectName("batchFolder")
+        self.folder = make_line_edit(
+            str(Path(settings.last_folder()) / f"documents-{today}"), name="batchFolder"
+        )
         self.folder.setMinimumWidth(340)
-        choose = QPushButton("Choose…")
-        choose.clicked.connect(self._on_choose_clicked)
+        choose = make_button("Choose…", slot=self._on_choose_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
-        self.problem = QLabel()
-        self.problem.setObjectName("batchProblem")
-        self.problem.setStyleSheet(error_style())
-        self.problem.setWordWrap(True)
-        self.problem.setVisible(False)
+        self.problem = make_label(name="batchProblem", style=error_style(), wrap=True, hidden=True)
         form = QFormLayout()
         form.addRow("Documents:", self.aia)
         form.addRow("", self.records)

@@ -12,6 +12,7 @@ from domain.progress import CancelToken
 from domain.services import documents as services
 from gui.context import DeskContext
 from gui.kit.pickers import party_entries
+from gui.kit.widgets import named
 from gui.pages.documents.generate_dialog import ConsigneeDialog, Generated
 from gui.pages.documents.texts import parse_signers
 
@@ -23,13 +24,11 @@ class LppCertificationDialog(ConsigneeDialog):
         super().__init__(context, "New LPP certification", parent)
         self.setObjectName("lppCertificationDialog")
         self.party.setObjectName("lppCertificationParty")
-        self.year = QSpinBox()
-        self.year.setObjectName("lppCertificationYear")
+        self.year = named(QSpinBox(), "lppCertificationYear")
         self.year.setRange(2000, 2200)
         self.year.setValue(context.today().year)
         self.year.setMaximumWidth(100)
-        self.signers = QPlainTextEdit()
-        self.signers.setObjectName("lppCertificationSigners")
+        self.signers = named(QPlainTextEdit(), "lppCertificationSigners")
         self.signers.setFixedHeight(56)
         self.signers.setPlaceholderText("Name, title (leave empty for a blank line)")
         self.add_field("Ultimate consignee:", self.party)

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from domain.documents import DocumentKind
 from domain.services import documents as services
 from gui.context import DeskContext
+from gui.kit.widgets import make_line_edit
 from gui.pages.documents.generate_dialog import Generated, GenerateDialog
 
 
@@ -32,10 +33,9 @@ class OrderDocumentDialog(GenerateDialog):
             "decisionRecordDialog" if kind is DocumentKind.DECISION_RECORD else "noticeDialog"
         )
         self.kind = kind
-        self.order = QLineEdit(order_ref)
-        self.order.setObjectName("orderRef")
-        self.order.setPlaceholderText("Order ref, e.g. SO-25-0035")
-        self.order.setMaximumWidth(260)
+        self.order = make_line_edit(
+            order_ref, name="orderRef", placeholder="Order ref, e.g. SO-25-0035", max_width=260
+        )
         self.add_field("Order:", self.order)
         self.set_intro(
             "The order's latest decision as recorded: parties, lines with ECCN and TPP, the "

@@ -26,10 +26,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QFrame,
     QHBoxLayout,
-    QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -48,6 +45,7 @@ from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.files import write_atomically
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
@@ -115,12 +113,9 @@ class DocumentsPage(Page):
         )
 
         layout = self.page_layout()
-        self.notice = QLabel()
-        self.notice.setObjectName("documentsNotice")
-        self.notice.setWordWrap(True)
-        self.notice.setStyleSheet(warning_style())
-        self.notice.setVisible(False)
-        self.notice.setTextFormat(Qt.TextFormat.RichText)
+        self.notice = make_label(
+            name="documentsNotice", style=warning_style(), wrap=True, rich=True, hidden=True
+        )
         self.notice.linkActivated.connect(lambda _link: self.open_letterhead())
         layout.addWidget(self.notice)
         layout.addWidget(self._build_toolbar())
@@ -242,24 +237,21 @@ class DocumentsPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = QLineEdit()
-        self.search.setObjectName("documentSearch")
-        self.search.setPlaceholderText("Search number, party, order, title, code…")
-        self.search.setClearButtonEnabled(True)
+        self.search = make_line_edit(
+            name="documentSearch",
+            placeholder="Search number, party, order, title, code…",
+            clear_button=True,
+        )
         self.search.setMinimumWidth(260)
         self.search.returnPressed.connect(self.reload)
-        self.kind_filter = QComboBox()
-        self.kind_filter.setObjectName("kindFilter")
+        self.kind_filter = named(QComboBox(), "kindFilter")
         self.kind_filter.addItem("All documents", None)
         for kind in DocumentKind:
             self.kind_filter.addItem(kind.label, kind.value)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_current_index_changed)
-        self.awaiting_filter = QCheckBox("Awaiting signed copy")
-        self.awaiting_filter.setObjectName("awaitingFilter")
+        self.awaiting_filter = named(QCheckBox("Awaiting signed copy"), "awaitingFilter")
         self.awaiting_filter.toggled.connect(self._on_awaiting_filter_toggled)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("documentCount")
-        self.count_label.setStyleSheet(text_style(Tone.TEXT))
+        self.count_label = make_label(name="documentCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.kind_filter)
         row.addWidget(self.awaiting_filter)
@@ -268,32 +260,29 @@ class DocumentsPage(Page):
         return row
 
     def _build_detail(self) -> QWidget:
-        panel = QFrame()
-        panel.setObjectName("documentDetail")
+        panel = named(QFrame(), "documentDetail")
         panel.setFrameShape(QFrame.Shape.StyledPanel)
         panel.setMinimumWidth(320)
         column = QVBoxLayout(panel)
         column.setContentsMargins(12, 10, 12, 10)
-        self.detail = QLabel()
-        self.detail.setObjectName("documentDetailText")
-        self.detail.setWordWrap(True)
-        self.detail.setTextFormat(Qt.TextFormat.RichText)
-        self.detail.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.detail = make_label(name="documentDetailText", wrap=True, selectable=True, rich=True)
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setText(
             f"<p style='{hint_style()}'>"
             "Select a document to see what the registry holds for it.</p>"
         )
-        self.preview_button = QPushButton("Preview")
-        self.preview_button.setObjectName("previewButton")
-        self.preview_button.clicked.connect(self._on_preview_button_clicked)
-        self.return_button = QPushButton("Signed copy returned…")
-        self.return_button.setObjectName("returnButton")
-        self.return_button.clicked.connect(self.open_signed_return)
-        self.standing_button = QPushButton("Check standing")
-        self.standing_button.setObjectName("standingButton")
-        self.standing_button.setToolTip("Verify this document's code: what it stands for today")
-        self.standing_button.clicked.connect(self._on_standing_button_clicked)
+        self.preview_button = make_button(
+            "Preview", "previewButton", self._on_preview_button_clicked
+        )
+        self.return_button = make_button(
+            "Signed copy returned…", "returnButton", self.open_signed_return
+        )
+        self.standing_button = make_button(
+            "Check standing",
+            "standingButton",
+            self._on_standing_button_clicked,
+            tip="Verify this document's code: what it stands for today",
+        )
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
         buttons.addWidget(self.standing_button)
@@ -301,10 +290,9 @@ class DocumentsPage(Page):
         return_row = QHBoxLayout()
         return_row.addWidget(self.return_button)
         return_row.addStretch(1)
-        self.preview_note = QLabel()
-        self.preview_note.setObjectName("previewNote")
-        self.preview_note.setWordWrap(True)
-        self.preview_note.setStyleSheet(hint_style() + " font-size:9pt;")
+        self.preview_note = make_label(
+            name="previewNote", style=hint_style() + " font-size:9pt;", wrap=True
+        )
         column.addWidget(self.detail)
         column.addLayout(buttons)
         column.addLayout(return_row)
@@ -314,17 +302,13 @@ class DocumentsPage(Page):
 
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("batchProgress")
+        self.progress = named(QProgressBar(), "batchProgress")
         self.progress.setFormat("%v of %m documents")
         self.progress.setVisible(False)
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setObjectName("stopBatch")
+        self.stop_button = make_button("Stop", "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
-        self.batch_label = QLabel()
-        self.batch_label.setObjectName("batchLabel")
-        self.batch_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.batch_label = make_label(name="batchLabel", selectable=True)
         row.addWidget(self.batch_label, 1)
         row.addWidget(self.progress, 2)
         row.addWidget(self.stop_button)

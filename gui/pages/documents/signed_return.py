@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -25,6 +24,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.kit.dates import date_edit, pydate, qdate
 from gui.kit.numbers import parse_tpp
+from gui.kit.widgets import make_label, make_line_edit, named
 from gui.style import hint_style, problem_style
 
 
@@ -72,23 +72,23 @@ class SignedReturnDialog(QDialog):
         generated_on = document.generated_at.astimezone().date()
         self.signed_on.setMinimumDate(qdate(generated_on))
         self.signed_on.setMaximumDate(qdate(today))
-        self.signers = QPlainTextEdit()
-        self.signers.setObjectName("returnSigners")
+        self.signers = named(QPlainTextEdit(), "returnSigners")
         self.signers.setFixedHeight(64)
         self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
         self.signers.setPlainText("\n".join(document.signed_by))
-        self.attested = QCheckBox("The consignee attests that model weights are stored securely")
-        self.attested.setObjectName("returnAttested")
-        self.prior = QLineEdit()
-        self.prior.setObjectName("returnPrior")
-        self.prior.setMaximumWidth(200)
-        self.prior.setPlaceholderText("as on file")
+        self.attested = named(
+            QCheckBox("The consignee attests that model weights are stored securely"),
+            "returnAttested",
+        )
+        self.prior = make_line_edit(name="returnPrior", placeholder="as on file", max_width=200)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow("Signed on:", self.signed_on)
         form.addRow("Signed by:", self.signers)
-        hint = QLabel("One person per line, as they signed: name, title.")
-        hint.setStyleSheet(hint_style() + " font-size:9pt;")
+        hint = make_label(
+            "One person per line, as they signed: name, title.",
+            style=hint_style() + " font-size:9pt;",
+        )
         form.addRow("", hint)
         if document.kind is DocumentKind.AIA_STATEMENT:
             form.addRow("Weights storage:", self.attested)
@@ -108,11 +108,9 @@ class SignedReturnDialog(QDialog):
             prior_hint.setWordWrap(True)
             prior_hint.setStyleSheet(hint_style() + " font-size:9pt;")
             form.addRow("", prior_hint)
-        self.problem = QLabel()
-        self.problem.setObjectName("returnProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(problem_style())
-        self.problem.setVisible(False)
+        self.problem = make_label(
+            name="returnProblem", style=problem_style(), wrap=True, hidden=True
+        )
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +26,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job
 from gui.kit.forms import grow_to_fit
+from gui.kit.widgets import make_button, make_label, make_line_edit
 from gui.pages.documents.texts import document_html, verdict, verdict_stylesheet
 from gui.settings import UiSettings
 from gui.style import error_style, hint_style, warning_style
@@ -67,29 +66,20 @@ class VerifyDialog(QDialog):
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
 
-        self.path = QLineEdit()
-        self.path.setObjectName("verifyPath")
-        self.path.setPlaceholderText("The PDF file to check")
-        self.choose_button = QPushButton("Open…")
-        self.choose_button.setObjectName("verifyChoose")
-        self.choose_button.clicked.connect(self._on_choose_button_clicked)
-        self.file_button = QPushButton("Verify file")
-        self.file_button.setObjectName("verifyFileButton")
-        self.file_button.clicked.connect(self.verify_file)
+        self.path = make_line_edit(name="verifyPath", placeholder="The PDF file to check")
+        self.choose_button = make_button("Open…", "verifyChoose", self._on_choose_button_clicked)
+        self.file_button = make_button("Verify file", "verifyFileButton", self.verify_file)
         self.path.returnPressed.connect(self.verify_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
         file_row.addWidget(self.choose_button)
         file_row.addWidget(self.file_button)
 
-        self.code = QLineEdit(code)
-        self.code.setObjectName("verifyCode")
-        self.code.setPlaceholderText("ABCD-EFGH-IJKL")
-        self.code.setMaximumWidth(220)
+        self.code = make_line_edit(
+            code, name="verifyCode", placeholder="ABCD-EFGH-IJKL", max_width=220
+        )
         self.code.setStyleSheet("font-family:monospace; font-size:11pt;")
-        self.code_button = QPushButton("Verify code")
-        self.code_button.setObjectName("verifyCodeButton")
-        self.code_button.clicked.connect(self.verify_code)
+        self.code_button = make_button("Verify code", "verifyCodeButton", self.verify_code)
         self.code.returnPressed.connect(self.verify_code)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
@@ -100,25 +90,14 @@ class VerifyDialog(QDialog):
         form.addRow("PDF file:", file_row)
         form.addRow("Or the code:", code_row)
 
-        self.verdict = QLabel()
-        self.verdict.setObjectName("verifyVerdict")
-        self.verdict.setWordWrap(True)
-        self.verdict.setVisible(False)
-        self.message = QLabel()
-        self.message.setObjectName("verifyMessage")
-        self.message.setWordWrap(True)
-        self.message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message.setVisible(False)
-        self.details_heading = QLabel()
-        self.details_heading.setObjectName("verifyDetailsHeading")
-        self.details_heading.setStyleSheet("font-weight:600;")
-        self.details_heading.setVisible(False)
-        self.details = QLabel()
-        self.details.setObjectName("verifyDetails")
-        self.details.setWordWrap(True)
-        self.details.setTextFormat(Qt.TextFormat.RichText)
-        self.details.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.details.setVisible(False)
+        self.verdict = make_label(name="verifyVerdict", wrap=True, hidden=True)
+        self.message = make_label(name="verifyMessage", wrap=True, selectable=True, hidden=True)
+        self.details_heading = make_label(
+            name="verifyDetailsHeading", style="font-weight:600;", hidden=True
+        )
+        self.details = make_label(
+            name="verifyDetails", wrap=True, selectable=True, rich=True, hidden=True
+        )
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)

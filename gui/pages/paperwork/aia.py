@@ -8,7 +8,7 @@ from html import escape
 
 from pydantic import ValidationError
 from PySide6.QtCore import QDate
-from PySide6.QtWidgets import QCheckBox, QLabel, QPlainTextEdit, QTextBrowser, QWidget
+from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTextBrowser, QWidget
 
 from domain.errors import DomainError
 from domain.model import AiaCertification
@@ -18,6 +18,7 @@ from domain.services.paperwork_views import stored_aia_certification
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
 from gui.kit.pickers import PartyPicker
+from gui.kit.widgets import make_label, named
 from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import Tone, colour, tpp
@@ -69,20 +70,17 @@ class AiaDialog(RecordDialog):
         self.known = list(known)
         today = context.today()
         ruleset = context.ruleset_today()
-        self.party = PartyPicker(parties)
-        self.party.setObjectName("aiaParty")
+        self.party = named(PartyPicker(parties), "aiaParty")
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("aiaSignedOn")
-        self.signers = QPlainTextEdit()
-        self.signers.setObjectName("aiaSigners")
+        self.signers = named(QPlainTextEdit(), "aiaSigners")
         self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
         self.signers.setFixedHeight(64)
-        self.attested = QCheckBox("The consignee attests that model weights are stored securely")
-        self.attested.setObjectName("aiaAttested")
-        self.submitted = OptionalDate("Submitted to BIS on", today)
-        self.submitted.setObjectName("aiaSubmitted")
-        self.revoked = OptionalDate("Revoked on", today)
-        self.revoked.setObjectName("aiaRevoked")
+        self.attested = named(
+            QCheckBox("The consignee attests that model weights are stored securely"), "aiaAttested"
+        )
+        self.submitted = named(OptionalDate("Submitted to BIS on", today), "aiaSubmitted")
+        self.revoked = named(OptionalDate("Revoked on", today), "aiaRevoked")
         self.add_field("party", "Ultimate consignee:", self.party)
         self.add_field("signed_on", "Signed on:", self.signed_on)
         self.add_field(
@@ -105,12 +103,10 @@ class AiaDialog(RecordDialog):
             f" TPP ({ruleset.references.aia_bis_submission}).",
         )
         self.add_field("revoked", "Revocation:", self.revoked)
-        self.wording = QTextBrowser()
-        self.wording.setObjectName("aiaWording")
+        self.wording = named(QTextBrowser(), "aiaWording")
         self.wording.setMaximumHeight(150)
         self.wording.setAccessibleName("Certification wording")
-        wording_label = QLabel("What the consignee certifies:")
-        wording_label.setStyleSheet("font-weight:600;")
+        wording_label = make_label("What the consignee certifies:", style="font-weight:600;")
         self.extra.addWidget(wording_label)
         self.extra.addWidget(self.wording)
         if existing is not None:

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QCheckBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from domain.model import CountrySetting
 from domain.services import records
 from domain.services.paperwork_views import stored_country_setting
 from gui.context import DeskContext
 from gui.kit.pickers import CountryField
+from gui.kit.widgets import make_line_edit, named
 from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
@@ -29,15 +30,12 @@ class CountryDialog(RecordDialog):
         super().__init__(context, "Country allocation setting", parent)
         self.setObjectName("countryDialog")
         allocation = context.ruleset_today().country_allocation
-        self.country = CountryField()
-        self.country.setObjectName("countryCode")
+        self.country = named(CountryField(), "countryCode")
         self.g2g = QCheckBox(
             f"Government-to-government agreement (allocation × {allocation.g2g_multiplier:g})"
         )
         self.g2g.setObjectName("countryG2g")
-        self.external = QLineEdit("0")
-        self.external.setObjectName("countryExternal")
-        self.external.setMaximumWidth(200)
+        self.external = make_line_edit("0", name="countryExternal", max_width=200)
         self.add_field("country", "Country:", self.country)
         self.add_field("g2g", "Agreement:", self.g2g)
         self.add_field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from PySide6.QtWidgets import QLineEdit, QWidget
+from PySide6.QtWidgets import QWidget
 
 from domain.model import VeuFootprint
 from domain.queries import PartySummary
@@ -12,6 +12,7 @@ from domain.services import records
 from domain.services.paperwork_views import FootprintRow, stored_footprint
 from gui.context import DeskContext
 from gui.kit.pickers import CountryField, PartyPicker
+from gui.kit.widgets import make_line_edit, named
 from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
@@ -31,13 +32,9 @@ class FootprintDialog(RecordDialog):
         super().__init__(context, "Set VEU footprint", parent)
         self.setObjectName("footprintDialog")
         holders = [party for party in parties if party.veu != "none"]
-        self.party = PartyPicker(holders)
-        self.party.setObjectName("footprintParty")
-        self.country = CountryField()
-        self.country.setObjectName("footprintCountry")
-        self.installed = QLineEdit()
-        self.installed.setObjectName("footprintTpp")
-        self.installed.setMaximumWidth(200)
+        self.party = named(PartyPicker(holders), "footprintParty")
+        self.country = named(CountryField(), "footprintCountry")
+        self.installed = make_line_edit(name="footprintTpp", max_width=200)
         self.add_field("party", "VEU holder:", self.party)
         self.add_field("country", "Country:", self.country)
         self.add_field(

@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QWidget
 
 from domain.model import License, LicenseCovers
 from domain.queries import PartySummary
@@ -14,6 +14,7 @@ from domain.services import records
 from gui.context import DeskContext
 from gui.kit.dates import date_edit, pydate
 from gui.kit.pickers import CountryField, PartyPicker
+from gui.kit.widgets import make_line_edit, named
 from gui.kit.writes import Change
 from gui.pages.paperwork.record_dialog import RecordDialog
 
@@ -33,21 +34,15 @@ class LicenseDialog(RecordDialog):
         self.setObjectName("licenseDialog")
         self.known_numbers = {number.strip().lower() for number in known_numbers}
         today = context.today()
-        self.number = QLineEdit()
-        self.number.setObjectName("licenseNumber")
-        self.number.setPlaceholderText("BIS licence number, e.g. D1234567")
-        self.number.setMaximumWidth(240)
-        self.party = PartyPicker(parties)
-        self.party.setObjectName("licenseParty")
-        self.destination = CountryField()
-        self.destination.setObjectName("licenseDestination")
-        self.covers = QComboBox()
-        self.covers.setObjectName("licenseCovers")
+        self.number = make_line_edit(
+            name="licenseNumber", placeholder="BIS licence number, e.g. D1234567", max_width=240
+        )
+        self.party = named(PartyPicker(parties), "licenseParty")
+        self.destination = named(CountryField(), "licenseDestination")
+        self.covers = named(QComboBox(), "licenseCovers")
         self.covers.addItem("a-level ICs and systems (TPP)", LicenseCovers.A_LEVEL.value)
         self.covers.addItem("Model weights (4E091)", LicenseCovers.MODEL_WEIGHTS.value)
-        self.authorized = QLineEdit()
-        self.authorized.setObjectName("licenseTpp")
-        self.authorized.setMaximumWidth(200)
+        self.authorized = make_line_edit(name="licenseTpp", max_width=200)
         self.valid_from = date_edit(today)
         self.valid_to = date_edit(date(today.year + 1, today.month, min(today.day, 28)))
         self.add_field("number", "Licence number:", self.number)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import QLineEdit, QSpinBox, QWidget
+from PySide6.QtWidgets import QSpinBox, QWidget
 
 from domain.model import LppCertification
 from domain.queries import PartySummary
@@ -14,6 +14,7 @@ from domain.services.paperwork_views import stored_lpp_certification
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
 from gui.kit.pickers import PartyPicker
+from gui.kit.widgets import make_line_edit, named
 from gui.kit.writes import Change, replacing
 from gui.pages.paperwork.record_dialog import RecordDialog
 from gui.style import tpp
@@ -44,21 +45,15 @@ class LppDialog(RecordDialog):
         self.revoke = revoke
         today = context.today()
         ruleset = context.ruleset_today()
-        self.party = PartyPicker(parties)
-        self.party.setObjectName("lppParty")
-        self.year = QSpinBox()
-        self.year.setObjectName("lppYear")
+        self.party = named(PartyPicker(parties), "lppParty")
+        self.year = named(QSpinBox(), "lppYear")
         self.year.setRange(2000, 2200)
         self.year.setValue(today.year)
         self.year.setMaximumWidth(100)
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("lppSignedOn")
-        self.signer = QLineEdit()
-        self.signer.setObjectName("lppSigner")
-        self.signer.setPlaceholderText("Name and title")
-        self.prior = QLineEdit("0")
-        self.prior.setObjectName("lppPrior")
-        self.prior.setMaximumWidth(200)
+        self.signer = make_line_edit(name="lppSigner", placeholder="Name and title")
+        self.prior = make_line_edit("0", name="lppPrior", max_width=200)
         self.revoked = OptionalDate("Revoked on", today)
         self.add_field("party", "Ultimate consignee:", self.party)
         self.add_field("year", "Calendar year:", self.year)

@@ -12,16 +12,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QTableView,
-    QTabWidget,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.queries import PartySummary
@@ -38,6 +29,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.tables import ColumnModel, make_table, select_key, selected_row
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.pages.base import OverviewPage
 from gui.pages.paperwork.aia import AiaDialog
 from gui.pages.paperwork.columns import (
@@ -87,21 +79,19 @@ class PaperworkPage(OverviewPage[PaperworkView]):
             "countryTable", self.country_model, (220, 50, 120, 150, 150, 170)
         )
 
-        self.heading = QLabel()
-        self.heading.setObjectName("paperworkHeading")
-        self.heading.setStyleSheet(hint_style())
-        self.search = QLineEdit()
-        self.search.setObjectName("paperworkSearch")
-        self.search.setPlaceholderText("Filter by consignee, licence or country…")
-        self.search.setClearButtonEnabled(True)
+        self.heading = make_label(name="paperworkHeading", style=hint_style())
+        self.search = make_line_edit(
+            name="paperworkSearch",
+            placeholder="Filter by consignee, licence or country…",
+            clear_button=True,
+        )
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._on_search_text_changed)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.search)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("paperworkTabs")
+        self.tabs = named(QTabWidget(), "paperworkTabs")
         self.record_aia = self._button("Record AIA certification…", "recordAia")
         self.submit_aia = self._button("Record BIS submission…", "submitAia")
         self.revoke_aia = self._button("Revoke…", "revokeAia")
@@ -171,9 +161,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         self._update_actions()
 
     def _button(self, text: str, name: str) -> QPushButton:
-        button = QPushButton(text)
-        button.setObjectName(name)
-        return button
+        return make_button(text, name)
 
     def _add_tab(
         self, title: str, table: QTableView, buttons: Sequence[QPushButton], note: str
@@ -184,9 +172,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         row = QHBoxLayout()
         for button in buttons:
             row.addWidget(button)
-        hint = QLabel(note)
-        hint.setWordWrap(True)
-        hint.setStyleSheet(hint_style())
+        hint = make_label(note, style=hint_style(), wrap=True)
         row.addSpacing(12)
         row.addWidget(hint, 1)
         column.addLayout(row)

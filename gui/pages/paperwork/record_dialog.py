@@ -31,6 +31,7 @@ from gui.kit.dates import OptionalDate
 from gui.kit.forms import FormDialog, grow_to_fit
 from gui.kit.numbers import parse_tpp
 from gui.kit.pickers import CountryField, PartyPicker, country_problem
+from gui.kit.widgets import make_label
 from gui.kit.writes import Change, RecordCommand, RecordWrites
 from gui.style import Tone, error_style, hint_style, text_style
 
@@ -87,11 +88,7 @@ class RecordDialog(FormDialog):
         self._errors: dict[str, QLabel] = {}
         self._touched: set[str] = set()
         self._needed: list[str] = []
-        self.needed = QLabel()
-        self.needed.setObjectName("formNeeded")
-        self.needed.setWordWrap(True)
-        self.needed.setStyleSheet(hint_style())
-        self.needed.setVisible(False)
+        self.needed = make_label(name="formNeeded", style=hint_style(), wrap=True, hidden=True)
         layout = self.layout()
         assert isinstance(layout, QVBoxLayout)
         layout.insertWidget(layout.indexOf(self.buttons), self.needed)  # above the buttons
@@ -103,11 +100,7 @@ class RecordDialog(FormDialog):
     def add_field(self, name: str, label: str, widget: QWidget, hint: str = "") -> QLabel:
         """Add a field with an error line under it; returns the error label."""
         box, column = self.hinted(widget, hint)
-        error = QLabel()
-        error.setObjectName(f"{name}Error")
-        error.setWordWrap(True)
-        error.setStyleSheet(error_style())
-        error.setVisible(False)
+        error = make_label(name=f"{name}Error", style=error_style(), wrap=True, hidden=True)
         column.addWidget(error)
         self._errors[name] = error
         self.form.addRow(label, box)

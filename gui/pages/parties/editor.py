@@ -5,12 +5,13 @@ from __future__ import annotations
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
 from domain.errors import DomainError
 from domain.model import Party, Role, VeuStatus
 from gui.kit.forms import validation_messages
 from gui.kit.pickers import CountryEdit
+from gui.kit.widgets import make_line_edit, named
 from gui.pages.parties.labels import FIELD_LABELS, ROLE_LABELS, VEU_LABELS
 from gui.pages.record_editor import RecordForm
 
@@ -22,41 +23,28 @@ class PartyEditor(RecordForm[Party]):
         super().__init__(parent)
         self.ref.setObjectName("partyRef")
         self.ref.setPlaceholderText("Short unique reference, e.g. DE-MUELLER")
-        self.name = QLineEdit()
-        self.name.setObjectName("partyName")
-        self.aliases = QPlainTextEdit()
-        self.aliases.setObjectName("partyAliases")
+        self.name = make_line_edit(name="partyName")
+        self.aliases = named(QPlainTextEdit(), "partyAliases")
         self.aliases.setPlaceholderText("One alias per line")
         self.aliases.setTabChangesFocus(True)
         self.aliases.setFixedHeight(58)
-        self.address = QPlainTextEdit()
-        self.address.setObjectName("partyAddress")
+        self.address = named(QPlainTextEdit(), "partyAddress")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(48)
-        self.country = CountryEdit()
-        self.country.setObjectName("partyCountry")
-        self.hq_country = CountryEdit()
-        self.hq_country.setObjectName("partyHqCountry")
-        self.parent_name = QLineEdit()
-        self.parent_name.setObjectName("partyParentName")
-        self.parent_name.setPlaceholderText("None")
-        self.parent_hq_country = CountryEdit()
-        self.parent_hq_country.setObjectName("partyParentHq")
+        self.country = named(CountryEdit(), "partyCountry")
+        self.hq_country = named(CountryEdit(), "partyHqCountry")
+        self.parent_name = make_line_edit(name="partyParentName", placeholder="None")
+        self.parent_hq_country = named(CountryEdit(), "partyParentHq")
         self.parent_hq_country.setPlaceholderText("Headquarters of the ultimate parent")
-        self.role = QComboBox()
-        self.role.setObjectName("partyRole")
+        self.role = named(QComboBox(), "partyRole")
         for role, label in ROLE_LABELS.items():
             self.role.addItem(label, role.value)
-        self.veu = QComboBox()
-        self.veu.setObjectName("partyVeu")
+        self.veu = named(QComboBox(), "partyVeu")
         for status, label in VEU_LABELS.items():
             self.veu.addItem(label, status.value)
-        self.veu_country = CountryEdit()
-        self.veu_country.setObjectName("partyVeuCountry")
+        self.veu_country = named(CountryEdit(), "partyVeuCountry")
         self.veu_country.setPlaceholderText("The country the NVEU covers")
-        self.veu_id = QLineEdit()
-        self.veu_id.setObjectName("partyVeuId")
-        self.veu_id.setPlaceholderText("e.g. UVEU-25-0007")
+        self.veu_id = make_line_edit(name="partyVeuId", placeholder="e.g. UVEU-25-0007")
 
         form = QFormLayout(self)
         form.setContentsMargins(4, 8, 4, 4)

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QScrollArea,
     QTabWidget,
@@ -25,6 +24,7 @@ from gui.context import DeskContext
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.panes import split
 from gui.kit.pickers import describe_country
+from gui.kit.widgets import make_label, named
 from gui.pages.parties.editor import PartyEditor
 from gui.pages.parties.labels import ROLE_LABELS
 from gui.pages.parties.standing import ORDERS_SHOWN, PartyOverview, StandingPanel
@@ -69,14 +69,13 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         """The standing shown: a party chosen meanwhile drops an earlier one's."""
         self._set_up_table(self.model, (112, 180, 64, 40, 134, 46, 54), sort=1)
 
-        self.heading = QLabel("No party selected")
-        self.heading.setObjectName("partyHeading")
-        self.heading.setStyleSheet("font-size:14pt; font-weight:600;")
-        self.heading.setWordWrap(True)
-        self.subheading = QLabel()
-        self.subheading.setObjectName("partySubheading")
-        self.subheading.setWordWrap(True)
-        self.subheading.setStyleSheet(hint_style())
+        self.heading = make_label(
+            "No party selected",
+            name="partyHeading",
+            style="font-size:14pt; font-weight:600;",
+            wrap=True,
+        )
+        self.subheading = make_label(name="partySubheading", style=hint_style(), wrap=True)
 
         self.standing = StandingPanel()
         self.standing.show_orders_button.clicked.connect(self._on_show_orders_button_clicked)
@@ -101,8 +100,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         details_layout.addWidget(scroll, 1)
         details_layout.addLayout(buttons)
 
-        self.tabs = QTabWidget()
-        self.tabs.setObjectName("partyTabs")
+        self.tabs = named(QTabWidget(), "partyTabs")
         self.tabs.addTab(self.standing, "Standing at a glance")
         self.tabs.addTab(details, "Details")
 

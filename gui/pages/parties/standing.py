@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHeaderView,
     QLabel,
-    QPushButton,
     QScrollArea,
     QTableWidget,
     QTableWidgetItem,
@@ -37,6 +36,7 @@ from domain.services.standing import PartyStanding
 from gui.charts import OURS_COLOUR, paint_chart
 from gui.kit.bars import FigureBar, used_text
 from gui.kit.pickers import describe_country
+from gui.kit.widgets import make_button, make_label, named
 from gui.style import Tone, badge_colours, badge_text, hint_style, percent, qcolour, tpp
 
 ORDERS_SHOWN = 8
@@ -129,16 +129,12 @@ class StandingPanel(QScrollArea):
         layout.setSpacing(10)
         self.setWidget(body)
 
-        self.summary = QLabel()
-        self.summary.setObjectName("standingSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(hint_style())
+        self.summary = make_label(name="standingSummary", style=hint_style(), wrap=True)
         layout.addWidget(self.summary)
 
         self.lpp_group = QGroupBox("LPP this year")
         lpp_layout = QVBoxLayout(self.lpp_group)
-        self.lpp_bar = FigureBar()
-        self.lpp_bar.setObjectName("lppBar")
+        self.lpp_bar = named(FigureBar(), "lppBar")
         self.lpp_caption = self._caption("lppCaption")
         lpp_layout.addWidget(self.lpp_bar)
         lpp_layout.addWidget(self.lpp_caption)
@@ -146,8 +142,7 @@ class StandingPanel(QScrollArea):
 
         self.aia_group = QGroupBox("AIA cumulative")
         aia_layout = QVBoxLayout(self.aia_group)
-        self.aia_bar = FigureBar()
-        self.aia_bar.setObjectName("aiaBar")
+        self.aia_bar = named(FigureBar(), "aiaBar")
         self.aia_caption = self._caption("aiaCaption")
         aia_layout.addWidget(self.aia_bar)
         aia_layout.addWidget(self.aia_caption)
@@ -156,8 +151,7 @@ class StandingPanel(QScrollArea):
         self.veu_group = QGroupBox("VEU footprint")
         veu_layout = QVBoxLayout(self.veu_group)
         self.veu_caption = self._caption("veuCaption")
-        self.nveu_bar = FigureBar()
-        self.nveu_bar.setObjectName("nveuBar")
+        self.nveu_bar = named(FigureBar(), "nveuBar")
         self.veu_chart = VeuChart()
         self.veu_limits = self._caption("veuLimits")
         veu_layout.addWidget(self.veu_caption)
@@ -168,8 +162,7 @@ class StandingPanel(QScrollArea):
 
         self.licence_group = QGroupBox("Licences")
         licence_layout = QVBoxLayout(self.licence_group)
-        self.licences = QTableWidget(0, 6)
-        self.licences.setObjectName("licenceTable")
+        self.licences = named(QTableWidget(0, 6), "licenceTable")
         self.licences.setHorizontalHeaderLabels(
             ["Licence", "Destination", "Covers", "Authorized TPP", "Left", "Valid"]
         )
@@ -181,12 +174,10 @@ class StandingPanel(QScrollArea):
 
         self.orders_group = QGroupBox("Orders")
         orders_layout = QVBoxLayout(self.orders_group)
-        self.orders = QTableWidget(0, 4)
-        self.orders.setObjectName("partyOrders")
+        self.orders = named(QTableWidget(0, 4), "partyOrders")
         self.orders.setHorizontalHeaderLabels(["Order", "Date", "Destination", "Decision"])
         self._tidy_table(self.orders)
-        self.show_orders_button = QPushButton("Show all orders of this party")
-        self.show_orders_button.setObjectName("showOrdersButton")
+        self.show_orders_button = make_button("Show all orders of this party", "showOrdersButton")
         orders_layout.addWidget(self.orders)
         orders_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.orders_group)
@@ -194,12 +185,7 @@ class StandingPanel(QScrollArea):
         self.show_message("Select a party to see its standing.")
 
     def _caption(self, name: str) -> QLabel:
-        label = QLabel()
-        label.setObjectName(name)
-        label.setWordWrap(True)
-        label.setStyleSheet(hint_style())
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return make_label(name=name, style=hint_style(), wrap=True, selectable=True)
 
     @staticmethod
     def _tidy_table(table: QTableWidget) -> None:

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from domain.rules.classification import ProductClassification
 from gui.kit.forms import FieldMessage
+from gui.kit.widgets import make_label, named
 from gui.pages.products.labels import pd_text
 from gui.style import Tone, heading_style, hint_style, panel_style, text_style, tpp
 
@@ -21,11 +21,8 @@ class ClassificationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
-        self.title = QLabel("Classification")
-        self.title.setStyleSheet(heading_style())
-        self.eccn = QLabel("—")
-        self.eccn.setObjectName("liveEccn")
-        self.eccn.setStyleSheet(heading_style(18))
+        self.title = make_label("Classification", style=heading_style())
+        self.eccn = make_label("—", name="liveEccn", style=heading_style(18))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
         grid.setVerticalSpacing(4)
@@ -41,21 +38,15 @@ class ClassificationPanel(QFrame):
                 ("TPP per unit", self.unit_tpp),
             )
         ):
-            caption = QLabel(label)
-            caption.setStyleSheet(hint_style())
+            caption = make_label(label, style=hint_style())
             grid.addWidget(caption, row, 0)
             grid.addWidget(value, row, 1)
         grid.setColumnStretch(1, 1)
-        self.reason = QLabel()
-        self.reason.setObjectName("liveReason")
-        self.reason.setWordWrap(True)
-        self.reason.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.error = FieldMessage()
-        self.error.setObjectName("liveError")
-        self.ruleset = QLabel()
-        self.ruleset.setObjectName("liveRuleset")
-        self.ruleset.setWordWrap(True)
-        self.ruleset.setStyleSheet(hint_style() + " font-size:9pt;")
+        self.reason = make_label(name="liveReason", wrap=True, selectable=True)
+        self.error = named(FieldMessage(), "liveError")
+        self.ruleset = make_label(
+            name="liveRuleset", style=hint_style() + " font-size:9pt;", wrap=True
+        )
         layout.addWidget(self.title)
         layout.addWidget(self.eccn)
         layout.addLayout(grid)
@@ -66,11 +57,7 @@ class ClassificationPanel(QFrame):
 
     @staticmethod
     def _value(name: str) -> QLabel:
-        label = QLabel("—")
-        label.setObjectName(name)
-        label.setStyleSheet("font-weight:600;")
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        return label
+        return make_label("—", name=name, style="font-weight:600;", selectable=True)
 
     def show_classification(self, found: ProductClassification, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)

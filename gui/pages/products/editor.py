@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFormLayout,
     QGridLayout,
-    QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QRadioButton,
     QSpinBox,
@@ -27,6 +25,7 @@ from domain.ruleset import Ruleset
 from domain.services.catalog_views import tpp_from_rate_text
 from gui.kit.forms import validation_messages
 from gui.kit.numbers import parse_number
+from gui.kit.widgets import make_label, make_line_edit, named
 from gui.pages.products.labels import FIELD_LABELS, KIND_LABELS
 from gui.pages.record_editor import RecordForm
 from gui.style import hint_style, tpp
@@ -39,49 +38,39 @@ class ProductEditor(RecordForm[Product]):
         super().__init__(parent)
         self.ref.setObjectName("productRef")
         self.ref.setPlaceholderText("Short unique reference, e.g. H100-SXM")
-        self.name = QLineEdit()
-        self.name.setObjectName("productName")
-        self.kind = QComboBox()
-        self.kind.setObjectName("productKind")
+        self.name = make_line_edit(name="productName")
+        self.kind = named(QComboBox(), "productKind")
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
 
-        self.by_tpp = QRadioButton("TPP per IC")
-        self.by_tpp.setObjectName("byTpp")
-        self.by_rates = QRadioButton("Datasheet rates")
-        self.by_rates.setObjectName("byRates")
+        self.by_tpp = named(QRadioButton("TPP per IC"), "byTpp")
+        self.by_rates = named(QRadioButton("Datasheet rates"), "byRates")
         self.by_tpp.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_tpp)
         group.addButton(self.by_rates)
-        self.tpp = QLineEdit()
-        self.tpp.setObjectName("productTpp")
-        self.tpp.setPlaceholderText("e.g. 15832")
-        self.rates = QPlainTextEdit()
-        self.rates.setObjectName("productRates")
+        self.tpp = make_line_edit(name="productTpp", placeholder="e.g. 15832")
+        self.rates = named(QPlainTextEdit(), "productRates")
         self.rates.setPlaceholderText(
             "One dense peak rate per line, TOPS:BITS\ne.g. 1979:8 and 989.5:16; "
             "add :sparse to halve a sparse-only figure"
         )
         self.rates.setTabChangesFocus(True)
         self.rates.setFixedHeight(62)
-        self.rates_result = QLabel()
-        self.rates_result.setObjectName("ratesResult")
-        self.rates_result.setStyleSheet(hint_style())
-        self.die_area = QLineEdit()
-        self.die_area.setObjectName("productDieArea")
-        self.die_area.setPlaceholderText("mm² of non-planar logic dies, HBM excluded")
-        self.datacenter = QCheckBox("Designed or marketed for datacenters")
-        self.datacenter.setObjectName("productDatacenter")
+        self.rates_result = make_label(name="ratesResult", style=hint_style())
+        self.die_area = make_line_edit(
+            name="productDieArea", placeholder="mm² of non-planar logic dies, HBM excluded"
+        )
+        self.datacenter = named(
+            QCheckBox("Designed or marketed for datacenters"), "productDatacenter"
+        )
         self.datacenter.setChecked(True)
-        self.ics_per_unit = QSpinBox()
-        self.ics_per_unit.setObjectName("productIcs")
+        self.ics_per_unit = named(QSpinBox(), "productIcs")
         self.ics_per_unit.setRange(1, 100_000)
-        self.training = QLineEdit()
-        self.training.setObjectName("productTraining")
-        self.training.setPlaceholderText("e.g. 3e26")
-        self.published = QCheckBox("Weights are published (open weights)")
-        self.published.setObjectName("productPublished")
+        self.training = make_line_edit(name="productTraining", placeholder="e.g. 3e26")
+        self.published = named(
+            QCheckBox("Weights are published (open weights)"), "productPublished"
+        )
 
         performance = QWidget()
         grid = QGridLayout(performance)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from domain.errors import DomainError
 from domain.model import Product
@@ -16,6 +16,7 @@ from domain.services.records import add_product, update_product
 from gui.context import DeskContext
 from gui.jobs import JobFunction
 from gui.kit.panes import split
+from gui.kit.widgets import make_label
 from gui.pages.products.classification import ClassificationPanel
 from gui.pages.products.editor import ProductEditor
 from gui.pages.products.table import SORT_ROLE, ProductTableModel
@@ -60,9 +61,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         self._set_up_table(self.proxy, (116, 230, 62, 84, 70, 80, 64, 110, 90, 56, 92), sort=0)
 
         self.panel = ClassificationPanel()
-        self.heading = QLabel("No product selected")
-        self.heading.setObjectName("productHeading")
-        self.heading.setStyleSheet("font-size:13pt; font-weight:600;")
+        self.heading = make_label(
+            "No product selected", name="productHeading", style="font-size:13pt; font-weight:600;"
+        )
 
         editor_box = QWidget()
         editor_layout = QVBoxLayout(editor_box)
@@ -85,9 +86,7 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         buttons.addWidget(self.save_button)
         editor_layout.addLayout(buttons)
 
-        self.ruleset_label = QLabel()
-        self.ruleset_label.setObjectName("catalogRuleset")
-        self.ruleset_label.setStyleSheet(hint_style())
+        self.ruleset_label = make_label(name="catalogRuleset", style=hint_style())
         splitter = split(
             Qt.Orientation.Vertical,
             self._build_list(self.ruleset_label),
