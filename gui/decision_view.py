@@ -36,6 +36,20 @@ SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
 SEVERITY_TONE = {"block": Tone.ERROR, "warning": Tone.WARNING, "info": Tone.INFO}
 
 
+def order_parties(detail: OrderDetail, *, country_names: bool = True) -> str:
+    """The order's date, consignee, destination (with ``country_names``, as a name and a
+    code) and any separate end user, on one line."""
+    order = detail.stored.order
+    destination = order.destination or detail.consignee.country
+    where = f"{country_name(destination)} ({destination})" if country_names else destination
+    parties = (
+        f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
+    )
+    if detail.end_user is not None:
+        parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
+    return parties
+
+
 class FindingCard(QFrame):
     def __init__(self, finding: Finding, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -122,14 +136,7 @@ class DecisionView(QScrollArea):
             f"{order.ref}", name="orderTitle", style="font-size:15pt; font-weight:600;"
         )
         self._layout.addWidget(title)
-        destination = order.destination or detail.consignee.country
-        parties = (
-            f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → "
-            f"{country_name(destination)} ({destination})"
-        )
-        if detail.end_user is not None:
-            parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
-        self._layout.addWidget(self._text(parties, text_style(Tone.TEXT)))
+        self._layout.addWidget(self._text(order_parties(detail), text_style(Tone.TEXT)))
 
         cancelled = detail.stored.status.value == "cancelled"
         outcome = (

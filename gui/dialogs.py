@@ -28,3 +28,8 @@ def show_failure(parent: QWidget | None, message: str, is_bug: bool, log_file: P
         )
     box.setObjectName("failureMessage")
     box.open()
+
+
+def confirmed(parent: QWidget, title: str, question: str) -> bool:
+    """Whether the officer answers Yes to ``question`` (asked with Yes and No)."""
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes

@@ -39,7 +39,7 @@ from domain.progress import CancelToken
 from domain.services.transfer import ImportCancelledError, ImportSummary, export_kind, import_file
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, stop_job
 from gui.kit.files import write_atomically
 from gui.kit.tables import Column, ColumnModel, make_table
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
@@ -568,10 +568,9 @@ class ImportDialog(QDialog):
         self._start(f"import {source}", work, self._on_imported)
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.result_label.setText("Cancelling: nothing will be written…")
+        stop_job(
+            self._job, self.cancel_button, self.result_label, "Cancelling: nothing will be written…"
+        )
 
     def _on_imported(self, result: Checked) -> None:
         self.check_result = result

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from domain.errors import DomainError
 from domain.progress import CancelToken
@@ -234,3 +235,12 @@ class OneAtATime(QObject):
 
 def _ignore(*_args: object) -> None:
     """What a job's result is told before any job started."""
+
+
+def stop_job(job: Job | None, button: QWidget, label: QLabel, text: str) -> None:
+    """Ask a running ``job`` to stop after the item it is on: its stop ``button`` goes grey
+    and ``label`` says what happens now."""
+    if job is not None:
+        job.cancel()
+        button.setEnabled(False)
+        label.setText(text)

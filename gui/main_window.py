@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 
 from domain.errors import DomainError
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import confirmed, show_failure
 from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
 from gui.screen import available_size, cap_minimum, fit_to_screen
@@ -266,16 +266,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.context.jobs.essential_running
-        if running:
-            answer = QMessageBox.question(
-                self,
-                "Work in progress",
-                f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
-                "already saved; nothing is left half-written.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if running and not confirmed(
+            self,
+            "Work in progress",
+            f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
+            "already saved; nothing is left half-written.",
+        ):
+            event.ignore()
+            return
         self.context.jobs.cancel_all()
         self.context.jobs.wait()
         self.settings.set_geometry("main", QByteArray(self.saveGeometry()))

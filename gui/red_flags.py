@@ -42,6 +42,7 @@ from domain.services.orders import CheckResult, check_order
 from domain.services.paperwork_views import RED_FLAG_28
 from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
+from gui.decision_view import order_parties
 from gui.dialogs import show_failure
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.kit.writes import RecordWrites
@@ -272,15 +273,7 @@ class RedFlagDialog(QDialog):
 
     def _on_loaded(self, detail: OrderDetail) -> None:
         self.detail = detail
-        order = detail.stored.order
-        destination = order.destination or detail.consignee.country
-        parties = (
-            f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → "
-            f"{destination}"
-        )
-        if detail.end_user is not None:
-            parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
-        self.parties.setText(parties)
+        self.parties.setText(order_parties(detail, country_names=False))
         self._show_outcome()
         if not self._filled:
             self._fill_checklist(detail)

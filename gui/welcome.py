@@ -21,7 +21,7 @@ from domain.services.demo_load import DemoSummary, load_demo
 from domain.services.orders import BatchSummary, check_pending
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job, start_job
+from gui.jobs import Job, start_job, stop_job
 from gui.kit.widgets import make_button, make_label, named
 from gui.style import error_style, warning_style
 
@@ -168,10 +168,7 @@ class WelcomeDialog(QDialog):
         self.status.setText(f"Checking the orders so their decisions show… {label}")
 
     def _on_stop_button_clicked(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.stop_button.setEnabled(False)
-            self.status.setText("Stopping after the current order…")
+        stop_job(self._job, self.stop_button, self.status, "Stopping after the current order…")
 
     def _on_job_finished(self) -> None:
         self._job = None

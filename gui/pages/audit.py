@@ -42,7 +42,7 @@ from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
-from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.kit.widgets import make_button, make_label, make_line_edit, make_search, named
 from gui.models import LazyTableModel
 from gui.pages.base import Page
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
@@ -216,9 +216,7 @@ class AuditPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = make_line_edit(
-            name="auditSearch", placeholder="Search ref, action or officer…", clear_button=True
-        )
+        self.search = make_search("auditSearch", "Search ref, action or officer…")
         self.search.returnPressed.connect(self.apply_filter)
         self.entity = named(QComboBox(), "auditEntity")
         for label, value in ENTITIES:

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDateEdit,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QTableView,
     QToolBar,
@@ -28,12 +27,12 @@ from domain.services.orders import BatchSummary, cancel_order, check_order, chec
 from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
-from gui.dialogs import show_failure
-from gui.jobs import Job, OneAtATime
+from gui.dialogs import confirmed, show_failure
+from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
-from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.kit.widgets import make_button, make_label, make_line_edit, make_search, named
 from gui.models import OrderTableModel
 from gui.pages.base import Page
 from gui.style import Tone, error_style, text_style, warning_style
@@ -174,9 +173,7 @@ class OrdersPage(Page):
         row.setSpacing(6)
         second = QHBoxLayout()
         second.setSpacing(6)
-        self.search = make_line_edit(
-            name="orderSearch", placeholder="Search order or consignee…", clear_button=True
-        )
+        self.search = make_search("orderSearch", "Search order or consignee…")
         self.search.returnPressed.connect(self.apply_filter)
         self.outcome_filter = named(QComboBox(), "outcomeFilter")
         for label, values in OUTCOME_CHOICES:
@@ -517,10 +514,9 @@ class OrdersPage(Page):
             self.batch_label.setText(f"Checking {label}")
 
     def _on_stop_button_clicked(self) -> None:
-        if self._batch_job is not None:
-            self._batch_job.cancel()
-            self.stop_button.setEnabled(False)
-            self.batch_label.setText("Stopping after the current order…")
+        stop_job(
+            self._batch_job, self.stop_button, self.batch_label, "Stopping after the current order…"
+        )
 
     def _on_batch_done(self, summary: BatchSummary) -> None:
         counts = ", ".join(
@@ -557,13 +553,12 @@ class OrdersPage(Page):
         ref = self._selected_ref
         if ref is None:
             return
-        answer = QMessageBox.question(
+        if not confirmed(
             self,
             "Cancel order",
             f"Cancel order {ref}? The quota its decision consumed is released; its decisions "
             "stay in the record.",
-        )
-        if answer != QMessageBox.StandardButton.Yes:
+        ):
             return
         context = self.context
 

@@ -30,7 +30,7 @@ from gui.jobs import JobFunction, OneAtATime
 from gui.kit.actions import text_toolbar, window_action
 from gui.kit.forms import FieldMessage, with_message
 from gui.kit.tables import RecordModel, set_up_list
-from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.kit.widgets import make_button, make_label, make_search, named
 from gui.pages.base import Page
 from gui.style import hint_style
 
@@ -168,9 +168,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         row = QHBoxLayout()
-        self.search = make_line_edit(
-            name=f"{self.noun}Search", placeholder=self.search_placeholder, clear_button=True
-        )
+        self.search = make_search(f"{self.noun}Search", self.search_placeholder)
         self.count_label = make_label(name=f"{self.noun}Count", style=hint_style())
         row.addWidget(self.search, 1)
         for widget in beside_search:

@@ -40,17 +40,17 @@ from domain.services import documents as services
 from domain.services.settings import document_settings
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job, OneAtATime
+from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.files import write_atomically
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
-from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.kit.widgets import make_button, make_label, make_search, named
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
 from gui.pages.documents.batch import BatchDialog
-from gui.pages.documents.generate_dialog import Generated, GenerateDialog
+from gui.pages.documents.generate_dialog import ConsigneeDialog, Generated, GenerateDialog
 from gui.pages.documents.lpp_certification import LppCertificationDialog
 from gui.pages.documents.order_document import OrderDocumentDialog
 from gui.pages.documents.signed_return import SignedReturnDialog
@@ -237,11 +237,7 @@ class DocumentsPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = make_line_edit(
-            name="documentSearch",
-            placeholder="Search number, party, order, title, code…",
-            clear_button=True,
-        )
+        self.search = make_search("documentSearch", "Search number, party, order, title, code…")
         self.search.setMinimumWidth(260)
         self.search.returnPressed.connect(self.reload)
         self.kind_filter = named(QComboBox(), "kindFilter")
@@ -466,20 +462,21 @@ class DocumentsPage(Page):
         dialog.open()
         return dialog
 
-    def open_aia_statement(self) -> AiaStatementDialog:
-        dialog = AiaStatementDialog(self.context, self)
+    def _open_for_party(self, dialog: ConsigneeDialog) -> None:
+        """Open a consignee's document, for the selected document's party if it has one."""
         document = self.selected_document()
         if document is not None and document.party_ref:
             dialog.select_party(document.party_ref)
         self._open_generate(dialog)
+
+    def open_aia_statement(self) -> AiaStatementDialog:
+        dialog = AiaStatementDialog(self.context, self)
+        self._open_for_party(dialog)
         return dialog
 
     def open_lpp_certification(self) -> LppCertificationDialog:
         dialog = LppCertificationDialog(self.context, self)
-        document = self.selected_document()
-        if document is not None and document.party_ref:
-            dialog.select_party(document.party_ref)
-        self._open_generate(dialog)
+        self._open_for_party(dialog)
         return dialog
 
     def _selected_order_ref(self) -> str:
@@ -646,10 +643,12 @@ class DocumentsPage(Page):
             self.batch_label.setText(f"Generating {label}")
 
     def _on_stop_button_clicked(self) -> None:
-        if self._batch_job is not None:
-            self._batch_job.cancel()
-            self.stop_button.setEnabled(False)
-            self.batch_label.setText("Stopping after the current document…")
+        stop_job(
+            self._batch_job,
+            self.stop_button,
+            self.batch_label,
+            "Stopping after the current document…",
+        )
 
     def _on_batch_done(self, summary: services.BatchResult) -> None:
         self._on_batch_job_finished()

@@ -172,12 +172,7 @@ class VerifyDialog(QDialog):
     def _start(self, name: str, work: Any, doing: str) -> bool:
         self.file_button.setEnabled(False)
         self.code_button.setEnabled(False)
-        self.verdict.setVisible(False)
-        self.details_heading.setVisible(False)
-        self.details.setVisible(False)
-        self.message.setStyleSheet(hint_style())
-        self.message.setText(doing)
-        self.message.setVisible(True)
+        self._say(doing, hint_style())
         self._job = self.context.jobs.start(
             name,
             work,
@@ -200,10 +195,14 @@ class VerifyDialog(QDialog):
         self._show_problem(f"Not verified: {message}")
 
     def _show_problem(self, text: str) -> None:
+        self._say(text, error_style())
+
+    def _say(self, text: str, style: str) -> None:
+        """A message in place of the answer (what is being checked, or what went wrong)."""
         self.verdict.setVisible(False)
         self.details_heading.setVisible(False)
         self.details.setVisible(False)
-        self.message.setStyleSheet(error_style())
+        self.message.setStyleSheet(style)
         self.message.setText(text)
         self.message.setVisible(True)
 

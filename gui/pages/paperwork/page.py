@@ -29,7 +29,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.tables import ColumnModel, make_table, select_key, selected_row
-from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.kit.widgets import make_button, make_label, make_search, named
 from gui.pages.base import OverviewPage
 from gui.pages.paperwork.aia import AiaDialog
 from gui.pages.paperwork.columns import (
@@ -80,11 +80,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         )
 
         self.heading = make_label(name="paperworkHeading", style=hint_style())
-        self.search = make_line_edit(
-            name="paperworkSearch",
-            placeholder="Filter by consignee, licence or country…",
-            clear_button=True,
-        )
+        self.search = make_search("paperworkSearch", "Filter by consignee, licence or country…")
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._on_search_text_changed)
         top = QHBoxLayout()

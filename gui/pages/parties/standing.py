@@ -132,55 +132,39 @@ class StandingPanel(QScrollArea):
         self.summary = make_label(name="standingSummary", style=hint_style(), wrap=True)
         layout.addWidget(self.summary)
 
-        self.lpp_group = QGroupBox("LPP this year")
-        lpp_layout = QVBoxLayout(self.lpp_group)
         self.lpp_bar = named(FigureBar(), "lppBar")
         self.lpp_caption = self._caption("lppCaption")
-        lpp_layout.addWidget(self.lpp_bar)
-        lpp_layout.addWidget(self.lpp_caption)
-        layout.addWidget(self.lpp_group)
+        self.lpp_group = self._group(layout, "LPP this year", self.lpp_bar, self.lpp_caption)
 
-        self.aia_group = QGroupBox("AIA cumulative")
-        aia_layout = QVBoxLayout(self.aia_group)
         self.aia_bar = named(FigureBar(), "aiaBar")
         self.aia_caption = self._caption("aiaCaption")
-        aia_layout.addWidget(self.aia_bar)
-        aia_layout.addWidget(self.aia_caption)
-        layout.addWidget(self.aia_group)
+        self.aia_group = self._group(layout, "AIA cumulative", self.aia_bar, self.aia_caption)
 
-        self.veu_group = QGroupBox("VEU footprint")
-        veu_layout = QVBoxLayout(self.veu_group)
         self.veu_caption = self._caption("veuCaption")
         self.nveu_bar = named(FigureBar(), "nveuBar")
         self.veu_chart = VeuChart()
         self.veu_limits = self._caption("veuLimits")
-        veu_layout.addWidget(self.veu_caption)
-        veu_layout.addWidget(self.nveu_bar)
-        veu_layout.addWidget(self.veu_chart)
-        veu_layout.addWidget(self.veu_limits)
-        layout.addWidget(self.veu_group)
-
-        self.licence_group = QGroupBox("Licences")
-        licence_layout = QVBoxLayout(self.licence_group)
-        self.licences = named(QTableWidget(0, 6), "licenceTable")
-        self.licences.setHorizontalHeaderLabels(
-            ["Licence", "Destination", "Covers", "Authorized TPP", "Left", "Valid"]
+        self.veu_group = self._group(
+            layout,
+            "VEU footprint",
+            self.veu_caption,
+            self.nveu_bar,
+            self.veu_chart,
+            self.veu_limits,
         )
-        self._tidy_table(self.licences)
-        self.no_licences = self._caption("noLicences")
-        licence_layout.addWidget(self.licences)
-        licence_layout.addWidget(self.no_licences)
-        layout.addWidget(self.licence_group)
 
-        self.orders_group = QGroupBox("Orders")
-        orders_layout = QVBoxLayout(self.orders_group)
-        self.orders = named(QTableWidget(0, 4), "partyOrders")
-        self.orders.setHorizontalHeaderLabels(["Order", "Date", "Destination", "Decision"])
-        self._tidy_table(self.orders)
+        self.licences = self._table(
+            "licenceTable", ["Licence", "Destination", "Covers", "Authorized TPP", "Left", "Valid"]
+        )
+        self.no_licences = self._caption("noLicences")
+        self.licence_group = self._group(layout, "Licences", self.licences, self.no_licences)
+
+        self.orders = self._table("partyOrders", ["Order", "Date", "Destination", "Decision"])
+        self.orders_group = self._group(layout, "Orders", self.orders)
         self.show_orders_button = make_button("Show all orders of this party", "showOrdersButton")
-        orders_layout.addWidget(self.orders)
-        orders_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
-        layout.addWidget(self.orders_group)
+        group_layout = self.orders_group.layout()
+        assert isinstance(group_layout, QVBoxLayout)
+        group_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addStretch(1)
         self.show_message("Select a party to see its standing.")
 
@@ -188,7 +172,20 @@ class StandingPanel(QScrollArea):
         return make_label(name=name, style=hint_style(), wrap=True, selectable=True)
 
     @staticmethod
-    def _tidy_table(table: QTableWidget) -> None:
+    def _group(layout: QVBoxLayout, title: str, *widgets: QWidget) -> QGroupBox:
+        """A titled group of ``widgets``, added to ``layout``."""
+        group = QGroupBox(title)
+        column = QVBoxLayout(group)
+        for widget in widgets:
+            column.addWidget(widget)
+        layout.addWidget(group)
+        return group
+
+    @staticmethod
+    def _table(name: str, headers: list[str]) -> QTableWidget:
+        """A short table that shows all its rows, to read, not to select in."""
+        table = named(QTableWidget(0, len(headers)), name)
+        table.setHorizontalHeaderLabels(headers)
         table.verticalHeader().setVisible(False)
         table.verticalHeader().setDefaultSectionSize(26)
         table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -199,6 +196,7 @@ class StandingPanel(QScrollArea):
         header = table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         header.setStretchLastSection(True)
+        return table
 
     def _groups(self) -> tuple[QGroupBox, ...]:
         return (
