@@ -21,7 +21,6 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
@@ -38,7 +37,7 @@ from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.services.transfer import ImportCancelledError, ImportSummary, export_kind, import_file
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.jobs import Job, stop_job
 from gui.kit.files import write_atomically
 from gui.kit.tables import Column, ColumnModel, make_table
@@ -220,7 +219,7 @@ def _run_import(
     return Checked(data=data, kind=kind, summary=summary)
 
 
-class ImportDialog(QDialog):
+class ImportDialog(DeskDialog):
     """Signals:
     checked: the dry run finished (a ``Checked``).
     imported: the file was imported (its ``ImportSummary``).
@@ -232,12 +231,8 @@ class ImportDialog(QDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent, title="Import CSV", name="importDialog", modal=True)
         self.settings = settings
-        self.setObjectName("importDialog")
-        self.setWindowTitle("Import CSV")
-        self.setModal(True)
         cap_minimum(self, 760, 560)
         fit_to_screen(self, 1040, 760)
         self.path: Path | None = None
@@ -597,7 +592,7 @@ def count_rows(text: str) -> int:
     return max(sum(1 for _ in csv.reader(io.StringIO(text))) - 1, 0)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(DeskDialog):
     """Signals:
     exported: (rows written, path).
     """
@@ -607,13 +602,10 @@ class ExportDialog(QDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context, parent, title="Export CSV", name="exportDialog", width=620, modal=True
+        )
         self.settings = settings
-        self.setObjectName("exportDialog")
-        self.setWindowTitle("Export CSV")
-        self.setModal(True)
-        self.setMinimumWidth(620)
         self._job: Job | None = None
         intro = QLabel(
             "Write records in the CSV formats of the command line, ready to import elsewhere."

@@ -12,12 +12,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -31,13 +29,13 @@ from domain.services.settings import (
     update_document_settings,
 )
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.kit.widgets import make_label, make_line_edit, named
 
 _HINT = "color: palette(placeholder-text);"
 
 
-class LetterheadDialog(QDialog):
+class LetterheadDialog(DeskDialog):
     """Edit the letterhead (name, address, contact), the paper size and the officer named on
     paper.
 
@@ -50,11 +48,9 @@ class LetterheadDialog(QDialog):
     saved = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setObjectName("letterheadDialog")
-        self.setWindowTitle("Letterhead and paper")
-        self.setMinimumWidth(540)
+        super().__init__(
+            context, parent, title="Letterhead and paper", name="letterheadDialog", width=540
+        )
         self._busy = False
         intro = QLabel(
             "Every printed statement, record, notice and report carries this letterhead. "
@@ -95,13 +91,7 @@ class LetterheadDialog(QDialog):
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveLetterhead")
         self.save_button.setEnabled(False)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.lay_out(intro, form, self.problem, buttons=buttons, on_accept=self.save)
         self._load()
 
     def _load(self) -> None:

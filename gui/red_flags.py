@@ -19,7 +19,6 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
@@ -43,7 +42,7 @@ from domain.services.paperwork_views import RED_FLAG_28
 from domain.services.views import OrderDetail, order_detail
 from gui.context import DeskContext
 from gui.decision_view import order_parties
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.kit.writes import RecordWrites
 from gui.screen import cap_minimum, fit_to_screen
@@ -66,7 +65,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class RedFlagDialog(QDialog):
+class RedFlagDialog(DeskDialog):
     """Red flags of one order.
 
     Signals:
@@ -82,16 +81,14 @@ class RedFlagDialog(QDialog):
     rechecked = Signal(str)
 
     def __init__(self, context: DeskContext, order_ref: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context, parent, title=f"Red flags: order {order_ref}", name="redFlagDialog", modal=True
+        )
         self.order_ref = order_ref
         self.detail: OrderDetail | None = None
         self._busy = False
         self._filled = False
         self._note_touched = False
-        self.setObjectName("redFlagDialog")
-        self.setWindowTitle(f"Red flags: order {order_ref}")
-        self.setModal(True)
         cap_minimum(self, 640, 520)
         fit_to_screen(self, 760, 780)
 

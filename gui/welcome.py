@@ -8,7 +8,6 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
@@ -20,7 +19,7 @@ from domain.progress import CancelToken
 from domain.services.demo_load import DemoSummary, load_demo
 from domain.services.orders import BatchSummary, check_pending
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.jobs import Job, start_job, stop_job
 from gui.kit.widgets import make_button, make_label, named
 from gui.style import error_style, warning_style
@@ -45,7 +44,7 @@ def offer_first_start(window: QWidget, context: DeskContext) -> None:
     dialog.open()
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(DeskDialog):
     """Signals:
     demo_loaded: the demonstration data was loaded and its orders checked (a DemoLoaded).
     """
@@ -53,12 +52,10 @@ class WelcomeDialog(QDialog):
     demo_loaded = Signal(object)
 
     def __init__(self, context: DeskContext, window: QWidget) -> None:
-        super().__init__(window)
-        self.context = context
+        super().__init__(
+            context, window, title="Welcome to Diffusion Desk", name="welcomeDialog", width=620
+        )
         self.main_window = window
-        self.setObjectName("welcomeDialog")
-        self.setWindowTitle("Welcome to Diffusion Desk")
-        self.setMinimumWidth(620)
         self._job: Job | None = None
 
         title = make_label("Welcome to Diffusion Desk", style="font-size:17pt; font-weight:600;")

@@ -8,7 +8,6 @@ from collections.abc import Mapping
 from pydantic import ValidationError
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 
 from domain.model import error_message
 from gui.context import DeskContext
+from gui.dialogs import DeskDialog
 from gui.kit.widgets import make_label
 from gui.style import error_style, hint_style, problem_style
 
@@ -93,7 +93,7 @@ def grow_to_fit(widget: QWidget) -> None:
         widget.resize(widget.width(), wanted)
 
 
-class FormDialog(QDialog):
+class FormDialog(DeskDialog):
     """A modal form: an intro, the fields (each may have a hint under it), room for more
     below them, a box for what stops the form, and its ``buttons`` (accepting calls
     ``_on_buttons_accepted``)."""
@@ -109,11 +109,7 @@ class FormDialog(QDialog):
         spacing: int,
         extra_stretch: int = 0,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setWindowTitle(title)
-        self.setModal(True)
-        self.setMinimumWidth(minimum_width)
+        super().__init__(context, parent, title=title, width=minimum_width, modal=True)
         self._busy = False
         layout = QVBoxLayout(self)
         layout.setSpacing(8)

@@ -13,8 +13,8 @@ from collections.abc import Iterable
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.quota_views import (
@@ -34,7 +34,6 @@ from gui.charts import (
     state_word,
 )
 from gui.context import DeskContext
-from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.widgets import make_label, named
 from gui.pages.base import OverviewPage
@@ -181,7 +180,7 @@ class QuotasPage(OverviewPage[QuotaOverview]):
 
     title = "Quotas"
     kinds = frozenset({"paperwork", "decisions", "orders", "parties", "all"})
-    loaded = Signal()
+    what = "the quotas"
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -216,9 +215,9 @@ class QuotasPage(OverviewPage[QuotaOverview]):
 
         return "load quotas", work
 
-    def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.heading.setText("Could not read the quotas.")
-        show_failure(self, message, is_bug, self.context.log_file)
+    @property
+    def status(self) -> QLabel:
+        return self.heading
 
     def _on_loaded(self, overview: QuotaOverview) -> None:
         self.overview = overview
@@ -280,4 +279,3 @@ class QuotasPage(OverviewPage[QuotaOverview]):
             f"shipment date ({nveu.rule}).",
             nveu_summary(nveu),
         )
-        self.loaded.emit()

@@ -10,12 +10,23 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, Generic, TypeVar
 
-from PySide6.QtCore import QAbstractItemModel, QItemSelection, QModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QItemSelection,
+    QModelIndex,
+    Qt,
+    Signal,
+    SignalInstance,
+)
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
+    QPlainTextEdit,
+    QSpinBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -40,6 +51,19 @@ S = TypeVar("S")
 """A row of the list (a party's summary, a product with its classification)."""
 
 
+def edited_signal(field: QWidget) -> SignalInstance:
+    """The signal a field of a record editor sends when its value changes."""
+    if isinstance(field, QLineEdit | QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, QComboBox):
+        return field.currentIndexChanged
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    if isinstance(field, QSpinBox):
+        return field.valueChanged
+    raise TypeError(f"no change signal for {type(field).__name__}")
+
+
 class RecordForm(QWidget, Generic[R]):
     """The fields of one record, each with a message under it. Emits ``edited`` when the
     officer changes a field (not while a record is being loaded into them)."""
@@ -59,6 +83,11 @@ class RecordForm(QWidget, Generic[R]):
         cell = with_message(widget, message)
         form.addRow(label, cell)
         return cell
+
+    def watch(self, *fields: QWidget) -> None:
+        """Say ``edited`` whenever the officer changes one of ``fields``."""
+        for field in fields:
+            edited_signal(field).connect(self._on_field_edited)
 
     def _on_field_edited(self) -> None:
         if not self._loading:

@@ -20,7 +20,6 @@ from domain.services.paperwork_views import (
     red_flag_overview,
 )
 from gui.context import DeskContext
-from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
@@ -68,7 +67,7 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
 
     title = "Red flags"
     kinds = frozenset({"orders", "decisions", "all"})
-    loaded = Signal()
+    what = "the red flags"
     dialog_opened = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -150,9 +149,9 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
 
         return "load red flags", work
 
-    def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.summary.setText("Could not read the red flags.")
-        show_failure(self, message, is_bug, self.context.log_file)
+    @property
+    def status(self) -> QLabel:
+        return self.summary
 
     def _on_loaded(self, overview: RedFlagOverview) -> None:
         self.overview = overview
@@ -168,7 +167,6 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         )
         self.open_held.setEnabled(held > 0)
         self.open_flagged.setEnabled(bool(overview.flagged))
-        self.loaded.emit()
 
     # -- opening an order -----------------------------------------------------------------
 

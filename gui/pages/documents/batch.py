@@ -7,26 +7,25 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QRadioButton,
-    QVBoxLayout,
     QWidget,
 )
 
 from domain.documents import DocumentKind
 from gui.context import DeskContext
+from gui.dialogs import DeskDialog
 from gui.kit.dates import date_edit, pydate
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.settings import UiSettings
 from gui.style import error_style, hint_style
 
 
-class BatchDialog(QDialog):
+class BatchDialog(DeskDialog):
     """Choose a batch: every AIA statement due, or every decision record of a day, and the
     folder the PDF files go to.
 
@@ -39,11 +38,9 @@ class BatchDialog(QDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.setObjectName("batchDialog")
-        self.setWindowTitle("Generate a batch")
-        self.setModal(True)
-        self.setMinimumWidth(560)
+        super().__init__(
+            context, parent, title="Generate a batch", name="batchDialog", width=560, modal=True
+        )
         today = context.today()
         self.aia = named(QRadioButton("Every AIA statement due"), "batchAia")
         self.aia.setToolTip(
@@ -79,13 +76,7 @@ class BatchDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
         self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
         self.start_button.setObjectName("startBatch")
-        buttons.accepted.connect(self._on_buttons_accepted)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(note)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.lay_out(form, note, self.problem, buttons=buttons, on_accept=self._on_buttons_accepted)
         self._chooser: QFileDialog | None = None
 
     def kind(self) -> DocumentKind:

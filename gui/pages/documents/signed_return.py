@@ -8,12 +8,10 @@ from typing import Any
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -21,14 +19,14 @@ from domain.documents import DocumentKind, RegisteredDocument
 from domain.progress import CancelToken
 from domain.services import documents as services
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.kit.dates import date_edit, pydate, qdate
 from gui.kit.numbers import parse_tpp
 from gui.kit.widgets import make_label, make_line_edit, named
 from gui.style import hint_style, problem_style
 
 
-class SignedReturnDialog(QDialog):
+class SignedReturnDialog(DeskDialog):
     """Record that the signed copy of a statement came back.
 
     For an AIA statement this records the consignee's certification (signed on that date,
@@ -46,13 +44,15 @@ class SignedReturnDialog(QDialog):
         document: RegisteredDocument,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context,
+            parent,
+            title=f"Signed copy of {document.number} returned",
+            name="signedReturnDialog",
+            width=560,
+            modal=True,
+        )
         self.document = document
-        self.setObjectName("signedReturnDialog")
-        self.setWindowTitle(f"Signed copy of {document.number} returned")
-        self.setModal(True)
-        self.setMinimumWidth(560)
         self._busy = False
         today = context.today()
         intro = QLabel(
@@ -116,13 +116,7 @@ class SignedReturnDialog(QDialog):
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveReturn")
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.lay_out(intro, form, self.problem, buttons=buttons, on_accept=self.save)
 
     def save(self) -> bool:
         if self._busy:

@@ -8,7 +8,6 @@ from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
@@ -23,7 +22,7 @@ from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.services import documents as services
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
 from gui.jobs import Job
 from gui.kit.forms import grow_to_fit
 from gui.kit.widgets import make_button, make_label, make_line_edit
@@ -32,7 +31,7 @@ from gui.settings import UiSettings
 from gui.style import error_style, hint_style, warning_style
 
 
-class VerifyDialog(QDialog):
+class VerifyDialog(DeskDialog):
     """Is this paper genuine? Open the PDF file, or type the code printed on its pages.
 
     Signals:
@@ -48,12 +47,8 @@ class VerifyDialog(QDialog):
         code: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent, title="Verify a document", name="verifyDialog", width=640)
         self.settings = settings
-        self.setObjectName("verifyDialog")
-        self.setWindowTitle("Verify a document")
-        self.setMinimumWidth(640)
         self._job: Job | None = None
         self._chooser: QFileDialog | None = None
         self.verification: Verification | None = None

@@ -11,8 +11,16 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QTabWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from domain.progress import CancelToken
 from domain.queries import PartySummary
@@ -26,7 +34,6 @@ from domain.services.paperwork_views import (
     paperwork_overview,
 )
 from gui.context import DeskContext
-from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.tables import ColumnModel, make_table, select_key, selected_row
 from gui.kit.widgets import make_button, make_label, make_search, named
@@ -54,7 +61,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
 
     title = "Certifications & Licences"
     kinds = frozenset({"paperwork", "decisions", "orders", "parties", "all"})
-    loaded = Signal()
+    what = "the paperwork"
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -186,9 +193,9 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         self.heading.setText("Loading…")
         return "load paperwork", work
 
-    def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.heading.setText("Could not read the paperwork.")
-        show_failure(self, message, is_bug, self.context.log_file)
+    @property
+    def status(self) -> QLabel:
+        return self.heading
 
     def _on_loaded(self, view: PaperworkView) -> None:
         keep = {
@@ -241,7 +248,6 @@ class PaperworkPage(OverviewPage[PaperworkView]):
             "its actions; undo with Ctrl+Z."
         )
         self._update_actions()
-        self.loaded.emit()
 
     # -- actions ------------------------------------------------------------------------------
 

@@ -67,22 +67,7 @@ class PartyEditor(RecordForm[Party]):
         ]
         for key, widget in rows:
             self.add_row(form, key, FIELD_LABELS[key] + ":", widget)
-
-        for line in (
-            self.ref,
-            self.name,
-            self.country,
-            self.hq_country,
-            self.parent_name,
-            self.parent_hq_country,
-            self.veu_country,
-            self.veu_id,
-        ):
-            line.textChanged.connect(self._on_field_edited)
-        self.aliases.textChanged.connect(self._on_field_edited)
-        self.address.textChanged.connect(self._on_field_edited)
-        self.role.currentIndexChanged.connect(self._on_field_edited)
-        self.veu.currentIndexChanged.connect(self._on_field_edited)
+        self.watch(*(widget for _key, widget in rows))
         self.veu.currentIndexChanged.connect(self._on_veu_current_index_changed)
         self._on_veu_current_index_changed()
 

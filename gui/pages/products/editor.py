@@ -102,16 +102,21 @@ class ProductEditor(RecordForm[Product]):
             self.rows[key] = self.add_row(form, key, f"{label}:" if label else "", widget)
         self._form = form
 
-        for line in (self.ref, self.name, self.tpp, self.die_area, self.training):
-            line.textChanged.connect(self._on_field_edited)
-        self.rates.textChanged.connect(self._on_field_edited)
-        self.kind.currentIndexChanged.connect(self._on_field_edited)
+        self.watch(
+            self.ref,
+            self.name,
+            self.tpp,
+            self.die_area,
+            self.training,
+            self.rates,
+            self.kind,
+            self.by_tpp,
+            self.datacenter,
+            self.published,
+            self.ics_per_unit,
+        )
         self.kind.currentIndexChanged.connect(self._update_enabled)
-        self.by_tpp.toggled.connect(self._on_field_edited)
         self.by_tpp.toggled.connect(self._update_enabled)
-        self.datacenter.toggled.connect(self._on_field_edited)
-        self.published.toggled.connect(self._on_field_edited)
-        self.ics_per_unit.valueChanged.connect(self._on_field_edited)
         self._update_enabled()
 
     def current_kind(self) -> ProductKind:
