@@ -6,12 +6,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from pydantic import ValidationError
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, SignalInstance
 from PySide6.QtWidgets import (
+    QAbstractButton,
+    QComboBox,
+    QDateEdit,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLayout,
+    QLineEdit,
+    QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -19,6 +25,8 @@ from PySide6.QtWidgets import (
 from domain.model import error_message
 from gui.context import DeskContext
 from gui.dialogs import DeskDialog
+from gui.kit.dates import OptionalDate
+from gui.kit.pickers import CountryField
 from gui.kit.widgets import make_label
 from gui.style import error_style, hint_style, problem_style
 
@@ -50,6 +58,25 @@ class FieldMessage(QLabel):
     @property
     def is_error(self) -> bool:
         return self.isVisible() and self.text().startswith("✕")
+
+
+def changed_signal(field: QWidget, *, by_index: bool = False) -> SignalInstance | None:
+    """The signal a form field sends when the officer changes it: for a drop-down list, its
+    text changing (or, ``by_index``, another entry chosen); None for a widget that is not a
+    field."""
+    if isinstance(field, QLineEdit | QPlainTextEdit):
+        return field.textChanged
+    if isinstance(field, QComboBox):
+        return field.currentIndexChanged if by_index else field.currentTextChanged
+    if isinstance(field, QDateEdit):
+        return field.dateChanged
+    if isinstance(field, QAbstractButton):
+        return field.toggled
+    if isinstance(field, QSpinBox):
+        return field.valueChanged
+    if isinstance(field, OptionalDate | CountryField):
+        return field.changed
+    return None
 
 
 def with_message(field: QWidget | QLayout, *messages: FieldMessage) -> QWidget:

@@ -68,6 +68,8 @@ class OverviewPage(Page, Generic[V]):
 
     what = ""
     """What the page reads, as a failure names it ("the quotas")."""
+    status: QLabel
+    """The line that says how the page stands (and that the view could not be read)."""
     loaded = Signal()
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -90,11 +92,6 @@ class OverviewPage(Page, Generic[V]):
 
     def _on_loaded(self, view: V) -> None:
         """Show what was read."""
-        raise NotImplementedError
-
-    @property
-    def status(self) -> QLabel:
-        """The line that says how the page stands (and that the view could not be read)."""
         raise NotImplementedError
 
     def _on_failed(self, message: str, is_bug: bool) -> None:

@@ -14,7 +14,7 @@ from html import escape
 from typing import Any
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QFrame, QHBoxLayout, QLabel, QScrollArea, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.quota_views import (
@@ -187,6 +187,7 @@ class QuotasPage(OverviewPage[QuotaOverview]):
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
         self.heading = make_label("Loading…", name="quotasHeading", style=hint_style(), wrap=True)
+        self.status = self.heading
         self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
         self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
         self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")
@@ -214,10 +215,6 @@ class QuotasPage(OverviewPage[QuotaOverview]):
             return quota_overview(db, catalog, on=today)
 
         return "load quotas", work
-
-    @property
-    def status(self) -> QLabel:
-        return self.heading
 
     def _on_loaded(self, overview: QuotaOverview) -> None:
         self.overview = overview

@@ -16,17 +16,12 @@ from PySide6.QtCore import (
     QModelIndex,
     Qt,
     Signal,
-    SignalInstance,
 )
 from PySide6.QtWidgets import (
-    QAbstractButton,
-    QComboBox,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
-    QSpinBox,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -39,7 +34,7 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.actions import text_toolbar, window_action
-from gui.kit.forms import FieldMessage, with_message
+from gui.kit.forms import FieldMessage, changed_signal, with_message
 from gui.kit.tables import RecordModel, set_up_list
 from gui.kit.widgets import make_button, make_label, make_search, named
 from gui.pages.base import Page
@@ -49,19 +44,6 @@ R = TypeVar("R", bound=Record)
 """The record edited (a party, a product)."""
 S = TypeVar("S")
 """A row of the list (a party's summary, a product with its classification)."""
-
-
-def edited_signal(field: QWidget) -> SignalInstance:
-    """The signal a field of a record editor sends when its value changes."""
-    if isinstance(field, QLineEdit | QPlainTextEdit):
-        return field.textChanged
-    if isinstance(field, QComboBox):
-        return field.currentIndexChanged
-    if isinstance(field, QAbstractButton):
-        return field.toggled
-    if isinstance(field, QSpinBox):
-        return field.valueChanged
-    raise TypeError(f"no change signal for {type(field).__name__}")
 
 
 class RecordForm(QWidget, Generic[R]):
@@ -87,7 +69,9 @@ class RecordForm(QWidget, Generic[R]):
     def watch(self, *fields: QWidget) -> None:
         """Say ``edited`` whenever the officer changes one of ``fields``."""
         for field in fields:
-            edited_signal(field).connect(self._on_field_edited)
+            signal = changed_signal(field, by_index=True)
+            assert signal is not None, field
+            signal.connect(self._on_field_edited)
 
     def _on_field_edited(self) -> None:
         if not self._loading:

@@ -84,6 +84,7 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
 
         self.summary = make_label("Loading…", name="redFlagSummary", style=hint_style(), wrap=True)
+        self.status = self.summary
         self.order_ref = make_line_edit(
             name="redFlagOrderRef", placeholder="e.g. SO-26-0094", max_width=180
         )
@@ -148,10 +149,6 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
             return red_flag_overview(db, queries, catalog)
 
         return "load red flags", work
-
-    @property
-    def status(self) -> QLabel:
-        return self.summary
 
     def _on_loaded(self, overview: RedFlagOverview) -> None:
         self.overview = overview

@@ -14,7 +14,6 @@ from typing import Any
 from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QPushButton,
     QTableView,
     QTabWidget,
@@ -87,6 +86,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         )
 
         self.heading = make_label(name="paperworkHeading", style=hint_style())
+        self.status = self.heading
         self.search = make_search("paperworkSearch", "Filter by consignee, licence or country…")
         self.search.setMinimumWidth(320)
         self.search.textChanged.connect(self._on_search_text_changed)
@@ -192,10 +192,6 @@ class PaperworkPage(OverviewPage[PaperworkView]):
 
         self.heading.setText("Loading…")
         return "load paperwork", work
-
-    @property
-    def status(self) -> QLabel:
-        return self.heading
 
     def _on_loaded(self, view: PaperworkView) -> None:
         keep = {

@@ -8,16 +8,11 @@ from collections.abc import Callable
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal, SignalInstance
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QCheckBox,
-    QComboBox,
-    QDateEdit,
     QDialogButtonBox,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -27,8 +22,7 @@ from domain.errors import UnknownCountryError
 from domain.progress import CancelToken
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.kit.dates import OptionalDate
-from gui.kit.forms import FormDialog, grow_to_fit
+from gui.kit.forms import FormDialog, changed_signal, grow_to_fit
 from gui.kit.numbers import parse_tpp
 from gui.kit.pickers import CountryField, PartyPicker, country_problem
 from gui.kit.widgets import make_label
@@ -44,23 +38,6 @@ def validation_messages(error: ValidationError) -> list[tuple[str, str]]:
         message = str(detail["msg"]).removeprefix("Value error, ")
         found.append((field, message))
     return found
-
-
-def changed_signal(widget: QWidget) -> SignalInstance | None:
-    """The signal a field sends when the officer changes it."""
-    if isinstance(widget, QLineEdit | QPlainTextEdit):
-        return widget.textChanged
-    if isinstance(widget, QComboBox):
-        return widget.currentTextChanged
-    if isinstance(widget, QDateEdit):
-        return widget.dateChanged
-    if isinstance(widget, QCheckBox):
-        return widget.toggled
-    if isinstance(widget, QSpinBox):
-        return widget.valueChanged
-    if isinstance(widget, OptionalDate | CountryField):
-        return widget.changed
-    return None
 
 
 class RecordDialog(FormDialog):
