@@ -9,7 +9,7 @@ but the wording.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
@@ -137,6 +137,11 @@ def nveu_summary(view: NveuView) -> str:
     )
 
 
+def _bar(name: str, share: float, ours: float, theirs: float, limit: float) -> BarRow:
+    """A bar of ours and theirs, each as a share of the ``limit``, labelled with the share."""
+    return BarRow(f"{name} · {percent(share)}", (ours / limit, theirs / limit))
+
+
 class QuotaSection(QFrame):
     """A titled chart with its summary beside it."""
 
@@ -163,7 +168,17 @@ class QuotaSection(QFrame):
         row.addWidget(self.summary, 2)
         layout.addLayout(row)
 
-    def fill(self, subtitle: str, summary_html: str) -> None:
+    def show_figures(
+        self,
+        subtitle: str,
+        summary_html: str,
+        bars: Sequence[BarRow],
+        parts: Sequence[tuple[str, str]],
+        **chart: str,
+    ) -> None:
+        """The chart of ``bars`` (``parts`` name their colours), the subtitle and the summary
+        beside the chart, which is also what the chart says to a screen reader."""
+        self.chart.show_rows(bars, parts, description=_plain(summary_html), **chart)
         self.subtitle.setText(subtitle)
         self.summary.setText(summary_html)
         plain = _plain(summary_html)
@@ -224,55 +239,43 @@ class QuotasPage(OverviewPage[QuotaOverview]):
             "Each bar is a share of its own limit; the dashed line is the limit. Limits are "
             "inclusive: reaching one is allowed, passing it is not."
         )
-        self.allocations.chart.show_rows(
-            [
-                BarRow(
-                    f"{row.name} ({row.country}) · {percent(row.share)}",
-                    (row.ours_tpp / row.limit_tpp, row.external_tpp / row.limit_tpp),
-                )
-                for row in allocations.countries
-            ],
-            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
-            description=_plain(allocation_summary(allocations)),
-        )
-        self.allocations.fill(
+        self.allocations.show_figures(
             f"{tpp(allocations.base_tpp)} TPP per Tier 2 country, "
             f"{tpp(allocations.g2g_limit_tpp)} with a government-to-government agreement, "
             f"{allocations.period_start.isoformat()} to {allocations.period_end.isoformat()} "
             f"({allocations.rule}). {allocations.note}",
             allocation_summary(allocations),
+            [
+                _bar(f"{r.name} ({r.country})", r.share, r.ours_tpp, r.external_tpp, r.limit_tpp)
+                for r in allocations.countries
+            ],
+            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
         )
         self.lpp.heading.setText(f"LPP use in {lpp.year}: top consignees")
-        self.lpp.chart.show_rows(
-            [
-                BarRow(
-                    f"{row.party_ref} · {percent(row.share)}",
-                    (row.shipped_tpp / row.limit_tpp, row.prior_receipts_tpp / row.limit_tpp),
-                )
-                for row in lpp.parties
-            ],
-            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
-            description=_plain(lpp_summary(lpp)),
-        )
-        self.lpp.fill(
+        self.lpp.show_figures(
             f"Limit {tpp(lpp.limit_tpp)} TPP per ultimate consignee per calendar year "
             f"({lpp.rule}); prior receipts from the consignee's LPP certification count toward it.",
             lpp_summary(lpp),
-        )
-        self.nveu.chart.show_rows(
             [
-                BarRow(
-                    f"{row.party_ref} in {row.country} · {percent(row.share)}",
-                    (row.shipped_tpp / row.cap_tpp, row.external_tpp / row.cap_tpp),
-                )
-                for row in nveu.holders
+                _bar(r.party_ref, r.share, r.shipped_tpp, r.prior_receipts_tpp, r.limit_tpp)
+                for r in lpp.parties
             ],
-            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
-            limit_label=f"Cap for {nveu.cap_label} (100 %)",
-            description=_plain(nveu_summary(nveu)),
+            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
         )
-        self.nveu.fill(
+        self.nveu.show_figures(
             f"Cumulative installed base per holder per country, capped by quarter of the "
             f"shipment date ({nveu.rule}).",
             nveu_summary(nveu),
+            [
+                _bar(
+                    f"{r.party_ref} in {r.country}",
+                    r.share,
+                    r.shipped_tpp,
+                    r.external_tpp,
+                    r.cap_tpp,
+                )
+                for r in nveu.holders
+            ],
+            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
+            limit_label=f"Cap for {nveu.cap_label} (100 %)",
         )
