@@ -229,13 +229,19 @@ class StandingPanel(QScrollArea):
         self._show_licences(standing)
         self._show_orders(overview, party.ref)
 
+    @staticmethod
+    def _unavailable(exception: str, why: str | None, bar: FigureBar, caption: QLabel) -> bool:
+        """Whether the ``exception`` can never apply (``why``): then its caption says so, and
+        no bar shows a figure of what is "left"."""
+        bar.setVisible(why is None)
+        if why is not None:
+            caption.setText(f"{exception} cannot be used: {why}.")
+        return why is not None
+
     def _show_lpp(self, standing: PartyStanding) -> None:
         lpp = standing.lpp
         self.lpp_group.setTitle(f"LPP {lpp.year} · {lpp.rule}")
-        # Where LPP can never apply, no figure of what is "left" is shown.
-        self.lpp_bar.setVisible(lpp.unavailable is None)
-        if lpp.unavailable is not None:
-            self.lpp_caption.setText(f"LPP cannot be used: {lpp.unavailable}.")
+        if self._unavailable("LPP", lpp.unavailable, self.lpp_bar, self.lpp_caption):
             return
         self.lpp_bar.set_figures(
             lpp.used_tpp, lpp.limit_tpp, used_text(lpp.used_tpp, lpp.limit_tpp)
@@ -255,9 +261,7 @@ class StandingPanel(QScrollArea):
     def _show_aia(self, standing: PartyStanding) -> None:
         aia = standing.aia
         self.aia_group.setTitle(f"AIA cumulative · {aia.rule}")
-        self.aia_bar.setVisible(aia.unavailable is None)
-        if aia.unavailable is not None:
-            self.aia_caption.setText(f"AIA cannot be used: {aia.unavailable}.")
+        if self._unavailable("AIA", aia.unavailable, self.aia_bar, self.aia_caption):
             return
         threshold = aia.bis_submission_from_tpp
         self.aia_bar.set_figures(
