@@ -1,8 +1,11 @@
-"""Choosing a batch: every AIA statement due, or every decision record of a day."""
+"""A batch: choosing it (every AIA statement due, or every decision record of a day, and
+the folder), and the job that generates it."""
 
 from __future__ import annotations
 
+from datetime import UTC, date
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -16,11 +19,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from domain.documents import DocumentKind
+from domain.documents import DocumentKind, DocumentRenderer, RegisteredDocument
+from domain.errors import DomainError
+from domain.progress import CancelToken
+from domain.services import documents as services
 from gui.context import DeskContext
 from gui.dialogs import DeskDialog
+from gui.jobs import JobFunction
 from gui.kit.dates import date_edit, pydate
+from gui.kit.files import write_atomically
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
+from gui.pages.documents.texts import file_name_for
 from gui.settings import UiSettings
 from gui.style import error_style, hint_style
 
@@ -103,3 +112,41 @@ class BatchDialog(DeskDialog):
             return
         self.chosen.emit(self.kind(), pydate(self.day.date()), folder)
         self.accept()
+
+
+def batch_work(
+    context: DeskContext, renderer: DocumentRenderer, kind: DocumentKind, day: date, folder: Path
+) -> JobFunction:
+    """The job that generates every AIA statement due on ``day`` (or every decision record
+    of ``day``), writing each PDF into ``folder`` before it is registered."""
+    zone = context.clock.now().astimezone().tzinfo or UTC
+
+    def deliver(document: RegisteredDocument, pdf: bytes) -> None:
+        write_atomically(folder / file_name_for(document), pdf)
+
+    def work(progress: Any, cancel: CancelToken) -> services.BatchResult:
+        if kind is DocumentKind.AIA_STATEMENT:
+            subjects = services.aia_statements_due(context.db, context.catalog, on=day)
+        else:
+            subjects = services.decisions_of_day(context.db, day, zone=zone)
+        if subjects:
+            try:
+                folder.mkdir(parents=True, exist_ok=True)
+            except OSError as error:
+                raise DomainError(
+                    f"cannot create the folder {folder}: {error.strerror or error}"
+                ) from error
+        return services.generate_batch(
+            context.db,
+            context.catalog,
+            renderer,
+            kind=kind,
+            subjects=subjects,
+            on=day,
+            actor=context.actor,
+            progress=progress,
+            cancel=cancel,
+            deliver=deliver,
+        )
+
+    return work

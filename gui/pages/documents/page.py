@@ -14,7 +14,7 @@ jobs off the UI thread.
 
 from __future__ import annotations
 
-from datetime import UTC, date
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -24,17 +24,14 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QFrame,
     QHBoxLayout,
     QProgressBar,
     QTableView,
     QToolBar,
-    QVBoxLayout,
     QWidget,
 )
 
 from domain.documents import DocumentKind, RegisteredDocument
-from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.services import documents as services
 from domain.services.settings import document_settings
@@ -42,24 +39,30 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
-from gui.kit.files import write_atomically
 from gui.kit.panes import split
 from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_search, named
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
-from gui.pages.documents.batch import BatchDialog
+from gui.pages.documents.batch import BatchDialog, batch_work
+from gui.pages.documents.detail import DocumentDetail
 from gui.pages.documents.generate_dialog import ConsigneeDialog, Generated, GenerateDialog
 from gui.pages.documents.lpp_certification import LppCertificationDialog
 from gui.pages.documents.order_document import OrderDocumentDialog
 from gui.pages.documents.signed_return import SignedReturnDialog
 from gui.pages.documents.table import DocumentTableModel
-from gui.pages.documents.texts import SIGNED_KINDS, batch_text, document_html, file_name_for, plural
+from gui.pages.documents.texts import (
+    SIGNED_KINDS,
+    batch_text,
+    file_name_for,
+    listed,
+    plural,
+)
 from gui.pages.documents.verify import VerifyDialog
 from gui.pdf_preview import PdfPreviewDialog
 from gui.settings import UiSettings
-from gui.style import Tone, hint_style, text_style, warning_style
+from gui.style import Tone, text_style, warning_style
 
 
 class DocumentsPage(Page):
@@ -256,44 +259,16 @@ class DocumentsPage(Page):
         return row
 
     def _build_detail(self) -> QWidget:
-        panel = named(QFrame(), "documentDetail")
-        panel.setFrameShape(QFrame.Shape.StyledPanel)
-        panel.setMinimumWidth(320)
-        column = QVBoxLayout(panel)
-        column.setContentsMargins(12, 10, 12, 10)
-        self.detail = make_label(name="documentDetailText", wrap=True, selectable=True, rich=True)
-        self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.detail.setText(
-            f"<p style='{hint_style()}'>"
-            "Select a document to see what the registry holds for it.</p>"
-        )
-        self.preview_button = make_button(
-            "Preview", "previewButton", self._on_preview_button_clicked
-        )
-        self.return_button = make_button(
-            "Signed copy returned…", "returnButton", self.open_signed_return
-        )
-        self.standing_button = make_button(
-            "Check standing",
-            "standingButton",
-            self._on_standing_button_clicked,
-            tip="Verify this document's code: what it stands for today",
-        )
-        buttons = QHBoxLayout()
-        buttons.addWidget(self.preview_button)
-        buttons.addWidget(self.standing_button)
-        buttons.addStretch(1)
-        return_row = QHBoxLayout()
-        return_row.addWidget(self.return_button)
-        return_row.addStretch(1)
-        self.preview_note = make_label(
-            name="previewNote", style=hint_style() + " font-size:9pt;", wrap=True
-        )
-        column.addWidget(self.detail)
-        column.addLayout(buttons)
-        column.addLayout(return_row)
-        column.addWidget(self.preview_note)
-        column.addStretch(1)
+        panel = DocumentDetail()
+        self.detail = panel.detail
+        self.preview_note = panel.preview_note
+        self.preview_button = panel.preview_button
+        self.preview_button.clicked.connect(self._on_preview_button_clicked)
+        self.return_button = panel.return_button
+        self.return_button.clicked.connect(self.open_signed_return)
+        self.standing_button = panel.standing_button
+        self.standing_button.clicked.connect(self._on_standing_button_clicked)
+        self.detail_panel = panel
         return panel
 
     def _build_progress(self) -> QHBoxLayout:
@@ -327,28 +302,13 @@ class DocumentsPage(Page):
         kind = DocumentKind(kind_value) if isinstance(kind_value, str) else None
         awaiting = self.awaiting_filter.isChecked()
 
-        def wanted(document: RegisteredDocument) -> bool:
-            if kind is not None and document.kind is not kind:
-                return False
-            if awaiting and (document.kind not in SIGNED_KINDS or document.signed_on is not None):
-                return False
-            if not text:
-                return True
-            haystack = " ".join(
-                (
-                    document.number,
-                    document.title,
-                    document.party_ref or "",
-                    document.order_ref or "",
-                    document.verification_code,
-                    document.generated_by,
-                )
-            ).casefold()
-            return text in haystack or text.replace(" ", "") in haystack
-
         def work(progress: Any, cancel: CancelToken) -> tuple[list[RegisteredDocument], bool]:
             with db.reader() as uow:
-                found = [document for document in uow.documents.all() if wanted(document)]
+                found = [
+                    document
+                    for document in uow.documents.all()
+                    if listed(document, kind, awaiting, text)
+                ]
             found.reverse()  # newest first
             return found, document_settings(db).letterhead_is_default
 
@@ -396,43 +356,26 @@ class DocumentsPage(Page):
         self._show_detail(document)
 
     def _show_detail(self, document: RegisteredDocument | None) -> None:
-        if document is None:
-            filtered = bool(self.search.text().strip()) or self.kind_filter.currentIndex() > 0
-            self.detail.setText(
-                f"<p style='{hint_style()}'>"
-                + (
-                    "No document has been generated yet. Every statement, record, notice and "
-                    "report made here is registered with a number and a verification code, "
-                    "so its paper can be checked later (Verify…)."
-                    if self.model.total() == 0
-                    and not filtered
-                    and not self.awaiting_filter.isChecked()
-                    else "Select a document to see what the registry holds for it."
-                )
-                + "</p>"
-            )
-        else:
-            self.detail.setText(document_html(document))
-        held = document is not None and document.number in self._pdfs
-        self.preview_note.setText(
-            ""
-            if document is None or held
-            else "The registry keeps each document's fingerprint, not its file: open a saved "
-            "copy, or generate the document again to print it."
+        filtered = bool(self.search.text().strip()) or self.kind_filter.currentIndex() > 0
+        self.detail_panel.show_document(
+            document,
+            held=document is not None and document.number in self._pdfs,
+            empty="No document has been generated yet. Every statement, record, notice and "
+            "report made here is registered with a number and a verification code, so its "
+            "paper can be checked later (Verify…)."
+            if self.model.total() == 0 and not filtered and not self.awaiting_filter.isChecked()
+            else "Select a document to see what the registry holds for it.",
         )
         self._update_actions()
 
     def _update_actions(self) -> None:
         document = self.selected_document()
-        awaiting = (
+        self.return_action.setEnabled(
             document is not None and document.kind in SIGNED_KINDS and document.signed_on is None
         )
-        self.return_action.setEnabled(awaiting)
-        self.return_button.setEnabled(awaiting)
-        self.return_button.setVisible(document is not None and document.kind in SIGNED_KINDS)
-        self.preview_button.setEnabled(document is not None and document.number in self._pdfs)
-        self.preview_button.setVisible(document is not None)
-        self.standing_button.setVisible(document is not None)
+        self.detail_panel.show_actions(
+            document, held=document is not None and document.number in self._pdfs
+        )
 
     def _on_table_double_clicked(self, _index: QModelIndex) -> None:
         document = self.selected_document()
@@ -584,36 +527,7 @@ class DocumentsPage(Page):
         if self._batch_job is not None or renderer is None:
             return False
         context = self.context
-        zone = context.clock.now().astimezone().tzinfo or UTC
-
-        def deliver(document: RegisteredDocument, pdf: bytes) -> None:
-            write_atomically(folder / file_name_for(document), pdf)
-
-        def work(progress: Any, cancel: CancelToken) -> services.BatchResult:
-            if kind is DocumentKind.AIA_STATEMENT:
-                subjects = services.aia_statements_due(context.db, context.catalog, on=day)
-            else:
-                subjects = services.decisions_of_day(context.db, day, zone=zone)
-            if subjects:
-                try:
-                    folder.mkdir(parents=True, exist_ok=True)
-                except OSError as error:
-                    raise DomainError(
-                        f"cannot create the folder {folder}: {error.strerror or error}"
-                    ) from error
-            return services.generate_batch(
-                context.db,
-                context.catalog,
-                renderer,
-                kind=kind,
-                subjects=subjects,
-                on=day,
-                actor=context.actor,
-                progress=progress,
-                cancel=cancel,
-                deliver=deliver,
-            )
-
+        work = batch_work(context, renderer, kind, day, folder)
         what = "AIA statements due" if kind is DocumentKind.AIA_STATEMENT else "decision records"
         self._batch_folder = folder
         self._batch_day = day

@@ -37,6 +37,30 @@ def plural(count: int, word: str) -> str:
     return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
+def listed(
+    document: RegisteredDocument, kind: DocumentKind | None, awaiting: bool, text: str
+) -> bool:
+    """Whether the registry list shows ``document``: of ``kind`` (any, if None), its signed
+    copy still ``awaiting`` (if asked), and matching the search ``text`` (casefolded)."""
+    if kind is not None and document.kind is not kind:
+        return False
+    if awaiting and (document.kind not in SIGNED_KINDS or document.signed_on is not None):
+        return False
+    if not text:
+        return True
+    haystack = " ".join(
+        (
+            document.number,
+            document.title,
+            document.party_ref or "",
+            document.order_ref or "",
+            document.verification_code,
+            document.generated_by,
+        )
+    ).casefold()
+    return text in haystack or text.replace(" ", "") in haystack
+
+
 def generated_at_text(document: RegisteredDocument) -> str:
     """When it was generated, in the officer's local time."""
     return document.generated_at.astimezone().strftime("%Y-%m-%d %H:%M")
