@@ -132,10 +132,9 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.save_button = make_button(
             "Save", f"save{noun}Button", self.save, tip=f"Save the {self.noun} (Ctrl+S)"
         )
-        self.revert_button = make_button("Revert", f"revert{noun}Button")
-        if self.revert_tip:
-            self.revert_button.setToolTip(self.revert_tip)
-        self.revert_button.clicked.connect(self.revert)
+        self.revert_button = make_button(
+            "Revert", f"revert{noun}Button", self.revert, tip=self.revert_tip
+        )
         self.save_message = named(FieldMessage(), f"{self.noun}SaveMessage")
 
     # -- building -------------------------------------------------------------------------
