@@ -255,7 +255,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # The dialogs an officer opens most, on the same screen.
     from gui.import_dialog import ImportDialog
-    from gui.pages.documents import DocumentsPage
+    from gui.pages.documents.page import DocumentsPage
     from gui.pdf_preview import PdfPreviewDialog
     from gui.red_flags import RedFlagDialog
     from gui.settings import UiSettings

@@ -13,13 +13,12 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from typing import Generic, Protocol, TypeVar
 
 from PySide6.QtGui import QUndoCommand
 
 from domain.errors import DomainError
-from domain.model import Party, Product
 from domain.ports import Database
-from domain.services.records import update_party, update_product
 
 log = logging.getLogger("diffusion_desk.gui")
 
@@ -29,7 +28,24 @@ Failed = Callable[[str, bool], None]
 """Told (message, is_bug) when a write fails."""
 
 
-class _RecordEdit(QUndoCommand):
+class Record(Protocol):
+    @property
+    def ref(self) -> str: ...
+
+
+R = TypeVar("R", bound=Record)
+R_contra = TypeVar("R_contra", bound=Record, contravariant=True)
+
+
+class Write(Protocol[R_contra]):
+    """An audited service call that stores a record (``add_party``, ``update_product``)."""
+
+    def __call__(self, db: Database, record: R_contra, /, *, actor: str) -> object: ...
+
+
+class RecordEdit(QUndoCommand):
+    """A record replaced by another; ``error`` says why the last write was refused."""
+
     def __init__(
         self,
         text: str,
@@ -73,53 +89,30 @@ class _RecordEdit(QUndoCommand):
         self._on_failed(message, is_bug)
 
 
-class EditPartyCommand(_RecordEdit):
-    """Replace a stored party (``update_party``); undo puts the old one back."""
+class EditRecordCommand(RecordEdit, Generic[R]):
+    """Replace a stored record through its service (``update_party``, ``update_product``);
+    undo puts the old one back."""
 
     def __init__(
         self,
+        noun: str,
+        update: Write[R],
         db: Database,
         actor: str,
-        old: Party,
-        new: Party,
+        old: R,
+        new: R,
         *,
         on_applied: Applied,
         on_failed: Failed,
     ) -> None:
         if old.ref != new.ref:
-            raise ValueError("a party edit keeps the ref")
+            raise ValueError(f"a {noun} edit keeps the ref")
         self.old = old
         self.new = new
 
         def write(forward: bool) -> None:
-            update_party(db, new if forward else old, actor=actor)
+            update(db, new if forward else old, actor=actor)
 
         super().__init__(
-            f"Edit party {new.ref}", new.ref, write, on_applied=on_applied, on_failed=on_failed
-        )
-
-
-class EditProductCommand(_RecordEdit):
-    """Replace a stored product (``update_product``); undo puts the old one back."""
-
-    def __init__(
-        self,
-        db: Database,
-        actor: str,
-        old: Product,
-        new: Product,
-        *,
-        on_applied: Applied,
-        on_failed: Failed,
-    ) -> None:
-        if old.ref != new.ref:
-            raise ValueError("a product edit keeps the ref")
-        self.old = old
-        self.new = new
-
-        def write(forward: bool) -> None:
-            update_product(db, new if forward else old, actor=actor)
-
-        super().__init__(
-            f"Edit product {new.ref}", new.ref, write, on_applied=on_applied, on_failed=on_failed
+            f"Edit {noun} {new.ref}", new.ref, write, on_applied=on_applied, on_failed=on_failed
         )

@@ -20,6 +20,7 @@ from domain.countries import country_name
 from domain.decision import Decision, Finding
 from domain.figures import figure_text
 from domain.services.views import OrderDetail
+from gui.kit.widgets import make_label
 from gui.style import (
     Tone,
     badge_stylesheet,
@@ -35,6 +36,20 @@ from gui.style import (
 
 SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
 SEVERITY_TONE = {"block": Tone.ERROR, "warning": Tone.WARNING, "info": Tone.INFO}
+
+
+def order_parties(detail: OrderDetail, *, country_names: bool = True) -> str:
+    """The order's date, consignee, destination (with ``country_names``, as a name and a
+    code) and any separate end user, on one line."""
+    order = detail.stored.order
+    destination = order.destination or detail.consignee.country
+    where = f"{country_name(destination)} ({destination})" if country_names else destination
+    parties = (
+        f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
+    )
+    if detail.end_user is not None:
+        parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
+    return parties
 
 
 class FindingCard(QFrame):
@@ -58,17 +73,13 @@ class FindingCard(QFrame):
         head.setTextFormat(Qt.TextFormat.RichText)
         head.setToolTip(f"Finding code: {finding.code.value} (as the record and the CSV keep it)")
         head.setWordWrap(True)
-        message = QLabel(finding.message)
-        message.setWordWrap(True)
-        message.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        message = make_label(finding.message, wrap=True, selectable=True)
         layout.addWidget(head)
         layout.addWidget(message)
         figures = {key: value for key, value in finding.figures.items() if value is not None}
         if figures:
             text = " · ".join(figure_text(key, value) for key, value in figures.items())
-            shown = QLabel(text)
-            shown.setWordWrap(True)
-            shown.setStyleSheet(hint_style("font-size:9pt;"))
+            shown = make_label(text, style=hint_style("font-size:9pt;"), wrap=True)
             layout.addWidget(shown)
 
 
@@ -86,8 +97,7 @@ class DecisionView(QScrollArea):
         self._layout.setContentsMargins(16, 12, 16, 12)
         self._layout.setSpacing(8)
         self.setWidget(self._body)
-        self.badge = QLabel()
-        self.badge.setObjectName("outcomeBadge")
+        self.badge = make_label(name="outcomeBadge")
         self.show_empty()
 
     def _clear(self) -> None:
@@ -103,21 +113,19 @@ class DecisionView(QScrollArea):
 
     def show_empty(self) -> None:
         self._clear()
-        hint = QLabel("Select an order to see its decision and the rules behind it.")
-        hint.setStyleSheet(hint_style())
-        hint.setWordWrap(True)
+        hint = make_label(
+            "Select an order to see its decision and the rules behind it.",
+            style=hint_style(),
+            wrap=True,
+        )
         self._layout.addWidget(hint)
         self._layout.addStretch(1)
 
     def _heading(self, text: str) -> QLabel:
-        label = QLabel(text)
-        label.setStyleSheet(heading_style(extra="margin-top:6px;"))
-        return label
+        return make_label(text, style=heading_style(extra="margin-top:6px;"))
 
     def _text(self, text: str, style: str = "") -> QLabel:
-        label = QLabel(text)
-        label.setWordWrap(True)
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label = make_label(text, wrap=True, selectable=True)
         if style:
             label.setStyleSheet(style)
         return label
@@ -127,26 +135,19 @@ class DecisionView(QScrollArea):
         order = detail.stored.order
         latest = detail.latest
         decision: Decision | None = latest.decision if latest else detail.preview
-        title = QLabel(f"{order.ref}")
-        title.setObjectName("orderTitle")
-        title.setStyleSheet("font-size:15pt; font-weight:600;")
-        self._layout.addWidget(title)
-        destination = order.destination or detail.consignee.country
-        parties = (
-            f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → "
-            f"{country_name(destination)} ({destination})"
+        title = make_label(
+            f"{order.ref}", name="orderTitle", style="font-size:15pt; font-weight:600;"
         )
-        if detail.end_user is not None:
-            parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
-        self._layout.addWidget(self._text(parties, text_style(Tone.TEXT)))
+        self._layout.addWidget(title)
+        self._layout.addWidget(self._text(order_parties(detail), text_style(Tone.TEXT)))
 
         cancelled = detail.stored.status.value == "cancelled"
         outcome = (
             "cancelled" if cancelled else (decision.outcome.value if latest and decision else None)
         )
-        self.badge = QLabel(badge_text(outcome))
-        self.badge.setObjectName("outcomeBadge")
-        self.badge.setStyleSheet(badge_stylesheet(outcome))
+        self.badge = make_label(
+            badge_text(outcome), name="outcomeBadge", style=badge_stylesheet(outcome)
+        )
         self.badge.setMaximumWidth(260)
         self._layout.addWidget(self.badge)
         if cancelled and detail.cancellation is not None:

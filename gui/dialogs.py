@@ -2,9 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLayout,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from gui.context import DeskContext
+from gui.kit.panes import stack
 
 
 def show_failure(parent: QWidget | None, message: str, is_bug: bool, log_file: Path) -> None:
@@ -28,3 +39,45 @@ def show_failure(parent: QWidget | None, message: str, is_bug: bool, log_file: P
         )
     box.setObjectName("failureMessage")
     box.open()
+
+
+def confirmed(parent: QWidget, title: str, question: str) -> bool:
+    """Whether the officer answers Yes to ``question`` (asked with Yes and No)."""
+    return QMessageBox.question(parent, title, question) == QMessageBox.StandardButton.Yes
+
+
+class DeskDialog(QDialog):
+    """A dialog of the desk, with the context it works in, its title and object name, and
+    (when given) a minimum width and modality."""
+
+    def __init__(
+        self,
+        context: DeskContext,
+        parent: QWidget | None,
+        *,
+        title: str,
+        name: str = "",
+        width: int = 0,
+        modal: bool = False,
+    ) -> None:
+        super().__init__(parent)
+        self.context = context
+        if name:
+            self.setObjectName(name)
+        self.setWindowTitle(title)
+        if modal:
+            self.setModal(True)
+        if width:
+            self.setMinimumWidth(width)
+
+    def lay_out(
+        self,
+        *items: QWidget | QLayout,
+        buttons: QDialogButtonBox,
+        on_accept: Callable[[], object],
+    ) -> QVBoxLayout:
+        """The dialog top to bottom: ``items``, then ``buttons`` (accepting calls
+        ``on_accept``; rejecting closes the dialog)."""
+        buttons.accepted.connect(on_accept)
+        buttons.rejected.connect(self.reject)
+        return stack(QVBoxLayout(self), *items, buttons)

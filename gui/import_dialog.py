@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import csv
 import io
-import os
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -22,15 +21,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
-    QDialog,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QProgressBar,
-    QPushButton,
     QTableView,
     QVBoxLayout,
     QWidget,
@@ -42,9 +38,11 @@ from domain.progress import CancelToken
 from domain.services.transfer import ImportCancelledError, ImportSummary, export_kind, import_file
 from gui.changes import NOTHING, Changes, Record
 from gui.context import DeskContext
-from gui.dialogs import show_failure
-from gui.jobs import Job
-from gui.pages.paperwork import Column, ColumnModel, make_table
+from gui.dialogs import DeskDialog, show_failure
+from gui.jobs import Job, stop_job
+from gui.kit.files import write_atomically
+from gui.kit.tables import Column, ColumnModel, make_table
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
 from gui.style import Tone, hint_style, ok_box_style, problem_style, qcolour
@@ -248,7 +246,7 @@ def summary_words(summary: ImportSummary) -> str:
     return f"{rows}: " + (", ".join(part for part in parts if part) or "nothing to change")
 
 
-class ImportDialog(QDialog):
+class ImportDialog(DeskDialog):
     """Signals:
     checked: the dry run finished (a ``Checked``).
     imported: the file was imported (its ``ImportSummary``).
@@ -260,12 +258,8 @@ class ImportDialog(QDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(context, parent, title="Import CSV", name="importDialog", modal=True)
         self.settings = settings
-        self.setObjectName("importDialog")
-        self.setWindowTitle("Import CSV")
-        self.setModal(True)
         cap_minimum(self, 760, 560)
         fit_to_screen(self, 1040, 760)
         self.path: Path | None = None
@@ -280,26 +274,20 @@ class ImportDialog(QDialog):
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
-        self.file_edit = QLineEdit()
-        self.file_edit.setObjectName("importFile")
-        self.file_edit.setPlaceholderText("Choose a .csv file…")
+        self.file_edit = make_line_edit(name="importFile", placeholder="Choose a .csv file…")
         self.file_edit.setReadOnly(True)
-        self.choose_button = QPushButton("Choose…")
-        self.choose_button.setObjectName("chooseImportFile")
-        self.choose_button.clicked.connect(self._on_choose_button_clicked)
+        self.choose_button = make_button(
+            "Choose…", "chooseImportFile", self._on_choose_button_clicked
+        )
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("importKind")
+        self.kind_combo = named(QComboBox(), "importKind")
         self.kind_combo.addItem("Choose the kind of records…", None)
         for kind in CsvKind:
             self.kind_combo.addItem(KIND_LABELS[kind], kind.value)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
-        self.kind_hint = QLabel()
-        self.kind_hint.setObjectName("importKindHint")
-        self.kind_hint.setWordWrap(True)
-        self.kind_hint.setStyleSheet(hint_style())
+        self.kind_hint = make_label(name="importKindHint", style=hint_style(), wrap=True)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo)
         kind_row.addWidget(self.kind_hint, 1)
@@ -308,8 +296,7 @@ class ImportDialog(QDialog):
         form.addRow("Kind:", kind_row)
 
         self.preview_model = PreviewModel()
-        self.preview = QTableView()
-        self.preview.setObjectName("importPreview")
+        self.preview = named(QTableView(), "importPreview")
         self.preview.setModel(self.preview_model)
         self.preview.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.preview.setAlternatingRowColors(True)
@@ -317,36 +304,28 @@ class ImportDialog(QDialog):
         self.preview.verticalHeader().setDefaultSectionSize(24)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview.horizontalHeader().setDefaultSectionSize(120)
-        self.preview_label = QLabel("Preview")
-        self.preview_label.setStyleSheet("font-weight:600;")
+        self.preview_label = make_label("Preview", style="font-weight:600;")
 
-        self.check_button = QPushButton("Check again")
-        self.check_button.setObjectName("checkImport")
-        self.check_button.setToolTip("Check the whole file without writing anything")
-        self.check_button.clicked.connect(self._on_check_button_clicked)
-        self.result_label = QLabel()
-        self.result_label.setObjectName("importResult")
-        self.result_label.setWordWrap(True)
-        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.result_label.setVisible(False)
+        self.check_button = make_button(
+            "Check again",
+            "checkImport",
+            self._on_check_button_clicked,
+            tip="Check the whole file without writing anything",
+        )
+        self.result_label = make_label(name="importResult", wrap=True, selectable=True, hidden=True)
         self.error_model: ColumnModel[RowError] = ColumnModel(ERROR_COLUMNS, self)
         self.errors = make_table("importErrors", self.error_model, (60, 150, 200))
         self.errors.setVisible(False)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("importProgress")
+        self.progress = named(QProgressBar(), "importProgress")
         self.progress.setVisible(False)
-        self.cancel_button = QPushButton("Cancel import")
-        self.cancel_button.setObjectName("cancelImport")
+        self.cancel_button = make_button("Cancel import", "cancelImport")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.import_button = QPushButton("Import all")
-        self.import_button.setObjectName("importAll")
+        self.import_button = make_button("Import all", "importAll")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        self.close_button = QPushButton("Close")
-        self.close_button.setObjectName("closeImport")
-        self.close_button.clicked.connect(self.reject)
+        self.close_button = make_button("Close", "closeImport", self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.cancel_button)
@@ -625,10 +604,9 @@ class ImportDialog(QDialog):
         self._start(f"import {source}", work, self._on_imported, writes=KIND_RECORDS[kind])
 
     def _on_cancel_button_clicked(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.cancel_button.setEnabled(False)
-            self.result_label.setText("Cancelling: nothing will be written…")
+        stop_job(
+            self._job, self.cancel_button, self.result_label, "Cancelling: nothing will be written…"
+        )
 
     def _on_imported(self, result: Checked) -> None:
         self.check_result = result
@@ -649,26 +627,12 @@ class ImportDialog(QDialog):
 # -- export ----------------------------------------------------------------------------------
 
 
-def write_atomically(path: Path, text: str) -> None:
-    """Write ``text`` to ``path`` whole or not at all (a ``.part`` file renamed into place)."""
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise DomainError(f"cannot write {path}: {error.strerror or error}") from error
-
-
 def count_rows(text: str) -> int:
     """Data rows in a CSV text (quoted line breaks do not start rows)."""
     return max(sum(1 for _ in csv.reader(io.StringIO(text))) - 1, 0)
 
 
-class ExportDialog(QDialog):
+class ExportDialog(DeskDialog):
     """Signals:
     exported: (rows written, path).
     """
@@ -678,49 +642,37 @@ class ExportDialog(QDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context, parent, title="Export CSV", name="exportDialog", width=620, modal=True
+        )
         self.settings = settings
-        self.setObjectName("exportDialog")
-        self.setWindowTitle("Export CSV")
-        self.setModal(True)
-        self.setMinimumWidth(620)
         self._job: Job | None = None
         intro = QLabel(
             "Write records in the CSV formats of the command line, ready to import elsewhere."
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
-        self.kind_combo = QComboBox()
-        self.kind_combo.setObjectName("exportKind")
+        self.kind_combo = named(QComboBox(), "exportKind")
         for kind in CsvKind:
             self.kind_combo.addItem(KIND_LABELS[kind], kind.value)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
-        self.path_edit = QLineEdit()
-        self.path_edit.setObjectName("exportPath")
+        self.path_edit = make_line_edit(name="exportPath")
         self.path_edit.textChanged.connect(self._on_path_edit_text_changed)
-        choose = QPushButton("Choose…")
-        choose.setObjectName("chooseExportFile")
-        choose.clicked.connect(self._on_choose_clicked)
+        choose = make_button("Choose…", "chooseExportFile", self._on_choose_clicked)
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(choose)
         form = QFormLayout()
         form.addRow("Records:", self.kind_combo)
         form.addRow("File:", path_row)
-        self.status = QLabel()
-        self.status.setObjectName("exportStatus")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
+        self.status = make_label(name="exportStatus", wrap=True, hidden=True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
-        self.export_button = QPushButton("Export")
-        self.export_button.setObjectName("exportButton")
+        self.export_button = make_button("Export", "exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        close = QPushButton("Close")
-        close.clicked.connect(self.reject)
+        close = make_button("Close", slot=self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.busy, 1)
         buttons.addStretch(0)
@@ -772,7 +724,7 @@ class ExportDialog(QDialog):
 
         def work(progress: Any, cancel: CancelToken) -> tuple[int, str]:
             content = export_kind(db, kind)
-            write_atomically(path, content)
+            write_atomically(path, content.encode("utf-8"))
             return count_rows(content), str(path)
 
         self.busy.setVisible(True)

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtWidgets import QLabel, QWidget
 
 from domain.errors import DomainError
 from domain.progress import CancelToken
@@ -140,3 +141,116 @@ class JobRunner(QObject):
         """Wait for running jobs (on close); True when all finished."""
         writes_done = self.writes.waitForDone(msecs)
         return self.pool.waitForDone(msecs) and writes_done
+
+
+def start_job(
+    runner: JobRunner,
+    name: str,
+    fn: JobFunction,
+    *,
+    on_success: Callable[[Any], None],
+    on_failure: Callable[[str, bool], None],
+    on_finished: Callable[[], None],
+    on_progress: Callable[[int, int, str], None] | None = None,
+) -> Job:
+    """Start a job whose ``on_finished`` runs after its success or failure handler.
+
+    Every handler is connected before the job starts: a fast job cannot finish unnoticed.
+    """
+
+    def succeeded(result: Any) -> None:
+        try:
+            on_success(result)
+        finally:
+            on_finished()
+
+    def failed(message: str, is_bug: bool) -> None:
+        try:
+            on_failure(message, is_bug)
+        finally:
+            on_finished()
+
+    return runner.start(name, fn, on_success=succeeded, on_failure=failed, on_progress=on_progress)
+
+
+class OneAtATime(QObject):
+    """One job of a kind at a time: a list's load, a page's read, a preview.
+
+    Asked for again while one runs (``later``), the newest request waits and is made when the
+    running job ends. With ``drop_stale`` the running job's result is not shown then: a newer
+    one follows at once. A failure is always reported. A child of the screen it loads for:
+    a job that ends after the screen was closed reports to no one.
+    """
+
+    def __init__(self, runner: JobRunner, parent: QObject, *, drop_stale: bool = True) -> None:
+        super().__init__(parent)
+        self._runner = runner
+        self._drop_stale = drop_stale
+        self._job: Job | None = None
+        self._next: Callable[[], None] | None = None
+        self._on_success: Callable[[Any], None] = _ignore
+        self._on_failure: Callable[[str, bool], None] = _ignore
+
+    @property
+    def stale(self) -> bool:
+        """A newer request waits: what the running job reads is already out of date."""
+        return self._next is not None
+
+    def later(self, again: Callable[[], None]) -> bool:
+        """While a job runs, keep ``again`` for when it ends (in place of any earlier
+        request) and say True; otherwise False, and the caller starts its job now."""
+        if self._job is None:
+            return False
+        self._next = again
+        return True
+
+    def start(
+        self,
+        name: str,
+        fn: JobFunction,
+        *,
+        on_success: Callable[[Any], None],
+        on_failure: Callable[[str, bool], None],
+        on_progress: Callable[[int, int, str], None] | None = None,
+    ) -> Job:
+        self._on_success, self._on_failure = on_success, on_failure
+        self._job = self._runner.start(
+            name,
+            fn,
+            on_success=self._on_job_succeeded,
+            on_failure=self._on_job_failed,
+            on_progress=on_progress,
+        )
+        return self._job
+
+    def _on_job_succeeded(self, result: Any) -> None:
+        try:
+            if not (self._drop_stale and self.stale):
+                self._on_success(result)
+        finally:
+            self._finished()
+
+    def _on_job_failed(self, message: str, is_bug: bool) -> None:
+        try:
+            self._on_failure(message, is_bug)
+        finally:
+            self._finished()
+
+    def _finished(self) -> None:
+        self._job = None
+        again, self._next = self._next, None
+        if again is not None:
+            again()
+
+
+def _ignore(*_args: object) -> None:
+    """What a job's result is told before any job started."""
+
+
+def stop_job(job: Job | None, button: QWidget, label: QLabel, text: str) -> None:
+    """Ask a running ``job`` to stop after the item it is on: its stop ``button`` goes grey
+    and ``label`` says what happens now."""
+    if job is not None:
+        job.cancel()
+        button.setEnabled(False)
+        label.setText(text)

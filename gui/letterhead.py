@@ -12,13 +12,10 @@ from typing import Any
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -33,12 +30,13 @@ from domain.services.settings import (
 )
 from gui.changes import Changes, Record
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import DeskDialog, show_failure
+from gui.kit.widgets import make_label, make_line_edit, named
 
 _HINT = "color: palette(placeholder-text);"
 
 
-class LetterheadDialog(QDialog):
+class LetterheadDialog(DeskDialog):
     """Edit the letterhead (name, address, contact), the paper size and the officer named on
     paper.
 
@@ -51,37 +49,30 @@ class LetterheadDialog(QDialog):
     saved = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
-        self.setObjectName("letterheadDialog")
-        self.setWindowTitle("Letterhead and paper")
-        self.setMinimumWidth(540)
+        super().__init__(
+            context, parent, title="Letterhead and paper", name="letterheadDialog", width=540
+        )
         self._busy = False
         intro = QLabel(
             "Every printed statement, record, notice and report carries this letterhead. "
             "Registered paper is refused until the exporter's name is set."
         )
         intro.setWordWrap(True)
-        self.name = QLineEdit()
-        self.name.setObjectName("letterheadName")
+        self.name = make_line_edit(name="letterheadName")
         self.name.setAccessibleName("Exporter's name")
         self.name.setPlaceholderText("Your Company Inc.")
-        self.address = QPlainTextEdit()
-        self.address.setObjectName("letterheadAddress")
+        self.address = named(QPlainTextEdit(), "letterheadAddress")
         self.address.setAccessibleName("Exporter's address")
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(84)
         self.address.setPlaceholderText("One line of the address per line")
-        self.contact = QLineEdit()
-        self.contact.setObjectName("letterheadContact")
+        self.contact = make_line_edit(name="letterheadContact")
         self.contact.setAccessibleName("Contact")
         self.contact.setPlaceholderText("export.compliance@example.com · +1 555 0100")
-        self.officer = QLineEdit()
-        self.officer.setObjectName("letterheadOfficer")
+        self.officer = make_line_edit(name="letterheadOfficer")
         self.officer.setAccessibleName("Officer named on paper")
         self.officer.setPlaceholderText("Jane Doe, Export Compliance Officer")
-        self.page_size = QComboBox()
-        self.page_size.setObjectName("letterheadPageSize")
+        self.page_size = named(QComboBox(), "letterheadPageSize")
         self.page_size.setAccessibleName("Paper size")
         self.page_size.addItems(list(PAGE_SIZES))
         form = QFormLayout()
@@ -89,28 +80,19 @@ class LetterheadDialog(QDialog):
         form.addRow("&Address:", self.address)
         form.addRow("&Contact:", self.contact)
         form.addRow("&Officer on paper:", self.officer)
-        officer_hint = QLabel("Who issues documents, as paper names them; empty: no person.")
-        officer_hint.setWordWrap(True)
-        officer_hint.setStyleSheet(_HINT)
+        officer_hint = make_label(
+            "Who issues documents, as paper names them; empty: no person.", style=_HINT, wrap=True
+        )
         form.addRow("", officer_hint)
         form.addRow("&Paper size:", self.page_size)
-        self.problem = QLabel()
-        self.problem.setObjectName("letterheadProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setVisible(False)
+        self.problem = make_label(name="letterheadProblem", wrap=True, hidden=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
         )
         self.save_button = buttons.button(QDialogButtonBox.StandardButton.Save)
         self.save_button.setObjectName("saveLetterhead")
         self.save_button.setEnabled(False)
-        buttons.accepted.connect(self.save)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(intro)
-        layout.addLayout(form)
-        layout.addWidget(self.problem)
-        layout.addWidget(buttons)
+        self.lay_out(intro, form, self.problem, buttons=buttons, on_accept=self.save)
         self._load()
 
     def _load(self) -> None:

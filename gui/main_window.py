@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
 
 from domain.errors import DomainError
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.dialogs import confirmed, show_failure
+from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
 from gui.screen import available_size, cap_minimum, fit_to_screen
 from gui.settings import UiSettings
@@ -80,8 +81,7 @@ class MainWindow(QMainWindow):
         cap_minimum(self, 960, 600)
         fit_to_screen(self, 1360, 840)
 
-        self.navigation = QListWidget()
-        self.navigation.setObjectName("navigation")
+        self.navigation = named(QListWidget(), "navigation")
         self.navigation.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.navigation.setIconSize(QSize(18, 18))
         self.navigation.setSpacing(2)
@@ -134,14 +134,9 @@ class MainWindow(QMainWindow):
     # -- status bar ---------------------------------------------------------------------
 
     def _build_status_bar(self) -> None:
-        self.database_label = ElidedLabel()
-        self.database_label.setObjectName("databaseLabel")
-        self.officer_label = QLabel()
-        self.officer_label.setObjectName("officerLabel")
-        self.ruleset_label = QLabel()
-        self.ruleset_label.setObjectName("rulesetLabel")
-        self.ruleset_label.setStyleSheet(warning_style())
-        self.ruleset_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.database_label = named(ElidedLabel(), "databaseLabel")
+        self.officer_label = make_label(name="officerLabel")
+        self.ruleset_label = make_label(name="rulesetLabel", style=warning_style(), selectable=True)
         bar = self.statusBar()
         bar.addWidget(self.database_label, 1)
         bar.addWidget(self.officer_label)
@@ -347,16 +342,14 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         running = self.context.jobs.essential_running
-        if running:
-            answer = QMessageBox.question(
-                self,
-                "Work in progress",
-                f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
-                "already saved; nothing is left half-written.",
-            )
-            if answer != QMessageBox.StandardButton.Yes:
-                event.ignore()
-                return
+        if running and not confirmed(
+            self,
+            "Work in progress",
+            f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
+            "already saved; nothing is left half-written.",
+        ):
+            event.ignore()
+            return
         self.context.jobs.cancel_all()
         self.context.jobs.wait()
         self.settings.set_geometry("main", QByteArray(self.saveGeometry()))

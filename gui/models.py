@@ -4,18 +4,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, TypeVar
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from domain.queries import OrderSort, OrderSummary
+from gui.kit.tables import HeaderModel, Index
 from gui.style import badge_colours, badge_text, tpp
 
 T = TypeVar("T")
-Index = QModelIndex | QPersistentModelIndex
 
 
-class LazyTableModel(QAbstractTableModel, Generic[T]):
+class LazyTableModel(HeaderModel[T]):
     """Rows are ids; the records behind them are fetched in pages on first display.
 
     Only a bounded number of pages is kept, so a million-row table costs the ids (a few
@@ -24,7 +24,6 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
 
     PAGE = 200
     MAX_PAGES = 40
-    headers: tuple[str, ...] = ()
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[T]], key: Callable[[T], int]) -> None:
         super().__init__()
@@ -91,30 +90,8 @@ class LazyTableModel(QAbstractTableModel, Generic[T]):
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self._ids)
 
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(
-        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
-    ) -> Any:
-        if (
-            role == Qt.ItemDataRole.DisplayRole
-            and orientation == Qt.Orientation.Horizontal
-            and 0 <= section < len(self.headers)
-        ):
-            return self.headers[section]
-        return None
-
-    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.column() < len(self.headers):
-            return None
-        item = self.record(index.row())
-        if item is None:
-            return None
-        return self.cell(item, index.column(), role)
-
-    def cell(self, item: T, column: int, role: int) -> Any:
-        raise NotImplementedError
+    def item(self, row: int) -> T | None:
+        return self.record(row)
 
 
 class OrderTableModel(LazyTableModel[OrderSummary]):

@@ -23,10 +23,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPushButton,
-    QSplitter,
     QTableWidget,
     QToolButton,
     QVBoxLayout,
@@ -52,7 +49,11 @@ from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime
+from gui.kit.forms import FieldMessage, validation_messages, with_message
+from gui.kit.panes import split
+from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.quantity import QuantityEdit
 from gui.screen import fit_to_screen
 from gui.style import (
@@ -62,16 +63,6 @@ from gui.style import (
     heading_style,
     hint_style,
     panel_style,
-)
-from gui.widgets import (
-    EMPTY_INDEX,
-    CountryEdit,
-    FieldMessage,
-    RefEdit,
-    RefIndex,
-    describe_country,
-    start_job,
-    validation_messages,
 )
 
 PREVIEW_DELAY_MS = 250
@@ -105,20 +96,16 @@ class _LineRow:
     """The widgets of one order line."""
 
     def __init__(self, index: RefIndex, model: QStringListModel) -> None:
-        self.product = RefEdit()
-        self.product.setObjectName("lineProduct")
+        self.product = named(RefEdit(), "lineProduct")
         self.product.setPlaceholderText("Product ref or name")
         self.product.setFrame(False)
         self.product.set_index(index, model)
-        self.quantity = QuantityEdit()
-        self.quantity.setObjectName("lineQuantity")
+        self.quantity = named(QuantityEdit(), "lineQuantity")
         self.quantity.setValue(1)
         self.quantity.setFrame(False)
-        self.status = QLabel()
-        self.status.setObjectName("lineStatus")
+        self.status = make_label(name="lineStatus")
         self.status.setContentsMargins(6, 0, 6, 0)
-        self.remove = QToolButton()
-        self.remove.setObjectName("removeLine")
+        self.remove = named(QToolButton(), "removeLine")
         self.remove.setText("✕")
         self.remove.setToolTip("Remove this line (Ctrl+Delete in its fields)")
         self.remove.setAccessibleName("Remove line")
@@ -163,8 +150,7 @@ class NewOrderDialog(QDialog):
         self._product_model = QStringListModel(self)
         self._lines: list[_LineRow] = []
         self._generation = 0
-        self._preview_job: Job | None = None
-        self._preview_again = False
+        self._previews = OneAtATime(context.jobs, self)
         self._save_job: Job | None = None
         self._loaded = False
         self.last_preview: OrderPreview | None = None
@@ -175,12 +161,13 @@ class NewOrderDialog(QDialog):
         self._preview_timer.setInterval(PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self._on_preview_timer_timeout)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self._build_form())
-        splitter.addWidget(self._build_preview())
-        splitter.setStretchFactor(0, 1)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([600, 600])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self._build_form(),
+            self._build_preview(),
+            sizes=(600, 600),
+            stretch=(1, 1),
+        )
         splitter.setChildrenCollapsible(False)
 
         layout = QVBoxLayout(self)
@@ -212,8 +199,7 @@ class NewOrderDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(8)
-        title = QLabel("New order")
-        title.setStyleSheet("font-size:15pt; font-weight:600;")
+        title = make_label("New order", style="font-size:15pt; font-weight:600;")
         layout.addWidget(title)
 
         form = QFormLayout()
@@ -221,11 +207,9 @@ class NewOrderDialog(QDialog):
         form.setVerticalSpacing(4)
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
 
-        self.ref_edit = QLineEdit()
-        self.ref_edit.setObjectName("orderRef")
+        self.ref_edit = make_line_edit(name="orderRef")
         self.ref_message = self._message("orderRefMessage")
-        self.date_edit = QDateEdit()
-        self.date_edit.setObjectName("orderDate")
+        self.date_edit = named(QDateEdit(), "orderDate")
         self.date_edit.setCalendarPopup(True)
         self.date_edit.setDisplayFormat("yyyy-MM-dd")
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
@@ -238,32 +222,27 @@ class NewOrderDialog(QDialog):
         ref_row.addSpacing(12)
         ref_row.addWidget(date_label)
         ref_row.addWidget(self.date_edit)
-        form.addRow("Order ref:", self._with_messages(ref_row, self.ref_message, self.date_message))
+        form.addRow("Order ref:", with_message(ref_row, self.ref_message, self.date_message))
 
-        self.consignee_edit = RefEdit()
-        self.consignee_edit.setObjectName("orderConsignee")
+        self.consignee_edit = named(RefEdit(), "orderConsignee")
         self.consignee_edit.setPlaceholderText("Ultimate consignee: ref or name")
         self.consignee_message = self._message("orderConsigneeMessage")
-        form.addRow("Consignee:", self._stack(self.consignee_edit, self.consignee_message))
+        form.addRow("Consignee:", with_message(self.consignee_edit, self.consignee_message))
 
-        self.end_user_edit = RefEdit()
-        self.end_user_edit.setObjectName("orderEndUser")
+        self.end_user_edit = named(RefEdit(), "orderEndUser")
         self.end_user_edit.setPlaceholderText("Optional: a separate end user")
         self.end_user_message = self._message("orderEndUserMessage")
-        form.addRow("End user:", self._stack(self.end_user_edit, self.end_user_message))
+        form.addRow("End user:", with_message(self.end_user_edit, self.end_user_message))
 
-        self.destination_edit = CountryEdit()
-        self.destination_edit.setObjectName("orderDestination")
+        self.destination_edit = named(CountryEdit(), "orderDestination")
         self.destination_edit.setPlaceholderText("The consignee's location")
         self.destination_message = self._message("orderDestinationMessage")
-        form.addRow("Destination:", self._stack(self.destination_edit, self.destination_message))
+        form.addRow("Destination:", with_message(self.destination_edit, self.destination_message))
         layout.addLayout(form)
 
-        lines_title = QLabel("Lines")
-        lines_title.setStyleSheet("font-weight:600; margin-top:4px;")
+        lines_title = make_label("Lines", style="font-weight:600; margin-top:4px;")
         layout.addWidget(lines_title)
-        self.lines_table = QTableWidget(0, 4)
-        self.lines_table.setObjectName("orderLines")
+        self.lines_table = named(QTableWidget(0, 4), "orderLines")
         self.lines_table.setHorizontalHeaderLabels(["Product", "Quantity", "", ""])
         self.lines_table.verticalHeader().setVisible(False)
         self.lines_table.verticalHeader().setDefaultSectionSize(30)
@@ -282,9 +261,7 @@ class NewOrderDialog(QDialog):
         layout.addWidget(self.lines_table, 1)
 
         line_buttons = QHBoxLayout()
-        self.add_line_button = QPushButton("Add line")
-        self.add_line_button.setObjectName("addLineButton")
-        self.add_line_button.setToolTip("Add a line (Ctrl+L)")
+        self.add_line_button = make_button("Add line", "addLineButton", tip="Add a line (Ctrl+L)")
         self.add_line_button.setAutoDefault(False)
         self.add_line_button.clicked.connect(self.add_line)
         self.lines_message = self._message("orderLinesMessage")
@@ -301,22 +278,21 @@ class NewOrderDialog(QDialog):
         return box
 
     def _build_preview(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("previewPane")
+        box = named(QFrame(), "previewPane")
         box.setStyleSheet(panel_style("previewPane"))
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
-        heading = QLabel("Live preview · a dry run: nothing is recorded until you save and check")
-        heading.setObjectName("previewHeading")
-        heading.setWordWrap(True)
-        heading.setStyleSheet(heading_style(extra="padding:0 16px; border:none;"))
-        self.preview_status = QLabel()
-        self.preview_status.setObjectName("previewStatus")
-        self.preview_status.setWordWrap(True)
-        self.preview_status.setStyleSheet(hint_style("padding:0 16px; border:none;"))
-        self.preview_view = DecisionView()
-        self.preview_view.setObjectName("orderPreview")
+        heading = make_label(
+            "Live preview · a dry run: nothing is recorded until you save and check",
+            name="previewHeading",
+            style=heading_style(extra="padding:0 16px; border:none;"),
+            wrap=True,
+        )
+        self.preview_status = make_label(
+            name="previewStatus", style=hint_style("padding:0 16px; border:none;"), wrap=True
+        )
+        self.preview_view = named(DecisionView(), "orderPreview")
         self.preview_view.setVisible(False)
         layout.addWidget(heading)
         layout.addWidget(self.preview_status)
@@ -329,20 +305,18 @@ class NewOrderDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.save_message = self._message("orderSaveMessage")
-        self.cancel_button = QPushButton("Cancel")
-        self.cancel_button.setObjectName("cancelOrderButton")
+        self.cancel_button = make_button("Cancel", "cancelOrderButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_check_button = QPushButton("Save and check")
-        self.save_check_button.setObjectName("saveAndCheckButton")
+        self.save_check_button = make_button("Save and check", "saveAndCheckButton")
         self.save_check_button.setToolTip(
             "Save the order and record the decision now (Ctrl+Shift+S)"
         )
         self.save_check_button.setAutoDefault(False)
         self.save_check_button.clicked.connect(self.save_and_check)
-        self.save_button = QPushButton("Save")
-        self.save_button.setObjectName("saveOrderButton")
-        self.save_button.setToolTip("Save the order without deciding it (Ctrl+S or Enter)")
+        self.save_button = make_button(
+            "Save", "saveOrderButton", tip="Save the order without deciding it (Ctrl+S or Enter)"
+        )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
         row.addWidget(self.save_message, 1)
@@ -354,30 +328,7 @@ class NewOrderDialog(QDialog):
 
     @staticmethod
     def _message(name: str) -> FieldMessage:
-        message = FieldMessage()
-        message.setObjectName(name)
-        return message
-
-    @staticmethod
-    def _stack(widget: QWidget, message: FieldMessage) -> QWidget:
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addWidget(widget)
-        column.addWidget(message)
-        return cell
-
-    @staticmethod
-    def _with_messages(row: QHBoxLayout, *messages: FieldMessage) -> QWidget:
-        cell = QWidget()
-        column = QVBoxLayout(cell)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        column.addLayout(row)
-        for message in messages:
-            column.addWidget(message)
-        return cell
+        return named(FieldMessage(), name)
 
     def _set_form_enabled(self, enabled: bool) -> None:
         for widget in (
@@ -680,8 +631,7 @@ class NewOrderDialog(QDialog):
     def _on_preview_timer_timeout(self) -> None:
         if not self._loaded:
             return
-        if self._preview_job is not None:
-            self._preview_again = True
+        if self._previews.later(self._on_preview_timer_timeout):
             return
         order = self.build_order()
         if order is None:
@@ -698,20 +648,12 @@ class NewOrderDialog(QDialog):
             return _PreviewResult(generation, preview, None)
 
         self.preview_status.setText("Checking…")
-        self._preview_job = start_job(
-            context.jobs,
+        self._previews.start(
             "order preview",
             work,
             on_success=self._on_preview_done,
             on_failure=self._on_preview_failed,
-            on_finished=self._on_preview_job_finished,
         )
-
-    def _on_preview_job_finished(self) -> None:
-        self._preview_job = None
-        if self._preview_again:
-            self._preview_again = False
-            self._on_preview_timer_timeout()
 
     @property
     def ready(self) -> bool:
@@ -726,7 +668,7 @@ class NewOrderDialog(QDialog):
         self.preview_shown.emit("")
 
     def _on_preview_done(self, result: _PreviewResult) -> None:
-        if result.generation != self._generation or self._preview_again:
+        if result.generation != self._generation:
             return  # the form changed meanwhile; a newer preview follows
         if result.preview is None:
             self._show_not_judged(f"Cannot judge this order yet: {result.problem}")

@@ -9,36 +9,19 @@ registry knows their hash), whole or not at all.
 from __future__ import annotations
 
 import logging
-import os
 from pathlib import Path
 
-from PySide6.QtCore import (
-    QBuffer,
-    QByteArray,
-    QIODevice,
-    QPointF,
-    QRectF,
-    QSize,
-    QSizeF,
-    Qt,
-    Signal,
-)
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QSizeF, Signal
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import (
-    QDialog,
-    QFileDialog,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QFileDialog, QHBoxLayout, QVBoxLayout, QWidget
 
 from domain.errors import DomainError
 from gui.dialogs import show_failure
+from gui.kit.files import write_atomically
+from gui.kit.widgets import make_button, make_label, named
 from gui.screen import fit_to_screen
 from gui.settings import UiSettings
 from gui.style import Tone, colour, error_style, hint_style, text_style
@@ -47,24 +30,6 @@ log = logging.getLogger("diffusion_desk.gui")
 
 PRINT_DPI_LIMIT = 300
 """Pages are rendered for the printer at no more than this (an A4 page at 300 dpi is 35 MB)."""
-
-
-def write_bytes_atomically(path: Path, content: bytes) -> None:
-    """Write ``content`` to ``path`` whole or not at all (a ``.part`` file renamed into place).
-
-    Raises ``DomainError`` when the file cannot be written (a folder without permission, a
-    full disk, a file another program holds open).
-    """
-    part = path.with_name(path.name + ".part")
-    try:
-        with part.open("wb") as handle:
-            handle.write(content)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(part, path)
-    except OSError as error:
-        part.unlink(missing_ok=True)
-        raise DomainError(f"cannot write {path}: {error.strerror or error}") from error
 
 
 class PdfPreviewDialog(QDialog):
@@ -108,42 +73,31 @@ class PdfPreviewDialog(QDialog):
         self.document = QPdfDocument(self)
         self.document.load(self._buffer)
 
-        self.view = QPdfView(self)
-        self.view.setObjectName("pdfView")
+        self.view = named(QPdfView(self), "pdfView")
         self.view.setDocument(self.document)
         self.view.setPageMode(QPdfView.PageMode.MultiPage)
         self.view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         self.view.setPageSpacing(12)
         self.view.setStyleSheet(f"QPdfView {{ background:{colour(Tone.PAPER_SURROUND)}; }}")
 
-        self.summary = QLabel()
-        self.summary.setObjectName("pdfSummary")
-        self.summary.setStyleSheet(hint_style())
-        self.status = QLabel()
-        self.status.setObjectName("pdfStatus")
-        self.status.setWordWrap(True)
-        self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.status.setVisible(False)
+        self.summary = make_label(name="pdfSummary", style=hint_style())
+        self.status = make_label(name="pdfStatus", wrap=True, selectable=True, hidden=True)
 
-        self.fit_width_button = QPushButton("Fit width")
-        self.fit_width_button.setObjectName("fitWidthButton")
-        self.fit_width_button.clicked.connect(self._on_fit_width_button_clicked)
-        self.fit_page_button = QPushButton("Whole page")
-        self.fit_page_button.setObjectName("fitPageButton")
-        self.fit_page_button.clicked.connect(self._on_fit_page_button_clicked)
-        self.print_button = QPushButton("Print…")
-        self.print_button.setObjectName("printButton")
+        self.fit_width_button = make_button(
+            "Fit width", "fitWidthButton", self._on_fit_width_button_clicked
+        )
+        self.fit_page_button = make_button(
+            "Whole page", "fitPageButton", self._on_fit_page_button_clicked
+        )
+        self.print_button = make_button("Print…", "printButton")
         self.print_button.setShortcut("Ctrl+P")
         self.print_button.setToolTip("Print the document (Ctrl+P)")
         self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.save_button = QPushButton("Save…")
-        self.save_button.setObjectName("saveButton")
+        self.save_button = make_button("Save…", "saveButton")
         self.save_button.setShortcut("Ctrl+S")
         self.save_button.setToolTip("Save the PDF exactly as registered (Ctrl+S)")
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.close_button = QPushButton("Close")
-        self.close_button.setObjectName("closeButton")
-        self.close_button.clicked.connect(self.reject)
+        self.close_button = make_button("Close", "closeButton", self.reject)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary)
@@ -219,8 +173,7 @@ class PdfPreviewDialog(QDialog):
 
     def _on_print_button_clicked(self) -> None:
         printer = self.make_printer()
-        dialog = QPrintDialog(printer, self)
-        dialog.setObjectName("printDialog")
+        dialog = named(QPrintDialog(printer, self), "printDialog")
         dialog.setWindowTitle(f"Print {self.windowTitle()}")
         dialog.setMinMax(1, max(self.page_count(), 1))
         dialog.accepted.connect(lambda: self.print_to(printer))
@@ -285,7 +238,7 @@ class PdfPreviewDialog(QDialog):
             self._say(f"{target} is a folder: give a file name.", ok=False)
             return False
         try:
-            write_bytes_atomically(target, self.pdf)
+            write_atomically(target, self.pdf)
         except DomainError as error:
             self._say(f"Not saved: {error}", ok=False)
             show_failure(self, f"Not saved: {error}", False, self.log_file)

@@ -19,15 +19,12 @@ from PySide6.QtCore import QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
-    QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
@@ -45,7 +42,9 @@ from domain.services.paperwork_views import RED_FLAG_28
 from domain.services.views import OrderDetail, order_detail
 from gui.changes import Changes, Record
 from gui.context import DeskContext
-from gui.dialogs import show_failure
+from gui.decision_view import order_parties
+from gui.dialogs import DeskDialog, show_failure
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
 from gui.style import (
     Tone,
@@ -66,7 +65,7 @@ def _qdate(day: date) -> QDate:
     return QDate(day.year, day.month, day.day)
 
 
-class RedFlagDialog(QDialog):
+class RedFlagDialog(DeskDialog):
     """Red flags of one order.
 
     Signals:
@@ -82,27 +81,22 @@ class RedFlagDialog(QDialog):
     rechecked = Signal(str)
 
     def __init__(self, context: DeskContext, order_ref: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.context = context
+        super().__init__(
+            context, parent, title=f"Red flags: order {order_ref}", name="redFlagDialog", modal=True
+        )
         self.order_ref = order_ref
         self.detail: OrderDetail | None = None
         self._busy = False
         self._filled = False
         self._note_touched = False
-        self.setObjectName("redFlagDialog")
-        self.setWindowTitle(f"Red flags: order {order_ref}")
-        self.setModal(True)
         cap_minimum(self, 640, 520)
         fit_to_screen(self, 760, 780)
 
-        self.heading = QLabel(f"Order {order_ref}")
-        self.heading.setObjectName("redFlagHeading")
-        self.heading.setStyleSheet(heading_style(13))
-        self.parties = QLabel("Loading…")
-        self.parties.setWordWrap(True)
-        self.parties.setStyleSheet(text_style(Tone.TEXT))
-        self.badge = QLabel()
-        self.badge.setObjectName("redFlagOutcome")
+        self.heading = make_label(
+            f"Order {order_ref}", name="redFlagHeading", style=heading_style(13)
+        )
+        self.parties = make_label("Loading…", style=text_style(Tone.TEXT), wrap=True)
+        self.badge = make_label(name="redFlagOutcome")
         self.badge.setMaximumWidth(260)
 
         body = QWidget()
@@ -117,15 +111,10 @@ class RedFlagDialog(QDialog):
         scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         scroll.setWidget(body)
 
-        self.problem = QLabel()
-        self.problem.setObjectName("redFlagProblem")
-        self.problem.setWordWrap(True)
-        self.problem.setStyleSheet(problem_style())
-        self.problem.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("redFlagStatus")
-        self.status.setWordWrap(True)
-        self.status.setVisible(False)
+        self.problem = make_label(
+            name="redFlagProblem", style=problem_style(), wrap=True, hidden=True
+        )
+        self.status = make_label(name="redFlagStatus", wrap=True, hidden=True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
 
@@ -147,8 +136,7 @@ class RedFlagDialog(QDialog):
     # -- building -------------------------------------------------------------------------
 
     def _build_checklist(self) -> QGroupBox:
-        box = QGroupBox("Know-your-customer checklist")
-        box.setObjectName("checklistBox")
+        box = named(QGroupBox("Know-your-customer checklist"), "checklistBox")
         column = QVBoxLayout(box)
         column.setSpacing(4)
         self.checklist = self.context.ruleset_today().red_flags
@@ -162,21 +150,18 @@ class RedFlagDialog(QDialog):
         self.flags: dict[str, QCheckBox] = {}
         self.flag_notes: dict[str, QLabel] = {}
         for question in self.checklist.questions:
-            check = QCheckBox(question.text)
-            check.setObjectName(f"flag_{question.key}")
+            check = named(QCheckBox(question.text), f"flag_{question.key}")
             check.setToolTip(f"Look at: {question.hint}")
             check.setAccessibleDescription(question.hint)
             check.toggled.connect(self._on_flag_toggled)
-            note = QLabel()
-            note.setWordWrap(True)
-            note.setStyleSheet(text_style(Tone.WARNING, "margin-left:24px;"))
-            note.setVisible(False)
+            note = make_label(
+                style=text_style(Tone.WARNING, "margin-left:24px;"), wrap=True, hidden=True
+            )
             self.flags[question.key] = check
             self.flag_notes[question.key] = note
             column.addWidget(check)
             column.addWidget(note)
-        self.checklist_note = QPlainTextEdit()
-        self.checklist_note.setObjectName("checklistNote")
+        self.checklist_note = named(QPlainTextEdit(), "checklistNote")
         self.checklist_note.setPlaceholderText(
             "What you looked at, whom you asked, what you concluded…"
         )
@@ -185,18 +170,15 @@ class RedFlagDialog(QDialog):
         note_label = QLabel("Note:")
         column.addWidget(note_label)
         column.addWidget(self.checklist_note)
-        self.previous = QLabel()
-        self.previous.setObjectName("previousChecklist")
-        self.previous.setWordWrap(True)
-        self.previous.setStyleSheet(hint_style())
-        self.previous.setVisible(False)
+        self.previous = make_label(
+            name="previousChecklist", style=hint_style(), wrap=True, hidden=True
+        )
         column.addWidget(self.previous)
         row = QHBoxLayout()
-        self.flag_count = QLabel()
-        self.flag_count.setObjectName("flagCount")
-        self.save_checklist = QPushButton("Save checklist")
-        self.save_checklist.setObjectName("saveChecklist")
-        self.save_checklist.clicked.connect(self._on_save_checklist_clicked)
+        self.flag_count = make_label(name="flagCount")
+        self.save_checklist = make_button(
+            "Save checklist", "saveChecklist", self._on_save_checklist_clicked
+        )
         row.addWidget(self.flag_count, 1)
         row.addWidget(self.save_checklist)
         column.addLayout(row)
@@ -204,28 +186,24 @@ class RedFlagDialog(QDialog):
         return box
 
     def _build_resolution(self) -> QGroupBox:
-        box = QGroupBox("Red Flag 28: IaaS training for a customer outside Tier 1")
-        box.setObjectName("resolutionBox")
+        box = named(
+            QGroupBox("Red Flag 28: IaaS training for a customer outside Tier 1"), "resolutionBox"
+        )
         self.resolution_box = box
         column = QVBoxLayout(box)
-        self.finding = QLabel()
-        self.finding.setObjectName("redFlag28Finding")
-        self.finding.setWordWrap(True)
-        self.finding.setStyleSheet(note_style())
-        self.finding.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.finding = make_label(
+            name="redFlag28Finding", style=note_style(), wrap=True, selectable=True
+        )
         column.addWidget(self.finding)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         today = self.context.today()
-        self.resolved_on = QDateEdit(_qdate(today))
-        self.resolved_on.setObjectName("resolvedOn")
+        self.resolved_on = named(QDateEdit(_qdate(today)), "resolvedOn")
         self.resolved_on.setCalendarPopup(True)
         self.resolved_on.setDisplayFormat("yyyy-MM-dd")
         self.resolved_on.setMaximumWidth(140)
-        self.resolved_by = QLineEdit(self.context.actor)
-        self.resolved_by.setObjectName("resolvedBy")
-        self.resolution_note = QPlainTextEdit()
-        self.resolution_note.setObjectName("resolutionNote")
+        self.resolved_by = make_line_edit(self.context.actor, name="resolvedBy")
+        self.resolution_note = named(QPlainTextEdit(), "resolutionNote")
         self.resolution_note.setPlaceholderText(
             "How the flag was resolved: the model trained, for whom, where the compute "
             "stays, which statements are on file…"
@@ -242,23 +220,20 @@ class RedFlagDialog(QDialog):
             inner.setContentsMargins(0, 0, 0, 0)
             inner.setSpacing(1)
             inner.addWidget(widget)
-            error = QLabel()
-            error.setObjectName(f"{name}Error")
-            error.setStyleSheet(error_style())
-            error.setWordWrap(True)
-            error.setVisible(False)
+            error = make_label(name=f"{name}Error", style=error_style(), wrap=True, hidden=True)
             inner.addWidget(error)
             self.resolution_errors[name] = error
             widget.setAccessibleName(label.rstrip(":"))
             form.addRow(label, holder)
         column.addLayout(form)
         row = QHBoxLayout()
-        self.recheck = QCheckBox("Check the order again afterwards (releases the hold)")
-        self.recheck.setObjectName("recheckAfter")
+        self.recheck = named(
+            QCheckBox("Check the order again afterwards (releases the hold)"), "recheckAfter"
+        )
         self.recheck.setChecked(True)
-        self.record_resolution = QPushButton("Record resolution")
-        self.record_resolution.setObjectName("recordResolution")
-        self.record_resolution.clicked.connect(self._on_record_resolution_clicked)
+        self.record_resolution = make_button(
+            "Record resolution", "recordResolution", self._on_record_resolution_clicked
+        )
         row.addWidget(self.recheck, 1)
         row.addWidget(self.record_resolution)
         column.addLayout(row)
@@ -295,15 +270,7 @@ class RedFlagDialog(QDialog):
 
     def _on_loaded(self, detail: OrderDetail) -> None:
         self.detail = detail
-        order = detail.stored.order
-        destination = order.destination or detail.consignee.country
-        parties = (
-            f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → "
-            f"{destination}"
-        )
-        if detail.end_user is not None:
-            parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
-        self.parties.setText(parties)
+        self.parties.setText(order_parties(detail, country_names=False))
         self._show_outcome()
         if not self._filled:
             self._fill_checklist(detail)

@@ -9,11 +9,9 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
-    QDialog,
     QHBoxLayout,
     QLabel,
     QProgressBar,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -23,8 +21,9 @@ from domain.services.demo_load import DemoSummary, load_demo
 from domain.services.orders import BatchSummary, check_pending
 from gui.changes import Changes
 from gui.context import DeskContext
-from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.dialogs import DeskDialog, show_failure
+from gui.jobs import Job, stop_job
+from gui.kit.widgets import make_button, make_label, named
 from gui.style import Tone, colour, error_style, heading_style, warning_style
 
 
@@ -47,7 +46,7 @@ def offer_first_start(window: QWidget, context: DeskContext) -> None:
     dialog.open()
 
 
-class WelcomeDialog(QDialog):
+class WelcomeDialog(DeskDialog):
     """Signals:
     demo_loaded: the demonstration data was loaded and its orders checked (a DemoLoaded).
     """
@@ -55,25 +54,24 @@ class WelcomeDialog(QDialog):
     demo_loaded = Signal(object)
 
     def __init__(self, context: DeskContext, window: QWidget) -> None:
-        super().__init__(window)
-        self.context = context
+        super().__init__(
+            context, window, title="Welcome to Diffusion Desk", name="welcomeDialog", width=620
+        )
         self.main_window = window
-        self.setObjectName("welcomeDialog")
-        self.setWindowTitle("Welcome to Diffusion Desk")
-        self.setMinimumWidth(620)
         self._job: Job | None = None
 
-        title = QLabel("Welcome to Diffusion Desk")
-        title.setStyleSheet(heading_style(17))
+        title = make_label("Welcome to Diffusion Desk", style=heading_style(17))
         intro = QLabel(
             f"The database <b>{context.connection.description}</b> is empty. "
             "How would you like to start?"
         )
         intro.setWordWrap(True)
         ruleset = context.ruleset_today()
-        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
-        notice.setWordWrap(True)
-        notice.setStyleSheet(warning_style())
+        notice = make_label(
+            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            style=warning_style(),
+            wrap=True,
+        )
 
         self.demo_button = QCommandLinkButton(
             "Load the demonstration data",
@@ -96,14 +94,10 @@ class WelcomeDialog(QDialog):
         self.empty_button.setObjectName("startEmptyButton")
         self.empty_button.clicked.connect(self.reject)
 
-        self.progress = QProgressBar()
-        self.progress.setObjectName("welcomeProgress")
+        self.progress = named(QProgressBar(), "welcomeProgress")
         self.progress.setVisible(False)
-        self.status = QLabel()
-        self.status.setObjectName("welcomeStatus")
-        self.status.setWordWrap(True)
-        self.stop_button = QPushButton("Stop checking")
-        self.stop_button.setObjectName("stopDemoButton")
+        self.status = make_label(name="welcomeStatus", wrap=True)
+        self.stop_button = make_button("Stop checking", "stopDemoButton")
         self.stop_button.setToolTip(
             "Stop after the current order; the rest stay pending for Check all pending"
         )
@@ -185,10 +179,7 @@ class WelcomeDialog(QDialog):
         self.status.setText(f"Checking the orders so their decisions show… {label}")
 
     def _on_stop_button_clicked(self) -> None:
-        if self._job is not None:
-            self._job.cancel()
-            self.stop_button.setEnabled(False)
-            self.status.setText("Stopping after the current order…")
+        stop_job(self._job, self.stop_button, self.status, "Stopping after the current order…")
 
     def _on_job_finished(self) -> None:
         self._job = None

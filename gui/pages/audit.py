@@ -25,15 +25,10 @@ from PySide6.QtWidgets import (
     QFrame,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QPlainTextEdit,
     QProgressBar,
-    QPushButton,
-    QSplitter,
     QTableView,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -45,7 +40,10 @@ from domain.services.verification import verify_records
 from gui.changes import Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime
+from gui.kit.panes import split
+from gui.kit.tables import set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import LazyTableModel
 from gui.pages.base import Page
 from gui.search_field import SearchField
@@ -163,8 +161,8 @@ class AuditPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("auditPage")
-        self._list_job: Job | None = None
-        self._pending: AuditFilter | None = None
+        self._list = OneAtATime(context.jobs, self)
+        """The entry list: the newest filter wins."""
         self._entry_job: Job | None = None
         self._verify_job: Job | None = None
         self._select_after_load: int | None = None
@@ -172,49 +170,41 @@ class AuditPage(Page):
 
         self.model = AuditTableModel(lambda seqs: self.context.queries.audit_summaries(seqs))
         self.table = QTableView()
-        self.table.setObjectName("auditTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.setWordWrap(False)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        header = self.table.horizontalHeader()
-        header.setHighlightSections(False)
-        for column, width in enumerate((60, 140, 110, 150, 130, 140, 150)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(5, QHeaderView.ResizeMode.Stretch)
+        set_up_list(
+            self.table,
+            "auditTable",
+            (60, 140, 110, 150, 130, 140, 150),
+            stretch=5,
+            quiet_header=True,
+        )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(self._build_verify_row())
         layout.addLayout(self._build_filters())
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.setObjectName("auditSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self._build_detail())
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([380, 300])
+        splitter = split(
+            Qt.Orientation.Vertical,
+            self.table,
+            self._build_detail(),
+            sizes=(380, 300),
+            stretch=(3, 2),
+            name="auditSplitter",
+        )
         layout.addWidget(splitter, 1)
 
     # -- building -------------------------------------------------------------------------
 
     def _build_verify_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.verify_button = QPushButton("Verify the record")
-        self.verify_button.setObjectName("verifyButton")
+        self.verify_button = make_button("Verify the record", "verifyButton")
         self.verify_button.setToolTip(
             "Walk the hash chain of the audit log and check every decision and ledger entry "
             "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
         )
         self.verify_button.setShortcut("Ctrl+Shift+V")
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
-        self.busy = QProgressBar()
-        self.busy.setObjectName("verifyBusy")
+        self.busy = named(QProgressBar(), "verifyBusy")
         self.busy.setRange(0, 0)
         self.busy.setMaximumWidth(160)
         self.busy.setTextVisible(False)
@@ -238,18 +228,13 @@ class AuditPage(Page):
         self.search.setObjectName("auditSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.search.install_find(self)
-        self.entity = QComboBox()
-        self.entity.setObjectName("auditEntity")
+        self.entity = named(QComboBox(), "auditEntity")
         for label, value in ENTITIES:
             self.entity.addItem(label, value)
         self.entity.currentIndexChanged.connect(self.apply_filter)
-        self.actor = QLineEdit()
-        self.actor.setObjectName("auditActor")
-        self.actor.setPlaceholderText("Officer")
-        self.actor.setMaximumWidth(140)
+        self.actor = make_line_edit(name="auditActor", placeholder="Officer", max_width=140)
         self.actor.returnPressed.connect(self.apply_filter)
-        self.use_dates = QCheckBox("From")
-        self.use_dates.setObjectName("auditUseDates")
+        self.use_dates = named(QCheckBox("From"), "auditUseDates")
         today = self.context.today()
         self.date_from = QDateEdit(QDate(today.year, 1, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
@@ -258,12 +243,8 @@ class AuditPage(Page):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._on_dates_changed)
         self.use_dates.toggled.connect(self.apply_filter)
-        self.apply_button = QPushButton("Filter")
-        self.apply_button.setObjectName("auditApply")
-        self.apply_button.clicked.connect(self.apply_filter)
-        self.count_label = QLabel()
-        self.count_label.setObjectName("auditCount")
-        self.count_label.setStyleSheet(text_style(Tone.TEXT))
+        self.apply_button = make_button("Filter", "auditApply", self.apply_filter)
+        self.count_label = make_label(name="auditCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.entity)
         row.addWidget(self.actor)
@@ -277,20 +258,20 @@ class AuditPage(Page):
         return row
 
     def _build_detail(self) -> QWidget:
-        box = QFrame()
-        box.setObjectName("auditDetail")
+        box = named(QFrame(), "auditDetail")
         grid = QGridLayout(box)
         grid.setContentsMargins(0, 6, 0, 0)
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
-        self.entry_title = QLabel("Select an entry to see what it changed.")
-        self.entry_title.setObjectName("entryTitle")
-        self.entry_title.setStyleSheet(heading_style())
-        self.entry_title.setWordWrap(True)
+        self.entry_title = make_label(
+            "Select an entry to see what it changed.",
+            name="entryTitle",
+            style=heading_style(),
+            wrap=True,
+        )
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(mono.pointSizeF() - 0.5, 8.0))
-        self.hashes = QLabel()
-        self.hashes.setObjectName("entryHashes")
+        self.hashes = make_label(name="entryHashes")
         self.hashes.setFont(mono)
         self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hashes.setStyleSheet(text_style(Tone.TEXT))
@@ -310,8 +291,7 @@ class AuditPage(Page):
         return box
 
     def _json_view(self, name: str, title: str, font: QFont) -> QPlainTextEdit:
-        view = QPlainTextEdit()
-        view.setObjectName(name)
+        view = named(QPlainTextEdit(), name)
         view.setReadOnly(True)
         view.setFont(font)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
@@ -357,8 +337,7 @@ class AuditPage(Page):
             widget.blockSignals(False)
 
     def _load(self, audit_filter: AuditFilter) -> None:
-        if self._list_job is not None:
-            self._pending = audit_filter
+        if self._list.later(lambda: self._load(audit_filter)):
             return
         self.count_label.setText("Loading…")
         queries = self.context.queries
@@ -366,23 +345,11 @@ class AuditPage(Page):
         def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
             return queries.audit_seqs(audit_filter)
 
-        self._list_job = self.context.jobs.start(
-            "load audit log",
-            work,
-            on_success=self._on_seqs_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_list_job_finished,
+        self._list.start(
+            "load audit log", work, on_success=self._on_seqs_loaded, on_failure=self._on_failed
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._pending is not None:
-            waiting, self._pending = self._pending, None
-            self._load(waiting)
-
     def _on_seqs_loaded(self, seqs: Sequence[int]) -> None:
-        if self._pending is not None:
-            return
         selected = self.shown_entry.seq if self.shown_entry is not None else None
         self.model.set_ids(seqs)
         total = len(seqs)

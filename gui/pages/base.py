@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+from typing import Generic, TypeVar
+
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QShowEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from gui.changes import Changes, Record
 from gui.context import DeskContext
+from gui.dialogs import show_failure
+from gui.jobs import JobFunction, OneAtATime
+
+V = TypeVar("V")
 
 
 class Page(QWidget):
@@ -46,6 +53,13 @@ class Page(QWidget):
         if changes.touches(self.shows):
             self.on_changes(changes)
 
+    def page_layout(self) -> QVBoxLayout:
+        """The page's column, with the margins every page keeps."""
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 10, 12, 8)
+        layout.setSpacing(8)
+        return layout
+
     def _refresh(self) -> None:
         self._stale = False
         self.reload()
@@ -54,3 +68,44 @@ class Page(QWidget):
         super().showEvent(event)
         if self._stale:
             self._refresh()
+
+
+class OverviewPage(Page, Generic[V]):
+    """A page that shows one read model, read afresh as a job on each reload. A reload asked
+    for while one runs follows it; what the running one read is still shown meanwhile.
+
+    Signals:
+        loaded: the view was (re)read and shown.
+    """
+
+    what = ""
+    """What the page reads, as a failure names it ("the quotas")."""
+    status: QLabel
+    """The line that says how the page stands (and that the view could not be read)."""
+    loaded = Signal()
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(context, parent)
+        self._reads = OneAtATime(context.jobs, self, drop_stale=False)
+
+    def reload(self) -> None:
+        if self._reads.later(self.reload):
+            return
+        name, work = self.read()
+        self._reads.start(name, work, on_success=self._on_read, on_failure=self._on_failed)
+
+    def read(self) -> tuple[str, JobFunction]:
+        """The job's name, and the function that reads the view (run off the UI thread)."""
+        raise NotImplementedError
+
+    def _on_read(self, view: V) -> None:
+        self._on_loaded(view)
+        self.loaded.emit()
+
+    def _on_loaded(self, view: V) -> None:
+        """Show what was read."""
+        raise NotImplementedError
+
+    def _on_failed(self, message: str, is_bug: bool) -> None:
+        self.status.setText(f"Could not read {self.what}.")
+        show_failure(self, message, is_bug, self.context.log_file)

@@ -2,27 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QDate, QItemSelection, QPoint, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QApplication,
     QCheckBox,
     QComboBox,
     QDateEdit,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QLineEdit,
     QMenu,
     QProgressBar,
-    QPushButton,
-    QSplitter,
     QTableView,
     QToolBar,
     QVBoxLayout,
@@ -39,7 +33,11 @@ from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
-from gui.jobs import Job
+from gui.jobs import Job, OneAtATime, stop_job
+from gui.kit.actions import text_toolbar, toolbar_action
+from gui.kit.panes import split
+from gui.kit.tables import set_up_list
+from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import OrderTableModel
 from gui.order_list import CancelOrderDialog, export_order_list
 from gui.pages.base import Page
@@ -87,9 +85,9 @@ class OrdersPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("ordersPage")
-        self._list_job: Job | None = None
+        self._list = OneAtATime(context.jobs, self)
+        """The order list: a newer filter drops an older one's result."""
         self._batch_job: Job | None = None
-        self._pending_filter: OrderFilter | None = None
         self._selected_ref: str | None = None
         self._first_shown = False
         self._selected_id: int | None = None
@@ -103,14 +101,14 @@ class OrdersPage(Page):
 
         self.model = OrderTableModel(lambda ids: self.context.queries.order_summaries(ids))
         self.table = QTableView()
-        self.table.setObjectName("ordersTable")
         self.table.setModel(self.model)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setAlternatingRowColors(True)
-        self.table.verticalHeader().setVisible(False)
-        self.table.verticalHeader().setDefaultSectionSize(26)
-        self.table.setWordWrap(False)
+        # Fixed widths: measuring a million rows to fit contents would stall the window.
+        set_up_list(
+            self.table,
+            "ordersTable",
+            (104, 86, 150, 220, 46, 98, 44),
+            stretch=self.model.CONSIGNEE_COLUMN,
+        )
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._on_table_context_menu)
         self.model.sort_requested.connect(self._on_sort_requested)
@@ -120,28 +118,22 @@ class OrdersPage(Page):
         header.setSortIndicator(self.model.column_of(OrderSort.DATE), Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
         header.setToolTip("Click a column heading to sort the list by it; again to reverse")
-        header.setStretchLastSection(False)
-        # Fixed widths: measuring a million rows to fit contents would stall the window.
-        for column, width in enumerate((104, 86, 150, 220, 46, 98, 44)):
-            header.resizeSection(column, width)
-        header.setSectionResizeMode(self.model.CONSIGNEE_COLUMN, QHeaderView.ResizeMode.Stretch)
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_table_selection_changed)
 
         self.detail = DecisionView()
         self.detail.setMinimumWidth(320)
 
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.setObjectName("ordersSplitter")
-        splitter.addWidget(self.table)
-        splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 2)
-        splitter.setSizes([700, 440])
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self.table,
+            self.detail,
+            sizes=(700, 440),
+            stretch=(3, 2),
+            name="ordersSplitter",
+        )
 
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addWidget(self._build_notice())
         layout.addWidget(self._build_toolbar())
         layout.addLayout(self._build_filters())
@@ -152,65 +144,57 @@ class OrdersPage(Page):
 
     def _build_notice(self) -> QLabel:
         ruleset = self.context.ruleset_today()
-        notice = QLabel(f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}")
-        notice.setObjectName("enforcementNotice")
-        notice.setWordWrap(True)
-        notice.setStyleSheet(warning_style())
-        return notice
-
-    def _make_action(
-        self, text: str, shortcut: str, slot: Callable[[], None], name: str, tip: str
-    ) -> QAction:
-        action = QAction(text, self)
-        action.setIconText(text)  # keeps the "…" that tool buttons would otherwise strip
-        action.setObjectName(name)
-        action.setShortcut(QKeySequence(shortcut))
-        action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        action.setToolTip(f"{tip} ({shortcut})")
-        action.triggered.connect(slot)
-        return action
+        return make_label(
+            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            name="enforcementNotice",
+            style=warning_style(),
+            wrap=True,
+        )
 
     def _build_toolbar(self) -> QToolBar:
-        bar = QToolBar()
-        bar.setObjectName("ordersToolbar")
-        bar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        self.new_action = self._make_action(
-            "New order…", "Ctrl+N", self._on_new_order, "newOrderAction", "Enter a new order"
+        bar = text_toolbar("ordersToolbar")
+        self.new_action = toolbar_action(
+            self, "New order…", self._on_new_order, "newOrderAction", "Enter a new order", "Ctrl+N"
         )
-        self.check_action = self._make_action(
+        self.check_action = toolbar_action(
+            self,
             "Check",
-            "Ctrl+K",
             self._on_check,
             "checkAction",
             "Check the selected order and record the decision",
+            "Ctrl+K",
         )
-        self.check_all_action = self._make_action(
+        self.check_all_action = toolbar_action(
+            self,
             "Check all pending",
-            "Ctrl+Shift+K",
             self._on_check_all,
             "checkAllAction",
             "Check every order without a decision, oldest first",
+            "Ctrl+Shift+K",
         )
-        self.cancel_order_action = self._make_action(
+        self.cancel_order_action = toolbar_action(
+            self,
             "Cancel order…",
-            "Ctrl+Shift+Del",
             self._on_cancel_order,
             "cancelOrderAction",
             "Cancel the selected order and release its quota",
+            "Ctrl+Shift+Del",
         )
-        self.red_flags_action = self._make_action(
+        self.red_flags_action = toolbar_action(
+            self,
             "Red flags…",
-            "Ctrl+R",
             self._on_red_flags,
             "redFlagsAction",
             "Know-your-customer checklist and Red Flag 28 for the selected order",
+            "Ctrl+R",
         )
-        self.export_list_action = self._make_action(
+        self.export_list_action = toolbar_action(
+            self,
             "Export list…",
-            "Ctrl+Shift+E",
             self._on_export_list,
             "exportListAction",
             "Write the orders listed now, with their outcomes, to a CSV file for a spreadsheet",
+            "Ctrl+Shift+E",
         )
         for action in (
             self.new_action,
@@ -240,8 +224,7 @@ class OrdersPage(Page):
         self.search.setObjectName("orderSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.find_action = self.search.install_find(self)
-        self.outcome_filter = QComboBox()
-        self.outcome_filter.setObjectName("outcomeFilter")
+        self.outcome_filter = named(QComboBox(), "outcomeFilter")
         for number, (label, _, _) in enumerate(OUTCOME_CHOICES):
             self.outcome_filter.addItem(label, number)
         self.outcome_filter.setItemData(
@@ -251,25 +234,20 @@ class OrdersPage(Page):
         )
         self.outcome_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
-        self.tier_filter = QComboBox()
-        self.tier_filter.setObjectName("tierFilter")
+        self.tier_filter = named(QComboBox(), "tierFilter")
         self.tier_filter.addItem("All destinations", None)
         for tier in (1, 2, 3):
             self.tier_filter.addItem(f"Tier {tier} destinations", tier)
         self.tier_filter.currentIndexChanged.connect(self.apply_filter)
-        self.destination_filter = QLineEdit()
-        self.destination_filter.setObjectName("destinationFilter")
-        self.destination_filter.setPlaceholderText("Country")
+        self.destination_filter = make_line_edit(name="destinationFilter", placeholder="Country")
         self.destination_filter.setMinimumWidth(72)
         self.destination_filter.setMaximumWidth(90)
         self.destination_filter.returnPressed.connect(self.apply_filter)
-        self.party_filter = QLineEdit()
-        self.party_filter.setObjectName("partyFilter")
-        self.party_filter.setPlaceholderText("Party ref")
-        self.party_filter.setMaximumWidth(120)
+        self.party_filter = make_line_edit(
+            name="partyFilter", placeholder="Party ref", max_width=120
+        )
         self.party_filter.returnPressed.connect(self.apply_filter)
-        self.use_dates = QCheckBox("From")
-        self.use_dates.setObjectName("useDates")
+        self.use_dates = named(QCheckBox("From"), "useDates")
         self.date_from = QDateEdit()
         self.date_from.setCalendarPopup(True)
         self.date_from.setDisplayFormat("yyyy-MM-dd")
@@ -282,12 +260,8 @@ class OrdersPage(Page):
         self.use_dates.toggled.connect(self.apply_filter)
         self.date_from.dateChanged.connect(self._on_dates_changed)
         self.date_to.dateChanged.connect(self._on_dates_changed)
-        self.filter_error = QLabel()
-        self.filter_error.setObjectName("filterError")
-        self.filter_error.setStyleSheet(error_style())
-        self.count_label = QLabel()
-        self.count_label.setObjectName("orderCount")
-        self.count_label.setStyleSheet(text_style(Tone.TEXT))
+        self.filter_error = make_label(name="filterError", style=error_style())
+        self.count_label = make_label(name="orderCount", style=text_style(Tone.TEXT))
         self.search.setMinimumWidth(180)
         # Two rows: every filter keeps its full width on a 1024-pixel window.
         row.addWidget(self.search, 2)
@@ -309,16 +283,13 @@ class OrdersPage(Page):
 
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.progress = QProgressBar()
-        self.progress.setObjectName("batchProgress")
+        self.progress = named(QProgressBar(), "batchProgress")
         self.progress.setVisible(False)
         self.progress.setFormat("%v of %m orders checked")
-        self.stop_button = QPushButton("Stop")
-        self.stop_button.setObjectName("stopBatch")
+        self.stop_button = make_button("Stop", "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
-        self.batch_label = QLabel()
-        self.batch_label.setObjectName("batchLabel")
+        self.batch_label = make_label(name="batchLabel")
         row.addWidget(self.progress, 1)
         row.addWidget(self.stop_button)
         row.addWidget(self.batch_label)
@@ -399,10 +370,8 @@ class OrdersPage(Page):
         self.apply_filter()
 
     def _load(self, order_filter: OrderFilter) -> None:
-        if self._list_job is not None:
-            # One list query at a time; the newest filter wins when the running one ends.
-            self._pending_filter = order_filter
-            return
+        if self._list.later(lambda: self._load(order_filter)):
+            return  # one list query at a time; the newest filter wins when this one ends
         self.count_label.setText("Loading…")
         queries = self.context.queries
         first: list[Sequence[int]] = []
@@ -419,23 +388,16 @@ class OrdersPage(Page):
             progress(1, 2, "first rows")
             return queries.order_ids(order_filter)
 
-        self._list_job = self.context.jobs.start(
+        self._list.start(
             "load orders",
             work,
             on_success=self._on_ids_loaded,
             on_failure=self._on_job_failed,
-            on_finished=self._on_list_job_finished,
             on_progress=lambda done, total, label: self._on_first_ids(first),
         )
 
-    def _on_list_job_finished(self) -> None:
-        self._list_job = None
-        if self._pending_filter is not None:
-            waiting, self._pending_filter = self._pending_filter, None
-            self._load(waiting)
-
     def _on_first_ids(self, first: list[Sequence[int]]) -> None:
-        if self._pending_filter is not None or not first:
+        if self._list.stale or not first:
             return
         self.model.set_ids(first[0])
         self.count_label.setText(f"Loading… first {len(first[0]):,} shown")
@@ -444,8 +406,6 @@ class OrdersPage(Page):
         self._reselect()
 
     def _on_ids_loaded(self, ids: Sequence[int]) -> None:
-        if self._pending_filter is not None:
-            return  # a newer filter is waiting; don't flash this result
         scrolled = self.table.verticalScrollBar().value() if self._first_shown else 0
         self.model.set_ids(ids)
         total = len(ids)
@@ -641,10 +601,9 @@ class OrdersPage(Page):
             self.batch_label.setText(f"Checking {label}")
 
     def _on_stop_button_clicked(self) -> None:
-        if self._batch_job is not None:
-            self._batch_job.cancel()
-            self.stop_button.setEnabled(False)
-            self.batch_label.setText("Stopping after the current order…")
+        stop_job(
+            self._batch_job, self.stop_button, self.batch_label, "Stopping after the current order…"
+        )
 
     def _on_batch_done(self, summary: BatchSummary) -> None:
         counts = ", ".join(

@@ -9,18 +9,12 @@ but the wording.
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import (
-    QFrame,
-    QHBoxLayout,
-    QLabel,
-    QScrollArea,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.quota_views import (
@@ -41,8 +35,9 @@ from gui.charts import (
     state_word,
 )
 from gui.context import DeskContext
-from gui.dialogs import show_failure
-from gui.pages.base import Page
+from gui.jobs import JobFunction
+from gui.kit.widgets import make_label, named
+from gui.pages.base import OverviewPage
 from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
 
@@ -60,6 +55,15 @@ def _state(share: float) -> str:
     return f" <b>{word}</b>." if word else ""
 
 
+def _listed(intro: str, items: Iterable[tuple[str, str]]) -> str:
+    """``intro``, then a bullet a row: what stands out, and under it the figures behind it."""
+    bullets = "".join(
+        f"<li>{said}<br><span style='color:{colour(Tone.HINT)}'>{figures}</span></li>"
+        for said, figures in items
+    )
+    return f"{intro}<ul style='margin-left:-24px'>{bullets}</ul>"
+
+
 def allocation_summary(view: AllocationView) -> str:
     if not view.countries:
         return (
@@ -68,42 +72,42 @@ def allocation_summary(view: AllocationView) -> str:
         )
     busiest = view.countries[0]
     crowded = [row for row in view.countries if row.share >= NEAR_LIMIT]
-    lines = [
+    return _listed(
         f"<p><b>{len(view.countries)}</b> Tier 2 countries tracked. Most used: "
         f"<b>{escape(busiest.name)}</b> at {percent(busiest.share)}."
         + (f" {len(crowded)} at {percent(NEAR_LIMIT)} or more." if len(crowded) > 1 else "")
-        + "</p><ul style='margin-left:-24px'>"
-    ]
-    for row in view.countries:
-        agreement = " (G2G agreement)" if row.g2g_agreement else ""
-        lines.append(
-            f"<li><b>{escape(row.name)}</b>{agreement}: {percent(row.share)} used, "
-            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}<br>"
-            f"<span style='color:{colour(Tone.HINT)}'>ours {tpp(row.ours_tpp)} + others "
-            f"{tpp(row.external_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+        + "</p>",
+        (
+            (
+                f"<b>{escape(row.name)}</b>{' (G2G agreement)' if row.g2g_agreement else ''}: "
+                f"{percent(row.share)} used, <b>{tpp(row.left_tpp)}</b> TPP left."
+                f"{_state(row.share)}",
+                f"ours {tpp(row.ours_tpp)} + others {tpp(row.external_tpp)} = "
+                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+            )
+            for row in view.countries
+        ),
+    )
 
 
 def lpp_summary(view: LppView) -> str:
     if not view.parties:
         return f"No consignee has LPP use in {view.year} yet."
     top = view.parties[0]
-    lines = [
+    return _listed(
         f"<p>Top {len(view.parties)} consignees by LPP use in {view.year}. Highest: "
-        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p><ul style='margin-left:-24px'>"
-    ]
-    for row in view.parties:
-        certified = "" if row.certified else " <i>(no LPP certification for the year)</i>"
-        lines.append(
-            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
-            f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}{certified}<br>"
-            f"<span style='color:{colour(Tone.HINT)}'>prior {tpp(row.prior_receipts_tpp)} + ours "
-            f"{tpp(row.shipped_tpp)} = {tpp(row.used_tpp)} of {tpp(row.limit_tpp)}</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p>",
+        (
+            (
+                f"<b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
+                f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}"
+                + ("" if row.certified else " <i>(no LPP certification for the year)</i>"),
+                f"prior {tpp(row.prior_receipts_tpp)} + ours {tpp(row.shipped_tpp)} = "
+                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+            )
+            for row in view.parties
+        ),
+    )
 
 
 def nveu_summary(view: NveuView) -> str:
@@ -119,17 +123,24 @@ def nveu_summary(view: NveuView) -> str:
     )
     if not view.holders:
         return head + "<p>No party is a National VEU holder.</p>"
-    lines = [head, "<ul style='margin-left:-24px'>"]
-    for row in view.holders:
-        lines.append(
-            f"<li><b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
-            f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
-            f"{_state(row.share)}<br><span style='color:{colour(Tone.HINT)}'>others "
-            f"{tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
-            f"{tpp(row.installed_tpp)} installed</span></li>"
-        )
-    lines.append("</ul>")
-    return "".join(lines)
+    return _listed(
+        head,
+        (
+            (
+                f"<b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
+                f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
+                f"{_state(row.share)}",
+                f"others {tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
+                f"{tpp(row.installed_tpp)} installed",
+            )
+            for row in view.holders
+        ),
+    )
+
+
+def _bar(name: str, share: float, ours: float, theirs: float, limit: float) -> BarRow:
+    """A bar of ours and theirs, each as a share of the ``limit``, labelled with the share."""
+    return BarRow(f"{name} · {percent(share)}", (ours / limit, theirs / limit))
 
 
 class QuotaSection(QFrame):
@@ -139,18 +150,10 @@ class QuotaSection(QFrame):
         super().__init__(parent)
         self.setObjectName(name)
         self.setStyleSheet(panel_style(name, Tone.CARD))
-        self.heading = QLabel(title)
-        self.heading.setStyleSheet(heading_style(12, extra="border:none;"))
-        self.subtitle = QLabel()
-        self.subtitle.setWordWrap(True)
-        self.subtitle.setStyleSheet(hint_style() + " border:none;")
-        self.chart = LimitBarChart(title)
-        self.chart.setObjectName(f"{name}Chart")
-        self.summary = QLabel()
-        self.summary.setObjectName(f"{name}Summary")
-        self.summary.setWordWrap(True)
-        self.summary.setTextFormat(Qt.TextFormat.RichText)
-        self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.heading = make_label(title, style=heading_style(12, extra="border:none;"))
+        self.subtitle = make_label(style=hint_style() + " border:none;", wrap=True)
+        self.chart = named(LimitBarChart(title), f"{name}Chart")
+        self.summary = make_label(name=f"{name}Summary", wrap=True, selectable=True, rich=True)
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setStyleSheet("border:none;")
         self.summary.setMinimumWidth(360)
@@ -166,7 +169,17 @@ class QuotaSection(QFrame):
         row.addWidget(self.summary, 2)
         layout.addLayout(row)
 
-    def fill(self, subtitle: str, summary_html: str) -> None:
+    def show_figures(
+        self,
+        subtitle: str,
+        summary_html: str,
+        bars: Sequence[BarRow],
+        parts: Sequence[tuple[str, str]],
+        **chart: str,
+    ) -> None:
+        """The chart of ``bars`` (``parts`` name their colours), the subtitle and the summary
+        beside the chart, which is also what the chart says to a screen reader."""
+        self.chart.show_rows(bars, parts, description=_plain(summary_html), **chart)
         self.subtitle.setText(subtitle)
         self.summary.setText(summary_html)
         plain = _plain(summary_html)
@@ -176,25 +189,21 @@ class QuotaSection(QFrame):
         return _plain(self.summary.text())
 
 
-class QuotasPage(Page):
+class QuotasPage(OverviewPage[QuotaOverview]):
     """Signals:
     loaded: the quotas were (re)read and shown.
     """
 
     title = "Quotas"
     shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
-    loaded = Signal()
+    what = "the quotas"
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
-        self._loading = False
-        self._again = False
-        self.heading = QLabel("Loading…")
-        self.heading.setObjectName("quotasHeading")
-        self.heading.setWordWrap(True)
-        self.heading.setStyleSheet(hint_style())
+        self.heading = make_label("Loading…", name="quotasHeading", style=hint_style(), wrap=True)
+        self.status = self.heading
         self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
         self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
         self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")
@@ -207,8 +216,7 @@ class QuotasPage(Page):
         column.addWidget(self.lpp)
         column.addWidget(self.nveu)
         column.addStretch(1)
-        scroll = QScrollArea()
-        scroll.setObjectName("quotasScroll")
+        scroll = named(QScrollArea(), "quotasScroll")
         scroll.setWidgetResizable(True)
         scroll.setFrameShape(QFrame.Shape.NoFrame)
         scroll.setWidget(body)
@@ -216,33 +224,13 @@ class QuotasPage(Page):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(scroll)
 
-    def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+    def read(self) -> tuple[str, JobFunction]:
         db, catalog, today = self.context.db, self.context.catalog, self.context.today()
 
         def work(progress: Any, cancel: CancelToken) -> QuotaOverview:
             return quota_overview(db, catalog, on=today)
 
-        self.context.jobs.start(
-            "load quotas",
-            work,
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_load_finished,
-        )
-
-    def _on_load_finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
-
-    def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.heading.setText("Could not read the quotas.")
-        show_failure(self, message, is_bug, self.context.log_file)
+        return "load quotas", work
 
     def _on_loaded(self, overview: QuotaOverview) -> None:
         self.overview = overview
@@ -252,56 +240,43 @@ class QuotasPage(Page):
             "Each bar is a share of its own limit; the dashed line is the limit. Limits are "
             "inclusive: reaching one is allowed, passing it is not."
         )
-        self.allocations.chart.show_rows(
-            [
-                BarRow(
-                    f"{row.name} ({row.country}) · {percent(row.share)}",
-                    (row.ours_tpp / row.limit_tpp, row.external_tpp / row.limit_tpp),
-                )
-                for row in allocations.countries
-            ],
-            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
-            description=_plain(allocation_summary(allocations)),
-        )
-        self.allocations.fill(
+        self.allocations.show_figures(
             f"{tpp(allocations.base_tpp)} TPP per Tier 2 country, "
             f"{tpp(allocations.g2g_limit_tpp)} with a government-to-government agreement, "
             f"{allocations.period_start.isoformat()} to {allocations.period_end.isoformat()} "
             f"({allocations.rule}). {allocations.note}",
             allocation_summary(allocations),
+            [
+                _bar(f"{r.name} ({r.country})", r.share, r.ours_tpp, r.external_tpp, r.limit_tpp)
+                for r in allocations.countries
+            ],
+            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
         )
         self.lpp.heading.setText(f"LPP use in {lpp.year}: top consignees")
-        self.lpp.chart.show_rows(
-            [
-                BarRow(
-                    f"{row.party_ref} · {percent(row.share)}",
-                    (row.shipped_tpp / row.limit_tpp, row.prior_receipts_tpp / row.limit_tpp),
-                )
-                for row in lpp.parties
-            ],
-            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
-            description=_plain(lpp_summary(lpp)),
-        )
-        self.lpp.fill(
+        self.lpp.show_figures(
             f"Limit {tpp(lpp.limit_tpp)} TPP per ultimate consignee per calendar year "
             f"({lpp.rule}); prior receipts from the consignee's LPP certification count toward it.",
             lpp_summary(lpp),
-        )
-        self.nveu.chart.show_rows(
             [
-                BarRow(
-                    f"{row.party_ref} in {row.country} · {percent(row.share)}",
-                    (row.shipped_tpp / row.cap_tpp, row.external_tpp / row.cap_tpp),
-                )
-                for row in nveu.holders
+                _bar(r.party_ref, r.share, r.shipped_tpp, r.prior_receipts_tpp, r.limit_tpp)
+                for r in lpp.parties
             ],
-            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
-            limit_label=f"Cap for {nveu.cap_label} (100 %)",
-            description=_plain(nveu_summary(nveu)),
+            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
         )
-        self.nveu.fill(
+        self.nveu.show_figures(
             f"Cumulative installed base per holder per country, capped by quarter of the "
             f"shipment date ({nveu.rule}).",
             nveu_summary(nveu),
+            [
+                _bar(
+                    f"{r.party_ref} in {r.country}",
+                    r.share,
+                    r.shipped_tpp,
+                    r.external_tpp,
+                    r.cap_tpp,
+                )
+                for r in nveu.holders
+            ],
+            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
+            limit_label=f"Cap for {nveu.cap_label} (100 %)",
         )
-        self.loaded.emit()

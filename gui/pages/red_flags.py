@@ -10,16 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import (
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QPushButton,
-    QSplitter,
-    QTableView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
 from domain.services.paperwork_views import (
@@ -30,9 +21,11 @@ from domain.services.paperwork_views import (
 )
 from gui.changes import Record
 from gui.context import DeskContext
-from gui.dialogs import show_failure
-from gui.pages.base import Page
-from gui.pages.paperwork import Column, ColumnModel, make_table, selected_row
+from gui.jobs import JobFunction
+from gui.kit.panes import split
+from gui.kit.tables import Column, ColumnModel, make_table, selected_row
+from gui.kit.widgets import make_button, make_label, make_line_edit
+from gui.pages.base import OverviewPage
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
 
@@ -67,7 +60,7 @@ FLAGGED_COLUMNS: tuple[Column[FlaggedChecklist], ...] = (
 )
 
 
-class RedFlagsPage(Page):
+class RedFlagsPage(OverviewPage[RedFlagOverview]):
     """Signals:
     loaded: the lists were (re)read and shown.
     dialog_opened: the red-flag dialog of an order was opened (the dialog).
@@ -75,15 +68,13 @@ class RedFlagsPage(Page):
 
     title = "Red flags"
     shows = frozenset({Record.ORDERS, Record.DECISIONS})
-    loaded = Signal()
+    what = "the red flags"
     dialog_opened = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("redFlagsPage")
         self.overview: RedFlagOverview | None = None
-        self._loading = False
-        self._again = False
         self.held_model: ColumnModel[HeldOrder] = ColumnModel(HELD_COLUMNS, self)
         self.flagged_model: ColumnModel[FlaggedChecklist] = ColumnModel(FLAGGED_COLUMNS, self)
         self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
@@ -93,54 +84,43 @@ class RedFlagsPage(Page):
         self.held_table.doubleClicked.connect(self._on_held_table_double_clicked)
         self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
 
-        self.summary = QLabel("Loading…")
-        self.summary.setObjectName("redFlagSummary")
-        self.summary.setWordWrap(True)
-        self.summary.setStyleSheet(hint_style())
-        self.order_ref = QLineEdit()
-        self.order_ref.setObjectName("redFlagOrderRef")
-        self.order_ref.setPlaceholderText("e.g. SO-26-0094")
-        self.order_ref.setMaximumWidth(180)
+        self.summary = make_label("Loading…", name="redFlagSummary", style=hint_style(), wrap=True)
+        self.status = self.summary
+        self.order_ref = make_line_edit(
+            name="redFlagOrderRef", placeholder="e.g. SO-26-0094", max_width=180
+        )
         self.order_ref.returnPressed.connect(self._on_open_ref_clicked)
-        open_ref = QPushButton("Open checklist")
-        open_ref.setObjectName("openRedFlagRef")
-        open_ref.clicked.connect(self._on_open_ref_clicked)
+        open_ref = make_button("Open checklist", "openRedFlagRef", self._on_open_ref_clicked)
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
         top.addWidget(QLabel("Any order:"))
         top.addWidget(self.order_ref)
         top.addWidget(open_ref)
 
-        self.open_held = QPushButton("Resolve Red Flag 28…")
-        self.open_held.setObjectName("openHeld")
-        self.open_held.clicked.connect(self._on_open_held_clicked)
-        self.open_flagged = QPushButton("Open checklist…")
-        self.open_flagged.setObjectName("openFlagged")
-        self.open_flagged.clicked.connect(self._on_open_flagged_clicked)
+        self.open_held = make_button("Resolve Red Flag 28…", "openHeld", self._on_open_held_clicked)
+        self.open_flagged = make_button(
+            "Open checklist…", "openFlagged", self._on_open_flagged_clicked
+        )
 
-        splitter = QSplitter(Qt.Orientation.Vertical)
-        splitter.addWidget(
+        splitter = split(
+            Qt.Orientation.Vertical,
             self._section(
                 "On hold for Red Flag 28",
                 "IaaS training for a customer headquartered (or owned from) outside Tier 1. "
                 "Record how the flag was resolved; the order is then checked again.",
                 self.held_table,
                 self.open_held,
-            )
-        )
-        splitter.addWidget(
+            ),
             self._section(
                 "Checklists that raised red flags",
                 "The latest know-your-customer checklist of each order that ticked at least "
                 "one red flag. No single red flag decides; the officer's judgement is on record.",
                 self.flagged_table,
                 self.open_flagged,
-            )
+            ),
+            sizes=(330, 330),
         )
-        splitter.setSizes([330, 330])
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(12, 10, 12, 8)
-        layout.setSpacing(8)
+        layout = self.page_layout()
         layout.addLayout(top)
         layout.addWidget(splitter, 1)
 
@@ -149,11 +129,8 @@ class RedFlagsPage(Page):
         column = QVBoxLayout(box)
         column.setContentsMargins(0, 4, 0, 4)
         column.setSpacing(4)
-        heading = QLabel(title)
-        heading.setStyleSheet(heading_style(11.5))
-        hint = QLabel(note)
-        hint.setWordWrap(True)
-        hint.setStyleSheet(hint_style())
+        heading = make_label(title, style=heading_style(11.5))
+        hint = make_label(note, style=hint_style(), wrap=True)
         row = QHBoxLayout()
         text = QVBoxLayout()
         text.addWidget(heading)
@@ -166,33 +143,13 @@ class RedFlagsPage(Page):
 
     # -- loading --------------------------------------------------------------------------
 
-    def reload(self) -> None:
-        if self._loading:
-            self._again = True
-            return
-        self._loading = True
+    def read(self) -> tuple[str, JobFunction]:
         db, queries, catalog = self.context.db, self.context.queries, self.context.catalog
 
         def work(progress: Any, cancel: CancelToken) -> RedFlagOverview:
             return red_flag_overview(db, queries, catalog)
 
-        self.context.jobs.start(
-            "load red flags",
-            work,
-            on_success=self._on_loaded,
-            on_failure=self._on_failed,
-            on_finished=self._on_load_finished,
-        )
-
-    def _on_load_finished(self) -> None:
-        self._loading = False
-        if self._again:
-            self._again = False
-            self.reload()
-
-    def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.summary.setText("Could not read the red flags.")
-        show_failure(self, message, is_bug, self.context.log_file)
+        return "load red flags", work
 
     def _on_loaded(self, overview: RedFlagOverview) -> None:
         self.overview = overview
@@ -208,7 +165,6 @@ class RedFlagsPage(Page):
         )
         self.open_held.setEnabled(held > 0)
         self.open_flagged.setEnabled(bool(overview.flagged))
-        self.loaded.emit()
 
     # -- opening an order -----------------------------------------------------------------
 
@@ -225,12 +181,12 @@ class RedFlagsPage(Page):
             self.open_order(ref)
 
     def _on_open_held_clicked(self) -> None:
-        row = selected_row(self.held_table, self.held_model) or self.held_model.row(0)
+        row = selected_row(self.held_table, self.held_model) or self.held_model.record(0)
         if row is not None:
             self.open_order(row.ref)
 
     def _on_open_flagged_clicked(self) -> None:
-        row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.row(0)
+        row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.record(0)
         if row is not None:
             self.open_order(row.order_ref)
 

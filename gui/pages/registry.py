@@ -10,11 +10,11 @@ from gui.pages.base import Page
 
 def page_factories() -> list[Callable[[DeskContext], Page]]:
     from gui.pages.audit import AuditPage
-    from gui.pages.documents import DocumentsPage
+    from gui.pages.documents.page import DocumentsPage
     from gui.pages.orders import OrdersPage
-    from gui.pages.paperwork import PaperworkPage
-    from gui.pages.parties import PartiesPage
-    from gui.pages.products import ProductsPage
+    from gui.pages.paperwork.page import PaperworkPage
+    from gui.pages.parties.page import PartiesPage
+    from gui.pages.products.page import ProductsPage
     from gui.pages.quotas import QuotasPage
     from gui.pages.red_flags import RedFlagsPage
     from gui.pages.rulesets import RulesetsPage

@@ -17,7 +17,6 @@ from html import escape
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QTextBrowser,
@@ -29,6 +28,7 @@ from domain.countries import country_name
 from domain.ruleset import Ruleset
 from gui.changes import Record
 from gui.context import DeskContext
+from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
 from gui.style import Tone, colour, heading_style, hint_style, percent, tpp, warning_style
 
@@ -247,26 +247,20 @@ class RulesetsPage(Page):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("rulesetsPage")
-        self.versions = QListWidget()
-        self.versions.setObjectName("rulesetList")
+        self.versions = named(QListWidget(), "rulesetList")
         self.versions.setFixedWidth(220)
         self.versions.setSpacing(2)
         self.versions.setAccessibleName("Ruleset versions")
-        self.title_label = QLabel()
-        self.title_label.setObjectName("rulesetTitle")
-        self.title_label.setWordWrap(True)
-        self.title_label.setStyleSheet(heading_style(13))
-        self.status_label = QLabel()
-        self.status_label.setObjectName("rulesetStatus")
-        self.status_label.setStyleSheet(hint_style())
-        self.enforcement = QLabel()
-        self.enforcement.setObjectName("rulesetEnforcement")
-        self.enforcement.setWordWrap(True)
-        self.enforcement.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.enforcement.setStyleSheet(warning_style() + " font-size:10.5pt; padding:8px 10px;")
+        self.title_label = make_label(name="rulesetTitle", style=heading_style(13), wrap=True)
+        self.status_label = make_label(name="rulesetStatus", style=hint_style())
+        self.enforcement = make_label(
+            name="rulesetEnforcement",
+            style=warning_style() + " font-size:10.5pt; padding:8px 10px;",
+            wrap=True,
+            selectable=True,
+        )
         self.enforcement.setAccessibleName("Enforcement note")
-        self.body = QTextBrowser()
-        self.body.setObjectName("rulesetBody")
+        self.body = named(QTextBrowser(), "rulesetBody")
         self.body.setOpenExternalLinks(False)
         self.body.setAccessibleName("Ruleset details")
         right = QVBoxLayout()

@@ -26,15 +26,13 @@ from domain.services.demo_load import load_demo
 from domain.services.orders import check_order, check_pending
 from domain.services.settings import document_settings, update_document_settings
 from gui.context import DeskContext
-from gui.pages.documents import (
-    AiaStatementDialog,
-    DocumentsPage,
-    LppCertificationDialog,
-    OrderDocumentDialog,
-    SignedReturnDialog,
-    VerifyDialog,
-    parse_signers,
-)
+from gui.pages.documents.aia_statement import AiaStatementDialog
+from gui.pages.documents.lpp_certification import LppCertificationDialog
+from gui.pages.documents.order_document import OrderDocumentDialog
+from gui.pages.documents.page import DocumentsPage
+from gui.pages.documents.signed_return import SignedReturnDialog
+from gui.pages.documents.texts import parse_signers
+from gui.pages.documents.verify import VerifyDialog
 from tests.clock import clock_on
 
 

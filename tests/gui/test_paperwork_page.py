@@ -15,7 +15,10 @@ from domain.services.paperwork_views import (
     stored_country_setting,
 )
 from gui.context import DeskContext
-from gui.pages.paperwork import SHARE_ROLE, AiaDialog, PaperworkPage, parse_tpp, select_where
+from gui.kit.numbers import parse_tpp
+from gui.kit.tables import SHARE_ROLE, select_where
+from gui.pages.paperwork.aia import AiaDialog
+from gui.pages.paperwork.page import PaperworkPage
 
 TODAY = date(2026, 11, 28)
 

@@ -35,7 +35,8 @@ from domain.services.records import (
 from gui.context import DeskContext
 from gui.main_window import MainWindow
 from gui.pages.orders import OrdersPage
-from gui.pages.parties import PartiesPage, PartyTableModel
+from gui.pages.parties.page import PartiesPage
+from gui.pages.parties.table import PartyTableModel
 from gui.settings import UiSettings
 from tests.clock import clock_on
 

@@ -15,7 +15,8 @@ from domain.model import Product, ProductKind
 from domain.services.catalog_views import get_product
 from domain.services.records import add_product
 from gui.context import DeskContext
-from gui.pages.products import ProductsPage, ProductTableModel
+from gui.pages.products.page import ProductsPage
+from gui.pages.products.table import ProductTableModel
 from tests.clock import clock_on
 
 TODAY = date(2026, 3, 2)

@@ -1,0 +1,137 @@
+"""Recording (or correcting, or revoking) a consignee's LPP certification for a year."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from pydantic import ValidationError
+from PySide6.QtWidgets import QSpinBox, QWidget
+
+from domain.model import LppCertification
+from domain.queries import PartySummary
+from domain.services import records
+from domain.services.paperwork_views import stored_lpp_certification
+from gui.context import DeskContext
+from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
+from gui.kit.pickers import PartyPicker
+from gui.kit.widgets import make_line_edit, named
+from gui.kit.writes import Change, replacing
+from gui.pages.paperwork.record_dialog import RecordDialog
+from gui.style import tpp
+
+
+class LppDialog(RecordDialog):
+    """Record (or correct) a consignee's LPP certification for one calendar year."""
+
+    def __init__(
+        self,
+        context: DeskContext,
+        parties: Sequence[PartySummary],
+        *,
+        existing: LppCertification | None = None,
+        revoke: bool = False,
+        known: Sequence[LppCertification] = (),
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(
+            context,
+            "Revoke an LPP certification"
+            if revoke
+            else ("Correct LPP certification" if existing else "Record LPP certification"),
+            parent,
+        )
+        self.setObjectName("lppDialog")
+        self.known = list(known)
+        self.revoke = revoke
+        today = context.today()
+        ruleset = context.ruleset_today()
+        self.party = named(PartyPicker(parties), "lppParty")
+        self.year = named(QSpinBox(), "lppYear")
+        self.year.setRange(2000, 2200)
+        self.year.setValue(today.year)
+        self.year.setMaximumWidth(100)
+        self.signed_on = date_edit(today)
+        self.signed_on.setObjectName("lppSignedOn")
+        self.signer = make_line_edit(name="lppSigner", placeholder="Name and title")
+        self.prior = make_line_edit("0", name="lppPrior", max_width=200)
+        self.revoked = OptionalDate("Revoked on", today)
+        self.add_field("party", "Ultimate consignee:", self.party)
+        self.add_field("year", "Calendar year:", self.year)
+        self.add_field("signed_on", "Signed on:", self.signed_on)
+        self.add_field("signer", "Signed by:", self.signer)
+        self.add_field(
+            "prior",
+            "Prior receipts (TPP):",
+            self.prior,
+            "What the consignee received from other exporters this year; it counts toward "
+            f"its LPP limit of {tpp(ruleset.lpp.limit_tpp)} TPP ({ruleset.references.lpp}).",
+        )
+        self.add_field("revoked", "Revocation:", self.revoked)
+        self.set_intro(
+            "The consignee certifies, for one calendar year, what it has already received and "
+            "that our shipments will not take it past the LPP limit."
+        )
+        if existing is not None:
+            self.party.select_ref(existing.party_ref)
+            self.party.setEnabled(False)
+            self.year.setValue(existing.year)
+            self.year.setEnabled(False)
+            self.signed_on.setDate(qdate(existing.signed_on))
+            self.signer.setText(existing.signer)
+            self.prior.setText(tpp(existing.prior_receipts_tpp))
+            self.revoked.set_value(existing.revoked_on)
+        if revoke:
+            self.revoked.check.setChecked(True)
+        self.watch_inputs(
+            self.party, self.year, self.signed_on, self.signer, self.prior, self.revoked
+        )
+        self.refresh()
+
+    def validate(self) -> LppCertification | None:
+        self.clear_errors()
+        ok = True
+        ref = self.party_ref(self.party, "Choose the ultimate consignee from the list")
+        prior = self.tpp_in("prior", self.prior)
+        signed = pydate(self.signed_on.date())
+        revoked = self.revoked.value()
+        if revoked is not None and revoked < signed:
+            self.set_error("revoked", "The revocation cannot be before the signing date")
+            ok = False
+        if self.revoke and revoked is None:
+            self.set_error("revoked", "Give the revocation date")
+            ok = False
+        if not ok or ref is None or prior is None:
+            return None
+        try:
+            value = LppCertification(
+                party_ref=ref,
+                year=self.year.value(),
+                signed_on=signed,
+                signer=self.signer.text(),
+                prior_receipts_tpp=prior,
+                revoked_on=revoked,
+            )
+        except ValidationError as error:
+            self.model_errors(
+                error, {"signer": "signer", "prior_receipts_tpp": "prior", "year": "year"}
+            )
+            return None
+        if any(item.party_ref == ref and item.year == value.year for item in self.known):
+            self.set_note(
+                "year",
+                f"Replaces this consignee's certification for {value.year} (saving updates it)",
+            )
+        return value
+
+    def plan(self, value: LppCertification) -> Callable[[], Change]:
+        db, actor = self.context.db, self.context.actor
+        verb = "Revoke" if self.revoke else "Record"
+        return replacing(
+            f"{verb} LPP certification of {value.party_ref} for {value.year}",
+            lambda item: records.record_lpp_certification(db, item, actor=actor),
+            value,
+            lambda: (
+                stored_lpp_certification(db, value.party_ref, value.year)
+                or value.model_copy(update={"revoked_on": value.signed_on})
+            ),
+        )

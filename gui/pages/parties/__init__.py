@@ -1,0 +1,2 @@
+"""Parties: the page (``page``), its list (``table``), a party's standing (``standing``) and
+its editor (``editor``)."""

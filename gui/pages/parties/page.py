@@ -1,0 +1,317 @@
+"""Parties: the customer list, an editor, and each party's standing at a glance."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLineEdit,
+    QScrollArea,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.model import Party, VeuStatus
+from domain.progress import CancelToken
+from domain.queries import OrderFilter, PartySummary
+from domain.services.records import add_party, update_party
+from domain.services.standing import party_standing
+from gui.context import DeskContext
+from gui.jobs import JobFunction, OneAtATime
+from gui.kit.panes import split
+from gui.kit.pickers import describe_country
+from gui.kit.widgets import make_label, named
+from gui.pages.parties.editor import PartyEditor
+from gui.pages.parties.labels import ROLE_LABELS
+from gui.pages.parties.standing import ORDERS_SHOWN, PartyOverview, StandingPanel
+from gui.pages.parties.table import PartyTableModel
+from gui.pages.record_editor import RecordEditorPage
+from gui.style import hint_style
+
+
+class PartiesPage(RecordEditorPage[Party, PartySummary]):
+    """Signals:
+    list_loaded: the party list was (re)loaded (its row count).
+    standing_loaded: the standing of the selected party was shown (its ref).
+    party_saved: a party was created or changed (its ref).
+    """
+
+    title = "Parties"
+    kinds = frozenset({"parties", "orders", "decisions", "paperwork", "all"})
+    noun = "party"
+    plural = "parties"
+    new_shortcut = "Ctrl+Shift+P"
+    find_tip = "Search the parties"
+    search_placeholder = "Search ref, name or alias…  (Ctrl+F)"
+    revert_tip = "Discard the changes not saved yet"
+    standing_loaded = Signal(str)
+    party_saved = Signal(str)
+
+    model: PartyTableModel
+    editor: PartyEditor
+
+    def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
+        super().__init__(
+            context,
+            PartyTableModel(),
+            PartyEditor(),
+            add=add_party,
+            update=update_party,
+            parent=parent,
+        )
+        self.model.setParent(self)
+        self.record_saved.connect(self.party_saved)
+        self._standings = OneAtATime(context.jobs, self)
+        """The standing shown: a party chosen meanwhile drops an earlier one's."""
+        self._set_up_table(self.model, (112, 180, 64, 40, 134, 46, 54), sort=1)
+
+        self.heading = make_label(
+            "No party selected",
+            name="partyHeading",
+            style="font-size:14pt; font-weight:600;",
+            wrap=True,
+        )
+        self.subheading = make_label(name="partySubheading", style=hint_style(), wrap=True)
+
+        self.standing = StandingPanel()
+        self.standing.show_orders_button.clicked.connect(self._on_show_orders_button_clicked)
+
+        details = QWidget()
+        details_layout = QVBoxLayout(details)
+        details_layout.setContentsMargins(0, 0, 0, 0)
+        scroll = QScrollArea()
+        scroll.setWidgetResizable(True)
+        scroll.setFrameShape(QFrame.Shape.NoFrame)
+        holder = QWidget()
+        holder_layout = QVBoxLayout(holder)
+        holder_layout.setContentsMargins(0, 0, 0, 0)
+        holder_layout.addWidget(self.editor)
+        holder_layout.addStretch(1)
+        scroll.setWidget(holder)
+        buttons = QHBoxLayout()
+        buttons.setContentsMargins(4, 0, 4, 4)
+        buttons.addWidget(self.save_message, 1)
+        buttons.addWidget(self.revert_button)
+        buttons.addWidget(self.save_button)
+        details_layout.addWidget(scroll, 1)
+        details_layout.addLayout(buttons)
+
+        self.tabs = named(QTabWidget(), "partyTabs")
+        self.tabs.addTab(self.standing, "Standing at a glance")
+        self.tabs.addTab(details, "Details")
+
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(8, 0, 0, 0)
+        right_layout.setSpacing(4)
+        right_layout.addWidget(self.heading)
+        right_layout.addWidget(self.subheading)
+        right_layout.addWidget(self.tabs, 1)
+
+        splitter = split(
+            Qt.Orientation.Horizontal,
+            self._build_list(),
+            right,
+            sizes=(590, 550),
+            stretch=(1, 1),
+            name="partiesSplitter",
+        )
+        self.search.textChanged.connect(self._on_search_text_changed)
+
+        layout = self.page_layout()
+        layout.addWidget(self._build_toolbar())
+        layout.addWidget(splitter, 1)
+
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(250)
+        self._search_timer.timeout.connect(self.reload)
+        self._set_dirty(False)
+        self._show_nothing()
+
+    def new_party(self) -> None:
+        self.new_record()
+
+    # -- the list -------------------------------------------------------------------------
+
+    def _on_search_text_changed(self, _text: str) -> None:
+        self._search_timer.start()
+
+    def _list_work(self) -> JobFunction:
+        text = self.search.text()
+        queries = self.context.queries
+
+        def work(progress: Any, cancel: CancelToken) -> list[PartySummary]:
+            return queries.party_summaries(text)
+
+        return work
+
+    def _after_reload(self) -> None:
+        if self._selected is not None and not self._creating:
+            self._load_standing(self._selected.ref)
+
+    def _show_rows(self, rows: list[PartySummary]) -> None:
+        header = self.table.horizontalHeader()
+        self.model.set_rows(rows)
+        self.model.sort(header.sortIndicatorSection(), header.sortIndicatorOrder())
+
+    def _keep_selected(self, ref: str) -> None:
+        row = self.model.row_of(ref)
+        if row is not None:
+            # Opens the party unless it is the one shown already.
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        elif self._selected is None or self._selected.ref != ref:
+            self._open_party(ref)
+
+    def prepare_screenshot(self) -> None:
+        """Show a VEU holder, whose standing uses every part of the screen."""
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 0)
+            if str(index.data()).startswith("US-HALCYON"):
+                self.select_ref(str(index.data()))
+                return
+        if self.model.rowCount():
+            self.table.selectRow(0)
+
+    def select_ref(self, ref: str) -> None:
+        """Show a party (selecting its row when it is in the list)."""
+        row = self.model.row_of(ref)
+        if row is not None:
+            self.table.selectRow(row)
+            self.table.scrollTo(self.model.index(row, 0))
+        else:
+            self._open_party(ref)
+
+    # -- selection ------------------------------------------------------------------------
+
+    def _shows(self, row: PartySummary) -> bool:
+        return self._selected is not None and row.ref == self._selected.ref
+
+    def _open_row(self, row: PartySummary) -> None:
+        self._open_party(row.ref)
+
+    def _on_discard_refused(self) -> None:
+        self._reselect_current()
+
+    def _reselect_current(self) -> None:
+        selection = self.table.selectionModel()
+        selection.blockSignals(True)
+        self.table.clearSelection()
+        if (
+            self._selected is not None
+            and (row := self.model.row_of(self._selected.ref)) is not None
+        ):
+            self.table.selectRow(row)
+        selection.blockSignals(False)
+        self.table.viewport().update()
+
+    def _open_party(self, ref: str) -> None:
+        self._creating = False
+        self._load_standing(ref)
+
+    def _load_standing(self, ref: str) -> None:
+        if self._standings.later(lambda: self._load_standing(ref)):
+            return
+        context = self.context
+        on = context.today()
+
+        def work(progress: Any, cancel: CancelToken) -> PartyOverview:
+            standing = party_standing(context.db, context.catalog, ref, on=on)
+            ids = context.queries.order_ids(OrderFilter(party_ref=ref))
+            recent = context.queries.order_summaries(list(ids[:ORDERS_SHOWN]))
+            return PartyOverview(standing=standing, order_count=len(ids), recent=recent)
+
+        self._standings.start(
+            f"standing of {ref}",
+            work,
+            on_success=self._on_standing_loaded,
+            on_failure=self._on_job_failed,
+        )
+
+    def _on_standing_loaded(self, overview: PartyOverview) -> None:
+        if self._creating:
+            return
+        party = overview.standing.party
+        same = self._selected is not None and self._selected.ref == party.ref
+        self._selected = party
+        self._show_heading(party)
+        self.standing.show_overview(overview)
+        self.editor.setEnabled(True)
+        if not (same and self._dirty):
+            self.editor.load(party)
+            self.save_message.clear()
+            self._set_dirty(False)
+        self.tabs.setTabEnabled(0, True)
+        self.standing_loaded.emit(party.ref)
+
+    def _show_heading(self, party: Party) -> None:
+        self.heading.setText(f"{party.name}")
+        facts = [
+            party.ref,
+            ROLE_LABELS[party.role],
+            f"located in {describe_country(party.country)}",
+            f"headquartered in {describe_country(party.hq_country)}",
+        ]
+        if party.parent_name:
+            parent = party.parent_name
+            if party.parent_hq_country:
+                parent += f", {describe_country(party.parent_hq_country)}"
+            facts.append(f"ultimate parent {parent}")
+        if party.veu is not VeuStatus.NONE:
+            facts.append(f"{party.veu.value.upper()} {party.veu_id or ''}".strip())
+        self.subheading.setText(" · ".join(facts))
+
+    def _show_nothing(self) -> None:
+        self.heading.setText("No party selected")
+        self.subheading.setText("Pick a party in the list, or press Ctrl+Shift+P for a new one.")
+        self.standing.show_message("Select a party to see its standing.")
+        self.editor.load(None)
+        self.editor.setEnabled(False)
+        self._set_dirty(False)
+
+    # -- editing --------------------------------------------------------------------------
+
+    def _show_new(self) -> None:
+        self.heading.setText("New party")
+        self.subheading.setText("Enter the party's details, then Save (Ctrl+S).")
+        self.standing.show_message("The standing appears once the party is saved.")
+        self.tabs.setCurrentIndex(1)
+        self.tabs.setTabEnabled(0, False)
+
+    def _build(self) -> Party | None:
+        party = self.editor.build()
+        if party is None:
+            self.save_message.show_error("Not saved: correct the fields marked above.")
+        return party
+
+    def _after_created(self) -> None:
+        self.tabs.setTabEnabled(0, True)
+        self._selected = None
+
+    def _reopen(self, ref: str) -> None:
+        self._load_standing(ref)
+
+    # -- navigation -----------------------------------------------------------------------
+
+    def _on_show_orders_button_clicked(self) -> None:
+        if self._selected is None:
+            return
+        ref = self._selected.ref
+        window = self.window()
+        pages = getattr(window, "pages", None)
+        show_page = getattr(window, "show_page", None)
+        if not isinstance(pages, list) or show_page is None:
+            return
+        for index, page in enumerate(pages):
+            party_filter = getattr(page, "party_filter", None)
+            apply_filter = getattr(page, "apply_filter", None)
+            if isinstance(party_filter, QLineEdit) and apply_filter is not None:
+                party_filter.setText(ref)
+                show_page(index)
+                apply_filter()
+                return

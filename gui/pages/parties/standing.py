@@ -1,0 +1,388 @@
+"""A party's standing at a glance: LPP, AIA, VEU footprint, licences and its orders."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from PySide6.QtCharts import (
+    QAbstractBarSeries,
+    QBarCategoryAxis,
+    QBarSet,
+    QChart,
+    QChartView,
+    QHorizontalBarSeries,
+    QValueAxis,
+)
+from PySide6.QtCore import QMargins, Qt
+from PySide6.QtGui import QColor, QFont, QPainter
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QFrame,
+    QGroupBox,
+    QHeaderView,
+    QLabel,
+    QScrollArea,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.queries import OrderSummary
+from domain.rules.positions import LimitCheck, VeuPosition
+from domain.services.catalog_views import veu_limit_checks
+from domain.services.standing import PartyStanding
+from gui.charts import OURS_COLOUR, paint_chart
+from gui.kit.bars import FigureBar, used_text
+from gui.kit.pickers import describe_country
+from gui.kit.widgets import make_button, make_label, named
+from gui.style import Tone, badge_colours, badge_text, hint_style, percent, qcolour, tpp
+
+ORDERS_SHOWN = 8
+"""How many of a party's latest orders its standing lists."""
+
+
+def _fit_rows(table: QTableWidget) -> None:
+    """Size a short table to show all its rows without a scroll bar."""
+    rows = table.rowCount()
+    header = table.horizontalHeader().sizeHint().height()
+    table.setFixedHeight(header + rows * table.verticalHeader().defaultSectionSize() + 4)
+
+
+@dataclass(frozen=True)
+class PartyOverview:
+    """A party's standing with its latest orders."""
+
+    standing: PartyStanding
+    order_count: int
+    recent: list[OrderSummary]
+
+
+class VeuChart(QChartView):
+    """A VEU holder's footprint shares (bars, each labelled) with the limit in each label."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("veuChart")
+        self.setRenderHint(QPainter.RenderHint.Antialiasing)
+        self.setMinimumHeight(200)
+        self.categories: list[str] = []
+
+    def show_checks(self, checks: Sequence[LimitCheck]) -> None:
+        chart = QChart()
+        chart.setTitle("Share of installed a-level TPP, by country")
+        title_font = QFont(chart.titleFont())
+        title_font.setPointSizeF(9.5)
+        chart.setTitleFont(title_font)
+        chart.legend().setVisible(False)
+        chart.setMargins(QMargins(4, 4, 4, 4))
+        chart.setBackgroundRoundness(0)
+        # Draw bottom-up so the first check is on top.
+        ordered = list(reversed(checks))
+        # Short labels: the limits are spelled out under the chart.
+        self.categories = [
+            f"{'✓' if check.holds else '✕'} {check.label.split(' (')[0]}" for check in ordered
+        ]
+        shares = QBarSet("Share")
+        shares.setColor(QColor(OURS_COLOUR))
+        shares.setLabelColor(qcolour(Tone.HEADING))
+        for check in ordered:
+            shares.append(round(check.share * 100, 1))
+        series = QHorizontalBarSeries()
+        series.append(shares)
+        series.setLabelsVisible(True)
+        series.setLabelsFormat("@value %")
+        series.setLabelsPosition(QAbstractBarSeries.LabelsPosition.LabelsOutsideEnd)
+        series.setBarWidth(0.6)
+        chart.addSeries(series)
+        axis_y = QBarCategoryAxis()
+        axis_y.append(self.categories)
+        chart.addAxis(axis_y, Qt.AlignmentFlag.AlignLeft)
+        series.attachAxis(axis_y)
+        axis_x = QValueAxis()
+        # Room past 100 % for the value label of a full bar.
+        axis_x.setRange(0, 112)
+        axis_x.setTickType(QValueAxis.TickType.TicksDynamic)
+        axis_x.setTickAnchor(0)
+        axis_x.setTickInterval(25)
+        axis_x.setLabelFormat("%d")
+        axis_x.setTitleText("% of installed TPP")
+        chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
+        series.attachAxis(axis_x)
+        paint_chart(chart)
+        self.setChart(chart)
+        self.setMinimumHeight(max(170, 70 + 34 * len(checks)))
+
+
+class StandingPanel(QScrollArea):
+    """A party's standing: LPP, AIA, VEU footprint, licences and its orders."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("standingPanel")
+        self.setWidgetResizable(True)
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(4, 8, 8, 8)
+        layout.setSpacing(10)
+        self.setWidget(body)
+
+        self.summary = make_label(name="standingSummary", style=hint_style(), wrap=True)
+        layout.addWidget(self.summary)
+
+        self.lpp_bar = named(FigureBar(), "lppBar")
+        self.lpp_caption = self._caption("lppCaption")
+        self.lpp_group = self._group(layout, "LPP this year", self.lpp_bar, self.lpp_caption)
+
+        self.aia_bar = named(FigureBar(), "aiaBar")
+        self.aia_caption = self._caption("aiaCaption")
+        self.aia_group = self._group(layout, "AIA cumulative", self.aia_bar, self.aia_caption)
+
+        self.veu_caption = self._caption("veuCaption")
+        self.nveu_bar = named(FigureBar(), "nveuBar")
+        self.veu_chart = VeuChart()
+        self.veu_limits = self._caption("veuLimits")
+        self.veu_group = self._group(
+            layout,
+            "VEU footprint",
+            self.veu_caption,
+            self.nveu_bar,
+            self.veu_chart,
+            self.veu_limits,
+        )
+
+        self.licences = self._table(
+            "licenceTable", ["Licence", "Destination", "Covers", "Authorized TPP", "Left", "Valid"]
+        )
+        self.no_licences = self._caption("noLicences")
+        self.licence_group = self._group(layout, "Licences", self.licences, self.no_licences)
+
+        self.orders = self._table("partyOrders", ["Order", "Date", "Destination", "Decision"])
+        self.orders_group = self._group(layout, "Orders", self.orders)
+        self.show_orders_button = make_button("Show all orders of this party", "showOrdersButton")
+        group_layout = self.orders_group.layout()
+        assert isinstance(group_layout, QVBoxLayout)
+        group_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
+        layout.addStretch(1)
+        self.show_message("Select a party to see its standing.")
+
+    def _caption(self, name: str) -> QLabel:
+        return make_label(name=name, style=hint_style(), wrap=True, selectable=True)
+
+    @staticmethod
+    def _group(layout: QVBoxLayout, title: str, *widgets: QWidget) -> QGroupBox:
+        """A titled group of ``widgets``, added to ``layout``."""
+        group = QGroupBox(title)
+        column = QVBoxLayout(group)
+        for widget in widgets:
+            column.addWidget(widget)
+        layout.addWidget(group)
+        return group
+
+    @staticmethod
+    def _table(name: str, headers: list[str]) -> QTableWidget:
+        """A short table that shows all its rows, to read, not to select in."""
+        table = named(QTableWidget(0, len(headers)), name)
+        table.setHorizontalHeaderLabels(headers)
+        table.verticalHeader().setVisible(False)
+        table.verticalHeader().setDefaultSectionSize(26)
+        table.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        table.setWordWrap(False)
+        header = table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header.setStretchLastSection(True)
+        return table
+
+    def _groups(self) -> tuple[QGroupBox, ...]:
+        return (
+            self.lpp_group,
+            self.aia_group,
+            self.veu_group,
+            self.licence_group,
+            self.orders_group,
+        )
+
+    def show_message(self, text: str) -> None:
+        self.summary.setText(text)
+        for group in self._groups():
+            group.setVisible(False)
+
+    def show_overview(self, overview: PartyOverview) -> None:
+        standing = overview.standing
+        party = standing.party
+        self.summary.setText(
+            f"Standing on {standing.on.isoformat()} under ruleset {standing.ruleset}. "
+            "Figures count a-level TPP only."
+        )
+        for group in self._groups():
+            group.setVisible(True)
+        self._show_lpp(standing)
+        self._show_aia(standing)
+        self.veu_group.setVisible(standing.veu is not None)
+        if standing.veu is not None:
+            self._show_veu(standing.veu)
+        self._show_licences(standing)
+        self._show_orders(overview, party.ref)
+
+    @staticmethod
+    def _unavailable(exception: str, why: str | None, bar: FigureBar, caption: QLabel) -> bool:
+        """Whether the ``exception`` can never apply (``why``): then its caption says so, and
+        no bar shows a figure of what is "left"."""
+        bar.setVisible(why is None)
+        if why is not None:
+            caption.setText(f"{exception} cannot be used: {why}.")
+        return why is not None
+
+    def _show_lpp(self, standing: PartyStanding) -> None:
+        lpp = standing.lpp
+        self.lpp_group.setTitle(f"LPP {lpp.year} · {lpp.rule}")
+        if self._unavailable("LPP", lpp.unavailable, self.lpp_bar, self.lpp_caption):
+            return
+        self.lpp_bar.set_figures(
+            lpp.used_tpp, lpp.limit_tpp, used_text(lpp.used_tpp, lpp.limit_tpp)
+        )
+        certified = (
+            f"LPP certification for {lpp.year} on file (prior receipts "
+            f"{tpp(lpp.prior_receipts_tpp)} TPP)."
+            if lpp.certified
+            else f"No LPP certification for {lpp.year} on file: LPP cannot be used until one is."
+        )
+        self.lpp_caption.setText(
+            f"Prior receipts {tpp(lpp.prior_receipts_tpp)} + our LPP shipments "
+            f"{tpp(lpp.shipped_tpp)} in {lpp.year}, against the limit of {tpp(lpp.limit_tpp)} "
+            f"TPP per consignee per calendar year. {certified}"
+        )
+
+    def _show_aia(self, standing: PartyStanding) -> None:
+        aia = standing.aia
+        self.aia_group.setTitle(f"AIA cumulative · {aia.rule}")
+        if self._unavailable("AIA", aia.unavailable, self.aia_bar, self.aia_caption):
+            return
+        threshold = aia.bis_submission_from_tpp
+        self.aia_bar.set_figures(
+            aia.cumulative_tpp,
+            threshold,
+            f"{tpp(aia.cumulative_tpp)} of {tpp(threshold)} TPP",
+        )
+        certification = aia.certification
+        if certification is None:
+            paper = "No AIA certification on file: AIA cannot be used until one is recorded."
+        else:
+            state = "in force" if aia.in_force else "not in force"
+            if certification.revoked_on is not None:
+                state += f" (revoked {certification.revoked_on.isoformat()})"
+            filed = (
+                f"submitted to BIS on {certification.submitted_to_bis_on.isoformat()}"
+                if certification.submitted_to_bis_on
+                else "not yet submitted to BIS"
+            )
+            paper = (
+                f"AIA certification signed {certification.signed_on.isoformat()}, {state}; {filed}."
+            )
+        to_go = (
+            f"{tpp(threshold - aia.cumulative_tpp)} TPP to go before"
+            if aia.cumulative_tpp < threshold
+            else "Threshold reached:"
+        )
+        self.aia_caption.setText(
+            f"Cumulative AIA shipments, all time. {to_go} the AIA certification must have "
+            f"been submitted to BIS ({tpp(threshold)} TPP). {paper}"
+        )
+
+    def _show_veu(self, veu: VeuPosition) -> None:
+        holder = f"{veu.status.value.upper()} {veu.veu_id or '(no authorization number)'}"
+        self.veu_group.setTitle(f"VEU footprint · {veu.rule}")
+        caption = (
+            f"{holder}: {tpp(veu.total_tpp)} TPP installed in {len(veu.shares)} "
+            f"countr{'y' if len(veu.shares) == 1 else 'ies'} "
+            "(other sources plus our VEU shipments)."
+        )
+        is_nveu = veu.nveu_cap_tpp is not None and veu.veu_country is not None
+        self.nveu_bar.setVisible(is_nveu)
+        if is_nveu:
+            assert veu.nveu_cap_tpp is not None
+            installed = veu.nveu_installed_tpp or 0.0
+            self.nveu_bar.set_figures(
+                installed, veu.nveu_cap_tpp, used_text(installed, veu.nveu_cap_tpp)
+            )
+            caption += (
+                f" Installed base in {describe_country(veu.veu_country or '')} against the "
+                f"cumulative NVEU cap for {veu.nveu_cap_label}:"
+            )
+        self.veu_caption.setText(caption)
+        checks = veu_limit_checks(veu)
+        self.veu_chart.setVisible(bool(checks))
+        if checks:
+            self.veu_chart.show_checks(checks)
+            lines = [
+                f"{'✓ within' if check.holds else '✕ outside'}: {check.label} "
+                f"{percent(check.share)} ({'at least' if check.bound == 'min' else 'at most'} "
+                f"{percent(check.limit)})"
+                for check in checks
+            ]
+            self.veu_limits.setText("UVEU limits after each shipment:\n" + "\n".join(lines))
+        elif is_nveu:
+            self.veu_limits.setText(
+                "An NVEU holder's installed base in its authorized country must stay within "
+                "the cumulative cap of the shipment's quarter."
+            )
+        else:
+            self.veu_limits.setText("No footprint recorded yet.")
+
+    def _show_licences(self, standing: PartyStanding) -> None:
+        licences = standing.licenses
+        self.licences.setRowCount(len(licences))
+        for row, licence in enumerate(licences):
+            weights = licence.covers == "model_weights"
+            values = [
+                licence.number,
+                describe_country(licence.destination),
+                "Model weights" if weights else "a-level ICs/systems",
+                "—" if weights else tpp(licence.tpp),
+                "—" if weights else tpp(licence.left_tpp),
+                f"{licence.valid_from.isoformat()} to {licence.valid_to.isoformat()}"
+                + ("" if licence.valid_on else " (not valid today)"),
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column in (3, 4):
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                self.licences.setItem(row, column, cell)
+        self.licences.setVisible(bool(licences))
+        _fit_rows(self.licences)
+        self.no_licences.setVisible(not licences)
+        self.no_licences.setText("No licences on file for this party.")
+
+    def _show_orders(self, overview: PartyOverview, ref: str) -> None:
+        recent = overview.recent
+        self.orders_group.setTitle(
+            f"Orders ({overview.order_count:,})"
+            + (f", latest {len(recent)}" if overview.order_count > len(recent) else "")
+        )
+        self.orders.setRowCount(len(recent))
+        for row, summary in enumerate(recent):
+            outcome = "cancelled" if summary.status == "cancelled" else summary.outcome
+            values = [
+                summary.ref,
+                summary.date.isoformat(),
+                summary.destination,
+                badge_text(outcome),
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 3:
+                    background, text = badge_colours(outcome)
+                    cell.setBackground(background)
+                    cell.setForeground(text)
+                self.orders.setItem(row, column, cell)
+        self.orders.setVisible(bool(recent))
+        _fit_rows(self.orders)
+        self.show_orders_button.setEnabled(overview.order_count > 0)
+        self.show_orders_button.setToolTip(f"Open the Orders page filtered by {ref}")
