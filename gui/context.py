@@ -20,7 +20,7 @@ from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Clock, Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
-from gui.changes import Changes, Record
+from gui.changes import Changes
 from gui.jobs import Job, JobFunction, JobRunner
 
 
@@ -34,15 +34,6 @@ class DeskEvents(QObject):
 
     changed = Signal(object)
     database_replaced = Signal()
-    records_changed = Signal(str)
-    """Transitional: a kind's name, announced as ``Changes`` (screens not yet on ``write``)."""
-
-    def __init__(self) -> None:
-        super().__init__()
-        self.records_changed.connect(self._announce_kind)
-
-    def _announce_kind(self, kind: str) -> None:
-        self.changed.emit(Changes.everything() if kind == "all" else Changes.of(Record(kind)))
 
 
 @dataclass

@@ -53,8 +53,8 @@ from gui.jobs import Job, OneAtATime
 from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
 from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
+from gui.kit.quantity import QuantityEdit
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
-from gui.quantity import QuantityEdit
 from gui.screen import fit_to_screen
 from gui.style import (
     badge_stylesheet,

@@ -109,6 +109,7 @@ def _audited_put(
     write: Callable[[], None],
     *,
     before_snapshot: dict[str, Any] | None = None,
+    edit: Edit = Edit.UPDATE,
 ) -> None:
     """Write a record that changed, with its audit entry (created or updated, before and
     after); nothing when it is as stored."""
@@ -116,7 +117,7 @@ def _audited_put(
         return
     write()
     uow.audit.append(
-        "create" if before is None else "update",
+        "create" if before is None else edit.value,
         entity,
         key,
         before=before_snapshot if before_snapshot is not None else snapshot(before),
@@ -124,7 +125,9 @@ def _audited_put(
     )
 
 
-def put_aia_certification_in(uow: UnitOfWork, certification: model.AiaCertification) -> None:
+def put_aia_certification_in(
+    uow: UnitOfWork, certification: model.AiaCertification, edit: Edit = Edit.UPDATE
+) -> None:
     stored = uow.paperwork.aia_certifications(certification.party_ref)
     before = next((item for item in stored if item.signed_on == certification.signed_on), None)
     key = f"{certification.party_ref}@{certification.signed_on.isoformat()}"
@@ -135,10 +138,13 @@ def put_aia_certification_in(uow: UnitOfWork, certification: model.AiaCertificat
         before,
         certification,
         lambda: uow.paperwork.put_aia_certification(certification),
+        edit=edit,
     )
 
 
-def put_lpp_certification_in(uow: UnitOfWork, certification: model.LppCertification) -> None:
+def put_lpp_certification_in(
+    uow: UnitOfWork, certification: model.LppCertification, edit: Edit = Edit.UPDATE
+) -> None:
     before = uow.paperwork.lpp_certification(certification.party_ref, certification.year)
     _audited_put(
         uow,
@@ -147,6 +153,7 @@ def put_lpp_certification_in(uow: UnitOfWork, certification: model.LppCertificat
         before,
         certification,
         lambda: uow.paperwork.put_lpp_certification(certification),
+        edit=edit,
     )
 
 
@@ -164,7 +171,9 @@ def add_license_in(uow: UnitOfWork, licence: model.License) -> None:
     )
 
 
-def put_footprint_in(uow: UnitOfWork, footprint: model.VeuFootprint) -> None:
+def put_footprint_in(
+    uow: UnitOfWork, footprint: model.VeuFootprint, edit: Edit = Edit.UPDATE
+) -> None:
     before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
     before = None
     if before_tpp is not None:
@@ -177,10 +186,13 @@ def put_footprint_in(uow: UnitOfWork, footprint: model.VeuFootprint) -> None:
         footprint,
         lambda: uow.paperwork.put_footprint(footprint),
         before_snapshot=None if before_tpp is None else {"installed_tpp": before_tpp},
+        edit=edit,
     )
 
 
-def put_country_setting_in(uow: UnitOfWork, setting: model.CountrySetting) -> None:
+def put_country_setting_in(
+    uow: UnitOfWork, setting: model.CountrySetting, edit: Edit = Edit.UPDATE
+) -> None:
     # Our own use is the ledger's, not a setting: neither compared nor kept.
     found = uow.paperwork.country_setting(setting.country)
     before = None if found is None else found.model_copy(update={"our_allocation_used_tpp": 0})
@@ -192,6 +204,7 @@ def put_country_setting_in(uow: UnitOfWork, setting: model.CountrySetting) -> No
         before,
         stored,
         lambda: uow.paperwork.put_country_setting(stored),
+        edit=edit,
     )
 
 
@@ -252,27 +265,31 @@ def add_order(db: Database, order: model.Order, *, actor: str) -> None:
 
 
 def record_aia_certification(
-    db: Database, certification: model.AiaCertification, *, actor: str
+    db: Database, certification: model.AiaCertification, *, actor: str, edit: Edit = Edit.UPDATE
 ) -> None:
-    _write(db, actor, lambda uow: put_aia_certification_in(uow, certification))
+    _write(db, actor, lambda uow: put_aia_certification_in(uow, certification, edit))
 
 
 def record_lpp_certification(
-    db: Database, certification: model.LppCertification, *, actor: str
+    db: Database, certification: model.LppCertification, *, actor: str, edit: Edit = Edit.UPDATE
 ) -> None:
-    _write(db, actor, lambda uow: put_lpp_certification_in(uow, certification))
+    _write(db, actor, lambda uow: put_lpp_certification_in(uow, certification, edit))
 
 
 def add_license(db: Database, licence: model.License, *, actor: str) -> None:
     _write(db, actor, lambda uow: add_license_in(uow, licence))
 
 
-def set_footprint(db: Database, footprint: model.VeuFootprint, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_footprint_in(uow, footprint))
+def set_footprint(
+    db: Database, footprint: model.VeuFootprint, *, actor: str, edit: Edit = Edit.UPDATE
+) -> None:
+    _write(db, actor, lambda uow: put_footprint_in(uow, footprint, edit))
 
 
-def set_country(db: Database, setting: model.CountrySetting, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_country_setting_in(uow, setting))
+def set_country(
+    db: Database, setting: model.CountrySetting, *, actor: str, edit: Edit = Edit.UPDATE
+) -> None:
+    _write(db, actor, lambda uow: put_country_setting_in(uow, setting, edit))
 
 
 def resolve_red_flag_28(

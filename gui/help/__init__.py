@@ -31,8 +31,8 @@ from PySide6.QtWidgets import (
 
 from domain.text import fold
 from gui.context import DeskContext
+from gui.kit.search import SearchField
 from gui.screen import fit_to_screen
-from gui.search_field import SearchField
 from gui.style import hint_style
 
 PRODUCT_NAME = "Diffusion Desk"

@@ -9,12 +9,21 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QIdentityProxyModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import QComboBox, QCompleter, QHBoxLayout, QLineEdit, QWidget
 
 from domain.countries import Country, all_countries, country_code, country_name, resolve_country
 from domain.errors import DomainError, UnknownCountryError
 from domain.queries import PartySummary
+from domain.text import fold, search_text
 from gui.kit.widgets import make_label, make_line_edit
 from gui.style import hint_style
 
@@ -101,10 +110,41 @@ def country_problem(error: UnknownCountryError) -> str:
     return f"Unknown country “{error.text.strip()}”{'' if hint.startswith(':') else ' '}{hint}"
 
 
-def make_completer(parent: QWidget, entries: Iterable[str] = ()) -> QCompleter:
-    """A completer that matches anywhere in an entry, ignoring case."""
-    completer = QCompleter(parent)
-    completer.setModel(QStringListModel(list(entries), completer))
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 41
+"""An entry as a search finds it: its text and its spellings without case or accents."""
+
+
+class _Spellings(QIdentityProxyModel):
+    """The entries of a list of strings, each also offered under ``SEARCH_ROLE``."""
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = 0) -> object:
+        if role == SEARCH_ROLE:
+            text = str(super().data(index, Qt.ItemDataRole.DisplayRole) or "")
+            return f"{text}\n{search_text([text])}"
+        return super().data(index, role)
+
+
+class FoldingCompleter(QCompleter):
+    """Completion that finds an entry by any part of it, without regard to case or accents
+    ("muller" offers "Müller & Söhne (DE-MUELLER)"), and puts the entry itself in the field."""
+
+    def set_entries_model(self, model: QAbstractItemModel) -> None:
+        proxy = _Spellings(self)
+        proxy.setSourceModel(model)
+        self.setModel(proxy)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [fold(path)]  # matched against the folded spellings of SEARCH_ROLE
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def make_completer(parent: QWidget, entries: Iterable[str] = ()) -> FoldingCompleter:
+    """A completer that matches anywhere in an entry, ignoring case and accents."""
+    completer = FoldingCompleter(parent)
+    completer.set_entries_model(QStringListModel(list(entries), completer))
+    completer.setCompletionRole(SEARCH_ROLE)
     completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
     completer.setFilterMode(Qt.MatchFlag.MatchContains)
     completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
@@ -167,10 +207,10 @@ class RefIndex:
         names = dict(entries)
         folded_names: dict[str, list[str]] = {}
         for ref, name in names.items():
-            folded_names.setdefault(name.casefold(), []).append(ref)
+            folded_names.setdefault(fold(name), []).append(ref)
         return cls(
             names=names,
-            folded_refs={ref.casefold(): ref for ref in names},
+            folded_refs={fold(ref): ref for ref in names},
             folded_names=folded_names,
             display=[f"{name} ({ref})" for ref, name in names.items()],
         )
@@ -197,7 +237,7 @@ class RefEdit(QLineEdit):
     def set_index(self, index: RefIndex, model: QStringListModel) -> None:
         """Share one prepared index and completion model between several pickers."""
         self._index = index
-        self._completer.setModel(model)
+        self._completer.set_entries_model(model)
 
     @property
     def loaded(self) -> bool:
@@ -212,12 +252,12 @@ class RefEdit(QLineEdit):
         if not text:
             return None
         index = self._index
-        folded = text.casefold()
+        folded = fold(text)
         if folded in index.folded_refs:
             return index.folded_refs[folded]
         match = _TRAILING_CODE.search(text)
-        if match is not None and match.group(1).strip().casefold() in index.folded_refs:
-            return index.folded_refs[match.group(1).strip().casefold()]
+        if match is not None and fold(match.group(1).strip()) in index.folded_refs:
+            return index.folded_refs[fold(match.group(1).strip())]
         named = index.folded_names.get(folded, [])
         if len(named) == 1:
             return named[0]

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
     QTableView,
 )
 
+from domain.text import matches
 from gui.charts import NEAR_LIMIT
 from gui.style import Tone, qcolour
 
@@ -204,11 +205,9 @@ def set_up_list(
 
 def make_table(name: str, model: QAbstractTableModel, widths: Sequence[int]) -> QTableView:
     """A sortable, filterable read-only table over ``model`` (through a proxy)."""
-    proxy = QSortFilterProxyModel()
+    proxy = FoldingFilter()
     proxy.setSourceModel(model)
     proxy.setSortRole(SORT_ROLE)
-    proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-    proxy.setFilterKeyColumn(-1)
     table = QTableView()
     table.setModel(proxy)
     proxy.setParent(table)
@@ -246,3 +245,26 @@ def select_where(table: QTableView, model: ColumnModel[T], wanted: Callable[[T],
 def select_key(table: QTableView, model: ColumnModel[Any], key: object) -> bool:
     """Select the row whose read model has this ``key``."""
     return select_where(table, model, lambda item: getattr(item, "key", None) == key)
+
+
+class FoldingFilter(QSortFilterProxyModel):
+    """Keeps the rows one of whose cells contains what was typed, without regard to case or
+    accents, as every search of the desk (``domain.text.matches``)."""
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._needle = ""
+
+    def set_needle(self, text: str) -> None:
+        self._needle = text.strip()
+        self.invalidateFilter()
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        if not self._needle:
+            return True
+        model = self.sourceModel()
+        cells = (
+            str(model.index(source_row, column, source_parent).data() or "")
+            for column in range(model.columnCount(source_parent))
+        )
+        return matches(self._needle, *cells)

@@ -80,8 +80,3 @@ def make_line_edit(
     if clear_button:
         widget.setClearButtonEnabled(True)
     return widget
-
-
-def make_search(name: str, placeholder: str) -> QLineEdit:
-    """A field to search or filter a list by, with a button that clears it."""
-    return make_line_edit(name=name, placeholder=placeholder, clear_button=True)

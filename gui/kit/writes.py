@@ -1,21 +1,26 @@
-"""One write path for record changes: audited service calls run one after another, off the
-UI thread, and the undo stack's commands that make them again or take them back."""
+"""Record changes through the window's one write path, and their undo and redo.
+
+A change is made by ``make_change``: the service call runs off the UI thread through
+``DeskContext.write`` (after every write asked for before it), and when it succeeds the change
+goes onto the undo stack already made, and what it touched is announced. Undo and redo are
+writes like any other, on the same path, audited as "undo" and "redo"; one that the service
+refuses is reported and leaves the stack where it was.
+"""
 
 from __future__ import annotations
 
-import weakref
-from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from PySide6.QtCore import QObject
 from PySide6.QtGui import QUndoCommand
 
 from domain.progress import CancelToken
+from domain.services.records import Edit
+from gui.changes import Changes
 from gui.context import DeskContext
 from gui.dialogs import show_failure
-from gui.jobs import JobFunction, JobRunner
+from gui.jobs import Job
 
 Failure = Callable[[str, bool], None]
 T = TypeVar("T")
@@ -26,128 +31,122 @@ class Change:
     """A record change already made, with how to make it again and how to take it back."""
 
     text: str
-    apply: Callable[[], object]
-    revert: Callable[[], object] | None
+    apply: Callable[[Edit], object]
+    revert: Callable[[Edit], object] | None
     """None when the change cannot be taken back (licences are only added)."""
-    kind: str = "paperwork"
+    changes: Changes
+    """What it touches, as the screens are told."""
+    ref: str = ""
+    """The record it changed (a party's or product's ref), for the screen showing it."""
 
 
-class RecordWrites(QObject):
-    """Record changes run one after another, in the order the officer made them.
+def make_change(
+    context: DeskContext,
+    make: Callable[[], Change],
+    *,
+    name: str,
+    on_success: Callable[[Change], None],
+    on_failure: Failure,
+    on_done: Callable[[Change], None] | None = None,
+) -> Job:
+    """Make a change (``make`` runs off the UI thread and returns it); once made it can be
+    undone from the Edit menu. ``on_done`` is told again after each undo or redo of it."""
 
-    The job pool has two workers; without this an undo pressed right after a save (or a
-    redo right after an undo) could reach the database first.
-    """
+    def work(progress: Any, cancel: CancelToken) -> Change:
+        return make()
 
-    def __init__(self, jobs: JobRunner) -> None:
-        super().__init__()
-        self._jobs = weakref.ref(jobs)  # the registry is keyed weakly by it
-        self._queue: deque[tuple[str, JobFunction, Callable[[Any], None], Failure]] = deque()
-        self._running = False
+    def succeeded(change: Change) -> None:
+        if change.revert is not None:
+            context.undo_stack.push(UndoableChange(context, change, on_done))
+        on_success(change)
 
-    @classmethod
-    def of(cls, context: DeskContext) -> RecordWrites:
-        found = _WRITES.get(context.jobs)
-        if found is None:
-            found = _WRITES[context.jobs] = cls(context.jobs)
-        return found
+    return context.write(
+        name, work, lambda change: change.changes, on_success=succeeded, on_failure=on_failure
+    )
 
-    def submit(
+
+class UndoableChange(QUndoCommand):
+    """A change on the undo stack. It is pushed once made, so its first ``redo`` writes
+    nothing; undo and redo go through the write path, each audited as such."""
+
+    def __init__(
         self,
-        name: str,
-        work: JobFunction,
-        on_success: Callable[[Any], None],
-        on_failure: Failure,
+        context: DeskContext,
+        change: Change,
+        on_done: Callable[[Change], None] | None = None,
     ) -> None:
-        self._queue.append((name, work, on_success, on_failure))
-        self._next()
-
-    def _next(self) -> None:
-        if self._running or not self._queue:
-            return
-        jobs = self._jobs()
-        if jobs is None:
-            self._queue.clear()
-            return
-        name, work, on_success, on_failure = self._queue.popleft()
-        self._running = True
-        jobs.start(name, work, on_success=on_success, on_failure=on_failure, on_finished=self._done)
-
-    def _done(self) -> None:
-        self._running = False
-        self._next()
-
-
-_WRITES: weakref.WeakKeyDictionary[JobRunner, RecordWrites] = weakref.WeakKeyDictionary()
-
-
-class _CommandRelay(QObject):
-    """Receives a command's job results on the UI thread."""
-
-    def __init__(self, context: DeskContext, text: str, kind: str) -> None:
-        super().__init__()
-        self.context = context
-        self.text = text
-        self.kind = kind
-        self.doing = ""
-
-    def on_succeeded(self, _result: object) -> None:
-        self.context.events.records_changed.emit(self.kind)
-
-    def on_failed(self, message: str, is_bug: bool) -> None:
-        show_failure(
-            None,
-            f"{self.doing} of “{self.text}” was not done: {message}",
-            is_bug,
-            self.context.log_file,
-        )
-        self.context.events.records_changed.emit(self.kind)
-
-
-class RecordCommand(QUndoCommand):
-    """An audited record change on the undo stack. It is pushed after the change was made,
-    so its first ``redo`` does nothing; undo and redo run as jobs, each audited."""
-
-    def __init__(self, context: DeskContext, change: Change) -> None:
         super().__init__(change.text)
         self.context = context
         self.change = change
-        self._relay = _CommandRelay(context, change.text, change.kind)
-        self._first = True
-
-    def _run(self, doing: str, fn: Callable[[], object]) -> None:
-        self._relay.doing = doing
-
-        def work(progress: Any, cancel: CancelToken) -> None:
-            fn()
-
-        RecordWrites.of(self.context).submit(
-            f"{doing.lower()} {self.change.text}",
-            work,
-            self._relay.on_succeeded,
-            self._relay.on_failed,
-        )
+        self._on_done = on_done
+        self._skip = True  # the first redo: the change is already made
 
     def redo(self) -> None:
-        if self._first:
-            self._first = False
+        if self._skip:
+            self._skip = False
             return
-        self._run("Redo", self.change.apply)
+        self._run(Edit.REDO, self.change.apply)
 
     def undo(self) -> None:
+        if self._skip:
+            self._skip = False
+            return
         if self.change.revert is not None:
-            self._run("Undo", self.change.revert)
+            self._run(Edit.UNDO, self.change.revert)
+
+    def _run(self, edit: Edit, write: Callable[[Edit], object]) -> None:
+        def work(progress: Any, cancel: CancelToken) -> None:
+            write(edit)
+
+        self.context.write(
+            f"{edit.value} {self.change.text}",
+            work,
+            self.change.changes,
+            on_success=self._succeeded,
+            on_failure=lambda message, is_bug: self._failed(edit, message, is_bug),
+        )
+
+    def _succeeded(self, _result: object) -> None:
+        if self._on_done is not None:
+            self._on_done(self.change)
+
+    def _failed(self, edit: Edit, message: str, is_bug: bool) -> None:
+        show_failure(
+            None,
+            f"{edit.value.capitalize()} of “{self.change.text}” was not done: {message}",
+            is_bug,
+            self.context.log_file,
+        )
+        # Nothing was written: the stack goes back to where it was, without writing again.
+        stack = self.context.undo_stack
+        if edit is Edit.UNDO and stack.command(stack.index()) is self:
+            self._skip = True
+            stack.redo()
+        elif edit is Edit.REDO and stack.command(stack.index() - 1) is self:
+            self._skip = True
+            stack.undo()
 
 
 def replacing(
-    text: str, write: Callable[[T], object], value: T, previous: Callable[[], T]
+    text: str,
+    write: Callable[[T, Edit], object],
+    value: T,
+    previous: Callable[[], T],
+    changes: Changes,
+    ref: str = "",
 ) -> Callable[[], Change]:
     """A change (made off the UI thread) that writes ``value``; undoing it writes back what
     ``previous`` gave just before the change was made."""
 
     def make() -> Change:
         before = previous()
-        write(value)
-        return Change(text=text, apply=lambda: write(value), revert=lambda: write(before))
+        write(value, Edit.UPDATE)
+        return Change(
+            text=text,
+            apply=lambda edit: write(value, edit),
+            revert=lambda edit: write(before, edit),
+            changes=changes,
+            ref=ref,
+        )
 
     return make

@@ -42,11 +42,11 @@ from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
 from gui.kit.panes import split
+from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import LazyTableModel
 from gui.pages.base import Page
-from gui.search_field import SearchField
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")

@@ -26,15 +26,11 @@ class Page(QWidget):
 
     title = ""
     shows: frozenset[Record] = frozenset()
-    kinds: frozenset[str] = frozenset()
-    """Transitional: the names of ``shows`` ("all" is ignored: every page hears that)."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.context = context
         self._stale = True
-        if not self.shows and self.kinds:
-            self.shows = frozenset(Record(kind) for kind in self.kinds if kind != "all")
         context.events.changed.connect(self._on_events_changed)
 
     def reload(self) -> None:

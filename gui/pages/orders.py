@@ -36,12 +36,12 @@ from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
+from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import OrderTableModel
 from gui.order_list import CancelOrderDialog, export_order_list
 from gui.pages.base import Page
-from gui.search_field import SearchField
 from gui.style import Tone, error_style, text_style, warning_style
 
 NEEDS_ATTENTION = "Needs attention"

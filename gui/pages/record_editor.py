@@ -8,7 +8,7 @@ question, and a refused save keeps every field as it was.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -28,20 +28,48 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.ports import Database
 from domain.progress import CancelToken
-from gui.commands import EditRecordCommand, Record, RecordEdit, Write
+from domain.services.records import Edit
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.actions import text_toolbar, window_action
 from gui.kit.forms import FieldMessage, changed_signal, with_message
+from gui.kit.search import SearchField
 from gui.kit.tables import RecordModel, set_up_list
-from gui.kit.widgets import make_button, make_label, make_search, named
+from gui.kit.widgets import make_button, make_label, named
+from gui.kit.writes import Change, make_change
 from gui.pages.base import Page
 from gui.style import hint_style
 
-R = TypeVar("R", bound=Record)
+
+class Keyed(Protocol):
+    @property
+    def ref(self) -> str: ...
+
+
+R = TypeVar("R", bound=Keyed)
 """The record edited (a party, a product)."""
+R_contra = TypeVar("R_contra", bound=Keyed, contravariant=True)
+
+
+class Add(Protocol[R_contra]):
+    """The audited service call that adds a record (``add_party``)."""
+
+    def __call__(self, db: Database, record: R_contra, /, *, actor: str) -> object: ...
+
+
+class Update(Protocol[R_contra]):
+    """The audited service call that replaces a stored record (``update_party``), named in
+    the audit log as an edit, an undo or a redo."""
+
+    def __call__(
+        self, db: Database, record: R_contra, /, *, actor: str, edit: Edit = ...
+    ) -> object: ...
+
+
 S = TypeVar("S")
 """A row of the list (a party's summary, a product with its classification)."""
 
@@ -96,6 +124,8 @@ class RecordEditorPage(Page, Generic[R, S]):
 
     noun = ""
     """What one record is called ("party"); object names and wording follow from it."""
+    kind: Record
+    """The kind of record edited, as a save announces it."""
     plural = ""
     new_shortcut = "Ctrl+N"
     find_tip = "Search"
@@ -110,8 +140,8 @@ class RecordEditorPage(Page, Generic[R, S]):
         model: RecordModel[S],
         editor: RecordForm[R],
         *,
-        add: Write[R],
-        update: Write[R],
+        add: Add[R],
+        update: Update[R],
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(context, parent)
@@ -168,7 +198,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         )
         self.find_action = window_action(
             self, "Find", "Ctrl+F", self._on_find, f"find{noun}Action", self.find_tip
-        )
+        )  # the search field is made with the list, after the toolbar
         bar.addAction(self.new_action)
         bar.addAction(self.save_action)
         return bar
@@ -180,7 +210,8 @@ class RecordEditorPage(Page, Generic[R, S]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         row = QHBoxLayout()
-        self.search = make_search(f"{self.noun}Search", self.search_placeholder)
+        self.search = SearchField(self.plural, self.search_placeholder)
+        self.search.setObjectName(f"{self.noun}Search")
         self.count_label = make_label(name=f"{self.noun}Count", style=hint_style())
         row.addWidget(self.search, 1)
         for widget in beside_search:
@@ -334,30 +365,43 @@ class RecordEditorPage(Page, Generic[R, S]):
             self.save_message.show_note("No changes to save.")
             self._set_dirty(False)
             return
-        command = self._edit(old, record)
-        self.context.undo_stack.push(command)
-        if command.error is None:
-            self._selected = record
-            self._set_dirty(False)
-            self.save_message.show_note(f"Saved. Undo with Ctrl+Z ({command.text()}).")
-            self.record_saved.emit(record.ref)
+        self._change(old, record)
 
     def _build(self) -> R | None:
         """The record the fields describe, or None with the problems shown."""
         raise NotImplementedError
 
-    def _edit(self, old: R, new: R) -> RecordEdit:
-        """The undoable command that replaces ``old`` by ``new``."""
-        return EditRecordCommand(
-            self.noun,
-            self._update,
-            self.context.db,
-            self.context.actor,
-            old,
-            new,
-            on_applied=self._on_command_applied,
-            on_failed=self._on_save_failed,
+    def _change(self, old: R, new: R) -> None:
+        """Replace ``old`` by ``new`` through the write path; Edit > Undo puts ``old`` back."""
+        db, actor, update = self.context.db, self.context.actor, self._update
+        text = f"Edit {self.noun} {new.ref}"
+
+        def make() -> Change:
+            update(db, new, actor=actor)
+            return Change(
+                text=text,
+                apply=lambda edit: update(db, new, actor=actor, edit=edit),
+                revert=lambda edit: update(db, old, actor=actor, edit=edit),
+                changes=Changes.of(self.kind, refs=[new.ref]),
+                ref=new.ref,
+            )
+
+        self.save_button.setEnabled(False)
+        self.save_message.show_note("Saving…")
+        make_change(
+            self.context,
+            make,
+            name=text.lower(),
+            on_success=lambda _change: self._on_changed(new, text),
+            on_failure=self._on_save_failed,
+            on_done=lambda change: self._on_command_applied(change.ref),
         )
+
+    def _on_changed(self, record: R, text: str) -> None:
+        self._selected = record
+        self._set_dirty(False)
+        self.save_message.show_note(f"Saved. Undo with Ctrl+Z ({text}).")
+        self.record_saved.emit(record.ref)
 
     def _create(self, record: R) -> None:
         context = self.context
@@ -370,9 +414,10 @@ class RecordEditorPage(Page, Generic[R, S]):
             add(context.db, record, actor=context.actor)
             return record.ref
 
-        context.jobs.start(
+        context.write(
             f"add {self.noun} {record.ref}",
             work,
+            Changes.of(self.kind, refs=[record.ref]),
             on_success=self._on_created,
             on_failure=self._on_save_failed,
         )
@@ -384,7 +429,6 @@ class RecordEditorPage(Page, Generic[R, S]):
         self._select_after_load = ref
         self._after_created()
         self.record_saved.emit(ref)
-        self.context.events.records_changed.emit(self.plural)
         if not self.isVisible():
             self.reload()
 
@@ -404,7 +448,6 @@ class RecordEditorPage(Page, Generic[R, S]):
         if self._selected is not None and self._selected.ref == ref and not self._creating:
             # After undo or redo the editor shows what is stored.
             self._reopen(ref)
-        self.context.events.records_changed.emit(self.plural)
 
     def _reopen(self, ref: str) -> None:
         """Show the record ``ref`` as it is stored now."""

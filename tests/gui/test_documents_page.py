@@ -25,6 +25,7 @@ from domain.services import records
 from domain.services.demo_load import load_demo
 from domain.services.orders import check_order, check_pending
 from domain.services.settings import document_settings, update_document_settings
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.pages.documents.aia_statement import AiaStatementDialog
 from gui.pages.documents.lpp_certification import LppCertificationDialog
@@ -305,7 +306,7 @@ def test_a_statement_whose_certification_was_revoked_is_genuine_but_says_so(
         desk.db, certification.model_copy(update={"revoked_on": today}), actor="setup"
     )
     with qtbot.waitSignal(page.loaded, timeout=20_000):
-        desk.events.records_changed.emit("paperwork")
+        desk.events.changed.emit(Changes.of(Record.PAPERWORK))
     assert page.select_number(document.number)
 
     page.standing_button.click()  # verifies the selected document's code

@@ -85,14 +85,14 @@ def test_undo_withdraws_a_new_certification_and_redo_puts_it_back(
     dialog.signers.setPlainText("Joris van Dam, Managing Director")
     save(qtbot, dialog)
 
-    with qtbot.waitSignal(desk.events.records_changed, timeout=10_000):
+    with qtbot.waitSignal(desk.events.changed, timeout=10_000):
         desk.undo_stack.undo()
     withdrawn = stored_aia_certification(desk.db, "NL-POLDER", date(2025, 3, 1))
     assert withdrawn is not None
     assert withdrawn.revoked_on == date(2025, 3, 1)  # never in force
     assert not withdrawn.in_force_on(date(2025, 3, 12))
 
-    with qtbot.waitSignal(desk.events.records_changed, timeout=10_000):
+    with qtbot.waitSignal(desk.events.changed, timeout=10_000):
         desk.undo_stack.redo()
     restored = stored_aia_certification(desk.db, "NL-POLDER", date(2025, 3, 1))
     assert restored is not None
@@ -203,7 +203,7 @@ def test_a_country_setting_is_saved_and_undone(
     assert rows
     assert rows[0].limit_tpp == desk.ruleset_today().country_allocation.limit(True)
 
-    with qtbot.waitSignal(desk.events.records_changed, timeout=10_000):
+    with qtbot.waitSignal(desk.events.changed, timeout=10_000):
         desk.undo_stack.undo()
     undone = stored_country_setting(desk.db, "VN")
     assert undone is not None

@@ -220,7 +220,8 @@ def test_undo_puts_the_previous_name_back(
     page.editor.name.selectAll()
     qtbot.keyClicks(page.editor.name, "Deccan Cloudworks Ltd")
     assert page.revert_button.isEnabled()
-    qtbot.keyClick(page.editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    with qtbot.waitSignal(page.party_saved, timeout=5000):  # saved off the window's thread
+        qtbot.keyClick(page.editor.name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     stored = get_party(context.db, "IN-DECCAN")
     assert stored is not None
     assert stored.name == "Deccan Cloudworks Ltd"
@@ -244,6 +245,9 @@ def test_undo_puts_the_previous_name_back(
     with qtbot.waitSignal(page.standing_loaded, timeout=5000):
         context.undo_stack.redo()
     assert page.editor.name.text() == "Deccan Cloudworks Ltd"
+    with context.db.reader() as uow:
+        actions = [entry.action for entry in uow.audit.entries_for("party", "IN-DECCAN")]
+    assert actions[-3:] == ["update", "undo", "redo"]  # the audit log says which was which
 
 
 def test_the_standing_shows_lpp_used_and_left_as_a_bar(qtbot: QtBot, page: PartiesPage) -> None:
@@ -309,3 +313,32 @@ def test_a_reference_with_a_ledger_separator_is_refused_in_the_window(
     qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
     assert "not a valid reference" in editor.messages["ref"].text()
     assert get_party(context.db, "ACME|X") is None
+
+
+def test_search_ignores_accents_and_ctrl_f_reaches_it(qtbot: QtBot, page: PartiesPage) -> None:
+    page.search.clearFocus()
+    page.find_action.trigger()
+    assert page.search.hasFocus()
+    with qtbot.waitSignal(page.list_loaded, timeout=5000):
+        qtbot.keyClicks(page.search, "DECCÂN")  # case and accents do not matter
+    assert refs_in_table(page) == ["IN-DECCAN"]
+
+
+def test_undo_and_redo_pressed_at_once_reach_the_database_in_that_order(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    open_party(qtbot, page, "IN-DECCAN")
+    page.tabs.setCurrentIndex(1)
+    page.editor.name.selectAll()
+    qtbot.keyClicks(page.editor.name, "Deccan Cloudworks Ltd")
+    with qtbot.waitSignal(page.party_saved, timeout=5000):
+        page.save()
+    context.undo_stack.undo()
+    context.undo_stack.redo()  # before the undo reached the database: it goes after it
+    qtbot.waitUntil(lambda: not context.jobs.busy, timeout=5000)
+    stored = get_party(context.db, "IN-DECCAN")
+    assert stored is not None
+    assert stored.name == "Deccan Cloudworks Ltd"
+    with context.db.reader() as uow:
+        actions = [entry.action for entry in uow.audit.entries_for("party", "IN-DECCAN")]
+    assert actions[-3:] == ["update", "undo", "redo"]

@@ -7,6 +7,7 @@ from datetime import date
 import pytest
 from pytestqt.qtbot import QtBot
 
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.pages.quotas import QuotasPage
 from gui.style import tpp
@@ -86,5 +87,5 @@ def test_the_quotas_follow_a_new_country_setting(
         actor=desk.actor,
     )
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        desk.events.records_changed.emit("paperwork")
+        desk.events.changed.emit(Changes.of(Record.PAPERWORK))
     assert "Vietnam: 100.0 % used, 0 TPP left. ■ limit reached" in page.allocations.summary_text()

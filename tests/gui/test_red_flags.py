@@ -11,6 +11,7 @@ from pytestqt.qtbot import QtBot
 from domain.decision import Outcome
 from domain.red_flags import raised
 from domain.ruleset import load_shipped_rulesets
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.pages.red_flags import RedFlagsPage
 from gui.red_flags import RedFlagDialog
@@ -78,7 +79,7 @@ def test_a_saved_checklist_is_kept_with_the_order_and_in_the_audit_log(
     assert kept[0].note == "Paid from a Singapore account of the parent."
 
     with qtbot.waitSignal(page.loaded, timeout=10_000):
-        desk.events.records_changed.emit("decisions")
+        desk.events.changed.emit(Changes.of(Record.DECISIONS))
     flagged = {row.order_ref: row for row in page.flagged_model.rows()}
     assert "Payment from a third country" in flagged["SO-26-0094"].raised
 
@@ -107,7 +108,6 @@ def test_resolving_red_flag_28_releases_the_hold_after_the_order_is_checked_agai
         "Training for Varuna's own model; compute stays in our US region; statements on file."
     )
     assert dialog.record_resolution.isEnabled()
-    dialog.saved.connect(lambda: desk.events.records_changed.emit("decisions"))
     with (
         qtbot.waitSignal(dialog.rechecked, timeout=10_000) as rechecked,
         qtbot.waitSignal(page.loaded, timeout=10_000),

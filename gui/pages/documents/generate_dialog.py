@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from domain.documents import RegisteredDocument
 from domain.progress import CancelToken
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import JobFunction
@@ -80,9 +81,10 @@ class GenerateDialog(FormDialog):
         self._busy = True
         self.generate_button.setEnabled(False)
         self.generate_button.setText("Generating…")
-        self.context.jobs.start(
+        self.context.write(
             self.windowTitle(),
             work,
+            lambda result: Changes.of(Record.DOCUMENTS, refs=[result[0].number]),
             on_success=self._on_job_succeeded,
             on_failure=self._on_job_failed,
         )

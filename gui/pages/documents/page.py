@@ -35,13 +35,15 @@ from domain.documents import DocumentKind, RegisteredDocument
 from domain.progress import CancelToken
 from domain.services import documents as services
 from domain.services.settings import document_settings
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
+from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
-from gui.kit.widgets import make_button, make_label, make_search, named
+from gui.kit.widgets import make_button, make_label, named
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
@@ -73,7 +75,7 @@ class DocumentsPage(Page):
     """
 
     title = "Documents"
-    kinds = frozenset({"documents", "paperwork", "decisions", "settings", "all"})
+    shows = frozenset({Record.DOCUMENTS, Record.PAPERWORK, Record.DECISIONS, Record.SETTINGS})
     loaded = Signal(int)
     document_generated = Signal(str)
     batch_finished = Signal(object)
@@ -240,9 +242,13 @@ class DocumentsPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = make_search("documentSearch", "Search number, party, order, title, code…")
+        self.search = SearchField(
+            "documents", "part of a document's number, title, party, order, code or author"
+        )
+        self.search.setObjectName("documentSearch")
         self.search.setMinimumWidth(260)
-        self.search.returnPressed.connect(self.reload)
+        self.search.search_requested.connect(self.reload)
+        self.search.install_find(self)
         self.kind_filter = named(QComboBox(), "kindFilter")
         self.kind_filter.addItem("All documents", None)
         for kind in DocumentKind:
@@ -297,7 +303,7 @@ class DocumentsPage(Page):
         if self._list.later(self.reload):
             return  # the newest filter runs when this one ends
         db = self.context.db
-        text = self.search.text().strip().casefold()
+        text = self.search.text().strip()
         kind_value = self.kind_filter.currentData()
         kind = DocumentKind(kind_value) if isinstance(kind_value, str) else None
         awaiting = self.awaiting_filter.isChecked()
@@ -469,9 +475,10 @@ class DocumentsPage(Page):
             if self.batch_label.text().startswith("Generating the quota report"):
                 self.batch_label.setText("")
 
-        self.context.jobs.start(
+        self.context.write(
             "quota report",
             work,
+            lambda result: Changes.of(Record.DOCUMENTS, refs=[result[0].number]),
             on_success=self._on_job_generated,
             on_failure=self._on_job_failed,
             on_finished=finished,
@@ -486,7 +493,6 @@ class DocumentsPage(Page):
         while len(self._pdfs) > self.PDF_CACHE:
             del self._pdfs[next(iter(self._pdfs))]
         self._selected = document.number
-        self.context.events.records_changed.emit("documents")
         if not self.isVisible():
             self.reload()
         self.show_preview(document, pdf)
@@ -539,9 +545,10 @@ class DocumentsPage(Page):
         self.batch_label.setText(f"Generating the {what} of {day.isoformat()}…")
         self.batch_action.setEnabled(False)
         self.settings.set_last_folder(folder if folder.is_dir() else folder.parent)
-        self._batch_job = context.jobs.start(
+        self._batch_job = context.write(
             f"batch of {what}",
             work,
+            Changes.of(Record.DOCUMENTS),
             on_success=self._on_batch_done,
             on_failure=self._on_job_failed,
             on_progress=self._on_batch_progress,
@@ -567,7 +574,6 @@ class DocumentsPage(Page):
     def _on_batch_done(self, summary: services.BatchResult) -> None:
         self._on_batch_job_finished()
         self.batch_label.setText(batch_text(summary, self._batch_folder, self._batch_day))
-        self.context.events.records_changed.emit("documents")
         self.batch_finished.emit(summary)
         if summary.errors:
             problems = "\n".join(

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from domain.documents import DocumentKind, RegisteredDocument
 from domain.progress import CancelToken
 from domain.services import documents as services
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import DeskDialog, show_failure
 from gui.kit.dates import date_edit, pydate, qdate
@@ -158,9 +159,10 @@ class SignedReturnDialog(DeskDialog):
         self.problem.setVisible(False)
         self.save_button.setEnabled(False)
         self.save_button.setText("Saving…")
-        context.jobs.start(
+        context.write(
             f"signed copy of {number}",
             work,
+            Changes.of(Record.DOCUMENTS, Record.PAPERWORK, refs=[number]),
             on_success=self._on_job_succeeded,
             on_failure=self._on_job_failed,
         )
@@ -168,8 +170,6 @@ class SignedReturnDialog(DeskDialog):
 
     def _on_job_succeeded(self, _result: object) -> None:
         self._busy = False
-        self.context.events.records_changed.emit("documents")
-        self.context.events.records_changed.emit("paperwork")
         self.recorded.emit(self.document.number)
         self.accept()
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from domain.documents import DocumentKind, RegisteredDocument, Signer, Standing, Verification
 from domain.services import documents as services
+from domain.text import matches
 from gui.style import Tone, colour
 
 SHORT_LABELS = {
@@ -41,24 +42,24 @@ def listed(
     document: RegisteredDocument, kind: DocumentKind | None, awaiting: bool, text: str
 ) -> bool:
     """Whether the registry list shows ``document``: of ``kind`` (any, if None), its signed
-    copy still ``awaiting`` (if asked), and matching the search ``text`` (casefolded)."""
+    copy still ``awaiting`` (if asked), and matching the search ``text`` (without case or
+    accents; a code's dashes may be left out)."""
     if kind is not None and document.kind is not kind:
         return False
     if awaiting and (document.kind not in SIGNED_KINDS or document.signed_on is not None):
         return False
     if not text:
         return True
-    haystack = " ".join(
-        (
-            document.number,
-            document.title,
-            document.party_ref or "",
-            document.order_ref or "",
-            document.verification_code,
-            document.generated_by,
-        )
-    ).casefold()
-    return text in haystack or text.replace(" ", "") in haystack
+    fields = (
+        document.number,
+        document.title,
+        document.party_ref or "",
+        document.order_ref or "",
+        document.verification_code,
+        document.verification_code.replace("-", ""),
+        document.generated_by,
+    )
+    return matches(text, *fields) or matches(text.replace(" ", ""), *fields)
 
 
 def generated_at_text(document: RegisteredDocument) -> str:

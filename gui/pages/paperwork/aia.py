@@ -15,6 +15,7 @@ from domain.model import AiaCertification
 from domain.queries import PartySummary
 from domain.services import records
 from domain.services.paperwork_views import stored_aia_certification
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
 from gui.kit.pickers import PartyPicker
@@ -209,7 +210,7 @@ class AiaDialog(RecordDialog):
         }[self.mode]
         return replacing(
             f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})",
-            lambda item: records.record_aia_certification(db, item, actor=actor),
+            lambda item, edit: records.record_aia_certification(db, item, actor=actor, edit=edit),
             value,
             # Records are never deleted: undoing a new certification withdraws it by revoking
             # it as of its signing date, so it never covered anything (and the log shows it).
@@ -217,4 +218,5 @@ class AiaDialog(RecordDialog):
                 stored_aia_certification(db, value.party_ref, value.signed_on)
                 or value.model_copy(update={"revoked_on": value.signed_on})
             ),
+            Changes.of(Record.PAPERWORK, refs=[value.party_ref]),
         )

@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QCheckBox, QWidget
 from domain.model import CountrySetting
 from domain.services import records
 from domain.services.paperwork_views import stored_country_setting
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.kit.pickers import CountryField
 from gui.kit.widgets import make_line_edit, named
@@ -81,9 +82,10 @@ class CountryDialog(RecordDialog):
         db, actor = self.context.db, self.context.actor
         return replacing(
             f"Set allocation setting of {value.country}",
-            lambda item: records.set_country(db, item, actor=actor),
+            lambda item, edit: records.set_country(db, item, actor=actor, edit=edit),
             value,
             lambda: (
                 stored_country_setting(db, value.country) or CountrySetting(country=value.country)
             ),
+            Changes.of(Record.PAPERWORK),
         )

@@ -10,6 +10,7 @@ from domain.model import VeuFootprint
 from domain.queries import PartySummary
 from domain.services import records
 from domain.services.paperwork_views import FootprintRow, stored_footprint
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.kit.pickers import CountryField, PartyPicker
 from gui.kit.widgets import make_line_edit, named
@@ -68,11 +69,12 @@ class FootprintDialog(RecordDialog):
         db, actor = self.context.db, self.context.actor
         return replacing(
             f"Set VEU footprint of {value.party_ref} in {value.country}",
-            lambda item: records.set_footprint(db, item, actor=actor),
+            lambda item, edit: records.set_footprint(db, item, actor=actor, edit=edit),
             value,
             lambda: value.model_copy(
                 update={
                     "installed_tpp": stored_footprint(db, value.party_ref, value.country) or 0.0
                 }
             ),
+            Changes.of(Record.PAPERWORK, refs=[value.party_ref]),
         )

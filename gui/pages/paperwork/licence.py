@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QComboBox, QWidget
 from domain.model import License, LicenseCovers
 from domain.queries import PartySummary
 from domain.services import records
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.kit.dates import date_edit, pydate
 from gui.kit.pickers import CountryField, PartyPicker
@@ -110,8 +111,9 @@ class LicenseDialog(RecordDialog):
             records.add_license(db, value, actor=actor)
             return Change(
                 text=f"Add licence {value.number} for {value.party_ref}",
-                apply=lambda: records.add_license(db, value, actor=actor),
+                apply=lambda _edit: records.add_license(db, value, actor=actor),
                 revert=None,
+                changes=Changes.of(Record.PAPERWORK, refs=[value.party_ref]),
             )
 
         return make

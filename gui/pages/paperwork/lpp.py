@@ -11,6 +11,7 @@ from domain.model import LppCertification
 from domain.queries import PartySummary
 from domain.services import records
 from domain.services.paperwork_views import stored_lpp_certification
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.kit.dates import OptionalDate, date_edit, pydate, qdate
 from gui.kit.pickers import PartyPicker
@@ -128,10 +129,11 @@ class LppDialog(RecordDialog):
         verb = "Revoke" if self.revoke else "Record"
         return replacing(
             f"{verb} LPP certification of {value.party_ref} for {value.year}",
-            lambda item: records.record_lpp_certification(db, item, actor=actor),
+            lambda item, edit: records.record_lpp_certification(db, item, actor=actor, edit=edit),
             value,
             lambda: (
                 stored_lpp_certification(db, value.party_ref, value.year)
                 or value.model_copy(update={"revoked_on": value.signed_on})
             ),
+            Changes.of(Record.PAPERWORK, refs=[value.party_ref]),
         )

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QPushButton,
@@ -32,10 +32,12 @@ from domain.services.paperwork_views import (
     PaperworkView,
     paperwork_overview,
 )
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.jobs import JobFunction
-from gui.kit.tables import ColumnModel, make_table, select_key, selected_row
-from gui.kit.widgets import make_button, make_label, make_search, named
+from gui.kit.search import SearchField
+from gui.kit.tables import ColumnModel, FoldingFilter, make_table, select_key, selected_row
+from gui.kit.widgets import make_button, make_label, named
 from gui.pages.base import OverviewPage
 from gui.pages.paperwork.aia import AiaDialog
 from gui.pages.paperwork.columns import (
@@ -59,7 +61,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
     """
 
     title = "Certifications & Licences"
-    kinds = frozenset({"paperwork", "decisions", "orders", "parties", "all"})
+    shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
     what = "the paperwork"
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -87,9 +89,11 @@ class PaperworkPage(OverviewPage[PaperworkView]):
 
         self.heading = make_label(name="paperworkHeading", style=hint_style())
         self.status = self.heading
-        self.search = make_search("paperworkSearch", "Filter by consignee, licence or country…")
+        self.search = SearchField("the lists", "part of a consignee, a licence or a country")
+        self.search.setObjectName("paperworkSearch")
         self.search.setMinimumWidth(320)
-        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.search_requested.connect(self._on_search_text_changed)
+        self.search.install_find(self)
         top = QHBoxLayout()
         top.addWidget(self.heading, 1)
         top.addWidget(self.search)
@@ -256,8 +260,8 @@ class PaperworkPage(OverviewPage[PaperworkView]):
             self.country_table,
         ):
             proxy = table.model()
-            if isinstance(proxy, QSortFilterProxyModel):
-                proxy.setFilterFixedString(text.strip())
+            if isinstance(proxy, FoldingFilter):
+                proxy.set_needle(text)
 
     def _on_selection_changed(self, *_args: object) -> None:
         self._update_actions()

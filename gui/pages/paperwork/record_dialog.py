@@ -26,7 +26,7 @@ from gui.kit.forms import FormDialog, changed_signal, grow_to_fit
 from gui.kit.numbers import parse_tpp
 from gui.kit.pickers import CountryField, PartyPicker, country_problem
 from gui.kit.widgets import make_label
-from gui.kit.writes import Change, RecordCommand, RecordWrites
+from gui.kit.writes import Change, make_change
 from gui.style import Tone, error_style, hint_style, text_style
 
 
@@ -209,16 +209,17 @@ class RecordDialog(FormDialog):
         self.save_button.setEnabled(False)
         self.save_button.setText("Saving…")
         self.problem.setVisible(False)
-        RecordWrites.of(self.context).submit(
-            self.windowTitle(), work, self._on_job_succeeded, self._on_job_failed
+        make_change(
+            self.context,
+            work_fn,
+            name=self.windowTitle(),
+            on_success=self._on_job_succeeded,
+            on_failure=self._on_job_failed,
         )
 
     def _on_job_succeeded(self, change: Change) -> None:
         self._busy = False
         self.save_button.setText("Save")
-        if change.revert is not None:
-            self.context.undo_stack.push(RecordCommand(self.context, change))
-        self.context.events.records_changed.emit(change.kind)
         self.record_saved.emit(change.text)
         self.accept()
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
@@ -20,6 +20,7 @@ from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
 from domain.services.records import add_party, update_party
 from domain.services.standing import party_standing
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.panes import split
@@ -41,12 +42,13 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     """
 
     title = "Parties"
-    kinds = frozenset({"parties", "orders", "decisions", "paperwork", "all"})
+    shows = frozenset({Record.PARTIES, Record.ORDERS, Record.DECISIONS, Record.PAPERWORK})
+    kind = Record.PARTIES
     noun = "party"
     plural = "parties"
     new_shortcut = "Ctrl+Shift+P"
     find_tip = "Search the parties"
-    search_placeholder = "Search ref, name or alias…  (Ctrl+F)"
+    search_placeholder = "part of a party's ref, legal name or alias"
     revert_tip = "Discard the changes not saved yet"
     standing_loaded = Signal(str)
     party_saved = Signal(str)
@@ -120,16 +122,12 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             stretch=(1, 1),
             name="partiesSplitter",
         )
-        self.search.textChanged.connect(self._on_search_text_changed)
+        self.search.search_requested.connect(self.reload)
 
         layout = self.page_layout()
         layout.addWidget(self._build_toolbar())
         layout.addWidget(splitter, 1)
 
-        self._search_timer = QTimer(self)
-        self._search_timer.setSingleShot(True)
-        self._search_timer.setInterval(250)
-        self._search_timer.timeout.connect(self.reload)
         self._set_dirty(False)
         self._show_nothing()
 
@@ -137,9 +135,6 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         self.new_record()
 
     # -- the list -------------------------------------------------------------------------
-
-    def _on_search_text_changed(self, _text: str) -> None:
-        self._search_timer.start()
 
     def _list_work(self) -> JobFunction:
         text = self.search.text()

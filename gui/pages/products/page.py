@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QModelIndex, Qt, Signal
 from PySide6.QtWidgets import QHBoxLayout, QVBoxLayout, QWidget
 
 from domain.errors import DomainError
@@ -13,9 +13,11 @@ from domain.progress import CancelToken
 from domain.ruleset import Ruleset
 from domain.services.catalog_views import ProductRow, catalog_rows
 from domain.services.records import add_product, update_product
+from gui.changes import Record
 from gui.context import DeskContext
 from gui.jobs import JobFunction
 from gui.kit.panes import split
+from gui.kit.tables import FoldingFilter
 from gui.kit.widgets import make_label
 from gui.pages.products.classification import ClassificationPanel
 from gui.pages.products.editor import ProductEditor
@@ -32,10 +34,11 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     """
 
     title = "Products"
-    kinds = frozenset({"products", "all"})
+    shows = frozenset({Record.PRODUCTS})
+    kind = Record.PRODUCTS
     noun = "product"
     plural = "products"
-    search_placeholder = "Filter the catalog…  (Ctrl+F)"
+    search_placeholder = "part of a product's ref, name, kind or ECCN"
     classified = Signal(str)
     product_saved = Signal(str)
 
@@ -53,11 +56,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         )
         self.model.setParent(self)
         self.record_saved.connect(self.product_saved)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = FoldingFilter(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
-        self.proxy.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.proxy.setFilterKeyColumn(-1)
         self._set_up_table(self.proxy, (116, 230, 62, 84, 70, 80, 64, 110, 90, 56, 92), sort=0)
 
         self.panel = ClassificationPanel()
@@ -95,7 +96,7 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
             stretch=(1, 1),
             name="productsSplitter",
         )
-        self.search.textChanged.connect(self.proxy.setFilterFixedString)
+        self.search.search_requested.connect(self.proxy.set_needle)
 
         layout = self.page_layout()
         layout.addWidget(self._build_toolbar())
