@@ -12,14 +12,16 @@ from PySide6.QtCore import (
     QModelIndex,
     QObject,
     QPersistentModelIndex,
+    QPoint,
     QRect,
     QSortFilterProxyModel,
     Qt,
 )
-from PySide6.QtGui import QPainter, QPen
+from PySide6.QtGui import QAction, QPainter, QPen
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHeaderView,
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -268,3 +270,38 @@ class FoldingFilter(QSortFilterProxyModel):
             for column in range(model.columnCount(source_parent))
         )
         return matches(self._needle, *cells)
+
+
+MenuEntry = QAction | tuple[str, Callable[[], object]] | None
+"""An action, a (text, what it does) pair, or None for a separator."""
+
+
+def give_menu(
+    table: QTableView, entries: Callable[[int | None], Sequence[MenuEntry]]
+) -> Callable[[], QMenu | None]:
+    """Right-click on ``table``: the row under the pointer is selected, then a menu of
+    ``entries(row)`` (row None below the last row) opens there. Returns a function giving
+    the menu shown last (for tests)."""
+    shown: list[QMenu] = []
+
+    def open_menu(position: QPoint) -> None:
+        index = table.indexAt(position)
+        row = index.row() if index.isValid() else None
+        if row is not None:
+            table.selectRow(row)
+        menu = QMenu(table)
+        menu.setObjectName(f"{table.objectName()}Menu")
+        for entry in entries(row):
+            if entry is None:
+                menu.addSeparator()
+            elif isinstance(entry, QAction):
+                menu.addAction(entry)
+            else:
+                text, slot = entry
+                menu.addAction(text).triggered.connect(slot)
+        shown[:] = [menu]
+        menu.popup(table.viewport().mapToGlobal(position))
+
+    table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+    table.customContextMenuRequested.connect(open_menu)
+    return lambda: shown[0] if shown else None

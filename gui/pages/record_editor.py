@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     Signal,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFormLayout,
     QHBoxLayout,
     QLineEdit,
@@ -38,7 +39,7 @@ from gui.jobs import JobFunction, OneAtATime
 from gui.kit.actions import text_toolbar, window_action
 from gui.kit.forms import FieldMessage, changed_signal, with_message
 from gui.kit.search import SearchField
-from gui.kit.tables import RecordModel, set_up_list
+from gui.kit.tables import MenuEntry, RecordModel, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.kit.writes import Change, make_change
 from gui.pages.base import Page
@@ -176,6 +177,26 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.table.sortByColumn(sort, Qt.SortOrder.AscendingOrder)
         set_up_list(self.table, f"{self.plural}Table", widths, stretch=1)
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
+        self.context_menu = give_menu(self.table, self._menu_entries)
+
+    def _menu_entries(self, row: int | None) -> list[MenuEntry]:
+        """The list's right-click menu: copy the ref, what the page adds, a new record."""
+        entries: list[MenuEntry] = []
+        record = None if row is None else self._row_at(self.table.model().index(row, 0))
+        if record is not None:
+            ref = self._ref_of(record)
+            entries.append((f"Copy {ref}", lambda: QApplication.clipboard().setText(ref)))
+            entries += self._more_entries(record)
+            entries.append(None)
+        entries.append(self.new_action)
+        return entries
+
+    def _ref_of(self, row: S) -> str:
+        raise NotImplementedError
+
+    def _more_entries(self, row: S) -> list[MenuEntry]:
+        """What else the page offers for the record right-clicked."""
+        return []
 
     def _build_toolbar(self) -> QToolBar:
         noun = self.noun.capitalize()

@@ -489,3 +489,20 @@ def test_a_genuine_statement_printed_to_a_pdf_file_is_not_called_a_forgery(
     genuine = verify(qtbot, dialog, "code")
     assert genuine.genuine
     assert dialog.verdict.text().startswith("✓ Genuine")
+
+
+def test_the_registry_has_a_menu_of_its_own(qtbot: QtBot, page: DocumentsPage) -> None:
+    document = generate_aia_statement(qtbot, page)
+    rect = page.table.visualRect(page.model.index(0, 0))
+    page.table.customContextMenuRequested.emit(rect.center())
+    menu = page.context_menu()
+    assert menu is not None
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert texts == [
+        "Preview…",
+        f"Copy {document.number}",
+        f"Copy the code {document.verification_code}",
+        "Signed copy returned…",
+        "Verify…",
+    ]
+    menu.close()

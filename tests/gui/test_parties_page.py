@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings, Qt
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from app.desktop import build_context
@@ -342,3 +343,16 @@ def test_undo_and_redo_pressed_at_once_reach_the_database_in_that_order(
     with context.db.reader() as uow:
         actions = [entry.action for entry in uow.audit.entries_for("party", "IN-DECCAN")]
     assert actions[-3:] == ["update", "undo", "redo"]
+
+
+def test_the_list_has_a_menu_of_its_own(qtbot: QtBot, page: PartiesPage) -> None:
+    row = refs_in_table(page).index("IN-DECCAN")
+    rect = page.table.visualRect(page.table.model().index(row, 0))
+    page.table.customContextMenuRequested.emit(rect.center())
+    menu = page.context_menu()
+    assert menu is not None
+    texts = [action.text() for action in menu.actions() if not action.isSeparator()]
+    assert texts == ["Copy IN-DECCAN", "Show the orders of IN-DECCAN", "New party…"]
+    next(action for action in menu.actions() if action.text().startswith("Copy")).trigger()
+    assert QApplication.clipboard().text() == "IN-DECCAN"
+    menu.close()

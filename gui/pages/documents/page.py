@@ -21,6 +21,7 @@ from typing import Any
 from PySide6.QtCore import QItemSelection, QModelIndex, QObject, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
+    QApplication,
     QCheckBox,
     QComboBox,
     QDialog,
@@ -42,7 +43,7 @@ from gui.jobs import Job, OneAtATime, stop_job
 from gui.kit.actions import text_toolbar, toolbar_action
 from gui.kit.panes import split
 from gui.kit.search import SearchField
-from gui.kit.tables import set_up_list
+from gui.kit.tables import MenuEntry, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.letterhead import LetterheadDialog
 from gui.pages.base import Page
@@ -107,6 +108,7 @@ class DocumentsPage(Page):
         )
         self.table.selectionModel().selectionChanged.connect(self._on_table_selection_changed)
         self.table.doubleClicked.connect(self._on_table_double_clicked)
+        self.context_menu = give_menu(self.table, self._menu_entries)
 
         splitter = split(
             Qt.Orientation.Horizontal,
@@ -387,6 +389,23 @@ class DocumentsPage(Page):
         document = self.selected_document()
         if document is not None and document.number in self._pdfs:
             self.show_preview(document, self._pdfs[document.number])
+
+    def _menu_entries(self, row: int | None) -> list[MenuEntry]:
+        """The registry's right-click menu: what the toolbar offers for the document."""
+        document = None if row is None else self.model.document(row)
+        if document is None:
+            return [self.verify_action]
+        return [
+            ("Preview…", self._on_preview_button_clicked),
+            (f"Copy {document.number}", lambda: QApplication.clipboard().setText(document.number)),
+            (
+                f"Copy the code {document.verification_code}",
+                lambda: QApplication.clipboard().setText(document.verification_code),
+            ),
+            None,
+            self.return_action,
+            self.verify_action,
+        ]
 
     def _on_preview_button_clicked(self) -> None:
         self._on_table_double_clicked(QModelIndex())

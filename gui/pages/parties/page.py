@@ -25,6 +25,7 @@ from gui.context import DeskContext
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.panes import split
 from gui.kit.pickers import describe_country
+from gui.kit.tables import MenuEntry
 from gui.kit.widgets import make_label, named
 from gui.pages.parties.editor import PartyEditor
 from gui.pages.parties.labels import ROLE_LABELS
@@ -184,6 +185,12 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
 
     # -- selection ------------------------------------------------------------------------
 
+    def _ref_of(self, row: PartySummary) -> str:
+        return row.ref
+
+    def _more_entries(self, row: PartySummary) -> list[MenuEntry]:
+        return [(f"Show the orders of {row.ref}", lambda: self.show_orders_of(row.ref))]
+
     def _shows(self, row: PartySummary) -> bool:
         return self._selected is not None and row.ref == self._selected.ref
 
@@ -294,9 +301,11 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     # -- navigation -----------------------------------------------------------------------
 
     def _on_show_orders_button_clicked(self) -> None:
-        if self._selected is None:
-            return
-        ref = self._selected.ref
+        if self._selected is not None:
+            self.show_orders_of(self._selected.ref)
+
+    def show_orders_of(self, ref: str) -> None:
+        """The Orders screen, listing the orders ``ref`` is in."""
         window = self.window()
         pages = getattr(window, "pages", None)
         show_page = getattr(window, "show_page", None)

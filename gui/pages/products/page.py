@@ -151,6 +151,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     def _row_at(self, index: QModelIndex) -> ProductRow | None:
         return self.model.record(self.proxy.mapToSource(index).row())
 
+    def _ref_of(self, row: ProductRow) -> str:
+        return row.product.ref
+
     def _shows(self, row: ProductRow) -> bool:
         return row.product == self._selected
 
