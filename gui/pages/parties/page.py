@@ -70,7 +70,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         self.record_saved.connect(self.party_saved)
         self._standings = OneAtATime(context.jobs, self)
         """The standing shown: a party chosen meanwhile drops an earlier one's."""
-        self._set_up_table(self.model, (112, 180, 64, 40, 134, 46, 54), sort=1)
+        self._set_up_table(self.model, (104, 200, 64, 40, 118, 46, 54), sort=1)
 
         self.heading = make_label(
             "No party selected",
@@ -119,7 +119,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             Qt.Orientation.Horizontal,
             self._build_list(),
             right,
-            sizes=(590, 550),
+            sizes=(680, 470),
             stretch=(1, 1),
             name="partiesSplitter",
         )
