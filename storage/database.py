@@ -114,7 +114,10 @@ def _sqlite_on_begin(connection: Connection) -> None:
     # On the driver's cursor: this runs once per unit of work, and going through
     # exec_driver_sql would cost more than the BEGIN itself.
     writer = connection.get_execution_options().get("desk_writer")
-    cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
+    dbapi_connection = connection.connection.dbapi_connection
+    if dbapi_connection.in_transaction:  # type: ignore[union-attr]
+        return  # a kept read connection's unit of work began it (storage.unit_of_work)
+    cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
     try:
         cursor.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
     finally:

@@ -62,6 +62,7 @@ from storage.schema import (
 )
 from storage.statements import (
     InStatement,
+    RowMemo,
     Statement,
     bind_datetime,
     date_binder,
@@ -97,13 +98,14 @@ _PARTY_COLUMNS = (
 )
 _PARTY_ID = Statement("SELECT id FROM parties WHERE ref = :ref")
 _PARTY = Statement(f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref = :ref")
+_PARTIES_IN = InStatement(f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref IN ({{values}})")
 _PARTIES_AFTER = Statement(
     f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref > :after ORDER BY ref LIMIT 1000"
 )
 _PARTY_IDS = InStatement("SELECT ref, id, country FROM parties WHERE ref IN ({values})")
 
 
-def _party(row: Sequence[Any]) -> Party:
+def _make_party(row: Sequence[Any]) -> Party:
     ref, name, aliases, address, country, hq, parent, parent_hq, role, veu, veu_where, veu_id = row
     return Party(
         ref=ref,
@@ -121,6 +123,10 @@ def _party(row: Sequence[Any]) -> Party:
     )
 
 
+_party: RowMemo[Party] = RowMemo(_make_party)
+"""The party a row stands for (one value per distinct row)."""
+
+
 def _party_values(party: Party) -> dict[str, Any]:
     values = party.model_dump(mode="json")
     values["aliases"] = json.dumps(list(party.aliases), ensure_ascii=False)
@@ -132,6 +138,10 @@ class SqlPartyRepository(_Repository):
     def get(self, ref: str) -> Party | None:
         row = _PARTY.first(self.connection, {"ref": ref})
         return None if row is None else _party(row)
+
+    def get_many(self, refs: Sequence[str]) -> dict[str, Party]:
+        wanted = list(dict.fromkeys(refs))
+        return {row[0]: _party(row) for row in _PARTIES_IN.rows(self.connection, wanted)}
 
     def add(self, party: Party) -> None:
         self.connection.execute(insert(PartyRow).values(**_party_values(party)))
@@ -161,7 +171,7 @@ class SqlPartyRepository(_Repository):
             if not rows:
                 return
             for row in rows:
-                yield _party(row)
+                yield _make_party(row)
             after = rows[-1][0]
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
@@ -186,7 +196,7 @@ _PRODUCTS_ALL = Statement(f"SELECT {_PRODUCT_COLUMNS} FROM products ORDER BY ref
 _PRODUCT_IDS = InStatement("SELECT ref, id FROM products WHERE ref IN ({values})")
 
 
-def _product(row: Sequence[Any]) -> Product:
+def _make_product(row: Sequence[Any]) -> Product:
     ref, name, kind, tpp, die_area, datacenter, ics, operations, published = row
     return Product(
         ref=ref,
@@ -199,6 +209,9 @@ def _product(row: Sequence[Any]) -> Product:
         training_operations=operations,
         published=bool(published),
     )
+
+
+_product: RowMemo[Product] = RowMemo(_make_product)
 
 
 class SqlProductRepository(_Repository):
@@ -230,7 +243,7 @@ class SqlProductRepository(_Repository):
 
     def all(self) -> Iterator[Product]:
         for row in _PRODUCTS_ALL.rows(self.connection, {}):
-            yield _product(row)
+            yield _make_product(row)
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
         return set(self.ids_by_ref(refs))
@@ -294,16 +307,20 @@ _MARK_DECIDED = Statement(
 )
 
 
+def _make_stored_order(rows: tuple[tuple[Any, ...], ...]) -> StoredOrder:
+    """One order from its rows (the order's columns and one line's each)."""
+    lines = [(row[0], row[10], row[11]) for row in rows if row[10] is not None]
+    return SqlOrderRepository._stored(rows[:1], lines)[0]
+
+
 class SqlOrderRepository(_Repository):
     def get(self, ref: str) -> StoredOrder | None:
         rows = _ORDER.rows(self.connection, {"ref": ref})
-        if not rows:
-            return None
-        lines = [(row[0], row[10], row[11]) for row in rows if row[10] is not None]
-        return self._stored(rows[:1], lines)[0]
+        return _stored_order(tuple(rows)) if rows else None
 
+    @staticmethod
     def _stored(
-        self, rows: Sequence[Sequence[Any]], line_rows: Sequence[Sequence[Any]]
+        rows: Sequence[Sequence[Any]], line_rows: Sequence[Sequence[Any]]
     ) -> list[StoredOrder]:
         lines: dict[int, list[OrderLine]] = {row[0]: [] for row in rows}
         for order_id, product_ref, quantity in line_rows:
@@ -444,6 +461,9 @@ class SqlOrderRepository(_Repository):
         return {row[0] for row in rows}
 
 
+_stored_order: RowMemo[StoredOrder] = RowMemo(_make_stored_order)
+
+
 # -- paperwork ------------------------------------------------------------------------------
 
 _AIA_COLUMNS = (
@@ -484,7 +504,7 @@ _COUNTRY = Statement(f"{_COUNTRY_SELECT} WHERE c.country = :country")
 _COUNTRIES_ALL = Statement(f"{_COUNTRY_SELECT} ORDER BY c.country")
 
 
-def _aia(row: Sequence[Any], party_ref: str) -> AiaCertification:
+def _make_aia(row: Sequence[Any], party_ref: str) -> AiaCertification:
     signed_on, signers, attested, submitted, revoked = row
     return AiaCertification(
         party_ref=party_ref,
@@ -496,7 +516,7 @@ def _aia(row: Sequence[Any], party_ref: str) -> AiaCertification:
     )
 
 
-def _lpp(row: Sequence[Any], party_ref: str) -> LppCertification:
+def _make_lpp(row: Sequence[Any], party_ref: str) -> LppCertification:
     year, signed_on, signer, prior, revoked = row
     return LppCertification(
         party_ref=party_ref,
@@ -508,7 +528,7 @@ def _lpp(row: Sequence[Any], party_ref: str) -> LppCertification:
     )
 
 
-def _license(row: Sequence[Any]) -> License:
+def _make_license(row: Sequence[Any]) -> License:
     number, party_ref, destination, covers, tpp, valid_from, valid_to, used = row
     return License(
         number=number,
@@ -522,7 +542,7 @@ def _license(row: Sequence[Any]) -> License:
     )
 
 
-def _country(row: Sequence[Any]) -> CountrySetting:
+def _make_country(row: Sequence[Any]) -> CountrySetting:
     country, g2g, external, used = row
     return CountrySetting(
         country=country,
@@ -530,6 +550,12 @@ def _country(row: Sequence[Any]) -> CountrySetting:
         external_allocation_used_tpp=external,
         our_allocation_used_tpp=float(used or 0.0),
     )
+
+
+_aia: RowMemo[AiaCertification] = RowMemo(_make_aia)
+_lpp: RowMemo[LppCertification] = RowMemo(_make_lpp)
+_license: RowMemo[License] = RowMemo(_make_license)
+_country: RowMemo[CountrySetting] = RowMemo(_make_country)
 
 
 class SqlPaperworkRepository(_Repository):
@@ -689,7 +715,7 @@ class SqlPaperworkRepository(_Repository):
 
     def all_licenses(self) -> Iterator[License]:
         for row in _LICENSES_ALL.rows(self.connection, {}):
-            yield _license(row)
+            yield _make_license(row)
 
     def all_footprints(self) -> Iterator[VeuFootprint]:
         for party_ref, country, tpp in self.connection.execute(
@@ -701,7 +727,7 @@ class SqlPaperworkRepository(_Repository):
 
     def all_country_settings(self) -> Iterator[CountrySetting]:
         for row in _COUNTRIES_ALL.rows(self.connection, {}):
-            yield _country(row)
+            yield _make_country(row)
 
 
 # -- decisions and ledgers ------------------------------------------------------------------
@@ -745,6 +771,10 @@ _VEU_AS_OF = Statement(
     " WHERE e.ledger = 'veu' AND e.party_ref = :party_ref AND o.date <= :on"
     " GROUP BY e.country"
 )
+
+
+_key_text: RowMemo[str] = RowMemo(BalanceKey.encode)
+"""A balance key's stored text, encoded once per key (a check asks for the same few)."""
 
 
 class SqlLedgerRepository(_Repository):
@@ -802,12 +832,9 @@ class SqlLedgerRepository(_Repository):
         return self._balance(BalanceKey.country_allocation(country).encode())
 
     def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
-        encoded = {key.encode(): key for key in keys}
-        rows = _BALANCES_IN.rows(self.connection, list(encoded))
-        found = dict.fromkeys(keys, 0.0)
-        for text, tpp in rows:
-            found[encoded[text]] = float(tpp or 0.0)
-        return found
+        texts = [_key_text(key) for key in keys]
+        found = dict(_BALANCES_IN.rows(self.connection, texts))
+        return {key: float(found.get(text) or 0.0) for key, text in zip(keys, texts, strict=True)}
 
     def country_allocations_used(self) -> dict[str, float]:
         prefix = BalanceKey.prefix(Ledger.COUNTRY_ALLOCATION)

@@ -17,15 +17,16 @@ written here is byte for byte what the ORM would have written.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from datetime import UTC, date, datetime
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import Date, DateTime, text
 from sqlalchemy.engine import Connection, Dialect
 from sqlalchemy.types import TypeEngine
 
 Params = Mapping[str, Any]
+T = TypeVar("T")
 _DATE = Date()
 _DATETIME = DateTime(timezone=True)
 
@@ -53,9 +54,9 @@ class Statement:
         sql, names = self._for(connection.dialect)
         if names is not None and isinstance(params, Mapping):
             params = [params[name] for name in names]
-        cursor = connection.connection.dbapi_connection.cursor()  # type: ignore[union-attr]
-        cursor.execute(sql, params)
-        return cursor
+        # Both drivers' connections execute directly, making the cursor in C (sqlite3) or
+        # without a second call (psycopg): PEP 249 leaves it out, so the stub does too.
+        return connection.connection.dbapi_connection.execute(sql, params)  # type: ignore[union-attr]
 
     def rows(self, connection: Connection, params: Params | list[Any]) -> list[tuple[Any, ...]]:
         cursor = self._cursor(connection, params)
@@ -131,16 +132,18 @@ class InStatement:
             statement = self._by_size[size] = Statement(self.sql.format(values=marks))
         return statement
 
-    def rows(self, connection: Connection, values: Sequence[Any]) -> Iterator[tuple[Any, ...]]:
+    def rows(self, connection: Connection, values: Sequence[Any]) -> list[tuple[Any, ...]]:
+        found: list[tuple[Any, ...]] = []
         for start in range(0, len(values), self.CHUNK):
             chunk = list(values[start : start + self.CHUNK])
             size = 1 << (len(chunk) - 1).bit_length()
             chunk += chunk[-1:] * (size - len(chunk))
-            statement = self._statement(size)
+            statement = self._by_size.get(size) or self._statement(size)
             _, names = statement._for(connection.dialect)
             # Positional drivers take the chunk as it is: its names are v0, v1, ... in order.
             bound = chunk if names is not None else {f"v{i}": v for i, v in enumerate(chunk)}
-            yield from statement.rows(connection, bound)
+            found += statement.rows(connection, bound)
+        return found
 
 
 # -- values in and out ----------------------------------------------------------------------
@@ -183,3 +186,35 @@ def read_datetime(value: Any) -> datetime:
     if found.tzinfo is None:
         return found.replace(tzinfo=UTC)
     return found.astimezone(UTC)
+
+
+class RowMemo(Generic[T]):
+    """Domain values made from rows, kept by the row they were made from.
+
+    A check reads the same few parties, products and paperwork rows again and again, and
+    validating a row into its frozen domain value cost more than reading it. The memo is
+    keyed by the whole row as the driver returned it, so a row that changed in any column
+    is a new key and gets a new value: nothing read can be stale. At ``size`` values the
+    memo starts afresh (no eviction order to keep; rereads refill it). Values are frozen,
+    so sharing one between units of work and threads is safe.
+    """
+
+    __slots__ = ("_make", "_size", "_values")
+
+    def __init__(self, make: Callable[..., T], size: int = 4096) -> None:
+        self._make = make
+        self._size = size
+        self._values: dict[tuple[Any, ...], T] = {}
+
+    def __call__(self, *row: Any) -> T:
+        try:
+            return self._values[row]
+        except KeyError:
+            pass
+        except TypeError:  # a value the driver gave as a list or dict: not a key
+            return self._make(*row)
+        value = self._make(*row)
+        if len(self._values) >= self._size:
+            self._values.clear()
+        self._values[row] = value
+        return value

@@ -55,12 +55,13 @@ def build_context(
     ``excluding`` is consumption still on the ledgers that the evaluation must not count
     (the order's own earlier decision, which a new check supersedes).
     """
-    consignee = uow.parties.get(order.consignee_ref)
+    parties = uow.parties.get_many([order.consignee_ref, *filter(None, [order.end_user_ref])])
+    consignee = parties.get(order.consignee_ref)
     if consignee is None:
         raise DomainError(f"order {order.ref}: unknown consignee {order.consignee_ref!r}")
     end_user = None
     if order.end_user_ref:
-        end_user = uow.parties.get(order.end_user_ref)
+        end_user = parties.get(order.end_user_ref)
         if end_user is None:
             raise DomainError(f"order {order.ref}: unknown end user {order.end_user_ref!r}")
     products = uow.products.get_many([line.product_ref for line in order.lines])
