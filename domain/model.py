@@ -82,6 +82,19 @@ class VeuStatus(StrEnum):
     NVEU = "nveu"
 
 
+class Owner(_Value):
+    """One owner of a party and its share (rules.md section 9, "Ownership").
+
+    An owner that is itself a party keeps its ref in ``owner_party_ref``.
+    """
+
+    party_ref: Ref
+    owner_name: Name
+    owner_country: CountryCode
+    share_percent: float = Field(gt=0, le=100, allow_inf_nan=False)
+    owner_party_ref: Ref | None = None
+
+
 class Party(_Value):
     """A customer or end user (rules.md section 3)."""
 

@@ -25,11 +25,13 @@ from domain.model import (
     License,
     LppCertification,
     Order,
+    Owner,
     Party,
     Product,
     RedFlagResolution,
     VeuFootprint,
 )
+from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
 
 
 class OrderStatus(StrEnum):
@@ -285,6 +287,51 @@ class SettingsRepository(Protocol):
     def all(self) -> dict[str, str]: ...
 
 
+class ListSnapshotRepository(Protocol):
+    """Restricted-party list snapshots, append-only; the newest is the one in use."""
+
+    def add(
+        self,
+        snapshot: Snapshot,
+        diff: SnapshotDiff,
+        *,
+        file_name: str,
+        imported_at: datetime,
+        imported_by: str,
+    ) -> SnapshotRecord:
+        """Store a snapshot and its entries (in bulk)."""
+        ...
+
+    def get(self, snapshot_id: int) -> SnapshotRecord | None: ...
+    def all(self) -> list[SnapshotRecord]:
+        """Every snapshot, newest first."""
+        ...
+
+    def in_use(self) -> SnapshotRecord | None:
+        """The newest snapshot (None before the first import)."""
+        ...
+
+    def previous(self, snapshot_id: int) -> SnapshotRecord | None:
+        """The snapshot imported just before ``snapshot_id``."""
+        ...
+
+    def entries(self, snapshot_id: int) -> list[ListEntry]: ...
+    def entry(self, snapshot_id: int, entry_id: str) -> ListEntry | None: ...
+
+
+class OwnerRepository(Protocol):
+    """Who owns each party (rules.md section 9, "Ownership")."""
+
+    def owners_of(self, party_ref: str) -> list[Owner]: ...
+    def set_owners(self, party_ref: str, owners: Sequence[Owner]) -> None:
+        """Replace the party's owners with ``owners``."""
+        ...
+
+    def all(self) -> Iterator[Owner]:
+        """Every owner, by party ref then owner name."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolls back unless committed."""
 
@@ -311,6 +358,10 @@ class UnitOfWork(Protocol):
     def documents(self) -> DocumentRegistry: ...
     @property
     def settings(self) -> SettingsRepository: ...
+    @property
+    def list_snapshots(self) -> ListSnapshotRepository: ...
+    @property
+    def owners(self) -> OwnerRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -342,6 +342,15 @@ class RedFlagChecklist(_Data):
         return self
 
 
+class Screening(_Data):
+    """Restricted-party list snapshots (rules.md section 9, "Lists")."""
+
+    source: str
+    source_shrink_warning_percent: float = Field(gt=0, le=100)
+    """A source that shrank by more than this share of its entries since the previous
+    snapshot is warned about before the snapshot is taken into use."""
+
+
 class Ruleset(_Data):
     """One dated version of the rules."""
 
@@ -364,6 +373,7 @@ class Ruleset(_Data):
     aia_certification: AiaCertificationText
     lpp_certification: LppCertificationText
     red_flags: RedFlagChecklist
+    screening: Screening
 
     @cached_property
     def _tier_map(self) -> dict[str, Tier]:

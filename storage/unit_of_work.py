@@ -25,6 +25,7 @@ from storage.repositories import (
     SqlProductRepository,
     SqlRedFlagRepository,
 )
+from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 
 
 class KeptReadConnections:
@@ -149,6 +150,8 @@ class SqlUnitOfWork:
         self.red_flags = SqlRedFlagRepository(connection)
         self.documents = SqlDocumentRegistry(connection)
         self.settings = SqlSettingsRepository(connection)
+        self.list_snapshots = SqlListSnapshotRepository(connection)
+        self.owners = SqlOwnerRepository(connection)
         return self
 
     def __exit__(
