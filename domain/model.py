@@ -21,6 +21,7 @@ from pydantic import (
 )
 
 from domain.countries import CountryCode
+from domain.screening.results import ScreeningState
 
 MAX_QUANTITY = 1_000_000_000
 """Units per order line; larger is a typing error, and it fits a 32-bit database column."""
@@ -326,3 +327,6 @@ class EvaluationContext(_Value):
     standing: Standing = Standing()
     country: CountrySetting | None = None
     """The destination's allocation standing; ``None`` means nothing used, no G2G agreement."""
+    screening: Mapping[str, ScreeningState] = {}
+    """Restricted-party screening of the order's parties and of their owners that are parties,
+    by party ref; empty when no list has been imported (screening then adds no finding)."""

@@ -340,6 +340,47 @@ class PartyOwnerRow(Base):
     owner_party_ref: Mapped[str | None] = mapped_column(ForeignKey("parties.ref"))
 
 
+class PartyScreeningRow(Base):
+    """One screening of a party against a list snapshot. Append-only."""
+
+    __tablename__ = "party_screenings"
+    __table_args__ = (
+        Index("ix_party_screenings_party_ref", "party_ref", "snapshot_id"),
+        Index("ix_party_screenings_snapshot_id", "snapshot_id", "match_count"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_ref: Mapped[str] = mapped_column(String(64))
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("list_snapshots.id"))
+    names_hash: Mapped[str] = mapped_column(String(64))
+    screened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    screened_by: Mapped[str] = mapped_column(String(300))
+    threshold: Mapped[float] = mapped_column(Float)
+    match_count: Mapped[int] = mapped_column(Integer)
+    matches: Mapped[str] = mapped_column(Text)
+    """JSON list of the potential matches."""
+
+
+class ScreeningDispositionRow(Base):
+    """The officer's decision on a potential match. Append-only: the newest counts."""
+
+    __tablename__ = "screening_dispositions"
+    __table_args__ = (Index("ix_screening_dispositions_party_ref", "party_ref", "entry_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_ref: Mapped[str] = mapped_column(String(64))
+    entry_id: Mapped[str] = mapped_column(String(200))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    document: Mapped[str | None] = mapped_column(String(300))
+    score: Mapped[float] = mapped_column(Float)
+    decided_by: Mapped[str] = mapped_column(String(300))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(300))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 APPEND_ONLY_TABLES = (
     "decisions",
     "ledger_entries",
@@ -348,4 +389,6 @@ APPEND_ONLY_TABLES = (
     "document_returns",
     "list_snapshots",
     "list_entries",
+    "party_screenings",
+    "screening_dispositions",
 )

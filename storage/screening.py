@@ -172,6 +172,19 @@ class SqlOwnerRepository:
         )
         return [self._owner(row) for row in rows]
 
+    def owners_of_many(self, party_refs: Sequence[str]) -> dict[str, list[Owner]]:
+        found: dict[str, list[Owner]] = {}
+        refs = list(dict.fromkeys(party_refs))
+        for start in range(0, len(refs), 500):
+            rows = self._connection.execute(
+                select(PartyOwnerRow)
+                .where(PartyOwnerRow.party_ref.in_(refs[start : start + 500]))
+                .order_by(PartyOwnerRow.party_ref, PartyOwnerRow.owner_name)
+            )
+            for row in rows:
+                found.setdefault(row.party_ref, []).append(self._owner(row))
+        return found
+
     def set_owners(self, party_ref: str, owners: Sequence[Owner]) -> None:
         self._connection.execute(delete(PartyOwnerRow).where(PartyOwnerRow.party_ref == party_ref))
         if owners:

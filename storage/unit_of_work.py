@@ -26,6 +26,7 @@ from storage.repositories import (
     SqlRedFlagRepository,
 )
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
+from storage.screening_results import SqlScreeningRepository
 
 
 class KeptReadConnections:
@@ -152,6 +153,7 @@ class SqlUnitOfWork:
         self.settings = SqlSettingsRepository(connection)
         self.list_snapshots = SqlListSnapshotRepository(connection)
         self.owners = SqlOwnerRepository(connection)
+        self.screenings = SqlScreeningRepository(connection)
         return self
 
     def __exit__(
