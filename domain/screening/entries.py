@@ -142,7 +142,12 @@ class EntryBuilder:
     def text(self, value: Cell, row: int, field: str, entry_id: str | None) -> str:
         if value is None:
             return ""
-        text = value if isinstance(value, str) else "; ".join(str(item) for item in value)
+        if isinstance(value, str):
+            text = value
+        elif isinstance(value, list | tuple):
+            text = "; ".join(str(item) for item in value)
+        else:  # a number where the JSON form should have text
+            text = str(value)
         text = text.strip()
         return self._repaired(text, row, field, entry_id)
 

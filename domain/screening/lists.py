@@ -36,6 +36,8 @@ CSL_COLUMNS: Final = (
     "alt_names", "citizenships", "dates_of_birth", "nationalities", "places_of_birth",
     "source_information_url", "ids",
 )  # fmt: skip
+MAX_SOURCE: Final = 200
+"""A list's name is stored in a column of this width."""
 CSL_REQUIRED: Final = ("_id", "source", "name", "alt_names", "addresses")
 EXTRA_COLUMNS: Final = (
     "source", "name", "alt_names", "addresses", "country", "license_requirement",
@@ -189,6 +191,16 @@ def _required_source(
                 field="source",
                 message="expected the list's name (for example \"Entity List (EL) - Bureau "
                 'of Industry and Security")',
+            )
+        )
+        return None
+    if len(list_source) > MAX_SOURCE:
+        errors.append(
+            RowError(
+                row=row,
+                field="source",
+                value=list_source,
+                message=f"expected a list name of at most {MAX_SOURCE} characters",
             )
         )
         return None

@@ -83,7 +83,7 @@ class ListEntry(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     entry_id: str = Field(min_length=1, max_length=200)
-    source: str = Field(min_length=1)
+    source: str = Field(min_length=1, max_length=200)
     """The list's name as published ("Entity List (EL) - Bureau of Industry and Security")."""
     kind: ListKind
     name: str = Field(min_length=1)
