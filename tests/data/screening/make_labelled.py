@@ -61,12 +61,43 @@ CHINESE = [
 
 # Latin to Cyrillic, longest first: how a Russian company writes the names the list transliterates
 _CYRILLIC = [
-    ("shch", "щ"), ("kh", "х"), ("zh", "ж"), ("ts", "ц"), ("ch", "ч"), ("sh", "ш"),
-    ("ya", "я"), ("yu", "ю"), ("ye", "е"), ("iy", "ий"), ("yy", "ый"), ("a", "а"), ("b", "б"),
-    ("v", "в"), ("g", "г"), ("d", "д"), ("e", "е"), ("z", "з"), ("i", "и"), ("y", "ы"),
-    ("k", "к"), ("l", "л"), ("m", "м"), ("n", "н"), ("o", "о"), ("p", "п"), ("r", "р"),
-    ("s", "с"), ("t", "т"), ("u", "у"), ("f", "ф"), ("c", "к"), ("x", "кс"), ("w", "в"),
-    ("j", "й"), ("q", "к"), ("h", "х"),
+    ("shch", "щ"),
+    ("kh", "х"),
+    ("zh", "ж"),
+    ("ts", "ц"),
+    ("ch", "ч"),
+    ("sh", "ш"),
+    ("ya", "я"),
+    ("yu", "ю"),
+    ("ye", "е"),
+    ("iy", "ий"),
+    ("yy", "ый"),
+    ("a", "а"),
+    ("b", "б"),
+    ("v", "в"),
+    ("g", "г"),
+    ("d", "д"),
+    ("e", "е"),
+    ("z", "з"),
+    ("i", "и"),
+    ("y", "ы"),
+    ("k", "к"),
+    ("l", "л"),
+    ("m", "м"),
+    ("n", "н"),
+    ("o", "о"),
+    ("p", "п"),
+    ("r", "р"),
+    ("s", "с"),
+    ("t", "т"),
+    ("u", "у"),
+    ("f", "ф"),
+    ("c", "к"),
+    ("x", "кс"),
+    ("w", "в"),
+    ("j", "й"),
+    ("q", "к"),
+    ("h", "х"),
 ]
 _RU_FORMS = {"OOO": "ООО", "AO": "АО", "PAO": "ПАО", "ZAO": "ЗАО", "OAO": "ОАО", "NPP": "НПП"}
 
@@ -116,18 +147,74 @@ Industrial Internet; Tata Electronics Private Limited; Yotta Data Services Priva
 Netweb Technologies India Limited; E2E Networks Limited; G42 Cloud; Khazna Data Centers;
 Humain; Nebius Group N.V.; Iren Limited; Fluidstack Ltd""".replace("\n", " ")
 
-CITIES = ["Beijing", "Shanghai", "Shenzhen", "Guangzhou", "Hangzhou", "Nanjing", "Wuhan",
-          "Chengdu", "Hefei", "Tianjin", "Moscow", "Saint Petersburg", "Dubai", "Hong Kong",
-          "Xian", "Harbin", "Suzhou", "Novosibirsk", "Tehran", "Karachi", "Istanbul", "Minsk"]
-GENERIC = ["Technology", "Trading", "International", "Industrial", "Group", "Electronics",
-           "Science and Technology", "Information Technology", "Import and Export", "Holding",
-           "Development", "Engineering", "Research Institute", "Semiconductor", "Digital",
-           "Intelligent", "Communication", "Equipment", "Precision", "Logistics"]
-FORMS = ["Co., Ltd.", "Company Limited", "LLC", "Ltd.", "Inc.", "Corp.", "Limited",
-         "Pte. Ltd.", "Sdn. Bhd.", "GmbH", "JSC", "OOO", "Co. Ltd", "Corporation", "FZE"]
+CITIES = [
+    "Beijing",
+    "Shanghai",
+    "Shenzhen",
+    "Guangzhou",
+    "Hangzhou",
+    "Nanjing",
+    "Wuhan",
+    "Chengdu",
+    "Hefei",
+    "Tianjin",
+    "Moscow",
+    "Saint Petersburg",
+    "Dubai",
+    "Hong Kong",
+    "Xian",
+    "Harbin",
+    "Suzhou",
+    "Novosibirsk",
+    "Tehran",
+    "Karachi",
+    "Istanbul",
+    "Minsk",
+]
+GENERIC = [
+    "Technology",
+    "Trading",
+    "International",
+    "Industrial",
+    "Group",
+    "Electronics",
+    "Science and Technology",
+    "Information Technology",
+    "Import and Export",
+    "Holding",
+    "Development",
+    "Engineering",
+    "Research Institute",
+    "Semiconductor",
+    "Digital",
+    "Intelligent",
+    "Communication",
+    "Equipment",
+    "Precision",
+    "Logistics",
+]
+FORMS = [
+    "Co., Ltd.",
+    "Company Limited",
+    "LLC",
+    "Ltd.",
+    "Inc.",
+    "Corp.",
+    "Limited",
+    "Pte. Ltd.",
+    "Sdn. Bhd.",
+    "GmbH",
+    "JSC",
+    "OOO",
+    "Co. Ltd",
+    "Corporation",
+    "FZE",
+]
 FORM_PATTERN = re.compile(
     r",?\s*\b(Co\.,? Ltd\.?|Company Limited|Co\.|Ltd\.?|LLC|Limited|Inc\.?|Corp\.?|Corporation"
-    r"|JSC|OOO|AO|PJSC|GmbH|FZE|FZCO|L\.L\.C\.?)\s*$", re.IGNORECASE)
+    r"|JSC|OOO|AO|PJSC|GmbH|FZE|FZCO|L\.L\.C\.?)\s*$",
+    re.IGNORECASE,
+)
 
 
 def _syllables() -> set[str]:
@@ -219,8 +306,12 @@ def variants(row: dict[str, str], rng: random.Random) -> list[tuple[str, str]]:
             continue
         syllables = split_pinyin(word.strip(",."))
         if syllables:
-            made.append((name.replace(word.strip(",."), " ".join(s.title() for s in syllables)),
-                         "pinyin_spacing"))
+            made.append(
+                (
+                    name.replace(word.strip(",."), " ".join(s.title() for s in syllables)),
+                    "pinyin_spacing",
+                )
+            )
             break
     if aliases and rng.random() < 0.5:
         made.append((rng.choice(aliases), "alias"))
@@ -239,7 +330,11 @@ def main() -> None:
     rows = list(csv.DictReader(source.open(encoding="utf-8")))
     rng = random.Random(20260)
     out: list[tuple[str, str, str, str]] = []
-    companies = [r for r in rows if len(r["name"]) > 6 and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+ov\b", r["name"])]
+    companies = [
+        r
+        for r in rows
+        if len(r["name"]) > 6 and not re.search(r"\b[A-Z][a-z]+ [A-Z][a-z]+ov\b", r["name"])
+    ]
     for row in rng.sample(companies, 260):
         country = row["addresses"].split(";")[0].strip()
         picks = variants(row, rng)
