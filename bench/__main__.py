@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, reports, search, storage
+from bench import engine, gui, reports, screening, search, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports", "gui", "search")
+NAMES = ("engine", "storage", "reports", "gui", "search", "screening")
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -35,6 +35,10 @@ def _gui(options: argparse.Namespace) -> list[Section]:
 
 def _search(options: argparse.Namespace) -> list[Section]:
     return [search.run_section(quick=options.quick, workdir=options.workdir, reuse=options.reuse)]
+
+
+def _screening(options: argparse.Namespace) -> list[Section]:
+    return [screening.run_section(quick=options.quick)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -72,6 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         "reports": _reports,
         "gui": _gui,
         "search": _search,
+        "screening": _screening,
     }
     failed = False
     for name in options.names or NAMES:

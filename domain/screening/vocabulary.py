@@ -162,7 +162,7 @@ CHINESE: Final[dict[str, str]] = {
     "浪潮": "inspur",
     "曙光": "sugon",
     "中科曙光": "sugon",
-    "中芯国际": "smic",
+    "中芯国际": "smic semiconductor manufacturing international",
     "中兴": "zte",
     "中兴通讯": "zte",
     "大疆": "dji",
