@@ -13,10 +13,10 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, lists, reports, search, storage
+from bench import engine, gui, lists, reports, screening, search, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports", "gui", "search", "lists")
+NAMES = ("engine", "storage", "reports", "gui", "search", "lists", "screening")
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -39,6 +39,10 @@ def _search(options: argparse.Namespace) -> list[Section]:
 
 def _lists(options: argparse.Namespace) -> list[Section]:
     return [lists.run_section(workdir=options.workdir)]
+
+
+def _screening(options: argparse.Namespace) -> list[Section]:
+    return [screening.run_section(quick=options.quick)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -77,6 +81,7 @@ def main(argv: list[str] | None = None) -> int:
         "gui": _gui,
         "search": _search,
         "lists": _lists,
+        "screening": _screening,
     }
     failed = False
     for name in options.names or NAMES:

@@ -155,8 +155,8 @@ def default_weight(token: Token) -> float:
 
 
 def allowed_distance(length: int) -> int:
-    """Edit distance tolerated in a word of this length: one letter from 5, two from 9."""
-    return 2 if length >= 9 else 1 if length >= 5 else 0
+    """Edit distance tolerated in a word of this length: one letter from 6, two from 9."""
+    return 2 if length >= 9 else 1 if length >= 6 else 0
 
 
 @dataclass(slots=True)
@@ -195,6 +195,20 @@ def _similarity(left: str, right: str) -> int:
     """The edit distance between two words when within tolerance, else -1."""
     if left == right:
         return 0
+    return _distance(left, right)
+
+
+def _token_distance(left: Token, right: Token) -> int:
+    """As :func:`_similarity`, on the canonical words or else on the words as written."""
+    if left.text == right.text:
+        return 0
+    distance = _distance(left.text, right.text)
+    if distance < 0 and (left.text != left.source or right.text != right.source):
+        distance = _distance(left.source.replace(" ", ""), right.source.replace(" ", ""))
+    return distance
+
+
+def _distance(left: str, right: str) -> int:
     limit = allowed_distance(min(len(left), len(right)))
     if limit == 0 or abs(len(left) - len(right)) > limit:
         return -1
@@ -229,7 +243,7 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
     candidates: list[tuple[int, float, int, int]] = []
     for i, q_token in enumerate(q_words):
         for j, l_token in enumerate(l_words):
-            distance = _similarity(q_token.text, l_token.text)
+            distance = _token_distance(q_token, l_token)
             if distance >= 0:
                 candidates.append((distance, -listed.weights[j], i, j))
     candidates.sort()
@@ -266,10 +280,11 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
     l_total = sum(listed.weights) or 1.0
     q_share = sum(w * m for w, m in zip(q_weights, q_met, strict=True)) / q_total
     l_share = sum(w * m for w, m in zip(listed.weights, l_met, strict=True)) / l_total
+    if not listed.has_distinct:
+        # a name of generic words only alerts when the party's name is those words
+        return Scored(l_share * q_share, pairs)
     score = LIST_SIDE_SHARE * l_share + (1 - LIST_SIDE_SHARE) * q_share
-    if listed.has_distinct and not any(
-        l_met[j] > 0 and token.kind is Kind.DISTINCT for j, token in enumerate(l_words)
-    ):
+    if not any(l_met[j] > 0 and token.kind is Kind.DISTINCT for j, token in enumerate(l_words)):
         score = min(score, GENERIC_ONLY_CAP)
     return Scored(score, pairs)
 

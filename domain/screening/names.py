@@ -154,6 +154,7 @@ def _words(text: str, origin: Origin) -> list[Token]:
     for matched in sorted(forms, key=len, reverse=True):
         spaced = re.sub(rf"(?<!\w){re.escape(matched)}(?!\w)", matched.replace(" ", "_"), spaced)
     single = {matched for matched, _ in extract_org_types(spaced, generic=True)}
+    single -= vocabulary.NOT_FORMS
     for word in spaced.split():
         if "_" in word or word in single or word in vocabulary.FORM_WORDS:
             tokens.append(Token(word.replace("_", ""), Kind.FORM, origin, word.replace("_", " ")))
@@ -214,6 +215,7 @@ def list_name_variants(name: str) -> tuple[str, ...]:
             variants.append(without)
         for inside in _BRACKET.findall(variant):
             inside = inside.strip()
-            if _ACRONYM.match(inside) and inside not in variants:
+            distinct = any(token.kind is Kind.DISTINCT for token in normalise(inside))
+            if _ACRONYM.match(inside) and distinct and inside not in variants:
                 variants.append(inside)
     return tuple(variants)

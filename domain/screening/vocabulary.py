@@ -104,6 +104,15 @@ CHINESE: Final[dict[str, str]] = {
     "科学": "science",
     "第": "no",
     "中国": "china",
+    "哈尔滨工业大学": "harbin institute of technology",
+    "西北工业大学": "northwestern polytechnical university",
+    "工业大学": "university of technology",
+    "设计": "design",
+    "开发": "development",
+    "应用": "application",
+    "市": "city",
+    "省": "province",
+    "飞腾": "phytium",
     "中华": "china",
     "国家": "national",
     "北方": "north",
@@ -153,7 +162,7 @@ CHINESE: Final[dict[str, str]] = {
     "浪潮": "inspur",
     "曙光": "sugon",
     "中科曙光": "sugon",
-    "中芯国际": "smic",
+    "中芯国际": "smic semiconductor manufacturing international",
     "中兴": "zte",
     "中兴通讯": "zte",
     "大疆": "dji",
@@ -242,8 +251,12 @@ FORM_WORDS: Final[frozenset[str]] = frozenset(
         "enterprises",
         "ent",
         "unitary",
+        "pcl",
     ]
 )
+
+NOT_FORMS: Final[frozenset[str]] = frozenset(["yu"])
+"""Words the form database knows as forms that are more often pinyin syllables."""
 
 STOPWORDS: Final[frozenset[str]] = frozenset(
     [
@@ -251,15 +264,8 @@ STOPWORDS: Final[frozenset[str]] = frozenset(
         "the",
         "and",
         "for",
-        "de",
-        "la",
-        "le",
         "les",
         "des",
-        "du",
-        "di",
-        "da",
-        "del",
         "und",
         "der",
         "die",
@@ -273,6 +279,7 @@ STOPWORDS: Final[frozenset[str]] = frozenset(
 
 CANONICAL: Final[dict[str, str]] = {
     "technologies": "technology",
+    "chinese": "china",
     "technological": "technology",
     "tech": "technology",
     "techn": "technology",
