@@ -28,7 +28,7 @@ from domain.screening.index import ScreeningIndex
 from domain.screening.matching import DEFAULT_ALERT_THRESHOLD, ListedParty, ScreeningQuery
 
 ROOT = Path(__file__).resolve().parent.parent
-LIST = Path("/work/shared/data/screening/entity-list.csv")
+LIST = ROOT / "tests" / "data" / "screening" / "entity-list.csv"
 LABELLED = ROOT / "tests" / "data" / "screening" / "labelled.csv"
 RECALL_TARGET = 0.95
 FALSE_ALERT_TARGET = 0.05

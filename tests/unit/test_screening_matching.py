@@ -7,17 +7,17 @@ from pathlib import Path
 
 import pytest
 
-from domain.screening import (
+from domain.screening.index import ScreeningIndex
+from domain.screening.matching import (
     DEFAULT_ALERT_THRESHOLD,
     CountryAgreement,
     How,
     ListedParty,
-    ScreeningIndex,
     ScreeningQuery,
     score_names,
 )
 
-LIST = Path("/work/shared/data/screening/entity-list.csv")
+LIST = Path(__file__).parent.parent / "data" / "screening" / "entity-list.csv"
 LABELLED = Path(__file__).parent.parent / "data" / "screening" / "labelled.csv"
 
 ENTRIES = [

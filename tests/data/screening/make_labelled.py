@@ -17,7 +17,7 @@ from pathlib import Path
 from pypinyin import Style, lazy_pinyin
 
 HERE = Path(__file__).parent
-LIST = Path("/work/shared/data/screening/entity-list.csv")
+LIST = Path(__file__).resolve().parent / "entity-list.csv"
 
 # Chinese legal names of listed companies and a pattern for the entry's English name
 CHINESE = [
