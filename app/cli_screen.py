@@ -179,16 +179,12 @@ def _cmd_screen(run: Run) -> int:
         for screening in done:
             document = screening_json(screening, _dispositions(run, screening.party_ref), approval)
             _write_screening(run, document)
-            if run.json:
-                run.out.write("\n")
         if not run.json:
             flagged = sum(1 for item in done if item.matches)
             run.out.write(f"screened {len(done)} parties: {flagged} with potential matches\n")
         return EXIT_OK
     screening = screen_party(run.db(), run.args.party, actor=run.actor)
     _write_screening(run, screening_json(screening, _dispositions(run, run.args.party), approval))
-    if run.json:
-        run.out.write("\n")
     return EXIT_OK
 
 
@@ -240,7 +236,6 @@ def _screen_file(run: Run, path: Path) -> int:
         }
         if run.json:
             emit_json(document, run.out)
-            run.out.write("\n")
         else:
             run.out.write(f"row {number}: {name}: {status.replace('_', ' ')}\n")
             for match in matches:
@@ -276,7 +271,6 @@ def _write_disposition(run: Run, disposition: Disposition) -> int:
         document = disposition.model_dump(mode="json")
         document["awaiting_approval"] = waits
         emit_json(document, run.out)
-        run.out.write("\n")
         return EXIT_OK
     run.out.write(
         f"{disposition.party_ref}: entry {disposition.entry_id} recorded as "
@@ -300,7 +294,6 @@ def _cmd_settings(run: Run) -> int:
             {"threshold": settings.threshold, "second_approval": settings.second_approval},
             run.out,
         )
-        run.out.write("\n")
     else:
         run.out.write(
             f"alert threshold {settings.threshold:g}; second officer for clearing strong "

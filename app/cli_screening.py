@@ -12,6 +12,7 @@ from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json
 from domain.csvio import CsvImportError
 from domain.errors import DomainError
 from domain.screening.model import ListFormat, SnapshotRecord
+from domain.services.screening import rescreen_after_import
 from domain.services.screening_lists import ListImportResult, import_list, list_snapshots
 
 Handler = Callable[[Run], int]
@@ -136,8 +137,22 @@ def _cmd_lists_import(run: Run) -> int:
         # Non-interactive: the snapshot is taken, but the officer must see why to look at it.
         for warning in result.diff.warnings:
             run.err.write(f"diffusion-desk: warning: {warning.message}\n")
+    rescreened = None
+    if result.snapshot is not None and not result.dry_run and not result.already_imported:
+        rescreened = rescreen_after_import(run.db(), actor=run.actor)
     if run.json:
-        emit_json(_result_json(result), run.out)
+        document = _result_json(result)
+        document["rescreened"] = (
+            None
+            if rescreened is None
+            else {
+                "parties": rescreened.parties,
+                "screened": rescreened.screened,
+                "carried": rescreened.carried,
+                "with_matches": rescreened.with_matches,
+            }
+        )
+        emit_json(document, run.out)
         return EXIT_OK
     if result.already_imported:
         assert result.snapshot is not None
@@ -156,6 +171,12 @@ def _cmd_lists_import(run: Run) -> int:
     )
     for source, count in result.counts.items():
         run.out.write(f"    {count:>6}  {source}\n")
+    if rescreened is not None:
+        run.out.write(
+            f"re-screened {rescreened.parties} parties: {rescreened.screened} in full, "
+            f"{rescreened.carried} unaffected by the changes; {rescreened.with_matches} with "
+            "potential matches\n"
+        )
     return EXIT_OK
 
 

@@ -185,6 +185,18 @@ class ScreeningState(_Frozen):
             if match.query_role in wanted and self.state_of(match) is MatchState.CONFIRMED
         )
 
+    @property
+    def status(self) -> str:
+        """not_screened, clear, potential_match (something to decide) or match (a true
+        match, nothing left to decide)."""
+        if self.screening is None:
+            return "not_screened"
+        if self.open_matches():
+            return "potential_match"
+        if any(self.state_of(match) is MatchState.CONFIRMED for match in self.screening.matches):
+            return "match"
+        return "clear"
+
     def open_matches(self) -> tuple[PotentialMatch, ...]:
         if self.screening is None:
             return ()

@@ -397,6 +397,89 @@ def screen_all(
     return done
 
 
+@dataclass(frozen=True)
+class Rescreened:
+    """What re-screening after a snapshot import did."""
+
+    parties: int
+    screened: int
+    """Parties screened in full: new, renamed, or touched by an added, changed or removed
+    entry."""
+    carried: int
+    """Parties whose earlier screening the changes cannot affect: carried to the new
+    snapshot as it was."""
+    with_matches: int
+    cancelled: bool = False
+
+
+def rescreen_after_import(
+    db: Database,
+    *,
+    actor: str,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+    batch: int = 500,
+) -> Rescreened:
+    """Bring every party's screening to the snapshot in use, screening again only what the
+    differences from the previous snapshot can affect (rules.md section 9): a party already
+    screened against the previous snapshot, under the same names, with no match on a removed
+    or changed entry and no name meeting an added or changed entry, keeps its screening."""
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        if snapshot is None:
+            return Rescreened(0, 0, 0, 0)
+        previous = uow.list_snapshots.previous(snapshot.id)
+        refs = [party.ref for party in uow.parties.all()]
+        touched_ids = set(snapshot.diff.added) | set(snapshot.diff.changed)
+        built = index_of(uow, snapshot)
+    delta = _build(built.entries[entry] for entry in touched_ids if entry in built.entries)
+    stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
+    screened = carried = flagged = 0
+    for start in range(0, len(refs), batch):
+        if cancel is not None and cancel.cancelled:
+            return Rescreened(len(refs), screened, carried, flagged, cancelled=True)
+        chunk = refs[start : start + batch]
+        with db.writer(actor) as uow:
+            done = uow.screenings.latest_for(chunk, snapshot.id)
+            todo = [ref for ref in chunk if ref not in done]
+            earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
+            parties = uow.parties.get_many(todo)
+            owners = uow.owners.owners_of_many(todo)
+            settings = read_screening_settings(uow)
+            again: list[str] = []
+            kept: list[PartyScreening] = []
+            for ref in todo:
+                before = earlier.get(ref)
+                party, own = parties[ref], owners.get(ref, [])
+                if (
+                    before is None
+                    or before.threshold != settings.threshold
+                    or before.names_hash != party_names_hash(party, own)
+                    or any(match.entry_id in stale for match in before.matches)
+                    or _meets(delta, party, own, settings.threshold)
+                ):
+                    again.append(ref)
+                else:
+                    kept.append(
+                        before.model_copy(
+                            update={"snapshot_id": snapshot.id, "screened_at": uow.now}
+                        )
+                    )
+            uow.screenings.add_many(kept, screened_by=uow.actor)
+            fresh = screen_parties(uow, again, store=True)
+            uow.commit()
+        screened += len(again)
+        carried += len(kept)
+        flagged += sum(1 for item in (*kept, *fresh.values()) if item.matches)
+        progress(start + len(chunk), len(refs), "Screening parties against the new list")
+    return Rescreened(len(refs), screened, carried, flagged)
+
+
+def _meets(delta: ScreeningIndex, party: Party, owners: Sequence[Owner], threshold: float) -> bool:
+    names = tuple(name for _role, name in screened_names(party, owners))
+    return bool(delta.screen(ScreeningQuery(names=names), threshold))
+
+
 # -- dispositions ----------------------------------------------------------------------------
 
 
@@ -471,11 +554,11 @@ def _current_match(uow: UnitOfWork, party_ref: str, entry_id: str) -> PotentialM
     snapshot = uow.list_snapshots.in_use()
     if snapshot is None:
         raise DomainError("no restricted-party list has been imported")
-    screening = uow.screenings.latest_for([party_ref], snapshot.id).get(party_ref)
-    if screening is None:
-        if uow.parties.get_many([party_ref]).get(party_ref) is None:
-            raise DomainError(f"unknown party {party_ref!r}")
-        raise DomainError(f"{party_ref} has not been screened yet: screen it first")
+    if party_ref not in uow.parties.get_many([party_ref]):
+        raise DomainError(f"unknown party {party_ref!r}")
+    if party_ref in unscreened(uow, [party_ref], snapshot):
+        screen_parties(uow, [party_ref], store=True)
+    screening = uow.screenings.latest_for([party_ref], snapshot.id)[party_ref]
     for match in screening.matches:
         if match.entry_id == entry_id:
             return match

@@ -21,6 +21,7 @@ from domain.services.screening import (
     approve,
     dispose,
     history,
+    rescreen_after_import,
     screen_all,
     screen_names,
     screen_party,
@@ -259,3 +260,22 @@ def test_screen_all_and_free_names(db: SqlDatabase) -> None:
     assert found[0]
     assert found[0][0].list_kind.value == "entity_list"
     assert found[1] == []
+
+
+def test_after_an_import_only_what_the_changes_can_affect_is_screened_again(
+    db: SqlDatabase,
+) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"), _party("MC", "Maple Compute"))
+    _import(db, LIST_ONE)
+    first = rescreen_after_import(db, actor="o")
+    assert (first.parties, first.screened, first.carried, first.with_matches) == (2, 2, 0, 1)
+    _import(db, LIST_CHANGED, "list-2.csv")
+    second = rescreen_after_import(db, actor="o")
+    assert (second.screened, second.carried) == (1, 1)  # ZP's entry changed; MC untouched
+    again = rescreen_after_import(db, actor="o")
+    assert (again.screened, again.carried) == (0, 0)  # everything is screened already
+    added = LIST_CHANGED + b"Company deny list,Maple Compute Holdings,,,SG,,,,\n"
+    _import(db, added, "list-3.csv")
+    third = rescreen_after_import(db, actor="o")
+    assert third.screened == 1  # MC may meet the added entry; ZP is carried
+    assert third.carried == 1
