@@ -13,10 +13,19 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, lists, reports, screening, search, storage
+from bench import engine, gui, lists, reports, screening, screening_orders, search, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports", "gui", "search", "lists", "screening")
+NAMES = (
+    "engine",
+    "storage",
+    "reports",
+    "gui",
+    "search",
+    "lists",
+    "screening",
+    "screening-orders",
+)
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -43,6 +52,10 @@ def _lists(options: argparse.Namespace) -> list[Section]:
 
 def _screening(options: argparse.Namespace) -> list[Section]:
     return [screening.run_section(quick=options.quick)]
+
+
+def _screening_orders(options: argparse.Namespace) -> list[Section]:
+    return [screening_orders.run_section(workdir=options.workdir)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -82,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         "search": _search,
         "lists": _lists,
         "screening": _screening,
+        "screening-orders": _screening_orders,
     }
     failed = False
     for name in options.names or NAMES:

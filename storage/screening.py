@@ -26,6 +26,7 @@ from domain.screening.model import (
     SnapshotRecord,
 )
 from storage.schema import ListEntryRow, ListSnapshotRow, PartyOwnerRow
+from storage.statements import InStatement, RowMemo, Statement
 
 
 def _utc(value: datetime) -> datetime:
@@ -45,6 +46,12 @@ def _record(row: Any) -> SnapshotRecord:
         warnings=tuple(ListWarning.model_validate(item) for item in json.loads(row.warnings)),
         diff=SnapshotDiff.model_validate_json(row.diff),
     )
+
+
+_NEWEST = Statement(
+    "SELECT id, content_hash, imported_at FROM list_snapshots ORDER BY id DESC LIMIT 1"
+)
+_RECORDS: dict[tuple[Any, ...], SnapshotRecord] = {}
 
 
 class SqlListSnapshotRepository:
@@ -117,10 +124,20 @@ class SqlListSnapshotRepository:
         return [_record(row) for row in rows]
 
     def in_use(self) -> SnapshotRecord | None:
-        row = self._connection.execute(
-            select(ListSnapshotRow).order_by(ListSnapshotRow.id.desc()).limit(1)
-        ).first()
-        return None if row is None else _record(row)
+        # Read before every order check: the newest snapshot's stamp is one indexed row, and
+        # the record (its differences can run to thousands of ids) is made once per stamp.
+        # Snapshots are append-only, so a stamp always stands for the same record.
+        stamp = _NEWEST.first(self._connection, {})
+        if stamp is None:
+            return None
+        known = _RECORDS.get(stamp)
+        if known is None:
+            known = self.get(int(stamp[0]))
+            assert known is not None
+            if len(_RECORDS) >= 64:
+                _RECORDS.clear()
+            _RECORDS[stamp] = known
+        return known
 
     def previous(self, snapshot_id: int) -> SnapshotRecord | None:
         row = self._connection.execute(
@@ -146,6 +163,21 @@ class SqlListSnapshotRepository:
             )
         ).scalar()
         return None if data is None else ListEntry.model_validate_json(data)
+
+
+_OWNERS_OF = InStatement(
+    "SELECT party_ref, owner_name, owner_country, share_percent, owner_party_ref "
+    "FROM party_owners WHERE party_ref IN ({values})"
+)
+_owner_memo = RowMemo(
+    lambda party_ref, owner_name, owner_country, share_percent, owner_party_ref: Owner(
+        party_ref=party_ref,
+        owner_name=owner_name,
+        owner_country=owner_country,
+        share_percent=share_percent,
+        owner_party_ref=owner_party_ref,
+    )
+)
 
 
 class SqlOwnerRepository:
@@ -174,15 +206,10 @@ class SqlOwnerRepository:
 
     def owners_of_many(self, party_refs: Sequence[str]) -> dict[str, list[Owner]]:
         found: dict[str, list[Owner]] = {}
-        refs = list(dict.fromkeys(party_refs))
-        for start in range(0, len(refs), 500):
-            rows = self._connection.execute(
-                select(PartyOwnerRow)
-                .where(PartyOwnerRow.party_ref.in_(refs[start : start + 500]))
-                .order_by(PartyOwnerRow.party_ref, PartyOwnerRow.owner_name)
-            )
-            for row in rows:
-                found.setdefault(row.party_ref, []).append(self._owner(row))
+        for row in _OWNERS_OF.rows(self._connection, list(dict.fromkeys(party_refs))):
+            found.setdefault(row[0], []).append(_owner_memo(*row))
+        for owners in found.values():
+            owners.sort(key=lambda owner: owner.owner_name)
         return found
 
     def set_owners(self, party_ref: str, owners: Sequence[Owner]) -> None:

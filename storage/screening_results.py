@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 
 from domain.screening.results import Disposition, PartyScreening, PotentialMatch, Verdict
 from storage.schema import PartyScreeningRow, ScreeningDispositionRow
+from storage.statements import RowMemo, Statement, read_datetime
 
 _CHUNK = 500
 """Refs per IN (...) query: well below SQLite's limit on bound parameters."""
@@ -56,6 +57,78 @@ def _chunks(refs: Sequence[str]) -> list[list[str]]:
     return [unique[start : start + _CHUNK] for start in range(0, len(unique), _CHUNK)]
 
 
+_LATEST = (
+    "SELECT party_ref, snapshot_id, names_hash, screened_at, threshold, matches "
+    "FROM party_screenings WHERE id IN (SELECT MAX(id) FROM party_screenings "
+    "WHERE snapshot_id = :snapshot AND party_ref IN ({refs}) GROUP BY party_ref)"
+)
+_DISPOSITIONS = (
+    "SELECT party_ref, entry_id, entry_hash, verdict, reason, document, score, decided_by, "
+    "decided_at, approved_by, approved_at FROM screening_dispositions "
+    "WHERE party_ref IN ({refs}) ORDER BY id"
+)
+_STATEMENTS: dict[tuple[str, int], Statement] = {}
+
+
+def _sized(sql: str, size: int) -> Statement:
+    """``sql`` with ``{refs}`` made ``:r0, :r1, ...`` for ``size`` refs, compiled once."""
+    statement = _STATEMENTS.get((sql, size))
+    if statement is None:
+        marks = ", ".join(f":r{index}" for index in range(size))
+        statement = _STATEMENTS[(sql, size)] = Statement(sql.format(refs=marks))
+    return statement
+
+
+def _screening_row(
+    party_ref: str,
+    snapshot_id: int,
+    names: str,
+    screened_at: object,
+    threshold: float,
+    matches: str,
+) -> PartyScreening:
+    return PartyScreening(
+        party_ref=party_ref,
+        snapshot_id=snapshot_id,
+        names_hash=names,
+        screened_at=read_datetime(screened_at),
+        threshold=threshold,
+        matches=tuple(PotentialMatch.model_validate(item) for item in json.loads(matches)),
+    )
+
+
+def _disposition_row(
+    party_ref: str,
+    entry_id: str,
+    entry_hash: str,
+    verdict: str,
+    reason: str,
+    document: str | None,
+    score: float,
+    decided_by: str,
+    decided_at: object,
+    approved_by: str | None,
+    approved_at: object,
+) -> Disposition:
+    return Disposition(
+        party_ref=party_ref,
+        entry_id=entry_id,
+        entry_hash=entry_hash,
+        verdict=Verdict(verdict),
+        reason=reason,
+        document=document,
+        score=score,
+        decided_by=decided_by,
+        decided_at=read_datetime(decided_at),
+        approved_by=approved_by,
+        approved_at=None if approved_at is None else read_datetime(approved_at),
+    )
+
+
+_screening_memo = RowMemo(_screening_row, size=1024)
+_disposition_memo = RowMemo(_disposition_row, size=4096)
+
+
 class SqlScreeningRepository:
     """Implements ``domain.ports.ScreeningRepository``."""
 
@@ -86,18 +159,15 @@ class SqlScreeningRepository:
         )
 
     def latest_for(self, refs: Sequence[str], snapshot_id: int) -> dict[str, PartyScreening]:
-        """The newest screening of each party against ``snapshot_id``."""
+        """The newest screening of each party against ``snapshot_id`` (read before every
+        order check: hand-written SQL, values made once per stored row)."""
         found: dict[str, PartyScreening] = {}
-        table = PartyScreeningRow.__table__
         for chunk in _chunks(refs):
-            newest = (
-                select(func.max(table.c.id))
-                .where(table.c.snapshot_id == snapshot_id, table.c.party_ref.in_(chunk))
-                .group_by(table.c.party_ref)
-            )
-            rows = self._connection.execute(select(table).where(table.c.id.in_(newest)))
-            for row in rows:
-                found[row.party_ref] = _screening(row)
+            statement = _sized(_LATEST, len(chunk))
+            params: dict[str, object] = {f"r{i}": ref for i, ref in enumerate(chunk)}
+            params["snapshot"] = snapshot_id
+            for row in statement.rows(self._connection, params):
+                found[row[0]] = _screening_memo(*row)
         return found
 
     def latest_any(self, refs: Sequence[str]) -> dict[str, PartyScreening]:
@@ -161,13 +231,11 @@ class SqlScreeningRepository:
     def dispositions_for(self, refs: Sequence[str]) -> dict[str, dict[str, Disposition]]:
         """The newest disposition of each (party, entry)."""
         found: dict[str, dict[str, Disposition]] = {}
-        table = ScreeningDispositionRow.__table__
         for chunk in _chunks(refs):
-            rows = self._connection.execute(
-                select(table).where(table.c.party_ref.in_(chunk)).order_by(table.c.id)
-            )
-            for row in rows:
-                found.setdefault(row.party_ref, {})[row.entry_id] = _disposition(row)
+            statement = _sized(_DISPOSITIONS, len(chunk))
+            params = {f"r{i}": ref for i, ref in enumerate(chunk)}
+            for row in statement.rows(self._connection, params):
+                found.setdefault(row[0], {})[row[1]] = _disposition_memo(*row)
         return found
 
     def disposition_history(self, party_ref: str) -> list[Disposition]:

@@ -245,31 +245,43 @@ def _owner_shares(owners: Sequence[Owner]) -> tuple[OwnerShare, ...]:
 
 
 def screening_states(
-    uow: UnitOfWork,
-    party_refs: Sequence[str],
-    *,
-    fresh: Mapping[str, PartyScreening] | None = None,
-    snapshot: SnapshotRecord | None = None,
+    uow: UnitOfWork, party_refs: Sequence[str], *, screen: bool = False, store: bool = False
 ) -> dict[str, ScreeningState]:
     """The screening of each party and of its owners that are parties (and theirs), as
-    evaluation takes it; empty when no snapshot is in use. ``fresh`` holds screenings made
-    but not stored (a dry run)."""
-    snapshot = snapshot or uow.list_snapshots.in_use()
+    evaluation takes it; {} when no snapshot is in use. With ``screen``, a party not yet
+    screened against the snapshot in use under its current names is screened now (and the
+    result stored when ``store``); without, only stored screenings count."""
+    snapshot = uow.list_snapshots.in_use()
     if snapshot is None:
         return {}
     settings = read_screening_settings(uow)
     states: dict[str, ScreeningState] = {}
     todo = list(dict.fromkeys(party_refs))
     while todo:
-        stored = uow.screenings.latest_for(todo, snapshot.id)
-        dispositions = uow.screenings.dispositions_for(todo)
+        parties = uow.parties.get_many(todo)
         owners = uow.owners.owners_of_many(todo)
+        stored = uow.screenings.latest_for(todo, snapshot.id)
+        if screen:
+            stale = [
+                parties[ref]
+                for ref in todo
+                if ref in parties
+                and (
+                    ref not in stored
+                    or stored[ref].names_hash != party_names_hash(parties[ref], owners.get(ref, []))
+                )
+            ]
+            if stale:
+                fresh = _screen_many(uow, snapshot, stale, owners, settings.threshold)
+                if store:
+                    uow.screenings.add_many(list(fresh.values()), screened_by=uow.actor)
+                stored.update(fresh)
+        dispositions = uow.screenings.dispositions_for(todo)
         following: list[str] = []
         for ref in todo:
             own = owners.get(ref, [])
-            screening = (fresh or {}).get(ref) or stored.get(ref)
             states[ref] = ScreeningState(
-                screening=screening,
+                screening=stored.get(ref),
                 dispositions=dispositions.get(ref, {}),
                 approval_setting=settings.second_approval,
                 owners=_owner_shares(own),
@@ -283,21 +295,15 @@ def screening_states(
     return states
 
 
-def unscreened(
-    uow: UnitOfWork, party_refs: Sequence[str], snapshot: SnapshotRecord | None = None
-) -> list[str]:
-    """The parties (of ``party_refs`` and their owner parties) not yet screened against the
-    snapshot in use under their current names; [] when no snapshot is in use."""
-    snapshot = snapshot or uow.list_snapshots.in_use()
-    if snapshot is None:
-        return []
-    refs = _with_owner_parties(uow, party_refs)
-    parties = uow.parties.get_many(refs)
-    owners = uow.owners.owners_of_many(refs)
-    stored = uow.screenings.latest_for(refs, snapshot.id)
+def unscreened(uow: UnitOfWork, party_refs: Sequence[str], snapshot: SnapshotRecord) -> list[str]:
+    """Those of ``party_refs`` not yet screened against ``snapshot`` under their current
+    names (unknown refs left out)."""
+    parties = uow.parties.get_many(party_refs)
+    owners = uow.owners.owners_of_many(party_refs)
+    stored = uow.screenings.latest_for(party_refs, snapshot.id)
     return [
         ref
-        for ref in refs
+        for ref in party_refs
         if ref in parties
         and (
             ref not in stored
@@ -306,40 +312,35 @@ def unscreened(
     ]
 
 
-def _with_owner_parties(uow: UnitOfWork, party_refs: Sequence[str]) -> list[str]:
-    refs = list(dict.fromkeys(party_refs))
-    todo = refs
-    while todo:
-        owners = uow.owners.owners_of_many(todo)
-        todo = [
-            owner.owner_party_ref
-            for items in owners.values()
-            for owner in items
-            if owner.owner_party_ref and owner.owner_party_ref not in refs
-        ]
-        todo = list(dict.fromkeys(todo))
-        refs += todo
-    return refs
+def _screen_many(
+    uow: UnitOfWork,
+    snapshot: SnapshotRecord,
+    parties: Sequence[Party],
+    owners: Mapping[str, Sequence[Owner]],
+    threshold: float,
+) -> dict[str, PartyScreening]:
+    built = index_of(uow, snapshot)
+    return {
+        party.ref: screen(party, owners.get(party.ref, []), built, threshold, uow.now)
+        for party in parties
+    }
 
 
 def screen_parties(
     uow: UnitOfWork, party_refs: Sequence[str], *, store: bool
 ) -> dict[str, PartyScreening]:
-    """Screen ``party_refs`` against the snapshot in use inside ``uow``; stored (and audited)
-    when ``store``. Returns the screenings by party ref ({} when no snapshot is in use)."""
+    """Screen ``party_refs`` against the snapshot in use inside ``uow``; stored when
+    ``store``. Returns the screenings by party ref ({} when no snapshot is in use)."""
     snapshot = uow.list_snapshots.in_use()
     if snapshot is None or not party_refs:
         return {}
-    built = index_of(uow, snapshot)
-    settings = read_screening_settings(uow)
     parties = uow.parties.get_many(list(party_refs))
+    missing = [ref for ref in party_refs if ref not in parties]
+    if missing:
+        raise DomainError(f"unknown party {missing[0]!r}")
     owners = uow.owners.owners_of_many(list(party_refs))
-    results: dict[str, PartyScreening] = {}
-    for ref in party_refs:
-        party = parties.get(ref)
-        if party is None:
-            raise DomainError(f"unknown party {ref!r}")
-        results[ref] = screen(party, owners.get(ref, []), built, settings.threshold, uow.now)
+    threshold = read_screening_settings(uow).threshold
+    results = _screen_many(uow, snapshot, [parties[ref] for ref in party_refs], owners, threshold)
     if store:
         uow.screenings.add_many(list(results.values()), screened_by=uow.actor)
     return results
@@ -348,16 +349,11 @@ def screen_parties(
 def screen_order_parties(
     uow: UnitOfWork, order: Order, *, store: bool
 ) -> dict[str, ScreeningState]:
-    """Before an order is checked: screen its parties (and their owner parties) not yet
-    screened against the snapshot in use, stored when ``store``, and return the screening
-    evaluation takes ({} when no list has been imported)."""
+    """Before an order is checked: its parties (and their owner parties) screened against the
+    snapshot in use where not yet screened (stored when ``store``), as evaluation takes them
+    ({} when no list has been imported)."""
     refs = [order.consignee_ref, *([order.end_user_ref] if order.end_user_ref else [])]
-    snapshot = uow.list_snapshots.in_use()
-    if snapshot is None:
-        return {}
-    todo = unscreened(uow, refs, snapshot)
-    fresh = screen_parties(uow, todo, store=store) if todo else {}
-    return screening_states(uow, refs, fresh=fresh, snapshot=snapshot)
+    return screening_states(uow, refs, screen=True, store=store)
 
 
 def screen_party(db: Database, party_ref: str, *, actor: str) -> PartyScreening:
@@ -430,9 +426,14 @@ def rescreen_after_import(
             return Rescreened(0, 0, 0, 0)
         previous = uow.list_snapshots.previous(snapshot.id)
         refs = [party.ref for party in uow.parties.all()]
-        touched_ids = set(snapshot.diff.added) | set(snapshot.diff.changed)
-        built = index_of(uow, snapshot)
-    delta = _build(built.entries[entry] for entry in touched_ids if entry in built.entries)
+        touched_ids = sorted(set(snapshot.diff.added) | set(snapshot.diff.changed))
+        if len(touched_ids) > 200:  # a first import: every entry is new
+            whole = index_of(uow, snapshot).entries
+            touched = [whole[entry] for entry in touched_ids if entry in whole]
+        else:  # a few changes: the full index is built only if a party needs it
+            found = (uow.list_snapshots.entry(snapshot.id, entry) for entry in touched_ids)
+            touched = [entry for entry in found if entry is not None]
+    delta = _build(touched)
     stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
     screened = carried = flagged = 0
     for start in range(0, len(refs), batch):
