@@ -85,9 +85,9 @@ def build_context(
     country_key = BalanceKey.country_allocation(destination)
     balances = uow.ledger.balances_of([lpp_key, aia_key, country_key])  # one read
     lpp_used, aia_cumulative = balances[lpp_key], balances[aia_key]
-    setting = uow.paperwork.country_setting(destination) or CountrySetting(
+    setting = uow.paperwork.country_setting(destination) or CountrySetting.model_construct(
         country=destination, our_allocation_used_tpp=balances[country_key]
-    )
+    )  # the destination is the order's (validated) or the consignee's country
     allocation_used = setting.our_allocation_used_tpp
     license_used = {licence.number: licence.used_tpp for licence in licenses}
     for item in excluding:
