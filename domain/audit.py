@@ -14,7 +14,9 @@ from collections.abc import Iterable, Mapping
 from datetime import date, datetime
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from domain.frozen import Frozen
 
 GENESIS_HASH = "0" * 64
 
@@ -38,10 +40,8 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class AuditEntry(BaseModel):
+class AuditEntry(Frozen):
     """One change to the records: who, when, what, before and after."""
-
-    model_config = ConfigDict(frozen=True)
 
     seq: int
     at: datetime
@@ -108,19 +108,15 @@ def decision_content_hash(
     )
 
 
-class ChainProblem(BaseModel):
+class ChainProblem(Frozen):
     """The first place where the record does not match itself."""
-
-    model_config = ConfigDict(frozen=True)
 
     seq: int | None
     what: str
 
 
-class VerifyReport(BaseModel):
+class VerifyReport(Frozen):
     """The result of walking the audit chain and the decisions it vouches for."""
-
-    model_config = ConfigDict(frozen=True)
 
     entries: int
     decisions: int

@@ -6,8 +6,9 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
+from domain.frozen import Frozen
 from domain.rules.codes import FindingCode
 
 FigureValue = float | int | str | bool | None | list[str]
@@ -79,23 +80,19 @@ class Part(StrEnum):
 Severity = Literal["block", "warning", "info"]
 
 
-class Finding(BaseModel):
+class Finding(Frozen):
     """One reason in a decision: stable code, rule reference, plain words and the figures."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: FindingCode
     rule: str
     message: str
-    figures: dict[str, FigureValue] = {}
+    figures: dict[str, FigureValue] = Field(default_factory=dict)
     part: Part = Part.ORDER
     severity: Severity = "info"
 
 
-class LineResult(BaseModel):
+class LineResult(Frozen):
     """How one order line was classified."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     product_ref: str
@@ -109,10 +106,8 @@ class LineResult(BaseModel):
     reason: str
 
 
-class PartResult(BaseModel):
+class PartResult(Frozen):
     """The outcome of one part of the order."""
-
-    model_config = ConfigDict(frozen=True)
 
     part: Part
     outcome: Outcome
@@ -130,10 +125,8 @@ class Ledger(StrEnum):
     COUNTRY_ALLOCATION = "country_allocation"
 
 
-class Consumption(BaseModel):
+class Consumption(Frozen):
     """One amount an authorized decision draws from a ledger."""
-
-    model_config = ConfigDict(frozen=True)
 
     ledger: Ledger
     party_ref: str | None = None
@@ -143,10 +136,8 @@ class Consumption(BaseModel):
     tpp: float
 
 
-class Decision(BaseModel):
+class Decision(Frozen):
     """The result of evaluating an order under one ruleset version."""
-
-    model_config = ConfigDict(frozen=True)
 
     order_ref: str
     order_date: date

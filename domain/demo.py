@@ -19,9 +19,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.decision import Decision
+from domain.frozen import Strict
 from domain.ledger import LedgerBook
 from domain.model import (
     AiaCertification,
@@ -50,10 +49,8 @@ FIRST_ORDER_DAY = date(2025, 1, 13)
 LAST_ORDER_DAY = date(2026, 11, 20)
 
 
-class DemoDataset(BaseModel):
+class DemoDataset(Strict):
     """Everything the demo loads, as engine values. ``orders`` are sorted by date, then ref."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     parties: tuple[Party, ...]
     products: tuple[Product, ...]

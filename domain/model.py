@@ -13,14 +13,13 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 
 from domain.countries import CountryCode
+from domain.frozen import Strict
 
 MAX_QUANTITY = 1_000_000_000
 """Units per order line; larger is a typing error, and it fits a 32-bit database column."""
@@ -63,10 +62,6 @@ Tpp = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 PositiveTpp = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
-class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class Role(StrEnum):
     END_USER = "end_user"
     DATACENTER_OPERATOR = "datacenter_operator"
@@ -82,7 +77,7 @@ class VeuStatus(StrEnum):
     NVEU = "nveu"
 
 
-class Party(_Value):
+class Party(Strict):
     """A customer or end user (rules.md section 3)."""
 
     ref: Ref
@@ -124,7 +119,7 @@ class ProductKind(StrEnum):
     OTHER = "other"
 
 
-class Product(_Value):
+class Product(Strict):
     """A catalog item. ``tpp`` is per IC; a system holds ``ics_per_unit`` of them."""
 
     ref: Ref
@@ -151,12 +146,12 @@ class Product(_Value):
         return self
 
 
-class OrderLine(_Value):
+class OrderLine(Strict):
     product_ref: Ref
     quantity: Annotated[int, Field(gt=0, le=MAX_QUANTITY)]
 
 
-class RedFlagResolution(_Value):
+class RedFlagResolution(Strict):
     """How the officer resolved Red Flag 28 (IaaS training for a non-Tier-1 customer)."""
 
     resolved_on: date
@@ -164,7 +159,7 @@ class RedFlagResolution(_Value):
     note: Name
 
 
-class Order(_Value):
+class Order(Strict):
     """An order: one consignee, an optional separate end user, a destination and lines."""
 
     ref: Ref
@@ -187,7 +182,7 @@ def _after_signing(signed_on: date, **dates: date | None) -> None:
             )
 
 
-class AiaCertification(_Value):
+class AiaCertification(Strict):
     """The consignee's one-time AIA certification (§ 740.27(b)(2))."""
 
     party_ref: Ref
@@ -210,7 +205,7 @@ class AiaCertification(_Value):
         return self.submitted_to_bis_on is not None and self.submitted_to_bis_on <= day
 
 
-class LppCertification(_Value):
+class LppCertification(Strict):
     """The consignee's LPP certification for one calendar year (§ 740.29)."""
 
     party_ref: Ref
@@ -238,7 +233,7 @@ class LicenseCovers(StrEnum):
     MODEL_WEIGHTS = "model_weights"
 
 
-class License(_Value):
+class License(Strict):
     """A BIS licence and what is left of it."""
 
     number: Ref
@@ -265,7 +260,7 @@ class License(_Value):
         return self.valid_from <= day <= self.valid_to
 
 
-class VeuFootprint(_Value):
+class VeuFootprint(Strict):
     """A VEU holder's installed a-level TPP in one country, from sources other than ours."""
 
     party_ref: Ref
@@ -273,7 +268,7 @@ class VeuFootprint(_Value):
     installed_tpp: Tpp
 
 
-class CountrySetting(_Value):
+class CountrySetting(Strict):
     """A destination's Tier 2 allocation standing."""
 
     country: CountryCode
@@ -288,7 +283,7 @@ class CountrySetting(_Value):
         return self.external_allocation_used_tpp + self.our_allocation_used_tpp
 
 
-class Standing(_Value):
+class Standing(Strict):
     """What a consignee has already consumed, as the ledgers know it on the order's date.
 
     ``lpp_shipped_tpp`` counts our earlier LPP shipments in the order's calendar year;
@@ -304,7 +299,7 @@ class Standing(_Value):
     licenses: tuple[License, ...] = ()
 
 
-class EvaluationContext(_Value):
+class EvaluationContext(Strict):
     """Everything evaluation needs besides the order and the ruleset."""
 
     consignee: Party

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.demo import DemoDataset
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database
 from domain.services.records import Putable, put_party, put_record_in
 
 
-class DemoSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class DemoSummary(Frozen):
     parties: int
     products: int
     certifications: int

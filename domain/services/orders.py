@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.decision import Consumption, Decision, Ledger, Outcome
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ledger import BalanceKey
 from domain.model import (
     CountrySetting,
@@ -34,10 +33,8 @@ class AlreadyDecidedError(DomainError):
     """A pending-only check found that another officer decided the order meanwhile."""
 
 
-class CheckResult(BaseModel):
+class CheckResult(Frozen):
     """The outcome of checking one order."""
-
-    model_config = ConfigDict(frozen=True)
 
     decision: Decision
     recorded: RecordedDecision | None = None
@@ -185,10 +182,8 @@ def check_order(
         return CheckResult(decision=decision, recorded=recorded)
 
 
-class BatchSummary(BaseModel):
+class BatchSummary(Frozen):
     """What a batch check did."""
-
-    model_config = ConfigDict(frozen=True)
 
     total: int
     checked: int

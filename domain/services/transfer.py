@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from itertools import chain
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from domain import model
 from domain.csvio import (
@@ -34,16 +34,15 @@ from domain.csvio import (
     paused_collection,
 )
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.services.records import put_record_in
 
 
-class ImportSummary(BaseModel):
+class ImportSummary(Frozen):
     """What an import did (or, for a dry run, would do)."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: CsvKind
     source: str

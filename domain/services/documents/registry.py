@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from domain.documents import (
     AiaStatementView,
@@ -25,6 +25,7 @@ from domain.documents import (
     content_hash,
 )
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.ruleset import RulesetCatalog
@@ -55,9 +56,7 @@ _KIND_OF_VIEW: dict[type[BaseModel], DocumentKind] = {
 }
 
 
-class _Subject(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class _Subject(Frozen):
     party_ref: str | None = None
     order_ref: str | None = None
     year: int | None = None
@@ -367,10 +366,8 @@ def decisions_of_day(db: Database, day: date, *, zone: tzinfo = UTC) -> list[str
         return uow.decisions.latest_decided_between(start, end)
 
 
-class BatchResult(BaseModel):
+class BatchResult(Frozen):
     """What a batch generated, and what it could not."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: DocumentKind
     total: int
