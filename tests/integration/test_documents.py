@@ -92,7 +92,7 @@ def renderer() -> FakeRenderer:
 
 def seed(db: SqlDatabase) -> None:
     for product in PRODUCTS.values():
-        records.add_product(db, product, actor="setup")
+        records.add_record(db, product, actor="setup")
     for party in (
         Party(
             ref="JP1",
@@ -114,8 +114,8 @@ def seed(db: SqlDatabase) -> None:
         Party(ref="DE1", name="Müller & Söhne GmbH", country="DE", hq_country="DE"),
         Party(ref="SG1", name="Lion City Compute", country="SG", hq_country="SG"),
     ):
-        records.add_party(db, party, actor="setup")
-    records.record_lpp_certification(
+        records.add_record(db, party, actor="setup")
+    records.put_record(
         db,
         LppCertification(
             party_ref="SG1", year=2026, signed_on=date(2026, 1, 5), prior_receipts_tpp=1_000_000
@@ -131,7 +131,7 @@ SEED_LETTERHEAD = "Seed Exports Ltd."
 def add_order(
     db: SqlDatabase, ref: str, party: str, *, product: str = "H100", quantity: int = 100
 ) -> None:
-    records.add_order(
+    records.add_record(
         db,
         Order(
             ref=ref,
@@ -324,7 +324,7 @@ def test_no_lpp_certification_where_the_desk_would_prohibit_every_order(
     seeded: SqlDatabase, fields: dict[str, str], why: str
 ) -> None:
     values = {"ref": "X1", "name": "Harbour Compute", "country": "SG", "hq_country": "SG"}
-    records.add_party(seeded, Party(**(values | fields)), actor="setup")
+    records.add_record(seeded, Party(**(values | fields)), actor="setup")
     with pytest.raises(DomainError, match=rf"no LPP certification for X1: .*{why}.*Tier 3"):
         lpp_certification_view(seeded, CATALOG, "X1", 2026, on=ON)
 
@@ -360,7 +360,7 @@ def test_a_shipment_notice_is_only_for_orders_shipped_under_aia(seeded: SqlDatab
     check_order(seeded, CATALOG, "SO-SG", actor="officer")
     with pytest.raises(DomainError, match="not authorized under AIA"):
         shipment_notice_view(seeded, CATALOG, "SO-SG")
-    records.record_aia_certification(
+    records.put_record(
         seeded, AiaCertification(party_ref="DE1", signed_on=date(2026, 2, 1)), actor="officer"
     )
     add_order(seeded, "SO-DE", "DE1", product="HGX8", quantity=3)
@@ -371,7 +371,7 @@ def test_a_shipment_notice_is_only_for_orders_shipped_under_aia(seeded: SqlDatab
 
 
 def test_the_quota_report_shows_allocations_lpp_nveu_and_uveu(seeded: SqlDatabase) -> None:
-    records.add_party(
+    records.add_record(
         seeded,
         Party(
             ref="NV1",
@@ -383,21 +383,21 @@ def test_the_quota_report_shows_allocations_lpp_nveu_and_uveu(seeded: SqlDatabas
         ),
         actor="setup",
     )
-    records.add_party(
+    records.add_record(
         seeded,
         Party(ref="UV1", name="Halcyon Cloud", country="US", hq_country="US", veu="uveu"),
         actor="setup",
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="NV1", country="IN", installed_tpp=5e7), actor="setup"
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="UV1", country="US", installed_tpp=8e8), actor="setup"
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="UV1", country="IN", installed_tpp=2e8), actor="setup"
     )
-    records.set_country(
+    records.put_record(
         seeded,
         CountrySetting(country="IN", external_allocation_used_tpp=1e8),
         actor="setup",
@@ -587,7 +587,7 @@ def test_a_statement_whose_certification_was_later_revoked_verifies_as_genuine_b
         actor="officer",
     )
     assert verify_pdf(seeded, pdf, extract_text).standing is Standing.CURRENT
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(
             party_ref="JP1",
@@ -610,7 +610,7 @@ def test_a_certification_entered_by_hand_after_the_statement_counts_as_its_own(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
     _, pdf = aia(seeded, renderer)
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(party_ref="JP1", signed_on=date(2026, 3, 4), revoked_on=date(2026, 5, 1)),
         actor="officer",
@@ -683,7 +683,7 @@ def test_a_return_keeps_what_was_entered_for_a_certification_of_the_same_day(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
     document, _ = aia(seeded, renderer)
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(
             party_ref="JP1", signed_on=date(2026, 3, 2), submitted_to_bis_on=date(2026, 3, 2)
@@ -756,7 +756,7 @@ def test_the_aia_statements_due_are_for_eligible_consignees_without_a_certificat
     add_order(seeded, "SO-DE", "DE1")
     add_order(seeded, "SO-SG", "SG1")
     add_order(seeded, "SO-JP1-B", "JP1", product="B1")
-    records.record_aia_certification(
+    records.put_record(
         seeded, AiaCertification(party_ref="DE1", signed_on=date(2026, 2, 1)), actor="officer"
     )
     assert aia_statements_due(seeded, CATALOG, on=ON) == ["JP1"]
@@ -926,7 +926,7 @@ def test_a_returned_statement_attests_storage_only_if_it_carried_the_attestation
 def test_a_name_no_font_prints_registers_no_document(seeded: SqlDatabase) -> None:
     from reports.renderer import PdfRenderer
 
-    records.add_party(
+    records.add_record(
         seeded,
         Party(ref="X9", name="𐕰𐕱𐕲 Holdings", country="DE", hq_country="DE"),
         actor="setup",
