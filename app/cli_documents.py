@@ -16,13 +16,14 @@ from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
 from domain.documents import RegisteredDocument, Signer, Verification
 from domain.errors import DomainError
 from domain.services.documents import (
+    aia_statement_view,
     check_pdf_size,
-    generate_aia_statement,
-    generate_decision_record,
-    generate_lpp_certification,
-    generate_quota_report,
-    generate_shipment_notice,
+    decision_record_view,
+    generate,
+    lpp_certification_view,
+    quota_report_view,
     record_signed_return,
+    shipment_notice_view,
     verify_code,
     verify_pdf,
 )
@@ -273,30 +274,36 @@ def _cmd_statement(run: Run) -> int:
     if args.statement_kind == "aia":
         return _generate(
             run,
-            lambda deliver: generate_aia_statement(
+            lambda deliver: generate(
                 db,
-                run.catalog,
                 renderer,
-                args.party,
-                on=args.on or run.today,
+                aia_statement_view(
+                    db,
+                    run.catalog,
+                    args.party,
+                    on=args.on or run.today,
+                    items_description=args.items,
+                    signers=_signers(args.signer),
+                    weights_attestation=args.weights_attestation,
+                ),
                 actor=run.actor,
-                items_description=args.items,
-                signers=_signers(args.signer),
-                weights_attestation=args.weights_attestation,
                 deliver=deliver,
             ),
         )
     return _generate(
         run,
-        lambda deliver: generate_lpp_certification(
+        lambda deliver: generate(
             db,
-            run.catalog,
             renderer,
-            args.party,
-            args.year or run.today.year,
-            on=args.on or run.today,
+            lpp_certification_view(
+                db,
+                run.catalog,
+                args.party,
+                args.year or run.today.year,
+                on=args.on or run.today,
+                signers=_signers(args.signer),
+            ),
             actor=run.actor,
-            signers=_signers(args.signer),
             deliver=deliver,
         ),
     )
@@ -307,8 +314,12 @@ def _cmd_record(run: Run) -> int:
     db = run.db()
     return _generate(
         run,
-        lambda deliver: generate_decision_record(
-            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
+        lambda deliver: generate(
+            db,
+            renderer,
+            decision_record_view(db, run.catalog, run.args.order),
+            actor=run.actor,
+            deliver=deliver,
         ),
     )
 
@@ -318,8 +329,12 @@ def _cmd_notice(run: Run) -> int:
     db = run.db()
     return _generate(
         run,
-        lambda deliver: generate_shipment_notice(
-            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
+        lambda deliver: generate(
+            db,
+            renderer,
+            shipment_notice_view(db, run.catalog, run.args.order),
+            actor=run.actor,
+            deliver=deliver,
         ),
     )
 
@@ -330,12 +345,10 @@ def _cmd_report(run: Run) -> int:
     on = run.args.on or run.today
     return _generate(
         run,
-        lambda deliver: generate_quota_report(
+        lambda deliver: generate(
             db,
-            run.catalog,
             renderer,
-            on=on,
-            year=run.args.year or on.year,
+            quota_report_view(db, run.catalog, on=on, year=run.args.year or on.year),
             actor=run.actor,
             deliver=deliver,
         ),

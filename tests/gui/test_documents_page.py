@@ -406,8 +406,11 @@ def test_the_registry_model_passes_the_model_tester(
         orders = [ref for ref in first if uow.decisions.latest(ref) is not None][:5]
     assert len(orders) == 5
     for ref in orders:
-        services.generate_decision_record(
-            desk.db, desk.catalog, desk.renderer, ref, actor=desk.actor
+        services.generate(
+            desk.db,
+            desk.renderer,
+            services.decision_record_view(desk.db, desk.catalog, ref),
+            actor=desk.actor,
         )
     page.model.CHUNK = 2  # hand the rows over a few at a time, as years of records would be
     with qtbot.waitSignal(page.loaded, timeout=20_000):

@@ -42,10 +42,7 @@ from domain.services.documents import (
     decision_record_view,
     decisions_of_day,
     generate,
-    generate_aia_statement,
     generate_batch,
-    generate_decision_record,
-    generate_lpp_certification,
     lpp_certification_view,
     quota_report_view,
     record_signed_return,
@@ -156,14 +153,11 @@ def aia(
     *,
     weights_attestation: bool | None = None,
 ) -> tuple[Any, bytes]:
-    return generate_aia_statement(
+    return generate(
         db,
-        CATALOG,
         renderer,
-        party,
-        on=ON,
+        aia_statement_view(db, CATALOG, party, on=ON, weights_attestation=weights_attestation),
         actor="officer",
-        weights_attestation=weights_attestation,
     )
 
 
@@ -177,7 +171,9 @@ def test_numbers_run_in_sequence_per_kind_and_year(
     check_order(seeded, CATALOG, "SO-1", actor="officer")
     first, _ = aia(seeded, renderer)
     second, _ = aia(seeded, renderer, "DE1")
-    record, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="officer")
+    record, _ = generate(
+        seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="officer"
+    )
     clock.current = datetime(2027, 1, 2, 8, 0, tzinfo=UTC)
     next_year, _ = aia(seeded, renderer)
     assert [first.number, second.number, record.number, next_year.number] == [
@@ -216,8 +212,12 @@ def test_a_failed_delivery_registers_nothing(seeded: SqlDatabase, renderer: Fake
         raise DomainError("F.pdf: cannot write the file (No space left on device)")
 
     with pytest.raises(DomainError, match="No space left"):
-        generate_aia_statement(
-            seeded, CATALOG, renderer, "JP1", on=ON, actor="officer", deliver=disk_full
+        generate(
+            seeded,
+            renderer,
+            aia_statement_view(seeded, CATALOG, "JP1", on=ON),
+            actor="officer",
+            deliver=disk_full,
         )
     with seeded.reader() as uow:
         assert list(uow.documents.all()) == []
@@ -627,8 +627,10 @@ def test_a_decision_record_is_superseded_by_a_new_check_or_a_cancellation(
     add_order(seeded, "SO-2", "SG1")
     for ref in ("SO-1", "SO-2"):
         check_order(seeded, CATALOG, ref, actor="officer")
-    _, first_pdf = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="o")
-    second, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-2", actor="o")
+    _, first_pdf = generate(
+        seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="o"
+    )
+    second, _ = generate(seeded, renderer, decision_record_view(seeded, CATALOG, "SO-2"), actor="o")
     assert verify_pdf(seeded, first_pdf, extract_text).standing is Standing.CURRENT
     check_order(seeded, CATALOG, "SO-1", actor="officer")
     cancel_order(seeded, "SO-2", actor="officer")
@@ -713,7 +715,7 @@ def test_a_return_is_refused_when_it_cannot_be_right(
         record_signed_return(seeded, document.number, signed_on=ON, signers=[" "], actor="o")
     add_order(seeded, "SO-1", "SG1")
     check_order(seeded, CATALOG, "SO-1", actor="officer")
-    record, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="o")
+    record, _ = generate(seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="o")
     with pytest.raises(DomainError, match="only AIA statements and LPP certifications"):
         record_signed_return(seeded, record.number, signed_on=ON, signers=["A"], actor="o")
     with seeded.reader() as uow:
@@ -723,8 +725,11 @@ def test_a_return_is_refused_when_it_cannot_be_right(
 def test_the_signed_return_of_an_lpp_certification_records_it_with_the_prior_receipts(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
-    document, _ = generate_lpp_certification(
-        seeded, CATALOG, renderer, "SG1", 2027, on=ON, actor="officer"
+    document, _ = generate(
+        seeded,
+        renderer,
+        lpp_certification_view(seeded, CATALOG, "SG1", 2027, on=ON),
+        actor="officer",
     )
     assert document.number == "LPP-2026-0001"
     assert document.year == 2027
@@ -932,7 +937,9 @@ def test_a_name_no_font_prints_registers_no_document(seeded: SqlDatabase) -> Non
         actor="setup",
     )
     with pytest.raises(DomainError, match=r"nothing was registered.*consignee\.name \(Vithkuqi"):
-        generate_aia_statement(seeded, CATALOG, PdfRenderer(), "X9", on=ON, actor="officer")
+        generate(
+            seeded, PdfRenderer(), aia_statement_view(seeded, CATALOG, "X9", on=ON), actor="officer"
+        )
     with seeded.reader() as uow:
         assert list(uow.documents.all()) == []
 
@@ -954,8 +961,11 @@ def test_rendering_holds_no_write_lock_and_a_number_taken_meanwhile_is_not_reuse
 
                 def other_desk() -> None:
                     add_order(seeded, "SO-MEANWHILE", "SG1")
-                    generate_aia_statement(
-                        seeded, CATALOG, FakeRenderer(), "DE1", on=ON, actor="other"
+                    generate(
+                        seeded,
+                        FakeRenderer(),
+                        aia_statement_view(seeded, CATALOG, "DE1", on=ON),
+                        actor="other",
                     )
                     self.wrote_meanwhile = True
 
