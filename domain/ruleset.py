@@ -9,12 +9,12 @@ version is an error, never a silent default.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from itertools import pairwise
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
 from pydantic import Field, ValidationError, model_validator
 
@@ -127,12 +127,33 @@ class CountryAllocation(Strict):
         return self.tpp * self.g2g_multiplier if g2g_agreement else self.tpp
 
 
+_D = TypeVar("_D")
+
+
+def _latest_on(
+    items: Sequence[_D], day: date, start: Callable[[_D], date], refusal: Callable[[date, _D], str]
+) -> _D:
+    """The last of ``items`` (in date order) that has started by ``day``; an error saying
+    ``refusal(day, first item)`` when none has."""
+    started = [item for item in items if start(item) <= day]
+    if not started:
+        raise NoRulesetInEffectError(refusal(day, items[0]))
+    return started[-1]
+
+
 class NveuCap(Strict):
     """Cumulative installed-base cap for shipments on or after ``from_date``."""
 
     from_date: date
     label: str
     cap_tpp: PositiveNumber
+
+
+def _no_cap(day: date, first: NveuCap) -> str:
+    return (
+        f"no NVEU cap is defined for shipments on {day.isoformat()}; "
+        f"the first cap applies from {first.from_date.isoformat()}"
+    )
 
 
 class Nveu(Strict):
@@ -149,14 +170,7 @@ class Nveu(Strict):
 
     def cap_on(self, day: date) -> NveuCap:
         """The cap that applies to a shipment on ``day``."""
-        applicable = [cap for cap in self.caps if cap.from_date <= day]
-        if not applicable:
-            first = self.caps[0]
-            raise NoRulesetInEffectError(
-                f"no NVEU cap is defined for shipments on {day.isoformat()}; "
-                f"the first cap applies from {first.from_date.isoformat()}"
-            )
-        return applicable[-1]
+        return _latest_on(self.caps, day, lambda cap: cap.from_date, _no_cap)
 
 
 class Uveu(Strict):
@@ -429,6 +443,13 @@ class TierAnswer(Frozen):
     note: str | None = None
 
 
+def _no_version(day: date, first: Ruleset) -> str:
+    return (
+        f"no ruleset in effect on {day.isoformat()}: the first version ({first.id}) "
+        f"takes effect on {first.effective_from.isoformat()}"
+    )
+
+
 class RulesetCatalog:
     """All shipped ruleset versions, ordered by effective date."""
 
@@ -455,14 +476,7 @@ class RulesetCatalog:
 
     def in_effect_on(self, day: date) -> Ruleset:
         """The version in effect on ``day``; an error before the first version."""
-        in_effect = [version for version in self._versions if version.effective_from <= day]
-        if not in_effect:
-            first = self._versions[0]
-            raise NoRulesetInEffectError(
-                f"no ruleset in effect on {day.isoformat()}: the first version ({first.id}) "
-                f"takes effect on {first.effective_from.isoformat()}"
-            )
-        return in_effect[-1]
+        return _latest_on(self._versions, day, lambda version: version.effective_from, _no_version)
 
     def by_id(self, ruleset_id: str) -> Ruleset:
         for version in self._versions:
