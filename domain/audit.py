@@ -40,8 +40,8 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class AuditEntry(Frozen):
-    """One change to the records: who, when, what, before and after."""
+class AuditHead(Frozen):
+    """What every view of an audit entry shows: its place in the log, who, when and what."""
 
     seq: int
     at: datetime
@@ -49,6 +49,11 @@ class AuditEntry(Frozen):
     action: str
     entity: str
     entity_ref: str
+
+
+class AuditEntry(AuditHead):
+    """One change to the records: who, when, what, before and after."""
+
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
     prev_hash: str

@@ -8,10 +8,11 @@ decides anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
+from domain.audit import AuditHead
 from domain.frozen import Frozen
 from domain.ports import OrderStatus
 
@@ -90,13 +91,9 @@ class AuditFilter(Frozen):
     date_to: date | None = None
 
 
-class AuditSummary(Frozen):
-    seq: int
-    at: datetime
-    actor: str
-    action: str
-    entity: str
-    entity_ref: str
+class AuditSummary(AuditHead):
+    """One row of the audit list."""
+
     hash: str
 
 
