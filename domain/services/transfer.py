@@ -127,11 +127,29 @@ def import_file(
 # -- checks against the database ------------------------------------------------------------
 
 
+_Problem = tuple[int, str, str, str]
+"""A reference the database cannot satisfy: row, field, value and what is wrong."""
+
+
+def _unknown(kind: str, ref: str) -> str:
+    plural = {"party": "parties", "product": "products"}[kind]
+    return f"unknown {kind} {ref!r}: import it with the {plural} first"
+
+
 def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     """Every reference the file makes that the database cannot satisfy."""
-    if parsed.kind is CsvKind.ORDERS:
-        return _order_errors(uow, parsed)
-    errors: list[RowError] = []
+    problems = (
+        _order_problems(uow, parsed)
+        if parsed.kind is CsvKind.ORDERS
+        else _record_problems(uow, parsed)
+    )
+    return [
+        RowError(row=row, field=field, value=value, message=message)
+        for row, field, value, message in problems
+    ]
+
+
+def _record_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
     party_refs = {
         ref for record in parsed.records if (ref := getattr(record, "party_ref", None)) is not None
     }
@@ -139,27 +157,13 @@ def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     for record, rows in zip(parsed.records, parsed.record_rows, strict=True):
         party_ref = getattr(record, "party_ref", None)
         if party_ref is not None and party_ref not in known:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="party_ref",
-                    value=party_ref,
-                    message=f"unknown party {party_ref!r}: import it with the parties first",
-                )
-            )
+            yield rows[0], "party_ref", party_ref, _unknown("party", party_ref)
         if isinstance(record, model.License) and uow.paperwork.license(record.number) is not None:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="number",
-                    value=record.number,
-                    message=f"licence {record.number!r} already exists; licences are only added",
-                )
-            )
-    return errors
+            message = f"licence {record.number!r} already exists; licences are only added"
+            yield rows[0], "number", record.number, message
 
 
-def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+def _order_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
     orders = [record for record in parsed.records if isinstance(record, model.Order)]
     refs = [order.ref for order in orders]
     existing = uow.orders.existing_refs(refs) if refs else set()
@@ -169,42 +173,19 @@ def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     parties = uow.parties.existing_refs(sorted(party_refs)) if party_refs else set()
     product_refs = {line.product_ref for order in orders for line in order.lines}
     products = uow.products.existing_refs(sorted(product_refs)) if product_refs else set()
-    errors: list[RowError] = []
     for order, rows in zip(orders, parsed.record_rows, strict=True):
         if order.ref in existing:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="ref",
-                    value=order.ref,
-                    message=f"order {order.ref!r} already exists; orders are only added",
-                )
-            )
+            message = f"order {order.ref!r} already exists; orders are only added"
+            yield rows[0], "ref", order.ref, message
         for field, ref in (
             ("consignee_ref", order.consignee_ref),
             ("end_user_ref", order.end_user_ref),
         ):
             if ref is not None and ref not in parties:
-                errors.append(
-                    RowError(
-                        row=rows[0],
-                        field=field,
-                        value=ref,
-                        message=f"unknown party {ref!r}: import it with the parties first",
-                    )
-                )
+                yield rows[0], field, ref, _unknown("party", ref)
         for line, row in zip(order.lines, rows, strict=True):
             if line.product_ref not in products:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field="product_ref",
-                        value=line.product_ref,
-                        message=f"unknown product {line.product_ref!r}: "
-                        "import it with the products first",
-                    )
-                )
-    return errors
+                yield row, "product_ref", line.product_ref, _unknown("product", line.product_ref)
 
 
 # -- writing ----------------------------------------------------------------------------------
