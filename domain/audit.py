@@ -9,10 +9,11 @@ so a decision edited outside the app no longer matches.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
 from pydantic import BaseModel
 
@@ -111,6 +112,15 @@ def decision_content_hash(
             }
         )
     )
+
+
+DECISION_HASHED: Final = tuple(inspect.signature(decision_content_hash).parameters)
+"""What a recorded decision's hash covers: the arguments of ``decision_content_hash``."""
+
+
+def hashed_fields(record: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The values a stored record's hash is computed again from, by name."""
+    return {name: getattr(record, name) for name in names}
 
 
 class ChainProblem(Frozen):
