@@ -9,27 +9,24 @@ from typing import Literal
 from pydantic import Field
 
 from domain.frozen import Frozen
+from domain.labelled import Labelled
 from domain.rules.codes import FindingCode
 
 FigureValue = float | int | str | bool | None | list[str]
 
 
-class Outcome(StrEnum):
+class Outcome(Labelled):
     """Order outcomes, from least to most restrictive."""
 
-    NO_LICENSE_REQUIRED = "no_license_required"
-    AUTHORIZED = "authorized"
-    LICENSE_REQUIRED = "license_required"
-    HOLD = "hold"
-    PROHIBITED = "prohibited"
+    NO_LICENSE_REQUIRED = "no_license_required", "No licence required"
+    AUTHORIZED = "authorized", "Authorized"
+    LICENSE_REQUIRED = "license_required", "Licence required"
+    HOLD = "hold", "Hold"
+    PROHIBITED = "prohibited", "Prohibited"
 
     @property
     def rank(self) -> int:
         return _RANK[self]
-
-    @property
-    def label(self) -> str:
-        return _LABEL[self]
 
     @property
     def ships(self) -> bool:
@@ -38,13 +35,6 @@ class Outcome(StrEnum):
 
 
 _RANK = {outcome: rank for rank, outcome in enumerate(Outcome)}
-_LABEL = {
-    Outcome.NO_LICENSE_REQUIRED: "No licence required",
-    Outcome.AUTHORIZED: "Authorized",
-    Outcome.LICENSE_REQUIRED: "Licence required",
-    Outcome.HOLD: "Hold",
-    Outcome.PROHIBITED: "Prohibited",
-}
 
 
 def most_restrictive(outcomes: list[Outcome]) -> Outcome:
@@ -52,18 +42,15 @@ def most_restrictive(outcomes: list[Outcome]) -> Outcome:
     return max(outcomes, key=lambda outcome: outcome.rank, default=Outcome.NO_LICENSE_REQUIRED)
 
 
-class Authorization(StrEnum):
+class Authorization(Labelled):
+    """How an order may ship; the label is as the officer reads it ("Licence"), the value
+    the record's code."""
+
     AIA = "AIA"
     UVEU = "UVEU"
     NVEU = "NVEU"
     LPP = "LPP"
-    LICENSE = "LICENSE"
-
-    @property
-    def label(self) -> str:
-        """As the officer reads it: "AIA", "LPP", … and "Licence" (the value stays the
-        record's code)."""
-        return "Licence" if self is Authorization.LICENSE else self.value
+    LICENSE = "LICENSE", "Licence"
 
 
 class Part(StrEnum):

@@ -18,24 +18,22 @@ from pydantic import Field
 from domain.audit import canonical_json, sha256_hex
 from domain.errors import DomainError
 from domain.frozen import Frozen
+from domain.labelled import Labelled
 
 PageSize = Literal["A4", "Letter"]
 
 
-class DocumentKind(StrEnum):
-    AIA_STATEMENT = "aia_statement"
-    LPP_CERTIFICATION = "lpp_certification"
-    DECISION_RECORD = "decision_record"
-    SHIPMENT_NOTICE = "shipment_notice"
-    QUOTA_REPORT = "quota_report"
+class DocumentKind(Labelled):
+    AIA_STATEMENT = "aia_statement", "AIA certification statement"
+    LPP_CERTIFICATION = "lpp_certification", "LPP certification"
+    DECISION_RECORD = "decision_record", "Decision record"
+    SHIPMENT_NOTICE = "shipment_notice", "AIA shipment notice"
+    QUOTA_REPORT = "quota_report", "Quota report"
 
     @property
     def prefix(self) -> str:
+        """What its numbers start with (``AIA-2026-0001``)."""
         return _PREFIX[self]
-
-    @property
-    def label(self) -> str:
-        return _TITLE[self]
 
 
 _PREFIX = {
@@ -44,13 +42,6 @@ _PREFIX = {
     DocumentKind.DECISION_RECORD: "DR",
     DocumentKind.SHIPMENT_NOTICE: "SN",
     DocumentKind.QUOTA_REPORT: "QR",
-}
-_TITLE = {
-    DocumentKind.AIA_STATEMENT: "AIA certification statement",
-    DocumentKind.LPP_CERTIFICATION: "LPP certification",
-    DocumentKind.DECISION_RECORD: "Decision record",
-    DocumentKind.SHIPMENT_NOTICE: "AIA shipment notice",
-    DocumentKind.QUOTA_REPORT: "Quota report",
 }
 
 
