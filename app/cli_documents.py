@@ -35,7 +35,8 @@ from domain.services.settings import (
 )
 
 if TYPE_CHECKING:
-    from domain.documents import DocumentRenderer
+    from domain.documents import DocumentRenderer, DocumentView
+    from domain.ports import Database
 
 Handler = Callable[[Run], int]
 
@@ -226,11 +227,15 @@ def document_json(document: RegisteredDocument) -> dict[str, Any]:
     return {**document.model_dump(mode="json"), "qr_payload": document.qr_payload}
 
 
-def _generate(run: Run, make: Callable[[Callable[[RegisteredDocument, bytes], None]], Any]) -> int:
+def _generate(run: Run, build: Callable[[Database], DocumentView]) -> int:
+    """Build the document's view from the records, then number, render, register and write
+    it to ``--out``."""
+    renderer = _renderer()
+    db = run.db()
     target = _AtomicPdf(run.args.out)
     _warn_default_letterhead(run)
     try:
-        document, _ = make(target.deliver)
+        document, _ = generate(db, renderer, build(db), actor=run.actor, deliver=target.deliver)
     except BaseException:
         target.discard()
         raise
@@ -269,90 +274,44 @@ def _warn_default_letterhead(run: Run) -> None:
 
 def _cmd_statement(run: Run) -> int:
     args = run.args
-    renderer = _renderer()
-    db = run.db()
     if args.statement_kind == "aia":
         return _generate(
             run,
-            lambda deliver: generate(
+            lambda db: aia_statement_view(
                 db,
-                renderer,
-                aia_statement_view(
-                    db,
-                    run.catalog,
-                    args.party,
-                    on=args.on or run.today,
-                    items_description=args.items,
-                    signers=_signers(args.signer),
-                    weights_attestation=args.weights_attestation,
-                ),
-                actor=run.actor,
-                deliver=deliver,
+                run.catalog,
+                args.party,
+                on=args.on or run.today,
+                items_description=args.items,
+                signers=_signers(args.signer),
+                weights_attestation=args.weights_attestation,
             ),
         )
     return _generate(
         run,
-        lambda deliver: generate(
+        lambda db: lpp_certification_view(
             db,
-            renderer,
-            lpp_certification_view(
-                db,
-                run.catalog,
-                args.party,
-                args.year or run.today.year,
-                on=args.on or run.today,
-                signers=_signers(args.signer),
-            ),
-            actor=run.actor,
-            deliver=deliver,
+            run.catalog,
+            args.party,
+            args.year or run.today.year,
+            on=args.on or run.today,
+            signers=_signers(args.signer),
         ),
     )
 
 
 def _cmd_record(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
-    return _generate(
-        run,
-        lambda deliver: generate(
-            db,
-            renderer,
-            decision_record_view(db, run.catalog, run.args.order),
-            actor=run.actor,
-            deliver=deliver,
-        ),
-    )
+    return _generate(run, lambda db: decision_record_view(db, run.catalog, run.args.order))
 
 
 def _cmd_notice(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
-    return _generate(
-        run,
-        lambda deliver: generate(
-            db,
-            renderer,
-            shipment_notice_view(db, run.catalog, run.args.order),
-            actor=run.actor,
-            deliver=deliver,
-        ),
-    )
+    return _generate(run, lambda db: shipment_notice_view(db, run.catalog, run.args.order))
 
 
 def _cmd_report(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
     on = run.args.on or run.today
-    return _generate(
-        run,
-        lambda deliver: generate(
-            db,
-            renderer,
-            quota_report_view(db, run.catalog, on=on, year=run.args.year or on.year),
-            actor=run.actor,
-            deliver=deliver,
-        ),
-    )
+    year = run.args.year or on.year
+    return _generate(run, lambda db: quota_report_view(db, run.catalog, on=on, year=year))
 
 
 def _looks_like_a_file(target: str) -> bool:
