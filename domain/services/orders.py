@@ -69,8 +69,11 @@ def build_context(
     footprint = veu_footprint(uow, ref, order.date) if consignee.veu is not VeuStatus.NONE else {}
     licenses = uow.paperwork.licenses_for(ref)
     destination = order.destination or consignee.country
-    lpp_key, aia_key = BalanceKey.lpp(ref, year), BalanceKey.aia(ref)
-    country_key = BalanceKey.country_allocation(destination)
+    lpp_key, aia_key = (
+        BalanceKey.counting(Ledger.LPP, ref, year),
+        BalanceKey.counting(Ledger.AIA, ref),
+    )
+    country_key = BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, destination)
     balances = uow.ledger.balances_of([lpp_key, aia_key, country_key])  # one read
     lpp_used, aia_cumulative = balances[lpp_key], balances[aia_key]
     setting = uow.paperwork.country_setting(destination) or CountrySetting(
