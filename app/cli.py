@@ -16,6 +16,8 @@ from typing import Any
 
 from app.cli_documents import DOCUMENT_HANDLERS, add_document_commands
 from app.cli_records import RECORD_HANDLERS, add_record_commands
+from app.cli_screen import SCREEN_HANDLERS, add_screen_commands
+from app.cli_screening import SCREENING_HANDLERS, add_screening_commands
 from app.cli_support import EXIT_BAD_INPUT, EXIT_INTERNAL, EXIT_OK, Run, emit_json, table
 from app.clock import desk_clock
 from app.logs import configure_logging, log_file_path
@@ -145,6 +147,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     add_record_commands(commands, common, iso_date=_iso_date)
     add_document_commands(commands, common, iso_date=_iso_date, non_negative=_non_negative)
+    add_screening_commands(commands, common)
+    add_screen_commands(commands, common)
     return parser
 
 
@@ -161,6 +165,8 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
     handler = (
         _HANDLERS.get(args.command)
         or RECORD_HANDLERS.get(args.command)
+        or SCREENING_HANDLERS.get(args.command)
+        or SCREEN_HANDLERS.get(args.command)
         or DOCUMENT_HANDLERS[args.command]
     )
     try:

@@ -150,12 +150,34 @@ def decision_json(
             for finding in decision.findings
         ],
         "recorded": result.is_recorded,
+        "screening": _screening_json(result),
     }
     if result.recorded is not None:
         document["decision_id"] = result.recorded.id
         document["decided_by"] = result.recorded.decided_by
         document["decided_at"] = result.recorded.decided_at.isoformat()
     return document
+
+
+def _screening_json(result: CheckResult) -> dict[str, object] | None:
+    """The screening the check used (None when no restricted-party list is imported)."""
+    if not result.screening:
+        return None
+    snapshots = {
+        state.screening.snapshot_id for state in result.screening.values() if state.screening
+    }
+    return {
+        "snapshot": str(min(snapshots)) if snapshots else None,
+        "parties": [
+            {
+                "party": ref,
+                "status": state.status,
+                "matches": len(state.screening.matches) if state.screening else 0,
+                "open": len(state.open_matches()),
+            }
+            for ref, state in result.screening.items()
+        ],
+    }
 
 
 def _print_decision(
@@ -191,6 +213,18 @@ def _print_decision(
         )
     else:
         rows.append(("Recorded", "no (dry run)"))
+    screening = _screening_json(result)
+    if screening is not None:
+        parties: list[dict[str, Any]] = screening["parties"]  # type: ignore[assignment]
+        rows.append(
+            (
+                "Screening",
+                f"snapshot {screening['snapshot']}: "
+                + ", ".join(
+                    f"{item['party']} {str(item['status']).replace('_', ' ')}" for item in parties
+                ),
+            )
+        )
     table(rows, out)
     out.write("Findings\n")
     for finding in decision.findings:

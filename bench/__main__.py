@@ -13,10 +13,19 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, reports, search, storage
+from bench import engine, gui, lists, reports, screening, screening_orders, search, storage
 from bench.report import Row, Section, render
 
-NAMES = ("engine", "storage", "reports", "gui", "search")
+NAMES = (
+    "engine",
+    "storage",
+    "reports",
+    "gui",
+    "search",
+    "lists",
+    "screening",
+    "screening-orders",
+)
 
 
 def _engine(_: argparse.Namespace) -> list[Section]:
@@ -35,6 +44,18 @@ def _gui(options: argparse.Namespace) -> list[Section]:
 
 def _search(options: argparse.Namespace) -> list[Section]:
     return [search.run_section(quick=options.quick, workdir=options.workdir, reuse=options.reuse)]
+
+
+def _lists(options: argparse.Namespace) -> list[Section]:
+    return [lists.run_section(workdir=options.workdir)]
+
+
+def _screening(options: argparse.Namespace) -> list[Section]:
+    return [screening.run_section(quick=options.quick)]
+
+
+def _screening_orders(options: argparse.Namespace) -> list[Section]:
+    return [screening_orders.run_section(workdir=options.workdir)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -72,6 +93,9 @@ def main(argv: list[str] | None = None) -> int:
         "reports": _reports,
         "gui": _gui,
         "search": _search,
+        "lists": _lists,
+        "screening": _screening,
+        "screening-orders": _screening_orders,
     }
     failed = False
     for name in options.names or NAMES:

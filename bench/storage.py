@@ -170,6 +170,7 @@ _LPP = (
     "SELECT signed_on, signer, prior_receipts_tpp, revoked_on FROM lpp_certifications"
     " WHERE party_id = ? AND year = ?"
 )
+_SNAPSHOT = "SELECT id, content_hash, imported_at FROM list_snapshots ORDER BY id DESC LIMIT 1"
 _BALANCES: dict[int, str] = {}
 
 
@@ -224,6 +225,8 @@ def raw_reads(connection: sqlite3.Connection, order_ref: str) -> RawReads:
         setting = execute(_COUNTRY, (destination,)).fetchone()
         aia = execute(_AIA, (consignee_id,)).fetchall()
         lpp = execute(_LPP, (consignee_id, year)).fetchone()
+        # Restricted-party screening: the snapshot in use (none in this database).
+        assert execute(_SNAPSHOT).fetchone() is None
     finally:
         execute("COMMIT")
     return RawReads(
@@ -722,8 +725,8 @@ def _evaluation_section(
         [
             "baseline: the same reads (order, lines + products, consignee and end user, "
             "footprint, licences, balances, country setting, AIA and LPP certifications, latest "
-            "decision) as hand-written SQL on raw sqlite3 (the application's pragmas), one read "
-            "transaction per order",
+            "decision, the restricted-party list snapshot in use) as hand-written SQL on raw "
+            "sqlite3 (the application's pragmas), one read transaction per order",
             "the desk's reads alone: a read unit of work, orders.get, decisions.latest and "
             "build_context (the domain values the engine takes), without evaluate",
             "hand-written dry run: the baseline's reads, the same domain values made from its "

@@ -20,6 +20,7 @@ from pydantic import (
 
 from domain.countries import CountryCode
 from domain.frozen import Strict
+from domain.screening.results import ScreeningState
 
 MAX_QUANTITY = 1_000_000_000
 """Units per order line; larger is a typing error, and it fits a 32-bit database column."""
@@ -75,6 +76,19 @@ class VeuStatus(StrEnum):
     NONE = "none"
     UVEU = "uveu"
     NVEU = "nveu"
+
+
+class Owner(Strict):
+    """One owner of a party and its share (rules.md section 9, "Ownership").
+
+    An owner that is itself a party keeps its ref in ``owner_party_ref``.
+    """
+
+    party_ref: Ref
+    owner_name: Name
+    owner_country: CountryCode
+    share_percent: float = Field(gt=0, le=100, allow_inf_nan=False)
+    owner_party_ref: Ref | None = None
 
 
 class Party(Strict):
@@ -308,3 +322,6 @@ class EvaluationContext(Strict):
     standing: Standing = Standing()
     country: CountrySetting | None = None
     """The destination's allocation standing; ``None`` means nothing used, no G2G agreement."""
+    screening: Mapping[str, ScreeningState] = {}
+    """Restricted-party screening of the order's parties and of their owners that are parties,
+    by party ref; empty when no list has been imported (screening then adds no finding)."""

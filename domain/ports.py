@@ -24,11 +24,14 @@ from domain.model import (
     License,
     LppCertification,
     Order,
+    Owner,
     Party,
     Product,
     RedFlagResolution,
     VeuFootprint,
 )
+from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
+from domain.screening.results import Disposition, PartyScreening
 
 
 class OrderStatus(StrEnum):
@@ -276,6 +279,78 @@ class SettingsRepository(Protocol):
     def all(self) -> dict[str, str]: ...
 
 
+class ListSnapshotRepository(Protocol):
+    """Restricted-party list snapshots, append-only; the newest is the one in use."""
+
+    def add(
+        self,
+        snapshot: Snapshot,
+        diff: SnapshotDiff,
+        *,
+        file_name: str,
+        imported_at: datetime,
+        imported_by: str,
+    ) -> SnapshotRecord:
+        """Store a snapshot and its entries (in bulk)."""
+        ...
+
+    def get(self, snapshot_id: int) -> SnapshotRecord | None: ...
+    def all(self) -> list[SnapshotRecord]:
+        """Every snapshot, newest first."""
+        ...
+
+    def in_use(self) -> SnapshotRecord | None:
+        """The newest snapshot (None before the first import)."""
+        ...
+
+    def previous(self, snapshot_id: int) -> SnapshotRecord | None:
+        """The snapshot imported just before ``snapshot_id``."""
+        ...
+
+    def entries(self, snapshot_id: int) -> list[ListEntry]: ...
+    def entry(self, snapshot_id: int, entry_id: str) -> ListEntry | None: ...
+
+
+class OwnerRepository(Protocol):
+    """Who owns each party (rules.md section 9, "Ownership")."""
+
+    def owners_of(self, party_ref: str) -> list[Owner]: ...
+    def owners_of_many(self, party_refs: Sequence[str]) -> dict[str, list[Owner]]:
+        """The owners of each party that has any, by party ref."""
+        ...
+
+    def set_owners(self, party_ref: str, owners: Sequence[Owner]) -> None:
+        """Replace the party's owners with ``owners``."""
+        ...
+
+    def all(self) -> Iterator[Owner]:
+        """Every owner, by party ref then owner name."""
+        ...
+
+
+class ScreeningRepository(Protocol):
+    """Screenings of parties and the officer's dispositions (append-only)."""
+
+    def add_many(self, screenings: Sequence[PartyScreening], *, screened_by: str) -> None: ...
+    def latest_for(self, refs: Sequence[str], snapshot_id: int) -> dict[str, PartyScreening]:
+        """The newest screening of each party against ``snapshot_id``."""
+        ...
+
+    def latest_any(self, refs: Sequence[str]) -> dict[str, PartyScreening]: ...
+    def with_matches(self, snapshot_id: int) -> list[PartyScreening]:
+        """The newest screening against the snapshot of every party that has matches."""
+        ...
+
+    def screened_refs(self, snapshot_id: int) -> set[str]: ...
+    def history(self, party_ref: str) -> list[PartyScreening]: ...
+    def add_disposition(self, disposition: Disposition) -> None: ...
+    def dispositions_for(self, refs: Sequence[str]) -> dict[str, dict[str, Disposition]]:
+        """The newest disposition of each (party, entry), by party then entry id."""
+        ...
+
+    def disposition_history(self, party_ref: str) -> list[Disposition]: ...
+
+
 class UnitOfWork(Protocol):
     """One transaction over every repository; rolls back unless committed."""
 
@@ -302,6 +377,12 @@ class UnitOfWork(Protocol):
     def documents(self) -> DocumentRegistry: ...
     @property
     def settings(self) -> SettingsRepository: ...
+    @property
+    def list_snapshots(self) -> ListSnapshotRepository: ...
+    @property
+    def owners(self) -> OwnerRepository: ...
+    @property
+    def screenings(self) -> ScreeningRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

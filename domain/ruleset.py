@@ -353,6 +353,67 @@ class RedFlagChecklist(Strict):
         return self
 
 
+class ScreeningReferences(Strict):
+    """The rule each finding of screening rests on, by list (rules.md section 9)."""
+
+    pending: str
+    denied_persons: str
+    sdn: str
+    entity_list: str
+    military_end_user: str
+    unverified: str
+    other: str
+
+    def for_kind(self, kind: str) -> str:
+        """The reference for a list kind (``ListKind`` value)."""
+        return str(getattr(self, str(kind)))
+
+
+class AffiliatesPeriod(Strict):
+    """A stretch of dates over which the Affiliates rule was in effect or suspended."""
+
+    from_date: date
+    to_date: date | None = None
+    """The last day of the stretch; None while it lasts."""
+    in_effect: bool
+    note: str = ""
+    """What the officer is told with each finding while this stretch lasts."""
+
+
+class AffiliatesRule(Strict):
+    """The Affiliates rule: parties owned by listed parties carry their restrictions."""
+
+    citation: str
+    threshold_percent: Annotated[float, Field(gt=0, le=100)]
+    periods: tuple[AffiliatesPeriod, ...] = Field(min_length=1)
+
+    @model_validator(mode="after")
+    def _periods_in_order(self) -> AffiliatesRule:
+        for earlier, later in pairwise(self.periods):
+            if earlier.to_date is None or earlier.to_date >= later.from_date:
+                raise ValueError("Affiliates rule periods must follow each other without overlap")
+        return self
+
+    def period_on(self, day: date) -> AffiliatesPeriod | None:
+        """The stretch ``day`` falls in; None before the rule's first day."""
+        for period in self.periods:
+            if period.from_date <= day and (period.to_date is None or day <= period.to_date):
+                return period
+        return None
+
+
+class Screening(Strict):
+    """Restricted-party screening (rules.md section 9): list snapshots, the rule each finding
+    rests on, and the Affiliates rule."""
+
+    source: str
+    source_shrink_warning_percent: float = Field(gt=0, le=100)
+    """A source that shrank by more than this share of its entries since the previous
+    snapshot is warned about before the snapshot is taken into use."""
+    references: ScreeningReferences
+    affiliates: AffiliatesRule
+
+
 class Ruleset(Strict):
     """One dated version of the rules."""
 
@@ -375,6 +436,7 @@ class Ruleset(Strict):
     aia_certification: AiaCertificationText
     lpp_certification: LppCertificationText
     red_flags: RedFlagChecklist
+    screening: Screening
 
     @cached_property
     def _tier_map(self) -> dict[str, Tier]:

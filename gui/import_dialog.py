@@ -59,6 +59,7 @@ KIND_LABELS: dict[CsvKind, str] = {
     CsvKind.LICENSES: "Licences",
     CsvKind.FOOTPRINTS: "VEU footprints",
     CsvKind.COUNTRIES: "Country settings",
+    CsvKind.OWNERSHIP: "Ownership",
 }
 KIND_RECORDS: dict[CsvKind, Record] = {
     CsvKind.PARTIES: Record.PARTIES,
@@ -68,6 +69,7 @@ KIND_RECORDS: dict[CsvKind, Record] = {
     CsvKind.LICENSES: Record.PAPERWORK,
     CsvKind.FOOTPRINTS: Record.PAPERWORK,
     CsvKind.COUNTRIES: Record.PAPERWORK,
+    CsvKind.OWNERSHIP: Record.PARTIES,
 }
 """What an import of each kind announces as changed."""
 

@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from domain.documents import DocumentKind, RegisteredDocument
 from storage.schema import DocumentReturnRow, DocumentRow, SettingRow
+from storage.statements import Statement
 
 _Query = Select[*tuple[Any, ...]]
 """A select over the document columns (and sometimes more)."""
@@ -177,6 +178,9 @@ class SqlDocumentRegistry:
             after = rows[-1].id
 
 
+_SETTING = Statement("SELECT value FROM settings WHERE key = :key")
+
+
 class SqlSettingsRepository:
     """Implements ``domain.ports.SettingsRepository`` over the ``settings`` table."""
 
@@ -184,9 +188,7 @@ class SqlSettingsRepository:
         self.connection = connection
 
     def get(self, key: str) -> str | None:
-        found = self.connection.execute(
-            select(SettingRow.value).where(SettingRow.key == key)
-        ).scalar()
+        found = _SETTING.scalar(self.connection, {"key": key})  # read by every order check
         return None if found is None else str(found)
 
     def put(self, key: str, value: str) -> None:

@@ -295,10 +295,100 @@ class DocumentReturnRow(Base):
     recorded_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class ListSnapshotRow(Base):
+    """An imported restricted-party list file. Append-only."""
+
+    __tablename__ = "list_snapshots"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    imported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    imported_by: Mapped[str] = mapped_column(String(300))
+    file_name: Mapped[str] = mapped_column(String(300))
+    format: Mapped[str] = mapped_column(String(16))
+    content_hash: Mapped[str] = mapped_column(String(64), index=True)
+    counts: Mapped[str] = mapped_column(Text)
+    """JSON object: entries per source."""
+    warnings: Mapped[str] = mapped_column(Text)
+    """JSON list of the import's warnings."""
+    diff: Mapped[str] = mapped_column(Text)
+    """JSON object: the differences from the previous snapshot."""
+
+
+class ListEntryRow(Base):
+    """One entry of a snapshot, its content as JSON. Append-only."""
+
+    __tablename__ = "list_entries"
+
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("list_snapshots.id"), primary_key=True)
+    entry_id: Mapped[str] = mapped_column(String(200), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(24))
+    source: Mapped[str] = mapped_column(String(200))
+    name: Mapped[str] = mapped_column(Text)
+    content_hash: Mapped[str] = mapped_column(String(64))
+    data: Mapped[str] = mapped_column(Text)
+
+
+class PartyOwnerRow(Base):
+    """An owner of a party (rules.md section 9, "Ownership")."""
+
+    __tablename__ = "party_owners"
+
+    party_ref: Mapped[str] = mapped_column(ForeignKey("parties.ref"), primary_key=True)
+    owner_name: Mapped[str] = mapped_column(String(300), primary_key=True)
+    owner_country: Mapped[str] = mapped_column(String(COUNTRY))
+    share_percent: Mapped[float] = mapped_column(Float)
+    owner_party_ref: Mapped[str | None] = mapped_column(ForeignKey("parties.ref"))
+
+
+class PartyScreeningRow(Base):
+    """One screening of a party against a list snapshot. Append-only."""
+
+    __tablename__ = "party_screenings"
+    __table_args__ = (
+        Index("ix_party_screenings_party_ref", "party_ref", "snapshot_id"),
+        Index("ix_party_screenings_snapshot_id", "snapshot_id", "match_count"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_ref: Mapped[str] = mapped_column(String(64))
+    snapshot_id: Mapped[int] = mapped_column(ForeignKey("list_snapshots.id"))
+    names_hash: Mapped[str] = mapped_column(String(64))
+    screened_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    screened_by: Mapped[str] = mapped_column(String(300))
+    threshold: Mapped[float] = mapped_column(Float)
+    match_count: Mapped[int] = mapped_column(Integer)
+    matches: Mapped[str] = mapped_column(Text)
+    """JSON list of the potential matches."""
+
+
+class ScreeningDispositionRow(Base):
+    """The officer's decision on a potential match. Append-only: the newest counts."""
+
+    __tablename__ = "screening_dispositions"
+    __table_args__ = (Index("ix_screening_dispositions_party_ref", "party_ref", "entry_id"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    party_ref: Mapped[str] = mapped_column(String(64))
+    entry_id: Mapped[str] = mapped_column(String(200))
+    entry_hash: Mapped[str] = mapped_column(String(64))
+    verdict: Mapped[str] = mapped_column(String(16))
+    reason: Mapped[str] = mapped_column(Text)
+    document: Mapped[str | None] = mapped_column(String(300))
+    score: Mapped[float] = mapped_column(Float)
+    decided_by: Mapped[str] = mapped_column(String(300))
+    decided_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    approved_by: Mapped[str | None] = mapped_column(String(300))
+    approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+
+
 APPEND_ONLY_TABLES = (
     "decisions",
     "ledger_entries",
     "audit_log",
     "documents",
     "document_returns",
+    "list_snapshots",
+    "list_entries",
+    "party_screenings",
+    "screening_dispositions",
 )

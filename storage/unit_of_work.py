@@ -25,6 +25,8 @@ from storage.repositories import (
     SqlProductRepository,
     SqlRedFlagRepository,
 )
+from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
+from storage.screening_results import SqlScreeningRepository
 
 
 class KeptReadConnections:
@@ -149,6 +151,9 @@ class SqlUnitOfWork:
         self.red_flags = SqlRedFlagRepository(connection)
         self.documents = SqlDocumentRegistry(connection)
         self.settings = SqlSettingsRepository(connection)
+        self.list_snapshots = SqlListSnapshotRepository(connection)
+        self.owners = SqlOwnerRepository(connection)
+        self.screenings = SqlScreeningRepository(connection)
         return self
 
     def __exit__(

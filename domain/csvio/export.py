@@ -165,6 +165,18 @@ def _country_rows(record: Record) -> list[list[str]]:
     ]
 
 
+def _owner_rows(record: Record) -> list[list[str]]:
+    owner = _expect(record, model.Owner)
+    return [
+        [
+            owner.party_ref,
+            owner.owner_party_ref or owner.owner_name,
+            owner.owner_country,
+            _number_text(owner.share_percent),
+        ]
+    ]
+
+
 _ROWS: Final[dict[CsvKind, Callable[[Record], list[list[str]]]]] = {
     CsvKind.PARTIES: _party_rows,
     CsvKind.PRODUCTS: _product_rows,
@@ -173,6 +185,7 @@ _ROWS: Final[dict[CsvKind, Callable[[Record], list[list[str]]]]] = {
     CsvKind.LICENSES: _license_rows,
     CsvKind.FOOTPRINTS: _footprint_rows,
     CsvKind.COUNTRIES: _country_rows,
+    CsvKind.OWNERSHIP: _owner_rows,
 }
 
 

@@ -19,6 +19,7 @@ from domain.model import (
     License,
     LppCertification,
     Order,
+    Owner,
     Party,
     Product,
     VeuFootprint,
@@ -43,6 +44,7 @@ class CsvKind(StrEnum):
     LICENSES = "licenses"
     FOOTPRINTS = "footprints"
     COUNTRIES = "countries"
+    OWNERSHIP = "ownership"
 
 
 HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
@@ -102,6 +104,7 @@ HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
     ),
     CsvKind.FOOTPRINTS: ("party_ref", "country", "installed_tpp"),
     CsvKind.COUNTRIES: ("country", "g2g_agreement", "external_allocation_used_tpp"),
+    CsvKind.OWNERSHIP: ("party_ref", "owner_name", "owner_country", "share_percent"),
 }
 
 Record = (
@@ -113,6 +116,7 @@ Record = (
     | License
     | VeuFootprint
     | CountrySetting
+    | Owner
 )
 """A value one CSV kind holds (certifications hold both AIA and LPP)."""
 

@@ -45,6 +45,7 @@ from domain.model import (
     License,
     LicenseCovers,
     LppCertification,
+    Owner,
     Party,
     Product,
     ProductKind,
@@ -155,6 +156,19 @@ def _certification_what(record: Record) -> str:
         return f"aia certification of {record.party_ref!r} signed on {record.signed_on}"
     assert isinstance(record, LppCertification)
     return f"lpp certification of {record.party_ref!r} for {record.year}"
+
+
+_positive = _number(positive=True)
+
+
+def _share(text: str) -> object:
+    """An owner's share in percent: 0 < share <= 100."""
+    if not text:
+        raise _CellError("expected the owner's share in percent (0 < share <= 100)")
+    value = _positive(text)
+    if isinstance(value, float) and value > 100:
+        raise _CellError("expected a share in percent of at most 100")
+    return value
 
 
 def _footprint_key(record: Record) -> tuple[object, ...]:
@@ -277,10 +291,30 @@ def _specs() -> dict[CsvKind, _Spec]:
                 "external_allocation_used_tpp": _number(),
             },
         ),
+        CsvKind.OWNERSHIP: _Spec(
+            converters={
+                "party_ref": _ref,
+                "owner_name": _name,
+                "owner_country": countries.required,
+                "share_percent": _share,
+            },
+            build=model(Owner),
+            key=lambda record: (
+                getattr(record, "party_ref", ""),
+                getattr(record, "owner_name", ""),
+            ),
+            key_field=field("owner_name"),
+            what=lambda record: (
+                f"owner {getattr(record, 'owner_name', '')!r} of "
+                f"{getattr(record, 'party_ref', '')!r}"
+            ),
+        ),
     }
 
 
-_TEXT_COLUMNS: Final = frozenset({"name", "aliases", "address", "parent_name", "signer"})
+_TEXT_COLUMNS: Final = frozenset(
+    {"name", "aliases", "address", "parent_name", "signer", "owner_name"}
+)
 
 
 def _clean(column: str, cell: str) -> str:

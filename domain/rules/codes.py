@@ -40,6 +40,16 @@ class FindingCode(StrEnum):
     RED_FLAG_28_RESOLVED = "red_flag_28_resolved"
     # Notes of the ruleset on a country of the order
     COUNTRY_TIER_NOTE = "country_tier_note"
+    # Restricted-party screening (rules.md section 9)
+    SCREENING_MATCH_PENDING = "screening_match_pending"
+    DENIED_PARTY = "denied_party"
+    SANCTIONED_PARTY = "sanctioned_party"
+    ENTITY_LIST = "entity_list"
+    MILITARY_END_USER = "military_end_user"
+    UNVERIFIED_LIST = "unverified_list"
+    RESTRICTED_PARTY_REVIEW = "restricted_party_review"
+    AFFILIATE_OF_LISTED_PARTY = "affiliate_of_listed_party"
+    LISTED_OWNER_NOTE = "listed_owner_note"
 
     @property
     def heading(self) -> str:
@@ -91,5 +101,14 @@ TITLES: dict[FindingCode, str] = {
     FindingCode.RED_FLAG_28: "Red Flag 28",
     FindingCode.RED_FLAG_28_RESOLVED: "Red Flag 28 resolved",
     FindingCode.COUNTRY_TIER_NOTE: "Note on the country's tier",
+    FindingCode.SCREENING_MATCH_PENDING: "Potential restricted-party match to decide",
+    FindingCode.DENIED_PARTY: "Denied party",
+    FindingCode.SANCTIONED_PARTY: "Sanctioned party (SDN)",
+    FindingCode.ENTITY_LIST: "On the Entity List",
+    FindingCode.MILITARY_END_USER: "Military end user",
+    FindingCode.UNVERIFIED_LIST: "On the Unverified List",
+    FindingCode.RESTRICTED_PARTY_REVIEW: "On a restricted-party list: review",
+    FindingCode.AFFILIATE_OF_LISTED_PARTY: "Affiliate of a listed party",
+    FindingCode.LISTED_OWNER_NOTE: "Listed owner (note)",
 }
 """Each code in words (one per code: a test checks none is missing)."""

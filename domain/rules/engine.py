@@ -15,6 +15,7 @@ from domain.decision import (
     Decision,
     Finding,
     LineResult,
+    Outcome,
     Part,
     most_restrictive,
 )
@@ -29,6 +30,7 @@ from domain.rules.parts import PartDecision
 from domain.rules.parts.a_level import decide_a_level
 from domain.rules.parts.others import decide_b_level, decide_iaas, decide_uncontrolled
 from domain.rules.parts.weights import decide_weights
+from domain.rules.screening import Screened, screening_findings
 from domain.ruleset import Ruleset
 
 Decide = Callable[[Facts, Sequence[LineResult], Sequence[NexusFact]], PartDecision]
@@ -56,9 +58,13 @@ def evaluate(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Deci
     decided = [decide(facts, by_part[part], nexus) for part, decide in _PARTS if part in by_part]
     findings.extend(item for part in decided for item in part.findings)
     findings.extend(_country_notes(facts))
-    outcome = most_restrictive([part.result.outcome for part in decided])
+    screened = screening_findings(facts.parties, facts.screening, facts.ruleset, facts.day)
+    findings[:0] = [item.finding for item in screened]
+    outcome = most_restrictive(
+        [part.result.outcome for part in decided] + [item.outcome for item in screened]
+    )
     authorizations: list[Authorization] = []
-    for part in decided:
+    for part in decided if not _screening_forbids(screened) else ():
         used = part.result.authorization
         if used is not None and used not in authorizations:
             authorizations.append(used)
@@ -78,6 +84,12 @@ def evaluate(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Deci
         if outcome.ships
         else (),
     )
+
+
+def _screening_forbids(screened: Sequence[Screened]) -> bool:
+    """Whether screening alone makes the order need a licence or prohibits it: then no
+    licence exception or VEU authorization is named, whatever the parts allow."""
+    return any(item.outcome in (Outcome.LICENSE_REQUIRED, Outcome.PROHIBITED) for item in screened)
 
 
 def classify_lines(facts: Facts) -> list[LineResult]:

@@ -11,6 +11,7 @@ from domain.errors import DomainError
 from domain.model import CountrySetting, EvaluationContext, Order, Party, Product, Standing
 from domain.rules.geography import Role, order_parties
 from domain.ruleset import References, Ruleset, Tier
+from domain.screening.results import ScreeningState
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,7 @@ class Facts:
     """The destination's allocation standing; None means nothing used, no G2G agreement."""
     destination: str
     destination_tier: Tier
+    screening: Mapping[str, ScreeningState]
 
     @property
     def day(self) -> date:
@@ -66,4 +68,5 @@ def facts_for(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Fac
         country=context.country,
         destination=destination,
         destination_tier=ruleset.tier_of(destination),
+        screening=context.screening,
     )

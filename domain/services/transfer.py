@@ -105,6 +105,8 @@ def import_file(
             counts = {_Change.CREATED: total}
             if not dry_run and total:
                 _write_orders(uow, parsed, data)
+        elif kind is CsvKind.OWNERSHIP:
+            counts = _write_owners(uow, parsed, dry_run=dry_run)
         else:
             counts = _put_records(uow, parsed, dry_run=dry_run, progress=progress, cancel=cancel)
         if cancel is not None and cancel.cancelled:
@@ -127,7 +129,7 @@ def import_file(
 # -- checks against the database ------------------------------------------------------------
 
 
-_Problem = tuple[int, str, str, str]
+_Problem = tuple[int, str, str | None, str]
 """A reference the database cannot satisfy: row, field, value and what is wrong."""
 
 
@@ -138,11 +140,12 @@ def _unknown(kind: str, ref: str) -> str:
 
 def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     """Every reference the file makes that the database cannot satisfy."""
-    problems = (
-        _order_problems(uow, parsed)
-        if parsed.kind is CsvKind.ORDERS
-        else _record_problems(uow, parsed)
-    )
+    if parsed.kind is CsvKind.ORDERS:
+        problems = _order_problems(uow, parsed)
+    elif parsed.kind is CsvKind.OWNERSHIP:
+        problems = _ownership_problems(uow, parsed)
+    else:
+        problems = _record_problems(uow, parsed)
     return [
         RowError(row=row, field=field, value=value, message=message)
         for row, field, value, message in problems
@@ -186,6 +189,76 @@ def _order_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
         for line, row in zip(order.lines, rows, strict=True):
             if line.product_ref not in products:
                 yield row, "product_ref", line.product_ref, _unknown("product", line.product_ref)
+
+
+def _ownership_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
+    """Unknown parties, a party owning itself, and owners of one party above 100 % in all.
+
+    The file states every owner of each party it names: those owners replace the stored ones.
+    """
+    owners = [record for record in parsed.records if isinstance(record, model.Owner)]
+    refs = {owner.party_ref for owner in owners} | {owner.owner_name for owner in owners}
+    known = uow.parties.existing_refs(sorted(refs)) if refs else set()
+    totals: dict[str, float] = {}
+    last_row: dict[str, int] = {}
+    for owner, rows in zip(owners, parsed.record_rows, strict=True):
+        if owner.party_ref not in known:
+            yield rows[0], "party_ref", owner.party_ref, _unknown("party", owner.party_ref)
+        if owner.owner_name == owner.party_ref:
+            message = "a party cannot own itself; expected another owner"
+            yield rows[0], "owner_name", owner.owner_name, message
+        totals[owner.party_ref] = totals.get(owner.party_ref, 0.0) + owner.share_percent
+        last_row[owner.party_ref] = rows[0]
+    for party_ref, total in totals.items():
+        if total > 100 + 1e-9:
+            message = f"the owners of {party_ref!r} hold {total:g} % in all; expected at most 100 %"
+            yield last_row[party_ref], "share_percent", None, message
+
+
+def _write_owners(uow: UnitOfWork, parsed: ParsedFile, *, dry_run: bool) -> dict[_Change, int]:
+    """Each party's owners replaced by the file's, with one audit entry per changed party.
+
+    An owner named by a party's ref is that party: stored under its name, with its ref.
+    """
+    owners = [record for record in parsed.records if isinstance(record, model.Owner)]
+    names = {owner.owner_name for owner in owners}
+    parties = uow.parties.get_many(sorted(names)) if names else {}
+    by_party: dict[str, list[model.Owner]] = {}
+    for owner in owners:
+        party = parties.get(owner.owner_name)
+        if party is not None:
+            owner = owner.model_copy(
+                update={"owner_name": party.name, "owner_party_ref": party.ref}
+            )
+        by_party.setdefault(owner.party_ref, []).append(owner)
+    counts = dict.fromkeys(_Change, 0)
+    for party_ref, new in by_party.items():
+        before = {owner.owner_name: owner for owner in uow.owners.owners_of(party_ref)}
+        for owner in new:
+            stored = before.get(owner.owner_name)
+            change = (
+                _Change.CREATED
+                if stored is None
+                else _Change.UNCHANGED
+                if stored == owner
+                else _Change.UPDATED
+            )
+            counts[change] += 1
+        ordered = sorted(new, key=lambda owner: owner.owner_name)
+        if dry_run or list(before.values()) == ordered:
+            continue
+        uow.owners.set_owners(party_ref, ordered)
+        uow.audit.append(
+            "import",
+            "owners",
+            party_ref,
+            before={"owners": [owner.model_dump(mode="json") for owner in before.values()]},
+            after={
+                "source": parsed.source,
+                "owners": [owner.model_dump(mode="json") for owner in ordered],
+            },
+        )
+    return counts
 
 
 # -- writing ----------------------------------------------------------------------------------
@@ -317,7 +390,7 @@ def _put_records(
         change = _change(uow, record)
         counts[change] += 1
         if not dry_run and change is not _Change.UNCHANGED:
-            assert not isinstance(record, model.Order)  # orders go in bulk
+            assert not isinstance(record, model.Order | model.Owner)  # written on their own
             put_record_in(uow, record)
         if done % 200 == 0:
             progress(done, total, f"importing {parsed.source}")
@@ -338,6 +411,7 @@ def _stored(uow: UnitOfWork, kind: CsvKind) -> Iterable[Record]:
         CsvKind.LICENSES: uow.paperwork.all_licenses,
         CsvKind.FOOTPRINTS: uow.paperwork.all_footprints,
         CsvKind.COUNTRIES: uow.paperwork.all_country_settings,
+        CsvKind.OWNERSHIP: uow.owners.all,
     }
     return readers[kind]()
 

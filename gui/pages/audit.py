@@ -77,6 +77,8 @@ ACTION_TEXT = {
     "return": "Signed copy returned",
     "undo": "Undone (Edit > Undo)",
     "redo": "Redone (Edit > Redo)",
+    "dispose": "Screening match decided",
+    "approve": "Cleared match approved (second officer)",
 }
 
 

@@ -74,6 +74,12 @@ AE,true,0
 """
 
 # In the order they must go in: orders and paperwork refer to parties and products.
+OWNERSHIP = """\
+party_ref,owner_name,owner_country,share_percent
+C2,Rhein Holding AG,CH,75
+C3,C1,SG,20
+"""
+
 FILES: dict[CsvKind, str] = {
     CsvKind.PARTIES: PARTIES,
     CsvKind.PRODUCTS: PRODUCTS,
@@ -82,6 +88,7 @@ FILES: dict[CsvKind, str] = {
     CsvKind.LICENSES: LICENSES,
     CsvKind.FOOTPRINTS: FOOTPRINTS,
     CsvKind.COUNTRIES: COUNTRIES,
+    CsvKind.OWNERSHIP: OWNERSHIP,
 }
 
 
@@ -146,6 +153,7 @@ def test_every_kind_imports_and_says_what_it_created(db: SqlDatabase) -> None:
         CsvKind.LICENSES: (2, 2),
         CsvKind.FOOTPRINTS: (2, 2),
         CsvKind.COUNTRIES: (2, 2),
+        CsvKind.OWNERSHIP: (2, 2),
     }
     for kind, text in FILES.items():
         summary = _import(db, kind, text)

@@ -22,6 +22,7 @@ from domain.model import (
 )
 from domain.rules.engine import evaluate
 from domain.ruleset import load_shipped_rulesets
+from domain.screening.results import ScreeningState
 
 CATALOG = load_shipped_rulesets()
 H100_TPP = 15_832.0
@@ -122,6 +123,7 @@ def decide(
     country: CountrySetting | None = None,
     resolution: RedFlagResolution | None = None,
     products: Mapping[str, Product] | None = None,
+    screening: Mapping[str, ScreeningState] | None = None,
 ) -> Decision:
     consignee = consignee or party()
     order = Order(
@@ -139,6 +141,7 @@ def decide(
         products=products or PRODUCTS,
         standing=standing or Standing(),
         country=country,
+        screening=screening or {},
     )
     return evaluate(order, context, CATALOG.in_effect_on(on))
 

@@ -93,6 +93,12 @@ IN,false,1500000000
 United Arab Emirates,true,
 """
 
+OWNERSHIP = """\
+party_ref,owner_name,owner_country,share_percent
+C2,Example Holdings Ltd,SG,40
+C2,C1,DE,12.5
+"""
+
 GOOD: dict[CsvKind, str] = {
     CsvKind.PARTIES: PARTIES,
     CsvKind.PRODUCTS: PRODUCTS,
@@ -101,6 +107,7 @@ GOOD: dict[CsvKind, str] = {
     CsvKind.LICENSES: LICENSES,
     CsvKind.FOOTPRINTS: FOOTPRINTS,
     CsvKind.COUNTRIES: COUNTRIES,
+    CsvKind.OWNERSHIP: OWNERSHIP,
 }
 
 
@@ -728,3 +735,15 @@ def test_any_products_round_trip(products: list[Record]) -> None:
 @given(st.lists(_ORDERS, max_size=5, unique_by=lambda order: order.ref))
 def test_any_orders_round_trip(orders: list[Record]) -> None:
     _round_trip(CsvKind.ORDERS, orders)
+
+
+def test_an_owners_share_must_be_above_zero_and_at_most_one_hundred() -> None:
+    error = _errors(
+        CsvKind.OWNERSHIP, _with_rows(CsvKind.OWNERSHIP, "C2,A,SG,0", "C2,B,SG,100.5", "C2,C,SG,")
+    )
+    assert [(problem.row, problem.field) for problem in error.errors] == [
+        (2, "share_percent"),
+        (3, "share_percent"),
+        (4, "share_percent"),
+    ]
+    assert "at most 100" in error.errors[1].message

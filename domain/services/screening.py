@@ -1,0 +1,662 @@
+"""Screening parties against the list snapshot in use, and the officer's dispositions
+(rules.md section 9).
+
+A party is screened under its legal name, every alias, its ultimate parent's name and its
+owners' names, with its countries as supporting evidence. A screening names the snapshot it
+used and the hash of the names it covered, so a party is screened again when a new snapshot is
+taken into use or its names change. The index over a snapshot's entries is built once per
+process and snapshot content.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from threading import Lock
+
+from domain.errors import DomainError
+from domain.model import Order, Owner, Party
+from domain.ports import Database, UnitOfWork
+from domain.progress import CancelToken, ProgressSink, no_progress
+from domain.screening.index import ScreeningIndex
+from domain.screening.matching import (
+    DEFAULT_ALERT_THRESHOLD,
+    ListedParty,
+    NameMatch,
+    ScreeningQuery,
+)
+from domain.screening.model import ListEntry, SnapshotRecord
+from domain.screening.results import (
+    Disposition,
+    MatchedToken,
+    MatchState,
+    OwnerShare,
+    PartyScreening,
+    PotentialMatch,
+    QueryRole,
+    ScreeningState,
+    Verdict,
+    match_state,
+    names_hash,
+    needs_second_approval,
+)
+
+THRESHOLD_KEY = "screening.threshold"
+SECOND_APPROVAL_KEY = "screening.second_approval"
+
+
+@dataclass(frozen=True)
+class ScreeningSettings:
+    """The desk's screening settings: the alert threshold and whether clearing a strong
+    match needs a second officer."""
+
+    threshold: float = DEFAULT_ALERT_THRESHOLD
+    second_approval: bool = False
+
+
+def read_screening_settings(uow: UnitOfWork) -> ScreeningSettings:
+    threshold, approval = uow.settings.get(THRESHOLD_KEY), uow.settings.get(SECOND_APPROVAL_KEY)
+    try:
+        value = float(json.loads(threshold)) if threshold else DEFAULT_ALERT_THRESHOLD
+    except (TypeError, ValueError):
+        value = DEFAULT_ALERT_THRESHOLD
+    return ScreeningSettings(
+        threshold=value if 0 < value <= 1 else DEFAULT_ALERT_THRESHOLD,
+        second_approval=approval == "true",
+    )
+
+
+def update_screening_settings(
+    db: Database, *, actor: str, threshold: float | None = None, second_approval: bool | None = None
+) -> ScreeningSettings:
+    """Change the alert threshold (0 < t <= 1) or the second-approval setting (audited)."""
+    if threshold is not None and not 0 < threshold <= 1:
+        raise DomainError(f"the alert threshold is {threshold:g}: expected a number in (0, 1]")
+    with db.writer(actor) as uow:
+        before = read_screening_settings(uow)
+        if threshold is not None:
+            uow.settings.put(THRESHOLD_KEY, json.dumps(threshold))
+        if second_approval is not None:
+            uow.settings.put(SECOND_APPROVAL_KEY, "true" if second_approval else "false")
+        after = read_screening_settings(uow)
+        if after != before:
+            uow.audit.append(
+                "update",
+                "settings",
+                "screening",
+                before={"threshold": before.threshold, "second_approval": before.second_approval},
+                after={"threshold": after.threshold, "second_approval": after.second_approval},
+            )
+            uow.commit()
+        return after
+
+
+# -- the index over a snapshot --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SnapshotIndex:
+    snapshot: SnapshotRecord
+    index: ScreeningIndex
+    entries: Mapping[str, ListEntry]
+
+
+_INDEXES: dict[str, SnapshotIndex] = {}
+_INDEX_LOCK = Lock()
+
+
+def index_of(uow: UnitOfWork, snapshot: SnapshotRecord) -> SnapshotIndex:
+    """The index over ``snapshot``'s entries, built on first use in this process (kept by
+    content hash: two files with the same content share it)."""
+    with _INDEX_LOCK:
+        known = _INDEXES.get(snapshot.content_hash)
+        if known is not None:
+            return SnapshotIndex(snapshot, known.index, known.entries)
+        entries = {entry.entry_id: entry for entry in uow.list_snapshots.entries(snapshot.id)}
+        built = SnapshotIndex(snapshot, _build(entries.values()), entries)
+        if len(_INDEXES) >= 2:
+            _INDEXES.pop(next(iter(_INDEXES)))
+        _INDEXES[snapshot.content_hash] = built
+        return built
+
+
+def _build(entries: Iterable[ListEntry]) -> ScreeningIndex:
+    return ScreeningIndex.build(
+        ListedParty(entry_id=entry.entry_id, names=entry.names, countries=entry.countries)
+        for entry in entries
+    )
+
+
+# -- screening one party ---------------------------------------------------------------------
+
+
+def screened_names(party: Party, owners: Sequence[Owner]) -> list[tuple[QueryRole, str]]:
+    """The names a party is screened under, each with its role, without repeats."""
+    names: list[tuple[QueryRole, str]] = [(QueryRole.LEGAL_NAME, party.name)]
+    names += [(QueryRole.ALIAS, alias) for alias in party.aliases]
+    if party.parent_name:
+        names.append((QueryRole.PARENT, party.parent_name))
+    names += [(QueryRole.OWNER, owner.owner_name) for owner in owners]
+    seen: set[str] = set()
+    unique = []
+    for role, name in names:
+        if name.casefold() not in seen:
+            seen.add(name.casefold())
+            unique.append((role, name))
+    return unique
+
+
+def party_names_hash(party: Party, owners: Sequence[Owner]) -> str:
+    return names_hash(screened_names(party, owners))
+
+
+def screen(
+    party: Party,
+    owners: Sequence[Owner],
+    snapshot: SnapshotIndex,
+    threshold: float,
+    now: datetime,
+) -> PartyScreening:
+    """Screen ``party`` against ``snapshot`` (pure: nothing is stored)."""
+    names = screened_names(party, owners)
+    own_countries = tuple(
+        dict.fromkeys(c for c in (party.country, party.hq_country, party.parent_hq_country) if c)
+    )
+    queries: list[tuple[ScreeningQuery, dict[str, QueryRole]]] = []
+    own = [(role, name) for role, name in names if role is not QueryRole.OWNER]
+    queries.append(
+        (
+            ScreeningQuery(names=tuple(name for _, name in own), countries=own_countries),
+            {name: role for role, name in own},
+        )
+    )
+    for owner in owners:
+        queries.append(
+            (
+                ScreeningQuery(names=(owner.owner_name,), countries=(owner.owner_country,)),
+                {owner.owner_name: QueryRole.OWNER},
+            )
+        )
+    found = snapshot.index.screen_many([query for query, _ in queries], threshold)
+    matches: dict[tuple[str, str], PotentialMatch] = {}
+    for (_query, roles), hits in zip(queries, found, strict=True):
+        for hit in hits:
+            entry = snapshot.entries.get(hit.entry_id)
+            if entry is None:
+                continue
+            match = potential_match(hit, entry, roles.get(hit.query_name, QueryRole.LEGAL_NAME))
+            key = (match.entry_id, match.query_name.casefold())
+            if key not in matches or matches[key].score < match.score:
+                matches[key] = match
+    ordered = sorted(matches.values(), key=lambda item: (-item.score, item.entry_id))
+    return PartyScreening(
+        party_ref=party.ref,
+        snapshot_id=snapshot.snapshot.id,
+        names_hash=names_hash(names),
+        screened_at=now,
+        threshold=threshold,
+        matches=tuple(ordered),
+    )
+
+
+def potential_match(hit: NameMatch, entry: ListEntry, role: QueryRole) -> PotentialMatch:
+    return PotentialMatch(
+        entry_id=entry.entry_id,
+        entry_hash=entry.content_hash,
+        source=entry.source,
+        list_kind=entry.kind,
+        entry_name=entry.name,
+        list_name=hit.list_name,
+        query_name=hit.query_name,
+        query_role=role,
+        score=max(0.0, min(1.0, hit.score)),
+        explanation=hit.explanation,
+        tokens=tuple(
+            MatchedToken(
+                query_token=token.query_token,
+                list_token=token.list_token,
+                how=str(token.how.value),
+                distance=token.distance,
+            )
+            for token in hit.tokens
+        ),
+        countries=str(hit.countries.value),
+        license_requirement=entry.license_requirement,
+        license_policy=entry.license_policy,
+        federal_register_notice=entry.federal_register_notice,
+    )
+
+
+# -- what orders need ------------------------------------------------------------------------
+
+
+def _owner_shares(owners: Sequence[Owner]) -> tuple[OwnerShare, ...]:
+    return tuple(
+        OwnerShare(
+            name=owner.owner_name,
+            country=owner.owner_country,
+            share_percent=owner.share_percent,
+            party_ref=owner.owner_party_ref,
+        )
+        for owner in owners
+    )
+
+
+def screening_states(
+    uow: UnitOfWork, party_refs: Sequence[str], *, screen: bool = False, store: bool = False
+) -> dict[str, ScreeningState]:
+    """The screening of each party and of its owners that are parties (and theirs), as
+    evaluation takes it; {} when no snapshot is in use. With ``screen``, a party not yet
+    screened against the snapshot in use under its current names is screened now (and the
+    result stored when ``store``); without, only stored screenings count."""
+    snapshot = uow.list_snapshots.in_use()
+    if snapshot is None:
+        return {}
+    settings = read_screening_settings(uow)
+    states: dict[str, ScreeningState] = {}
+    todo = list(dict.fromkeys(party_refs))
+    while todo:
+        parties = uow.parties.get_many(todo)
+        owners = uow.owners.owners_of_many(todo)
+        stored = uow.screenings.latest_for(todo, snapshot.id)
+        if screen:
+            stale = [
+                parties[ref]
+                for ref in todo
+                if ref in parties
+                and (
+                    ref not in stored
+                    or stored[ref].names_hash != party_names_hash(parties[ref], owners.get(ref, []))
+                )
+            ]
+            if stale:
+                fresh = _screen_many(uow, snapshot, stale, owners, settings.threshold)
+                if store:
+                    uow.screenings.add_many(list(fresh.values()), screened_by=uow.actor)
+                stored.update(fresh)
+        dispositions = uow.screenings.dispositions_for(todo)
+        following: list[str] = []
+        for ref in todo:
+            own = owners.get(ref, [])
+            states[ref] = ScreeningState(
+                screening=stored.get(ref),
+                dispositions=dispositions.get(ref, {}),
+                approval_setting=settings.second_approval,
+                owners=_owner_shares(own),
+            )
+            following += [
+                owner.owner_party_ref
+                for owner in own
+                if owner.owner_party_ref and owner.owner_party_ref not in states
+            ]
+        todo = list(dict.fromkeys(following))
+    return states
+
+
+def unscreened(uow: UnitOfWork, party_refs: Sequence[str], snapshot: SnapshotRecord) -> list[str]:
+    """Those of ``party_refs`` not yet screened against ``snapshot`` under their current
+    names (unknown refs left out)."""
+    parties = uow.parties.get_many(party_refs)
+    owners = uow.owners.owners_of_many(party_refs)
+    stored = uow.screenings.latest_for(party_refs, snapshot.id)
+    return [
+        ref
+        for ref in party_refs
+        if ref in parties
+        and (
+            ref not in stored
+            or stored[ref].names_hash != party_names_hash(parties[ref], owners.get(ref, []))
+        )
+    ]
+
+
+def _screen_many(
+    uow: UnitOfWork,
+    snapshot: SnapshotRecord,
+    parties: Sequence[Party],
+    owners: Mapping[str, Sequence[Owner]],
+    threshold: float,
+) -> dict[str, PartyScreening]:
+    built = index_of(uow, snapshot)
+    return {
+        party.ref: screen(party, owners.get(party.ref, []), built, threshold, uow.now)
+        for party in parties
+    }
+
+
+def screen_parties(
+    uow: UnitOfWork, party_refs: Sequence[str], *, store: bool
+) -> dict[str, PartyScreening]:
+    """Screen ``party_refs`` against the snapshot in use inside ``uow``; stored when
+    ``store``. Returns the screenings by party ref ({} when no snapshot is in use)."""
+    snapshot = uow.list_snapshots.in_use()
+    if snapshot is None or not party_refs:
+        return {}
+    parties = uow.parties.get_many(list(party_refs))
+    missing = [ref for ref in party_refs if ref not in parties]
+    if missing:
+        raise DomainError(f"unknown party {missing[0]!r}")
+    owners = uow.owners.owners_of_many(list(party_refs))
+    threshold = read_screening_settings(uow).threshold
+    results = _screen_many(uow, snapshot, [parties[ref] for ref in party_refs], owners, threshold)
+    if store:
+        uow.screenings.add_many(list(results.values()), screened_by=uow.actor)
+    return results
+
+
+def screen_order_parties(
+    uow: UnitOfWork, order: Order, *, store: bool
+) -> dict[str, ScreeningState]:
+    """Before an order is checked: its parties (and their owner parties) screened against the
+    snapshot in use where not yet screened (stored when ``store``), as evaluation takes them
+    ({} when no list has been imported)."""
+    refs = [order.consignee_ref, *([order.end_user_ref] if order.end_user_ref else [])]
+    return screening_states(uow, refs, screen=True, store=store)
+
+
+def screen_party(db: Database, party_ref: str, *, actor: str) -> PartyScreening:
+    """Screen one party now and keep the result."""
+    with db.writer(actor) as uow:
+        if uow.list_snapshots.in_use() is None:
+            raise DomainError(
+                "no restricted-party list has been imported: import the Consolidated "
+                "Screening List first (`diffusion-desk lists import FILE`)"
+            )
+        result = screen_parties(uow, [party_ref], store=True)[party_ref]
+        uow.commit()
+        return result
+
+
+def screen_all(
+    db: Database,
+    *,
+    actor: str,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+    batch: int = 200,
+) -> list[PartyScreening]:
+    """Screen every party against the snapshot in use, in batches (each its own
+    transaction, so a Stop keeps what was done)."""
+    with db.reader() as uow:
+        refs = [party.ref for party in uow.parties.all()]
+    done: list[PartyScreening] = []
+    for start in range(0, len(refs), batch):
+        if cancel is not None and cancel.cancelled:
+            break
+        with db.writer(actor) as uow:
+            found = screen_parties(uow, refs[start : start + batch], store=True)
+            uow.commit()
+        done += found.values()
+        progress(len(done), len(refs), "Screening parties")
+    return done
+
+
+@dataclass(frozen=True)
+class Rescreened:
+    """What re-screening after a snapshot import did."""
+
+    parties: int
+    screened: int
+    """Parties screened in full: new, renamed, or touched by an added, changed or removed
+    entry."""
+    carried: int
+    """Parties whose earlier screening the changes cannot affect: carried to the new
+    snapshot as it was."""
+    with_matches: int
+    cancelled: bool = False
+
+
+def rescreen_after_import(
+    db: Database,
+    *,
+    actor: str,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+    batch: int = 500,
+) -> Rescreened:
+    """Bring every party's screening to the snapshot in use, screening again only what the
+    differences from the previous snapshot can affect (rules.md section 9): a party already
+    screened against the previous snapshot, under the same names, with no match on a removed
+    or changed entry and no name meeting an added or changed entry, keeps its screening."""
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        if snapshot is None:
+            return Rescreened(0, 0, 0, 0)
+        previous = uow.list_snapshots.previous(snapshot.id)
+        refs = [party.ref for party in uow.parties.all()]
+        touched_ids = sorted(set(snapshot.diff.added) | set(snapshot.diff.changed))
+        if len(touched_ids) > 200:  # a first import: every entry is new
+            whole = index_of(uow, snapshot).entries
+            touched = [whole[entry] for entry in touched_ids if entry in whole]
+        else:  # a few changes: the full index is built only if a party needs it
+            found = (uow.list_snapshots.entry(snapshot.id, entry) for entry in touched_ids)
+            touched = [entry for entry in found if entry is not None]
+    delta = _build(touched)
+    stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
+    screened = carried = flagged = 0
+    for start in range(0, len(refs), batch):
+        if cancel is not None and cancel.cancelled:
+            return Rescreened(len(refs), screened, carried, flagged, cancelled=True)
+        chunk = refs[start : start + batch]
+        with db.writer(actor) as uow:
+            done = uow.screenings.latest_for(chunk, snapshot.id)
+            todo = [ref for ref in chunk if ref not in done]
+            earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
+            parties = uow.parties.get_many(todo)
+            owners = uow.owners.owners_of_many(todo)
+            settings = read_screening_settings(uow)
+            again: list[str] = []
+            kept: list[PartyScreening] = []
+            for ref in todo:
+                before = earlier.get(ref)
+                party, own = parties[ref], owners.get(ref, [])
+                if (
+                    before is None
+                    or before.threshold != settings.threshold
+                    or before.names_hash != party_names_hash(party, own)
+                    or any(match.entry_id in stale for match in before.matches)
+                    or _meets(delta, party, own, settings.threshold)
+                ):
+                    again.append(ref)
+                else:
+                    kept.append(
+                        before.model_copy(
+                            update={"snapshot_id": snapshot.id, "screened_at": uow.now}
+                        )
+                    )
+            uow.screenings.add_many(kept, screened_by=uow.actor)
+            fresh = screen_parties(uow, again, store=True)
+            uow.commit()
+        screened += len(again)
+        carried += len(kept)
+        flagged += sum(1 for item in (*kept, *fresh.values()) if item.matches)
+        progress(start + len(chunk), len(refs), "Screening parties against the new list")
+    return Rescreened(len(refs), screened, carried, flagged)
+
+
+def _meets(delta: ScreeningIndex, party: Party, owners: Sequence[Owner], threshold: float) -> bool:
+    names = tuple(name for _role, name in screened_names(party, owners))
+    return bool(delta.screen(ScreeningQuery(names=names), threshold))
+
+
+# -- dispositions ----------------------------------------------------------------------------
+
+
+def dispose(
+    db: Database,
+    party_ref: str,
+    entry_id: str,
+    verdict: Verdict,
+    *,
+    reason: str,
+    actor: str,
+    document: str | None = None,
+) -> Disposition:
+    """The officer's decision on a potential match of the party's newest screening."""
+    if not reason.strip():
+        raise DomainError("a disposition needs a reason: say why it is (or is not) a match")
+    with db.writer(actor) as uow:
+        match = _current_match(uow, party_ref, entry_id)
+        disposition = Disposition(
+            party_ref=party_ref,
+            entry_id=entry_id,
+            entry_hash=match.entry_hash,
+            verdict=verdict,
+            reason=reason.strip(),
+            document=document or None,
+            score=match.score,
+            decided_by=uow.actor,
+            decided_at=uow.now,
+        )
+        uow.screenings.add_disposition(disposition)
+        uow.audit.append(
+            "dispose",
+            "party",
+            party_ref,
+            before=None,
+            after=disposition.model_dump(mode="json"),
+        )
+        uow.commit()
+        return disposition
+
+
+def approve(db: Database, party_ref: str, entry_id: str, *, actor: str) -> Disposition:
+    """A second officer's approval of clearing a strong match (not the officer who cleared)."""
+    with db.writer(actor) as uow:
+        match = _current_match(uow, party_ref, entry_id)
+        current = uow.screenings.dispositions_for([party_ref]).get(party_ref, {}).get(entry_id)
+        settings = read_screening_settings(uow)
+        if current is None or current.verdict is not Verdict.FALSE_POSITIVE:
+            raise DomainError(f"{party_ref}: no cleared match on entry {entry_id} to approve")
+        if match_state(match, current, approval_setting=settings.second_approval) is not (
+            MatchState.AWAITING_APPROVAL
+        ):
+            raise DomainError(f"{party_ref}: the match on entry {entry_id} awaits no approval")
+        if current.decided_by == uow.actor:
+            raise DomainError(
+                f"{party_ref}: {uow.actor} cleared this match; a second officer must approve it"
+            )
+        approved = current.model_copy(update={"approved_by": uow.actor, "approved_at": uow.now})
+        uow.screenings.add_disposition(approved)
+        uow.audit.append(
+            "approve",
+            "party",
+            party_ref,
+            before=current.model_dump(mode="json"),
+            after=approved.model_dump(mode="json"),
+        )
+        uow.commit()
+        return approved
+
+
+def _current_match(uow: UnitOfWork, party_ref: str, entry_id: str) -> PotentialMatch:
+    snapshot = uow.list_snapshots.in_use()
+    if snapshot is None:
+        raise DomainError("no restricted-party list has been imported")
+    if party_ref not in uow.parties.get_many([party_ref]):
+        raise DomainError(f"unknown party {party_ref!r}")
+    if party_ref in unscreened(uow, [party_ref], snapshot):
+        screen_parties(uow, [party_ref], store=True)
+    screening = uow.screenings.latest_for([party_ref], snapshot.id)[party_ref]
+    for match in screening.matches:
+        if match.entry_id == entry_id:
+            return match
+    known = ", ".join(match.entry_id for match in screening.matches) or "none"
+    raise DomainError(
+        f"{party_ref}: entry {entry_id!r} is not among its potential matches (they are: {known})"
+    )
+
+
+# -- the officer's queue and a party's history -----------------------------------------------
+
+
+@dataclass(frozen=True)
+class QueueItem:
+    party_ref: str
+    party_name: str
+    match: PotentialMatch
+    state: MatchState
+    disposition: Disposition | None
+
+
+def work_queue(db: Database, *, include_decided: bool = False) -> list[QueueItem]:
+    """Potential matches against the snapshot in use still to decide, best first."""
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        if snapshot is None:
+            return []
+        screenings = uow.screenings.with_matches(snapshot.id)
+        refs = [item.party_ref for item in screenings]
+        parties = uow.parties.get_many(refs)
+        dispositions = uow.screenings.dispositions_for(refs)
+        approval = read_screening_settings(uow).second_approval
+    items = []
+    for screening in screenings:
+        party = parties.get(screening.party_ref)
+        for match in screening.matches:
+            current = dispositions.get(screening.party_ref, {}).get(match.entry_id)
+            state = match_state(match, current, approval_setting=approval)
+            if include_decided or state.open:
+                items.append(
+                    QueueItem(
+                        party_ref=screening.party_ref,
+                        party_name=party.name if party else screening.party_ref,
+                        match=match,
+                        state=state,
+                        disposition=current,
+                    )
+                )
+    return sorted(items, key=lambda item: (-item.match.score, item.party_ref, item.match.entry_id))
+
+
+@dataclass(frozen=True)
+class PartyHistory:
+    screenings: list[PartyScreening]
+    dispositions: list[Disposition]
+
+
+def history(db: Database, party_ref: str) -> PartyHistory:
+    """Every screening and disposition of a party, newest first."""
+    with db.reader() as uow:
+        return PartyHistory(
+            screenings=uow.screenings.history(party_ref),
+            dispositions=uow.screenings.disposition_history(party_ref),
+        )
+
+
+def needs_approval(disposition: Disposition, settings: ScreeningSettings) -> bool:
+    return disposition.verdict is Verdict.FALSE_POSITIVE and needs_second_approval(
+        disposition.score, settings.second_approval
+    )
+
+
+# -- names that are not parties --------------------------------------------------------------
+
+
+def screen_names(
+    db: Database, rows: Sequence[tuple[str, str | None]], *, threshold: float | None = None
+) -> list[list[PotentialMatch]]:
+    """Screen free names (``screen --file``) against the snapshot in use; nothing is stored."""
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        if snapshot is None:
+            raise DomainError(
+                "no restricted-party list has been imported: import one first "
+                "(`diffusion-desk lists import FILE`)"
+            )
+        built = index_of(uow, snapshot)
+        limit = threshold if threshold is not None else read_screening_settings(uow).threshold
+    queries = [
+        ScreeningQuery(names=(name,), countries=(country,) if country else ())
+        for name, country in rows
+    ]
+    return [
+        [
+            potential_match(hit, built.entries[hit.entry_id], QueryRole.LEGAL_NAME)
+            for hit in hits
+            if hit.entry_id in built.entries
+        ]
+        for hits in built.index.screen_many(queries, limit)
+    ]

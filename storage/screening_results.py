@@ -1,0 +1,246 @@
+"""Screenings of parties and the officer's dispositions: the repository over
+``party_screenings`` and ``screening_dispositions`` (both append-only). It never commits."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from typing import Any
+
+from sqlalchemy import func, insert, select
+from sqlalchemy.engine import Connection
+
+from domain.screening.results import Disposition, PartyScreening, PotentialMatch, Verdict
+from storage.schema import PartyScreeningRow, ScreeningDispositionRow
+from storage.statements import RowMemo, Statement, read_datetime
+
+_CHUNK = 500
+"""Refs per IN (...) query: well below SQLite's limit on bound parameters."""
+
+
+def _utc(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
+
+
+def _screening(row: Any) -> PartyScreening:
+    return PartyScreening(
+        party_ref=row.party_ref,
+        snapshot_id=row.snapshot_id,
+        names_hash=row.names_hash,
+        screened_at=_utc(row.screened_at),
+        threshold=row.threshold,
+        matches=tuple(PotentialMatch.model_validate(item) for item in json.loads(row.matches)),
+    )
+
+
+def _disposition(row: Any) -> Disposition:
+    return Disposition(
+        party_ref=row.party_ref,
+        entry_id=row.entry_id,
+        entry_hash=row.entry_hash,
+        verdict=Verdict(row.verdict),
+        reason=row.reason,
+        document=row.document,
+        score=row.score,
+        decided_by=row.decided_by,
+        decided_at=_utc(row.decided_at),
+        approved_by=row.approved_by,
+        approved_at=_utc(row.approved_at),
+    )
+
+
+def _chunks(refs: Sequence[str]) -> list[list[str]]:
+    unique = list(dict.fromkeys(refs))
+    return [unique[start : start + _CHUNK] for start in range(0, len(unique), _CHUNK)]
+
+
+_LATEST = (
+    "SELECT party_ref, snapshot_id, names_hash, screened_at, threshold, matches "
+    "FROM party_screenings WHERE id IN (SELECT MAX(id) FROM party_screenings "
+    "WHERE snapshot_id = :snapshot AND party_ref IN ({refs}) GROUP BY party_ref)"
+)
+_DISPOSITIONS = (
+    "SELECT party_ref, entry_id, entry_hash, verdict, reason, document, score, decided_by, "
+    "decided_at, approved_by, approved_at FROM screening_dispositions "
+    "WHERE party_ref IN ({refs}) ORDER BY id"
+)
+_STATEMENTS: dict[tuple[str, int], Statement] = {}
+
+
+def _sized(sql: str, size: int) -> Statement:
+    """``sql`` with ``{refs}`` made ``:r0, :r1, ...`` for ``size`` refs, compiled once."""
+    statement = _STATEMENTS.get((sql, size))
+    if statement is None:
+        marks = ", ".join(f":r{index}" for index in range(size))
+        statement = _STATEMENTS[(sql, size)] = Statement(sql.format(refs=marks))
+    return statement
+
+
+def _screening_row(
+    party_ref: str,
+    snapshot_id: int,
+    names: str,
+    screened_at: object,
+    threshold: float,
+    matches: str,
+) -> PartyScreening:
+    return PartyScreening(
+        party_ref=party_ref,
+        snapshot_id=snapshot_id,
+        names_hash=names,
+        screened_at=read_datetime(screened_at),
+        threshold=threshold,
+        matches=tuple(PotentialMatch.model_validate(item) for item in json.loads(matches)),
+    )
+
+
+def _disposition_row(
+    party_ref: str,
+    entry_id: str,
+    entry_hash: str,
+    verdict: str,
+    reason: str,
+    document: str | None,
+    score: float,
+    decided_by: str,
+    decided_at: object,
+    approved_by: str | None,
+    approved_at: object,
+) -> Disposition:
+    return Disposition(
+        party_ref=party_ref,
+        entry_id=entry_id,
+        entry_hash=entry_hash,
+        verdict=Verdict(verdict),
+        reason=reason,
+        document=document,
+        score=score,
+        decided_by=decided_by,
+        decided_at=read_datetime(decided_at),
+        approved_by=approved_by,
+        approved_at=None if approved_at is None else read_datetime(approved_at),
+    )
+
+
+_screening_memo = RowMemo(_screening_row, size=1024)
+_disposition_memo = RowMemo(_disposition_row, size=4096)
+
+
+class SqlScreeningRepository:
+    """Implements ``domain.ports.ScreeningRepository``."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add_many(self, screenings: Sequence[PartyScreening], *, screened_by: str) -> None:
+        if not screenings:
+            return
+        self._connection.execute(
+            insert(PartyScreeningRow),
+            [
+                {
+                    "party_ref": item.party_ref,
+                    "snapshot_id": item.snapshot_id,
+                    "names_hash": item.names_hash,
+                    "screened_at": item.screened_at,
+                    "screened_by": screened_by,
+                    "threshold": item.threshold,
+                    "match_count": len(item.matches),
+                    "matches": json.dumps(
+                        [match.model_dump(mode="json") for match in item.matches],
+                        ensure_ascii=False,
+                    ),
+                }
+                for item in screenings
+            ],
+        )
+
+    def latest_for(self, refs: Sequence[str], snapshot_id: int) -> dict[str, PartyScreening]:
+        """The newest screening of each party against ``snapshot_id`` (read before every
+        order check: hand-written SQL, values made once per stored row)."""
+        found: dict[str, PartyScreening] = {}
+        for chunk in _chunks(refs):
+            statement = _sized(_LATEST, len(chunk))
+            params: dict[str, object] = {f"r{i}": ref for i, ref in enumerate(chunk)}
+            params["snapshot"] = snapshot_id
+            for row in statement.rows(self._connection, params):
+                found[row[0]] = _screening_memo(*row)
+        return found
+
+    def latest_any(self, refs: Sequence[str]) -> dict[str, PartyScreening]:
+        """The newest screening of each party, whatever snapshot it used."""
+        found: dict[str, PartyScreening] = {}
+        table = PartyScreeningRow.__table__
+        for chunk in _chunks(refs):
+            newest = (
+                select(func.max(table.c.id))
+                .where(table.c.party_ref.in_(chunk))
+                .group_by(table.c.party_ref)
+            )
+            for row in self._connection.execute(select(table).where(table.c.id.in_(newest))):
+                found[row.party_ref] = _screening(row)
+        return found
+
+    def with_matches(self, snapshot_id: int) -> list[PartyScreening]:
+        """The newest screening against ``snapshot_id`` of every party that has matches."""
+        table = PartyScreeningRow.__table__
+        newest = (
+            select(func.max(table.c.id))
+            .where(table.c.snapshot_id == snapshot_id)
+            .group_by(table.c.party_ref)
+        )
+        rows = self._connection.execute(
+            select(table).where(table.c.id.in_(newest), table.c.match_count > 0)
+        )
+        return [_screening(row) for row in rows]
+
+    def screened_refs(self, snapshot_id: int) -> set[str]:
+        table = PartyScreeningRow.__table__
+        rows = self._connection.execute(
+            select(table.c.party_ref).where(table.c.snapshot_id == snapshot_id).distinct()
+        )
+        return {row.party_ref for row in rows}
+
+    def history(self, party_ref: str) -> list[PartyScreening]:
+        table = PartyScreeningRow.__table__
+        rows = self._connection.execute(
+            select(table).where(table.c.party_ref == party_ref).order_by(table.c.id.desc())
+        )
+        return [_screening(row) for row in rows]
+
+    def add_disposition(self, disposition: Disposition) -> None:
+        self._connection.execute(
+            insert(ScreeningDispositionRow).values(
+                party_ref=disposition.party_ref,
+                entry_id=disposition.entry_id,
+                entry_hash=disposition.entry_hash,
+                verdict=disposition.verdict.value,
+                reason=disposition.reason,
+                document=disposition.document,
+                score=disposition.score,
+                decided_by=disposition.decided_by,
+                decided_at=disposition.decided_at,
+                approved_by=disposition.approved_by,
+                approved_at=disposition.approved_at,
+            )
+        )
+
+    def dispositions_for(self, refs: Sequence[str]) -> dict[str, dict[str, Disposition]]:
+        """The newest disposition of each (party, entry)."""
+        found: dict[str, dict[str, Disposition]] = {}
+        for chunk in _chunks(refs):
+            statement = _sized(_DISPOSITIONS, len(chunk))
+            params = {f"r{i}": ref for i, ref in enumerate(chunk)}
+            for row in statement.rows(self._connection, params):
+                found.setdefault(row[0], {})[row[1]] = _disposition_memo(*row)
+        return found
+
+    def disposition_history(self, party_ref: str) -> list[Disposition]:
+        table = ScreeningDispositionRow.__table__
+        rows = self._connection.execute(
+            select(table).where(table.c.party_ref == party_ref).order_by(table.c.id.desc())
+        )
+        return [_disposition(row) for row in rows]

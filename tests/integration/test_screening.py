@@ -1,0 +1,281 @@
+"""Screening on a real database (SQLite and PostgreSQL): orders screen their parties against
+the snapshot in use, dispositions decide the outcome, changed entries reopen them, owners
+count under the Affiliates rule, and every step is kept append-only and audited."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import text
+from sqlalchemy.exc import DBAPIError
+
+from domain.decision import Outcome
+from domain.errors import DomainError
+from domain.model import LppCertification, Order, OrderLine, Owner, Party
+from domain.ruleset import load_shipped_rulesets
+from domain.screening.results import MatchState, Verdict
+from domain.services.orders import check_order
+from domain.services.screening import (
+    approve,
+    dispose,
+    history,
+    rescreen_after_import,
+    screen_all,
+    screen_names,
+    screen_party,
+    update_screening_settings,
+    work_queue,
+)
+from domain.services.screening_lists import import_list
+from storage.unit_of_work import SqlDatabase
+from tests.unit.builders import PRODUCTS
+
+CATALOG = load_shipped_rulesets()
+DATA = Path(__file__).resolve().parent.parent / "data" / "screening"
+CETC = "China Electronics Technology Group Corporation 13th Research Institute"
+HEADER = (
+    "source,name,alt_names,addresses,country,license_requirement,license_policy,"
+    "federal_register_notice,start_date\n"
+)
+
+
+def _extra(*rows: str) -> bytes:
+    return (HEADER + "".join(row + "\n" for row in rows)).encode()
+
+
+LIST_ONE = _extra(
+    "Entity List (EL) - Bureau of Industry and Security,Zenthora Photonics Co. Ltd.,Zenthora,"
+    '"Block 5, Singapore, SG",SG,For all items subject to the EAR.,Policy of denial.,'
+    "90 FR 1,2025-01-15",
+    "Denied Persons List (DPL) - Bureau of Industry and Security,Quorvex Diversion Trading LLC,,"
+    '"Dubai, AE",AE,,,,',
+)
+LIST_CHANGED = _extra(
+    "Entity List (EL) - Bureau of Industry and Security,Zenthora Photonics Co. Ltd.,Zenthora,"
+    '"Block 5, Singapore, SG",SG,For all items subject to the EAR.,'
+    "Case-by-case review for items needed for civil aviation safety.,90 FR 2,2025-01-15",
+    "Denied Persons List (DPL) - Bureau of Industry and Security,Quorvex Diversion Trading LLC,,"
+    '"Dubai, AE",AE,,,,',
+)
+
+
+def _party(ref: str, name: str, **fields: object) -> Party:
+    values: dict[str, object] = {"ref": ref, "name": name, "country": "SG", "hq_country": "SG"}
+    values.update(fields)
+    return Party.model_validate(values)
+
+
+def _setup(db: SqlDatabase, *parties: Party, owners: dict[str, list[Owner]] | None = None) -> None:
+    with db.writer("setup") as uow:
+        for product in PRODUCTS.values():
+            uow.products.add(product)
+        for party in parties:
+            uow.parties.add(party)
+            uow.paperwork.put_lpp_certification(
+                LppCertification(party_ref=party.ref, year=2026, signed_on=date(2026, 1, 2))
+            )
+        for ref, items in (owners or {}).items():
+            uow.owners.set_owners(ref, items)
+        uow.commit()
+
+
+def _order(db: SqlDatabase, ref: str, consignee: str, end_user: str | None = None) -> str:
+    with db.writer("setup") as uow:
+        uow.orders.add(
+            Order(
+                ref=ref,
+                date=date(2026, 3, 2),
+                consignee_ref=consignee,
+                end_user_ref=end_user,
+                lines=(OrderLine(product_ref="H100", quantity=2),),
+            )
+        )
+        uow.commit()
+    return ref
+
+
+def _import(db: SqlDatabase, data: bytes, name: str = "list.csv") -> None:
+    import_list(db, data, file_name=name, actor="officer", catalog=CATALOG)
+
+
+def test_without_a_list_orders_are_decided_as_before(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics Co., Ltd."))
+    result = check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="officer")
+    assert result.decision.outcome is Outcome.AUTHORIZED
+    assert result.screening == {}
+
+
+def test_a_listed_consignee_holds_until_decided_then_needs_a_licence(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics Company Limited"), _party("OK", "Maple Compute"))
+    _import(db, LIST_ONE)
+    held = check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="officer").decision
+    assert held.outcome is Outcome.HOLD
+    pending = next(f for f in held.findings if f.code == "screening_match_pending")
+    assert pending.figures["matched_name"] == "Zenthora Photonics Co. Ltd."
+    assert "Entity List" in str(pending.figures["list"])
+    clean = check_order(db, CATALOG, _order(db, "SO-2", "OK"), actor="officer").decision
+    assert clean.outcome is Outcome.AUTHORIZED
+
+    entry = str(pending.figures["entry"])
+    queue = work_queue(db)
+    assert [(item.party_ref, item.match.entry_id) for item in queue] == [("ZP", entry)]
+    dispose(
+        db, "ZP", entry, Verdict.TRUE_MATCH, reason="same address and registry number", actor="a"
+    )
+    decided = check_order(db, CATALOG, "SO-1", actor="officer").decision
+    assert decided.outcome is Outcome.LICENSE_REQUIRED
+    listed = next(f for f in decided.findings if f.code == "entity_list")
+    assert "Policy of denial." in listed.message
+    assert decided.consumption == ()
+    assert work_queue(db) == []
+
+
+def test_a_false_positive_clears_and_a_changed_entry_reopens(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics Co Ltd"))
+    _import(db, LIST_ONE)
+    screening = screen_party(db, "ZP", actor="officer")
+    entry = screening.matches[0].entry_id
+    dispose(db, "ZP", entry, Verdict.FALSE_POSITIVE, reason="different company", actor="a")
+    assert check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="o").decision.outcome is (
+        Outcome.AUTHORIZED
+    )
+    _import(db, LIST_CHANGED, "list-2.csv")
+    reopened = check_order(db, CATALOG, "SO-1", actor="o").decision
+    assert reopened.outcome is Outcome.HOLD
+    assert "changed since" in next(
+        f.message for f in reopened.findings if f.code == "screening_match_pending"
+    )
+    assert work_queue(db)[0].state is MatchState.REOPENED
+
+
+def test_a_strong_match_cleared_waits_for_a_second_officer(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics Co. Ltd."))
+    _import(db, LIST_ONE)
+    update_screening_settings(db, actor="admin", second_approval=True)
+    entry = screen_party(db, "ZP", actor="a").matches[0].entry_id
+    assert screen_party(db, "ZP", actor="a").matches[0].score >= 0.95
+    dispose(db, "ZP", entry, Verdict.FALSE_POSITIVE, reason="a namesake", actor="alice")
+    assert work_queue(db)[0].state is MatchState.AWAITING_APPROVAL
+    with pytest.raises(DomainError, match="second officer"):
+        approve(db, "ZP", entry, actor="alice")
+    approve(db, "ZP", entry, actor="bob")
+    assert work_queue(db) == []
+    assert check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="o").decision.outcome is (
+        Outcome.AUTHORIZED
+    )
+
+
+def test_a_denied_end_user_prohibits_the_order(db: SqlDatabase) -> None:
+    _setup(db, _party("OK", "Maple Compute"), _party("QD", "Quorvex Diversion Trading L.L.C."))
+    _import(db, LIST_ONE)
+    entry = screen_party(db, "QD", actor="a").matches[0].entry_id
+    dispose(db, "QD", entry, Verdict.TRUE_MATCH, reason="same party", actor="a")
+    decision = check_order(db, CATALOG, _order(db, "SO-1", "OK", "QD"), actor="o").decision
+    assert decision.outcome is Outcome.PROHIBITED
+    assert "denied_party" in decision.codes()
+
+
+def test_a_party_owned_by_a_listed_party_is_an_affiliate(db: SqlDatabase) -> None:
+    owned = _party("SUB", "Harbourline Optics Pte. Ltd.")
+    _setup(
+        db,
+        owned,
+        owners={
+            "SUB": [
+                Owner(
+                    party_ref="SUB",
+                    owner_name="Zenthora Photonics Co., Ltd.",
+                    owner_country="SG",
+                    share_percent=60,
+                )
+            ]
+        },
+    )
+    _import(db, LIST_ONE)
+    screening = screen_party(db, "SUB", actor="a")
+    owner_match = next(m for m in screening.matches if m.query_role.value == "owner")
+    dispose(db, "SUB", owner_match.entry_id, Verdict.TRUE_MATCH, reason="the owner", actor="a")
+    with db.writer("clock") as uow:  # orders after the suspension ended
+        uow.orders.add(
+            Order(
+                ref="SO-LATE",
+                date=date(2026, 11, 20),
+                consignee_ref="SUB",
+                lines=(OrderLine(product_ref="H100", quantity=1),),
+            )
+        )
+        uow.commit()
+    late = check_order(db, CATALOG, "SO-LATE", actor="o").decision
+    assert late.outcome is Outcome.LICENSE_REQUIRED
+    assert "affiliate_of_listed_party" in late.codes()
+    early = check_order(db, CATALOG, _order(db, "SO-EARLY", "SUB"), actor="o").decision
+    assert "listed_owner_note" in early.codes()
+    assert early.outcome is Outcome.AUTHORIZED
+
+
+def test_a_dry_run_screens_without_storing(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"))
+    _import(db, LIST_ONE)
+    dry = check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="o", dry_run=True)
+    assert dry.decision.outcome is Outcome.HOLD
+    assert history(db, "ZP").screenings == []
+
+
+def test_screenings_and_dispositions_are_append_only_and_audited(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"))
+    _import(db, LIST_ONE)
+    entry = screen_party(db, "ZP", actor="a").matches[0].entry_id
+    dispose(db, "ZP", entry, Verdict.FALSE_POSITIVE, reason="not them", actor="a")
+    with db.reader() as uow:
+        actions = [entry.action for entry in uow.audit.entries_for("party", "ZP")]
+    assert "dispose" in actions
+    with db.engine.connect() as connection:
+        for table in ("party_screenings", "screening_dispositions"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(text(f"UPDATE {table} SET party_ref = 'X'"))
+            connection.rollback()
+            with pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(text(f"DELETE FROM {table}"))
+            connection.rollback()
+
+
+def test_a_disposition_needs_a_reason_and_a_known_match(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"))
+    _import(db, LIST_ONE)
+    screen_party(db, "ZP", actor="a")
+    with pytest.raises(DomainError, match="reason"):
+        dispose(db, "ZP", "whatever", Verdict.TRUE_MATCH, reason=" ", actor="a")
+    with pytest.raises(DomainError, match="not among its potential matches"):
+        dispose(db, "ZP", "no-such-entry", Verdict.TRUE_MATCH, reason="x", actor="a")
+
+
+def test_screen_all_and_free_names(db: SqlDatabase) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"), _party("OK", "Maple Compute"))
+    _import(db, (DATA / "csl-sample.csv").read_bytes(), "csl.csv")
+    done = screen_all(db, actor="a")
+    assert {item.party_ref for item in done} == {"ZP", "OK"}
+    found = screen_names(db, [(CETC, "CN"), ("Maple Compute", None)])
+    assert found[0]
+    assert found[0][0].list_kind.value == "entity_list"
+    assert found[1] == []
+
+
+def test_after_an_import_only_what_the_changes_can_affect_is_screened_again(
+    db: SqlDatabase,
+) -> None:
+    _setup(db, _party("ZP", "Zenthora Photonics"), _party("MC", "Maple Compute"))
+    _import(db, LIST_ONE)
+    first = rescreen_after_import(db, actor="o")
+    assert (first.parties, first.screened, first.carried, first.with_matches) == (2, 2, 0, 1)
+    _import(db, LIST_CHANGED, "list-2.csv")
+    second = rescreen_after_import(db, actor="o")
+    assert (second.screened, second.carried) == (1, 1)  # ZP's entry changed; MC untouched
+    again = rescreen_after_import(db, actor="o")
+    assert (again.screened, again.carried) == (0, 0)  # everything is screened already
+    added = LIST_CHANGED + b"Company deny list,Maple Compute Holdings,,,SG,,,,\n"
+    _import(db, added, "list-3.csv")
+    third = rescreen_after_import(db, actor="o")
+    assert third.screened == 1  # MC may meet the added entry; ZP is carried
+    assert third.carried == 1
