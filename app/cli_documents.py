@@ -16,13 +16,14 @@ from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
 from domain.documents import RegisteredDocument, Signer, Verification
 from domain.errors import DomainError
 from domain.services.documents import (
+    aia_statement_view,
     check_pdf_size,
-    generate_aia_statement,
-    generate_decision_record,
-    generate_lpp_certification,
-    generate_quota_report,
-    generate_shipment_notice,
+    decision_record_view,
+    generate,
+    lpp_certification_view,
+    quota_report_view,
     record_signed_return,
+    shipment_notice_view,
     verify_code,
     verify_pdf,
 )
@@ -34,7 +35,8 @@ from domain.services.settings import (
 )
 
 if TYPE_CHECKING:
-    from domain.documents import DocumentRenderer
+    from domain.documents import DocumentRenderer, DocumentView
+    from domain.ports import Database
 
 Handler = Callable[[Run], int]
 
@@ -225,11 +227,15 @@ def document_json(document: RegisteredDocument) -> dict[str, Any]:
     return {**document.model_dump(mode="json"), "qr_payload": document.qr_payload}
 
 
-def _generate(run: Run, make: Callable[[Callable[[RegisteredDocument, bytes], None]], Any]) -> int:
+def _generate(run: Run, build: Callable[[Database], DocumentView]) -> int:
+    """Build the document's view from the records, then number, render, register and write
+    it to ``--out``."""
+    renderer = _renderer()
+    db = run.db()
     target = _AtomicPdf(run.args.out)
     _warn_default_letterhead(run)
     try:
-        document, _ = make(target.deliver)
+        document, _ = generate(db, renderer, build(db), actor=run.actor, deliver=target.deliver)
     except BaseException:
         target.discard()
         raise
@@ -268,78 +274,44 @@ def _warn_default_letterhead(run: Run) -> None:
 
 def _cmd_statement(run: Run) -> int:
     args = run.args
-    renderer = _renderer()
-    db = run.db()
     if args.statement_kind == "aia":
         return _generate(
             run,
-            lambda deliver: generate_aia_statement(
+            lambda db: aia_statement_view(
                 db,
                 run.catalog,
-                renderer,
                 args.party,
                 on=args.on or run.today,
-                actor=run.actor,
                 items_description=args.items,
                 signers=_signers(args.signer),
                 weights_attestation=args.weights_attestation,
-                deliver=deliver,
             ),
         )
     return _generate(
         run,
-        lambda deliver: generate_lpp_certification(
+        lambda db: lpp_certification_view(
             db,
             run.catalog,
-            renderer,
             args.party,
             args.year or run.today.year,
             on=args.on or run.today,
-            actor=run.actor,
             signers=_signers(args.signer),
-            deliver=deliver,
         ),
     )
 
 
 def _cmd_record(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
-    return _generate(
-        run,
-        lambda deliver: generate_decision_record(
-            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
-        ),
-    )
+    return _generate(run, lambda db: decision_record_view(db, run.catalog, run.args.order))
 
 
 def _cmd_notice(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
-    return _generate(
-        run,
-        lambda deliver: generate_shipment_notice(
-            db, run.catalog, renderer, run.args.order, actor=run.actor, deliver=deliver
-        ),
-    )
+    return _generate(run, lambda db: shipment_notice_view(db, run.catalog, run.args.order))
 
 
 def _cmd_report(run: Run) -> int:
-    renderer = _renderer()
-    db = run.db()
     on = run.args.on or run.today
-    return _generate(
-        run,
-        lambda deliver: generate_quota_report(
-            db,
-            run.catalog,
-            renderer,
-            on=on,
-            year=run.args.year or on.year,
-            actor=run.actor,
-            deliver=deliver,
-        ),
-    )
+    year = run.args.year or on.year
+    return _generate(run, lambda db: quota_report_view(db, run.catalog, on=on, year=year))
 
 
 def _looks_like_a_file(target: str) -> bool:

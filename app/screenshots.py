@@ -48,21 +48,30 @@ def _documents(context: DeskContext) -> bytes:
     )
     renderer = PdfRenderer()
     on = context.today()
-    _, pdf = documents.generate_aia_statement(
+    _, pdf = documents.generate(
         context.db,
-        context.catalog,
         renderer,
-        "GB-THAMESIDE",
-        on=on,
+        documents.aia_statement_view(
+            context.db,
+            context.catalog,
+            "GB-THAMESIDE",
+            on=on,
+            signers=(Signer(name="Oliver Pryce", title="Managing Director"),),
+        ),
         actor="maria.keller",
-        signers=(Signer(name="Oliver Pryce", title="Managing Director"),),
     )
-    documents.generate_quota_report(
-        context.db, context.catalog, renderer, on=on, actor="maria.keller"
+    documents.generate(
+        context.db,
+        renderer,
+        documents.quota_report_view(context.db, context.catalog, on=on),
+        actor="maria.keller",
     )
     for ref in ("SO-26-0133", "SO-26-0150"):
-        documents.generate_decision_record(
-            context.db, context.catalog, renderer, ref, actor="maria.keller"
+        documents.generate(
+            context.db,
+            renderer,
+            documents.decision_record_view(context.db, context.catalog, ref),
+            actor="maria.keller",
         )
     return pdf
 

@@ -9,12 +9,15 @@ so a decision edited outside the app no longer matches.
 from __future__ import annotations
 
 import hashlib
+import inspect
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any
+from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
+
+from domain.frozen import Frozen
 
 GENESIS_HASH = "0" * 64
 
@@ -38,10 +41,8 @@ def sha256_hex(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-class AuditEntry(BaseModel):
-    """One change to the records: who, when, what, before and after."""
-
-    model_config = ConfigDict(frozen=True)
+class AuditHead(Frozen):
+    """What every view of an audit entry shows: its place in the log, who, when and what."""
 
     seq: int
     at: datetime
@@ -49,6 +50,11 @@ class AuditEntry(BaseModel):
     action: str
     entity: str
     entity_ref: str
+
+
+class AuditEntry(AuditHead):
+    """One change to the records: who, when, what, before and after."""
+
     before: dict[str, Any] | None = None
     after: dict[str, Any] | None = None
     prev_hash: str
@@ -108,19 +114,24 @@ def decision_content_hash(
     )
 
 
-class ChainProblem(BaseModel):
-    """The first place where the record does not match itself."""
+DECISION_HASHED: Final = tuple(inspect.signature(decision_content_hash).parameters)
+"""What a recorded decision's hash covers: the arguments of ``decision_content_hash``."""
 
-    model_config = ConfigDict(frozen=True)
+
+def hashed_fields(record: object, names: tuple[str, ...]) -> dict[str, Any]:
+    """The values a stored record's hash is computed again from, by name."""
+    return {name: getattr(record, name) for name in names}
+
+
+class ChainProblem(Frozen):
+    """The first place where the record does not match itself."""
 
     seq: int | None
     what: str
 
 
-class VerifyReport(BaseModel):
+class VerifyReport(Frozen):
     """The result of walking the audit chain and the decisions it vouches for."""
-
-    model_config = ConfigDict(frozen=True)
 
     entries: int
     decisions: int

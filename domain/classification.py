@@ -11,10 +11,11 @@ from collections.abc import Sequence
 from enum import StrEnum
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.errors import ClassificationInputError
 from domain.figures import fmt_limit, fmt_number, fmt_operations, fmt_tpp
+from domain.frozen import Frozen, Strict
 from domain.ruleset import Ic3A090, ModelWeights
 
 NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
@@ -29,10 +30,8 @@ class Level(StrEnum):
     NONE = "none"
 
 
-class Rate(BaseModel):
+class Rate(Frozen):
     """One datasheet peak rate: TOPS (or TFLOPS) at a bit length, dense unless marked sparse."""
-
-    model_config = ConfigDict(frozen=True)
 
     tops: NonNegative
     bits: Annotated[int, Field(gt=0, le=512)]
@@ -71,10 +70,8 @@ def tpp_from_rates(rates: Sequence[Rate]) -> float:
     return max(rate.tpp for rate in rates)
 
 
-class ItemFigures(BaseModel):
+class ItemFigures(Strict):
     """What the officer knows about an IC, board or system."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     tpp: NonNegative
     die_area_mm2: Positive | None = None
@@ -88,10 +85,8 @@ class ItemFigures(BaseModel):
         return self.system if self.system is not None else self.ics_per_unit > 1
 
 
-class Classification(BaseModel):
+class Classification(Frozen):
     """The ECCN of an item, with the figures and the reason behind it."""
-
-    model_config = ConfigDict(frozen=True)
 
     tpp: float
     performance_density: float | None
@@ -203,10 +198,8 @@ def _density_paragraph(tpp: float, pd: float, t: Ic3A090) -> tuple[str | None, s
     return None, f"TPP {tpp_text()} with PD {pd_text(*limits)} meets no paragraph of 3A090"
 
 
-class WeightsClassification(BaseModel):
+class WeightsClassification(Frozen):
     """ECCN of model weights."""
-
-    model_config = ConfigDict(frozen=True)
 
     eccn: str | None
     reason: str

@@ -6,29 +6,27 @@ from datetime import date
 from enum import StrEnum
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import Field
 
+from domain.frozen import Frozen
+from domain.labelled import Labelled
 from domain.rules.codes import FindingCode
 
 FigureValue = float | int | str | bool | None | list[str]
 
 
-class Outcome(StrEnum):
+class Outcome(Labelled):
     """Order outcomes, from least to most restrictive."""
 
-    NO_LICENSE_REQUIRED = "no_license_required"
-    AUTHORIZED = "authorized"
-    LICENSE_REQUIRED = "license_required"
-    HOLD = "hold"
-    PROHIBITED = "prohibited"
+    NO_LICENSE_REQUIRED = "no_license_required", "No licence required"
+    AUTHORIZED = "authorized", "Authorized"
+    LICENSE_REQUIRED = "license_required", "Licence required"
+    HOLD = "hold", "Hold"
+    PROHIBITED = "prohibited", "Prohibited"
 
     @property
     def rank(self) -> int:
         return _RANK[self]
-
-    @property
-    def label(self) -> str:
-        return _LABEL[self]
 
     @property
     def ships(self) -> bool:
@@ -37,13 +35,6 @@ class Outcome(StrEnum):
 
 
 _RANK = {outcome: rank for rank, outcome in enumerate(Outcome)}
-_LABEL = {
-    Outcome.NO_LICENSE_REQUIRED: "No licence required",
-    Outcome.AUTHORIZED: "Authorized",
-    Outcome.LICENSE_REQUIRED: "Licence required",
-    Outcome.HOLD: "Hold",
-    Outcome.PROHIBITED: "Prohibited",
-}
 
 
 def most_restrictive(outcomes: list[Outcome]) -> Outcome:
@@ -51,18 +42,15 @@ def most_restrictive(outcomes: list[Outcome]) -> Outcome:
     return max(outcomes, key=lambda outcome: outcome.rank, default=Outcome.NO_LICENSE_REQUIRED)
 
 
-class Authorization(StrEnum):
+class Authorization(Labelled):
+    """How an order may ship; the label is as the officer reads it ("Licence"), the value
+    the record's code."""
+
     AIA = "AIA"
     UVEU = "UVEU"
     NVEU = "NVEU"
     LPP = "LPP"
-    LICENSE = "LICENSE"
-
-    @property
-    def label(self) -> str:
-        """As the officer reads it: "AIA", "LPP", … and "Licence" (the value stays the
-        record's code)."""
-        return "Licence" if self is Authorization.LICENSE else self.value
+    LICENSE = "LICENSE", "Licence"
 
 
 class Part(StrEnum):
@@ -79,23 +67,19 @@ class Part(StrEnum):
 Severity = Literal["block", "warning", "info"]
 
 
-class Finding(BaseModel):
+class Finding(Frozen):
     """One reason in a decision: stable code, rule reference, plain words and the figures."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: FindingCode
     rule: str
     message: str
-    figures: dict[str, FigureValue] = {}
+    figures: dict[str, FigureValue] = Field(default_factory=dict)
     part: Part = Part.ORDER
     severity: Severity = "info"
 
 
-class LineResult(BaseModel):
+class LineResult(Frozen):
     """How one order line was classified."""
-
-    model_config = ConfigDict(frozen=True)
 
     line: int
     product_ref: str
@@ -109,10 +93,8 @@ class LineResult(BaseModel):
     reason: str
 
 
-class PartResult(BaseModel):
+class PartResult(Frozen):
     """The outcome of one part of the order."""
-
-    model_config = ConfigDict(frozen=True)
 
     part: Part
     outcome: Outcome
@@ -130,10 +112,8 @@ class Ledger(StrEnum):
     COUNTRY_ALLOCATION = "country_allocation"
 
 
-class Consumption(BaseModel):
+class Consumption(Frozen):
     """One amount an authorized decision draws from a ledger."""
-
-    model_config = ConfigDict(frozen=True)
 
     ledger: Ledger
     party_ref: str | None = None
@@ -143,10 +123,8 @@ class Consumption(BaseModel):
     tpp: float
 
 
-class Decision(BaseModel):
+class Decision(Frozen):
     """The result of evaluating an order under one ruleset version."""
-
-    model_config = ConfigDict(frozen=True)
 
     order_ref: str
     order_date: date

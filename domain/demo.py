@@ -18,10 +18,11 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from importlib import resources
 
-from pydantic import BaseModel, ConfigDict
-
+from domain.csvio import CsvKind, Record, parse
 from domain.decision import Decision
+from domain.frozen import Strict
 from domain.ledger import LedgerBook
 from domain.model import (
     AiaCertification,
@@ -34,12 +35,9 @@ from domain.model import (
     OrderLine,
     Party,
     Product,
-    ProductKind,
     RedFlagResolution,
-    Role,
     Standing,
     VeuFootprint,
-    VeuStatus,
 )
 from domain.rules.certifications import aia_certification_on, lpp_certification_for
 from domain.rules.engine import evaluate
@@ -50,10 +48,8 @@ FIRST_ORDER_DAY = date(2025, 1, 13)
 LAST_ORDER_DAY = date(2026, 11, 20)
 
 
-class DemoDataset(BaseModel):
+class DemoDataset(Strict):
     """Everything the demo loads, as engine values. ``orders`` are sorted by date, then ref."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     parties: tuple[Party, ...]
     products: tuple[Product, ...]
@@ -65,7 +61,16 @@ class DemoDataset(BaseModel):
     orders: tuple[Order, ...]
 
 
-# -- products (datasheet figures, rules.md 1.4) ----------------------------------------------
+def _records(kind: CsvKind) -> tuple[Record, ...]:
+    """The demonstration's parties or products, kept as the CSV files an officer imports
+    (``domain/data/demo_parties.csv``, ``demo_products.csv``) and read by the same parser."""
+    name = f"demo_{kind.value}.csv"
+    return parse(
+        kind, (resources.files("domain") / "data" / name).read_bytes(), source=name
+    ).records
+
+
+# -- products (datasheet figures, rules.md 1.4; kept in domain/data/demo_products.csv) -------
 
 H100_TPP = 15_832.0
 H100_DIE_MM2 = 814.0
@@ -91,77 +96,10 @@ CABLES = "CBL-OPT-100"
 
 
 def _products() -> tuple[Product, ...]:
-    ic, system = ProductKind.IC, ProductKind.SYSTEM
-    return (
-        Product(ref=H100, name="NVIDIA H100 SXM", kind=ic, tpp=H100_TPP, die_area_mm2=814),
-        Product(ref=H100_PCIE, name="NVIDIA H100 PCIe", kind=ic, tpp=12_104, die_area_mm2=814),
-        Product(ref=A100, name="NVIDIA A100 SXM", kind=ic, tpp=4_992, die_area_mm2=826),
-        Product(ref=L40S, name="NVIDIA L40S", kind=ic, tpp=5_864, die_area_mm2=608.44),
-        Product(ref=H20, name="NVIDIA H20", kind=ic, tpp=2_368, die_area_mm2=814),
-        Product(
-            ref=RTX4090,
-            name="NVIDIA GeForce RTX 4090",
-            kind=ic,
-            tpp=5_286,
-            die_area_mm2=608.44,
-            datacenter=False,
-        ),
-        Product(ref=B200, name="NVIDIA B200", kind=ic, tpp=36_000),
-        Product(
-            ref=SERVER,
-            name="8-GPU H100 SXM server (Vantor HX8)",
-            kind=system,
-            tpp=H100_TPP,
-            die_area_mm2=H100_DIE_MM2,
-            ics_per_unit=SERVER_ICS,
-        ),
-        Product(
-            ref=MX_IC,
-            name="Meridian MX-3000 inference accelerator",
-            kind=ic,
-            tpp=3_000,
-            die_area_mm2=1_000,
-        ),
-        Product(
-            ref=MX_BOARD,
-            name="Meridian MX-3000 quad-accelerator board",
-            kind=system,
-            tpp=3_000,
-            die_area_mm2=1_000,
-            ics_per_unit=4,
-        ),
-        Product(
-            ref=WEIGHTS,
-            name="Aster-4 frontier model weights",
-            kind=ProductKind.MODEL_WEIGHTS,
-            training_operations=3e26,
-        ),
-        Product(
-            ref=OPEN_WEIGHTS,
-            name="Aster-2 open model weights (published)",
-            kind=ProductKind.MODEL_WEIGHTS,
-            training_operations=1.2e26,
-            published=True,
-        ),
-        Product(
-            ref=TRAINING,
-            name="Managed training run, 2×10^26 operations",
-            kind=ProductKind.IAAS_TRAINING,
-            training_operations=2e26,
-        ),
-        Product(
-            ref=FINE_TUNING,
-            name="Managed fine-tuning run, 10^24 operations",
-            kind=ProductKind.IAAS_TRAINING,
-            training_operations=1e24,
-        ),
-        Product(ref=SWITCH, name="400G fabric switch, 64 ports", kind=ProductKind.OTHER),
-        Product(ref=CABLES, name="Optical cable kit, 100 m", kind=ProductKind.OTHER),
-    )
+    return tuple(item for item in _records(CsvKind.PRODUCTS) if isinstance(item, Product))
 
 
-# -- parties ----------------------------------------------------------------------------------
-
+# -- parties (kept in domain/data/demo_parties.csv) ------------------------------------------
 # Tier 1
 HALCYON = "US-HALCYON"
 PRAIRIE = "US-PRAIRIE"
@@ -208,378 +146,7 @@ LOTUS = "MO-LOTUS"
 
 
 def _parties() -> tuple[Party, ...]:
-    r = Role
-    return (
-        Party(
-            ref=HALCYON,
-            name="Halcyon Cloud Systems, Inc.",
-            aliases=("Halcyon Cloud", "HCS"),
-            address="1200 Larkspur Parkway, Reston, VA 20190, United States",
-            country="US",
-            hq_country="US",
-            role=r.CLOUD_PROVIDER,
-            veu=VeuStatus.UVEU,
-            veu_id="UVEU-25-0007",
-        ),
-        Party(
-            ref=PRAIRIE,
-            name="Prairie Forge Compute LLC",
-            aliases=("Prairie Forge",),
-            address="4400 Turbine Road, Abilene, TX 79601, United States",
-            country="US",
-            hq_country="US",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=BLUE_MESA,
-            name="Blue Mesa AI Laboratories, Inc.",
-            aliases=("Blue Mesa Labs",),
-            address="88 Arroyo Street, Santa Fe, NM 87501, United States",
-            country="US",
-            hq_country="US",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=CORVID,
-            name="Corvid Robotics Corporation",
-            aliases=("Corvid Robotics",),
-            address="310 Harbor Loop, Pittsburgh, PA 15222, United States",
-            country="US",
-            hq_country="US",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=MUELLER,
-            name="Müller & Söhne Rechenzentren GmbH",
-            aliases=("Mueller & Soehne Rechenzentren GmbH", "Müller RZ"),
-            address="Hafenstraße 17, 60327 Frankfurt am Main, Deutschland",
-            country="DE",
-            hq_country="DE",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=FIMW,
-            name="Forschungsinstitut für Maschinelles Lernen Würzburg e. V.",
-            aliases=("FIMW", "Wuerzburg Institute for Machine Learning Research"),
-            address="Röntgenring 9, 97070 Würzburg, Deutschland",
-            country="DE",
-            hq_country="DE",
-            role=r.RESEARCH,
-        ),
-        Party(
-            ref=LUMIERE,
-            name="Lumière Calcul SAS",
-            aliases=("Lumiere Calcul",),
-            address="27 quai de la Rapée, 75012 Paris, France",
-            country="FR",
-            hq_country="FR",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=THAMESIDE,
-            name="Thameside Compute Ltd",
-            aliases=("Thameside Compute",),
-            address="Unit 4, Riverside Works, Dartford DA1 5PZ, United Kingdom",
-            country="GB",
-            hq_country="GB",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=AOMINE,
-            name="株式会社青嶺コンピューティング",
-            aliases=("Aomine Computing K.K.", "Aomine Computing"),
-            address="東京都江東区豊洲5-6-15, 135-0061",
-            country="JP",
-            hq_country="JP",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=SHINONOME,
-            name="東雲データシステムズ株式会社",
-            aliases=("Shinonome Data Systems K.K.",),
-            address="大阪府大阪市北区梅田3-2-1, 530-0001",
-            country="JP",
-            hq_country="JP",
-            parent_name="华渊控股集团有限公司 (Huayuan Holdings Group Co., Ltd.)",
-            parent_hq_country="CN",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=NURIBYEOL,
-            name="누리별 인공지능 주식회사",
-            aliases=("Nuribyeol AI Co., Ltd.", "Nuribyeol AI"),
-            address="경기도 성남시 분당구 판교역로 166, 13529",
-            country="KR",
-            hq_country="KR",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=JADE_PEAK,
-            name="玉峰半導體測試股份有限公司",
-            aliases=("Jade Peak Semiconductor Test Co., Ltd.",),
-            address="新竹科學園區研發二路12號, 300 新竹市",
-            country="TW",
-            hq_country="TW",
-            role=r.OTHER,
-        ),
-        Party(
-            ref=BOREAL,
-            name="Boreal Mind Research Inc.",
-            aliases=("Boreal Mind", "Recherche Boreal Mind inc."),
-            address="1550 rue Saint-Urbain, Montréal, QC H2X 2N4, Canada",
-            country="CA",
-            hq_country="CA",
-            role=r.RESEARCH,
-        ),
-        Party(
-            ref=WATTLE,
-            name="Wattle & Gum Analytics Pty Ltd",
-            aliases=("Wattle and Gum Analytics",),
-            address="Level 12, 40 Creek Street, Brisbane QLD 4000, Australia",
-            country="AU",
-            hq_country="AU",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=POLDER,
-            name="Polderlicht Datacenters B.V.",
-            aliases=("Polderlicht",),
-            address="Dijkweg 210, 1619 HB Andijk, Nederland",
-            country="NL",
-            hq_country="NL",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=LIFFEY,
-            name="Liffey Quay Analytics DAC",
-            aliases=("Liffey Quay",),
-            address="3 Hanover Quay, Dublin 2, D02 XH98, Ireland",
-            country="IE",
-            hq_country="IE",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=NORRSKEN,
-            name="Norrsken Beräkning AB",
-            aliases=("Norrsken Compute AB",),
-            address="Kraftverksvägen 4, 961 38 Boden, Sverige",
-            country="SE",
-            hq_country="SE",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=ALHAMBRA,
-            name="Centro de Computación Alhambra, S.L.",
-            aliases=("Alhambra Computing Centre",),
-            address="Calle Periodista Rafael Gómez 2, 18014 Granada, España",
-            country="ES",
-            hq_country="ES",
-            role=r.RESEARCH,
-        ),
-        Party(
-            ref=OASIS,
-            name="Oasis Grid Data Centres FZ-LLC",
-            aliases=("Oasis Grid", "واحة الشبكة لمراكز البيانات"),
-            address="Plot 118, Technology Park, Ras Al Khor, Dubai, United Arab Emirates",
-            country="AE",
-            hq_country="AE",
-            role=r.DATACENTER_OPERATOR,
-            veu=VeuStatus.NVEU,
-            veu_country="AE",
-            veu_id="NVEU-AE-25-003",
-        ),
-        Party(
-            ref=STRAITS,
-            name="Straits Silicon Distribution Sdn. Bhd.",
-            aliases=("Straits Silicon", "SSD Malaysia"),
-            address="Lot 22, Jalan Perindustrian Bayan Lepas 4, 11900 Penang, Malaysia",
-            country="MY",
-            hq_country="MY",
-            role=r.DISTRIBUTOR,
-        ),
-        Party(
-            ref=LION_CITY,
-            name="Lion City AI Pte. Ltd.",
-            aliases=("Lion City AI",),
-            address="71 Ayer Rajah Crescent, #06-14, Singapore 139951",
-            country="SG",
-            hq_country="SG",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=TANJONG,
-            name="Tanjong Analytics Cloud Pte. Ltd.",
-            aliases=("Tanjong Cloud",),
-            address="9 Tai Seng Drive, #03-01, Singapore 535227",
-            country="SG",
-            hq_country="SG",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=VARUNA,
-            name="Varuna Intelligence Private Limited",
-            aliases=("Varuna AI",),
-            address="4th Floor, Tower B, Outer Ring Road, Bellandur, Bengaluru 560103, India",
-            country="IN",
-            hq_country="IN",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=DECCAN,
-            name="Deccan Cloudworks Private Limited",
-            aliases=("Deccan Cloudworks",),
-            address="Plot 7, HITEC City Phase 2, Hyderabad 500081, India",
-            country="IN",
-            hq_country="IN",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=IPE,
-            name="Ipê Computação em Nuvem Ltda.",
-            aliases=("Ipe Cloud",),
-            address="Avenida das Nações Unidas 14.401, São Paulo - SP, 04794-000, Brasil",
-            country="BR",
-            hq_country="BR",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=NAJD,
-            name="Najd Advanced Computing Company",
-            aliases=("شركة نجد للحوسبة المتقدمة", "Najd Computing"),
-            address="King Abdullah Financial District, Building 3.07, Riyadh 13519, Saudi Arabia",
-            country="SA",
-            hq_country="SA",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=CARMEL,
-            name="Carmel Vision Systems Ltd.",
-            aliases=("Carmel Vision",),
-            address="12 HaTidhar Street, Ra'anana 4366512, Israel",
-            country="IL",
-            hq_country="IL",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=WISLA,
-            name="Instytut Obliczeń Wisła sp. z o.o.",
-            aliases=("Wisla Computing Institute",),
-            address="ul. Bobrzyńskiego 14, 30-348 Kraków, Polska",
-            country="PL",
-            hq_country="PL",
-            role=r.RESEARCH,
-        ),
-        Party(
-            ref=SIERRA,
-            name="Sierra Madre Inteligencia, S.A. de C.V.",
-            aliases=("Sierra Madre AI",),
-            address="Av. Constitución 2050 Pte., Monterrey, N.L. 64000, México",
-            country="MX",
-            hq_country="MX",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=APHRODITE,
-            name="Aphrodite Bay Compute Ltd",
-            aliases=("Αφροδίτη Bay Compute",),
-            address="41 Spyrou Araouzou, 3036 Limassol, Cyprus",
-            country="CY",
-            hq_country="CY",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=MEKONG,
-            name="Mekong Digital Infrastructure Co., Ltd.",
-            aliases=("Mekong Digital",),
-            address="No. 88, Preah Norodom Boulevard, Phnom Penh 12207, Cambodia",
-            country="KH",
-            hq_country="KH",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=ANATOLIA,
-            name="Anadolu Yapay Zekâ Teknolojileri A.Ş.",
-            aliases=("Anatolia AI Technologies",),
-            address="Teknopark İstanbul, Sanayi Mah. 1, 34906 Pendik/İstanbul, Türkiye",
-            country="TR",
-            hq_country="TR",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=LEMAN,
-            name="Institut lémanique d'intelligence artificielle",
-            aliases=("ILIA", "Lake Geneva AI Institute"),
-            address="Route de la Corniche 5, 1066 Épalinges, Suisse",
-            country="CH",
-            hq_country="CH",
-            role=r.RESEARCH,
-        ),
-        Party(
-            ref=KAROO,
-            name="Karoo Data Systems (Pty) Ltd",
-            aliases=("Karoo Data",),
-            address="15 Bree Street, Cape Town 8001, South Africa",
-            country="ZA",
-            hq_country="ZA",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=CHAO_PHRAYA,
-            name="Chao Phraya Smart Factory Co., Ltd.",
-            aliases=("บริษัท เจ้าพระยา สมาร์ท แฟคทอรี่ จำกัด",),
-            address="99/12 Moo 4, Bang Na-Trat Road, Bang Phli, Samut Prakan 10540, Thailand",
-            country="TH",
-            hq_country="TH",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=SONG_HONG,
-            name="Công ty Cổ phần Phần mềm Sông Hồng",
-            aliases=("Song Hong Software JSC",),
-            address="Tầng 9, 18 Phạm Hùng, Nam Từ Liêm, Hà Nội, Việt Nam",
-            country="VN",
-            hq_country="VN",
-            role=r.OTHER,
-        ),
-        Party(
-            ref=VICTORIA,
-            name="Victoria Harbour Compute Limited",
-            aliases=("維港算力有限公司",),
-            address="Unit 2108, 21/F, Cyberport 3, 100 Cyberport Road, Hong Kong",
-            country="HK",
-            hq_country="HK",
-            parent_name="深圳星河智算科技有限公司",
-            parent_hq_country="CN",
-            role=r.CLOUD_PROVIDER,
-        ),
-        Party(
-            ref=XINGHE,
-            name="深圳星河智算科技有限公司",
-            aliases=("Shenzhen Xinghe Intelligent Computing Technology Co., Ltd.",),
-            address="广东省深圳市南山区科技园科苑路15号, 518057",
-            country="CN",
-            hq_country="CN",
-            role=r.END_USER,
-        ),
-        Party(
-            ref=SEVER,
-            name="ООО «Северный вычислительный центр»",
-            aliases=("Severny Computing Centre LLC", "Sever DC"),
-            address="ул. Комсомольская, 21, Петрозаводск, 185035, Россия",
-            country="RU",
-            hq_country="RU",
-            role=r.DATACENTER_OPERATOR,
-        ),
-        Party(
-            ref=LOTUS,
-            name="Lótus Dourado Comércio de Tecnologia, Limitada",
-            aliases=("金蓮科技貿易有限公司", "Golden Lotus Technology Trading"),
-            address="Avenida da Praia Grande 409, Edf. Golden Dragon 7/F, Macau",
-            country="MO",
-            hq_country="MO",
-            role=r.DISTRIBUTOR,
-        ),
-    )
+    return tuple(item for item in _records(CsvKind.PARTIES) if isinstance(item, Party))
 
 
 # -- dates ----------------------------------------------------------------------------------

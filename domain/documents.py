@@ -13,28 +13,27 @@ from datetime import date, datetime
 from enum import StrEnum
 from typing import Literal, Protocol
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.audit import canonical_json, sha256_hex
 from domain.errors import DomainError
+from domain.frozen import Frozen
+from domain.labelled import Labelled
 
 PageSize = Literal["A4", "Letter"]
 
 
-class DocumentKind(StrEnum):
-    AIA_STATEMENT = "aia_statement"
-    LPP_CERTIFICATION = "lpp_certification"
-    DECISION_RECORD = "decision_record"
-    SHIPMENT_NOTICE = "shipment_notice"
-    QUOTA_REPORT = "quota_report"
+class DocumentKind(Labelled):
+    AIA_STATEMENT = "aia_statement", "AIA certification statement"
+    LPP_CERTIFICATION = "lpp_certification", "LPP certification"
+    DECISION_RECORD = "decision_record", "Decision record"
+    SHIPMENT_NOTICE = "shipment_notice", "AIA shipment notice"
+    QUOTA_REPORT = "quota_report", "Quota report"
 
     @property
     def prefix(self) -> str:
+        """What its numbers start with (``AIA-2026-0001``)."""
         return _PREFIX[self]
-
-    @property
-    def label(self) -> str:
-        return _TITLE[self]
 
 
 _PREFIX = {
@@ -44,13 +43,6 @@ _PREFIX = {
     DocumentKind.SHIPMENT_NOTICE: "SN",
     DocumentKind.QUOTA_REPORT: "QR",
 }
-_TITLE = {
-    DocumentKind.AIA_STATEMENT: "AIA certification statement",
-    DocumentKind.LPP_CERTIFICATION: "LPP certification",
-    DocumentKind.DECISION_RECORD: "Decision record",
-    DocumentKind.SHIPMENT_NOTICE: "AIA shipment notice",
-    DocumentKind.QUOTA_REPORT: "Quota report",
-}
 
 
 def qr_payload(number: str, code: str, content_hash: str) -> str:
@@ -59,11 +51,7 @@ def qr_payload(number: str, code: str, content_hash: str) -> str:
     return f"DDESK1|{number}|{code}|{content_hash}"
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class Letterhead(_View):
+class Letterhead(Frozen):
     """The exporter, as printed at the top of every document (from the settings)."""
 
     name: str
@@ -71,7 +59,7 @@ class Letterhead(_View):
     contact: str = ""
 
 
-class PartyBlock(_View):
+class PartyBlock(Frozen):
     """A party as a statement names it."""
 
     ref: str
@@ -85,14 +73,14 @@ class PartyBlock(_View):
     """"Name, headquartered in Country (CC)"."""
 
 
-class Signer(_View):
+class Signer(Frozen):
     """A signature block: printed name and title; both may be blank lines to fill in."""
 
     name: str = ""
     title: str = ""
 
 
-class Stamp(_View):
+class Stamp(Frozen):
     """What identifies a generated document on paper."""
 
     number: str
@@ -109,7 +97,7 @@ class Stamp(_View):
         return qr_payload(self.number, self.verification_code, self.content_hash)
 
 
-class AttestationBlock(_View):
+class AttestationBlock(Frozen):
     """A paragraph signed separately that is the exporter's form, not regulatory text."""
 
     label: str
@@ -117,7 +105,7 @@ class AttestationBlock(_View):
     text: str
 
 
-class AiaStatementView(_View):
+class AiaStatementView(Frozen):
     letterhead: Letterhead
     consignee: PartyBlock
     title: str
@@ -142,7 +130,7 @@ class AiaStatementView(_View):
     page_size: PageSize = "A4"
 
 
-class LppCertificationView(_View):
+class LppCertificationView(Frozen):
     letterhead: Letterhead
     consignee: PartyBlock
     title: str
@@ -158,7 +146,7 @@ class LppCertificationView(_View):
     page_size: PageSize = "A4"
 
 
-class LineRow(_View):
+class LineRow(Frozen):
     product: str
     quantity: int
     eccn: str
@@ -166,7 +154,7 @@ class LineRow(_View):
     line_tpp: str
 
 
-class FindingRow(_View):
+class FindingRow(Frozen):
     severity: str
     code: str
     rule: str
@@ -174,7 +162,7 @@ class FindingRow(_View):
     figures: str
 
 
-class DecisionRecordView(_View):
+class DecisionRecordView(Frozen):
     letterhead: Letterhead
     order_ref: str
     order_date: date
@@ -202,7 +190,7 @@ class DecisionRecordView(_View):
     page_size: PageSize = "A4"
 
 
-class ShipmentNoticeView(_View):
+class ShipmentNoticeView(Frozen):
     letterhead: Letterhead
     order_ref: str
     order_date: date
@@ -214,7 +202,7 @@ class ShipmentNoticeView(_View):
     page_size: PageSize = "A4"
 
 
-class QuotaRow(_View):
+class QuotaRow(Frozen):
     label: str
     used_tpp: float
     limit_tpp: float
@@ -230,7 +218,7 @@ class QuotaRow(_View):
         return self.used_tpp > self.limit_tpp
 
 
-class QuotaReportView(_View):
+class QuotaReportView(Frozen):
     letterhead: Letterhead
     as_of: date
     year: int
@@ -284,7 +272,7 @@ class Standing(StrEnum):
     """A decision record whose decision was superseded, or whose order was cancelled."""
 
 
-class RegisteredDocument(_View):
+class RegisteredDocument(Frozen):
     """One generated document as the registry keeps it."""
 
     number: str
@@ -311,7 +299,7 @@ class RegisteredDocument(_View):
         return qr_payload(self.number, self.verification_code, self.content_hash)
 
 
-class Verification(_View):
+class Verification(Frozen):
     """The answer to "is this paper genuine?"."""
 
     genuine: bool

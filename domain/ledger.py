@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from domain.decision import Consumption, Ledger
 from domain.model import CountrySetting, License, Standing
@@ -29,30 +29,17 @@ class LedgerBook:
 
     def record(self, consumption: Iterable[Consumption]) -> LedgerBook:
         """A new book with ``consumption`` added."""
-        lpp = dict(self.lpp)
-        aia = dict(self.aia)
-        veu = dict(self.veu)
-        licence = dict(self.license)
-        allocation = dict(self.country_allocation)
+        # One book per ledger, named as the ledger (``Ledger.LPP.value`` is "lpp"), keyed by
+        # the parts it is counted by: a tuple, or the one part alone.
+        books: dict[Ledger, dict[Any, float]] = {}
         for item in consumption:
-            if item.ledger is Ledger.LPP:
-                key_lpp = (_required(item.party_ref), _required(item.year))
-                lpp[key_lpp] = lpp.get(key_lpp, 0.0) + item.tpp
-            elif item.ledger is Ledger.AIA:
-                ref = _required(item.party_ref)
-                aia[ref] = aia.get(ref, 0.0) + item.tpp
-            elif item.ledger is Ledger.VEU:
-                key_veu = (_required(item.party_ref), _required(item.country))
-                veu[key_veu] = veu.get(key_veu, 0.0) + item.tpp
-            elif item.ledger is Ledger.LICENSE:
-                number = _required(item.license_number)
-                licence[number] = licence.get(number, 0.0) + item.tpp
-            else:
-                country = _required(item.country)
-                allocation[country] = allocation.get(country, 0.0) + item.tpp
-        return replace(
-            self, lpp=lpp, aia=aia, veu=veu, license=licence, country_allocation=allocation
-        )
+            book = books.get(item.ledger)
+            if book is None:
+                book = books[item.ledger] = dict(getattr(self, item.ledger.value))
+            parts = tuple(_required(getattr(item, name)) for name in _COUNTED_BY[item.ledger])
+            key = parts if len(parts) > 1 else parts[0]
+            book[key] = book.get(key, 0.0) + item.tpp
+        return replace(self, **{ledger.value: book for ledger, book in books.items()})
 
     def release(self, consumption: Iterable[Consumption]) -> LedgerBook:
         """A new book with ``consumption`` taken back out (a cancelled order)."""
@@ -128,32 +115,20 @@ class BalanceKey:
     license_number: str | None = None
 
     @classmethod
+    def counting(cls, ledger: Ledger, *parts: str | int) -> BalanceKey:
+        """The key of ``ledger`` for its parts, in the order the ledger is counted by
+        (``counting(Ledger.LPP, "ACME", 2026)``, ``counting(Ledger.AIA, "ACME")``)."""
+        names = _COUNTED_BY[ledger]
+        if len(parts) != len(names):
+            raise ValueError(f"the {ledger.value} ledger is counted by {', '.join(names)}")
+        return cls(ledger, **dict(zip(names, parts, strict=True)))  # type: ignore[arg-type]
+
+    @classmethod
     def of(cls, item: Consumption) -> BalanceKey:
         """The key a consumption entry adds to, with only the parts its ledger counts by."""
-        parts = {name: getattr(item, name) for name in _COUNTED_BY[item.ledger]}
-        if any(value is None for value in parts.values()):
-            raise ValueError("a consumption entry lacks the key its ledger is counted by")
-        return cls(item.ledger, **parts)
-
-    @classmethod
-    def lpp(cls, party_ref: str, year: int) -> BalanceKey:
-        return cls(Ledger.LPP, party_ref=party_ref, year=year)
-
-    @classmethod
-    def aia(cls, party_ref: str) -> BalanceKey:
-        return cls(Ledger.AIA, party_ref=party_ref)
-
-    @classmethod
-    def veu(cls, party_ref: str, country: str) -> BalanceKey:
-        return cls(Ledger.VEU, party_ref=party_ref, country=country)
-
-    @classmethod
-    def license(cls, number: str) -> BalanceKey:
-        return cls(Ledger.LICENSE, license_number=number)
-
-    @classmethod
-    def country_allocation(cls, country: str) -> BalanceKey:
-        return cls(Ledger.COUNTRY_ALLOCATION, country=country)
+        return cls.counting(
+            item.ledger, *(_required(getattr(item, name)) for name in _COUNTED_BY[item.ledger])
+        )
 
     def encode(self) -> str:
         parts = [str(_required(getattr(self, name))) for name in _COUNTED_BY[self.ledger]]
@@ -168,13 +143,13 @@ class BalanceKey:
         names = _COUNTED_BY.get(ledger) if ledger is not None else None
         if ledger is None or names is None or len(parts) != len(names) or not all(parts):
             raise ValueError(f"not a ledger balance key: {text!r}")
-        values: dict[str, object] = dict(zip(names, parts, strict=True))
-        if "year" in values:
+        values: list[str | int] = list(parts)
+        if "year" in names:
             try:
-                values["year"] = int(parts[names.index("year")])
+                values[names.index("year")] = int(parts[names.index("year")])
             except ValueError:
                 raise ValueError(f"not a ledger balance key: {text!r}") from None
-        return cls(ledger, **values)  # type: ignore[arg-type]
+        return cls.counting(ledger, *values)
 
     @staticmethod
     def prefix(ledger: Ledger, party_ref: str | None = None) -> str:

@@ -13,14 +13,13 @@ from enum import StrEnum
 from typing import Annotated, Any
 
 from pydantic import (
-    BaseModel,
-    ConfigDict,
     Field,
     StringConstraints,
     model_validator,
 )
 
 from domain.countries import CountryCode
+from domain.frozen import Strict
 from domain.screening.results import ScreeningState
 
 MAX_QUANTITY = 1_000_000_000
@@ -64,10 +63,6 @@ Tpp = Annotated[float, Field(ge=0, allow_inf_nan=False)]
 PositiveTpp = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
-class _Value(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
 class Role(StrEnum):
     END_USER = "end_user"
     DATACENTER_OPERATOR = "datacenter_operator"
@@ -83,7 +78,7 @@ class VeuStatus(StrEnum):
     NVEU = "nveu"
 
 
-class Owner(_Value):
+class Owner(Strict):
     """One owner of a party and its share (rules.md section 9, "Ownership").
 
     An owner that is itself a party keeps its ref in ``owner_party_ref``.
@@ -96,7 +91,7 @@ class Owner(_Value):
     owner_party_ref: Ref | None = None
 
 
-class Party(_Value):
+class Party(Strict):
     """A customer or end user (rules.md section 3)."""
 
     ref: Ref
@@ -138,7 +133,7 @@ class ProductKind(StrEnum):
     OTHER = "other"
 
 
-class Product(_Value):
+class Product(Strict):
     """A catalog item. ``tpp`` is per IC; a system holds ``ics_per_unit`` of them."""
 
     ref: Ref
@@ -165,12 +160,12 @@ class Product(_Value):
         return self
 
 
-class OrderLine(_Value):
+class OrderLine(Strict):
     product_ref: Ref
     quantity: Annotated[int, Field(gt=0, le=MAX_QUANTITY)]
 
 
-class RedFlagResolution(_Value):
+class RedFlagResolution(Strict):
     """How the officer resolved Red Flag 28 (IaaS training for a non-Tier-1 customer)."""
 
     resolved_on: date
@@ -178,7 +173,7 @@ class RedFlagResolution(_Value):
     note: Name
 
 
-class Order(_Value):
+class Order(Strict):
     """An order: one consignee, an optional separate end user, a destination and lines."""
 
     ref: Ref
@@ -201,7 +196,7 @@ def _after_signing(signed_on: date, **dates: date | None) -> None:
             )
 
 
-class AiaCertification(_Value):
+class AiaCertification(Strict):
     """The consignee's one-time AIA certification (§ 740.27(b)(2))."""
 
     party_ref: Ref
@@ -224,7 +219,7 @@ class AiaCertification(_Value):
         return self.submitted_to_bis_on is not None and self.submitted_to_bis_on <= day
 
 
-class LppCertification(_Value):
+class LppCertification(Strict):
     """The consignee's LPP certification for one calendar year (§ 740.29)."""
 
     party_ref: Ref
@@ -252,7 +247,7 @@ class LicenseCovers(StrEnum):
     MODEL_WEIGHTS = "model_weights"
 
 
-class License(_Value):
+class License(Strict):
     """A BIS licence and what is left of it."""
 
     number: Ref
@@ -279,7 +274,7 @@ class License(_Value):
         return self.valid_from <= day <= self.valid_to
 
 
-class VeuFootprint(_Value):
+class VeuFootprint(Strict):
     """A VEU holder's installed a-level TPP in one country, from sources other than ours."""
 
     party_ref: Ref
@@ -287,7 +282,7 @@ class VeuFootprint(_Value):
     installed_tpp: Tpp
 
 
-class CountrySetting(_Value):
+class CountrySetting(Strict):
     """A destination's Tier 2 allocation standing."""
 
     country: CountryCode
@@ -302,7 +297,7 @@ class CountrySetting(_Value):
         return self.external_allocation_used_tpp + self.our_allocation_used_tpp
 
 
-class Standing(_Value):
+class Standing(Strict):
     """What a consignee has already consumed, as the ledgers know it on the order's date.
 
     ``lpp_shipped_tpp`` counts our earlier LPP shipments in the order's calendar year;
@@ -318,7 +313,7 @@ class Standing(_Value):
     licenses: tuple[License, ...] = ()
 
 
-class EvaluationContext(_Value):
+class EvaluationContext(Strict):
     """Everything evaluation needs besides the order and the ruleset."""
 
     consignee: Party

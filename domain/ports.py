@@ -13,11 +13,10 @@ from enum import StrEnum
 from types import TracebackType
 from typing import Any, Protocol, Self
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.audit import AuditEntry
 from domain.decision import Consumption, Decision
 from domain.documents import DocumentKind, RegisteredDocument
+from domain.frozen import Frozen
 from domain.ledger import BalanceKey
 from domain.model import (
     AiaCertification,
@@ -40,19 +39,15 @@ class OrderStatus(StrEnum):
     CANCELLED = "cancelled"
 
 
-class StoredOrder(BaseModel):
+class StoredOrder(Frozen):
     """An order as stored, with its status."""
-
-    model_config = ConfigDict(frozen=True)
 
     order: Order
     status: OrderStatus = OrderStatus.OPEN
 
 
-class RecordedDecision(BaseModel):
+class RecordedDecision(Frozen):
     """A decision as recorded: never edited, only superseded by a later one."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     order_ref: str
@@ -67,10 +62,8 @@ class RecordedDecision(BaseModel):
     """Whether its consumption was released (cancelled order or superseded decision)."""
 
 
-class DecisionIntegrity(BaseModel):
+class DecisionIntegrity(Frozen):
     """A decision row exactly as stored, for verification (no re-validation of the payload)."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     order_ref: str
@@ -85,10 +78,8 @@ class DecisionIntegrity(BaseModel):
     content_hash: str
 
 
-class RedFlagChecklist(BaseModel):
+class RedFlagChecklist(Frozen):
     """A know-your-customer checklist answered for an order (rules.md section 8)."""
-
-    model_config = ConfigDict(frozen=True)
 
     order_ref: str
     answers: dict[str, bool]

@@ -8,12 +8,12 @@ decides anything.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, datetime
+from datetime import date
 from enum import StrEnum
 from typing import Protocol
 
-from pydantic import BaseModel, ConfigDict
-
+from domain.audit import AuditHead
+from domain.frozen import Frozen
 from domain.ports import OrderStatus
 
 PENDING = "pending"
@@ -32,10 +32,8 @@ class OrderSort(StrEnum):
     LINES = "lines"
 
 
-class OrderFilter(BaseModel):
+class OrderFilter(Frozen):
     """What the officer narrowed the order list to. Empty fields do not filter."""
-
-    model_config = ConfigDict(frozen=True)
 
     text: str = ""
     """Contained in the order ref or the consignee's or end user's ref, name or alias,
@@ -57,10 +55,8 @@ class OrderFilter(BaseModel):
     descending: bool = True
 
 
-class OrderSummary(BaseModel):
+class OrderSummary(Frozen):
     """One row of the order list."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     ref: str
@@ -75,9 +71,7 @@ class OrderSummary(BaseModel):
     lines: int
 
 
-class PartySummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class PartySummary(Frozen):
     id: int
     ref: str
     name: str
@@ -88,9 +82,7 @@ class PartySummary(BaseModel):
     orders: int
 
 
-class AuditFilter(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class AuditFilter(Frozen):
     text: str = ""
     """Matches the entity ref, the action or the actor."""
     entity: str | None = None
@@ -99,15 +91,9 @@ class AuditFilter(BaseModel):
     date_to: date | None = None
 
 
-class AuditSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
+class AuditSummary(AuditHead):
+    """One row of the audit list."""
 
-    seq: int
-    at: datetime
-    actor: str
-    action: str
-    entity: str
-    entity_ref: str
     hash: str
 
 

@@ -9,28 +9,25 @@ version is an error, never a silent default.
 from __future__ import annotations
 
 import tomllib
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date
 from functools import cached_property
 from importlib import resources
 from itertools import pairwise
-from typing import Annotated, Literal
+from typing import Annotated, Literal, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, model_validator
+from pydantic import Field, ValidationError, model_validator
 
 from domain.countries import CountryCode, country_name
 from domain.errors import NoRulesetInEffectError, RulesetDataError
+from domain.frozen import Frozen, Strict
 
 PositiveNumber = Annotated[float, Field(gt=0)]
 Share = Annotated[float, Field(ge=0, le=1)]
 Tier = Literal[1, 2, 3]
 
 
-class _Data(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-
-class Source(_Data):
+class Source(Strict):
     """A public document a ruleset version rests on."""
 
     title: str
@@ -38,7 +35,7 @@ class Source(_Data):
     published: date | None = None
 
 
-class References(_Data):
+class References(Strict):
     """The rule reference each kind of finding cites."""
 
     classification_ic: str
@@ -62,7 +59,7 @@ class References(_Data):
     b_level_no_license_required: str
 
 
-class Ic3A090(_Data):
+class Ic3A090(Strict):
     """ECCN 3A090 thresholds (TPP and performance density)."""
 
     a1_min_tpp: PositiveNumber
@@ -96,7 +93,7 @@ class Ic3A090(_Data):
         return self.a1_min_tpp
 
 
-class ModelWeights(_Data):
+class ModelWeights(Strict):
     """ECCN 4E091: weights of models trained with at least this many operations."""
 
     min_training_operations: PositiveNumber
@@ -104,20 +101,20 @@ class ModelWeights(_Data):
     """Where AIA's storage-security requirements for model weights are (Supp. No. 10)."""
 
 
-class Lpp(_Data):
+class Lpp(Strict):
     """Low Processing Performance exception (§ 740.29)."""
 
     limit_tpp: PositiveNumber
     excluded_roles: tuple[str, ...]
 
 
-class Aia(_Data):
+class Aia(Strict):
     """Artificial Intelligence Authorization (§ 740.27)."""
 
     bis_submission_from_tpp: PositiveNumber
 
 
-class CountryAllocation(_Data):
+class CountryAllocation(Strict):
     """Tier 2 country allocation for licensed a-level TPP (§ 742.6)."""
 
     tpp: PositiveNumber
@@ -130,7 +127,21 @@ class CountryAllocation(_Data):
         return self.tpp * self.g2g_multiplier if g2g_agreement else self.tpp
 
 
-class NveuCap(_Data):
+_D = TypeVar("_D")
+
+
+def _latest_on(
+    items: Sequence[_D], day: date, start: Callable[[_D], date], refusal: Callable[[date, _D], str]
+) -> _D:
+    """The last of ``items`` (in date order) that has started by ``day``; an error saying
+    ``refusal(day, first item)`` when none has."""
+    started = [item for item in items if start(item) <= day]
+    if not started:
+        raise NoRulesetInEffectError(refusal(day, items[0]))
+    return started[-1]
+
+
+class NveuCap(Strict):
     """Cumulative installed-base cap for shipments on or after ``from_date``."""
 
     from_date: date
@@ -138,7 +149,14 @@ class NveuCap(_Data):
     cap_tpp: PositiveNumber
 
 
-class Nveu(_Data):
+def _no_cap(day: date, first: NveuCap) -> str:
+    return (
+        f"no NVEU cap is defined for shipments on {day.isoformat()}; "
+        f"the first cap applies from {first.from_date.isoformat()}"
+    )
+
+
+class Nveu(Strict):
     """National VEU installed-base caps by quarter (§ 748.15(a)(2)(iii)(B))."""
 
     caps: tuple[NveuCap, ...] = Field(min_length=1)
@@ -152,17 +170,10 @@ class Nveu(_Data):
 
     def cap_on(self, day: date) -> NveuCap:
         """The cap that applies to a shipment on ``day``."""
-        applicable = [cap for cap in self.caps if cap.from_date <= day]
-        if not applicable:
-            first = self.caps[0]
-            raise NoRulesetInEffectError(
-                f"no NVEU cap is defined for shipments on {day.isoformat()}; "
-                f"the first cap applies from {first.from_date.isoformat()}"
-            )
-        return applicable[-1]
+        return _latest_on(self.caps, day, lambda cap: cap.from_date, _no_cap)
 
 
-class Uveu(_Data):
+class Uveu(Strict):
     """Universal VEU footprint limits (Supp. 10 to Part 748 ¶ 6)."""
 
     min_tier1_share: Share
@@ -171,13 +182,13 @@ class Uveu(_Data):
     home_country: CountryCode
 
 
-class RedFlag28(_Data):
+class RedFlag28(Strict):
     """IaaS training red flag (Supp. 3 to Part 732, red flag 28)."""
 
     min_training_operations: PositiveNumber
 
 
-class TierNote(_Data):
+class TierNote(Strict):
     """A country whose tier needs an explanation (e.g. Cyprus: D:5 but also A:6)."""
 
     country: CountryCode
@@ -185,7 +196,7 @@ class TierNote(_Data):
     note: str
 
 
-class TreatedAs(_Data):
+class TreatedAs(Strict):
     """A destination the EAR treat as another country (Hong Kong as China since 2020)."""
 
     country: CountryCode
@@ -194,7 +205,7 @@ class TreatedAs(_Data):
     citation: str
 
 
-class Tiers(_Data):
+class Tiers(Strict):
     """Country tiers: lists for Tier 1 and Tier 3, every other country in Tier 2; a country
     the EAR treat as another takes that country's tier."""
 
@@ -230,7 +241,7 @@ class Tiers(_Data):
         return self
 
 
-class WeightsStorageAttestationText(_Data):
+class WeightsStorageAttestationText(Strict):
     """The exporter's own form (not regulatory text) by which a consignee attests that it
     stores 4E091 model weights under Supp. No. 10 to Part 748 ¶¶ 14, 15, 18."""
 
@@ -249,7 +260,7 @@ class WeightsStorageAttestationText(_Data):
         return self.text.replace(self.consignee_placeholder, consignee)
 
 
-class AiaCertificationText(_Data):
+class AiaCertificationText(Strict):
     """The Tier 1 (AIA) certification, § 740.27(b)(2), verbatim with its bracketed
     instructions: the consignee's name fills the opening, the items' description and ECCNs
     fill (i), and (v) becomes the signature blocks."""
@@ -309,14 +320,14 @@ class AiaCertificationText(_Data):
         return inner[:1] + inner[1:].lower()
 
 
-class LppCertificationText(_Data):
+class LppCertificationText(Strict):
     """The wording of the LPP certification (§ 740.29)."""
 
     title: str
     statements: tuple[str, ...] = Field(min_length=1)
 
 
-class RedFlagQuestion(_Data):
+class RedFlagQuestion(Strict):
     """One red flag the officer looks for, phrased as something observed."""
 
     key: str = Field(pattern=r"^[a-z0-9_]+$")
@@ -326,7 +337,7 @@ class RedFlagQuestion(_Data):
     """What to look at to answer it."""
 
 
-class RedFlagChecklist(_Data):
+class RedFlagChecklist(Strict):
     """The know-your-customer checklist of the version (rules.md section 8)."""
 
     source: str
@@ -342,7 +353,7 @@ class RedFlagChecklist(_Data):
         return self
 
 
-class ScreeningReferences(_Data):
+class ScreeningReferences(Strict):
     """The rule each finding of screening rests on, by list (rules.md section 9)."""
 
     pending: str
@@ -358,7 +369,7 @@ class ScreeningReferences(_Data):
         return str(getattr(self, str(kind)))
 
 
-class AffiliatesPeriod(_Data):
+class AffiliatesPeriod(Strict):
     """A stretch of dates over which the Affiliates rule was in effect or suspended."""
 
     from_date: date
@@ -369,7 +380,7 @@ class AffiliatesPeriod(_Data):
     """What the officer is told with each finding while this stretch lasts."""
 
 
-class AffiliatesRule(_Data):
+class AffiliatesRule(Strict):
     """The Affiliates rule: parties owned by listed parties carry their restrictions."""
 
     citation: str
@@ -391,7 +402,7 @@ class AffiliatesRule(_Data):
         return None
 
 
-class Screening(_Data):
+class Screening(Strict):
     """Restricted-party screening (rules.md section 9): list snapshots, the rule each finding
     rests on, and the Affiliates rule."""
 
@@ -403,7 +414,7 @@ class Screening(_Data):
     affiliates: AffiliatesRule
 
 
-class Ruleset(_Data):
+class Ruleset(Strict):
     """One dated version of the rules."""
 
     id: str = Field(pattern=r"^[a-z0-9][a-z0-9.-]*$")
@@ -482,10 +493,8 @@ class Ruleset(_Data):
         return basis
 
 
-class TierAnswer(BaseModel):
+class TierAnswer(Frozen):
     """The tier of one country on one day, with the version that says so."""
-
-    model_config = ConfigDict(frozen=True)
 
     country: str
     name: str
@@ -494,6 +503,13 @@ class TierAnswer(BaseModel):
     on: date
     basis: str
     note: str | None = None
+
+
+def _no_version(day: date, first: Ruleset) -> str:
+    return (
+        f"no ruleset in effect on {day.isoformat()}: the first version ({first.id}) "
+        f"takes effect on {first.effective_from.isoformat()}"
+    )
 
 
 class RulesetCatalog:
@@ -522,14 +538,7 @@ class RulesetCatalog:
 
     def in_effect_on(self, day: date) -> Ruleset:
         """The version in effect on ``day``; an error before the first version."""
-        in_effect = [version for version in self._versions if version.effective_from <= day]
-        if not in_effect:
-            first = self._versions[0]
-            raise NoRulesetInEffectError(
-                f"no ruleset in effect on {day.isoformat()}: the first version ({first.id}) "
-                f"takes effect on {first.effective_from.isoformat()}"
-            )
-        return in_effect[-1]
+        return _latest_on(self._versions, day, lambda version: version.effective_from, _no_version)
 
     def by_id(self, ruleset_id: str) -> Ruleset:
         for version in self._versions:

@@ -44,7 +44,7 @@ from domain.services.catalog_views import (
     preview_order,
 )
 from domain.services.orders import check_order
-from domain.services.records import add_order
+from domain.services.records import add_record
 from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import DecisionView
@@ -720,7 +720,7 @@ class NewOrderDialog(QDialog):
         context = self.context
 
         def work(progress: Any, cancel: CancelToken) -> _Saved:
-            add_order(context.db, order, actor=context.actor)
+            add_record(context.db, order, actor=context.actor)
             if not check:
                 return _Saved(order.ref, None, None)
             try:

@@ -820,16 +820,16 @@ class SqlLedgerRepository(_Repository):
         return float(_BALANCE.scalar(self.connection, {"key": key}) or 0.0)
 
     def lpp_used(self, party_ref: str, year: int) -> float:
-        return self._balance(BalanceKey.lpp(party_ref, year).encode())
+        return self._balance(BalanceKey.counting(Ledger.LPP, party_ref, year).encode())
 
     def aia_cumulative(self, party_ref: str) -> float:
-        return self._balance(BalanceKey.aia(party_ref).encode())
+        return self._balance(BalanceKey.counting(Ledger.AIA, party_ref).encode())
 
     def license_used(self, number: str) -> float:
-        return self._balance(BalanceKey.license(number).encode())
+        return self._balance(BalanceKey.counting(Ledger.LICENSE, number).encode())
 
     def country_allocation_used(self, country: str) -> float:
-        return self._balance(BalanceKey.country_allocation(country).encode())
+        return self._balance(BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, country).encode())
 
     def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
         texts = [_key_text(key) for key in keys]

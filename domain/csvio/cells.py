@@ -8,14 +8,15 @@ import io
 import math
 import re
 from collections.abc import Callable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from datetime import date
 from difflib import get_close_matches
 from enum import StrEnum
-from typing import Final, TypeVar
+from typing import Final, Generic, TypeVar
 
 from pydantic import ValidationError
 
-from domain.countries import Country, resolve_country
+from domain.countries import resolve_country
 from domain.csvio.formats import (
     HEADERS,
     MAX_CELL,
@@ -191,14 +192,27 @@ def _ref_check(text: str) -> str:
         raise _CellError(f"expected {REF_RULE}") from None
 
 
-def _ref(text: str) -> object:
-    if not text:
-        raise _required("a reference")
-    return _ref_check(text)
+_V = TypeVar("_V")
 
 
-def _optional_ref(text: str) -> object:
-    return _ref_check(text) if text else None
+def _needed(parse: Callable[[str], _V], what: str) -> Callable[[str], _V]:
+    """``parse`` for a cell that must be filled in with ``what``."""
+
+    def convert(text: str) -> _V:
+        if not text:
+            raise _required(what)
+        return parse(text)
+
+    return convert
+
+
+def _optional(parse: Callable[[str], _V]) -> Callable[[str], _V | None]:
+    """``parse`` for a cell that may be left empty (None)."""
+    return lambda text: parse(text) if text else None
+
+
+_ref: Final = _needed(_ref_check, "a reference")
+_optional_ref: Final = _optional(_ref_check)
 
 
 def _text(limit: int, *, optional: bool = False) -> _Converter:
@@ -239,32 +253,41 @@ def _names(limit_each: int) -> _Converter:
     return convert
 
 
-class _Countries:
-    """Resolves country cells, remembering answers (an orders file repeats a few countries)."""
+class _Remembered(Generic[_V]):
+    """A cell parser that remembers its answers, and why it refused a text (a file repeats a
+    few countries and a few hundred dates)."""
 
-    def __init__(self) -> None:
-        self._known: dict[str, Country | str] = {}
-        """A country, or the message saying why the text names none."""
+    def __init__(self, parse: Callable[[str], _V], refusal: type[Exception]) -> None:
+        self._parse = parse
+        self._refusal = refusal
+        self._known: dict[str, _V | _Refused] = {}
 
-    def country(self, text: str) -> Country:
+    def __call__(self, text: str) -> _V:
         found = self._known.get(text)
         if found is None:
             try:
-                found = resolve_country(text)
-            except UnknownCountryError as exc:
-                found = str(exc)
+                found = self._parse(text)
+            except self._refusal as exc:
+                found = _Refused(str(exc))
             self._known[text] = found
-        if isinstance(found, str):
-            raise _CellError(found)
+        if isinstance(found, _Refused):
+            raise _CellError(found.message)
         return found
 
-    def required(self, text: str) -> object:
-        if not text:
-            raise _required("a country (ISO 3166-1 code or name)")
-        return self.country(text).alpha2
 
-    def optional(self, text: str) -> object:
-        return self.country(text).alpha2 if text else None
+@dataclass(frozen=True, slots=True)
+class _Refused:
+    message: str
+
+
+class _Countries:
+    """Resolves country cells, remembering answers."""
+
+    def __init__(self) -> None:
+        self.country = _Remembered(resolve_country, UnknownCountryError)
+        alpha2 = _needed(self.country, "a country (ISO 3166-1 code or name)")
+        self.required: _Converter = lambda text: alpha2(text).alpha2
+        self.optional: _Converter = lambda text: self.country(text).alpha2 if text else None
 
 
 _E = TypeVar("_E", bound=StrEnum)
@@ -307,14 +330,8 @@ def _parse_date(text: str) -> date:
         raise _CellError("expected a date YYYY-MM-DD that exists on the calendar") from None
 
 
-def _date(text: str) -> date:
-    if not text:
-        raise _required("a date YYYY-MM-DD")
-    return _parse_date(text)
-
-
-def _optional_date(text: str) -> object:
-    return _parse_date(text) if text else None
+_date: Final = _needed(_parse_date, "a date YYYY-MM-DD")
+_optional_date: Final = _optional(_parse_date)
 
 
 def _number(*, positive: bool = False, optional: bool = False) -> _Converter:

@@ -8,9 +8,10 @@ from dataclasses import dataclass
 from enum import StrEnum
 from typing import Final
 
-from pydantic import BaseModel, ConfigDict, field_validator
+from pydantic import field_validator
 
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import MAX_QUANTITY as _MODEL_MAX_QUANTITY
 from domain.model import (
     AiaCertification,
@@ -123,10 +124,8 @@ Record = (
 # -- errors -----------------------------------------------------------------------------------
 
 
-class RowError(BaseModel):
+class RowError(Frozen):
     """One problem in a CSV file: where it is and what was expected."""
-
-    model_config = ConfigDict(frozen=True)
 
     row: int
     """Line number as a person counts it: the header is row 1, the first data row 2."""

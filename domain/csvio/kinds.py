@@ -191,10 +191,19 @@ def _specs() -> dict[CsvKind, _Spec]:
     def what(label: str, name: str) -> Callable[[Record], str]:
         return lambda record: f"{label} {getattr(record, name)!r}"
 
+    def keyed(
+        cls: type[Record], key: str, label: str, converters: Mapping[str, _Converter]
+    ) -> _Spec:
+        """A kind built straight from its cells, whose records are keyed by one field."""
+        return _Spec(converters, model(cls), attr(key), field(key), what(label, key))
+
     whole_year = _whole(2000, 2200, default=False)
     return {
-        CsvKind.PARTIES: _Spec(
-            converters={
+        CsvKind.PARTIES: keyed(
+            Party,
+            "ref",
+            "party ref",
+            {
                 "ref": _ref,
                 "name": _name,
                 "aliases": _names(MAX_NAME),
@@ -208,13 +217,12 @@ def _specs() -> dict[CsvKind, _Spec]:
                 "veu_country": countries.optional,
                 "veu_id": _text(MAX_REF, optional=True),
             },
-            build=model(Party),
-            key=attr("ref"),
-            key_field=field("ref"),
-            what=what("party ref", "ref"),
         ),
-        CsvKind.PRODUCTS: _Spec(
-            converters={
+        CsvKind.PRODUCTS: keyed(
+            Product,
+            "ref",
+            "product ref",
+            {
                 "ref": _ref,
                 "name": _name,
                 "kind": _choice(ProductKind, default=False),
@@ -225,10 +233,6 @@ def _specs() -> dict[CsvKind, _Spec]:
                 "training_operations": _number(optional=True),
                 "published": _boolean,
             },
-            build=model(Product),
-            key=attr("ref"),
-            key_field=field("ref"),
-            what=what("product ref", "ref"),
         ),
         CsvKind.CERTIFICATIONS: _Spec(
             converters={
@@ -249,8 +253,11 @@ def _specs() -> dict[CsvKind, _Spec]:
             ),
             what=_certification_what,
         ),
-        CsvKind.LICENSES: _Spec(
-            converters={
+        CsvKind.LICENSES: keyed(
+            License,
+            "number",
+            "licence number",
+            {
                 "number": _ref,
                 "party_ref": _ref,
                 "destination": countries.required,
@@ -259,10 +266,6 @@ def _specs() -> dict[CsvKind, _Spec]:
                 "valid_from": _date,
                 "valid_to": _date,
             },
-            build=model(License),
-            key=attr("number"),
-            key_field=field("number"),
-            what=what("licence number", "number"),
         ),
         CsvKind.FOOTPRINTS: _Spec(
             converters={
@@ -278,16 +281,15 @@ def _specs() -> dict[CsvKind, _Spec]:
                 f"{getattr(record, 'country', '')}"
             ),
         ),
-        CsvKind.COUNTRIES: _Spec(
-            converters={
+        CsvKind.COUNTRIES: keyed(
+            CountrySetting,
+            "country",
+            "country",
+            {
                 "country": countries.required,
                 "g2g_agreement": _boolean,
                 "external_allocation_used_tpp": _number(),
             },
-            build=model(CountrySetting),
-            key=attr("country"),
-            key_field=field("country"),
-            what=what("country", "country"),
         ),
         CsvKind.OWNERSHIP: _Spec(
             converters={

@@ -19,6 +19,7 @@ from domain.csvio.cells import (
     _date,
     _optional_ref,
     _ref,
+    _Remembered,
     _validation_errors,
 )
 from domain.csvio.formats import (
@@ -51,26 +52,6 @@ _ORDER_HEAD: Final = ("date", "consignee_ref", "end_user_ref", "destination")
 _QUANTITY_EXPECTED: Final = f"expected a whole number > 0 (at most {MAX_QUANTITY:,})"
 
 
-class _Dates:
-    """Parses date cells, remembering answers (an orders file repeats a few hundred dates)."""
-
-    def __init__(self) -> None:
-        self._known: dict[str, date | str] = {}
-        """A date, or the message saying why the text is none."""
-
-    def required(self, text: str) -> date:
-        found = self._known.get(text)
-        if found is None:
-            try:
-                found = _date(text)
-            except _CellError as exc:
-                found = str(exc)
-            self._known[text] = found
-        if isinstance(found, str):
-            raise _CellError(found)
-        return found
-
-
 def _order_ref_errors(row: int, cells: Mapping[str, str]) -> list[RowError]:
     """The slow, precise check of an order row's references (the fast one found a problem)."""
     found = []
@@ -100,7 +81,7 @@ def _parse_orders(
     a tab or a quote), so the common file skips that check.
     """
     countries = _Countries()
-    dates = _Dates()
+    dates = _Remembered(_date, _CellError)
     drafts: dict[str, _OrderDraft] = {}
     broken: set[str] = set()
     p_ref, p_date, p_consignee, p_end_user, p_destination, p_product, p_quantity = (
@@ -139,7 +120,7 @@ def _parse_orders(
             )
         day: date | None = None
         try:
-            day = dates.required(text_date)
+            day = dates(text_date)
         except _CellError as exc:
             problems.append(
                 RowError(row=row, field="date", value=text_date or None, message=str(exc))

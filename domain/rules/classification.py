@@ -3,26 +3,23 @@ classification the engine, the catalog screen and the statements use (rules.md s
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.classification import ItemFigures, Level, classify_item, classify_weights
 from domain.decision import Part
 from domain.errors import ClassificationInputError
 from domain.figures import fmt_operations
+from domain.frozen import Frozen
 from domain.model import Product, ProductKind
 from domain.ruleset import Ruleset
 
 _PART_OF_LEVEL = {Level.A: Part.A_LEVEL, Level.B: Part.B_LEVEL, Level.NONE: Part.UNCONTROLLED}
 
 
-class ProductClassification(BaseModel):
+class ProductClassification(Frozen):
     """What the rules say about one catalog item under one ruleset version.
 
     ``error`` is set (and the figures left empty) when the item cannot be classified with
     the figures given, for example a datacenter IC whose die area decides.
     """
-
-    model_config = ConfigDict(frozen=True)
 
     ruleset: str
     part: Part = Part.UNCONTROLLED

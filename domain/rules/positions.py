@@ -10,9 +10,10 @@ from collections.abc import Mapping
 from datetime import date
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, computed_field
+from pydantic import computed_field
 
 from domain.countries import country_name
+from domain.frozen import Frozen
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -25,10 +26,6 @@ from domain.rules.geography import aia_party_problem, party_nexus
 from domain.ruleset import Ruleset
 
 
-class _Position(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
 def _prohibited(party: Party, ruleset: Ruleset) -> str | None:
     nexus = party_nexus(party, ruleset)
     if not nexus:
@@ -39,7 +36,7 @@ def _prohibited(party: Party, ruleset: Ruleset) -> str | None:
 # -- LPP ----------------------------------------------------------------------------------------
 
 
-class LppPosition(_Position):
+class LppPosition(Frozen):
     """A consignee's LPP limit for one calendar year (§ 740.29)."""
 
     year: int
@@ -107,7 +104,7 @@ def lpp_position(
 # -- AIA ----------------------------------------------------------------------------------------
 
 
-class AiaPosition(_Position):
+class AiaPosition(Frozen):
     """A consignee's cumulative AIA shipments and its certification (§ 740.27)."""
 
     cumulative_tpp: float
@@ -159,14 +156,14 @@ def aia_position(
 LimitName = Literal["min_tier1_share", "max_single_tier2_share", "min_home_share"]
 
 
-class VeuShare(_Position):
+class VeuShare(Frozen):
     country: str
     tier: int
     installed_tpp: float
     share: float
 
 
-class LimitCheck(_Position):
+class LimitCheck(Frozen):
     """One UVEU footprint limit (Supp. No. 10 to Part 748 ¶ 6) against a share."""
 
     limit_name: LimitName
@@ -178,7 +175,7 @@ class LimitCheck(_Position):
     country: str | None = None
 
 
-class VeuPosition(_Position):
+class VeuPosition(Frozen):
     """A VEU holder's installed base by country (other sources plus our VEU shipments)."""
 
     status: VeuStatus
@@ -293,7 +290,7 @@ def veu_position(
 # -- Tier 2 country allocation ------------------------------------------------------------------
 
 
-class AllocationPosition(_Position):
+class AllocationPosition(Frozen):
     """A Tier 2 destination's country allocation (§ 742.6; figure from CSIS)."""
 
     country: str

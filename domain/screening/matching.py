@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any, Final
 
-from pydantic import BaseModel, ConfigDict
 from rapidfuzz.distance import OSA
 
+from domain.frozen import Frozen
 from domain.screening.names import Kind, Origin, Token, normalise
 
 __all__ = [
@@ -68,30 +68,27 @@ class CountryAgreement(Enum):
     UNKNOWN = "unknown"
 
 
-class ListedParty(BaseModel):
+class ListedParty(Frozen):
     """One list entry as screening needs it: its id, its names and aliases, its countries."""
 
-    model_config = ConfigDict(frozen=True)
     entry_id: str
     names: tuple[str, ...]
     countries: tuple[str, ...] = ()
 
 
-class ScreeningQuery(BaseModel):
+class ScreeningQuery(Frozen):
     """The names of one party (legal name, aliases, parent, owners) and its countries."""
 
-    model_config = ConfigDict(frozen=True)
     names: tuple[str, ...]
     countries: tuple[str, ...] = ()
 
 
-class TokenMatch(BaseModel):
+class TokenMatch(Frozen):
     """One word of the explanation: a party word, the list word it met (or ``None``), how.
 
     ``query_token`` is ``None`` for a list word the party's name lacks.
     """
 
-    model_config = ConfigDict(frozen=True)
     query_token: str | None
     list_token: str | None
     how: How
@@ -114,10 +111,9 @@ class TokenMatch(BaseModel):
         return f"{left}={right} ({self.how.value}{detail})"
 
 
-class NameMatch(BaseModel):
+class NameMatch(Frozen):
     """A party name against a list name: the score, word by word, and the countries."""
 
-    model_config = ConfigDict(frozen=True)
     entry_id: str
     list_name: str
     query_name: str

@@ -14,9 +14,10 @@ from datetime import datetime
 from enum import StrEnum
 from functools import cached_property
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
 from domain.audit import canonical_json
+from domain.frozen import Frozen, Strict
 
 
 class ListKind(StrEnum):
@@ -77,10 +78,8 @@ def _fold_name(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
-class ListEntry(BaseModel):
+class ListEntry(Strict):
     """One entry of a restricted-party list, as published (cleaned of known defects)."""
-
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
     entry_id: str = Field(min_length=1, max_length=200)
     source: str = Field(min_length=1, max_length=200)
@@ -142,10 +141,8 @@ class ListWarningCode(StrEnum):
     SOURCE_SHRANK = "source_shrank"
 
 
-class ListWarning(BaseModel):
+class ListWarning(Frozen):
     """Something the import noticed and handled; nothing is lost without one."""
-
-    model_config = ConfigDict(frozen=True)
 
     code: ListWarningCode
     message: str
@@ -154,10 +151,8 @@ class ListWarning(BaseModel):
     entry_id: str | None = None
 
 
-class Snapshot(BaseModel):
+class Snapshot(Frozen):
     """Every entry of one imported list file, and the warnings raised reading it."""
-
-    model_config = ConfigDict(frozen=True)
 
     format: ListFormat
     entries: tuple[ListEntry, ...]
@@ -191,10 +186,8 @@ def snapshot_hash(entry_hashes: dict[str, str]) -> str:
     return digest.hexdigest()
 
 
-class SourceChange(BaseModel):
+class SourceChange(Frozen):
     """A source that vanished or shrank by more than the threshold since the last snapshot."""
-
-    model_config = ConfigDict(frozen=True)
 
     source: str
     before: int
@@ -205,10 +198,8 @@ class SourceChange(BaseModel):
         return 100.0 * (self.before - self.after) / self.before if self.before else 0.0
 
 
-class SnapshotDiff(BaseModel):
+class SnapshotDiff(Frozen):
     """What changed from the previous snapshot (everything is added for the first one)."""
-
-    model_config = ConfigDict(frozen=True)
 
     added: tuple[str, ...] = ()
     removed: tuple[str, ...] = ()
@@ -247,10 +238,8 @@ class SnapshotDiff(BaseModel):
         return vanished + shrunk
 
 
-class SnapshotRecord(BaseModel):
+class SnapshotRecord(Frozen):
     """A snapshot as stored: when and by whom it was imported, from which file."""
-
-    model_config = ConfigDict(frozen=True)
 
     id: int
     imported_at: datetime

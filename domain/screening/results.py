@@ -14,17 +14,14 @@ from collections.abc import Iterable, Mapping
 from datetime import datetime
 from enum import StrEnum
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import Field
 
+from domain.frozen import Strict
 from domain.screening.model import ListKind
 
 SECOND_APPROVAL_FROM_SCORE = 0.95
 """Clearing a match scored at this or more needs a second officer, when the desk's setting
 asks for one (a practice of the desk, not a number of the regulation)."""
-
-
-class _Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid")
 
 
 class Verdict(StrEnum):
@@ -55,7 +52,7 @@ _ROLE_LABEL = {
 }
 
 
-class MatchedToken(_Frozen):
+class MatchedToken(Strict):
     """One token of the party's name and what it met in the list name."""
 
     query_token: str | None = None
@@ -65,7 +62,7 @@ class MatchedToken(_Frozen):
     distance: int = 0
 
 
-class PotentialMatch(_Frozen):
+class PotentialMatch(Strict):
     """A (party name, list entry) pair scored at or above the alert threshold."""
 
     entry_id: str
@@ -96,7 +93,7 @@ class PotentialMatch(_Frozen):
         )
 
 
-class PartyScreening(_Frozen):
+class PartyScreening(Strict):
     """One screening of a party against one snapshot."""
 
     party_ref: str
@@ -108,7 +105,7 @@ class PartyScreening(_Frozen):
     matches: tuple[PotentialMatch, ...] = ()
 
 
-class Disposition(_Frozen):
+class Disposition(Strict):
     """The officer's decision on one potential match (append-only; the newest counts)."""
 
     party_ref: str
@@ -160,7 +157,7 @@ def match_state(
     return MatchState.CLEARED
 
 
-class ScreeningState(_Frozen):
+class ScreeningState(Strict):
     """What evaluation needs to know of one party's screening: the screening (None when the
     party has not been screened against the snapshot in use), the newest disposition per
     entry, whether clearing strong matches needs approval, and the party's owners."""
@@ -203,7 +200,7 @@ class ScreeningState(_Frozen):
         return tuple(match for match in self.screening.matches if self.state_of(match).open)
 
 
-class OwnerShare(_Frozen):
+class OwnerShare(Strict):
     """One owner of a party with its share, as the Affiliates rule counts it."""
 
     name: str

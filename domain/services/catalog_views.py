@@ -8,11 +8,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.classification import Rate, parse_rate, tpp_from_rates
 from domain.decision import Decision
 from domain.errors import ClassificationInputError
+from domain.frozen import Frozen
 from domain.model import Order, Party, Product
 from domain.ports import Database, StoredOrder
 from domain.rules.classification import ProductClassification, classify_product
@@ -22,15 +21,10 @@ from domain.ruleset import Ruleset, RulesetCatalog
 from domain.services.orders import build_context
 from domain.services.views import OrderDetail
 
-
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
 # -- products -------------------------------------------------------------------------------
 
 
-class ProductRow(_View):
+class ProductRow(Frozen):
     """One catalog row: the product and its classification today."""
 
     product: Product
@@ -98,7 +92,7 @@ def veu_limit_checks(standing: VeuPosition) -> list[LimitCheck]:
 # -- orders ---------------------------------------------------------------------------------
 
 
-class OrderPreview(_View):
+class OrderPreview(Frozen):
     """The dry run of an order that is not saved: what a check would decide now."""
 
     detail: OrderDetail

@@ -2,17 +2,14 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.demo import DemoDataset
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database
-from domain.services.records import Putable, put_party, put_record_in
+from domain.services.records import Putable, put_record_in
 
 
-class DemoSummary(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class DemoSummary(Frozen):
     parties: int
     products: int
     certifications: int
@@ -36,7 +33,7 @@ def load_demo(db: Database, dataset: DemoDataset, *, actor: str) -> DemoSummary:
                 "use a new database file for the demonstration"
             )
         for party in dataset.parties:
-            put_party(uow, party, must_exist=False)
+            put_record_in(uow, party, must_exist=False)
         records: tuple[Putable, ...] = (
             *dataset.products,
             *dataset.aia_certifications,

@@ -10,10 +10,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Mapping
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.decision import Consumption, Decision, Ledger, Outcome
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ledger import BalanceKey
 from domain.model import (
     CountrySetting,
@@ -36,10 +35,8 @@ class AlreadyDecidedError(DomainError):
     """A pending-only check found that another officer decided the order meanwhile."""
 
 
-class CheckResult(BaseModel):
+class CheckResult(Frozen):
     """The outcome of checking one order."""
-
-    model_config = ConfigDict(frozen=True)
 
     decision: Decision
     recorded: RecordedDecision | None = None
@@ -81,8 +78,11 @@ def build_context(
     footprint = veu_footprint(uow, ref, order.date) if consignee.veu is not VeuStatus.NONE else {}
     licenses = uow.paperwork.licenses_for(ref)
     destination = order.destination or consignee.country
-    lpp_key, aia_key = BalanceKey.lpp(ref, year), BalanceKey.aia(ref)
-    country_key = BalanceKey.country_allocation(destination)
+    lpp_key, aia_key = (
+        BalanceKey.counting(Ledger.LPP, ref, year),
+        BalanceKey.counting(Ledger.AIA, ref),
+    )
+    country_key = BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, destination)
     balances = uow.ledger.balances_of([lpp_key, aia_key, country_key])  # one read
     lpp_used, aia_cumulative = balances[lpp_key], balances[aia_key]
     setting = uow.paperwork.country_setting(destination) or CountrySetting.model_construct(
@@ -200,10 +200,8 @@ def check_order(
         return CheckResult(decision=decision, recorded=recorded, screening=screening)
 
 
-class BatchSummary(BaseModel):
+class BatchSummary(Frozen):
     """What a batch check did."""
-
-    model_config = ConfigDict(frozen=True)
 
     total: int
     checked: int

@@ -9,10 +9,9 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.countries import country_name
 from domain.decision import Outcome
+from domain.frozen import Frozen
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -33,11 +32,7 @@ RED_FLAG_28 = FindingCode.RED_FLAG_28
 """The finding code of an IaaS-training hold (rules.md section 5)."""
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class AiaRow(_View):
+class AiaRow(Frozen):
     certification: AiaCertification
     party_name: str
     cumulative_tpp: float
@@ -52,7 +47,7 @@ class AiaRow(_View):
         return f"{self.certification.party_ref}@{self.certification.signed_on.isoformat()}"
 
 
-class LppRow(_View):
+class LppRow(Frozen):
     certification: LppCertification
     party_name: str
     shipped_tpp: float
@@ -66,7 +61,7 @@ class LppRow(_View):
         return f"{self.certification.party_ref}@{self.certification.year}"
 
 
-class LicenseRow(_View):
+class LicenseRow(Frozen):
     licence: License
     party_name: str
     left_tpp: float
@@ -81,7 +76,7 @@ class LicenseRow(_View):
         return self.licence.number
 
 
-class FootprintRow(_View):
+class FootprintRow(Frozen):
     party_ref: str
     party_name: str
     veu: VeuStatus
@@ -99,7 +94,7 @@ class FootprintRow(_View):
         return f"{self.party_ref}@{self.country}"
 
 
-class CountryRow(_View):
+class CountryRow(Frozen):
     setting: CountrySetting
     name: str
     tier: int
@@ -112,7 +107,7 @@ class CountryRow(_View):
         return self.setting.country
 
 
-class PaperworkView(_View):
+class PaperworkView(Frozen):
     on: date
     ruleset: str
     lpp_limit_tpp: float
@@ -258,7 +253,7 @@ def stored_country_setting(db: Database, country: str) -> CountrySetting | None:
 # -- red flags ----------------------------------------------------------------------------------
 
 
-class HeldOrder(_View):
+class HeldOrder(Frozen):
     """An order whose latest decision holds it for Red Flag 28."""
 
     ref: str
@@ -273,7 +268,7 @@ class HeldOrder(_View):
     """Recorded after the hold: the order is waiting for a re-check."""
 
 
-class FlaggedChecklist(_View):
+class FlaggedChecklist(Frozen):
     """An order whose latest know-your-customer checklist raised red flags."""
 
     order_ref: str
@@ -286,7 +281,7 @@ class FlaggedChecklist(_View):
     outcome: str | None
 
 
-class RedFlagOverview(_View):
+class RedFlagOverview(Frozen):
     held: tuple[HeldOrder, ...]
     flagged: tuple[FlaggedChecklist, ...]
 

@@ -11,24 +11,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.countries import country_name
+from domain.frozen import Frozen
 from domain.model import CountrySetting, Party, VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.rules.positions import LppPosition, allocation_position, lpp_position
 from domain.ruleset import Ruleset, RulesetCatalog
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
 def _share(used: float, limit: float) -> float:
     return used / limit if limit > 0 else 0.0
 
 
-class AllocationUse(_View):
+class AllocationUse(Frozen):
     """One Tier 2 country's allocation (its ``AllocationPosition``): ours, reported by
     others, and the limit."""
 
@@ -44,7 +39,7 @@ class AllocationUse(_View):
     """Used over limit (may pass 1 when reports exceed the allocation)."""
 
 
-class AllocationView(_View):
+class AllocationView(Frozen):
     ruleset: str
     rule: str
     base_tpp: float
@@ -57,7 +52,7 @@ class AllocationView(_View):
     """Most used (by share) first."""
 
 
-class LppUse(_View):
+class LppUse(Frozen):
     """One consignee's LPP standing for the year."""
 
     party_ref: str
@@ -72,7 +67,7 @@ class LppUse(_View):
     share: float
 
 
-class LppView(_View):
+class LppView(Frozen):
     year: int
     ruleset: str
     rule: str
@@ -81,7 +76,7 @@ class LppView(_View):
     """Most used first."""
 
 
-class NveuUse(_View):
+class NveuUse(Frozen):
     """One NVEU holder's installed base in the country its authorization covers."""
 
     party_ref: str
@@ -97,7 +92,7 @@ class NveuUse(_View):
     share: float
 
 
-class NveuView(_View):
+class NveuView(Frozen):
     on: date
     ruleset: str
     rule: str
@@ -109,7 +104,7 @@ class NveuView(_View):
     holders: tuple[NveuUse, ...]
 
 
-class QuotaOverview(_View):
+class QuotaOverview(Frozen):
     on: date
     allocations: AllocationView
     lpp: LppView

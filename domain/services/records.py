@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from enum import StrEnum
-from typing import Any, Protocol, TypeVar
+from functools import partial
+from typing import Any, NamedTuple, Protocol, TypeVar
 
 from pydantic import BaseModel
 
@@ -39,175 +40,6 @@ def _write(db: Database, actor: str, change: Callable[[UnitOfWork], _T]) -> _T:
 
 # -- inside a unit of work (also used by imports) -------------------------------------------
 
-
-class _Catalogue(Protocol[_R]):
-    """What parties and products have in common: records found and kept by ``ref``."""
-
-    def get(self, ref: str) -> _R | None: ...
-    def add(self, record: _R, /) -> None: ...
-    def update(self, record: _R, /) -> None: ...
-
-
-def _put_by_ref(
-    uow: UnitOfWork,
-    repository: _Catalogue[_R],
-    entity: str,
-    record: _R,
-    ref: str,
-    must_exist: bool | None,
-    edit: Edit = Edit.UPDATE,
-) -> None:
-    before = repository.get(ref)
-    if must_exist is True and before is None:
-        raise DomainError(f"unknown {entity} {ref!r}")
-    if must_exist is False and before is not None:
-        raise DomainError(f"{entity} {ref!r} already exists")
-    if before == record:
-        return
-    if before is None:
-        repository.add(record)
-    else:
-        repository.update(record)
-    uow.audit.append(
-        "create" if before is None else edit.value,
-        entity,
-        ref,
-        before=snapshot(before),
-        after=snapshot(record),
-    )
-
-
-def put_party(
-    uow: UnitOfWork, party: model.Party, *, must_exist: bool | None = None, edit: Edit = Edit.UPDATE
-) -> None:
-    _put_by_ref(uow, uow.parties, "party", party, party.ref, must_exist, edit)
-
-
-def put_product(
-    uow: UnitOfWork,
-    product: model.Product,
-    *,
-    must_exist: bool | None = None,
-    edit: Edit = Edit.UPDATE,
-) -> None:
-    _put_by_ref(uow, uow.products, "product", product, product.ref, must_exist, edit)
-
-
-def add_order_in(uow: UnitOfWork, order: model.Order) -> None:
-    if uow.orders.get(order.ref) is not None:
-        raise DomainError(f"order {order.ref!r} already exists")
-    uow.orders.add(order)
-    uow.audit.append("create", "order", order.ref, after=snapshot(order))
-
-
-def _audited_put(
-    uow: UnitOfWork,
-    entity: str,
-    key: str,
-    before: BaseModel | None,
-    after: BaseModel,
-    write: Callable[[], None],
-    *,
-    before_snapshot: dict[str, Any] | None = None,
-    edit: Edit = Edit.UPDATE,
-) -> None:
-    """Write a record that changed, with its audit entry (created or updated, before and
-    after); nothing when it is as stored."""
-    if before == after:
-        return
-    write()
-    uow.audit.append(
-        "create" if before is None else edit.value,
-        entity,
-        key,
-        before=before_snapshot if before_snapshot is not None else snapshot(before),
-        after=snapshot(after),
-    )
-
-
-def put_aia_certification_in(
-    uow: UnitOfWork, certification: model.AiaCertification, edit: Edit = Edit.UPDATE
-) -> None:
-    stored = uow.paperwork.aia_certifications(certification.party_ref)
-    before = next((item for item in stored if item.signed_on == certification.signed_on), None)
-    key = f"{certification.party_ref}@{certification.signed_on.isoformat()}"
-    _audited_put(
-        uow,
-        "aia_certification",
-        key,
-        before,
-        certification,
-        lambda: uow.paperwork.put_aia_certification(certification),
-        edit=edit,
-    )
-
-
-def put_lpp_certification_in(
-    uow: UnitOfWork, certification: model.LppCertification, edit: Edit = Edit.UPDATE
-) -> None:
-    before = uow.paperwork.lpp_certification(certification.party_ref, certification.year)
-    _audited_put(
-        uow,
-        "lpp_certification",
-        f"{certification.party_ref}@{certification.year}",
-        before,
-        certification,
-        lambda: uow.paperwork.put_lpp_certification(certification),
-        edit=edit,
-    )
-
-
-def add_license_in(uow: UnitOfWork, licence: model.License) -> None:
-    if uow.paperwork.license(licence.number) is not None:
-        raise DomainError(f"licence {licence.number!r} already exists")
-    if uow.parties.get(licence.party_ref) is None:
-        raise DomainError(f"licence {licence.number}: unknown party {licence.party_ref!r}")
-    uow.paperwork.add_license(licence)
-    uow.audit.append(
-        "create",
-        "license",
-        licence.number,
-        after=snapshot(licence.model_copy(update={"used_tpp": 0})),
-    )
-
-
-def put_footprint_in(
-    uow: UnitOfWork, footprint: model.VeuFootprint, edit: Edit = Edit.UPDATE
-) -> None:
-    before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
-    before = None
-    if before_tpp is not None:
-        before = footprint.model_copy(update={"installed_tpp": before_tpp})
-    _audited_put(
-        uow,
-        "footprint",
-        f"{footprint.party_ref}@{footprint.country}",
-        before,
-        footprint,
-        lambda: uow.paperwork.put_footprint(footprint),
-        before_snapshot=None if before_tpp is None else {"installed_tpp": before_tpp},
-        edit=edit,
-    )
-
-
-def put_country_setting_in(
-    uow: UnitOfWork, setting: model.CountrySetting, edit: Edit = Edit.UPDATE
-) -> None:
-    # Our own use is the ledger's, not a setting: neither compared nor kept.
-    found = uow.paperwork.country_setting(setting.country)
-    before = None if found is None else found.model_copy(update={"our_allocation_used_tpp": 0})
-    stored = setting.model_copy(update={"our_allocation_used_tpp": 0})
-    _audited_put(
-        uow,
-        "country",
-        setting.country,
-        before,
-        stored,
-        lambda: uow.paperwork.put_country_setting(stored),
-        edit=edit,
-    )
-
-
 Putable = (
     model.Party
     | model.Product
@@ -219,77 +51,146 @@ Putable = (
 )
 """The records an import or the demonstration data puts (orders go in bulk)."""
 
+Record = Putable | model.Order
+"""Every kind of record written one at a time with its audit entry."""
 
-def put_record_in(uow: UnitOfWork, record: Putable) -> None:
-    """Write one record with its audit entry: created or updated by its key (a licence is
-    only ever added)."""
+
+class _Catalogue(Protocol[_R]):
+    """What parties and products have in common: records found and kept by ``ref``."""
+
+    def get(self, ref: str) -> _R | None: ...
+    def add(self, record: _R, /) -> None: ...
+    def update(self, record: _R, /) -> None: ...
+
+
+class _Slot(NamedTuple):
+    """Where a record goes: what the audit log calls it, what is stored there now and how to
+    write it."""
+
+    entity: str
+    key: str
+    before: BaseModel | None
+    after: BaseModel
+    write: Callable[[], None]
+    label: str
+    """What messages call the kind of record."""
+    add_only: bool = False
+    """Orders and licences are only ever added."""
+    before_snapshot: dict[str, Any] | None = None
+    """What the audit log keeps of ``before``, when not all of it."""
+
+
+def _by_ref(repository: _Catalogue[_R], entity: str, record: _R, ref: str) -> _Slot:
+    before = repository.get(ref)
+    write = repository.add if before is None else repository.update
+    return _Slot(entity, ref, before, record, lambda: write(record), entity)
+
+
+def _licence_slot(uow: UnitOfWork, licence: model.License) -> _Slot:
+    def write() -> None:
+        if uow.parties.get(licence.party_ref) is None:
+            raise DomainError(f"licence {licence.number}: unknown party {licence.party_ref!r}")
+        uow.paperwork.add_license(licence)
+
+    before = uow.paperwork.license(licence.number)
+    after = licence.model_copy(update={"used_tpp": 0})
+    return _Slot("license", licence.number, before, after, write, "licence", add_only=True)
+
+
+def _footprint_slot(uow: UnitOfWork, footprint: model.VeuFootprint) -> _Slot:
+    before_tpp = uow.paperwork.footprint(footprint.party_ref).get(footprint.country)
+    before = None
+    if before_tpp is not None:
+        before = footprint.model_copy(update={"installed_tpp": before_tpp})
+    return _Slot(
+        "footprint",
+        f"{footprint.party_ref}@{footprint.country}",
+        before,
+        footprint,
+        lambda: uow.paperwork.put_footprint(footprint),
+        "footprint",
+        before_snapshot=None if before_tpp is None else {"installed_tpp": before_tpp},
+    )
+
+
+def _country_slot(uow: UnitOfWork, setting: model.CountrySetting) -> _Slot:
+    # Our own use is the ledger's, not a setting: neither compared nor kept.
+    found = uow.paperwork.country_setting(setting.country)
+    before = None if found is None else found.model_copy(update={"our_allocation_used_tpp": 0})
+    stored = setting.model_copy(update={"our_allocation_used_tpp": 0})
+    write = partial(uow.paperwork.put_country_setting, stored)
+    return _Slot("country", setting.country, before, stored, write, "country")
+
+
+def _slot(uow: UnitOfWork, record: Record) -> _Slot:
     if isinstance(record, model.Party):
-        put_party(uow, record)
-    elif isinstance(record, model.Product):
-        put_product(uow, record)
-    elif isinstance(record, model.AiaCertification):
-        put_aia_certification_in(uow, record)
-    elif isinstance(record, model.LppCertification):
-        put_lpp_certification_in(uow, record)
-    elif isinstance(record, model.License):
-        add_license_in(uow, record)
-    elif isinstance(record, model.VeuFootprint):
-        put_footprint_in(uow, record)
-    else:
-        put_country_setting_in(uow, record)
+        return _by_ref(uow.parties, "party", record, record.ref)
+    if isinstance(record, model.Product):
+        return _by_ref(uow.products, "product", record, record.ref)
+    if isinstance(record, model.Order):
+        before = None if uow.orders.get(record.ref) is None else record
+        write = partial(uow.orders.add, record)
+        return _Slot("order", record.ref, before, record, write, "order", add_only=True)
+    if isinstance(record, model.License):
+        return _licence_slot(uow, record)
+    if isinstance(record, model.AiaCertification):
+        stored = uow.paperwork.aia_certifications(record.party_ref)
+        signed = next((item for item in stored if item.signed_on == record.signed_on), None)
+        key = f"{record.party_ref}@{record.signed_on.isoformat()}"
+        write = partial(uow.paperwork.put_aia_certification, record)
+        return _Slot("aia_certification", key, signed, record, write, "AIA certification")
+    if isinstance(record, model.LppCertification):
+        found = uow.paperwork.lpp_certification(record.party_ref, record.year)
+        key = f"{record.party_ref}@{record.year}"
+        write = partial(uow.paperwork.put_lpp_certification, record)
+        return _Slot("lpp_certification", key, found, record, write, "LPP certification")
+    if isinstance(record, model.VeuFootprint):
+        return _footprint_slot(uow, record)
+    return _country_slot(uow, record)
+
+
+def put_record_in(
+    uow: UnitOfWork, record: Record, *, must_exist: bool | None = None, edit: Edit = Edit.UPDATE
+) -> None:
+    """Write one record with its audit entry (created, or ``edit`` with before and after);
+    nothing when it is as stored. ``must_exist`` True only updates, False only adds; orders
+    and licences are only ever added."""
+    slot = _slot(uow, record)
+    if must_exist is True and slot.before is None:
+        raise DomainError(f"unknown {slot.label} {slot.key!r}")
+    if (must_exist is False or slot.add_only) and slot.before is not None:
+        raise DomainError(f"{slot.label} {slot.key!r} already exists")
+    if slot.before == slot.after:
+        return
+    slot.write()
+    uow.audit.append(
+        "create" if slot.before is None else edit.value,
+        slot.entity,
+        slot.key,
+        before=slot.before_snapshot if slot.before_snapshot is not None else snapshot(slot.before),
+        after=snapshot(slot.after),
+    )
 
 
 # -- one change, one transaction ------------------------------------------------------------
 
 
-def add_party(db: Database, party: model.Party, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_party(uow, party, must_exist=False))
+def add_record(db: Database, record: Record, *, actor: str) -> None:
+    """Add a record that is not stored yet (a party, product, order, licence, ...)."""
+    _write(db, actor, lambda uow: put_record_in(uow, record, must_exist=False))
 
 
-def update_party(db: Database, party: model.Party, *, actor: str, edit: Edit = Edit.UPDATE) -> None:
-    _write(db, actor, lambda uow: put_party(uow, party, must_exist=True, edit=edit))
-
-
-def add_product(db: Database, product: model.Product, *, actor: str) -> None:
-    _write(db, actor, lambda uow: put_product(uow, product, must_exist=False))
-
-
-def update_product(
-    db: Database, product: model.Product, *, actor: str, edit: Edit = Edit.UPDATE
+def update_record(
+    db: Database, record: model.Party | model.Product, *, actor: str, edit: Edit = Edit.UPDATE
 ) -> None:
-    _write(db, actor, lambda uow: put_product(uow, product, must_exist=True, edit=edit))
+    """Replace a stored party or product, found by its ref."""
+    _write(db, actor, lambda uow: put_record_in(uow, record, must_exist=True, edit=edit))
 
 
-def add_order(db: Database, order: model.Order, *, actor: str) -> None:
-    _write(db, actor, lambda uow: add_order_in(uow, order))
-
-
-def record_aia_certification(
-    db: Database, certification: model.AiaCertification, *, actor: str, edit: Edit = Edit.UPDATE
-) -> None:
-    _write(db, actor, lambda uow: put_aia_certification_in(uow, certification, edit))
-
-
-def record_lpp_certification(
-    db: Database, certification: model.LppCertification, *, actor: str, edit: Edit = Edit.UPDATE
-) -> None:
-    _write(db, actor, lambda uow: put_lpp_certification_in(uow, certification, edit))
-
-
-def add_license(db: Database, licence: model.License, *, actor: str) -> None:
-    _write(db, actor, lambda uow: add_license_in(uow, licence))
-
-
-def set_footprint(
-    db: Database, footprint: model.VeuFootprint, *, actor: str, edit: Edit = Edit.UPDATE
-) -> None:
-    _write(db, actor, lambda uow: put_footprint_in(uow, footprint, edit))
-
-
-def set_country(
-    db: Database, setting: model.CountrySetting, *, actor: str, edit: Edit = Edit.UPDATE
-) -> None:
-    _write(db, actor, lambda uow: put_country_setting_in(uow, setting, edit))
+def put_record(db: Database, record: Putable, *, actor: str, edit: Edit = Edit.UPDATE) -> None:
+    """Add a record or replace the one stored under its key (a certification by its party and
+    date or year, a footprint by its party and country, a country setting by its country)."""
+    _write(db, actor, lambda uow: put_record_in(uow, record, edit=edit))
 
 
 def resolve_red_flag_28(

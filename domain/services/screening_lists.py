@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import hashlib
 
-from pydantic import BaseModel, ConfigDict
-
+from domain.frozen import Frozen
 from domain.ports import Database
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 from domain.screening.diff import diff_snapshots
@@ -27,10 +26,8 @@ from domain.screening.model import (
 )
 
 
-class ListImportResult(BaseModel):
+class ListImportResult(Frozen):
     """What a list import did (or, for a dry run or a file already imported, would do)."""
-
-    model_config = ConfigDict(frozen=True)
 
     snapshot: SnapshotRecord | None
     """The stored snapshot (the one in use when already imported; None for a dry run)."""
@@ -52,10 +49,8 @@ class ListImportResult(BaseModel):
         return self.diff.needs_confirmation
 
 
-class SnapshotSummary(BaseModel):
+class SnapshotSummary(Frozen):
     """One stored snapshot as ``lists`` shows it."""
-
-    model_config = ConfigDict(frozen=True)
 
     snapshot: SnapshotRecord
     in_use: bool

@@ -10,10 +10,9 @@ import json
 from collections.abc import Sequence
 from typing import Any, get_args
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.documents import Letterhead, PageSize
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
 
 DEFAULT_LETTERHEAD_NAME = "Your company — set the letterhead with `diffusion-desk settings`"
@@ -30,10 +29,8 @@ MAX_ADDRESS_LINES = 6
 MAX_LENGTH = 300
 
 
-class DocumentSettings(BaseModel):
+class DocumentSettings(Frozen):
     """What every generated document takes from the settings."""
-
-    model_config = ConfigDict(frozen=True)
 
     letterhead: Letterhead
     page_size: PageSize = DEFAULT_PAGE_SIZE

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import Party, VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.rules.positions import (
@@ -26,11 +25,7 @@ from domain.rules.positions import (
 from domain.ruleset import Ruleset, RulesetCatalog
 
 
-class _View(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
-
-class LicenseStanding(_View):
+class LicenseStanding(Frozen):
     number: str
     destination: str
     covers: str
@@ -42,7 +37,7 @@ class LicenseStanding(_View):
     valid_on: bool
 
 
-class PartyStanding(_View):
+class PartyStanding(Frozen):
     party: Party
     on: date
     ruleset: str

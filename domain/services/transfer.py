@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterable, Iterator
 from enum import StrEnum
 from itertools import chain
 
-from pydantic import BaseModel, ConfigDict, ValidationError
+from pydantic import ValidationError
 
 from domain import model
 from domain.csvio import (
@@ -34,16 +34,15 @@ from domain.csvio import (
     paused_collection,
 )
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.services.records import put_record_in
 
 
-class ImportSummary(BaseModel):
+class ImportSummary(Frozen):
     """What an import did (or, for a dry run, would do)."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: CsvKind
     source: str
@@ -130,13 +129,30 @@ def import_file(
 # -- checks against the database ------------------------------------------------------------
 
 
+_Problem = tuple[int, str, str | None, str]
+"""A reference the database cannot satisfy: row, field, value and what is wrong."""
+
+
+def _unknown(kind: str, ref: str) -> str:
+    plural = {"party": "parties", "product": "products"}[kind]
+    return f"unknown {kind} {ref!r}: import it with the {plural} first"
+
+
 def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     """Every reference the file makes that the database cannot satisfy."""
     if parsed.kind is CsvKind.ORDERS:
-        return _order_errors(uow, parsed)
-    if parsed.kind is CsvKind.OWNERSHIP:
-        return _ownership_errors(uow, parsed)
-    errors: list[RowError] = []
+        problems = _order_problems(uow, parsed)
+    elif parsed.kind is CsvKind.OWNERSHIP:
+        problems = _ownership_problems(uow, parsed)
+    else:
+        problems = _record_problems(uow, parsed)
+    return [
+        RowError(row=row, field=field, value=value, message=message)
+        for row, field, value, message in problems
+    ]
+
+
+def _record_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
     party_refs = {
         ref for record in parsed.records if (ref := getattr(record, "party_ref", None)) is not None
     }
@@ -144,27 +160,13 @@ def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     for record, rows in zip(parsed.records, parsed.record_rows, strict=True):
         party_ref = getattr(record, "party_ref", None)
         if party_ref is not None and party_ref not in known:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="party_ref",
-                    value=party_ref,
-                    message=f"unknown party {party_ref!r}: import it with the parties first",
-                )
-            )
+            yield rows[0], "party_ref", party_ref, _unknown("party", party_ref)
         if isinstance(record, model.License) and uow.paperwork.license(record.number) is not None:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="number",
-                    value=record.number,
-                    message=f"licence {record.number!r} already exists; licences are only added",
-                )
-            )
-    return errors
+            message = f"licence {record.number!r} already exists; licences are only added"
+            yield rows[0], "number", record.number, message
 
 
-def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+def _order_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
     orders = [record for record in parsed.records if isinstance(record, model.Order)]
     refs = [order.ref for order in orders]
     existing = uow.orders.existing_refs(refs) if refs else set()
@@ -174,45 +176,22 @@ def _order_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     parties = uow.parties.existing_refs(sorted(party_refs)) if party_refs else set()
     product_refs = {line.product_ref for order in orders for line in order.lines}
     products = uow.products.existing_refs(sorted(product_refs)) if product_refs else set()
-    errors: list[RowError] = []
     for order, rows in zip(orders, parsed.record_rows, strict=True):
         if order.ref in existing:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="ref",
-                    value=order.ref,
-                    message=f"order {order.ref!r} already exists; orders are only added",
-                )
-            )
+            message = f"order {order.ref!r} already exists; orders are only added"
+            yield rows[0], "ref", order.ref, message
         for field, ref in (
             ("consignee_ref", order.consignee_ref),
             ("end_user_ref", order.end_user_ref),
         ):
             if ref is not None and ref not in parties:
-                errors.append(
-                    RowError(
-                        row=rows[0],
-                        field=field,
-                        value=ref,
-                        message=f"unknown party {ref!r}: import it with the parties first",
-                    )
-                )
+                yield rows[0], field, ref, _unknown("party", ref)
         for line, row in zip(order.lines, rows, strict=True):
             if line.product_ref not in products:
-                errors.append(
-                    RowError(
-                        row=row,
-                        field="product_ref",
-                        value=line.product_ref,
-                        message=f"unknown product {line.product_ref!r}: "
-                        "import it with the products first",
-                    )
-                )
-    return errors
+                yield row, "product_ref", line.product_ref, _unknown("product", line.product_ref)
 
 
-def _ownership_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+def _ownership_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
     """Unknown parties, a party owning itself, and owners of one party above 100 % in all.
 
     The file states every owner of each party it names: those owners replace the stored ones.
@@ -220,41 +199,20 @@ def _ownership_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
     owners = [record for record in parsed.records if isinstance(record, model.Owner)]
     refs = {owner.party_ref for owner in owners} | {owner.owner_name for owner in owners}
     known = uow.parties.existing_refs(sorted(refs)) if refs else set()
-    errors: list[RowError] = []
     totals: dict[str, float] = {}
     last_row: dict[str, int] = {}
     for owner, rows in zip(owners, parsed.record_rows, strict=True):
         if owner.party_ref not in known:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="party_ref",
-                    value=owner.party_ref,
-                    message=f"unknown party {owner.party_ref!r}: import it with the parties first",
-                )
-            )
+            yield rows[0], "party_ref", owner.party_ref, _unknown("party", owner.party_ref)
         if owner.owner_name == owner.party_ref:
-            errors.append(
-                RowError(
-                    row=rows[0],
-                    field="owner_name",
-                    value=owner.owner_name,
-                    message="a party cannot own itself; expected another owner",
-                )
-            )
+            message = "a party cannot own itself; expected another owner"
+            yield rows[0], "owner_name", owner.owner_name, message
         totals[owner.party_ref] = totals.get(owner.party_ref, 0.0) + owner.share_percent
         last_row[owner.party_ref] = rows[0]
     for party_ref, total in totals.items():
         if total > 100 + 1e-9:
-            errors.append(
-                RowError(
-                    row=last_row[party_ref],
-                    field="share_percent",
-                    message=f"the owners of {party_ref!r} hold {total:g} % in all; expected "
-                    "at most 100 %",
-                )
-            )
-    return errors
+            message = f"the owners of {party_ref!r} hold {total:g} % in all; expected at most 100 %"
+            yield last_row[party_ref], "share_percent", None, message
 
 
 def _write_owners(uow: UnitOfWork, parsed: ParsedFile, *, dry_run: bool) -> dict[_Change, int]:

@@ -12,7 +12,15 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Any
 
-from domain.audit import AuditEntry, ChainProblem, VerifyReport, decision_content_hash, verify_chain
+from domain.audit import (
+    DECISION_HASHED,
+    AuditEntry,
+    ChainProblem,
+    VerifyReport,
+    decision_content_hash,
+    hashed_fields,
+    verify_chain,
+)
 from domain.decision import Consumption
 from domain.ledger import balance_key
 from domain.ports import Database, DecisionIntegrity, UnitOfWork
@@ -44,14 +52,7 @@ def verify_records(db: Database) -> VerifyReport:
                     count, decisions, head, None, f"{where} has no audit entry recording it"
                 )
             seq, after = entry
-            rehashed = decision_content_hash(
-                order_ref=row.order_ref,
-                seq=row.seq,
-                decided_at=row.decided_at,
-                decided_by=row.decided_by,
-                supersedes=row.supersedes,
-                payload=row.payload,
-            )
+            rehashed = decision_content_hash(**hashed_fields(row, DECISION_HASHED))
             payload = row.payload
             columns_agree = (
                 payload.get("outcome") == row.outcome

@@ -2,21 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.audit import AuditEntry
 from domain.decision import Decision
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import Party
 from domain.ports import Database, RecordedDecision, RedFlagChecklist, StoredOrder
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import check_order
 
 
-class OrderDetail(BaseModel):
+class OrderDetail(Frozen):
     """An order with its parties, its decisions (latest last) and its checklists."""
-
-    model_config = ConfigDict(frozen=True)
 
     stored: StoredOrder
     consignee: Party

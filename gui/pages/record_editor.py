@@ -57,13 +57,13 @@ R_contra = TypeVar("R_contra", bound=Keyed, contravariant=True)
 
 
 class Add(Protocol[R_contra]):
-    """The audited service call that adds a record (``add_party``)."""
+    """The audited service call that adds a record (``add_record``)."""
 
     def __call__(self, db: Database, record: R_contra, /, *, actor: str) -> object: ...
 
 
 class Update(Protocol[R_contra]):
-    """The audited service call that replaces a stored record (``update_party``), named in
+    """The audited service call that replaces a stored record (``update_record``), named in
     the audit log as an edit, an undo or a redo."""
 
     def __call__(

@@ -256,7 +256,7 @@ def test_recording_the_signed_copy_lets_a_held_order_of_the_consignee_be_authori
     order = Order(
         ref="SO-26-9001", date=today, consignee_ref="NL-POLDER", lines=earlier.order.lines
     )
-    records.add_order(desk.db, order, actor="setup")
+    records.add_record(desk.db, order, actor="setup")
     held = check_order(desk.db, desk.catalog, "SO-26-9001", actor="setup")
     assert held.decision.outcome is Outcome.HOLD
 
@@ -302,7 +302,7 @@ def test_a_statement_whose_certification_was_revoked_is_genuine_but_says_so(
             for item in uow.paperwork.aia_certifications("NL-POLDER")
             if item.signed_on == today
         ]
-    records.record_aia_certification(
+    records.put_record(
         desk.db, certification.model_copy(update={"revoked_on": today}), actor="setup"
     )
     with qtbot.waitSignal(page.loaded, timeout=20_000):
@@ -406,8 +406,11 @@ def test_the_registry_model_passes_the_model_tester(
         orders = [ref for ref in first if uow.decisions.latest(ref) is not None][:5]
     assert len(orders) == 5
     for ref in orders:
-        services.generate_decision_record(
-            desk.db, desk.catalog, desk.renderer, ref, actor=desk.actor
+        services.generate(
+            desk.db,
+            desk.renderer,
+            services.decision_record_view(desk.db, desk.catalog, ref),
+            actor=desk.actor,
         )
     page.model.CHUNK = 2  # hand the rows over a few at a time, as years of records would be
     with qtbot.waitSignal(page.loaded, timeout=20_000):

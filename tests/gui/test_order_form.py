@@ -23,13 +23,7 @@ from domain.model import (
     ProductKind,
     Role,
 )
-from domain.services.records import (
-    add_order,
-    add_party,
-    add_product,
-    record_aia_certification,
-    record_lpp_certification,
-)
+from domain.services.records import add_record, put_record
 from domain.services.views import order_detail
 from gui.context import DeskContext
 from gui.order_form import NewOrderDialog
@@ -42,7 +36,7 @@ TODAY = date(2026, 3, 2)
 def context(tmp_path: Path) -> Iterator[DeskContext]:
     context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     db, actor = context.db, "officer"
-    add_party(
+    add_record(
         db,
         Party(
             ref="IN-DECCAN",
@@ -53,7 +47,7 @@ def context(tmp_path: Path) -> Iterator[DeskContext]:
         ),
         actor=actor,
     )
-    add_party(
+    add_record(
         db,
         Party(
             ref="DE-MUELLER",
@@ -64,7 +58,7 @@ def context(tmp_path: Path) -> Iterator[DeskContext]:
         ),
         actor=actor,
     )
-    add_product(
+    add_record(
         db,
         Product(
             ref="H100-SXM",
@@ -75,20 +69,20 @@ def context(tmp_path: Path) -> Iterator[DeskContext]:
         ),
         actor=actor,
     )
-    add_product(
+    add_record(
         db,
         Product(ref="CBL-OPT-100", name="Optical cable kit", kind=ProductKind.OTHER),
         actor=actor,
     )
-    record_lpp_certification(
+    put_record(
         db,
         LppCertification(party_ref="IN-DECCAN", year=2026, signed_on=date(2026, 1, 5)),
         actor=actor,
     )
-    record_aia_certification(
+    put_record(
         db, AiaCertification(party_ref="DE-MUELLER", signed_on=date(2025, 1, 20)), actor=actor
     )
-    add_order(
+    add_record(
         db,
         Order(
             ref="SO-26-0007",

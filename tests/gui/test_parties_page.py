@@ -25,14 +25,7 @@ from domain.model import (
     VeuStatus,
 )
 from domain.services.catalog_views import get_party
-from domain.services.records import (
-    add_order,
-    add_party,
-    add_product,
-    record_aia_certification,
-    record_lpp_certification,
-    set_footprint,
-)
+from domain.services.records import add_record, put_record
 from gui.context import DeskContext
 from gui.main_window import MainWindow
 from gui.pages.orders import OrdersPage
@@ -69,10 +62,10 @@ H100 = Product(
 def context(tmp_path: Path) -> Iterator[DeskContext]:
     context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     db, actor = context.db, "officer"
-    add_party(db, DECCAN, actor=actor)
-    add_party(db, HALCYON, actor=actor)
-    add_product(db, H100, actor=actor)
-    record_lpp_certification(
+    add_record(db, DECCAN, actor=actor)
+    add_record(db, HALCYON, actor=actor)
+    add_record(db, H100, actor=actor)
+    put_record(
         db,
         LppCertification(
             party_ref="IN-DECCAN",
@@ -82,16 +75,16 @@ def context(tmp_path: Path) -> Iterator[DeskContext]:
         ),
         actor=actor,
     )
-    record_aia_certification(
+    put_record(
         db, AiaCertification(party_ref="US-HALCYON", signed_on=date(2025, 2, 1)), actor=actor
     )
     for country, installed in (("US", 800_000_000), ("DE", 150_000_000), ("IN", 50_000_000)):
-        set_footprint(
+        put_record(
             db,
             VeuFootprint(party_ref="US-HALCYON", country=country, installed_tpp=installed),
             actor=actor,
         )
-    add_order(
+    add_record(
         db,
         Order(
             ref="SO-26-0001",

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from app.desktop import build_context
 from domain.model import Product, ProductKind
 from domain.services.catalog_views import get_product
-from domain.services.records import add_product
+from domain.services.records import add_record
 from gui.context import DeskContext
 from gui.pages.products.page import ProductsPage
 from gui.pages.products.table import ProductTableModel
@@ -43,7 +43,7 @@ CATALOG = (
 def context(tmp_path: Path) -> Iterator[DeskContext]:
     context = build_context(str(tmp_path / "desk.sqlite3"), clock=clock_on(TODAY))
     for product in CATALOG:
-        add_product(context.db, product, actor="officer")
+        add_record(context.db, product, actor="officer")
     yield context
     context.jobs.cancel_all()
     context.jobs.wait()

@@ -79,9 +79,9 @@ def test_the_quotas_follow_a_new_country_setting(
     qtbot: QtBot, page: QuotasPage, desk: DeskContext
 ) -> None:
     from domain.model import CountrySetting
-    from domain.services.records import set_country
+    from domain.services.records import put_record
 
-    set_country(
+    put_record(
         desk.db,
         CountrySetting(country="VN", external_allocation_used_tpp=790_000_000),
         actor=desk.actor,

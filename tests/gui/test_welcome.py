@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 
 from app.desktop import build_context
 from domain.model import Party
-from domain.services.records import add_party
+from domain.services.records import add_record
 from gui.context import DeskContext
 from gui.main_window import MainWindow
 from gui.pages.orders import OrdersPage
@@ -81,7 +81,7 @@ def test_the_demonstration_data_loads_and_its_orders_show_decided(
 
 
 def test_a_database_with_records_gets_no_welcome(qtbot: QtBot, context: DeskContext) -> None:
-    add_party(
+    add_record(
         context.db,
         Party(ref="DE-X", name="X GmbH", country="DE", hq_country="DE"),
         actor="officer",

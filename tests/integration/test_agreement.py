@@ -111,14 +111,14 @@ def test_the_aia_certification_in_force_on_the_order_date_is_the_one_shown(
     sqlite_db: SqlDatabase,
 ) -> None:
     for product in PRODUCTS.values():
-        records.add_product(sqlite_db, product, actor="setup")
+        records.add_record(sqlite_db, product, actor="setup")
     party = Party(ref="DE-TWO", name="Zwei Zertifikate GmbH", country="DE", hq_country="DE")
-    records.add_party(sqlite_db, party, actor="setup")
+    records.add_record(sqlite_db, party, actor="setup")
     for signed in (date(2025, 3, 1), date(2026, 6, 1)):
-        records.record_aia_certification(
+        records.put_record(
             sqlite_db, AiaCertification(party_ref="DE-TWO", signed_on=signed), actor="setup"
         )
-    records.add_order(sqlite_db, _probe(party, date(2026, 1, 15), "H100"), actor="officer")
+    records.add_record(sqlite_db, _probe(party, date(2026, 1, 15), "H100"), actor="officer")
     result = check_order(sqlite_db, CATALOG, "PROBE", actor="officer")
     assert result.decision.authorizations == (Authorization.AIA,)
     standing = party_standing(sqlite_db, CATALOG, "DE-TWO", on=date(2026, 1, 15))
@@ -140,7 +140,7 @@ def test_the_aia_certification_in_force_on_the_order_date_is_the_one_shown(
 def test_a_standing_shows_no_limit_of_an_exception_that_can_never_apply(
     sqlite_db: SqlDatabase, fields: dict[str, str], lpp_shown: bool, aia_shown: bool
 ) -> None:
-    records.add_party(sqlite_db, Party(ref="P1", name="Probe Party", **fields), actor="setup")
+    records.add_record(sqlite_db, Party(ref="P1", name="Probe Party", **fields), actor="setup")
     standing = party_standing(sqlite_db, CATALOG, "P1", on=date(2026, 3, 2))
     assert (standing.lpp.unavailable is None) is lpp_shown
     assert (standing.aia.unavailable is None) is aia_shown

@@ -19,7 +19,7 @@ from tests.integration.test_records import CATALOG, order, seed
 def decided(db: SqlDatabase, count: int = 3) -> None:
     seed(db)
     for number in range(count):
-        records.add_order(db, order(f"SO-{number}", 100, day=2 + number), actor="officer")
+        records.add_record(db, order(f"SO-{number}", 100, day=2 + number), actor="officer")
         check_order(db, CATALOG, f"SO-{number}", actor="officer")
 
 

@@ -15,7 +15,7 @@ from tests.integration.test_records import CATALOG, order, seed
 
 def test_a_reader_sees_one_moment_while_another_officer_commits(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 10), actor="officer")
+    records.add_record(db, order("SO-1", 10), actor="officer")
     with db.reader() as uow:
         entries_before = uow.audit.count()
         # Another officer's check commits while this reader is still open.

@@ -82,7 +82,7 @@ def test_desks_checking_orders_at_once_never_spend_more_than_the_limit(db: SqlDa
     seed(db)
     refs = [f"SO-{number:02d}" for number in range(ORDERS)]
     for ref in refs:
-        records.add_order(db, order(ref, QUANTITY, day=DAY.day), actor="officer")
+        records.add_record(db, order(ref, QUANTITY, day=DAY.day), actor="officer")
 
     # Each desk takes every DESKS-th order, half of them from the end: different orders, the
     # same consignee, the same limit.

@@ -42,10 +42,7 @@ from domain.services.documents import (
     decision_record_view,
     decisions_of_day,
     generate,
-    generate_aia_statement,
     generate_batch,
-    generate_decision_record,
-    generate_lpp_certification,
     lpp_certification_view,
     quota_report_view,
     record_signed_return,
@@ -92,7 +89,7 @@ def renderer() -> FakeRenderer:
 
 def seed(db: SqlDatabase) -> None:
     for product in PRODUCTS.values():
-        records.add_product(db, product, actor="setup")
+        records.add_record(db, product, actor="setup")
     for party in (
         Party(
             ref="JP1",
@@ -114,8 +111,8 @@ def seed(db: SqlDatabase) -> None:
         Party(ref="DE1", name="Müller & Söhne GmbH", country="DE", hq_country="DE"),
         Party(ref="SG1", name="Lion City Compute", country="SG", hq_country="SG"),
     ):
-        records.add_party(db, party, actor="setup")
-    records.record_lpp_certification(
+        records.add_record(db, party, actor="setup")
+    records.put_record(
         db,
         LppCertification(
             party_ref="SG1", year=2026, signed_on=date(2026, 1, 5), prior_receipts_tpp=1_000_000
@@ -131,7 +128,7 @@ SEED_LETTERHEAD = "Seed Exports Ltd."
 def add_order(
     db: SqlDatabase, ref: str, party: str, *, product: str = "H100", quantity: int = 100
 ) -> None:
-    records.add_order(
+    records.add_record(
         db,
         Order(
             ref=ref,
@@ -156,14 +153,11 @@ def aia(
     *,
     weights_attestation: bool | None = None,
 ) -> tuple[Any, bytes]:
-    return generate_aia_statement(
+    return generate(
         db,
-        CATALOG,
         renderer,
-        party,
-        on=ON,
+        aia_statement_view(db, CATALOG, party, on=ON, weights_attestation=weights_attestation),
         actor="officer",
-        weights_attestation=weights_attestation,
     )
 
 
@@ -177,7 +171,9 @@ def test_numbers_run_in_sequence_per_kind_and_year(
     check_order(seeded, CATALOG, "SO-1", actor="officer")
     first, _ = aia(seeded, renderer)
     second, _ = aia(seeded, renderer, "DE1")
-    record, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="officer")
+    record, _ = generate(
+        seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="officer"
+    )
     clock.current = datetime(2027, 1, 2, 8, 0, tzinfo=UTC)
     next_year, _ = aia(seeded, renderer)
     assert [first.number, second.number, record.number, next_year.number] == [
@@ -216,8 +212,12 @@ def test_a_failed_delivery_registers_nothing(seeded: SqlDatabase, renderer: Fake
         raise DomainError("F.pdf: cannot write the file (No space left on device)")
 
     with pytest.raises(DomainError, match="No space left"):
-        generate_aia_statement(
-            seeded, CATALOG, renderer, "JP1", on=ON, actor="officer", deliver=disk_full
+        generate(
+            seeded,
+            renderer,
+            aia_statement_view(seeded, CATALOG, "JP1", on=ON),
+            actor="officer",
+            deliver=disk_full,
         )
     with seeded.reader() as uow:
         assert list(uow.documents.all()) == []
@@ -324,7 +324,7 @@ def test_no_lpp_certification_where_the_desk_would_prohibit_every_order(
     seeded: SqlDatabase, fields: dict[str, str], why: str
 ) -> None:
     values = {"ref": "X1", "name": "Harbour Compute", "country": "SG", "hq_country": "SG"}
-    records.add_party(seeded, Party(**(values | fields)), actor="setup")
+    records.add_record(seeded, Party(**(values | fields)), actor="setup")
     with pytest.raises(DomainError, match=rf"no LPP certification for X1: .*{why}.*Tier 3"):
         lpp_certification_view(seeded, CATALOG, "X1", 2026, on=ON)
 
@@ -360,7 +360,7 @@ def test_a_shipment_notice_is_only_for_orders_shipped_under_aia(seeded: SqlDatab
     check_order(seeded, CATALOG, "SO-SG", actor="officer")
     with pytest.raises(DomainError, match="not authorized under AIA"):
         shipment_notice_view(seeded, CATALOG, "SO-SG")
-    records.record_aia_certification(
+    records.put_record(
         seeded, AiaCertification(party_ref="DE1", signed_on=date(2026, 2, 1)), actor="officer"
     )
     add_order(seeded, "SO-DE", "DE1", product="HGX8", quantity=3)
@@ -371,7 +371,7 @@ def test_a_shipment_notice_is_only_for_orders_shipped_under_aia(seeded: SqlDatab
 
 
 def test_the_quota_report_shows_allocations_lpp_nveu_and_uveu(seeded: SqlDatabase) -> None:
-    records.add_party(
+    records.add_record(
         seeded,
         Party(
             ref="NV1",
@@ -383,21 +383,21 @@ def test_the_quota_report_shows_allocations_lpp_nveu_and_uveu(seeded: SqlDatabas
         ),
         actor="setup",
     )
-    records.add_party(
+    records.add_record(
         seeded,
         Party(ref="UV1", name="Halcyon Cloud", country="US", hq_country="US", veu="uveu"),
         actor="setup",
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="NV1", country="IN", installed_tpp=5e7), actor="setup"
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="UV1", country="US", installed_tpp=8e8), actor="setup"
     )
-    records.set_footprint(
+    records.put_record(
         seeded, VeuFootprint(party_ref="UV1", country="IN", installed_tpp=2e8), actor="setup"
     )
-    records.set_country(
+    records.put_record(
         seeded,
         CountrySetting(country="IN", external_allocation_used_tpp=1e8),
         actor="setup",
@@ -587,7 +587,7 @@ def test_a_statement_whose_certification_was_later_revoked_verifies_as_genuine_b
         actor="officer",
     )
     assert verify_pdf(seeded, pdf, extract_text).standing is Standing.CURRENT
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(
             party_ref="JP1",
@@ -610,7 +610,7 @@ def test_a_certification_entered_by_hand_after_the_statement_counts_as_its_own(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
     _, pdf = aia(seeded, renderer)
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(party_ref="JP1", signed_on=date(2026, 3, 4), revoked_on=date(2026, 5, 1)),
         actor="officer",
@@ -627,8 +627,10 @@ def test_a_decision_record_is_superseded_by_a_new_check_or_a_cancellation(
     add_order(seeded, "SO-2", "SG1")
     for ref in ("SO-1", "SO-2"):
         check_order(seeded, CATALOG, ref, actor="officer")
-    _, first_pdf = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="o")
-    second, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-2", actor="o")
+    _, first_pdf = generate(
+        seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="o"
+    )
+    second, _ = generate(seeded, renderer, decision_record_view(seeded, CATALOG, "SO-2"), actor="o")
     assert verify_pdf(seeded, first_pdf, extract_text).standing is Standing.CURRENT
     check_order(seeded, CATALOG, "SO-1", actor="officer")
     cancel_order(seeded, "SO-2", actor="officer")
@@ -683,7 +685,7 @@ def test_a_return_keeps_what_was_entered_for_a_certification_of_the_same_day(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
     document, _ = aia(seeded, renderer)
-    records.record_aia_certification(
+    records.put_record(
         seeded,
         AiaCertification(
             party_ref="JP1", signed_on=date(2026, 3, 2), submitted_to_bis_on=date(2026, 3, 2)
@@ -713,7 +715,7 @@ def test_a_return_is_refused_when_it_cannot_be_right(
         record_signed_return(seeded, document.number, signed_on=ON, signers=[" "], actor="o")
     add_order(seeded, "SO-1", "SG1")
     check_order(seeded, CATALOG, "SO-1", actor="officer")
-    record, _ = generate_decision_record(seeded, CATALOG, renderer, "SO-1", actor="o")
+    record, _ = generate(seeded, renderer, decision_record_view(seeded, CATALOG, "SO-1"), actor="o")
     with pytest.raises(DomainError, match="only AIA statements and LPP certifications"):
         record_signed_return(seeded, record.number, signed_on=ON, signers=["A"], actor="o")
     with seeded.reader() as uow:
@@ -723,8 +725,11 @@ def test_a_return_is_refused_when_it_cannot_be_right(
 def test_the_signed_return_of_an_lpp_certification_records_it_with_the_prior_receipts(
     seeded: SqlDatabase, renderer: FakeRenderer
 ) -> None:
-    document, _ = generate_lpp_certification(
-        seeded, CATALOG, renderer, "SG1", 2027, on=ON, actor="officer"
+    document, _ = generate(
+        seeded,
+        renderer,
+        lpp_certification_view(seeded, CATALOG, "SG1", 2027, on=ON),
+        actor="officer",
     )
     assert document.number == "LPP-2026-0001"
     assert document.year == 2027
@@ -756,7 +761,7 @@ def test_the_aia_statements_due_are_for_eligible_consignees_without_a_certificat
     add_order(seeded, "SO-DE", "DE1")
     add_order(seeded, "SO-SG", "SG1")
     add_order(seeded, "SO-JP1-B", "JP1", product="B1")
-    records.record_aia_certification(
+    records.put_record(
         seeded, AiaCertification(party_ref="DE1", signed_on=date(2026, 2, 1)), actor="officer"
     )
     assert aia_statements_due(seeded, CATALOG, on=ON) == ["JP1"]
@@ -926,13 +931,15 @@ def test_a_returned_statement_attests_storage_only_if_it_carried_the_attestation
 def test_a_name_no_font_prints_registers_no_document(seeded: SqlDatabase) -> None:
     from reports.renderer import PdfRenderer
 
-    records.add_party(
+    records.add_record(
         seeded,
         Party(ref="X9", name="𐕰𐕱𐕲 Holdings", country="DE", hq_country="DE"),
         actor="setup",
     )
     with pytest.raises(DomainError, match=r"nothing was registered.*consignee\.name \(Vithkuqi"):
-        generate_aia_statement(seeded, CATALOG, PdfRenderer(), "X9", on=ON, actor="officer")
+        generate(
+            seeded, PdfRenderer(), aia_statement_view(seeded, CATALOG, "X9", on=ON), actor="officer"
+        )
     with seeded.reader() as uow:
         assert list(uow.documents.all()) == []
 
@@ -954,8 +961,11 @@ def test_rendering_holds_no_write_lock_and_a_number_taken_meanwhile_is_not_reuse
 
                 def other_desk() -> None:
                     add_order(seeded, "SO-MEANWHILE", "SG1")
-                    generate_aia_statement(
-                        seeded, CATALOG, FakeRenderer(), "DE1", on=ON, actor="other"
+                    generate(
+                        seeded,
+                        FakeRenderer(),
+                        aia_statement_view(seeded, CATALOG, "DE1", on=ON),
+                        actor="other",
                     )
                     self.wrote_meanwhile = True
 

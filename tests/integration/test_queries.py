@@ -12,7 +12,7 @@ from domain.queries import PENDING, AuditFilter, OrderFilter, OrderSort
 from domain.ruleset import load_shipped_rulesets
 from domain.services.demo_load import load_demo
 from domain.services.orders import cancel_order, check_order, check_pending
-from domain.services.records import update_party
+from domain.services.records import update_record
 from domain.text import fold
 from storage.queries import SqlDeskQueries
 from storage.unit_of_work import SqlDatabase
@@ -162,7 +162,7 @@ def test_a_renamed_party_is_found_by_its_new_name(demo: tuple[SqlDatabase, SqlDe
         party = uow.parties.get("DE-MUELLER")
     assert party is not None
     renamed = party.model_copy(update={"name": "Zürcher Rechenzentrum AG", "aliases": ()})
-    update_party(db, renamed, actor="officer")
+    update_record(db, renamed, actor="officer")
     assert "DE-MUELLER" in _consignees(queries, "zurcher")
     assert "DE-MUELLER" not in {row.ref for row in queries.party_summaries("muller rz gmbh")}
 

@@ -50,8 +50,10 @@ def test_a_kept_connection_sees_what_was_committed_since_its_last_read(
     with sqlite_db.reader() as uow:
         party = uow.parties.get("SG1")
     assert party is not None
-    records.update_party(sqlite_db, party.model_copy(update={"name": "Renamed Pte Ltd"}), actor="o")
-    records.add_order(sqlite_db, order("SO-9", 5), actor="officer")
+    records.update_record(
+        sqlite_db, party.model_copy(update={"name": "Renamed Pte Ltd"}), actor="o"
+    )
+    records.add_record(sqlite_db, order("SO-9", 5), actor="officer")
     with sqlite_db.reader() as uow:
         renamed = uow.parties.get("SG1")
         assert uow.orders.get("SO-9") is not None

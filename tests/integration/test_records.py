@@ -34,16 +34,16 @@ H100 = 15_832.0
 
 def seed(db: SqlDatabase) -> None:
     for product in PRODUCTS.values():
-        records.add_product(db, product, actor="setup")
-    records.add_party(
+        records.add_record(db, product, actor="setup")
+    records.add_record(
         db, Party(ref="SG1", name="Lion City Compute", country="SG", hq_country="SG"), actor="setup"
     )
-    records.add_party(
+    records.add_record(
         db,
         Party(ref="DE1", name="Rhein Rechenzentrum GmbH", country="DE", hq_country="DE"),
         actor="setup",
     )
-    records.record_lpp_certification(
+    records.put_record(
         db, LppCertification(party_ref="SG1", year=2026, signed_on=date(2026, 1, 5)), actor="setup"
     )
 
@@ -61,7 +61,7 @@ def order(
 
 def test_a_check_records_the_decision_its_consumption_and_an_audit_entry(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 1000), actor="officer")
+    records.add_record(db, order("SO-1", 1000), actor="officer")
     result = check_order(db, CATALOG, "SO-1", actor="officer")
     assert result.decision.outcome is Outcome.AUTHORIZED
     assert result.recorded is not None
@@ -78,7 +78,7 @@ def test_a_check_records_the_decision_its_consumption_and_an_audit_entry(db: Sql
 
 def test_a_dry_run_records_nothing(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 10), actor="officer")
+    records.add_record(db, order("SO-1", 10), actor="officer")
     with db.reader() as uow:
         before = uow.audit.count()
     result = check_order(db, CATALOG, "SO-1", actor="officer", dry_run=True)
@@ -93,9 +93,9 @@ def test_a_dry_run_records_nothing(db: SqlDatabase) -> None:
 
 def test_the_limit_counts_earlier_recorded_shipments(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 1000), actor="officer")
-    records.add_order(db, order("SO-2", 699, day=3), actor="officer")
-    records.add_order(db, order("SO-3", 1, day=4), actor="officer")
+    records.add_record(db, order("SO-1", 1000), actor="officer")
+    records.add_record(db, order("SO-2", 699, day=3), actor="officer")
+    records.add_record(db, order("SO-3", 1, day=4), actor="officer")
     assert check_order(db, CATALOG, "SO-1", actor="o").decision.outcome is Outcome.AUTHORIZED
     assert check_order(db, CATALOG, "SO-2", actor="o").decision.outcome is Outcome.AUTHORIZED
     third = check_order(db, CATALOG, "SO-3", actor="o").decision
@@ -105,7 +105,7 @@ def test_the_limit_counts_earlier_recorded_shipments(db: SqlDatabase) -> None:
 
 def test_a_new_check_supersedes_and_does_not_count_the_order_twice(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 1699), actor="officer")
+    records.add_record(db, order("SO-1", 1699), actor="officer")
     first = check_order(db, CATALOG, "SO-1", actor="o")
     second = check_order(db, CATALOG, "SO-1", actor="o")
     assert second.decision.outcome is Outcome.AUTHORIZED
@@ -121,8 +121,8 @@ def test_a_new_check_supersedes_and_does_not_count_the_order_twice(db: SqlDataba
 
 def test_cancelling_releases_the_quota_and_keeps_the_history(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-1", 1699), actor="officer")
-    records.add_order(db, order("SO-2", 10, day=5), actor="officer")
+    records.add_record(db, order("SO-1", 1699), actor="officer")
+    records.add_record(db, order("SO-2", 10, day=5), actor="officer")
     check_order(db, CATALOG, "SO-1", actor="o")
     assert check_order(db, CATALOG, "SO-2", actor="o", dry_run=True).decision.outcome is (
         Outcome.LICENSE_REQUIRED
@@ -144,7 +144,7 @@ def test_cancelling_releases_the_quota_and_keeps_the_history(db: SqlDatabase) ->
 
 def test_licence_use_and_country_allocation_are_recorded(db: SqlDatabase) -> None:
     seed(db)
-    records.add_party(
+    records.add_record(
         db,
         Party(
             ref="MY1",
@@ -155,7 +155,7 @@ def test_licence_use_and_country_allocation_are_recorded(db: SqlDatabase) -> Non
         ),
         actor="setup",
     )
-    records.add_license(
+    records.add_record(
         db,
         License(
             number="D-123",
@@ -168,10 +168,10 @@ def test_licence_use_and_country_allocation_are_recorded(db: SqlDatabase) -> Non
         ),
         actor="setup",
     )
-    records.set_country(
+    records.put_record(
         db, CountrySetting(country="MY", external_allocation_used_tpp=100_000_000), actor="setup"
     )
-    records.add_order(db, order("SO-9", 2000, party="MY1"), actor="officer")
+    records.add_record(db, order("SO-9", 2000, party="MY1"), actor="officer")
     decision = check_order(db, CATALOG, "SO-9", actor="o").decision
     assert decision.authorizations[0].value == "LICENSE"
     standing = party_standing(db, CATALOG, "MY1", on=date(2026, 3, 3))
@@ -185,9 +185,9 @@ def test_licence_use_and_country_allocation_are_recorded(db: SqlDatabase) -> Non
 
 def test_an_aia_certification_turns_a_held_order_into_an_authorized_one(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-5", 2000, party="DE1"), actor="officer")
+    records.add_record(db, order("SO-5", 2000, party="DE1"), actor="officer")
     assert check_order(db, CATALOG, "SO-5", actor="o").decision.outcome is Outcome.HOLD
-    records.record_aia_certification(
+    records.put_record(
         db,
         AiaCertification(party_ref="DE1", signed_on=date(2026, 2, 1), signers=("Dr. Jörg Müller",)),
         actor="o",
@@ -199,7 +199,7 @@ def test_an_aia_certification_turns_a_held_order_into_an_authorized_one(db: SqlD
 
 def test_a_red_flag_28_resolution_releases_the_hold(db: SqlDatabase) -> None:
     seed(db)
-    records.add_order(db, order("SO-7", 1, product="TRAIN"), actor="officer")
+    records.add_record(db, order("SO-7", 1, product="TRAIN"), actor="officer")
     assert check_order(db, CATALOG, "SO-7", actor="o").decision.outcome is Outcome.HOLD
     records.resolve_red_flag_28(
         db,
@@ -216,7 +216,7 @@ def test_a_red_flag_28_resolution_releases_the_hold(db: SqlDatabase) -> None:
 
 def test_uveu_shipments_grow_the_footprint(db: SqlDatabase) -> None:
     seed(db)
-    records.add_party(
+    records.add_record(
         db,
         Party(
             ref="CLOUD",
@@ -230,10 +230,10 @@ def test_uveu_shipments_grow_the_footprint(db: SqlDatabase) -> None:
         actor="setup",
     )
     for country, tpp in {"US": 900e6, "DE": 100e6}.items():
-        records.set_footprint(
+        records.put_record(
             db, VeuFootprint(party_ref="CLOUD", country=country, installed_tpp=tpp), actor="s"
         )
-    records.add_order(
+    records.add_record(
         db,
         Order(
             ref="SO-U",
@@ -253,7 +253,7 @@ def test_uveu_shipments_grow_the_footprint(db: SqlDatabase) -> None:
 def test_check_pending_decides_oldest_first_and_reports_progress(db: SqlDatabase) -> None:
     seed(db)
     for number in range(5):
-        records.add_order(db, order(f"SO-{number}", 400, day=10 - number), actor="officer")
+        records.add_record(db, order(f"SO-{number}", 400, day=10 - number), actor="officer")
     seen: list[tuple[int, int, str]] = []
     summary = check_pending(
         db,
@@ -272,11 +272,11 @@ def test_check_pending_decides_oldest_first_and_reports_progress(db: SqlDatabase
 def test_duplicate_and_unknown_records_are_refused(db: SqlDatabase) -> None:
     seed(db)
     with pytest.raises(DomainError, match="already exists"):
-        records.add_party(
+        records.add_record(
             db, Party(ref="SG1", name="Again", country="SG", hq_country="SG"), actor="o"
         )
     with pytest.raises(DomainError, match="unknown party"):
-        records.add_order(db, order("SO-X", 1, party="NOBODY"), actor="o")
+        records.add_record(db, order("SO-X", 1, party="NOBODY"), actor="o")
     with pytest.raises(DomainError, match="unknown order"):
         check_order(db, CATALOG, "SO-NONE", actor="o")
 
@@ -284,7 +284,7 @@ def test_duplicate_and_unknown_records_are_refused(db: SqlDatabase) -> None:
 def test_edits_write_before_and_after_to_the_audit_log(db: SqlDatabase) -> None:
     seed(db)
     renamed = Party(ref="SG1", name="Lion City Compute Pte. Ltd.", country="SG", hq_country="SG")
-    records.update_party(db, renamed, actor="maria")
+    records.update_record(db, renamed, actor="maria")
     with db.reader() as uow:
         last = list(uow.audit.entries())[-1]
     assert (last.action, last.entity, last.entity_ref, last.actor) == (
@@ -301,7 +301,7 @@ def test_edits_write_before_and_after_to_the_audit_log(db: SqlDatabase) -> None:
 def test_an_order_decided_meanwhile_by_another_officer_is_skipped(db: SqlDatabase) -> None:
     seed(db)
     for number in range(3):
-        records.add_order(db, order(f"SO-{number}", 10, day=2 + number), actor="officer")
+        records.add_record(db, order(f"SO-{number}", 10, day=2 + number), actor="officer")
 
     def meanwhile(done: int, total: int, label: str) -> None:
         if done == 0:  # the batch has listed its queue; a colleague decides one order
@@ -318,7 +318,7 @@ def test_rechecking_an_nveu_order_never_counts_later_shipments_against_its_quart
     db: SqlDatabase,
 ) -> None:
     for product in PRODUCTS.values():
-        records.add_product(db, product, actor="setup")
+        records.add_record(db, product, actor="setup")
     holder = Party(
         ref="AE-DC",
         name="Gulf Data Centers",
@@ -329,7 +329,7 @@ def test_rechecking_an_nveu_order_never_counts_later_shipments_against_its_quart
         veu_country="AE",
         veu_id="NVEU-7",
     )
-    records.add_party(db, holder, actor="setup")
+    records.add_record(db, holder, actor="setup")
 
     def nveu_order(ref: str, day: date, quantity: int) -> Order:
         return Order(
@@ -339,10 +339,10 @@ def test_rechecking_an_nveu_order_never_counts_later_shipments_against_its_quart
             lines=(OrderLine(product_ref="H100", quantity=quantity),),
         )
 
-    records.add_order(db, nveu_order("SO-Q1", date(2025, 2, 10), 30_000), actor="officer")
+    records.add_record(db, nveu_order("SO-Q1", date(2025, 2, 10), 30_000), actor="officer")
     first = check_order(db, CATALOG, "SO-Q1", actor="officer")
     assert first.decision.authorizations == ("NVEU",)
-    records.add_order(db, nveu_order("SO-MAY", date(2025, 5, 12), 25_000), actor="officer")
+    records.add_record(db, nveu_order("SO-MAY", date(2025, 5, 12), 25_000), actor="officer")
     may = check_order(db, CATALOG, "SO-MAY", actor="officer")
     assert may.decision.authorizations == ("NVEU",)  # 870.8M within the 2025 Q2 cap
 

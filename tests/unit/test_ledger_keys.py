@@ -18,11 +18,11 @@ REFS = st.from_regex(r"\A[A-Za-z0-9][A-Za-z0-9._/:+#&()-]{0,30}\Z")
 @given(ref=REFS, year=st.integers(min_value=2000, max_value=2200))
 def test_every_key_decodes_to_what_was_encoded(ref: str, year: int) -> None:
     for key in (
-        BalanceKey.lpp(ref, year),
-        BalanceKey.aia(ref),
-        BalanceKey.veu(ref, "SG"),
-        BalanceKey.license(ref),
-        BalanceKey.country_allocation("MX"),
+        BalanceKey.counting(Ledger.LPP, ref, year),
+        BalanceKey.counting(Ledger.AIA, ref),
+        BalanceKey.counting(Ledger.VEU, ref, "SG"),
+        BalanceKey.counting(Ledger.LICENSE, ref),
+        BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, "MX"),
     ):
         assert BalanceKey.decode(key.encode()) == key
 
@@ -31,8 +31,14 @@ def test_every_key_decodes_to_what_was_encoded(ref: str, year: int) -> None:
 def test_two_parties_never_share_a_key(first: str, second: str) -> None:
     if first == second:
         return
-    mine = {BalanceKey.lpp(first, 2026).encode(), BalanceKey.veu(first, "SG").encode()}
-    theirs = {BalanceKey.lpp(second, 2026).encode(), BalanceKey.veu(second, "SG").encode()}
+    mine = {
+        BalanceKey.counting(Ledger.LPP, first, 2026).encode(),
+        BalanceKey.counting(Ledger.VEU, first, "SG").encode(),
+    }
+    theirs = {
+        BalanceKey.counting(Ledger.LPP, second, 2026).encode(),
+        BalanceKey.counting(Ledger.VEU, second, "SG").encode(),
+    }
     assert not mine & theirs
 
 

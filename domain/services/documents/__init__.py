@@ -18,12 +18,7 @@ from domain.services.documents.registry import (
     aia_statements_due,
     decisions_of_day,
     generate,
-    generate_aia_statement,
     generate_batch,
-    generate_decision_record,
-    generate_lpp_certification,
-    generate_quota_report,
-    generate_shipment_notice,
 )
 from domain.services.documents.returns import record_signed_return
 from domain.services.documents.verification import (
@@ -78,12 +73,7 @@ __all__ = [
     "document_standing",
     "figure_text",
     "generate",
-    "generate_aia_statement",
     "generate_batch",
-    "generate_decision_record",
-    "generate_lpp_certification",
-    "generate_quota_report",
-    "generate_shipment_notice",
     "lpp_certification_view",
     "party_block",
     "quota_report_view",

@@ -8,7 +8,7 @@ import hashlib
 from collections.abc import Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-from pydantic import BaseModel, ConfigDict
+from pydantic import BaseModel
 
 from domain.documents import (
     AiaStatementView,
@@ -20,11 +20,11 @@ from domain.documents import (
     QuotaReportView,
     RegisteredDocument,
     ShipmentNoticeView,
-    Signer,
     Stamp,
     content_hash,
 )
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.ruleset import RulesetCatalog
@@ -38,9 +38,6 @@ from domain.services.documents.views import (
     document_code,
     document_number,
     latest_decision,
-    lpp_certification_view,
-    quota_report_view,
-    shipment_notice_view,
 )
 from domain.services.settings import LETTERHEAD_NEEDED, read_document_settings
 
@@ -55,9 +52,7 @@ _KIND_OF_VIEW: dict[type[BaseModel], DocumentKind] = {
 }
 
 
-class _Subject(BaseModel):
-    model_config = ConfigDict(frozen=True)
-
+class _Subject(Frozen):
     party_ref: str | None = None
     order_ref: str | None = None
     year: int | None = None
@@ -133,7 +128,7 @@ def generate(
     renderer: DocumentRenderer,
     view: DocumentView,
     *,
-    kind: DocumentKind,
+    kind: DocumentKind | None = None,
     party_ref: str | None = None,
     order_ref: str | None = None,
     year: int | None = None,
@@ -142,7 +137,8 @@ def generate(
 ) -> tuple[RegisteredDocument, bytes]:
     """Number, stamp, render and register one document.
 
-    The number is the next for ``kind`` in the year generated (``AIA-2026-0001``). It is
+    The view says which kind of document it is (``kind``, when given, must agree). The
+    number is the next for that kind in the year generated (``AIA-2026-0001``). It is
     rendered outside the write lock (rendering takes a while; other officers keep deciding
     meanwhile), then registered in one writing unit of work that checks the number is still
     free and the decision shown still the latest; if another desk took the number meanwhile,
@@ -152,7 +148,9 @@ def generate(
     must agree with it). ``deliver`` (e.g. write the file) runs before the commit: if it
     fails, no number is used.
     """
-    if _KIND_OF_VIEW.get(type(view)) is not kind:
+    if kind is None:
+        kind = _KIND_OF_VIEW[type(view)]
+    elif _KIND_OF_VIEW.get(type(view)) is not kind:
         raise DomainError(f"a {type(view).__name__} is not a {kind.label}")
     subject = _subject(view)
     _same(party_ref, subject.party_ref, "party")
@@ -234,97 +232,6 @@ def generate(
     )
 
 
-def generate_aia_statement(
-    db: Database,
-    catalog: RulesetCatalog,
-    renderer: DocumentRenderer,
-    party_ref: str,
-    *,
-    on: date,
-    actor: str,
-    items_description: str | None = None,
-    signers: Sequence[Signer] = (),
-    weights_attestation: bool | None = None,
-    deliver: Deliver | None = None,
-) -> tuple[RegisteredDocument, bytes]:
-    view = aia_statement_view(
-        db,
-        catalog,
-        party_ref,
-        on=on,
-        items_description=items_description,
-        signers=signers,
-        weights_attestation=weights_attestation,
-    )
-    return generate(
-        db, renderer, view, kind=DocumentKind.AIA_STATEMENT, actor=actor, deliver=deliver
-    )
-
-
-def generate_lpp_certification(
-    db: Database,
-    catalog: RulesetCatalog,
-    renderer: DocumentRenderer,
-    party_ref: str,
-    year: int,
-    *,
-    on: date,
-    actor: str,
-    signers: Sequence[Signer] = (),
-    deliver: Deliver | None = None,
-) -> tuple[RegisteredDocument, bytes]:
-    view = lpp_certification_view(db, catalog, party_ref, year, on=on, signers=signers)
-    return generate(
-        db, renderer, view, kind=DocumentKind.LPP_CERTIFICATION, actor=actor, deliver=deliver
-    )
-
-
-def generate_decision_record(
-    db: Database,
-    catalog: RulesetCatalog,
-    renderer: DocumentRenderer,
-    order_ref: str,
-    *,
-    actor: str,
-    deliver: Deliver | None = None,
-) -> tuple[RegisteredDocument, bytes]:
-    view = decision_record_view(db, catalog, order_ref)
-    return generate(
-        db, renderer, view, kind=DocumentKind.DECISION_RECORD, actor=actor, deliver=deliver
-    )
-
-
-def generate_shipment_notice(
-    db: Database,
-    catalog: RulesetCatalog,
-    renderer: DocumentRenderer,
-    order_ref: str,
-    *,
-    actor: str,
-    deliver: Deliver | None = None,
-) -> tuple[RegisteredDocument, bytes]:
-    view = shipment_notice_view(db, catalog, order_ref)
-    return generate(
-        db, renderer, view, kind=DocumentKind.SHIPMENT_NOTICE, actor=actor, deliver=deliver
-    )
-
-
-def generate_quota_report(
-    db: Database,
-    catalog: RulesetCatalog,
-    renderer: DocumentRenderer,
-    *,
-    on: date,
-    actor: str,
-    year: int | None = None,
-    deliver: Deliver | None = None,
-) -> tuple[RegisteredDocument, bytes]:
-    view = quota_report_view(db, catalog, on=on, year=year)
-    return generate(
-        db, renderer, view, kind=DocumentKind.QUOTA_REPORT, actor=actor, deliver=deliver
-    )
-
-
 # -- batches ---------------------------------------------------------------------------------
 
 
@@ -367,10 +274,8 @@ def decisions_of_day(db: Database, day: date, *, zone: tzinfo = UTC) -> list[str
         return uow.decisions.latest_decided_between(start, end)
 
 
-class BatchResult(BaseModel):
+class BatchResult(Frozen):
     """What a batch generated, and what it could not."""
-
-    model_config = ConfigDict(frozen=True)
 
     kind: DocumentKind
     total: int
@@ -411,13 +316,10 @@ def generate_batch(
             break
         try:
             if kind is DocumentKind.AIA_STATEMENT:
-                document, _ = generate_aia_statement(
-                    db, catalog, renderer, subject, on=on, actor=actor, deliver=deliver
-                )
+                view: DocumentView = aia_statement_view(db, catalog, subject, on=on)
             else:
-                document, _ = generate_decision_record(
-                    db, catalog, renderer, subject, actor=actor, deliver=deliver
-                )
+                view = decision_record_view(db, catalog, subject)
+            document, _ = generate(db, renderer, view, actor=actor, deliver=deliver)
         except DomainError as error:
             errors[subject] = str(error)
         else:

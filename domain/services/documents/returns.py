@@ -19,7 +19,7 @@ from domain.model import (
 from domain.ports import Database, UnitOfWork
 from domain.services.documents.verification import day_text
 from domain.services.documents.views import SIGNATURE_TOLERANCE
-from domain.services.records import put_aia_certification_in, put_lpp_certification_in
+from domain.services.records import put_record_in
 
 # -- the signed copy comes back --------------------------------------------------------------
 
@@ -130,7 +130,7 @@ def _record_aia(
             signers=names,
             weights_storage_attested=attested,
         )
-    put_aia_certification_in(uow, certification)
+    put_record_in(uow, certification)
 
 
 def _record_lpp(
@@ -149,7 +149,7 @@ def _record_lpp(
                 "certification (no figure is on file to take them from)"
             )
         prior_receipts_tpp = existing.prior_receipts_tpp
-    put_lpp_certification_in(
+    put_record_in(
         uow,
         LppCertification(
             party_ref=party_ref,

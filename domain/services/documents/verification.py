@@ -10,8 +10,6 @@ import re
 from datetime import date
 from typing import NamedTuple
 
-from pydantic import BaseModel, ConfigDict
-
 from domain.documents import (
     DocumentKind,
     RegisteredDocument,
@@ -22,6 +20,7 @@ from domain.documents import (
     normalise_code,
 )
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.ports import Database, OrderStatus, UnitOfWork
 from domain.services.documents.views import SIGNATURE_TOLERANCE
 
@@ -177,10 +176,8 @@ _PAYLOAD_IN_TEXT = re.compile(
 )
 
 
-class PrintedStamp(BaseModel):
+class PrintedStamp(Frozen):
     """What could be read of a stamp in a document's text."""
-
-    model_config = ConfigDict(frozen=True)
 
     number: str | None = None
     code: str | None = None

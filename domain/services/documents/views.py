@@ -39,9 +39,9 @@ from domain.model import (
 from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
 from domain.rules.classification import classify_product
 from domain.rules.geography import aia_party_problem, party_nexus
-from domain.rules.positions import veu_position
+from domain.rules.positions import LimitCheck, veu_position
 from domain.ruleset import Ruleset, RulesetCatalog
-from domain.services.quota_views import allocation_view, lpp_view, nveu_view
+from domain.services.quota_views import AllocationUse, LppUse, allocation_view, lpp_view, nveu_view
 from domain.services.settings import read_document_settings
 from domain.services.standing import lpp_day, veu_footprint
 
@@ -432,6 +432,17 @@ LPP_REPORT_ROWS = 200
 """Consignees listed in the LPP section of a quota report (most used first)."""
 
 
+def _share_row(label: str, check: LimitCheck, detail: str) -> QuotaRow:
+    """A UVEU share against its limit, both in percent."""
+    return QuotaRow(
+        label=label,
+        used_tpp=check.share * 100,
+        limit_tpp=check.limit * 100,
+        detail=detail,
+        bound=check.bound,
+    )
+
+
 def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset, on: date) -> list[QuotaRow]:
     """Each UVEU holder's shares against the limits: the Tier 1 share, its largest Tier 2
     share, and at home where it is headquartered there (from its ``VeuPosition``)."""
@@ -442,45 +453,48 @@ def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset, on: date) -> list[QuotaRow]:
         position = veu_position(party, veu_footprint(uow, party.ref, on), ruleset, on)
         name = f"{party.name} ({party.ref})"
         checks = {check.limit_name: check for check in position.checks}
-        tier1 = checks["min_tier1_share"]
+        installed = f"installed base {fmt_tpp(position.total_tpp)} TPP"
         rows.append(
-            QuotaRow(
-                label=f"{name}: Tier 1 share",
-                used_tpp=tier1.share * 100,
-                limit_tpp=tier1.limit * 100,
-                detail=f"at least; installed base {fmt_tpp(position.total_tpp)} TPP",
-                bound="min",
-            )
+            _share_row(f"{name}: Tier 1 share", checks["min_tier1_share"], f"at least; {installed}")
         )
         tier2 = [check for check in position.checks if check.limit_name == "max_single_tier2_share"]
         if tier2 and position.total_tpp:
             largest = max(tier2, key=lambda check: (check.share, check.country or ""))
             if largest.share > 0:
-                rows.append(
-                    QuotaRow(
-                        label=f"{name}: largest Tier 2 share, {_place(largest.country or '')}",
-                        used_tpp=largest.share * 100,
-                        limit_tpp=largest.limit * 100,
-                        detail=(
-                            f"at most; {fmt_tpp(position.installed_in(largest.country or ''))} TPP"
-                        ),
-                    )
-                )
+                where = largest.country or ""
+                label = f"{name}: largest Tier 2 share, {_place(where)}"
+                tpp = fmt_tpp(position.installed_in(where))
+                rows.append(_share_row(label, largest, f"at most; {tpp} TPP"))
         home = checks.get("min_home_share")
         if home is not None:
-            rows.append(
-                QuotaRow(
-                    label=f"{name}: share in {_place(home.country or '')}",
-                    used_tpp=home.share * 100,
-                    limit_tpp=home.limit * 100,
-                    detail=(
-                        "at least (headquartered there); "
-                        f"{fmt_tpp(position.installed_in(home.country or ''))} TPP"
-                    ),
-                    bound="min",
-                )
-            )
+            where = home.country or ""
+            tpp = fmt_tpp(position.installed_in(where))
+            detail = f"at least (headquartered there); {tpp} TPP"
+            rows.append(_share_row(f"{name}: share in {_place(where)}", home, detail))
     return rows
+
+
+def _tpp_rows(rows: Iterable[tuple[str, float, float, str]]) -> tuple[QuotaRow, ...]:
+    """Report rows from (label, used TPP, limit TPP, detail)."""
+    return tuple(
+        QuotaRow(label=label, used_tpp=used, limit_tpp=limit, detail=detail)
+        for label, used, limit, detail in rows
+    )
+
+
+def _allocation_detail(row: AllocationUse) -> str:
+    agreement = "; G2G agreement" if row.g2g_agreement else ""
+    return (
+        f"ours {fmt_tpp(row.ours_tpp)}, reported by others {fmt_tpp(row.external_tpp)}{agreement}"
+    )
+
+
+def _lpp_detail(row: LppUse, year: int) -> str:
+    certified = "" if row.certified else f"; no LPP certification for {year}"
+    return (
+        f"prior receipts {fmt_tpp(row.prior_receipts_tpp)}, our shipments "
+        f"{fmt_tpp(row.shipped_tpp)}{certified}"
+    )
 
 
 def quota_report_view(
@@ -502,33 +516,20 @@ def quota_report_view(
         year=year,
         ruleset=ruleset.id,
         enforcement_note=ruleset.enforcement_note,
-        country_allocations=tuple(
-            QuotaRow(
-                label=f"{row.name} ({row.country})",
-                used_tpp=row.used_tpp,
-                limit_tpp=row.limit_tpp,
-                detail=f"ours {fmt_tpp(row.ours_tpp)}, reported by others "
-                f"{fmt_tpp(row.external_tpp)}" + ("; G2G agreement" if row.g2g_agreement else ""),
-            )
+        country_allocations=_tpp_rows(
+            (f"{row.name} ({row.country})", row.used_tpp, row.limit_tpp, _allocation_detail(row))
             for row in allocations.countries
         ),
-        lpp=tuple(
-            QuotaRow(
-                label=f"{row.name} ({row.party_ref})",
-                used_tpp=row.used_tpp,
-                limit_tpp=row.limit_tpp,
-                detail=f"prior receipts {fmt_tpp(row.prior_receipts_tpp)}, our shipments "
-                f"{fmt_tpp(row.shipped_tpp)}"
-                + ("" if row.certified else f"; no LPP certification for {year}"),
-            )
+        lpp=_tpp_rows(
+            (f"{row.name} ({row.party_ref})", row.used_tpp, row.limit_tpp, _lpp_detail(row, year))
             for row in lpp.parties
         ),
-        nveu=tuple(
-            QuotaRow(
-                label=f"{row.name} ({row.party_ref}) in {_place(row.country)}",
-                used_tpp=row.installed_tpp,
-                limit_tpp=row.cap_tpp,
-                detail=f"cap {nveu.cap_label}; ours {fmt_tpp(row.shipped_tpp)}, other sources "
+        nveu=_tpp_rows(
+            (
+                f"{row.name} ({row.party_ref}) in {_place(row.country)}",
+                row.installed_tpp,
+                row.cap_tpp,
+                f"cap {nveu.cap_label}; ours {fmt_tpp(row.shipped_tpp)}, other sources "
                 f"{fmt_tpp(row.external_tpp)}",
             )
             for row in nveu.holders

@@ -210,7 +210,7 @@ class AiaDialog(RecordDialog):
         }[self.mode]
         return replacing(
             f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})",
-            lambda item, edit: records.record_aia_certification(db, item, actor=actor, edit=edit),
+            lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             # Records are never deleted: undoing a new certification withdraws it by revoking
             # it as of its signing date, so it never covered anything (and the log shows it).

@@ -82,7 +82,7 @@ class CountryDialog(RecordDialog):
         db, actor = self.context.db, self.context.actor
         return replacing(
             f"Set allocation setting of {value.country}",
-            lambda item, edit: records.set_country(db, item, actor=actor, edit=edit),
+            lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: (
                 stored_country_setting(db, value.country) or CountrySetting(country=value.country)

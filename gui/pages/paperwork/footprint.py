@@ -69,7 +69,7 @@ class FootprintDialog(RecordDialog):
         db, actor = self.context.db, self.context.actor
         return replacing(
             f"Set VEU footprint of {value.party_ref} in {value.country}",
-            lambda item, edit: records.set_footprint(db, item, actor=actor, edit=edit),
+            lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: value.model_copy(
                 update={

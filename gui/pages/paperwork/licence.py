@@ -108,10 +108,10 @@ class LicenseDialog(RecordDialog):
         db, actor = self.context.db, self.context.actor
 
         def make() -> Change:
-            records.add_license(db, value, actor=actor)
+            records.add_record(db, value, actor=actor)
             return Change(
                 text=f"Add licence {value.number} for {value.party_ref}",
-                apply=lambda _edit: records.add_license(db, value, actor=actor),
+                apply=lambda _edit: records.add_record(db, value, actor=actor),
                 revert=None,
                 changes=Changes.of(Record.PAPERWORK, refs=[value.party_ref]),
             )

@@ -129,7 +129,7 @@ class LppDialog(RecordDialog):
         verb = "Revoke" if self.revoke else "Record"
         return replacing(
             f"{verb} LPP certification of {value.party_ref} for {value.year}",
-            lambda item, edit: records.record_lpp_certification(db, item, actor=actor, edit=edit),
+            lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: (
                 stored_lpp_certification(db, value.party_ref, value.year)

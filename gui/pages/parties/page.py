@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 from domain.model import Party, VeuStatus
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
-from domain.services.records import add_party, update_party
+from domain.services.records import add_record, update_record
 from domain.services.standing import party_standing
 from gui.changes import Record
 from gui.context import DeskContext
@@ -62,8 +62,8 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             context,
             PartyTableModel(),
             PartyEditor(),
-            add=add_party,
-            update=update_party,
+            add=add_record,
+            update=update_record,
             parent=parent,
         )
         self.model.setParent(self)

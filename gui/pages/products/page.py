@@ -12,7 +12,7 @@ from domain.model import Product
 from domain.progress import CancelToken
 from domain.ruleset import Ruleset
 from domain.services.catalog_views import ProductRow, catalog_rows
-from domain.services.records import add_product, update_product
+from domain.services.records import add_record, update_record
 from gui.changes import Record
 from gui.context import DeskContext
 from gui.jobs import JobFunction
@@ -50,8 +50,8 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
             context,
             ProductTableModel(),
             ProductEditor(),
-            add=add_product,
-            update=update_product,
+            add=add_record,
+            update=update_record,
             parent=parent,
         )
         self.model.setParent(self)
