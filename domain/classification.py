@@ -16,10 +16,8 @@ from pydantic import Field
 from domain.errors import ClassificationInputError
 from domain.figures import fmt_limit, fmt_number, fmt_operations, fmt_tpp
 from domain.frozen import Frozen, Strict
+from domain.numbers import NonNegative, Positive
 from domain.ruleset import Ic3A090, ModelWeights
-
-NonNegative = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-Positive = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 class Level(StrEnum):

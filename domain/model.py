@@ -20,6 +20,7 @@ from pydantic import (
 
 from domain.countries import CountryCode
 from domain.frozen import Strict
+from domain.numbers import NonNegative, Positive
 from domain.screening.results import ScreeningState
 
 MAX_QUANTITY = 1_000_000_000
@@ -59,8 +60,8 @@ ListedName = Annotated[
 ]
 """A name kept in a list (aliases, signers): ``;`` separates list items in CSV files."""
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
-Tpp = Annotated[float, Field(ge=0, allow_inf_nan=False)]
-PositiveTpp = Annotated[float, Field(gt=0, allow_inf_nan=False)]
+Tpp = NonNegative
+PositiveTpp = Positive
 
 
 class Role(StrEnum):
@@ -325,3 +326,18 @@ class EvaluationContext(Strict):
     screening: Mapping[str, ScreeningState] = {}
     """Restricted-party screening of the order's parties and of their owners that are parties,
     by party ref; empty when no list has been imported (screening then adds no finding)."""
+
+
+Record = (
+    Party
+    | Product
+    | Order
+    | AiaCertification
+    | LppCertification
+    | License
+    | VeuFootprint
+    | CountrySetting
+    | Owner
+)
+"""A record the desk keeps, of any kind a CSV file holds (certifications hold both AIA and
+LPP)."""

@@ -11,7 +11,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from datetime import date, datetime
 from enum import StrEnum
 from types import TracebackType
-from typing import Any, Protocol, Self
+from typing import Any, Protocol, Self, TypeVar
 
 from domain.audit import AuditEntry
 from domain.decision import Consumption, Decision
@@ -32,6 +32,8 @@ from domain.model import (
 )
 from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
 from domain.screening.results import Disposition, PartyScreening
+
+RecordT = TypeVar("RecordT")
 
 
 class OrderStatus(StrEnum):
@@ -88,25 +90,22 @@ class RedFlagChecklist(Frozen):
     answered_at: datetime
 
 
-class PartyRepository(Protocol):
-    def get(self, ref: str) -> Party | None: ...
-    def get_many(self, refs: Sequence[str]) -> dict[str, Party]:
-        """The parties of ``refs`` that exist, by ref (one read)."""
+class RecordRepository(Protocol[RecordT]):
+    """The records of one kind kept by their ref (parties, products)."""
+
+    def get(self, ref: str) -> RecordT | None: ...
+    def get_many(self, refs: Sequence[str]) -> dict[str, RecordT]:
+        """The records of ``refs`` that exist, by ref (one read)."""
         ...
 
-    def add(self, party: Party) -> None: ...
-    def update(self, party: Party) -> None: ...
-    def all(self) -> Iterator[Party]: ...
+    def add(self, record: RecordT, /) -> None: ...
+    def update(self, record: RecordT, /) -> None: ...
+    def all(self) -> Iterator[RecordT]: ...
     def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
 
 
-class ProductRepository(Protocol):
-    def get(self, ref: str) -> Product | None: ...
-    def get_many(self, refs: Sequence[str]) -> dict[str, Product]: ...
-    def add(self, product: Product) -> None: ...
-    def update(self, product: Product) -> None: ...
-    def all(self) -> Iterator[Product]: ...
-    def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
+PartyRepository = RecordRepository[Party]
+ProductRepository = RecordRepository[Product]
 
 
 class OrderRepository(Protocol):

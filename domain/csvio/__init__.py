@@ -42,11 +42,11 @@ from domain.csvio.formats import (
     CsvImportError,
     CsvKind,
     ParsedFile,
-    Record,
     RowError,
     blank_fields,
 )
 from domain.csvio.parse import parse, paused_collection
+from domain.model import Record
 
 __all__ = [
     "BLANK_CELLS_RULE",

@@ -15,8 +15,8 @@ from domain import model
 from domain.csvio.formats import (
     HEADERS,
     CsvKind,
-    Record,
 )
+from domain.model import Record
 
 # -- format (export) --------------------------------------------------------------------------
 

@@ -13,17 +13,7 @@ from pydantic import field_validator
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.model import MAX_QUANTITY as _MODEL_MAX_QUANTITY
-from domain.model import (
-    AiaCertification,
-    CountrySetting,
-    License,
-    LppCertification,
-    Order,
-    Owner,
-    Party,
-    Product,
-    VeuFootprint,
-)
+from domain.model import AiaCertification, Record
 
 MAX_CELL: Final = 10_000
 """No cell may be longer than this, whatever its column."""
@@ -106,20 +96,6 @@ HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
     CsvKind.COUNTRIES: ("country", "g2g_agreement", "external_allocation_used_tpp"),
     CsvKind.OWNERSHIP: ("party_ref", "owner_name", "owner_country", "share_percent"),
 }
-
-Record = (
-    Party
-    | Product
-    | Order
-    | AiaCertification
-    | LppCertification
-    | License
-    | VeuFootprint
-    | CountrySetting
-    | Owner
-)
-"""A value one CSV kind holds (certifications hold both AIA and LPP)."""
-
 
 # -- errors -----------------------------------------------------------------------------------
 

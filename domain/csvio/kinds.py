@@ -35,7 +35,6 @@ from domain.csvio.formats import (
     MAX_REF,
     MAX_TEXT,
     CsvKind,
-    Record,
     RowError,
     blank_fields,
 )
@@ -49,6 +48,7 @@ from domain.model import (
     Party,
     Product,
     ProductKind,
+    Record,
     Role,
     VeuFootprint,
     VeuStatus,

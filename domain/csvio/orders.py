@@ -27,7 +27,6 @@ from domain.csvio.formats import (
     MAX_QUANTITY,
     MAX_REF,
     CsvKind,
-    Record,
     RowError,
 )
 from domain.csvio.kinds import (
@@ -35,6 +34,7 @@ from domain.csvio.kinds import (
 )
 from domain.model import (
     Order,
+    Record,
 )
 
 # -- orders: the fast path --------------------------------------------------------------------

@@ -17,6 +17,7 @@ from datetime import datetime
 from threading import Lock
 
 from domain.errors import DomainError
+from domain.frozen import Frozen
 from domain.model import Order, Owner, Party
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
@@ -42,13 +43,13 @@ from domain.screening.results import (
     names_hash,
     needs_second_approval,
 )
+from domain.services.stored_settings import update_settings
 
 THRESHOLD_KEY = "screening.threshold"
 SECOND_APPROVAL_KEY = "screening.second_approval"
 
 
-@dataclass(frozen=True)
-class ScreeningSettings:
+class ScreeningSettings(Frozen):
     """The desk's screening settings: the alert threshold and whether clearing a strong
     match needs a second officer."""
 
@@ -74,23 +75,14 @@ def update_screening_settings(
     """Change the alert threshold (0 < t <= 1) or the second-approval setting (audited)."""
     if threshold is not None and not 0 < threshold <= 1:
         raise DomainError(f"the alert threshold is {threshold:g}: expected a number in (0, 1]")
-    with db.writer(actor) as uow:
-        before = read_screening_settings(uow)
-        if threshold is not None:
-            uow.settings.put(THRESHOLD_KEY, json.dumps(threshold))
-        if second_approval is not None:
-            uow.settings.put(SECOND_APPROVAL_KEY, "true" if second_approval else "false")
-        after = read_screening_settings(uow)
-        if after != before:
-            uow.audit.append(
-                "update",
-                "settings",
-                "screening",
-                before={"threshold": before.threshold, "second_approval": before.second_approval},
-                after={"threshold": after.threshold, "second_approval": after.second_approval},
-            )
-            uow.commit()
-        return after
+    changes: dict[str, str] = {}
+    if threshold is not None:
+        changes[THRESHOLD_KEY] = json.dumps(threshold)
+    if second_approval is not None:
+        changes[SECOND_APPROVAL_KEY] = "true" if second_approval else "false"
+    return update_settings(
+        db, actor=actor, group="screening", read=read_screening_settings, changes=changes
+    )
 
 
 # -- the index over a snapshot --------------------------------------------------------------

@@ -14,6 +14,7 @@ from domain.documents import Letterhead, PageSize
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
+from domain.services.stored_settings import update_settings
 
 DEFAULT_LETTERHEAD_NAME = "Your company — set the letterhead with `diffusion-desk settings`"
 DEFAULT_PAGE_SIZE: PageSize = "A4"
@@ -113,35 +114,27 @@ def update_document_settings(
     An empty name puts the default back; an empty address list clears the address; an empty
     officer leaves paper naming no person.
     """
-    with db.writer(actor) as uow:
-        before = read_document_settings(uow)
-        changes: dict[str, object] = {}
-        if letterhead_name is not None:
-            changes[_NAME] = _clean(letterhead_name, "the letterhead name")
-        if letterhead_address is not None:
-            lines = [_clean(line, "an address line") for line in letterhead_address]
-            lines = [line for line in lines if line]
-            if len(lines) > MAX_ADDRESS_LINES:
-                raise DomainError(
-                    f"the letterhead address has {len(lines)} lines: at most {MAX_ADDRESS_LINES}"
-                )
-            changes[_ADDRESS] = lines
-        if letterhead_contact is not None:
-            changes[_CONTACT] = _clean(letterhead_contact, "the letterhead contact")
-        if page_size is not None:
-            changes[_PAGE_SIZE] = page_size_from(page_size)
-        if officer is not None:
-            changes[_OFFICER] = _clean(officer, "the officer's name")
-        for key, value in changes.items():
-            uow.settings.put(key, json.dumps(value, ensure_ascii=False))
-        after = read_document_settings(uow)
-        if after != before:
-            uow.audit.append(
-                "update",
-                "settings",
-                "documents",
-                before=before.model_dump(mode="json"),
-                after=after.model_dump(mode="json"),
+    changes: dict[str, object] = {}
+    if letterhead_name is not None:
+        changes[_NAME] = _clean(letterhead_name, "the letterhead name")
+    if letterhead_address is not None:
+        lines = [_clean(line, "an address line") for line in letterhead_address]
+        lines = [line for line in lines if line]
+        if len(lines) > MAX_ADDRESS_LINES:
+            raise DomainError(
+                f"the letterhead address has {len(lines)} lines: at most {MAX_ADDRESS_LINES}"
             )
-            uow.commit()
-        return after
+        changes[_ADDRESS] = lines
+    if letterhead_contact is not None:
+        changes[_CONTACT] = _clean(letterhead_contact, "the letterhead contact")
+    if page_size is not None:
+        changes[_PAGE_SIZE] = page_size_from(page_size)
+    if officer is not None:
+        changes[_OFFICER] = _clean(officer, "the officer's name")
+    return update_settings(
+        db,
+        actor=actor,
+        group="documents",
+        read=read_document_settings,
+        changes={key: json.dumps(value, ensure_ascii=False) for key, value in changes.items()},
+    )
