@@ -48,8 +48,8 @@ class StoredOrder(Frozen):
     status: OrderStatus = OrderStatus.OPEN
 
 
-class RecordedDecision(Frozen):
-    """A decision as recorded: never edited, only superseded by a later one."""
+class DecisionEntry(Frozen):
+    """Where a stored decision stands in its order's chain, and who made it when."""
 
     id: int
     order_ref: str
@@ -58,21 +58,20 @@ class RecordedDecision(Frozen):
     decided_at: datetime
     decided_by: str
     supersedes: int | None
+
+
+class RecordedDecision(DecisionEntry):
+    """A decision as recorded: never edited, only superseded by a later one."""
+
     decision: Decision
     content_hash: str
     released: bool = False
     """Whether its consumption was released (cancelled order or superseded decision)."""
 
 
-class DecisionIntegrity(Frozen):
+class DecisionIntegrity(DecisionEntry):
     """A decision row exactly as stored, for verification (no re-validation of the payload)."""
 
-    id: int
-    order_ref: str
-    seq: int
-    decided_at: datetime
-    decided_by: str
-    supersedes: int | None
     outcome: str
     ruleset: str
     a_level_tpp: float

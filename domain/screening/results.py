@@ -17,6 +17,7 @@ from enum import StrEnum
 from pydantic import Field
 
 from domain.frozen import Strict
+from domain.labelled import Labelled
 from domain.screening.model import ListKind
 
 SECOND_APPROVAL_FROM_SCORE = 0.95
@@ -31,25 +32,13 @@ class Verdict(StrEnum):
     FALSE_POSITIVE = "false_positive"
 
 
-class QueryRole(StrEnum):
+class QueryRole(Labelled):
     """Which of the party's names met the list: its own, or a related party's."""
 
-    LEGAL_NAME = "legal_name"
+    LEGAL_NAME = "legal_name", "legal name"
     ALIAS = "alias"
-    PARENT = "parent"
+    PARENT = "parent", "ultimate parent"
     OWNER = "owner"
-
-    @property
-    def label(self) -> str:
-        return _ROLE_LABEL[self]
-
-
-_ROLE_LABEL = {
-    QueryRole.LEGAL_NAME: "legal name",
-    QueryRole.ALIAS: "alias",
-    QueryRole.PARENT: "ultimate parent",
-    QueryRole.OWNER: "owner",
-}
 
 
 class MatchedToken(Strict):
