@@ -169,10 +169,13 @@ def _csv_entries(
             )
             continue
         values = {column: cells[index] for column, index in positions.items()}
+        list_source = _required_source(values, row, errors, builder)
+        if list_source is None:
+            continue
         if chosen is ListFormat.CSL_CSV:
-            entry = _csl_entry(values, row, errors, builder)
+            entry = _csl_entry(values, list_source, row, builder)
         else:
-            entry = _extra_entry(values, row, errors, builder)
+            entry = _extra_entry(values, list_source, row, errors, builder)
         if entry is not None:
             entries.append(entry)
     if errors:
@@ -208,11 +211,8 @@ def _required_source(
 
 
 def _csl_entry(
-    values: Mapping[str, Any], row: int, errors: list[RowError], builder: EntryBuilder
+    values: Mapping[str, Any], list_source: str, row: int, builder: EntryBuilder
 ) -> ListEntry | None:
-    list_source = _required_source(values, row, errors, builder)
-    if list_source is None:
-        return None
     raw_id = values.get("_id")
     if raw_id is None:
         raw_id = values.get("id")
@@ -290,11 +290,12 @@ def _addresses(
 
 
 def _extra_entry(
-    values: Mapping[str, Any], row: int, errors: list[RowError], builder: EntryBuilder
+    values: Mapping[str, Any],
+    list_source: str,
+    row: int,
+    errors: list[RowError],
+    builder: EntryBuilder,
 ) -> ListEntry | None:
-    list_source = _required_source(values, row, errors, builder)
-    if list_source is None:
-        return None
     name = builder.text(values["name"], row, "name", None)
     entry_id = extra_id(list_source, name)
     countries: dict[str, None] = {}
@@ -390,7 +391,8 @@ def _json_entries(
                 )
             )
             continue
-        entry = _csl_entry(result, position, errors, builder)
+        list_source = _required_source(result, position, errors, builder)
+        entry = None if list_source is None else _csl_entry(result, list_source, position, builder)
         if entry is not None:
             entries.append(entry)
     if errors:
