@@ -13,13 +13,28 @@ import inspect
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
-from typing import Any, Final
+from typing import Any, Final, TypedDict
 
 from pydantic import BaseModel
 
 from domain.frozen import Frozen
 
 GENESIS_HASH = "0" * 64
+
+
+class Change(TypedDict):
+    """A value's before and after as an audit entry keeps them (``append(..., **change)``)."""
+
+    before: dict[str, Any] | None
+    after: dict[str, Any]
+
+
+def change(before: BaseModel | None, after: BaseModel) -> Change:
+    """The audited form of a value that was ``before`` (None: it is new) and is now ``after``."""
+    return {
+        "before": None if before is None else before.model_dump(mode="json"),
+        "after": after.model_dump(mode="json"),
+    }
 
 
 def canonical_json(value: object) -> str:

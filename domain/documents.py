@@ -24,25 +24,17 @@ PageSize = Literal["A4", "Letter"]
 
 
 class DocumentKind(Labelled):
-    AIA_STATEMENT = "aia_statement", "AIA certification statement"
-    LPP_CERTIFICATION = "lpp_certification", "LPP certification"
-    DECISION_RECORD = "decision_record", "Decision record"
-    SHIPMENT_NOTICE = "shipment_notice", "AIA shipment notice"
-    QUOTA_REPORT = "quota_report", "Quota report"
+    AIA_STATEMENT = "aia_statement", "AIA certification statement", "AIA"
+    LPP_CERTIFICATION = "lpp_certification", "LPP certification", "LPP"
+    DECISION_RECORD = "decision_record", "Decision record", "DR"
+    SHIPMENT_NOTICE = "shipment_notice", "AIA shipment notice", "SN"
+    QUOTA_REPORT = "quota_report", "Quota report", "QR"
 
-    @property
-    def prefix(self) -> str:
-        """What its numbers start with (``AIA-2026-0001``)."""
-        return _PREFIX[self]
+    prefix: str
+    """What its numbers start with (``AIA-2026-0001``)."""
 
-
-_PREFIX = {
-    DocumentKind.AIA_STATEMENT: "AIA",
-    DocumentKind.LPP_CERTIFICATION: "LPP",
-    DocumentKind.DECISION_RECORD: "DR",
-    DocumentKind.SHIPMENT_NOTICE: "SN",
-    DocumentKind.QUOTA_REPORT: "QR",
-}
+    def __init__(self, value: str, label: str = "", prefix: str = "") -> None:
+        self.prefix = prefix
 
 
 def qr_payload(number: str, code: str, content_hash: str) -> str:

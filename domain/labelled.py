@@ -12,7 +12,8 @@ class Labelled(StrEnum):
 
     label: str
 
-    def __new__(cls, value: str, label: str = "") -> Self:
+    def __new__(cls, value: str, label: str = "", *more: str) -> Self:
+        """``more``: further words of the member, for a subclass's ``__init__`` to keep."""
         member = str.__new__(cls, value)
         member._value_ = value
         member.label = label or value

@@ -58,15 +58,11 @@ def facts_for(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Fac
             f"order {order.ref}: end user {order.end_user_ref} does not match the party given"
         )
     destination = order.destination or context.consignee.country
+    # the facts hold every field of the context as it is, with the order's own beside them
     return Facts(
         order=order,
         ruleset=ruleset,
-        consignee=context.consignee,
-        end_user=context.end_user,
-        products=context.products,
-        standing=context.standing,
-        country=context.country,
         destination=destination,
         destination_tier=ruleset.tier_of(destination),
-        screening=context.screening,
+        **dict(context),
     )

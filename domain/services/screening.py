@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from threading import Lock
 
+from domain.audit import change
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.model import Order, Owner, Party
@@ -503,13 +504,7 @@ def dispose(
             decided_at=uow.now,
         )
         uow.screenings.add_disposition(disposition)
-        uow.audit.append(
-            "dispose",
-            "party",
-            party_ref,
-            before=None,
-            after=disposition.model_dump(mode="json"),
-        )
+        uow.audit.append("dispose", "party", party_ref, **change(None, disposition))
         uow.commit()
         return disposition
 
@@ -532,13 +527,7 @@ def approve(db: Database, party_ref: str, entry_id: str, *, actor: str) -> Dispo
             )
         approved = current.model_copy(update={"approved_by": uow.actor, "approved_at": uow.now})
         uow.screenings.add_disposition(approved)
-        uow.audit.append(
-            "approve",
-            "party",
-            party_ref,
-            before=current.model_dump(mode="json"),
-            after=approved.model_dump(mode="json"),
-        )
+        uow.audit.append("approve", "party", party_ref, **change(current, approved))
         uow.commit()
         return approved
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from typing import TypeVar
 
+from domain.audit import change
 from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
 
@@ -32,12 +33,6 @@ def update_settings(
             uow.settings.put(key, text)
         after = read(uow)
         if after != before:
-            uow.audit.append(
-                "update",
-                "settings",
-                group,
-                before=before.model_dump(mode="json"),
-                after=after.model_dump(mode="json"),
-            )
+            uow.audit.append("update", "settings", group, **change(before, after))
             uow.commit()
         return after
