@@ -19,6 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from importlib import resources
+from typing import TypeVar
 
 from domain.csvio import CsvKind, Record, parse
 from domain.decision import Decision
@@ -61,13 +62,15 @@ class DemoDataset(Strict):
     orders: tuple[Order, ...]
 
 
-def _records(kind: CsvKind) -> tuple[Record, ...]:
+RecordT = TypeVar("RecordT", bound=Record)
+
+
+def _records(kind: CsvKind, of: type[RecordT]) -> tuple[RecordT, ...]:
     """The demonstration's parties or products, kept as the CSV files an officer imports
     (``domain/data/demo_parties.csv``, ``demo_products.csv``) and read by the same parser."""
     name = f"demo_{kind.value}.csv"
-    return parse(
-        kind, (resources.files("domain") / "data" / name).read_bytes(), source=name
-    ).records
+    read = parse(kind, (resources.files("domain") / "data" / name).read_bytes(), source=name)
+    return tuple(item for item in read.records if isinstance(item, of))
 
 
 # -- products (datasheet figures, rules.md 1.4; kept in domain/data/demo_products.csv) -------
@@ -93,10 +96,6 @@ TRAINING = "IAAS-TRAIN-L"
 FINE_TUNING = "IAAS-TRAIN-S"
 SWITCH = "SW-400G"
 CABLES = "CBL-OPT-100"
-
-
-def _products() -> tuple[Product, ...]:
-    return tuple(item for item in _records(CsvKind.PRODUCTS) if isinstance(item, Product))
 
 
 # -- parties (kept in domain/data/demo_parties.csv) ------------------------------------------
@@ -143,10 +142,6 @@ VICTORIA = "HK-VICTORIA"
 XINGHE = "CN-XINGHE"
 SEVER = "RU-SEVER"
 LOTUS = "MO-LOTUS"
-
-
-def _parties() -> tuple[Party, ...]:
-    return tuple(item for item in _records(CsvKind.PARTIES) if isinstance(item, Party))
 
 
 # -- dates ----------------------------------------------------------------------------------
@@ -752,8 +747,8 @@ def build_demo_dataset() -> DemoDataset:
     lpp = _lpp_certifications(rng, figures)
     drafts = _routine_orders(rng, _routines()) + _scenario_orders(rng, figures)
     return DemoDataset(
-        parties=_parties(),
-        products=_products(),
+        parties=_records(CsvKind.PARTIES, Party),
+        products=_records(CsvKind.PRODUCTS, Product),
         aia_certifications=aia,
         lpp_certifications=lpp,
         licenses=_licenses(),
