@@ -6,6 +6,7 @@ left is what the next check will find.
 
 from __future__ import annotations
 
+from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import date
 from typing import Literal
@@ -33,10 +34,29 @@ def _prohibited(party: Party, ruleset: Ruleset) -> str | None:
     return f"every a-level order to {party.ref} is prohibited: {nexus[0].describe(ruleset)}"
 
 
+class Headroom(Frozen):
+    """A limit and its use: what is used of it and what is left (never below zero)."""
+
+    @abstractmethod
+    def _use(self) -> tuple[float, float]:
+        """What is used, and the limit."""
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def used_tpp(self) -> float:
+        return self._use()[0]
+
+    @computed_field  # type: ignore[prop-decorator]
+    @property
+    def left_tpp(self) -> float:
+        used, limit = self._use()
+        return max(limit - used, 0.0)
+
+
 # -- LPP ----------------------------------------------------------------------------------------
 
 
-class LppPosition(Frozen):
+class LppPosition(Headroom):
     """A consignee's LPP limit for one calendar year (§ 740.29)."""
 
     year: int
@@ -52,15 +72,8 @@ class LppPosition(Frozen):
     """Why LPP can never apply to this party (a distributor; a Tier 3 nexus)."""
     rule: str
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def used_tpp(self) -> float:
-        return self.prior_receipts_tpp + self.shipped_tpp
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def left_tpp(self) -> float:
-        return max(self.limit_tpp - self.used_tpp, 0.0)
+    def _use(self) -> tuple[float, float]:
+        return self.prior_receipts_tpp + self.shipped_tpp, self.limit_tpp
 
     def after(self, tpp: float) -> float:
         """What it would have received in the year with ``tpp`` more."""
@@ -290,7 +303,7 @@ def veu_position(
 # -- Tier 2 country allocation ------------------------------------------------------------------
 
 
-class AllocationPosition(Frozen):
+class AllocationPosition(Headroom):
     """A Tier 2 destination's country allocation (§ 742.6; figure from CSIS)."""
 
     country: str
@@ -301,15 +314,8 @@ class AllocationPosition(Frozen):
     external_tpp: float
     """Used by other exporters, as reported."""
 
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def used_tpp(self) -> float:
-        return self.ours_tpp + self.external_tpp
-
-    @computed_field  # type: ignore[prop-decorator]
-    @property
-    def left_tpp(self) -> float:
-        return max(self.limit_tpp - self.used_tpp, 0.0)
+    def _use(self) -> tuple[float, float]:
+        return self.ours_tpp + self.external_tpp, self.limit_tpp
 
     @computed_field  # type: ignore[prop-decorator]
     @property
