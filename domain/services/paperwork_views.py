@@ -21,7 +21,7 @@ from domain.model import (
     VeuStatus,
 )
 from domain.ports import Database
-from domain.queries import AuditFilter, DeskQueries, OrderFilter
+from domain.queries import AuditFilter, DeskQueries, OrderFilter, OrderSummary
 from domain.red_flags import raised
 from domain.rules.codes import FindingCode
 from domain.rules.positions import aia_position, allocation_position, lpp_position
@@ -256,11 +256,7 @@ def stored_country_setting(db: Database, country: str) -> CountrySetting | None:
 class HeldOrder(Frozen):
     """An order whose latest decision holds it for Red Flag 28."""
 
-    ref: str
-    date: date
-    consignee_ref: str
-    consignee_name: str
-    destination: str
+    order: OrderSummary
     message: str
     decided_at: datetime
     decided_by: str
@@ -314,11 +310,7 @@ def red_flag_overview(
             stored = uow.orders.get(summary.ref)
             held.append(
                 HeldOrder(
-                    ref=summary.ref,
-                    date=summary.date,
-                    consignee_ref=summary.consignee_ref,
-                    consignee_name=summary.consignee_name,
-                    destination=summary.destination,
+                    order=summary,
                     message=latest.decision.finding(RED_FLAG_28).message,
                     decided_at=latest.decided_at,
                     decided_by=latest.decided_by,

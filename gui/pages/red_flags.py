@@ -37,10 +37,10 @@ def _resolution_text(row: HeldOrder) -> str:
 
 
 HELD_COLUMNS: tuple[Column[HeldOrder], ...] = (
-    Column("Order", lambda r: r.ref),
-    Column("Date", lambda r: r.date.isoformat()),
-    Column("Consignee", lambda r: f"{r.consignee_name} ({r.consignee_ref})"),
-    Column("Destination", lambda r: r.destination),
+    Column("Order", lambda r: r.order.ref),
+    Column("Date", lambda r: r.order.date.isoformat()),
+    Column("Consignee", lambda r: f"{r.order.consignee_name} ({r.order.consignee_ref})"),
+    Column("Destination", lambda r: r.order.destination),
     Column("Status", _resolution_text),
     Column("Held since", lambda r: r.decided_at.strftime("%Y-%m-%d"), tooltip=lambda r: r.message),
 )
@@ -183,7 +183,7 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
     def _on_open_held_clicked(self) -> None:
         row = selected_row(self.held_table, self.held_model) or self.held_model.record(0)
         if row is not None:
-            self.open_order(row.ref)
+            self.open_order(row.order.ref)
 
     def _on_open_flagged_clicked(self) -> None:
         row = selected_row(self.flagged_table, self.flagged_model) or self.flagged_model.record(0)

@@ -96,7 +96,7 @@ def test_a_parent_headquartered_in_tier_3_is_pre_ticked_from_the_party_records(
 def test_resolving_red_flag_28_releases_the_hold_after_the_order_is_checked_again(
     qtbot: QtBot, desk: DeskContext, page: RedFlagsPage
 ) -> None:
-    assert "SO-25-0151" in [row.ref for row in page.held_model.rows()]
+    assert "SO-25-0151" in [row.order.ref for row in page.held_model.rows()]
     assert latest_outcome(desk, "SO-25-0151") == Outcome.HOLD.value
     dialog = open_dialog(qtbot, desk, "SO-25-0151")
     assert dialog.resolution_box.isVisibleTo(dialog)
@@ -115,7 +115,7 @@ def test_resolving_red_flag_28_releases_the_hold_after_the_order_is_checked_agai
         dialog.record_resolution.click()
     assert rechecked.args[0] in (Outcome.NO_LICENSE_REQUIRED.value, Outcome.AUTHORIZED.value)
     assert latest_outcome(desk, "SO-25-0151") == rechecked.args[0]
-    assert "SO-25-0151" not in [row.ref for row in page.held_model.rows()]
+    assert "SO-25-0151" not in [row.order.ref for row in page.held_model.rows()]
     with desk.db.reader() as uow:
         stored = uow.orders.get("SO-25-0151")
         actions = [entry.action for entry in uow.audit.entries()][-2:]
@@ -174,7 +174,7 @@ def test_the_page_opens_the_dialog_of_the_selected_held_order(
         page.open_held.click()
     dialog = opened.args[0]
     assert isinstance(dialog, RedFlagDialog)
-    assert dialog.order_ref == page.held_model.rows()[0].ref
+    assert dialog.order_ref == page.held_model.rows()[0].order.ref
     qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
     assert dialog.resolution_box.isVisibleTo(dialog)
     dialog.close()
