@@ -22,7 +22,6 @@ from domain.rules.geography import Role
 from domain.ruleset import Ruleset
 from domain.screening.model import ListKind
 from domain.screening.results import (
-    MatchState,
     OwnerShare,
     PotentialMatch,
     QueryRole,
@@ -91,7 +90,7 @@ def _party_findings(
     refs = ruleset.screening.references
     found: list[Screened] = []
     for match in state.screening.matches:
-        where = _state_words(state.state_of(match))
+        where = state.state_of(match).label
         if state.state_of(match).open:
             found.append(
                 Screened(
@@ -124,15 +123,6 @@ def _party_findings(
             )
         )
     return found
-
-
-def _state_words(state: MatchState) -> str:
-    return {
-        MatchState.PENDING: "not yet decided",
-        MatchState.REOPENED: "decided before, but the list entry has changed since",
-        MatchState.AWAITING_APPROVAL: "cleared by one officer, awaiting a second officer's "
-        "approval",
-    }.get(state, state.value)
 
 
 def _true_match_words(role: Role, party: Party, match: PotentialMatch, outcome: Outcome) -> str:

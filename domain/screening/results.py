@@ -110,13 +110,17 @@ class Disposition(Strict):
     approved_at: datetime | None = None
 
 
-class MatchState(StrEnum):
-    """Where a potential match stands for the officer and for orders."""
+class MatchState(Labelled):
+    """Where a potential match stands for the officer and for orders; the label says it in
+    the words of a finding."""
 
-    PENDING = "pending"
-    REOPENED = "reopened"
+    PENDING = "pending", "not yet decided"
+    REOPENED = "reopened", "decided before, but the list entry has changed since"
     """Decided once, but the entry has changed since: to be decided again."""
-    AWAITING_APPROVAL = "awaiting_approval"
+    AWAITING_APPROVAL = (
+        "awaiting_approval",
+        "cleared by one officer, awaiting a second officer's approval",
+    )
     CONFIRMED = "confirmed"
     CLEARED = "cleared"
 
