@@ -32,7 +32,18 @@ RED_FLAG_28 = FindingCode.RED_FLAG_28
 """The finding code of an IaaS-training hold (rules.md section 5)."""
 
 
-class AiaRow(Frozen):
+class PaperworkRow(Frozen):
+    key: str
+    """The row's identity (``row_key``): the window selects the same row again after a
+    reload by it."""
+
+
+def row_key(*parts: object) -> str:
+    """What identifies a record's row: its natural key's parts, ``@``-joined."""
+    return "@".join(str(part) for part in parts)
+
+
+class AiaRow(PaperworkRow):
     certification: AiaCertification
     party_name: str
     cumulative_tpp: float
@@ -42,12 +53,8 @@ class AiaRow(Frozen):
     bis_submission_due: bool
     """Cumulative AIA TPP has reached the threshold and the certification was not filed."""
 
-    @property
-    def key(self) -> str:
-        return f"{self.certification.party_ref}@{self.certification.signed_on.isoformat()}"
 
-
-class LppRow(Frozen):
+class LppRow(PaperworkRow):
     certification: LppCertification
     party_name: str
     shipped_tpp: float
@@ -56,12 +63,8 @@ class LppRow(Frozen):
     limit_tpp: float
     left_tpp: float
 
-    @property
-    def key(self) -> str:
-        return f"{self.certification.party_ref}@{self.certification.year}"
 
-
-class LicenseRow(Frozen):
+class LicenseRow(PaperworkRow):
     licence: License
     party_name: str
     left_tpp: float
@@ -71,12 +74,8 @@ class LicenseRow(Frozen):
     status: str
     """"valid", "expired" or "not yet valid"."""
 
-    @property
-    def key(self) -> str:
-        return self.licence.number
 
-
-class FootprintRow(Frozen):
+class FootprintRow(PaperworkRow):
     party_ref: str
     party_name: str
     veu: VeuStatus
@@ -89,22 +88,14 @@ class FootprintRow(Frozen):
     """Our authorized VEU shipments there."""
     installed_tpp: float
 
-    @property
-    def key(self) -> str:
-        return f"{self.party_ref}@{self.country}"
 
-
-class CountryRow(Frozen):
+class CountryRow(PaperworkRow):
     setting: CountrySetting
     name: str
     tier: int
     limit_tpp: float | None
     """The allocation (None outside Tier 2, where none applies)."""
     left_tpp: float | None
-
-    @property
-    def key(self) -> str:
-        return self.setting.country
 
 
 class PaperworkView(Frozen):
@@ -137,6 +128,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
             position = aia_position(by_ref[ref], [certification], aia_cumulative[ref], ruleset, on)
             aia.append(
                 AiaRow(
+                    key=row_key(ref, certification.signed_on.isoformat()),
                     certification=certification,
                     party_name=names.get(ref, ref),
                     cumulative_tpp=position.cumulative_tpp,
@@ -157,6 +149,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
             )
             lpp.append(
                 LppRow(
+                    key=row_key(item.party_ref, item.year),
                     certification=item,
                     party_name=names.get(item.party_ref, item.party_ref),
                     shipped_tpp=lpp_now.shipped_tpp,
@@ -168,6 +161,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
         lpp.sort(key=lambda row: (-row.certification.year, row.party_name.lower()))
         licenses = [
             LicenseRow(
+                key=row_key(licence.number),
                 licence=licence,
                 party_name=names.get(licence.party_ref, licence.party_ref),
                 left_tpp=licence.remaining_tpp,
@@ -188,6 +182,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
             for country in sorted(set(external) | set(ours)):
                 footprints.append(
                     FootprintRow(
+                        key=row_key(party.ref, country),
                         party_ref=party.ref,
                         party_name=party.name,
                         veu=party.veu,
@@ -204,6 +199,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
             allocation = allocation_position(setting.country, setting, ruleset)
             countries.append(
                 CountryRow(
+                    key=row_key(setting.country),
                     setting=setting,
                     name=country_name(setting.country),
                     tier=ruleset.tier_of(setting.country),
