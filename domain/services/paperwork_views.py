@@ -101,7 +101,6 @@ class CountryRow(PaperworkRow):
 class PaperworkView(Frozen):
     on: date
     ruleset: str
-    lpp_limit_tpp: float
     aia: tuple[AiaRow, ...]
     lpp: tuple[LppRow, ...]
     licenses: tuple[LicenseRow, ...]
@@ -113,7 +112,6 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
     """Every certification, licence, VEU footprint and country setting, with what is left."""
     ruleset = catalog.in_effect_on(on)
     threshold = ruleset.aia.bis_submission_from_tpp
-    limit = ruleset.lpp.limit_tpp
     with db.reader() as uow:
         parties = list(uow.parties.all())
         names = {party.ref: party.name for party in parties}
@@ -210,7 +208,6 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
     return PaperworkView(
         on=on,
         ruleset=ruleset.id,
-        lpp_limit_tpp=limit,
         aia=tuple(aia),
         lpp=tuple(lpp),
         licenses=tuple(licenses),
