@@ -4,10 +4,11 @@
 forms of :func:`~domain.screening.names.list_name_variants`), weighs each distinctive word by
 how rare it is among the list's names, and files the names under blocking keys: their
 distinctive words, those words with one letter deleted (so a one-letter typo still finds them,
-as in a symmetric-deletion dictionary) and adjacent short words written together (pinyin
-syllables). :meth:`ScreeningIndex.screen` looks a party's words up under the same keys and
-scores only the names found, so a party is screened against tens of thousands of names in
-about a millisecond.
+as in a symmetric-deletion dictionary), the ends and transliteration skeleton of long words,
+and adjacent words written together (pinyin syllables, "Micro Electronics").
+:meth:`ScreeningIndex.screen` looks a party's words up under the same keys and scores only the
+names found, so a party is screened against tens of thousands of names in about a
+millisecond.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from domain.screening.matching import (
     GENERIC_WEIGHT,
     NUMBER_WEIGHT,
     SHORT_WEIGHT,
+    SYLLABLE_WEIGHT,
     ListedParty,
     NameMatch,
     Prepared,
@@ -33,16 +35,14 @@ from domain.screening.matching import (
     prepare,
     score_prepared,
 )
-from domain.screening.names import Kind, Token, list_name_variants, normalise
+from domain.screening.names import Kind, Token, list_name_variants, normalise, skeleton
 
 __all__ = ["ScreeningIndex"]
 
-RARE_FLOOR: Final = 0.35
+RARE_FLOOR: Final = 0.5
 """The weight of a distinctive word found in every list name; a unique word weighs 1."""
 CROWDED_KEY: Final = 1500
 """A key filed under more names than this is looked up only when the party has no rarer one."""
-SYLLABLE: Final = 6
-"""Words this short may be pinyin syllables a party writes together or apart."""
 
 
 @dataclass(slots=True)
@@ -57,6 +57,14 @@ def _deletions(word: str) -> Iterator[str]:
         yield word[:at] + word[at + 1 :]
 
 
+def _long_keys(word: str) -> tuple[str, ...]:
+    """A long word's ends and skeleton: found again despite two typos or another
+    transliteration ("Promtekhnologiya", "Promtekhnologiia")."""
+    if len(word) < 9:
+        return ()
+    return ("^" + word[:5], "$" + word[-5:], "%" + skeleton(word))
+
+
 def _list_keys(prepared: Prepared) -> set[str]:
     words = [
         token.text
@@ -65,12 +73,11 @@ def _list_keys(prepared: Prepared) -> set[str]:
     ]
     keys = {"=" + word for word in words}
     keys.update("~" + deleted for word in words if len(word) >= 5 for deleted in _deletions(word))
+    keys.update(key for word in words for key in _long_keys(word))
     texts = [token.text for token in prepared.content]
     for start in range(len(texts)):
         joined = texts[start]
         for end in range(start + 1, min(start + 3, len(texts))):
-            if len(texts[end]) > SYLLABLE or len(texts[end - 1]) > SYLLABLE:
-                break
             joined += texts[end]
             keys.add("=" + joined)
     return keys
@@ -81,6 +88,7 @@ def _query_keys(prepared: Prepared) -> set[str]:
     keys: set[str] = set()
     for word in texts:
         keys.add("=" + word)
+        keys.update(_long_keys(word))
         if len(word) >= 5:
             keys.add("~" + word)
         if len(word) >= 4:
@@ -155,6 +163,8 @@ class ScreeningIndex:
         weight = RARE_FLOOR + (1 - RARE_FLOOR) * rarity
         if token.text.isdigit():
             return weight * NUMBER_WEIGHT
+        if token.syllable:
+            return weight * SYLLABLE_WEIGHT
         if len(token.text) <= 2:
             return weight * SHORT_WEIGHT
         return weight
