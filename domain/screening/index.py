@@ -21,6 +21,7 @@ from typing import Final
 from domain.screening.matching import (
     DEFAULT_ALERT_THRESHOLD,
     GENERIC_WEIGHT,
+    LIST_SIDE_SHARE,
     NUMBER_WEIGHT,
     SHORT_WEIGHT,
     SYLLABLE_WEIGHT,
@@ -45,11 +46,30 @@ CROWDED_KEY: Final = 1500
 """A key filed under more names than this is looked up only when the party has no rarer one."""
 
 
+_MAX_BIT = 62
+
+
 @dataclass(slots=True)
 class _Name:
     entry: int
     shown: str
     prepared: Prepared
+    total: float
+
+    def bound(self, mask: int, words: set[str]) -> float:
+        """The highest score this name can reach when the words in ``mask`` are met and its
+        generic words are met only if the party's name has them."""
+        prepared = self.prepared
+        met = 0.0
+        for number, (token, weight) in enumerate(zip(prepared.content, prepared.weights)):
+            if mask >> min(number, _MAX_BIT) & 1 or (
+                prepared.has_distinct and token.kind is Kind.GENERIC and token.text in words
+            ):
+                met += weight
+        share = min(met / self.total, 1.0) if self.total else 0.0
+        if not prepared.has_distinct:
+            return share
+        return LIST_SIDE_SHARE * share + (1 - LIST_SIDE_SHARE)
 
 
 def _deletions(word: str) -> Iterator[str]:
@@ -65,21 +85,32 @@ def _long_keys(word: str) -> tuple[str, ...]:
     return ("^" + word[:5], "$" + word[-5:], "%" + skeleton(word))
 
 
-def _list_keys(prepared: Prepared) -> set[str]:
-    words = [
-        token.text
-        for token in prepared.content
-        if token.kind is Kind.DISTINCT or not prepared.has_distinct
-    ]
-    keys = {"=" + word for word in words}
-    keys.update("~" + deleted for word in words if len(word) >= 5 for deleted in _deletions(word))
-    keys.update(key for word in words for key in _long_keys(word))
+def _list_keys(prepared: Prepared) -> dict[str, int]:
+    """A list name's blocking keys, each with the bit mask of the words it stands for."""
+    keys: dict[str, int] = {}
+
+    def add(key: str, mask: int) -> None:
+        keys[key] = keys.get(key, 0) | mask
+
+    for number, token in enumerate(prepared.content):
+        if token.kind is not Kind.DISTINCT and prepared.has_distinct:
+            continue
+        bit = 1 << min(number, _MAX_BIT)
+        word = token.text
+        add("=" + word, bit)
+        if len(word) >= 5:
+            for deleted in _deletions(word):
+                add("~" + deleted, bit)
+        for key in _long_keys(word):
+            add(key, bit)
     texts = [token.text for token in prepared.content]
     for start in range(len(texts)):
         joined = texts[start]
+        mask = 1 << min(start, _MAX_BIT)
         for end in range(start + 1, min(start + 3, len(texts))):
             joined += texts[end]
-            keys.add("=" + joined)
+            mask |= 1 << min(end, _MAX_BIT)
+            add("=" + joined, mask)
     return keys
 
 
@@ -101,6 +132,7 @@ def _query_keys(prepared: Prepared) -> set[str]:
         for end in range(start + 1, min(start + 4, len(texts))):
             joined += texts[end]
             keys.add("=" + joined)
+            keys.update(_long_keys(joined))
     return keys
 
 
@@ -111,7 +143,7 @@ class ScreeningIndex:
         self,
         entries: Sequence[ListedParty],
         names: list[_Name],
-        postings: dict[str, list[int]],
+        postings: dict[str, list[tuple[int, int]]],
         frequency: dict[str, int],
     ) -> None:
         self._entries = entries
@@ -138,9 +170,10 @@ class ScreeningIndex:
             if not prepared.content:
                 continue
             position = len(index._names)
-            index._names.append(_Name(number, shown, prepared))
-            for key in _list_keys(prepared):
-                index._postings.setdefault(key, []).append(position)
+            total = sum(prepared.weights)
+            index._names.append(_Name(number, shown, prepared, total))
+            for key, mask in _list_keys(prepared).items():
+                index._postings.setdefault(key, []).append((position, mask))
         return index
 
     @property
@@ -169,17 +202,24 @@ class ScreeningIndex:
             return weight * SHORT_WEIGHT
         return weight
 
-    def _candidates(self, prepared: Prepared) -> set[int]:
+    def _candidates(self, prepared: Prepared, threshold: float) -> list[int]:
+        """Names sharing a key with the party's name that could still reach the threshold."""
         lists = sorted(
             (found for key in _query_keys(prepared) if (found := self._postings.get(key))),
             key=len,
         )
-        candidates: set[int] = set()
+        masks: dict[int, int] = {}
         for number, found in enumerate(lists):
             if number > 0 and len(found) > CROWDED_KEY:
                 break
-            candidates.update(found)
-        return candidates
+            for position, mask in found:
+                masks[position] = masks.get(position, 0) | mask
+        words = {token.text for token in prepared.content}
+        return [
+            position
+            for position, mask in masks.items()
+            if self._names[position].bound(mask, words) >= threshold
+        ]
 
     def screen(
         self, query: ScreeningQuery, threshold: float = DEFAULT_ALERT_THRESHOLD
@@ -193,9 +233,14 @@ class ScreeningIndex:
             prepared = prepare(query_name, self.weight)
             if not prepared.content:
                 continue
-            for position in self._candidates(prepared):
+            # entries often share a name ("... 13th Research Institute (CETC 13)"): score it once
+            scored_names: dict[str, Scored] = {}
+            for position in self._candidates(prepared, threshold):
                 name = self._names[position]
-                scored = score_prepared(prepared, name.prepared)
+                scored = scored_names.get(name.prepared.name)
+                if scored is None:
+                    scored = score_prepared(prepared, name.prepared)
+                    scored_names[name.prepared.name] = scored
                 entry = self._entries[name.entry]
                 agreement = country_agreement(query.countries, entry.countries)
                 score = adjust_for_countries(scored.score, agreement)

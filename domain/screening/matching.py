@@ -249,18 +249,32 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
     if not q_words or not l_words:
         return Scored(0.0, [])
     q_weights = query.weights if listed.has_distinct else tuple(1.0 for _ in q_words)
+    q_free = [True] * len(q_words)
+    l_free = [True] * len(l_words)
+    pairs: list[tuple[int, int, int]] = []
+    # equal words first (cheap), then the closest of the rest
+    by_text: dict[str, list[int]] = {}
+    for j, l_token in enumerate(l_words):
+        by_text.setdefault(l_token.text, []).append(j)
+    for i, q_token in enumerate(q_words):
+        for j in by_text.get(q_token.text, ()):
+            if l_free[j]:
+                q_free[i] = l_free[j] = False
+                pairs.append((i, j, 0))
+                break
     candidates: list[tuple[int, float, int, int]] = []
     for i, q_token in enumerate(q_words):
+        if not q_free[i]:
+            continue
         for j, l_token in enumerate(l_words):
+            if not l_free[j]:
+                continue
             distance = _token_distance(q_token, l_token)
             if distance > 0 and q_token.kind is Kind.GENERIC and l_token.kind is Kind.DISTINCT:
                 continue  # a city one letter from a name is another word, not a typo
             if distance >= 0:
                 candidates.append((distance, -listed.weights[j], i, j))
     candidates.sort()
-    q_free = [True] * len(q_words)
-    l_free = [True] * len(l_words)
-    pairs: list[tuple[int, int, int]] = []
     for distance, _, i, j in candidates:
         if q_free[i] and l_free[j]:
             q_free[i] = l_free[j] = False
