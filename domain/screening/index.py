@@ -61,7 +61,9 @@ class _Name:
         generic words are met only if the party's name has them."""
         prepared = self.prepared
         met = 0.0
-        for number, (token, weight) in enumerate(zip(prepared.content, prepared.weights)):
+        for number, (token, weight) in enumerate(
+            zip(prepared.content, prepared.weights, strict=True)
+        ):
             if mask >> min(number, _MAX_BIT) & 1 or (
                 prepared.has_distinct and token.kind is Kind.GENERIC and token.text in words
             ):
