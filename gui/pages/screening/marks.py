@@ -100,18 +100,20 @@ def _mark(word: str, token: MatchedToken) -> str:
     return (
         f'<span style="background:{colour(mark.tone)}; color:{colour(Tone.HEADING)};'
         f' text-decoration:underline; {weight}{slant}">'
-        f"<sup>{escape(mark.sign)}</sup>{escape(word)}</span>"
+        f"{escape(mark.sign)}&#8201;{escape(word)}</span>"
     )
 
 
 def legend_html() -> str:
     """The key to the marks, each shown as it appears."""
-    shown = []
-    for how in ("exact", "fuzzy", "transliterated"):
-        mark = MARKS[how]
-        sample = _mark(mark.label, MatchedToken(query_token=how, list_token=how, how=how))
-        label = "transliterated or translated" if how == "transliterated" else mark.label
-        shown.append(sample.replace(f">{mark.label}<", f">{label}<"))
+    shown = [
+        _mark(label, MatchedToken(query_token=how, list_token=how, how=how))
+        for how, label in (
+            ("exact", "exact"),
+            ("fuzzy", "fuzzy"),
+            ("transliterated", "transliterated or translated"),
+        )
+    ]
     return "Words that met: " + " &nbsp; ".join(shown)
 
 

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QComboBox,
     QFileDialog,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QMessageBox,
     QProgressBar,
@@ -174,7 +175,10 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         layout.addLayout(self._build_snapshot_bar())
         layout.addLayout(self._build_progress_row())
         self.queue_model: ColumnModel[QueueItem] = ColumnModel(QUEUE_COLUMNS, self)
-        self.table = make_table("screeningQueue", self.queue_model, (250, 56, 170, 260, 300))
+        self.table = make_table("screeningQueue", self.queue_model, (230, 50, 170, 230, 240, 170))
+        header = self.table.horizontalHeader()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.setAccessibleName("Potential matches to decide")
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.queue_heading = make_label(
@@ -271,7 +275,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         self.reason.setAccessibleName("Reason for the decision")
-        self.reason.setMinimumWidth(260)
+        self.reason.setMinimumWidth(200)
         line = self.reason.lineEdit()
         assert line is not None
         line.setPlaceholderText("Press T or F, then say why; Enter records it")
@@ -294,19 +298,22 @@ class ScreeningPage(OverviewPage[ScreeningView]):
             tip="Every screening and disposition of the selected party",
         )
         self.message = make_label(name="decisionMessage", wrap=True)
-        row = QHBoxLayout()
-        row.setSpacing(6)
-        row.addWidget(self.true_button)
-        row.addWidget(self.false_button)
-        row.addWidget(reason_label)
-        row.addWidget(self.reason, 1)
-        row.addWidget(self.record_button)
-        row.addWidget(self.approve_button)
-        row.addWidget(self.history_button)
+        verdicts = QHBoxLayout()
+        verdicts.setSpacing(6)
+        verdicts.addWidget(self.true_button)
+        verdicts.addWidget(self.false_button)
+        verdicts.addWidget(self.message, 1)
+        verdicts.addWidget(self.approve_button)
+        verdicts.addWidget(self.history_button)
+        reason_row = QHBoxLayout()
+        reason_row.setSpacing(6)
+        reason_row.addWidget(reason_label)
+        reason_row.addWidget(self.reason, 1)
+        reason_row.addWidget(self.record_button)
         column = QVBoxLayout()
-        column.setSpacing(2)
-        column.addLayout(row)
-        column.addWidget(self.message)
+        column.setSpacing(4)
+        column.addLayout(verdicts)
+        column.addLayout(reason_row)
         return column
 
     def _verdict_button(self, text: str, name: str, verdict: Verdict) -> QPushButton:
@@ -740,9 +747,15 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.progress_label.setText(text)
 
     def prepare_screenshot(self) -> None:
-        """For the README's screenshot: the best match selected."""
-        if self.queue_model.rowCount():
-            self.table.selectRow(0)
+        """For the README's screenshot: a match with a fuzzy word (every kind of mark
+        shows), else the best one."""
+        rows = self.queue_model.rows()
+        fuzzy = next(
+            (n for n, item in enumerate(rows) if any(t.how == "fuzzy" for t in item.match.tokens)),
+            0,
+        )
+        if rows:
+            self.table.selectRow(fuzzy)
 
 
 def open_history(context: DeskContext, party_ref: str, parent: QWidget) -> HistoryDialog:
