@@ -416,3 +416,26 @@ def test_every_control_is_reachable_by_name_and_the_page_fits_1366x768(
         if control.isVisibleTo(screening):
             name = control.accessibleName() or getattr(control, "text", lambda: "")()
             assert name, control.objectName()
+
+
+def test_each_kind_of_meeting_has_its_own_sign_besides_its_shade(qapp: object) -> None:
+    from domain.screening.results import MatchedToken
+    from gui.pages.screening.marks import Side, legend_html, marked_html
+
+    tokens = (
+        MatchedToken(query_token="straits", list_token="straits", how="exact"),
+        MatchedToken(query_token="silicon", list_token="silcon", how="fuzzy", distance=1),
+        MatchedToken(query_token="sdn bhd", list_token="sdn bhd", how="company_form"),
+        MatchedToken(query_token="trading", list_token="trading", how="generic"),
+    )
+    party_side, marked = marked_html("Straits Silicon Trading Sdn. Bhd.", tokens, Side.PARTY)
+    assert marked == 3
+    assert "=&#8201;Straits" in party_side
+    assert "≈&#8201;Silicon" in party_side
+    assert "∘&#8201;Trading" in party_side
+    assert "Sdn. Bhd." in party_side
+    list_side, _ = marked_html("Straits Silcon", tokens, Side.LIST)
+    assert "≈&#8201;Silcon" in list_side
+    legend = legend_html()
+    for words in ("exact", "fuzzy", "transliterated or translated", "generic word"):
+        assert words in legend

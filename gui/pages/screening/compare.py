@@ -17,7 +17,7 @@ from domain.screening.results import MatchedToken
 from domain.services.screening import QueueItem
 from gui.kit.pickers import describe_country
 from gui.kit.widgets import make_label
-from gui.pages.screening.marks import Side, legend_html, marked_html, meetings
+from gui.pages.screening.marks import MARKS, Side, legend_html, marked_html, meetings
 from gui.style import Tone, colour, hint_style, note_style
 
 COUNTRY_WORDS = {
@@ -78,7 +78,7 @@ def _met_line(name: str, tokens: Sequence[MatchedToken], side: Side, what: str) 
         {
             (token.query_token if side is Side.PARTY else token.list_token) or ""
             for token in tokens
-            if token.how in ("exact", "fuzzy", "transliterated", "translated")
+            if token.how in MARKS
         }
         - {""}
     )

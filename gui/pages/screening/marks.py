@@ -26,7 +26,8 @@ class Mark:
 
     sign: str
     label: str
-    tone: Tone
+    tone: Tone | None
+    """The shade behind the word; None for a word that counts little (no shade)."""
 
 
 MARKS: dict[str, Mark] = {
@@ -34,8 +35,9 @@ MARKS: dict[str, Mark] = {
     "fuzzy": Mark("≈", "fuzzy", Tone.WARNING_BG),
     "transliterated": Mark("⇄", "transliterated", Tone.NOTE_BG),
     "translated": Mark("⇄", "translated", Tone.NOTE_BG),
+    "generic": Mark("∘", "generic word, little weight", None),
 }
-"""The kinds of meeting that are marked; company forms, generic and missing words are not."""
+"""The kinds of meeting that are marked; company forms and missing words are not."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -97,8 +99,9 @@ def _mark(word: str, token: MatchedToken) -> str:
     mark = MARKS[token.how]
     weight = "font-weight:600;" if token.how == "exact" else ""
     slant = "font-style:italic;" if token.how == "fuzzy" else ""
+    shade = f"background:{colour(mark.tone)}; " if mark.tone is not None else ""
     return (
-        f'<span style="background:{colour(mark.tone)}; color:{colour(Tone.HEADING)};'
+        f'<span style="{shade}color:{colour(Tone.HEADING)};'
         f' text-decoration:underline; {weight}{slant}">'
         f"{escape(mark.sign)}&#8201;{escape(word)}</span>"
     )
@@ -112,6 +115,7 @@ def legend_html() -> str:
             ("exact", "exact"),
             ("fuzzy", "fuzzy"),
             ("transliterated", "transliterated or translated"),
+            ("generic", "generic word, little weight"),
         )
     ]
     return "Words that met: " + " &nbsp; ".join(shown)
