@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 
 from domain.model import Party
 from domain.screening.results import Disposition, MatchState, Verdict
-from domain.services.records import add_party
+from domain.services.records import add_record
 from domain.services.screening import history, work_queue
 from domain.services.screening_lists import list_snapshots
 from gui.context import DeskContext
@@ -63,7 +63,7 @@ def page(qtbot: QtBot, context: DeskContext) -> ScreeningPage:
         ),
         party("OK", "Maple Compute", "US"),
     ):
-        add_party(context.db, made, actor="setup")
+        add_record(context.db, made, actor="setup")
     shown = ScreeningPage(context)
     qtbot.addWidget(shown)
     shown.resize(1180, 680)
@@ -305,7 +305,9 @@ def test_re_screening_shows_progress_and_stop_keeps_what_was_done(
     qtbot: QtBot, page: ScreeningPage, context: DeskContext, tmp_path: Path
 ) -> None:
     for number in range(40):
-        add_party(context.db, party(f"P{number:03d}", f"Harbour Freight {number}", "NL"), actor="s")
+        add_record(
+            context.db, party(f"P{number:03d}", f"Harbour Freight {number}", "NL"), actor="s"
+        )
     import_file(qtbot, page, extra_list(tmp_path, "own-list.csv"))
     page.rescreen_batch = 1
     with qtbot.waitSignal(page.rescreened, timeout=WAIT) as blocker:
