@@ -76,6 +76,41 @@ def _documents(context: DeskContext) -> bytes:
     return pdf
 
 
+DEMO_LIST = (
+    "source,name,alt_names,addresses,country,license_requirement,license_policy,"
+    "federal_register_notice,start_date\n"
+    "Entity List (EL) - Bureau of Industry and Security,"
+    "Shenzhen Xinghe Intelligent Computing Technology Co. Ltd.,Xinghe Zhisuan,"
+    '"Nanshan District, Shenzhen, CN",CN,For all items subject to the EAR.,'
+    "Presumption of denial.,90 FR 12345,2025-03-25\n"
+    "Military End User (MEU) List - Bureau of Industry and Security,"
+    'Severny Vychislitelny Tsentr OOO,,"Moscow, RU",RU,'
+    "For all items subject to the EAR listed in supplement no. 2 to part 744.,"
+    "Presumption of denial.,89 FR 84500,2024-10-23\n"
+    "Denied Persons List (DPL) - Bureau of Industry and Security,"
+    'Straits Silcon Distribution Sdn Bhd,,"Penang, MY",MY,,,88 FR 1000,2023-01-10\n'
+    "Entity List (EL) - Bureau of Industry and Security,Huayuan Holdings Group Co. Ltd.,,"
+    '"Beijing, CN",CN,For all items subject to the EAR.,Case-by-case review.,'
+    "90 FR 2222,2025-09-16\n"
+)
+"""A small restricted-party list, so the Screening screen has matches to decide."""
+
+
+def _screening(context: DeskContext) -> None:
+    """Take the small list into use and screen every party against it."""
+    from domain.services.screening import screen_all
+    from domain.services.screening_lists import import_list
+
+    import_list(
+        context.db,
+        DEMO_LIST.encode(),
+        file_name="restricted-parties.csv",
+        actor="maria.keller",
+        catalog=context.catalog,
+    )
+    screen_all(context.db, actor="maria.keller")
+
+
 def fit_problems(window: QWidget, what: str) -> list[str]:
     """What does not fit on the screen ``window`` is on: the window itself, and any visible
     button or field of it cut off by its edge or squeezed below its smallest readable size."""
@@ -210,6 +245,7 @@ def main(argv: list[str] | None = None) -> int:
     load_demo(context.db, context.demo_dataset(), actor="maria.keller")
     check_pending(context.db, context.catalog, actor="maria.keller")
     statement = _documents(context)
+    _screening(context)
     window = MainWindow(context, page_factories())
     if not args.screen:
         window.resize(width, height)

@@ -29,6 +29,8 @@ class Record(StrEnum):
     """Generated statements and the signed copies that came back."""
     SETTINGS = "settings"
     """The letterhead and the officer's settings."""
+    SCREENING = "screening"
+    """List snapshots, party screenings, dispositions and the screening settings."""
 
 
 @dataclass(frozen=True)

@@ -195,12 +195,12 @@ class MainWindow(QMainWindow):
 
         go_menu = self.menuBar().addMenu("&Go")
         for number, page in enumerate(self.pages, start=1):
-            if number < 10:
+            if number <= 10:  # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth
                 go_menu.addAction(
                     self._action(
                         page.title.replace("&", "&&"),
                         self._page_opener(number - 1),
-                        f"Ctrl+{number}",
+                        f"Ctrl+{number % 10}",
                     )
                 )
 

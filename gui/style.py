@@ -289,4 +289,11 @@ def dark_palette() -> QPalette:
         (QPalette.ColorRole.Mid, QColor("#4a4c52")),
     ):
         palette.setColor(role, colour)
+    # What cannot be used now reads as such, as a dark system theme shows it.
+    for role in (
+        QPalette.ColorRole.WindowText,
+        QPalette.ColorRole.Text,
+        QPalette.ColorRole.ButtonText,
+    ):
+        palette.setColor(QPalette.ColorGroup.Disabled, role, QColor("#80838b"))
     return palette

@@ -4,10 +4,11 @@
 forms of :func:`~domain.screening.names.list_name_variants`), weighs each distinctive word by
 how rare it is among the list's names, and files the names under blocking keys: their
 distinctive words, those words with one letter deleted (so a one-letter typo still finds them,
-as in a symmetric-deletion dictionary) and adjacent short words written together (pinyin
-syllables). :meth:`ScreeningIndex.screen` looks a party's words up under the same keys and
-scores only the names found, so a party is screened against tens of thousands of names in
-about a millisecond.
+as in a symmetric-deletion dictionary), the ends and transliteration skeleton of long words,
+and adjacent words written together (pinyin syllables, "Micro Electronics").
+:meth:`ScreeningIndex.screen` looks a party's words up under the same keys and scores only the
+names found, so a party is screened against tens of thousands of names in about a
+millisecond.
 """
 
 from __future__ import annotations
@@ -20,8 +21,10 @@ from typing import Final
 from domain.screening.matching import (
     DEFAULT_ALERT_THRESHOLD,
     GENERIC_WEIGHT,
+    LIST_SIDE_SHARE,
     NUMBER_WEIGHT,
     SHORT_WEIGHT,
+    SYLLABLE_WEIGHT,
     ListedParty,
     NameMatch,
     Prepared,
@@ -33,16 +36,17 @@ from domain.screening.matching import (
     prepare,
     score_prepared,
 )
-from domain.screening.names import Kind, Token, list_name_variants, normalise
+from domain.screening.names import Kind, Token, list_name_variants, normalise, skeleton
 
 __all__ = ["ScreeningIndex"]
 
-RARE_FLOOR: Final = 0.35
+RARE_FLOOR: Final = 0.5
 """The weight of a distinctive word found in every list name; a unique word weighs 1."""
 CROWDED_KEY: Final = 1500
 """A key filed under more names than this is looked up only when the party has no rarer one."""
-SYLLABLE: Final = 6
-"""Words this short may be pinyin syllables a party writes together or apart."""
+
+
+_MAX_BIT = 62
 
 
 @dataclass(slots=True)
@@ -50,6 +54,24 @@ class _Name:
     entry: int
     shown: str
     prepared: Prepared
+    total: float
+
+    def bound(self, mask: int, words: set[str]) -> float:
+        """The highest score this name can reach when the words in ``mask`` are met and its
+        generic words are met only if the party's name has them."""
+        prepared = self.prepared
+        met = 0.0
+        for number, (token, weight) in enumerate(
+            zip(prepared.content, prepared.weights, strict=True)
+        ):
+            if mask >> min(number, _MAX_BIT) & 1 or (
+                prepared.has_distinct and token.kind is Kind.GENERIC and token.text in words
+            ):
+                met += weight
+        share = min(met / self.total, 1.0) if self.total else 0.0
+        if not prepared.has_distinct:
+            return share
+        return LIST_SIDE_SHARE * share + (1 - LIST_SIDE_SHARE)
 
 
 def _deletions(word: str) -> Iterator[str]:
@@ -57,22 +79,40 @@ def _deletions(word: str) -> Iterator[str]:
         yield word[:at] + word[at + 1 :]
 
 
-def _list_keys(prepared: Prepared) -> set[str]:
-    words = [
-        token.text
-        for token in prepared.content
-        if token.kind is Kind.DISTINCT or not prepared.has_distinct
-    ]
-    keys = {"=" + word for word in words}
-    keys.update("~" + deleted for word in words if len(word) >= 5 for deleted in _deletions(word))
+def _long_keys(word: str) -> tuple[str, ...]:
+    """A long word's ends and skeleton: found again despite two typos or another
+    transliteration ("Promtekhnologiya", "Promtekhnologiia")."""
+    if len(word) < 9:
+        return ()
+    return ("^" + word[:5], "$" + word[-5:], "%" + skeleton(word))
+
+
+def _list_keys(prepared: Prepared) -> dict[str, int]:
+    """A list name's blocking keys, each with the bit mask of the words it stands for."""
+    keys: dict[str, int] = {}
+
+    def add(key: str, mask: int) -> None:
+        keys[key] = keys.get(key, 0) | mask
+
+    for number, token in enumerate(prepared.content):
+        if token.kind is not Kind.DISTINCT and prepared.has_distinct:
+            continue
+        bit = 1 << min(number, _MAX_BIT)
+        word = token.text
+        add("=" + word, bit)
+        if len(word) >= 5:
+            for deleted in _deletions(word):
+                add("~" + deleted, bit)
+        for key in _long_keys(word):
+            add(key, bit)
     texts = [token.text for token in prepared.content]
     for start in range(len(texts)):
         joined = texts[start]
+        mask = 1 << min(start, _MAX_BIT)
         for end in range(start + 1, min(start + 3, len(texts))):
-            if len(texts[end]) > SYLLABLE or len(texts[end - 1]) > SYLLABLE:
-                break
             joined += texts[end]
-            keys.add("=" + joined)
+            mask |= 1 << min(end, _MAX_BIT)
+            add("=" + joined, mask)
     return keys
 
 
@@ -81,6 +121,7 @@ def _query_keys(prepared: Prepared) -> set[str]:
     keys: set[str] = set()
     for word in texts:
         keys.add("=" + word)
+        keys.update(_long_keys(word))
         if len(word) >= 5:
             keys.add("~" + word)
         if len(word) >= 4:
@@ -93,6 +134,7 @@ def _query_keys(prepared: Prepared) -> set[str]:
         for end in range(start + 1, min(start + 4, len(texts))):
             joined += texts[end]
             keys.add("=" + joined)
+            keys.update(_long_keys(joined))
     return keys
 
 
@@ -103,7 +145,7 @@ class ScreeningIndex:
         self,
         entries: Sequence[ListedParty],
         names: list[_Name],
-        postings: dict[str, list[int]],
+        postings: dict[str, list[tuple[int, int]]],
         frequency: dict[str, int],
     ) -> None:
         self._entries = entries
@@ -130,9 +172,10 @@ class ScreeningIndex:
             if not prepared.content:
                 continue
             position = len(index._names)
-            index._names.append(_Name(number, shown, prepared))
-            for key in _list_keys(prepared):
-                index._postings.setdefault(key, []).append(position)
+            total = sum(prepared.weights)
+            index._names.append(_Name(number, shown, prepared, total))
+            for key, mask in _list_keys(prepared).items():
+                index._postings.setdefault(key, []).append((position, mask))
         return index
 
     @property
@@ -155,21 +198,30 @@ class ScreeningIndex:
         weight = RARE_FLOOR + (1 - RARE_FLOOR) * rarity
         if token.text.isdigit():
             return weight * NUMBER_WEIGHT
+        if token.syllable:
+            return weight * SYLLABLE_WEIGHT
         if len(token.text) <= 2:
             return weight * SHORT_WEIGHT
         return weight
 
-    def _candidates(self, prepared: Prepared) -> set[int]:
+    def _candidates(self, prepared: Prepared, threshold: float) -> list[int]:
+        """Names sharing a key with the party's name that could still reach the threshold."""
         lists = sorted(
             (found for key in _query_keys(prepared) if (found := self._postings.get(key))),
             key=len,
         )
-        candidates: set[int] = set()
+        masks: dict[int, int] = {}
         for number, found in enumerate(lists):
             if number > 0 and len(found) > CROWDED_KEY:
                 break
-            candidates.update(found)
-        return candidates
+            for position, mask in found:
+                masks[position] = masks.get(position, 0) | mask
+        words = {token.text for token in prepared.content}
+        return [
+            position
+            for position, mask in masks.items()
+            if self._names[position].bound(mask, words) >= threshold
+        ]
 
     def screen(
         self, query: ScreeningQuery, threshold: float = DEFAULT_ALERT_THRESHOLD
@@ -183,9 +235,14 @@ class ScreeningIndex:
             prepared = prepare(query_name, self.weight)
             if not prepared.content:
                 continue
-            for position in self._candidates(prepared):
+            # entries often share a name ("... 13th Research Institute (CETC 13)"): score it once
+            scored_names: dict[str, Scored] = {}
+            for position in self._candidates(prepared, threshold):
                 name = self._names[position]
-                scored = score_prepared(prepared, name.prepared)
+                scored = scored_names.get(name.prepared.name)
+                if scored is None:
+                    scored = score_prepared(prepared, name.prepared)
+                    scored_names[name.prepared.name] = scored
                 entry = self._entries[name.entry]
                 agreement = country_agreement(query.countries, entry.countries)
                 score = adjust_for_countries(scored.score, agreement)

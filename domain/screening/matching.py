@@ -26,7 +26,7 @@ from typing import Any, Final
 from rapidfuzz.distance import OSA
 
 from domain.frozen import Frozen
-from domain.screening.names import Kind, Origin, Token, normalise
+from domain.screening.names import Kind, Origin, Token, normalise, skeleton
 
 __all__ = [
     "DEFAULT_ALERT_THRESHOLD",
@@ -46,9 +46,12 @@ DEFAULT_ALERT_THRESHOLD: Final = 0.8
 GENERIC_WEIGHT: Final = 0.12
 NUMBER_WEIGHT: Final = 0.6
 SHORT_WEIGHT: Final = 0.5
+SYLLABLE_WEIGHT: Final = 0.5
+"""A pinyin syllable weighs half a word: Chinese words are mostly two syllables."""
 LIST_SIDE_SHARE: Final = 0.6
 GENERIC_ONLY_CAP: Final = 0.5
-COUNTRY_DIFFER_FACTOR: Final = 0.97
+BOTH_UNMET_FACTOR: Final = 0.93
+COUNTRY_DIFFER_FACTOR: Final = 0.9
 """A match whose countries differ scores a little lower; countries are evidence, not proof."""
 
 
@@ -145,6 +148,8 @@ def default_weight(token: Token) -> float:
         return GENERIC_WEIGHT
     if token.text.isdigit():
         return NUMBER_WEIGHT
+    if token.syllable:
+        return SYLLABLE_WEIGHT
     if len(token.text) <= 2:
         return SHORT_WEIGHT
     return 1.0
@@ -201,6 +206,9 @@ def _token_distance(left: Token, right: Token) -> int:
     distance = _distance(left.text, right.text)
     if distance < 0 and (left.text != left.source or right.text != right.source):
         distance = _distance(left.source.replace(" ", ""), right.source.replace(" ", ""))
+    if distance < 0 and left.origin is not right.origin:
+        # two transliterations of one word ("Pavlin", "Pawlin"; "-iya", "-iia")
+        distance = _distance(skeleton(left.text), skeleton(right.text))
     return distance
 
 
@@ -225,7 +233,8 @@ def _merge(words: Sequence[Token], free: list[bool], target: str) -> tuple[list[
             if len(joined) > len(target) + 2:
                 break
             distance = _similarity(joined, target)
-            if distance >= 0:
+            generic = any(words[at].kind is Kind.GENERIC for at in range(start, end + 1))
+            if distance == 0 or (distance > 0 and not generic):
                 return list(range(start, end + 1)), distance
     return None
 
@@ -236,16 +245,32 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
     if not q_words or not l_words:
         return Scored(0.0, [])
     q_weights = query.weights if listed.has_distinct else tuple(1.0 for _ in q_words)
-    candidates: list[tuple[int, float, int, int]] = []
-    for i, q_token in enumerate(q_words):
-        for j, l_token in enumerate(l_words):
-            distance = _token_distance(q_token, l_token)
-            if distance >= 0:
-                candidates.append((distance, -listed.weights[j], i, j))
-    candidates.sort()
     q_free = [True] * len(q_words)
     l_free = [True] * len(l_words)
     pairs: list[tuple[int, int, int]] = []
+    # equal words first (cheap), then the closest of the rest
+    by_text: dict[str, list[int]] = {}
+    for j, l_token in enumerate(l_words):
+        by_text.setdefault(l_token.text, []).append(j)
+    for i, q_token in enumerate(q_words):
+        for j in by_text.get(q_token.text, ()):
+            if l_free[j]:
+                q_free[i] = l_free[j] = False
+                pairs.append((i, j, 0))
+                break
+    candidates: list[tuple[int, float, int, int]] = []
+    for i, q_token in enumerate(q_words):
+        if not q_free[i]:
+            continue
+        for j, l_token in enumerate(l_words):
+            if not l_free[j]:
+                continue
+            distance = _token_distance(q_token, l_token)
+            if distance > 0 and q_token.kind is Kind.GENERIC and l_token.kind is Kind.DISTINCT:
+                continue  # a city one letter from a name is another word, not a typo
+            if distance >= 0:
+                candidates.append((distance, -listed.weights[j], i, j))
+    candidates.sort()
     for distance, _, i, j in candidates:
         if q_free[i] and l_free[j]:
             q_free[i] = l_free[j] = False
@@ -280,6 +305,9 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
         # a name of generic words only alerts when the party's name is those words
         return Scored(l_share * q_share, pairs)
     score = LIST_SIDE_SHARE * l_share + (1 - LIST_SIDE_SHARE) * q_share
+    if 0 in q_met and 0 in l_met:
+        # each name has a word the other lacks ("Roche Holding", "Roche Consulting")
+        score *= BOTH_UNMET_FACTOR
     if not any(l_met[j] > 0 and token.kind is Kind.DISTINCT for j, token in enumerate(l_words)):
         score = min(score, GENERIC_ONLY_CAP)
     return Scored(score, pairs)
@@ -345,10 +373,18 @@ def explain(query: Prepared, listed: Prepared, scored: Scored) -> tuple[TokenMat
     return tuple(tokens)
 
 
+_SAME_AS = {"HK": "CN", "MO": "CN"}
+"""Hong Kong and Macau are China for screening as for the tiers (rules.md section 2)."""
+
+
+def _codes(countries: Sequence[str]) -> set[str]:
+    return {country.strip().upper() for country in countries if country.strip()}
+
+
 def country_agreement(query: Sequence[str], listed: Sequence[str]) -> CountryAgreement:
     """Agree when the party and the entry share a country, differ when both have some."""
-    ours = {country.strip().upper() for country in query if country.strip()}
-    theirs = {country.strip().upper() for country in listed if country.strip()}
+    ours = {_SAME_AS.get(code, code) for code in _codes(query)}
+    theirs = {_SAME_AS.get(code, code) for code in _codes(listed)}
     if not ours or not theirs:
         return CountryAgreement.UNKNOWN
     return CountryAgreement.AGREE if ours & theirs else CountryAgreement.DIFFER

@@ -31,12 +31,14 @@ from enum import Enum
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types
 from rigour.text.translit import ascii_text
 
 from domain.screening import vocabulary
 
-__all__ = ["Kind", "Origin", "Token", "list_name_variants", "normalise"]
+__all__ = ["Kind", "Origin", "Token", "list_name_variants", "normalise", "skeleton"]
 
 
 class Kind(Enum):
@@ -58,6 +60,8 @@ class Token:
     origin: Origin
     source: str
     """The words of the name this token stands for, as written (for explanations)."""
+    syllable: bool = False
+    """A pinyin syllable of Chinese text: a list may write two or three as one word."""
 
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
@@ -113,7 +117,8 @@ def _cut_chinese(run: str) -> list[tuple[str, Origin]]:
     def flush() -> None:
         if rest:
             pieces.append(
-                ("".join(lazy_pinyin("".join(rest), style=Style.NORMAL)), Origin.TRANSLITERATED)
+                # a word per syllable: the list may write them together or apart
+                (" ".join(lazy_pinyin("".join(rest), style=Style.NORMAL)), Origin.TRANSLITERATED)
             )
             rest.clear()
 
@@ -144,26 +149,99 @@ def _latin(text: str) -> tuple[str, Origin]:
     return ascii_text(plain).lower(), Origin.TRANSLITERATED
 
 
+_KNOWN = (
+    vocabulary.FORM_WORDS | vocabulary.GENERIC | vocabulary.STOPWORDS | set(vocabulary.CANONICAL)
+)
+_CORRECTABLE = sorted(word for word in _KNOWN | vocabulary.FORM_PARTS if len(word) >= 6)
+_SKELETON = re.compile(r"kh|ck|ts|iy|yi|ya|yu|ye|ia|iu|ie|ii|[ywcqxj]")
+_SKELETON_LETTER = {
+    "kh": "h",
+    "ck": "k",
+    "ts": "c",
+    "iy": "i",
+    "yi": "i",
+    "ya": "a",
+    "yu": "u",
+    "ye": "e",
+    "ia": "a",
+    "iu": "u",
+    "ie": "e",
+    "ii": "i",
+    "y": "i",
+    "w": "v",
+    "c": "k",
+    "q": "k",
+    "x": "ks",
+    "j": "i",
+}
+
+
+def skeleton(word: str) -> str:
+    """A word with the spellings transliterations disagree on folded (kh/h, ya/ia, w/v ...)."""
+    return _SKELETON.sub(lambda match: _SKELETON_LETTER[match.group()], word)
+
+
+_SKELETONS = [skeleton(word) for word in _CORRECTABLE]
+
+
+@lru_cache(maxsize=65536)
+def _corrected(word: str) -> str:
+    """A long word one typo away from a form or generic word is that word: "Compony" is a
+    company form, "Tehcnology" is generic."""
+    if len(word) < 6 or word in _KNOWN or word.isdigit():
+        return word
+    limit = 1
+    found = process.extractOne(word, _CORRECTABLE, scorer=OSA.distance, score_cutoff=limit)
+    if found is None:  # a transliteration of one ("Kompaniya", "Elektronik")
+        found = process.extractOne(
+            skeleton(word), _SKELETONS, scorer=OSA.distance, score_cutoff=limit
+        )
+    return word if found is None else _CORRECTABLE[found[2]]
+
+
+def _joined_initials(words: list[str]) -> list[str]:
+    """Single letters in a row are one word: "A C International" is "AC International"."""
+    out: list[str] = []
+    run = ""
+    for word in words:
+        if len(word) == 1 and word.isalpha():
+            run += word
+            continue
+        if run:
+            out.append(run)
+            run = ""
+        out.append(word)
+    if run:
+        out.append(run)
+    return out
+
+
 def _words(text: str, origin: Origin) -> list[Token]:
     """Words of lower-case ASCII text, company forms found and marked."""
     text = text.replace("'", "").replace("&", " and ")
     text = _DOTTED.sub(lambda match: match.group().replace(".", ""), text)
-    spaced = " ".join(_ORDINAL.sub(r"\1", word) for word in _WORD.findall(text))
+    written = [_ORDINAL.sub(r"\1", word) for word in _WORD.findall(text)]
+    words = [_corrected(word) for word in written]
+    as_written = {c: w for c, w in zip(words, written, strict=True) if c != w}
+    spaced = " ".join(_joined_initials(words))
     forms = {matched for matched, _ in extract_org_types(spaced, generic=True) if " " in matched}
     tokens: list[Token] = []
     for matched in sorted(forms, key=len, reverse=True):
         spaced = re.sub(rf"(?<!\w){re.escape(matched)}(?!\w)", matched.replace(" ", "_"), spaced)
     single = {matched for matched, _ in extract_org_types(spaced, generic=True)}
     single -= vocabulary.NOT_FORMS
-    for word in spaced.split():
-        if "_" in word or word in single or word in vocabulary.FORM_WORDS:
+    split = spaced.split()
+    for number, word in enumerate(split):
+        # a short form inside a name ("Mo Ei Nan Sa Ri") is more likely a syllable
+        inside = 0 < number < len(split) - 1 and len(word) <= 3
+        if "_" in word or word in vocabulary.FORM_WORDS or (word in single and not inside):
             tokens.append(Token(word.replace("_", ""), Kind.FORM, origin, word.replace("_", " ")))
         elif word in vocabulary.STOPWORDS:
             continue
         else:
             canonical = vocabulary.CANONICAL.get(word, word)
             kind = Kind.GENERIC if canonical in vocabulary.GENERIC else Kind.DISTINCT
-            tokens.append(Token(canonical, kind, origin, word))
+            tokens.append(Token(canonical, kind, origin, as_written.get(word, word)))
     return tokens
 
 
@@ -179,8 +257,9 @@ def normalise(name: str) -> tuple[Token, ...]:
             if text.startswith(_FORM_MARK):
                 tokens.append(Token("co", Kind.FORM, origin, text[1:]))
             else:
+                syllable = origin is Origin.TRANSLITERATED
                 tokens += [
-                    Token(token.text, token.kind, origin, token.source)
+                    Token(token.text, token.kind, origin, token.source, syllable)
                     for token in _words(text, origin)
                 ]
         at = match.end()

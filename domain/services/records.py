@@ -12,6 +12,7 @@ from pydantic import BaseModel
 from domain import model
 from domain.errors import DomainError
 from domain.ports import Database, RedFlagChecklist, UnitOfWork
+from domain.services.screening import screen_parties
 
 _T = TypeVar("_T")
 _R = TypeVar("_R", bound=BaseModel)
@@ -170,6 +171,17 @@ def put_record_in(
         before=slot.before_snapshot if slot.before_snapshot is not None else snapshot(slot.before),
         after=snapshot(slot.after),
     )
+    if isinstance(record, model.Party) and not _same_names(slot.before, record):
+        # Screened when created or renamed (rules.md section 9), if a list is in use.
+        screen_parties(uow, [record.ref], store=True)
+
+
+def _same_names(before: object, after: model.Party) -> bool:
+    return isinstance(before, model.Party) and (
+        before.name,
+        before.aliases,
+        before.parent_name,
+    ) == (after.name, after.aliases, after.parent_name)
 
 
 # -- one change, one transaction ------------------------------------------------------------

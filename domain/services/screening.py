@@ -375,6 +375,7 @@ def screen_all(
     with db.reader() as uow:
         refs = [party.ref for party in uow.parties.all()]
     done: list[PartyScreening] = []
+    progress(0, len(refs), "Screening parties")
     for start in range(0, len(refs), batch):
         if cancel is not None and cancel.cancelled:
             break

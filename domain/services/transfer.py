@@ -39,6 +39,7 @@ from domain.model import VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.services.records import put_record_in
+from domain.services.screening import screen_parties
 
 
 class ImportSummary(Frozen):
@@ -258,6 +259,7 @@ def _write_owners(uow: UnitOfWork, parsed: ParsedFile, *, dry_run: bool) -> dict
                 "owners": [owner.model_dump(mode="json") for owner in ordered],
             },
         )
+        screen_parties(uow, [party_ref], store=True)  # its owners' names are screened too
     return counts
 
 

@@ -18,6 +18,7 @@ def page_factories() -> list[Callable[[DeskContext], Page]]:
     from gui.pages.quotas import QuotasPage
     from gui.pages.red_flags import RedFlagsPage
     from gui.pages.rulesets import RulesetsPage
+    from gui.pages.screening.page import ScreeningPage
 
     return [
         OrdersPage,
@@ -29,4 +30,5 @@ def page_factories() -> list[Callable[[DeskContext], Page]]:
         AuditPage,
         DocumentsPage,
         RulesetsPage,
+        ScreeningPage,
     ]

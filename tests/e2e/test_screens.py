@@ -58,4 +58,6 @@ def test_every_screen_and_dialog_fits(screen: str, tmp_path: Path) -> None:
     assert done.returncode == 0
     shots = sorted(path.name for path in (tmp_path / "shots").glob("*.png"))
     assert "01-orders.png" in shots
-    assert {"11-red-flags.png", "12-pdf-preview.png", "13-import.png"} <= set(shots)
+    assert {"10-screening.png", "12-red-flags.png", "13-pdf-preview.png", "14-import.png"} <= set(
+        shots
+    )

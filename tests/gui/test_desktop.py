@@ -25,6 +25,7 @@ TITLES = [
     "Audit log",
     "Documents",
     "Rulesets",
+    "Screening",
 ]
 
 

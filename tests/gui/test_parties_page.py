@@ -345,7 +345,12 @@ def test_the_list_has_a_menu_of_its_own(qtbot: QtBot, page: PartiesPage) -> None
     menu = page.context_menu()
     assert menu is not None
     texts = [action.text() for action in menu.actions() if not action.isSeparator()]
-    assert texts == ["Copy IN-DECCAN", "Show the orders of IN-DECCAN", "New party…"]
+    assert texts == [
+        "Copy IN-DECCAN",
+        "Show the orders of IN-DECCAN",
+        "Screening history of IN-DECCAN…",
+        "New party…",
+    ]
     next(action for action in menu.actions() if action.text().startswith("Copy")).trigger()
     assert QApplication.clipboard().text() == "IN-DECCAN"
     menu.close()

@@ -279,3 +279,27 @@ def test_after_an_import_only_what_the_changes_can_affect_is_screened_again(
     third = rescreen_after_import(db, actor="o")
     assert third.screened == 1  # MC may meet the added entry; ZP is carried
     assert third.carried == 1
+
+
+def test_a_party_is_screened_when_created_renamed_or_given_owners(db: SqlDatabase) -> None:
+    from domain.csvio import CsvKind
+    from domain.services.records import add_record, update_record
+    from domain.services.transfer import import_file
+
+    _setup(db)
+    _import(db, LIST_ONE)
+    add_record(db, _party("NEW", "Maple Compute"), actor="officer")
+    assert len(history(db, "NEW").screenings) == 1
+    assert history(db, "NEW").screenings[0].matches == ()
+    update_record(db, _party("NEW", "Maple Compute", address="1 Road"), actor="officer")
+    assert len(history(db, "NEW").screenings) == 1  # same names: nothing to screen again
+    update_record(db, _party("NEW", "Zenthora Photonics Co Ltd"), actor="officer")
+    renamed = history(db, "NEW").screenings
+    assert len(renamed) == 2
+    assert renamed[0].matches[0].list_name == "Zenthora Photonics Co. Ltd."
+    owners = (
+        b"party_ref,owner_name,owner_country,share_percent\nNEW,Quorvex Diversion Trading,AE,30\n"
+    )
+    import_file(db, CsvKind.OWNERSHIP, owners, source="owners.csv", actor="officer")
+    latest = history(db, "NEW").screenings[0]
+    assert any(match.query_role.value == "owner" for match in latest.matches)

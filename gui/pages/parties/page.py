@@ -32,6 +32,8 @@ from gui.pages.parties.labels import ROLE_LABELS
 from gui.pages.parties.standing import ORDERS_SHOWN, PartyOverview, StandingPanel
 from gui.pages.parties.table import PartyTableModel
 from gui.pages.record_editor import RecordEditorPage
+from gui.pages.screening.history import HistoryDialog
+from gui.pages.screening.page import open_history
 from gui.style import hint_style
 
 
@@ -189,7 +191,14 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         return row.ref
 
     def _more_entries(self, row: PartySummary) -> list[MenuEntry]:
-        return [(f"Show the orders of {row.ref}", lambda: self.show_orders_of(row.ref))]
+        return [
+            (f"Show the orders of {row.ref}", lambda: self.show_orders_of(row.ref)),
+            (f"Screening history of {row.ref}…", lambda: self.open_screening_history(row.ref)),
+        ]
+
+    def open_screening_history(self, ref: str) -> HistoryDialog:
+        """Every screening and disposition of the party, in a dialog."""
+        return open_history(self.context, ref, self)
 
     def _shows(self, row: PartySummary) -> bool:
         return self._selected is not None and row.ref == self._selected.ref

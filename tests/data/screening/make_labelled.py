@@ -57,6 +57,18 @@ CHINESE = [
     ("西北工业大学", r"^Northwestern Polytechnical University"),
     ("安徽寒武纪信息科技有限公司", r"^Anhui Cambricon Information Technology"),
     ("中国电子科技集团公司第五十二研究所", r"Corporation 52nd Research Institute"),
+    ("北京理工大学", r"^Beijing Institute of Technology$"),
+    ("哈尔滨工程大学", r"^Harbin Engineering University"),
+    ("南京航空航天大学", r"^Nanjing University of Aeronautics"),
+    ("北京航空航天大学", r"^Beijing University of Aeronautics"),
+    ("电子科技大学", r"^University of Electronic Science and Technology of China"),
+    ("深圳市大疆创新科技有限公司", r"^DJI$"),
+    ("中国科学院计算技术研究所", r"^Chinese Academy of Sciences Institute of Computing Technology"),
+    ("上海微电子装备（集团）股份有限公司", r"^Shanghai Micro Electronics Equipment"),
+    ("中国航天科技集团有限公司", r"^China Aerospace Science and Technology Corporation \(CASC\)$"),
+    ("北京计算科学研究中心", r"^Beijing Computational Science Research Center"),
+    ("西北核技术研究所", r"^Northwest Institute of Nuclear Technology"),
+    ("上海集成电路研发中心", r"^Shanghai Integrated Circuit Research and Development Center"),
 ]
 
 # Latin to Cyrillic, longest first: how a Russian company writes the names the list transliterates
