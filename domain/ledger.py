@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from functools import lru_cache
 from typing import Any, TypeVar
 
 from domain.decision import Consumption, Ledger
@@ -103,6 +104,12 @@ _COUNTED_BY: dict[Ledger, tuple[str, ...]] = {
 """The parts each ledger's running totals are counted by (rules.md section 4)."""
 
 
+@lru_cache(maxsize=8192)
+def _counting(ledger: Ledger, parts: tuple[str | int, ...]) -> BalanceKey:
+    """Keys are values: one made for a ledger and parts serves every check that counts them."""
+    return BalanceKey._make(ledger, parts)
+
+
 @dataclass(frozen=True)
 class BalanceKey:
     """What a running total counts: a ledger and the keys the rules count it by. Encoded to
@@ -118,6 +125,10 @@ class BalanceKey:
     def counting(cls, ledger: Ledger, *parts: str | int) -> BalanceKey:
         """The key of ``ledger`` for its parts, in the order the ledger is counted by
         (``counting(Ledger.LPP, "ACME", 2026)``, ``counting(Ledger.AIA, "ACME")``)."""
+        return _counting(ledger, parts)
+
+    @classmethod
+    def _make(cls, ledger: Ledger, parts: tuple[str | int, ...]) -> BalanceKey:
         names = _COUNTED_BY[ledger]
         if len(parts) != len(names):
             raise ValueError(f"the {ledger.value} ledger is counted by {', '.join(names)}")

@@ -85,9 +85,12 @@ def build_context(
     country_key = BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, destination)
     balances = uow.ledger.balances_of([lpp_key, aia_key, country_key])  # one read
     lpp_used, aia_cumulative = balances[lpp_key], balances[aia_key]
-    setting = uow.paperwork.country_setting(destination) or CountrySetting.model_construct(
-        country=destination, our_allocation_used_tpp=balances[country_key]
-    )  # the destination is the order's (validated) or the consignee's country
+    setting = uow.paperwork.country_setting(destination) or CountrySetting.assemble(
+        country=destination,  # the order's (validated) or the consignee's country
+        g2g_agreement=False,
+        external_allocation_used_tpp=0.0,
+        our_allocation_used_tpp=balances[country_key],
+    )
     allocation_used = setting.our_allocation_used_tpp
     license_used = {licence.number: licence.used_tpp for licence in licenses}
     for item in excluding:
@@ -103,7 +106,7 @@ def build_context(
             allocation_used -= item.tpp
     # Built without validating again: every value here comes from validated records and
     # ledger sums (the check's reads are measured against hand-written SQL, bench/storage.py).
-    standing = Standing.model_construct(
+    standing = Standing.assemble(
         lpp_shipped_tpp=max(lpp_used, 0.0),
         aia_cumulative_tpp=max(aia_cumulative, 0.0),
         veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
@@ -114,12 +117,17 @@ def build_context(
             for licence in licenses
         ),
     )
-    return EvaluationContext.model_construct(
+    return EvaluationContext.assemble(
         consignee=consignee,
         end_user=end_user,
         products=products,
         standing=standing,
-        country=setting.model_copy(update={"our_allocation_used_tpp": max(allocation_used, 0.0)}),
+        country=CountrySetting.assemble(
+            country=setting.country,
+            g2g_agreement=setting.g2g_agreement,
+            external_allocation_used_tpp=setting.external_allocation_used_tpp,
+            our_allocation_used_tpp=max(allocation_used, 0.0),
+        ),
         screening=screening
         if screening is not None
         else screening_states(uow, [ref, *([end_user.ref] if end_user else [])]),
