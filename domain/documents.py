@@ -154,6 +154,30 @@ class FindingRow(Frozen):
     figures: str
 
 
+class ScreenedMatchRow(Frozen):
+    """One potential match a decision's screening considered, and where it stood then."""
+
+    entry: str
+    list_name: str
+    names: str
+    """The party's name that met the entry's name, e.g. "legal name 'Acme Co' ~ 'ACME Ltd'"."""
+    score: str
+    decision: str
+    """Undecided, or the disposition: verdict, by whom and when, the reason."""
+
+
+class ScreeningBlock(Frozen):
+    """The screening of one party of the order that the decision rested on."""
+
+    party: str
+    role: str
+    snapshot: str
+    """Which list snapshot, imported when, from which file."""
+    screened_at: datetime | None
+    result: str
+    matches: tuple[ScreenedMatchRow, ...] = ()
+
+
 class DecisionRecordView(Frozen):
     letterhead: Letterhead
     order_ref: str
@@ -180,6 +204,9 @@ class DecisionRecordView(Frozen):
     superseded: bool = False
     cancelled: bool = False
     page_size: PageSize = "A4"
+    screening: tuple[ScreeningBlock, ...] = ()
+    """The restricted-party screening in force when the order was decided; empty when no list
+    had been imported by then."""
 
 
 class ShipmentNoticeView(Frozen):

@@ -76,6 +76,7 @@ class DecisionRecordPdf(DocumentPdf[DecisionRecordView]):
                     ("End user", self.party_rows(view.end_user)),
                 ),
             ]
+        story += [self.heading("Restricted-party screening"), *self._screening(view)]
         story += self.long_section("Lines", line_rows(self, view.lines))
         story += self.long_section(
             f"Findings ({len(view.findings)})", self._findings(view.findings)
@@ -102,6 +103,47 @@ class DecisionRecordPdf(DocumentPdf[DecisionRecordView]):
                 )
             )
         return banners
+
+    def _screening(self, view: DecisionRecordView) -> list[Flowable]:
+        """Each party's screening in force when the order was decided, the matches it
+        considered and the dispositions made by then (rules.md section 9)."""
+        if not view.screening:
+            return [
+                self.text(
+                    "No restricted-party list had been imported when this order was decided: "
+                    "the parties were not screened.",
+                    "muted",
+                )
+            ]
+        parts: list[Flowable] = []
+        for block in view.screening:
+            screened = "" if block.screened_at is None else f", screened {when(block.screened_at)}"
+            parts.append(
+                self.text(
+                    f"{block.role.capitalize()} {block.party}: {block.result}. Against "
+                    f"{block.snapshot}{screened}.",
+                    "cell",
+                )
+            )
+            if block.matches:
+                parts.append(
+                    self.data_table(
+                        ("Entry", "List", "Names that met", "Score", "Decision"),
+                        [
+                            (
+                                match.entry[:10],
+                                match.list_name,
+                                match.names,
+                                match.score,
+                                match.decision,
+                            )
+                            for match in block.matches
+                        ],
+                        (13, 20, 27, 7, 33),
+                        right=(3,),
+                    )
+                )
+        return parts
 
     def _findings(self, findings: Sequence[FindingRow]) -> Flowable:
         if not findings:

@@ -204,6 +204,12 @@ class SqlScreeningRepository:
         )
         return {row.party_ref for row in rows}
 
+    def as_of(self, party_ref: str, at: datetime) -> PartyScreening | None:
+        """The newest screening of the party made at or before ``at``."""
+        # A party has a screening per snapshot and renaming: few rows, compared in Python so
+        # that stored times (naive on SQLite) and ``at`` compare as UTC instants.
+        return next((item for item in self.history(party_ref) if item.screened_at <= at), None)
+
     def history(self, party_ref: str) -> list[PartyScreening]:
         table = PartyScreeningRow.__table__
         rows = self._connection.execute(

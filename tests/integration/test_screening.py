@@ -303,3 +303,45 @@ def test_a_party_is_screened_when_created_renamed_or_given_owners(db: SqlDatabas
     import_file(db, CsvKind.OWNERSHIP, owners, source="owners.csv", actor="officer")
     latest = history(db, "NEW").screenings[0]
     assert any(match.query_role.value == "owner" for match in latest.matches)
+
+
+def test_the_decision_record_shows_the_screening_the_decision_rested_on(
+    db: SqlDatabase, tmp_path: Path
+) -> None:
+    from io import BytesIO
+
+    from pypdf import PdfReader
+
+    from domain.services.documents.views import decision_record_view
+    from reports.decision_record import DecisionRecordPdf
+    from tests.integration.test_reports import stamp_for
+
+    _setup(db, _party("ZP", "Zenthora Photonics Co Ltd"), _party("MC", "Maple Compute"))
+    _import(db, LIST_ONE)
+    entry = screen_party(db, "ZP", actor="a").matches[0].entry_id
+    dispose(db, "ZP", entry, Verdict.TRUE_MATCH, reason="same registry number", actor="alice")
+    check_order(db, CATALOG, _order(db, "SO-1", "ZP", "MC"), actor="officer")
+    dispose(db, "ZP", entry, Verdict.FALSE_POSITIVE, reason="changed later", actor="bob")
+    view = decision_record_view(db, CATALOG, "SO-1")
+    consignee, end_user = view.screening
+    assert (consignee.party, consignee.result) == ("ZP", "true match")
+    assert consignee.matches[0].decision.startswith("true match by alice")
+    assert "same registry number" in consignee.matches[0].decision  # not bob's later change
+    assert (end_user.party, end_user.matches) == ("MC", ())
+    assert "snapshot" in consignee.snapshot
+    pdf = DecisionRecordPdf().render(view, stamp_for(view))
+    text = " ".join(page.extract_text() or "" for page in PdfReader(BytesIO(pdf)).pages)
+    assert "Restricted-party screening" in text
+    assert "same registry number" in " ".join(text.split())
+
+
+def test_a_decision_made_before_any_list_says_the_parties_were_not_screened(
+    db: SqlDatabase,
+) -> None:
+    from domain.services.documents.views import decision_record_view
+
+    _setup(db, _party("ZP", "Zenthora Photonics"))
+    check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="officer")
+    _import(db, LIST_ONE)
+    rescreen_after_import(db, actor="o")
+    assert decision_record_view(db, CATALOG, "SO-1").screening == ()

@@ -41,6 +41,7 @@ from domain.rules.classification import classify_product
 from domain.rules.geography import aia_party_problem, party_nexus
 from domain.rules.positions import LimitCheck, veu_position
 from domain.ruleset import Ruleset, RulesetCatalog
+from domain.services.documents.screening_record import screening_blocks
 from domain.services.quota_views import AllocationUse, LppUse, allocation_view, lpp_view, nveu_view
 from domain.services.settings import read_document_settings
 from domain.services.standing import lpp_day, veu_footprint
@@ -341,6 +342,12 @@ def decision_record_view(
             None,
         )
         settings = read_document_settings(uow)
+        screening = screening_blocks(
+            uow,
+            [("ultimate consignee", order.consignee_ref)]
+            + ([("end user", order.end_user_ref)] if order.end_user_ref else []),
+            latest.decided_at,
+        )
     decision = latest.decision
     return DecisionRecordView(
         letterhead=settings.letterhead,
@@ -378,6 +385,7 @@ def decision_record_view(
         superseded=False,
         cancelled=status is OrderStatus.CANCELLED,
         page_size=settings.page_size,
+        screening=screening,
     )
 
 
