@@ -25,7 +25,6 @@ from domain.services.screening import (
     ScreeningSettings,
     approve,
     dispose,
-    history,
     needs_approval,
     read_screening_settings,
     screen_all,
@@ -136,11 +135,10 @@ def screening_json(
     }
 
 
-def _dispositions(run: Run, ref: str) -> dict[str, Disposition]:
-    newest: dict[str, Disposition] = {}
-    for item in reversed(history(run.db(), ref).dispositions):
-        newest[item.entry_id] = item
-    return newest
+def _dispositions(run: Run, refs: list[str]) -> dict[str, dict[str, Disposition]]:
+    """The newest disposition of each (party, entry), for all ``refs`` in one read."""
+    with run.db().reader() as uow:
+        return uow.screenings.dispositions_for(refs)
 
 
 def _settings(run: Run) -> ScreeningSettings:
@@ -176,15 +174,17 @@ def _cmd_screen(run: Run) -> int:
     approval = _approval(run)
     if run.args.all:
         done = screen_all(run.db(), actor=run.actor)
+        decided = _dispositions(run, [item.party_ref for item in done])
         for screening in done:
-            document = screening_json(screening, _dispositions(run, screening.party_ref), approval)
+            document = screening_json(screening, decided.get(screening.party_ref, {}), approval)
             _write_screening(run, document)
         if not run.json:
             flagged = sum(1 for item in done if item.matches)
             run.out.write(f"screened {len(done)} parties: {flagged} with potential matches\n")
         return EXIT_OK
     screening = screen_party(run.db(), run.args.party, actor=run.actor)
-    _write_screening(run, screening_json(screening, _dispositions(run, run.args.party), approval))
+    own = _dispositions(run, [run.args.party]).get(run.args.party, {})
+    _write_screening(run, screening_json(screening, own, approval))
     return EXIT_OK
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
@@ -19,36 +19,25 @@ _CHUNK = 500
 """Refs per IN (...) query: well below SQLite's limit on bound parameters."""
 
 
-def _utc(value: datetime | None) -> datetime | None:
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _screening(row: Any) -> PartyScreening:
-    return PartyScreening(
-        party_ref=row.party_ref,
-        snapshot_id=row.snapshot_id,
-        names_hash=row.names_hash,
-        screened_at=_utc(row.screened_at),
-        threshold=row.threshold,
-        matches=tuple(PotentialMatch.model_validate(item) for item in json.loads(row.matches)),
+    return _screening_row(
+        row.party_ref, row.snapshot_id, row.names_hash, row.screened_at, row.threshold, row.matches
     )
 
 
 def _disposition(row: Any) -> Disposition:
-    return Disposition(
-        party_ref=row.party_ref,
-        entry_id=row.entry_id,
-        entry_hash=row.entry_hash,
-        verdict=Verdict(row.verdict),
-        reason=row.reason,
-        document=row.document,
-        score=row.score,
-        decided_by=row.decided_by,
-        decided_at=_utc(row.decided_at),
-        approved_by=row.approved_by,
-        approved_at=_utc(row.approved_at),
+    return _disposition_row(
+        row.party_ref,
+        row.entry_id,
+        row.entry_hash,
+        row.verdict,
+        row.reason,
+        row.document,
+        row.score,
+        row.decided_by,
+        row.decided_at,
+        row.approved_by,
+        row.approved_at,
     )
 
 
@@ -170,20 +159,6 @@ class SqlScreeningRepository:
                 found[row[0]] = _screening_memo(*row)
         return found
 
-    def latest_any(self, refs: Sequence[str]) -> dict[str, PartyScreening]:
-        """The newest screening of each party, whatever snapshot it used."""
-        found: dict[str, PartyScreening] = {}
-        table = PartyScreeningRow.__table__
-        for chunk in _chunks(refs):
-            newest = (
-                select(func.max(table.c.id))
-                .where(table.c.party_ref.in_(chunk))
-                .group_by(table.c.party_ref)
-            )
-            for row in self._connection.execute(select(table).where(table.c.id.in_(newest))):
-                found[row.party_ref] = _screening(row)
-        return found
-
     def with_matches(self, snapshot_id: int) -> list[PartyScreening]:
         """The newest screening against ``snapshot_id`` of every party that has matches."""
         table = PartyScreeningRow.__table__
@@ -196,13 +171,6 @@ class SqlScreeningRepository:
             select(table).where(table.c.id.in_(newest), table.c.match_count > 0)
         )
         return [_screening(row) for row in rows]
-
-    def screened_refs(self, snapshot_id: int) -> set[str]:
-        table = PartyScreeningRow.__table__
-        rows = self._connection.execute(
-            select(table.c.party_ref).where(table.c.snapshot_id == snapshot_id).distinct()
-        )
-        return {row.party_ref for row in rows}
 
     def as_of(self, party_ref: str, at: datetime) -> PartyScreening | None:
         """The newest screening of the party made at or before ``at``."""
