@@ -55,21 +55,45 @@ class _Name:
     shown: str
     prepared: Prepared
     total: float
+    bits: tuple[tuple[int, float], ...]
+    """(bit, weight) of each word that counts only when a key meets it."""
+    generic: tuple[tuple[int, str, float], ...]
+    """(bit, word, weight) of generic words, met too when the party's name has them."""
+    solo: float
+    """The highest score reachable when a single word (and every generic word) is met."""
+
+    @classmethod
+    def make(cls, entry: int, shown: str, prepared: Prepared) -> _Name:
+        bits: dict[int, float] = {}
+        generic: list[tuple[int, str, float]] = []
+        for number, (token, weight) in enumerate(
+            zip(prepared.content, prepared.weights, strict=True)
+        ):
+            bit = 1 << min(number, _MAX_BIT)
+            if prepared.has_distinct and token.kind is Kind.GENERIC:
+                generic.append((bit, token.text, weight))
+            else:
+                bits[bit] = bits.get(bit, 0.0) + weight
+        total = sum(prepared.weights)
+        made = cls(entry, shown, prepared, total, tuple(bits.items()), tuple(generic), 1.0)
+        heaviest = max(bits, key=bits.__getitem__, default=0)
+        made.solo = made.bound(heaviest, {text for _, text, _ in generic})
+        return made
 
     def bound(self, mask: int, words: set[str]) -> float:
         """The highest score this name can reach when the words in ``mask`` are met and its
         generic words are met only if the party's name has them."""
-        prepared = self.prepared
+        if not self.total:
+            return 0.0
         met = 0.0
-        for number, (token, weight) in enumerate(
-            zip(prepared.content, prepared.weights, strict=True)
-        ):
-            if mask >> min(number, _MAX_BIT) & 1 or (
-                prepared.has_distinct and token.kind is Kind.GENERIC and token.text in words
-            ):
+        for bit, weight in self.bits:
+            if mask & bit:
                 met += weight
-        share = min(met / self.total, 1.0) if self.total else 0.0
-        if not prepared.has_distinct:
+        for bit, text, weight in self.generic:
+            if mask & bit or text in words:
+                met += weight
+        share = min(met / self.total, 1.0)
+        if not self.prepared.has_distinct:
             return share
         return LIST_SIDE_SHARE * share + (1 - LIST_SIDE_SHARE)
 
@@ -117,10 +141,18 @@ def _list_keys(prepared: Prepared) -> dict[str, int]:
 
 
 def _query_keys(prepared: Prepared) -> set[str]:
-    texts = [token.text for token in prepared.content]
+    """The keys a party's name is looked up under. A generic word ("Technology") is looked
+    up as written only: its typos and transliterations are corrected to it when names are
+    read (names.py), so its near spellings would find only names it already finds; the ends
+    of words written together are looked up only where they are distinctive."""
+    tokens = prepared.content
+    texts = [token.text for token in tokens]
+    generic = [token.kind is Kind.GENERIC for token in tokens]
     keys: set[str] = set()
-    for word in texts:
+    for word, plain in zip(texts, generic, strict=True):
         keys.add("=" + word)
+        if plain:
+            continue
         keys.update(_long_keys(word))
         if len(word) >= 5:
             keys.add("~" + word)
@@ -134,7 +166,12 @@ def _query_keys(prepared: Prepared) -> set[str]:
         for end in range(start + 1, min(start + 4, len(texts))):
             joined += texts[end]
             keys.add("=" + joined)
-            keys.update(_long_keys(joined))
+            if all(generic[start : end + 1]):
+                continue
+            for key in _long_keys(joined):
+                if (key[0] == "^" and generic[start]) or (key[0] == "$" and generic[end]):
+                    continue
+                keys.add(key)
     return keys
 
 
@@ -145,7 +182,7 @@ class ScreeningIndex:
         self,
         entries: Sequence[ListedParty],
         names: list[_Name],
-        postings: dict[str, list[tuple[int, int]]],
+        postings: dict[str, tuple[tuple[int, int], ...]],
         frequency: dict[str, int],
     ) -> None:
         self._entries = entries
@@ -167,15 +204,21 @@ class ScreeningIndex:
             for text in {token.text for token in normalise(variant)}:
                 frequency[text] = frequency.get(text, 0) + 1
         index = cls(listed, [], {}, frequency)
+        postings: dict[str, list[tuple[int, int]]] = {}
         for number, shown, variant in raw:
             prepared = prepare(variant, index.weight)
             if not prepared.content:
                 continue
             position = len(index._names)
-            total = sum(prepared.weights)
-            index._names.append(_Name(number, shown, prepared, total))
+            index._names.append(_Name.make(number, shown, prepared))
             for key, mask in _list_keys(prepared).items():
-                index._postings.setdefault(key, []).append((position, mask))
+                postings.setdefault(key, []).append((position, mask))
+        # keys filed under the same names (a word and its one-letter deletions) share one
+        # tuple, so that a party meeting several of them reads the names once
+        shared: dict[tuple[tuple[int, int], ...], tuple[tuple[int, int], ...]] = {}
+        index._postings = {
+            key: shared.setdefault(tuple(found), tuple(found)) for key, found in postings.items()
+        }
         return index
 
     @property
@@ -211,16 +254,22 @@ class ScreeningIndex:
             key=len,
         )
         masks: dict[int, int] = {}
+        read: set[int] = set()
         for number, found in enumerate(lists):
             if number > 0 and len(found) > CROWDED_KEY:
                 break
+            if id(found) in read:
+                continue
+            read.add(id(found))
             for position, mask in found:
                 masks[position] = masks.get(position, 0) | mask
         words = {token.text for token in prepared.content}
+        names = self._names
         return [
             position
             for position, mask in masks.items()
-            if self._names[position].bound(mask, words) >= threshold
+            if (mask & (mask - 1) or names[position].solo >= threshold)
+            and names[position].bound(mask, words) >= threshold
         ]
 
     def screen(
