@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Final
 
 from domain.screening.matching import (
@@ -25,6 +26,7 @@ from domain.screening.matching import (
     NUMBER_WEIGHT,
     SHORT_WEIGHT,
     SYLLABLE_WEIGHT,
+    CountryAgreement,
     ListedParty,
     NameMatch,
     Prepared,
@@ -37,6 +39,7 @@ from domain.screening.matching import (
     score_prepared,
 )
 from domain.screening.names import Kind, Token, list_name_variants, normalise, skeleton
+from domain.screening.parallel import map_chunks
 
 __all__ = ["ScreeningIndex"]
 
@@ -46,6 +49,9 @@ CROWDED_KEY: Final = 1500
 """A key filed under more names than this is looked up only when the party has no rarer one."""
 
 
+REMEMBERED_NAMES: Final = 50_000
+BULK_CHUNK: Final = 1000
+"""Parties a worker screens at a time when many are screened together."""
 _MAX_BIT = 62
 
 
@@ -96,6 +102,9 @@ class _Name:
         if not self.prepared.has_distinct:
             return share
         return LIST_SIDE_SHARE * share + (1 - LIST_SIDE_SHARE)
+
+
+_Hits = tuple[Prepared, tuple[tuple[_Name, Scored], ...]]
 
 
 def _deletions(word: str) -> Iterator[str]:
@@ -190,6 +199,7 @@ class ScreeningIndex:
         self._postings = postings
         self._frequency = frequency
         self._log_total = math.log(max(len(names), 2))
+        self._hits = lru_cache(maxsize=REMEMBERED_NAMES)(self._scored_hits)
 
     @classmethod
     def build(cls, entries: Iterable[ListedParty]) -> ScreeningIndex:
@@ -272,6 +282,27 @@ class ScreeningIndex:
             and names[position].bound(mask, words) >= threshold
         ]
 
+    def _scored_hits(self, query_name: str, threshold: float) -> _Hits | None:
+        """The list names one party name scores at or above ``threshold`` against, before
+        countries are weighed (they only lower a score); ``None`` for a name of company
+        forms only. Kept for the last :data:`REMEMBERED_NAMES` names: a bulk screening meets
+        the same parents and owners again and again."""
+        prepared = prepare(query_name, self.weight)
+        if not prepared.content:
+            return None
+        # entries often share a name ("... 13th Research Institute (CETC 13)"): score it once
+        scored_names: dict[str, Scored] = {}
+        hits: list[tuple[_Name, Scored]] = []
+        for position in self._candidates(prepared, threshold):
+            name = self._names[position]
+            scored = scored_names.get(name.prepared.name)
+            if scored is None:
+                scored = score_prepared(prepared, name.prepared)
+                scored_names[name.prepared.name] = scored
+            if scored.score >= threshold:
+                hits.append((name, scored))
+        return prepared, tuple(hits)
+
     def screen(
         self, query: ScreeningQuery, threshold: float = DEFAULT_ALERT_THRESHOLD
     ) -> list[NameMatch]:
@@ -280,20 +311,18 @@ class ScreeningIndex:
         One match per entry: the best pair of the party's names and the entry's names.
         """
         best: dict[int, tuple[float, Prepared, _Name, Scored]] = {}
+        agreements: dict[int, CountryAgreement] = {}
         for query_name in dict.fromkeys(query.names):
-            prepared = prepare(query_name, self.weight)
-            if not prepared.content:
+            found = self._hits(query_name, threshold)
+            if found is None:
                 continue
-            # entries often share a name ("... 13th Research Institute (CETC 13)"): score it once
-            scored_names: dict[str, Scored] = {}
-            for position in self._candidates(prepared, threshold):
-                name = self._names[position]
-                scored = scored_names.get(name.prepared.name)
-                if scored is None:
-                    scored = score_prepared(prepared, name.prepared)
-                    scored_names[name.prepared.name] = scored
-                entry = self._entries[name.entry]
-                agreement = country_agreement(query.countries, entry.countries)
+            prepared, hits = found
+            for name, scored in hits:
+                agreement = agreements.get(name.entry)
+                if agreement is None:
+                    entry = self._entries[name.entry]
+                    agreement = country_agreement(query.countries, entry.countries)
+                    agreements[name.entry] = agreement
                 score = adjust_for_countries(scored.score, agreement)
                 kept = best.get(name.entry)
                 if score >= threshold and (kept is None or score > kept[0]):
@@ -304,7 +333,7 @@ class ScreeningIndex:
                 prepared,
                 name.prepared,
                 scored,
-                country_agreement(query.countries, self._entries[number].countries),
+                agreements[number],
                 list_name=name.shown,
             )
             for number, (_, prepared, name, scored) in best.items()
@@ -313,7 +342,26 @@ class ScreeningIndex:
         return matches
 
     def screen_many(
-        self, queries: Sequence[ScreeningQuery], threshold: float = DEFAULT_ALERT_THRESHOLD
+        self,
+        queries: Sequence[ScreeningQuery],
+        threshold: float = DEFAULT_ALERT_THRESHOLD,
+        *,
+        workers: int | None = 1,
     ) -> list[list[NameMatch]]:
-        """:meth:`screen` for each party, in the order given."""
-        return [self.screen(query, threshold) for query in queries]
+        """:meth:`screen` for each party, in the order given; on ``workers`` cores (all of
+        them for ``None``) when there are enough parties to share (see parallel.py)."""
+        if workers == 1 or len(queries) < 2 * BULK_CHUNK:
+            return [self.screen(query, threshold) for query in queries]
+        found: list[list[NameMatch]] = []
+        for part in map_chunks(
+            _screen_part, (self, threshold), queries, chunk=BULK_CHUNK, workers=workers
+        ):
+            found += part
+        return found
+
+
+def _screen_part(
+    state: tuple[ScreeningIndex, float], queries: Sequence[ScreeningQuery]
+) -> list[list[NameMatch]]:
+    index, threshold = state
+    return [index.screen(query, threshold) for query in queries]

@@ -31,7 +31,6 @@ from enum import Enum
 from functools import lru_cache
 
 from pypinyin import Style, lazy_pinyin
-from rapidfuzz import process
 from rapidfuzz.distance import OSA
 from rigour.names.org_types import extract_org_types
 from rigour.text.translit import ascii_text
@@ -142,6 +141,8 @@ def _cut_chinese(run: str) -> list[tuple[str, Origin]]:
 
 def _latin(text: str) -> tuple[str, Origin]:
     """Text of any script but Chinese as lower-case ASCII, and whether it was transliterated."""
+    if text.isascii():  # most names: nothing to fold
+        return text.lower(), Origin.WRITTEN
     folded = unicodedata.normalize("NFKD", text)
     plain = "".join(char for char in folded if not unicodedata.combining(char))
     if plain.isascii():
@@ -184,19 +185,45 @@ def skeleton(word: str) -> str:
 _SKELETONS = [skeleton(word) for word in _CORRECTABLE]
 
 
+def _with_deletions(word: str) -> set[str]:
+    return {word, *(word[:at] + word[at + 1 :] for at in range(len(word)))}
+
+
+def _near_keys(words: list[str]) -> dict[str, tuple[int, ...]]:
+    """Each word and its one-letter deletions, with the positions of the words they come
+    from: two words one edit apart share a key (a symmetric-deletion dictionary)."""
+    keys: dict[str, list[int]] = {}
+    for number, word in enumerate(words):
+        for key in _with_deletions(word):
+            keys.setdefault(key, []).append(number)
+    return {key: tuple(found) for key, found in keys.items()}
+
+
+_NEAR = _near_keys(_CORRECTABLE)
+_NEAR_SKELETONS = _near_keys(_SKELETONS)
+
+
+def _nearest(word: str, words: list[str], near: dict[str, tuple[int, ...]]) -> int | None:
+    """The position of the closest of ``words`` within one edit (the first of equals)."""
+    found = sorted({number for key in _with_deletions(word) for number in near.get(key, ())})
+    best: tuple[int, int] | None = None
+    for number in found:
+        distance = OSA.distance(word, words[number], score_cutoff=1)
+        if distance <= 1 and (best is None or distance < best[0]):
+            best = (distance, number)
+    return None if best is None else best[1]
+
+
 @lru_cache(maxsize=65536)
 def _corrected(word: str) -> str:
     """A long word one typo away from a form or generic word is that word: "Compony" is a
     company form, "Tehcnology" is generic."""
     if len(word) < 6 or word in _KNOWN or word.isdigit():
         return word
-    limit = 1
-    found = process.extractOne(word, _CORRECTABLE, scorer=OSA.distance, score_cutoff=limit)
+    found = _nearest(word, _CORRECTABLE, _NEAR)
     if found is None:  # a transliteration of one ("Kompaniya", "Elektronik")
-        found = process.extractOne(
-            skeleton(word), _SKELETONS, scorer=OSA.distance, score_cutoff=limit
-        )
-    return word if found is None else _CORRECTABLE[found[2]]
+        found = _nearest(skeleton(word), _SKELETONS, _NEAR_SKELETONS)
+    return word if found is None else _CORRECTABLE[found]
 
 
 def _joined_initials(words: list[str]) -> list[str]:
@@ -220,7 +247,9 @@ def _words(text: str, origin: Origin) -> list[Token]:
     """Words of lower-case ASCII text, company forms found and marked."""
     text = text.replace("'", "").replace("&", " and ")
     text = _DOTTED.sub(lambda match: match.group().replace(".", ""), text)
-    written = [_ORDINAL.sub(r"\1", word) for word in _WORD.findall(text)]
+    written = [
+        _ORDINAL.sub(r"\1", word) if word[0].isdigit() else word for word in _WORD.findall(text)
+    ]
     words = [_corrected(word) for word in written]
     as_written = {c: w for c, w in zip(words, written, strict=True) if c != w}
     spaced = " ".join(_joined_initials(words))

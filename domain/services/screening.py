@@ -30,6 +30,7 @@ from domain.screening.matching import (
     ScreeningQuery,
 )
 from domain.screening.model import ListEntry, SnapshotRecord
+from domain.screening.parallel import map_chunks
 from domain.screening.results import (
     Disposition,
     MatchedToken,
@@ -368,23 +369,79 @@ def screen_all(
     actor: str,
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
-    batch: int = 200,
+    batch: int = 1000,
+    workers: int | None = None,
 ) -> list[PartyScreening]:
-    """Screen every party against the snapshot in use, in batches (each its own
-    transaction, so a Stop keeps what was done)."""
+    """Screen every party against the snapshot in use: on every core (``workers``, see
+    parallel.py), each batch stored in its own transaction as it comes, so a Stop keeps
+    what was done."""
     with db.reader() as uow:
         refs = [party.ref for party in uow.parties.all()]
+    return screen_in_bulk(
+        db, refs, actor=actor, progress=progress, cancel=cancel, batch=batch, workers=workers
+    )
+
+
+def screen_in_bulk(
+    db: Database,
+    refs: Sequence[str],
+    *,
+    actor: str,
+    progress: ProgressSink = no_progress,
+    cancel: CancelToken | None = None,
+    batch: int = 1000,
+    workers: int | None = None,
+    label: str = "Screening parties",
+) -> list[PartyScreening]:
+    """Screen ``refs`` against the snapshot in use and store each screening.
+
+    The parties are read once; the screening (pure computation) runs on ``workers`` cores;
+    each batch is stamped and stored in its own transaction. A party renamed meanwhile is
+    stored under the names it was screened under, and so is screened again when next
+    needed (its names hash differs)."""
+    if not refs:
+        return []
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        if snapshot is None:
+            return []
+        parties = uow.parties.get_many(refs)
+        owners = uow.owners.owners_of_many(refs)
+        threshold = read_screening_settings(uow).threshold
+        built = index_of(uow, snapshot)
+        began = uow.now
+    work = [(parties[ref], owners.get(ref, [])) for ref in refs if ref in parties]
     done: list[PartyScreening] = []
-    progress(0, len(refs), "Screening parties")
-    for start in range(0, len(refs), batch):
-        if cancel is not None and cancel.cancelled:
-            break
-        with db.writer(actor) as uow:
-            found = screen_parties(uow, refs[start : start + batch], store=True)
-            uow.commit()
-        done += found.values()
-        progress(len(done), len(refs), "Screening parties")
+    progress(0, len(work), label)
+    results = map_chunks(
+        _screen_chunk,
+        (built, threshold, began, work),
+        range(len(work)),
+        chunk=batch,
+        workers=workers,
+    )
+    try:
+        for found in results:
+            if cancel is not None and cancel.cancelled:
+                break
+            with db.writer(actor) as uow:
+                stamped = [item.model_copy(update={"screened_at": uow.now}) for item in found]
+                uow.screenings.add_many(stamped, screened_by=uow.actor)
+                uow.commit()
+            done += stamped
+            progress(len(done), len(work), label)
+    finally:
+        results.close()
     return done
+
+
+_Work = tuple[SnapshotIndex, float, datetime, Sequence[tuple[Party, Sequence[Owner]]]]
+
+
+def _screen_chunk(state: _Work, numbers: Sequence[int]) -> list[PartyScreening]:
+    """Screen the parties at ``numbers`` of the work (in a worker, or in this process)."""
+    built, threshold, now, work = state
+    return [screen(*work[number], built, threshold, now) for number in numbers]
 
 
 @dataclass(frozen=True)
@@ -408,18 +465,27 @@ def rescreen_after_import(
     actor: str,
     progress: ProgressSink = no_progress,
     cancel: CancelToken | None = None,
-    batch: int = 500,
+    batch: int = 1000,
+    workers: int | None = None,
 ) -> Rescreened:
     """Bring every party's screening to the snapshot in use, screening again only what the
     differences from the previous snapshot can affect (rules.md section 9): a party already
-    screened against the previous snapshot, under the same names, with no match on a removed
-    or changed entry and no name meeting an added or changed entry, keeps its screening."""
+    screened against the previous snapshot, under the same names and threshold, with no
+    match on a removed or changed entry and no name meeting an added or changed entry, keeps
+    its screening (carried to the new snapshot). The names are met against the added and
+    changed entries, and the rest screened, on ``workers`` cores (see parallel.py)."""
     with db.reader() as uow:
         snapshot = uow.list_snapshots.in_use()
         if snapshot is None:
             return Rescreened(0, 0, 0, 0)
         previous = uow.list_snapshots.previous(snapshot.id)
-        refs = [party.ref for party in uow.parties.all()]
+        parties = {party.ref: party for party in uow.parties.all()}
+        refs = list(parties)
+        done = uow.screenings.latest_for(refs, snapshot.id)
+        todo = [ref for ref in refs if ref not in done]
+        earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
+        owners = uow.owners.owners_of_many(todo)
+        threshold = read_screening_settings(uow).threshold
         touched_ids = sorted(set(snapshot.diff.added) | set(snapshot.diff.changed))
         if len(touched_ids) > 200:  # a first import: every entry is new
             whole = index_of(uow, snapshot).entries
@@ -427,52 +493,68 @@ def rescreen_after_import(
         else:  # a few changes: the full index is built only if a party needs it
             found = (uow.list_snapshots.entry(snapshot.id, entry) for entry in touched_ids)
             touched = [entry for entry in found if entry is not None]
-    delta = _build(touched)
     stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
-    screened = carried = flagged = 0
-    for start in range(0, len(refs), batch):
+    again: list[str] = []
+    unchanged: list[PartyScreening] = []
+    for ref in todo:
+        before = earlier.get(ref)
+        if (
+            before is None
+            or before.threshold != threshold
+            or before.names_hash != party_names_hash(parties[ref], owners.get(ref, []))
+            or any(match.entry_id in stale for match in before.matches)
+        ):
+            again.append(ref)
+        else:
+            unchanged.append(before)
+    if unchanged and touched:
+        delta = _build(touched)
+        names = [
+            tuple(name for _role, name in screened_names(parties[item.party_ref], own))
+            for item in unchanged
+            for own in [owners.get(item.party_ref, [])]
+        ]
+        met: list[bool] = []
+        for part in map_chunks(
+            _meets_chunk, (delta, threshold, names), range(len(names)), chunk=5000, workers=workers
+        ):
+            met += part
+        again += [item.party_ref for item, hit in zip(unchanged, met, strict=True) if hit]
+        unchanged = [item for item, hit in zip(unchanged, met, strict=True) if not hit]
+    carried = 0
+    for start in range(0, len(unchanged), batch * 10):
         if cancel is not None and cancel.cancelled:
-            return Rescreened(len(refs), screened, carried, flagged, cancelled=True)
-        chunk = refs[start : start + batch]
+            return Rescreened(len(refs), 0, carried, 0, cancelled=True)
         with db.writer(actor) as uow:
-            done = uow.screenings.latest_for(chunk, snapshot.id)
-            todo = [ref for ref in chunk if ref not in done]
-            earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
-            parties = uow.parties.get_many(todo)
-            owners = uow.owners.owners_of_many(todo)
-            settings = read_screening_settings(uow)
-            again: list[str] = []
-            kept: list[PartyScreening] = []
-            for ref in todo:
-                before = earlier.get(ref)
-                party, own = parties[ref], owners.get(ref, [])
-                if (
-                    before is None
-                    or before.threshold != settings.threshold
-                    or before.names_hash != party_names_hash(party, own)
-                    or any(match.entry_id in stale for match in before.matches)
-                    or _meets(delta, party, own, settings.threshold)
-                ):
-                    again.append(ref)
-                else:
-                    kept.append(
-                        before.model_copy(
-                            update={"snapshot_id": snapshot.id, "screened_at": uow.now}
-                        )
-                    )
+            kept = [
+                item.model_copy(update={"snapshot_id": snapshot.id, "screened_at": uow.now})
+                for item in unchanged[start : start + batch * 10]
+            ]
             uow.screenings.add_many(kept, screened_by=uow.actor)
-            fresh = screen_parties(uow, again, store=True)
             uow.commit()
-        screened += len(again)
         carried += len(kept)
-        flagged += sum(1 for item in (*kept, *fresh.values()) if item.matches)
-        progress(start + len(chunk), len(refs), "Screening parties against the new list")
-    return Rescreened(len(refs), screened, carried, flagged)
+        progress(carried, len(todo), "Screening parties against the new list")
+    fresh = screen_in_bulk(
+        db,
+        again,
+        actor=actor,
+        progress=lambda n, _total, label: progress(carried + n, len(todo), label),
+        cancel=cancel,
+        batch=batch,
+        workers=workers,
+        label="Screening parties against the new list",
+    )
+    flagged = sum(1 for item in (*unchanged, *fresh) if item.matches)
+    cancelled = len(fresh) < len(again)
+    return Rescreened(len(refs), len(fresh), carried, flagged, cancelled=cancelled)
 
 
-def _meets(delta: ScreeningIndex, party: Party, owners: Sequence[Owner], threshold: float) -> bool:
-    names = tuple(name for _role, name in screened_names(party, owners))
-    return bool(delta.screen(ScreeningQuery(names=names), threshold))
+def _meets_chunk(
+    state: tuple[ScreeningIndex, float, Sequence[tuple[str, ...]]], numbers: Sequence[int]
+) -> list[bool]:
+    """Whether each party's names meet an added or changed entry (in a worker, or here)."""
+    delta, threshold, names = state
+    return [bool(delta.screen(ScreeningQuery(names=names[at]), threshold)) for at in numbers]
 
 
 # -- dispositions ----------------------------------------------------------------------------

@@ -262,6 +262,21 @@ def test_screen_all_and_free_names(db: SqlDatabase) -> None:
     assert found[1] == []
 
 
+def test_screening_every_party_on_two_cores_stores_what_one_core_finds(
+    db: SqlDatabase,
+) -> None:
+    names = ["Zenthora Photonics", "Maple Compute", "Quorvex Diversion Trading", "Birch Data"]
+    _setup(db, *(_party(f"P{n}", f"{names[n % 4]} {n}") for n in range(9)))
+    _import(db, LIST_ONE)
+    one = {item.party_ref: item.matches for item in screen_all(db, actor="a", workers=1)}
+    two = screen_all(db, actor="a", batch=2, workers=2)  # five batches, forked workers
+    assert [item.party_ref for item in two] == [f"P{n}" for n in range(9)]
+    assert {item.party_ref: item.matches for item in two} == one
+    assert sum(1 for matches in one.values() if matches) == 5  # Zenthora and Quorvex
+    with db.reader() as uow:
+        assert len(uow.screenings.history("P0")) == 2
+
+
 def test_after_an_import_only_what_the_changes_can_affect_is_screened_again(
     db: SqlDatabase,
 ) -> None:
