@@ -13,7 +13,17 @@ import sys
 import time
 from pathlib import Path
 
-from bench import engine, gui, lists, reports, screening, screening_orders, search, storage
+from bench import (
+    engine,
+    gui,
+    lists,
+    reports,
+    rescreen,
+    screening,
+    screening_orders,
+    search,
+    storage,
+)
 from bench.report import Row, Section, render
 
 NAMES = (
@@ -25,6 +35,7 @@ NAMES = (
     "lists",
     "screening",
     "screening-orders",
+    "rescreen",
 )
 
 
@@ -56,6 +67,11 @@ def _screening(options: argparse.Namespace) -> list[Section]:
 
 def _screening_orders(options: argparse.Namespace) -> list[Section]:
     return [screening_orders.run_section(workdir=options.workdir)]
+
+
+def _rescreen(options: argparse.Namespace) -> list[Section]:
+    parties, entries = (5_000, 5_000) if options.quick else (100_000, 30_000)
+    return [rescreen.run_section(workdir=options.workdir, parties_count=parties, entries=entries)]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -96,6 +112,7 @@ def main(argv: list[str] | None = None) -> int:
         "lists": _lists,
         "screening": _screening,
         "screening-orders": _screening_orders,
+        "rescreen": _rescreen,
     }
     failed = False
     for name in options.names or NAMES:

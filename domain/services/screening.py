@@ -260,10 +260,7 @@ def screening_states(
                 parties[ref]
                 for ref in todo
                 if ref in parties
-                and (
-                    ref not in stored
-                    or stored[ref].names_hash != party_names_hash(parties[ref], owners.get(ref, []))
-                )
+                and not _current(stored.get(ref), parties[ref], owners.get(ref, []), settings)
             ]
             if stale:
                 fresh = _screen_many(uow, snapshot, stale, owners, settings.threshold)
@@ -291,19 +288,32 @@ def screening_states(
 
 def unscreened(uow: UnitOfWork, party_refs: Sequence[str], snapshot: SnapshotRecord) -> list[str]:
     """Those of ``party_refs`` not yet screened against ``snapshot`` under their current
-    names (unknown refs left out)."""
+    names and the threshold in force (unknown refs left out)."""
     parties = uow.parties.get_many(party_refs)
     owners = uow.owners.owners_of_many(party_refs)
     stored = uow.screenings.latest_for(party_refs, snapshot.id)
+    settings = read_screening_settings(uow)
     return [
         ref
         for ref in party_refs
         if ref in parties
-        and (
-            ref not in stored
-            or stored[ref].names_hash != party_names_hash(parties[ref], owners.get(ref, []))
-        )
+        and not _current(stored.get(ref), parties[ref], owners.get(ref, []), settings)
     ]
+
+
+def _current(
+    screening: PartyScreening | None,
+    party: Party,
+    owners: Sequence[Owner],
+    settings: ScreeningSettings,
+) -> bool:
+    """Whether a stored screening (against the snapshot in use) still stands: made under the
+    party's current names and at the alert threshold now in force."""
+    return (
+        screening is not None
+        and screening.threshold == settings.threshold
+        and screening.names_hash == party_names_hash(party, owners)
+    )
 
 
 def _screen_many(

@@ -325,6 +325,30 @@ def test_re_screening_shows_progress_and_stop_keeps_what_was_done(
     assert page.progress.maximum() == 44
 
 
+def test_a_new_threshold_screens_every_party_again(
+    qtbot: QtBot, page: ScreeningPage, context: DeskContext, tmp_path: Path
+) -> None:
+    import_file(qtbot, page, extra_list(tmp_path, "own-list.csv"))
+    rescreen(qtbot, page)
+    dialog = page.open_settings()
+    dialog.threshold.setValue(0.9)
+    with qtbot.waitSignal(page.rescreened, timeout=WAIT) as blocker:
+        dialog.save()
+    assert blocker.args == [4, 4]
+    with context.db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        assert snapshot is not None
+        stored = uow.screenings.latest_for(["ZP", "QD", "CETC", "OK"], snapshot.id)
+    assert {item.threshold for item in stored.values()} == {0.9}
+    dialog = page.open_settings()
+    dialog.second.setChecked(True)  # the same threshold: nothing is screened again
+    ended: list[object] = []
+    page.rescreened.connect(ended.append)
+    with qtbot.waitSignals([dialog.saved, page.loaded], timeout=WAIT):
+        dialog.save()
+    assert ended == []
+
+
 def test_a_strong_match_cleared_waits_for_a_second_officer(
     qtbot: QtBot, page: ScreeningPage, context: DeskContext, tmp_path: Path
 ) -> None:

@@ -556,8 +556,14 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         current = self.view.settings if self.view is not None else ScreeningSettings()
         dialog = ScreeningSettingsDialog(self.context, current, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.saved.connect(lambda saved: self._on_settings_saved(current, saved))
         dialog.open()
         return dialog
+
+    def _on_settings_saved(self, before: ScreeningSettings, after: ScreeningSettings) -> None:
+        """A new threshold applies to every party at once: they are screened again."""
+        if after.threshold != before.threshold and self.view is not None and self.view.snapshot:
+            self.start_rescreen()
 
     # -- importing a list -----------------------------------------------------------------
 

@@ -51,8 +51,9 @@ class ScreeningSettingsDialog(DeskDialog):
         self.second.setAccessibleName("Second approval")
         note = make_label(
             "A name pair scored at or above the threshold is a potential match. A new "
-            "threshold applies to the screenings made from now on: re-screen all parties to "
-            f"apply it to every party. A second officer approves clearing a match scored "
+            "threshold applies at once: every party is screened again (Stop keeps what is "
+            "done; an order check screens a party not yet screened at it). A second officer "
+            f"approves clearing a match scored "
             f"{SECOND_APPROVAL_FROM_SCORE:.2f} or more, when asked for here.",
             style=hint_style(),
             wrap=True,
