@@ -197,12 +197,20 @@ def test_f_with_a_reason_of_ones_own_records_a_false_positive(
     assert isinstance(line, QLineEdit)
     line.selectAll()
     qtbot.keyClicks(line, "Registry extract shows another company")
+    qtbot.keyClick(line, Qt.Key.Key_U, Qt.KeyboardModifier.AltModifier)
+    assert page.document.hasFocus()  # Alt+U: the optional supporting document
+    qtbot.keyClicks(page.document, "ACRA extract 2026-11-30.pdf")
     with qtbot.waitSignals([page.decided, page.loaded], timeout=WAIT):
-        qtbot.keyClick(line, Qt.Key.Key_Return)
+        qtbot.keyClick(page.document, Qt.Key.Key_Return)
     found = history(context.db, ref).dispositions
-    assert [(d.verdict, d.reason) for d in found] == [
-        (Verdict.FALSE_POSITIVE, "Registry extract shows another company")
+    assert [(d.verdict, d.reason, d.document) for d in found] == [
+        (
+            Verdict.FALSE_POSITIVE,
+            "Registry extract shows another company",
+            "ACRA extract 2026-11-30.pdf",
+        )
     ]
+    assert page.document.text() == ""
 
 
 def test_enter_without_a_verdict_or_a_reason_records_nothing(
@@ -412,7 +420,7 @@ def test_history_lists_screenings_and_dispositions_from_both_pages(
         pass
     assert shown.dispositions.rowCount() == 1
     assert shown.dispositions.index(0, 0).data() == "✕ True match"
-    assert shown.dispositions.index(0, 4).data() == "Officer One"
+    assert shown.dispositions.index(0, 5).data() == "Officer One"
     assert shown.screenings.rowCount() == 1
     assert "Zenthora Photonics Co. Ltd." in str(shown.screenings.index(0, 4).data())
     assert "screened 1 time, 1 disposition" in shown.summary.text()

@@ -43,6 +43,7 @@ DISPOSITION_COLUMNS: tuple[Column[Disposition], ...] = (
     Column("Entry", lambda d: d.entry_id[:12], tooltip=lambda d: d.entry_id),
     Column("Score", lambda d: f"{d.score:.2f}", sort=lambda d: d.score, right=True),
     Column("Reason", lambda d: d.reason),
+    Column("Document", lambda d: d.document or ""),
     Column("By", lambda d: d.decided_by),
     Column("When (UTC)", lambda d: d.decided_at.strftime("%Y-%m-%d %H:%M")),
     Column(

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QHeaderView,
     QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressBar,
     QPushButton,
@@ -282,6 +283,13 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         line.returnPressed.connect(self.record)
         reason_label = QLabel("Re&ason:")
         reason_label.setBuddy(self.reason)
+        self.document = named(QLineEdit(), "dispositionDocument")
+        self.document.setAccessibleName("Supporting document (optional)")
+        self.document.setPlaceholderText("Optional: code, file or reference")
+        self.document.setMaxLength(200)
+        self.document.returnPressed.connect(self.record)
+        document_label = QLabel("Doc&ument:")
+        document_label.setBuddy(self.document)
         self.record_button = make_button(
             "Rec&ord  [Enter]", "recordDecision", self.record, tip="Record the decision"
         )
@@ -308,7 +316,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         reason_row = QHBoxLayout()
         reason_row.setSpacing(6)
         reason_row.addWidget(reason_label)
-        reason_row.addWidget(self.reason, 1)
+        reason_row.addWidget(self.reason, 2)
+        reason_row.addWidget(document_label)
+        reason_row.addWidget(self.document, 1)
         reason_row.addWidget(self.record_button)
         column = QVBoxLayout()
         column.setSpacing(4)
@@ -390,7 +400,8 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self._set_decidable(None)
 
     def _set_decidable(self, item: QueueItem | None) -> None:
-        for widget in (self.true_button, self.false_button, self.reason, self.record_button):
+        decide = (self.true_button, self.false_button, self.reason, self.document)
+        for widget in (*decide, self.record_button):
             widget.setEnabled(item is not None)
         self.history_button.setEnabled(item is not None)
         self.approve_button.setEnabled(
@@ -464,6 +475,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.false_button.setChecked(verdict is Verdict.FALSE_POSITIVE)
         if verdict is None:
             self.reason.clear()
+            self.document.clear()
 
     def record(self) -> None:
         """The second keystroke: record the verdict with the reason, through the write
@@ -482,6 +494,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         if self._writing:
             return
         context, verdict = self.context, self._verdict
+        document = self.document.text().strip() or None
 
         def work(progress: Any, cancel: CancelToken) -> Disposition:
             return dispose(
@@ -490,6 +503,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
                 item.match.entry_id,
                 verdict,
                 reason=reason,
+                document=document,
                 actor=context.actor,
             )
 
