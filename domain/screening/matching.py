@@ -220,19 +220,24 @@ def _distance(left: str, right: str) -> int:
     return distance if distance <= limit else -1
 
 
-def _merge(words: Sequence[Token], free: list[bool], target: str) -> tuple[list[int], int] | None:
-    """Adjacent free words that, written together, make ``target`` (pinyin syllables)."""
+def _merge(words: Sequence[Token], free: list[bool], target: Token) -> tuple[list[int], int] | None:
+    """Adjacent free words that, written together, make ``target``: pinyin syllables ("Zhong
+    Xing", "Zhongxing") or a hyphenated word written as one ("Radio-Electronic",
+    "Radioelectronic"), compared as folded and as written."""
+    written_target = {target.text, target.source.replace(" ", "")}
     for start in range(len(words)):
         if not free[start]:
             continue
         joined = words[start].text
+        written = words[start].source.replace(" ", "")
         for end in range(start + 1, min(start + 4, len(words))):
             if not free[end]:
                 break
             joined += words[end].text
-            if len(joined) > len(target) + 2:
+            written += words[end].source.replace(" ", "")
+            if min(len(joined), len(written)) > len(target.text) + 2:
                 break
-            distance = _similarity(joined, target)
+            distance = 0 if written in written_target else _similarity(joined, target.text)
             generic = any(words[at].kind is Kind.GENERIC for at in range(start, end + 1))
             if distance == 0 or (distance > 0 and not generic):
                 return list(range(start, end + 1)), distance
@@ -277,7 +282,7 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
             pairs.append((i, j, distance))
     for j, l_token in enumerate(l_words):
         if l_free[j] and len(l_token.text) >= 4 and any(q_free):
-            merged = _merge(q_words, q_free, l_token.text)
+            merged = _merge(q_words, q_free, l_token)
             if merged is not None:
                 l_free[j] = False
                 for i in merged[0]:
@@ -285,7 +290,7 @@ def score_prepared(query: Prepared, listed: Prepared) -> Scored:
                     pairs.append((i, j, merged[1]))
     for i, q_token in enumerate(q_words):
         if q_free[i] and len(q_token.text) >= 4 and any(l_free):
-            merged = _merge(l_words, l_free, q_token.text)
+            merged = _merge(l_words, l_free, q_token)
             if merged is not None:
                 q_free[i] = False
                 for j in merged[0]:

@@ -151,9 +151,15 @@ def _latin(text: str) -> tuple[str, Origin]:
 
 
 _KNOWN = (
-    vocabulary.FORM_WORDS | vocabulary.GENERIC | vocabulary.STOPWORDS | set(vocabulary.CANONICAL)
+    vocabulary.FORM_WORDS
+    | vocabulary.GENERIC
+    | vocabulary.PLACES
+    | vocabulary.STOPWORDS
+    | set(vocabulary.CANONICAL)
 )
-_CORRECTABLE = sorted(word for word in _KNOWN | vocabulary.FORM_PARTS if len(word) >= 6)
+_CORRECTABLE = sorted(
+    word for word in (_KNOWN - vocabulary.PLACES) | vocabulary.FORM_PARTS if len(word) >= 6
+)
 _SKELETON = re.compile(r"kh|ck|ts|iy|yi|ya|yu|ye|ia|iu|ie|ii|[ywcqxj]")
 _SKELETON_LETTER = {
     "kh": "h",
@@ -269,7 +275,8 @@ def _words(text: str, origin: Origin) -> list[Token]:
             continue
         else:
             canonical = vocabulary.CANONICAL.get(word, word)
-            kind = Kind.GENERIC if canonical in vocabulary.GENERIC else Kind.DISTINCT
+            generic = canonical in vocabulary.GENERIC or canonical in vocabulary.PLACES
+            kind = Kind.GENERIC if generic else Kind.DISTINCT
             tokens.append(Token(canonical, kind, origin, as_written.get(word, word)))
     return tokens
 

@@ -66,6 +66,16 @@ def _alerts(index: ScreeningIndex, name: str, *countries: str) -> list[str]:
         ("Huawei Technologeis", "Huawei Technologies"),
         ("华为技术有限公司", "Huawei Technologies Co., Ltd."),
         ("АО ПКК Миландр", "AO PKK Milandr"),
+        # business abbreviations as parties write them
+        ("Kristall State Scientific Res Inst JSC", "Kristall State Scientific Research Institute"),
+        ("Xian Flying Aviation Mfg Tech Co", "Xian Flying Aviation Manufacturing Technology Co."),
+        ("Izix Grp Pte Ltd", "Izix Group Pte. Ltd."),
+        # a hyphenated word written as one, and the other way round
+        ("Radioelectronic Technologies Concern", "Concern Radio-Electronic Technologies"),
+        ("Radio Electronic Concern Sapsan", "Radioelectronic Concern Sapsan"),
+        # a city before the name left out
+        ("Shimaotong Enterprises Services Co., Ltd.", "Baoding Shimaotong Enterprises Services"),
+        ("Liao Yang Carbon Co., Ltd", "Liaoyang Carbon Co., Ltd"),
     ],
 )
 def test_variants_of_a_list_name_score_above_the_alert_threshold(query: str, listed: str) -> None:
@@ -84,6 +94,11 @@ def test_variants_of_a_list_name_score_above_the_alert_threshold(query: str, lis
 )
 def test_shared_generic_words_and_company_forms_alone_never_alert(query: str, listed: str) -> None:
     assert score_names(query, listed).score < DEFAULT_ALERT_THRESHOLD
+
+
+def test_a_city_is_never_corrected_into_another_city() -> None:
+    """Place names in pinyin lie a letter or two apart: Liaoyang is not Luoyang."""
+    assert score_names("Liaoyang Carbon", "Luoyang Carbon").score < DEFAULT_ALERT_THRESHOLD
 
 
 def test_a_short_word_with_one_letter_changed_is_a_different_name() -> None:
