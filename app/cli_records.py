@@ -436,7 +436,8 @@ def _cmd_demo(run: Run) -> int:
             f"demonstration data written to {run.db().description}: {summary.parties} parties, "
             f"{summary.products} products, {summary.certifications} certifications, "
             f"{summary.licenses} licences, {summary.orders} orders (pending: run "
-            "'diffusion-desk check --pending')\n"
+            f"'diffusion-desk check --pending'), {summary.shipped_units:,} shipped units with "
+            "their serial numbers\n"
         )
     return EXIT_OK
 

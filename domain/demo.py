@@ -23,6 +23,7 @@ from typing import TypeVar
 
 from domain.csvio import CsvKind, Record, parse
 from domain.decision import Decision
+from domain.demo_shipments import demo_shipments
 from domain.frozen import Strict
 from domain.ledger import LedgerBook
 from domain.model import (
@@ -37,6 +38,7 @@ from domain.model import (
     Party,
     Product,
     RedFlagResolution,
+    ShippedUnit,
     Standing,
     VeuFootprint,
 )
@@ -60,6 +62,8 @@ class DemoDataset(Strict):
     footprints: tuple[VeuFootprint, ...]
     countries: tuple[CountrySetting, ...]
     orders: tuple[Order, ...]
+    shipments: tuple[ShippedUnit, ...] = ()
+    """Serials of the units of the orders that ship (``domain.demo_shipments``)."""
 
 
 RecordT = TypeVar("RecordT", bound=Record)
@@ -741,12 +745,13 @@ def _countries(figures: _Figures) -> tuple[CountrySetting, ...]:
 
 def build_demo_dataset() -> DemoDataset:
     """The demonstration data set; the same values on every call."""
-    figures = _figures(load_shipped_rulesets())
+    catalog = load_shipped_rulesets()
+    figures = _figures(catalog)
     rng = random.Random(SEED)
     aia = _aia_certifications(rng)
     lpp = _lpp_certifications(rng, figures)
     drafts = _routine_orders(rng, _routines()) + _scenario_orders(rng, figures)
-    return DemoDataset(
+    dataset = DemoDataset(
         parties=_records(CsvKind.PARTIES, Party),
         products=_records(CsvKind.PRODUCTS, Product),
         aia_certifications=aia,
@@ -756,6 +761,8 @@ def build_demo_dataset() -> DemoDataset:
         countries=_countries(figures),
         orders=_finish(drafts),
     )
+    shipments = demo_shipments(dataset.orders, replay(dataset, catalog), dataset.products)
+    return dataset.model_copy(update={"shipments": shipments})
 
 
 # -- replay -----------------------------------------------------------------------------------

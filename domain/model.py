@@ -187,6 +187,30 @@ class Order(Strict):
     red_flag_28_resolution: RedFlagResolution | None = None
 
 
+Serial = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=100, pattern=r"^\S+$"),
+]
+"""A unit's serial number as printed on its label: one word, no spaces."""
+
+
+class ShippedUnit(Strict):
+    """One unit shipped on an order: its product and its serial number (rules.md section
+    10). Serial numbers are unique per product."""
+
+    order_ref: Ref
+    shipment_ref: Ref
+    shipped_on: date
+    product_ref: Ref
+    serial: Serial
+
+    @property
+    def serial_key(self) -> tuple[str, str]:
+        """What makes a unit unique: its product and its serial, letters folded to capitals
+        (a label read as "1650123abc" and as "1650123ABC" is one unit)."""
+        return (self.product_ref, self.serial.upper())
+
+
 def _after_signing(signed_on: date, **dates: date | None) -> None:
     """A certification is submitted to BIS or revoked on or after the day it was signed."""
     for name, day in dates.items():
@@ -338,6 +362,7 @@ Record = (
     | VeuFootprint
     | CountrySetting
     | Owner
+    | ShippedUnit
 )
 """A record the desk keeps, of any kind a CSV file holds (certifications hold both AIA and
 LPP)."""

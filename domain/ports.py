@@ -28,6 +28,7 @@ from domain.model import (
     Party,
     Product,
     RedFlagResolution,
+    ShippedUnit,
     VeuFootprint,
 )
 from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
@@ -309,6 +310,26 @@ class ListSnapshotRepository(Protocol):
     def entry(self, snapshot_id: int, entry_id: str) -> ListEntry | None: ...
 
 
+class ShipmentRepository(Protocol):
+    """The units shipped on orders, with their serial numbers (rules.md section 10).
+    Append-only: a unit once recorded as shipped stays recorded."""
+
+    def add_many(self, units: Sequence[ShippedUnit]) -> None: ...
+    def find(self, keys: Sequence[tuple[str, str]]) -> dict[tuple[str, str], ShippedUnit]:
+        """The stored units with these keys (``ShippedUnit.serial_key``), by key."""
+        ...
+
+    def of_orders(self, order_refs: Sequence[str]) -> dict[str, list[ShippedUnit]]:
+        """The units shipped on each of these orders that has any, by shipment and serial."""
+        ...
+
+    def all(self) -> Iterator[ShippedUnit]:
+        """Every unit, by order, shipment, product and serial."""
+        ...
+
+    def count(self) -> int: ...
+
+
 class OwnerRepository(Protocol):
     """Who owns each party (rules.md section 9, "Ownership")."""
 
@@ -383,6 +404,8 @@ class UnitOfWork(Protocol):
     def owners(self) -> OwnerRepository: ...
     @property
     def screenings(self) -> ScreeningRepository: ...
+    @property
+    def shipments(self) -> ShipmentRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 from domain.countries import country_name
 from domain.decision import Decision, Finding
 from domain.figures import figure_text
+from domain.model import ShippedUnit
 from domain.services.views import OrderDetail
 from gui.kit.widgets import make_label
 from gui.style import (
@@ -173,6 +174,7 @@ class DecisionView(QScrollArea):
         if detail.preview_error:
             self._layout.addWidget(self._text(detail.preview_error, error_style()))
         if decision is None:
+            self._show_shipments(detail.shipments)
             self._layout.addStretch(1)
             return
 
@@ -267,4 +269,42 @@ class DecisionView(QScrollArea):
                     + (f"{len(flagged)} red flag(s) raised." if flagged else "no red flags raised.")
                 )
             )
+        self._show_shipments(detail.shipments)
         self._layout.addStretch(1)
+
+    def _show_shipments(self, units: tuple[ShippedUnit, ...]) -> None:
+        """Each shipment of the order with its day and what it held, then every serial."""
+        if not units:
+            return
+        shipments: dict[str, list[ShippedUnit]] = {}
+        for unit in units:
+            shipments.setdefault(unit.shipment_ref, []).append(unit)
+        self._layout.addWidget(self._heading(f"Shipments ({len(shipments)})"))
+        for shipment_ref, held in shipments.items():
+            counts: dict[str, int] = {}
+            for unit in held:
+                counts[unit.product_ref] = counts.get(unit.product_ref, 0) + 1
+            what = ", ".join(f"{count:,} × {product}" for product, count in counts.items())
+            self._layout.addWidget(
+                self._text(
+                    f"<b>{escape(shipment_ref)}</b> shipped {held[0].shipped_on.isoformat()}: "
+                    f"{escape(what)}",
+                    text_style(Tone.TEXT),
+                )
+            )
+        table = QTableWidget(len(units), 4)
+        table.setObjectName("shipmentSerials")
+        table.setAccessibleName("Serial numbers shipped on this order")
+        table.setHorizontalHeaderLabels(["Shipment", "Shipped", "Product", "Serial"])
+        table.verticalHeader().setVisible(False)
+        table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
+        for row, unit in enumerate(units):
+            values = (unit.shipment_ref, unit.shipped_on.isoformat(), unit.product_ref, unit.serial)
+            for column, value in enumerate(values):
+                table.setItem(row, column, QTableWidgetItem(value))
+        header = table.horizontalHeader()
+        for column in range(3):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
+        header.setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
+        table.setFixedHeight(min(34 + 30 * len(units), 240))
+        self._layout.addWidget(table)

@@ -381,6 +381,25 @@ class ScreeningDispositionRow(Base):
     approved_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
+class ShippedUnitRow(Base):
+    """One unit shipped on an order, with its serial number (rules.md section 10).
+    Append-only. ``serial_key`` is the serial with letters in capitals: unique per product."""
+
+    __tablename__ = "shipped_units"
+    __table_args__ = (
+        UniqueConstraint("product_ref", "serial_key"),
+        Index("ix_shipped_units_order_ref", "order_ref", "shipment_ref"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    order_ref: Mapped[str] = mapped_column(ForeignKey("orders.ref"))
+    shipment_ref: Mapped[str] = mapped_column(String(REF))
+    shipped_on: Mapped[dt.date] = mapped_column(Date)
+    product_ref: Mapped[str] = mapped_column(ForeignKey("products.ref"))
+    serial: Mapped[str] = mapped_column(String(100))
+    serial_key: Mapped[str] = mapped_column(String(100))
+
+
 APPEND_ONLY_TABLES = (
     "decisions",
     "ledger_entries",
@@ -391,4 +410,5 @@ APPEND_ONLY_TABLES = (
     "list_entries",
     "party_screenings",
     "screening_dispositions",
+    "shipped_units",
 )

@@ -27,6 +27,7 @@ from storage.repositories import (
 )
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 from storage.screening_results import SqlScreeningRepository
+from storage.shipments import SqlShipmentRepository
 
 
 class KeptReadConnections:
@@ -154,6 +155,7 @@ class SqlUnitOfWork:
         self.list_snapshots = SqlListSnapshotRepository(connection)
         self.owners = SqlOwnerRepository(connection)
         self.screenings = SqlScreeningRepository(connection)
+        self.shipments = SqlShipmentRepository(connection)
         return self
 
     def __exit__(

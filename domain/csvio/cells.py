@@ -215,6 +215,15 @@ _ref: Final = _needed(_ref_check, "a reference")
 _optional_ref: Final = _optional(_ref_check)
 
 
+def _serial(text: str) -> object:
+    """A serial number as printed on the unit's label: one word of at most 100 characters."""
+    if not text:
+        raise _required("the unit's serial number")
+    if len(text) > 100 or any(char.isspace() for char in text):
+        raise _CellError("expected a serial number: one word of at most 100 characters")
+    return text
+
+
 def _text(limit: int, *, optional: bool = False) -> _Converter:
     def convert(text: str) -> object:
         if not text:

@@ -177,6 +177,19 @@ def _owner_rows(record: Record) -> list[list[str]]:
     ]
 
 
+def _unit_rows(record: Record) -> list[list[str]]:
+    unit = _expect(record, model.ShippedUnit)
+    return [
+        [
+            unit.order_ref,
+            unit.shipment_ref,
+            unit.shipped_on.isoformat(),
+            unit.product_ref,
+            unit.serial,
+        ]
+    ]
+
+
 _ROWS: Final[dict[CsvKind, Callable[[Record], list[list[str]]]]] = {
     CsvKind.PARTIES: _party_rows,
     CsvKind.PRODUCTS: _product_rows,
@@ -186,6 +199,7 @@ _ROWS: Final[dict[CsvKind, Callable[[Record], list[list[str]]]]] = {
     CsvKind.FOOTPRINTS: _footprint_rows,
     CsvKind.COUNTRIES: _country_rows,
     CsvKind.OWNERSHIP: _owner_rows,
+    CsvKind.SHIPMENTS: _unit_rows,
 }
 
 

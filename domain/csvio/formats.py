@@ -35,6 +35,7 @@ class CsvKind(StrEnum):
     FOOTPRINTS = "footprints"
     COUNTRIES = "countries"
     OWNERSHIP = "ownership"
+    SHIPMENTS = "shipments"
 
 
 HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
@@ -95,6 +96,7 @@ HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
     CsvKind.FOOTPRINTS: ("party_ref", "country", "installed_tpp"),
     CsvKind.COUNTRIES: ("country", "g2g_agreement", "external_allocation_used_tpp"),
     CsvKind.OWNERSHIP: ("party_ref", "owner_name", "owner_country", "share_percent"),
+    CsvKind.SHIPMENTS: ("order_ref", "shipment_ref", "shipped_on", "product_ref", "serial"),
 }
 
 # -- errors -----------------------------------------------------------------------------------

@@ -24,6 +24,7 @@ from domain.csvio.cells import (
     _number,
     _optional_date,
     _ref,
+    _serial,
     _text,
     _validation_errors,
     _whole,
@@ -50,6 +51,7 @@ from domain.model import (
     ProductKind,
     Record,
     Role,
+    ShippedUnit,
     VeuFootprint,
     VeuStatus,
 )
@@ -309,7 +311,28 @@ def _specs() -> dict[CsvKind, _Spec]:
                 f"{getattr(record, 'party_ref', '')!r}"
             ),
         ),
+        CsvKind.SHIPMENTS: _Spec(
+            converters={
+                "order_ref": _ref,
+                "shipment_ref": _ref,
+                "shipped_on": _date,
+                "product_ref": _ref,
+                "serial": _serial,
+            },
+            build=model(ShippedUnit),
+            key=lambda record: _expect_unit(record).serial_key,
+            key_field=field("serial"),
+            what=lambda record: (
+                f"serial {getattr(record, 'serial', '')!r} of product "
+                f"{getattr(record, 'product_ref', '')!r}"
+            ),
+        ),
     }
+
+
+def _expect_unit(record: Record) -> ShippedUnit:
+    assert isinstance(record, ShippedUnit)
+    return record
 
 
 _TEXT_COLUMNS: Final = frozenset(

@@ -15,6 +15,7 @@ class DemoSummary(Frozen):
     certifications: int
     licenses: int
     orders: int
+    shipped_units: int = 0
 
 
 def load_demo(db: Database, dataset: DemoDataset, *, actor: str) -> DemoSummary:
@@ -56,6 +57,18 @@ def load_demo(db: Database, dataset: DemoDataset, *, actor: str) -> DemoSummary:
                 "last": dataset.orders[-1].ref if dataset.orders else None,
             },
         )
+        if dataset.shipments:
+            uow.shipments.add_many(list(dataset.shipments))
+            uow.audit.append(
+                "import",
+                "shipments",
+                "demonstration data set",
+                after={
+                    "kind": "shipments",
+                    "units": len(dataset.shipments),
+                    "orders": len({unit.order_ref for unit in dataset.shipments}),
+                },
+            )
         uow.commit()
     return DemoSummary(
         parties=len(dataset.parties),
@@ -63,4 +76,5 @@ def load_demo(db: Database, dataset: DemoDataset, *, actor: str) -> DemoSummary:
         certifications=len(dataset.aia_certifications) + len(dataset.lpp_certifications),
         licenses=len(dataset.licenses),
         orders=len(dataset.orders),
+        shipped_units=len(dataset.shipments),
     )

@@ -108,6 +108,8 @@ def import_file(
                 _write_orders(uow, parsed, data)
         elif kind is CsvKind.OWNERSHIP:
             counts = _write_owners(uow, parsed, dry_run=dry_run)
+        elif kind is CsvKind.SHIPMENTS:
+            counts = _write_units(uow, parsed, data, dry_run=dry_run)
         else:
             counts = _put_records(uow, parsed, dry_run=dry_run, progress=progress, cancel=cancel)
         if cancel is not None and cancel.cancelled:
@@ -145,6 +147,8 @@ def _reference_errors(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
         problems = _order_problems(uow, parsed)
     elif parsed.kind is CsvKind.OWNERSHIP:
         problems = _ownership_problems(uow, parsed)
+    elif parsed.kind is CsvKind.SHIPMENTS:
+        problems = _shipment_problems(uow, parsed)
     else:
         problems = _record_problems(uow, parsed)
     return [
@@ -190,6 +194,104 @@ def _order_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
         for line, row in zip(order.lines, rows, strict=True):
             if line.product_ref not in products:
                 yield row, "product_ref", line.product_ref, _unknown("product", line.product_ref)
+
+
+def _units(parsed: ParsedFile) -> list[model.ShippedUnit]:
+    return [record for record in parsed.records if isinstance(record, model.ShippedUnit)]
+
+
+def _shipment_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
+    """Unknown orders and products, a shipment dated before its order or split over two
+    days, more units of an ordered product than the order's quantity, and a serial already
+    recorded as shipped on another row (rules.md section 10: serials are unique per product).
+
+    A row that states a unit exactly as it is stored is already imported: it is left alone.
+    """
+    units = _units(parsed)
+    order_refs = sorted({unit.order_ref for unit in units})
+    orders = {ref: found.order for ref in order_refs if (found := uow.orders.get(ref)) is not None}
+    product_refs = sorted({unit.product_ref for unit in units})
+    products = uow.products.existing_refs(product_refs) if product_refs else set()
+    stored = uow.shipments.find([unit.serial_key for unit in units])
+    shipped = uow.shipments.of_orders(order_refs)
+    counts: dict[tuple[str, str], int] = {}
+    for units_of_order in shipped.values():
+        for unit in units_of_order:
+            key = (unit.order_ref, unit.product_ref)
+            counts[key] = counts.get(key, 0) + 1
+    days: dict[tuple[str, str], tuple[object, int]] = {
+        (unit.order_ref, unit.shipment_ref): (unit.shipped_on, 0)
+        for units_of_order in shipped.values()
+        for unit in units_of_order
+    }
+    for unit, rows in zip(units, parsed.record_rows, strict=True):
+        row = rows[0]
+        order = orders.get(unit.order_ref)
+        if order is None:
+            yield row, "order_ref", unit.order_ref, "unknown order: import it with the orders first"
+            continue
+        if unit.product_ref not in products:
+            yield row, "product_ref", unit.product_ref, _unknown("product", unit.product_ref)
+            continue
+        before = stored.get(unit.serial_key)
+        if before is not None:
+            if before != unit:
+                yield (
+                    row,
+                    "serial",
+                    unit.serial,
+                    f"serial {unit.serial!r} of product {unit.product_ref!r} was already shipped "
+                    f"on order {before.order_ref!r}, shipment {before.shipment_ref!r} of "
+                    f"{before.shipped_on.isoformat()}; a serial is shipped once",
+                )
+            continue
+        if unit.shipped_on < order.date:
+            message = f"expected a day on or after the order's date ({order.date.isoformat()})"
+            yield row, "shipped_on", unit.shipped_on.isoformat(), message
+        day, first_row = days.setdefault(
+            (unit.order_ref, unit.shipment_ref), (unit.shipped_on, row)
+        )
+        if day != unit.shipped_on:
+            where = f"row {first_row}" if first_row else "the stored shipment"
+            message = (
+                f"shipment {unit.shipment_ref!r} of order {unit.order_ref!r} is dated "
+                f"{day} on {where}; expected one day per shipment"
+            )
+            yield row, "shipped_on", unit.shipped_on.isoformat(), message
+        ordered = sum(line.quantity for line in order.lines if line.product_ref == unit.product_ref)
+        key = (unit.order_ref, unit.product_ref)
+        counts[key] = counts.get(key, 0) + 1
+        if ordered and counts[key] == ordered + 1:
+            message = (
+                f"more units of {unit.product_ref!r} than order {unit.order_ref!r} has "
+                f"({ordered}); expected at most {ordered} serials"
+            )
+            yield row, "serial", unit.serial, message
+
+
+def _write_units(
+    uow: UnitOfWork, parsed: ParsedFile, data: bytes, *, dry_run: bool
+) -> dict[_Change, int]:
+    """Record the units not yet recorded, with one audit entry for the file."""
+    units = _units(parsed)
+    stored = uow.shipments.find([unit.serial_key for unit in units])
+    new = [unit for unit in units if unit.serial_key not in stored]
+    if new and not dry_run:
+        uow.shipments.add_many(new)
+        uow.audit.append(
+            "import",
+            "shipments",
+            parsed.source,
+            after={
+                "kind": CsvKind.SHIPMENTS.value,
+                "rows": parsed.rows,
+                "units": len(new),
+                "already_recorded": len(units) - len(new),
+                "orders": sorted({unit.order_ref for unit in new}),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+        )
+    return {_Change.CREATED: len(new), _Change.UNCHANGED: len(units) - len(new)}
 
 
 def _ownership_problems(uow: UnitOfWork, parsed: ParsedFile) -> Iterator[_Problem]:
@@ -392,7 +494,8 @@ def _put_records(
         change = _change(uow, record)
         counts[change] += 1
         if not dry_run and change is not _Change.UNCHANGED:
-            assert not isinstance(record, model.Order | model.Owner)  # written on their own
+            # orders, owners and shipped units are written on their own
+            assert not isinstance(record, model.Order | model.Owner | model.ShippedUnit)
             put_record_in(uow, record)
         if done % 200 == 0:
             progress(done, total, f"importing {parsed.source}")
@@ -414,6 +517,7 @@ def _stored(uow: UnitOfWork, kind: CsvKind) -> Iterable[Record]:
         CsvKind.FOOTPRINTS: uow.paperwork.all_footprints,
         CsvKind.COUNTRIES: uow.paperwork.all_country_settings,
         CsvKind.OWNERSHIP: uow.owners.all,
+        CsvKind.SHIPMENTS: uow.shipments.all,
     }
     return readers[kind]()
 

@@ -6,7 +6,7 @@ from domain.audit import AuditEntry
 from domain.decision import Decision
 from domain.errors import DomainError
 from domain.frozen import Frozen
-from domain.model import Party
+from domain.model import Party, ShippedUnit
 from domain.ports import Database, RecordedDecision, RedFlagChecklist, StoredOrder
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import check_order
@@ -25,6 +25,8 @@ class OrderDetail(Frozen):
     preview_error: str | None = None
     cancellation: AuditEntry | None = None
     """For a cancelled order: the audit entry of its cancellation (who, when, why)."""
+    shipments: tuple[ShippedUnit, ...] = ()
+    """The units shipped on the order with their serial numbers, by shipment."""
 
     @property
     def cancel_reason(self) -> str | None:
@@ -51,6 +53,7 @@ def order_detail(
         end_user = uow.parties.get(stored.order.end_user_ref) if stored.order.end_user_ref else None
         history = tuple(uow.decisions.history(order_ref))
         checklists = tuple(uow.red_flags.checklists(order_ref))
+        shipments = tuple(uow.shipments.of_orders([order_ref]).get(order_ref, []))
         cancellation = None
         if stored.status.value == "cancelled":
             entries = uow.audit.entries_for("order", order_ref)
@@ -73,4 +76,5 @@ def order_detail(
         preview=dry,
         preview_error=problem,
         cancellation=cancellation,
+        shipments=shipments,
     )

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QLabel
+from PySide6.QtWidgets import QLabel, QTableWidget
 from pytestqt.modeltest import ModelTester
 from pytestqt.qtbot import QtBot
 
@@ -342,3 +342,20 @@ def test_only_changes_to_what_the_list_shows_reload_it(
     assert loads == []
     with qtbot.waitSignal(page.list_loaded, timeout=10_000):
         demo_context.events.changed.emit(Changes.of(Record.DECISIONS))
+
+
+def test_a_shipped_order_shows_its_shipments_and_every_serial(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    page = open_page(qtbot, demo_context)
+    with qtbot.waitSignal(page.selection_loaded, timeout=10_000):
+        assert page.select_ref("SO-25-0001")
+    texts = " ".join(label.text() for label in page.detail.findChildren(QLabel))
+    assert "Shipments (" in texts
+    assert "SHP-25-0001-1</b> shipped 2025-" in texts
+    table = page.detail.findChild(QTableWidget, "shipmentSerials")
+    assert table is not None
+    assert table.rowCount() == 32  # the order's 32 systems, one serial each
+    serials = [table.item(row, 3).text() for row in range(table.rowCount())]
+    assert len(set(serials)) == 32
+    assert all(serial.startswith("HGX") for serial in serials)

@@ -12,6 +12,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
+from sqlalchemy.exc import DBAPIError
 
 from domain.csvio import HEADERS, CsvImportError, CsvKind
 from domain.progress import CancelToken
@@ -80,6 +82,14 @@ C2,Rhein Holding AG,CH,75
 C3,C1,SG,20
 """
 
+SHIPMENTS = """\
+order_ref,shipment_ref,shipped_on,product_ref,serial
+SO-1,SHP-1,2026-03-10,H100,1654922012345
+SO-1,SHP-1,2026-03-10,H100,1654922012346
+SO-2,SHP-7,2026-03-20,HGX8,HGX4278418984
+SO-2,SHP-7,2026-03-20,H100,1654922019999
+"""
+
 FILES: dict[CsvKind, str] = {
     CsvKind.PARTIES: PARTIES,
     CsvKind.PRODUCTS: PRODUCTS,
@@ -89,6 +99,7 @@ FILES: dict[CsvKind, str] = {
     CsvKind.FOOTPRINTS: FOOTPRINTS,
     CsvKind.COUNTRIES: COUNTRIES,
     CsvKind.OWNERSHIP: OWNERSHIP,
+    CsvKind.SHIPMENTS: SHIPMENTS,
 }
 
 
@@ -154,6 +165,7 @@ def test_every_kind_imports_and_says_what_it_created(db: SqlDatabase) -> None:
         CsvKind.FOOTPRINTS: (2, 2),
         CsvKind.COUNTRIES: (2, 2),
         CsvKind.OWNERSHIP: (2, 2),
+        CsvKind.SHIPMENTS: (4, 4),
     }
     for kind, text in FILES.items():
         summary = _import(db, kind, text)
@@ -506,3 +518,87 @@ def test_a_row_that_keeps_stored_values_into_an_invalid_record_is_refused_whole(
         import_file(sqlite_db, CsvKind.PARTIES, bad.encode(), source="c.csv", actor="o")
     with sqlite_db.reader() as uow:
         assert uow.parties.get("P2") is None  # nothing written
+
+
+# -- shipments and their serial numbers (rules.md section 10) -------------------------------
+
+
+def _with_orders(db: SqlDatabase) -> None:
+    _import_all(db, {kind: FILES[kind] for kind in (CsvKind.PARTIES, CsvKind.PRODUCTS)})
+    _import(db, CsvKind.ORDERS, ORDERS)
+
+
+def test_shipments_are_kept_with_their_orders_and_importing_them_again_changes_nothing(
+    db: SqlDatabase,
+) -> None:
+    _with_orders(db)
+    first = _import(db, CsvKind.SHIPMENTS, SHIPMENTS)
+    assert (first.created, first.unchanged) == (4, 0)
+    audit = _audit_count(db)
+    again = _import(db, CsvKind.SHIPMENTS, SHIPMENTS)
+    assert (again.created, again.unchanged) == (0, 4)
+    assert _audit_count(db) == audit  # nothing written, not even an audit entry
+    with db.reader() as uow:
+        shipped = uow.shipments.of_orders(["SO-1", "SO-2", "SO-3"])
+        entry = uow.audit.entries_for("shipments", "shipments.csv")[-1]
+    assert [unit.serial for unit in shipped["SO-1"]] == ["1654922012345", "1654922012346"]
+    assert {unit.shipment_ref for unit in shipped["SO-2"]} == {"SHP-7"}
+    assert "SO-3" not in shipped
+    assert entry.after is not None
+    assert entry.after["units"] == 4
+
+
+def test_a_serial_shipped_before_is_refused_naming_the_shipment_it_went_with(
+    db: SqlDatabase,
+) -> None:
+    _with_orders(db)
+    _import(db, CsvKind.SHIPMENTS, SHIPMENTS)
+    again = _header(CsvKind.SHIPMENTS) + "SO-2,SHP-8,2026-03-25,H100,1654922012345\n"
+    with pytest.raises(CsvImportError) as raised:
+        _import(db, CsvKind.SHIPMENTS, again)
+    [problem] = raised.value.errors
+    assert (problem.row, problem.field) == (2, "serial")
+    assert "already shipped on order 'SO-1', shipment 'SHP-1' of 2026-03-10" in problem.message
+    with db.reader() as uow:
+        assert uow.shipments.count() == 4
+
+
+def test_a_shipment_file_with_any_bad_row_writes_nothing_and_names_every_problem(
+    db: SqlDatabase,
+) -> None:
+    _with_orders(db)
+    bad = _header(CsvKind.SHIPMENTS) + (
+        "SO-1,SHP-1,2026-03-10,H100,1654922012345\n"
+        "SO-9,SHP-1,2026-03-10,H100,1654922012399\n"  # unknown order
+        "SO-1,SHP-1,2026-03-10,NOPE,77\n"  # unknown product
+        "SO-1,SHP-2,2026-03-01,H100,1654922012347\n"  # before the order's date
+        "SO-1,SHP-1,2026-03-11,H100,1654922012348\n"  # a second day for SHP-1
+        "SO-3,SHP-3,2026-03-05,W,A1\n"
+        "SO-3,SHP-3,2026-03-05,W,A2\n"  # the order has one unit of W
+    )
+    audit = _audit_count(db)
+    with pytest.raises(CsvImportError) as raised:
+        _import(db, CsvKind.SHIPMENTS, bad)
+    assert [(problem.row, problem.field) for problem in raised.value.errors] == [
+        (3, "order_ref"),
+        (4, "product_ref"),
+        (5, "shipped_on"),
+        (6, "shipped_on"),
+        (8, "serial"),
+    ]
+    assert "on or after the order's date (2026-03-02)" in raised.value.errors[2].message
+    assert "dated 2026-03-10 on row 2" in raised.value.errors[3].message
+    assert "expected at most 1 serials" in raised.value.errors[4].message
+    with db.reader() as uow:
+        assert uow.shipments.count() == 0
+    assert _audit_count(db) == audit
+
+
+def test_shipped_units_are_append_only(db: SqlDatabase) -> None:
+    _with_orders(db)
+    _import(db, CsvKind.SHIPMENTS, SHIPMENTS)
+    with db.engine.connect() as connection:
+        for statement in ("UPDATE shipped_units SET serial = 'X'", "DELETE FROM shipped_units"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(sql(statement))
+            connection.rollback()

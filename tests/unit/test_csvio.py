@@ -99,6 +99,13 @@ C2,Example Holdings Ltd,SG,40
 C2,C1,DE,12.5
 """
 
+SHIPMENTS = """\
+order_ref,shipment_ref,shipped_on,product_ref,serial
+SO-1,SHP-1,2026-03-10,GPU-1,1654922012345
+SO-1,SHP-1,2026-03-10,GPU-1,1654922012346
+SO-1,SHP-2,2026-03-24,SRV-8,HGX4278418984
+"""
+
 GOOD: dict[CsvKind, str] = {
     CsvKind.PARTIES: PARTIES,
     CsvKind.PRODUCTS: PRODUCTS,
@@ -108,6 +115,7 @@ GOOD: dict[CsvKind, str] = {
     CsvKind.FOOTPRINTS: FOOTPRINTS,
     CsvKind.COUNTRIES: COUNTRIES,
     CsvKind.OWNERSHIP: OWNERSHIP,
+    CsvKind.SHIPMENTS: SHIPMENTS,
 }
 
 
@@ -735,6 +743,29 @@ def test_any_products_round_trip(products: list[Record]) -> None:
 @given(st.lists(_ORDERS, max_size=5, unique_by=lambda order: order.ref))
 def test_any_orders_round_trip(orders: list[Record]) -> None:
     _round_trip(CsvKind.ORDERS, orders)
+
+
+def test_a_serial_is_one_word_and_appears_once_per_product_in_any_case() -> None:
+    error = _errors(
+        CsvKind.SHIPMENTS,
+        _with_rows(
+            CsvKind.SHIPMENTS,
+            "SO-1,SHP-1,2026-03-10,GPU-1,abc123",
+            "SO-1,SHP-1,2026-03-10,GPU-1,ABC123",
+            "SO-1,SHP-1,2026-03-10,GPU-2,ABC123",
+            "SO-1,SHP-1,2026-03-10,GPU-1,",
+            "SO-1,SHP-1,2026-03-10,GPU-1,12 34",
+            "SO-1,SHP-1,10/03/2026,GPU-1,X9",
+        ),
+    )
+    assert [(problem.row, problem.field) for problem in error.errors] == [
+        (3, "serial"),
+        (5, "serial"),
+        (6, "serial"),
+        (7, "shipped_on"),
+    ]
+    assert "appears twice: already on row 2" in error.errors[0].message
+    assert "serial number" in error.errors[1].message
 
 
 def test_an_owners_share_must_be_above_zero_and_at_most_one_hundred() -> None:
