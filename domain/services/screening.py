@@ -495,7 +495,8 @@ def rescreen_after_import(
         todo = [ref for ref in refs if ref not in done]
         earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
         owners = uow.owners.owners_of_many(todo)
-        threshold = read_screening_settings(uow).threshold
+        settings = read_screening_settings(uow)
+        threshold = settings.threshold
         touched_ids = sorted(set(snapshot.diff.added) | set(snapshot.diff.changed))
         if len(touched_ids) > 200:  # a first import: every entry is new
             whole = index_of(uow, snapshot).entries
@@ -510,8 +511,7 @@ def rescreen_after_import(
         before = earlier.get(ref)
         if (
             before is None
-            or before.threshold != threshold
-            or before.names_hash != party_names_hash(parties[ref], owners.get(ref, []))
+            or not _current(before, parties[ref], owners.get(ref, []), settings)
             or any(match.entry_id in stale for match in before.matches)
         ):
             again.append(ref)
