@@ -60,6 +60,7 @@ KIND_LABELS: dict[CsvKind, str] = {
     CsvKind.FOOTPRINTS: "VEU footprints",
     CsvKind.COUNTRIES: "Country settings",
     CsvKind.OWNERSHIP: "Ownership",
+    CsvKind.SHIPMENTS: "Shipments (serial numbers)",
 }
 KIND_RECORDS: dict[CsvKind, Record] = {
     CsvKind.PARTIES: Record.PARTIES,
@@ -70,6 +71,7 @@ KIND_RECORDS: dict[CsvKind, Record] = {
     CsvKind.FOOTPRINTS: Record.PAPERWORK,
     CsvKind.COUNTRIES: Record.PAPERWORK,
     CsvKind.OWNERSHIP: Record.PARTIES,
+    CsvKind.SHIPMENTS: Record.ORDERS,
 }
 """What an import of each kind announces as changed."""
 
