@@ -15,6 +15,7 @@ from pathlib import Path
 
 from bench import (
     engine,
+    fieldaudit,
     gui,
     lists,
     reports,
@@ -36,6 +37,7 @@ NAMES = (
     "screening",
     "screening-orders",
     "rescreen",
+    "fieldaudit",
 )
 
 
@@ -72,6 +74,10 @@ def _screening_orders(options: argparse.Namespace) -> list[Section]:
 def _rescreen(options: argparse.Namespace) -> list[Section]:
     parties, entries = (5_000, 5_000) if options.quick else (100_000, 30_000)
     return [rescreen.run_section(workdir=options.workdir, parties_count=parties, entries=entries)]
+
+
+def _fieldaudit(_: argparse.Namespace) -> list[Section]:
+    return [fieldaudit.run_section()]
 
 
 def _storage(options: argparse.Namespace) -> list[Section]:
@@ -113,6 +119,7 @@ def main(argv: list[str] | None = None) -> int:
         "screening": _screening,
         "screening-orders": _screening_orders,
         "rescreen": _rescreen,
+        "fieldaudit": _fieldaudit,
     }
     failed = False
     for name in options.names or NAMES:
