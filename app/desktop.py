@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gc
 import threading
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
@@ -32,7 +33,18 @@ def open_connection(location: str, clock: Clock) -> Connection:
         queries=SqlDeskQueries(db.engine),
         description=db.description,
         backup=lambda destination: backup_database(db.target, destination),
+        key_fingerprint=lambda: _key_fingerprint(db.target.path),
     )
+
+
+def _key_fingerprint(database_file: Path | None) -> str | None:
+    """The fingerprint of the signing key beside a database file, if one was made."""
+    from storage.desk_key import KEY_SUFFIX, DeskKey
+
+    if database_file is None:
+        return None
+    path = database_file.with_name(database_file.name + KEY_SUFFIX)
+    return DeskKey.load_or_create(path).fingerprint if path.exists() else None
 
 
 class LazyRenderer:

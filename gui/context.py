@@ -45,6 +45,8 @@ class Connection:
     description: str
     backup: Callable[[Path], Path]
     """Write a consistent copy of the database to the given path; returns it."""
+    key_fingerprint: Callable[[], str | None] = lambda: None
+    """The fingerprint of the desk's signing key, or None before it is first made."""
 
 
 @dataclass

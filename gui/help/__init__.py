@@ -212,6 +212,11 @@ def about_text(context: DeskContext) -> str:
             f"Officer: {context.actor}",
             f"Ruleset in effect today ({context.today().isoformat()}): {ruleset.id}",
             f"Log file: {context.log_file}",
+            "Desk signing key: "
+            + (
+                context.connection.key_fingerprint()
+                or "not made yet (made with the first field-audit kit)"
+            ),
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, "
             f"{platform.system()} {platform.release()}",
             f"Interpreter: {sys.executable}",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction
@@ -13,6 +14,7 @@ from gui.context import DeskContext
 from gui.help import AboutDialog, GuideDialog, ShortcutsDialog, guide_sections, guide_text, version
 from gui.main_window import MainWindow
 from gui.pages.registry import page_factories
+from storage.desk_key import DeskKey
 
 
 def _window(qtbot: QtBot, context: DeskContext) -> MainWindow:
@@ -88,8 +90,20 @@ def test_about_says_which_desk_and_where_its_log_is(
     assert str(demo_context.log_file) in text
     assert demo_context.connection.description in text
     assert demo_context.ruleset_today().id in text
+    assert "Desk signing key: not made yet" in text
     dialog.copy_button.click()
     assert str(demo_context.log_file) in QApplication.clipboard().text()
+    dialog.close()
+
+
+def test_about_shows_the_desk_keys_fingerprint_once_it_is_made(
+    qtbot: QtBot, context: DeskContext, tmp_path: Path
+) -> None:
+    key = DeskKey.for_database(tmp_path / "desk.sqlite3")
+    window = _window(qtbot, context)
+    dialog = window.open_about()
+    assert isinstance(dialog, AboutDialog)
+    assert f"Desk signing key: {key.fingerprint}" in dialog.text.text()
     dialog.close()
 
 
