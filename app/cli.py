@@ -15,6 +15,7 @@ from datetime import date
 from typing import Any
 
 from app.cli_documents import DOCUMENT_HANDLERS, add_document_commands
+from app.cli_kit import KIT_HANDLERS, add_kit_commands
 from app.cli_records import RECORD_HANDLERS, add_record_commands
 from app.cli_screen import SCREEN_HANDLERS, add_screen_commands
 from app.cli_screening import SCREENING_HANDLERS, add_screening_commands
@@ -149,6 +150,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_document_commands(commands, common, iso_date=_iso_date, non_negative=_non_negative)
     add_screening_commands(commands, common)
     add_screen_commands(commands, common)
+    add_kit_commands(commands, common)
     return parser
 
 
@@ -167,6 +169,7 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         or RECORD_HANDLERS.get(args.command)
         or SCREENING_HANDLERS.get(args.command)
         or SCREEN_HANDLERS.get(args.command)
+        or KIT_HANDLERS.get(args.command)
         or DOCUMENT_HANDLERS[args.command]
     )
     try:

@@ -279,6 +279,10 @@ _PRODUCTS_ORDERED_BY = Statement(
     " JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id"
     " WHERE c.ref = :ref AND o.status = :status"
 )
+_ORDERS_OF_PARTY = Statement(
+    "SELECT o.ref FROM orders o WHERE o.consignee_id = (SELECT id FROM parties WHERE ref = :ref)"
+    " OR o.end_user_id = (SELECT id FROM parties WHERE ref = :ref) ORDER BY o.date, o.ref"
+)
 _ORDER_IDS = InStatement("SELECT ref, id FROM orders WHERE ref IN ({values})")
 _ORDER_COLUMNS = (
     "ref",
@@ -453,6 +457,9 @@ class SqlOrderRepository(_Repository):
 
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
         return set(self._ids_by_ref(refs))
+
+    def refs_for_party(self, party_ref: str) -> list[str]:
+        return [row[0] for row in _ORDERS_OF_PARTY.rows(self.connection, {"ref": party_ref})]
 
     def product_refs_for(self, consignee_ref: str) -> set[str]:
         rows = _PRODUCTS_ORDERED_BY.rows(

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection
 
 from domain.model import ShippedUnit
@@ -90,6 +90,15 @@ class SqlShipmentRepository:
     def all(self) -> Iterator[ShippedUnit]:
         for row in self._connection.execute(select(ShippedUnitRow).order_by(*_ORDER)):
             yield _unit(row)
+
+    def destinations(self) -> dict[str, str]:
+        rows = self._connection.execute(
+            text(
+                "SELECT u.serial_key, p.ref FROM shipped_units u"
+                " JOIN orders o ON o.ref = u.order_ref JOIN parties p ON p.id = o.consignee_id"
+            )
+        )
+        return {row[0]: row[1] for row in rows}
 
     def count(self) -> int:
         counted = self._connection.execute(select(func.count()).select_from(ShippedUnitRow))

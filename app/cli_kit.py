@@ -1,0 +1,184 @@
+"""Commands of the field-audit kit (cli.md, "Field audits"): ``kit export`` at the desk;
+``kit scan`` and ``kit reconcile`` on site, with the kit file and nothing else."""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import platformdirs
+
+from app.cli_support import EXIT_OK, Run, emit_json
+from app.wiring import APP_NAME
+from domain.errors import DomainError
+from domain.fieldaudit.reconcile import Expected, Reconciler
+from domain.fieldaudit.scans import read_serials
+from domain.services.field_audit import export_kit
+from storage.desk_key import DeskKey
+from storage.kit_file import Kit, open_kit, write_kit
+
+Handler = Callable[[Run], int]
+
+
+def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
+    kit = commands.add_parser(
+        "kit",
+        parents=[common],
+        help="field-audit kits: export one for a site, scan and reconcile on site",
+        description="The field-audit kit of rules.md section 10.",
+    )
+    actions = kit.add_subparsers(dest="kit_command", metavar="ACTION", required=True)
+    exporter = actions.add_parser(
+        "export", parents=[common], help="the signed kit for one site of a party"
+    )
+    exporter.add_argument("party", metavar="PARTY_REF")
+    exporter.add_argument("--out", type=Path, required=True, metavar="SITE.ddkit")
+    exporter.add_argument("--site", help="the site's name or address (default: the party's)")
+    scan = actions.add_parser("scan", parents=[common], help="record serials found on site")
+    scan.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    scan.add_argument("serials", nargs="*", metavar="SERIAL")
+    scan.add_argument(
+        "--file", type=Path, help="one serial a line, a CSV with 'serial', or nvidia-smi's CSV"
+    )
+    reconcile = actions.add_parser("reconcile", parents=[common], help="expected against found")
+    reconcile.add_argument("kit", type=Path, metavar="SITE.ddkit")
+
+
+def desk_key(run: Run) -> DeskKey:
+    """The desk's signing key: beside a database file, else in the user's data folder."""
+    path = run.db().target.path
+    if path is not None:
+        return DeskKey.for_database(path)
+    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
+    folder.mkdir(parents=True, exist_ok=True)
+    return DeskKey.load_or_create(folder / "desk.desk-key")
+
+
+def reconciler_for(kit: Kit) -> Reconciler:
+    """The kit's expected serials, ready for the serials found (those already logged in)."""
+    contents = kit.contents
+    reconciler = Reconciler(
+        contents.site,
+        (
+            Expected(item.serial, item.product_ref, item.order_ref, item.site)
+            for item in contents.expected
+        ),
+        contents.shipped_elsewhere,
+    )
+    for entry in kit.entries("scan"):
+        reconciler.scan(str(entry.payload["serial"]))
+    return reconciler
+
+
+def _cmd_export(run: Run) -> int:
+    db = run.db()
+    with db.reader() as uow:
+        party = uow.parties.get(run.args.party)
+    if party is None:
+        raise DomainError(f"unknown party {run.args.party!r}")
+    site = run.args.site or party.address or f"{party.name}, {party.country}"
+    out: Path = run.args.out
+    if out.exists():
+        raise DomainError(f"{out} already exists; choose another name (a kit is never overwritten)")
+    key = desk_key(run)
+    contents, signature = export_kit(db, run.catalog, party.ref, site, actor=run.actor, signer=key)
+    write_kit(out, contents, signature)
+    document = {
+        "kit": str(out),
+        "party": contents.party_ref,
+        "site": contents.site,
+        "orders": len(contents.orders),
+        "expected": len(contents.expected),
+        "documents": len(contents.documents),
+        "key_fingerprint": contents.key_fingerprint,
+    }
+    if run.json:
+        emit_json(document, run.out)
+    else:
+        run.out.write(
+            f"{out}: kit for {contents.party_ref} at {contents.site}: {len(contents.orders)} "
+            f"orders, {len(contents.expected):,} expected serials; signed by the desk's key "
+            f"{contents.key_fingerprint}\n"
+        )
+    return EXIT_OK
+
+
+def _cmd_scan(run: Run) -> int:
+    kit = open_kit(run.args.kit)
+    serials = list(run.args.serials)
+    notes: list[str] = []
+    if run.args.file is not None:
+        path: Path = run.args.file
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            raise DomainError(f"{path}: cannot read the file ({error.strerror})") from None
+        read = read_serials(data, path.name)
+        serials += read.serials
+        notes += read.notes
+    if not serials:
+        raise DomainError("no serials given: name them, or give --file")
+    reconciler = reconciler_for(kit)
+    sightings = [reconciler.scan(serial) for serial in serials]
+    kit.append_many(
+        "scan",
+        [
+            {"serial": item.serial.strip(), "class": item.kind.value, "shipped_to": item.shipped_to}
+            for item in sightings
+        ],
+        actor=run.actor,
+        at=run.clock.now(),
+    )
+    if run.json:
+        emit_json(
+            {
+                "scanned": len(sightings),
+                "sightings": [
+                    {"serial": s.serial.strip(), "class": s.kind.value, "shipped_to": s.shipped_to}
+                    for s in sightings
+                ],
+                "notes": notes,
+            },
+            run.out,
+        )
+        return EXIT_OK
+    for note in notes:
+        run.err.write(f"diffusion-desk: note: {note}\n")
+    for item in sightings:
+        where = f" (shipped to {item.shipped_to})" if item.shipped_to else ""
+        run.out.write(f"{item.serial.strip()}: {item.kind.value}{where}\n")
+    return EXIT_OK
+
+
+def _cmd_reconcile(run: Run) -> int:
+    result = reconciler_for(open_kit(run.args.kit)).result()
+    document = result.to_json()
+    if run.json:
+        emit_json(document, run.out)
+        return EXIT_OK
+    run.out.write(
+        f"expected {result.expected:,}: found {len(result.found):,}, missing "
+        f"{len(result.missing):,}, unexpected {len(result.unexpected):,}, duplicate "
+        f"{len(result.duplicate):,}, relocated {len(result.relocated):,}\n"
+    )
+    for item in result.missing:
+        run.out.write(
+            f"  missing     {item.serial}  ({item.product_ref}, order {item.order_ref})\n"
+        )
+    for serial, party in result.unexpected:
+        where = f"shipped to {party}" if party else "never shipped by the desk"
+        run.out.write(f"  unexpected  {serial}  ({where})\n")
+    for serial in result.duplicate:
+        run.out.write(f"  duplicate   {serial}\n")
+    return EXIT_OK
+
+
+def _cmd_kit(run: Run) -> int:
+    return {"export": _cmd_export, "scan": _cmd_scan, "reconcile": _cmd_reconcile}[
+        run.args.kit_command
+    ](run)
+
+
+KIT_HANDLERS: dict[str, Handler] = {"kit": _cmd_kit}

@@ -1,0 +1,77 @@
+"""The real command for a field audit (cli.md, "Field audits"): the desk exports a signed kit
+for a site, the auditor scans serials into it (typed and from nvidia-smi's CSV) with nothing
+but the kit, reconciles, and an altered kit is refused (exit 2)."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from tests.e2e import test_cli
+from tests.e2e.test_cli import Run, _json
+from tests.e2e.test_cli_shipments import SHIPMENTS, _ready
+
+cli_env = test_cli.cli_env
+run = test_cli.run
+
+
+def _kit(run: Run, tmp_path: Path) -> Path:
+    _ready(run, tmp_path)
+    shipments = tmp_path / "shipments.csv"
+    shipments.write_text(
+        SHIPMENTS + "SO-ZP,SHP-9,2026-03-12,H100,1654922077777\n", encoding="utf-8"
+    )
+    assert run("import", "shipments", str(shipments)).returncode == 0
+    kit = tmp_path / "mc.ddkit"
+    made = _json(run("--json", "kit", "export", "MC", "--out", str(kit), "--site", "DC-1"))
+    assert (made["party"], made["site"], made["expected"]) == ("MC", "DC-1", 2)
+    assert len(made["key_fingerprint"].split()) == 16
+    return kit
+
+
+def test_a_whole_visit_scan_and_reconcile_with_nothing_but_the_kit(
+    run: Run, tmp_path: Path
+) -> None:
+    kit = _kit(run, tmp_path)
+    on_site = tmp_path / "laptop"
+    on_site.mkdir()
+    moved = on_site / kit.name
+    kit.rename(moved)
+    smi = on_site / "node1.csv"
+    smi.write_text(
+        "index, name, serial, uuid\n"
+        "0, NVIDIA H100 80GB HBM3, 1654922012345, GPU-aaaa\n"
+        "1, NVIDIA H100 80GB HBM3, [N/A], GPU-bbbb\n",
+        encoding="utf-8",
+    )
+    scanned = _json(
+        run("--json", "--db", str(on_site / "none.sqlite3"), "kit", "scan", str(moved),
+            "1654922077777", "1654922012345", "--file", str(smi))
+    )  # fmt: skip
+    assert [item["class"] for item in scanned["sightings"]] == ["unexpected", "found", "duplicate"]
+    assert scanned["sightings"][0]["shipped_to"] == "ZP"
+    assert "no readable serial" in scanned["notes"][0]
+    assert not (on_site / "none.sqlite3").exists()  # the kit is all the laptop needs
+    reconciled = _json(run("--json", "kit", "reconcile", str(moved)))
+    assert reconciled == {
+        "expected": 2,
+        "found": 1,
+        "missing": ["1654922012346"],
+        "unexpected": [{"serial": "1654922077777", "shipped_to": "ZP"}],
+        "duplicate": ["1654922012345"],
+        "relocated": [],
+    }
+
+
+def test_an_altered_kit_is_refused_and_a_kit_is_never_overwritten(run: Run, tmp_path: Path) -> None:
+    kit = _kit(run, tmp_path)
+    again = run("kit", "export", "MC", "--out", str(kit))
+    assert again.returncode == 2
+    assert "already exists" in again.stderr
+    assert run("kit", "scan", str(kit), "1654922012345").returncode == 0
+    with sqlite3.connect(kit) as connection:
+        connection.execute("DROP TRIGGER log_no_update")
+        connection.execute('UPDATE log SET payload = \'{"serial": "1654922012346"}\'')
+    refused = run("kit", "reconcile", str(kit))
+    assert refused.returncode == 2
+    assert "on-site log entry 1 (scan) was altered" in refused.stderr
