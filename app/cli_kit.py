@@ -17,7 +17,7 @@ from domain.fieldaudit.reconcile import Expected, Reconciler
 from domain.fieldaudit.scans import read_serials
 from domain.services.field_audit import export_kit
 from storage.desk_key import DeskKey
-from storage.kit_file import Kit, open_kit, write_kit
+from storage.kit_file import Kit, make_thumbnail, open_kit, write_kit
 
 Handler = Callable[[Run], int]
 
@@ -44,6 +44,21 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     )
     reconcile = actions.add_parser("reconcile", parents=[common], help="expected against found")
     reconcile.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    photo = actions.add_parser("photo", parents=[common], help="attach a photo")
+    photo.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    photo.add_argument("file", type=Path, metavar="FILE.jpg")
+    photo.add_argument("--note", default="", help="what the photo shows")
+    answer = actions.add_parser("answer", parents=[common], help="answer a checklist item")
+    answer.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    answer.add_argument("item", metavar="ITEM", help="the item's id (kit reconcile lists them)")
+    answer.add_argument("answer", choices=["yes", "no"])
+    answer.add_argument("--note", default="", help="what was seen")
+    close = actions.add_parser(
+        "close", parents=[common], help="sign off: nothing can be added after"
+    )
+    close.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    close.add_argument("--auditor", required=True, metavar="NAME")
+    close.add_argument("--site-representative", required=True, metavar="NAME, TITLE")
 
 
 def desk_key(run: Run) -> DeskKey:
@@ -175,10 +190,83 @@ def _cmd_reconcile(run: Run) -> int:
     return EXIT_OK
 
 
+def _cmd_photo(run: Run) -> int:
+    kit = open_kit(run.args.kit)
+    path: Path = run.args.file
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise DomainError(f"{path}: cannot read the file ({error.strerror})") from None
+    digest = kit.add_photo(path.name, data, make_thumbnail(data, path.name))
+    payload = {"sha256": digest, "name": path.name, "bytes": len(data), "note": run.args.note}
+    kit.append("photo", payload, actor=run.actor, at=run.clock.now())
+    if run.json:
+        emit_json(payload, run.out)
+    else:
+        run.out.write(f"{path.name}: kept in the kit, SHA-256 {digest}\n")
+    return EXIT_OK
+
+
+def answers(kit: Kit) -> dict[str, dict[str, Any]]:
+    """The latest answer to each checklist item, by item id."""
+    return {str(entry.payload["item"]): entry.payload for entry in kit.entries("answer")}
+
+
+def _cmd_answer(run: Run) -> int:
+    kit = open_kit(run.args.kit)
+    items = {item.id: item for item in kit.contents.checklist}
+    if run.args.item not in items:
+        raise DomainError(
+            f"{run.args.item!r} is not an item of this kit's checklist; expected one of "
+            + ", ".join(items)
+        )
+    payload = {"item": run.args.item, "answer": run.args.answer, "note": run.args.note}
+    kit.append("answer", payload, actor=run.actor, at=run.clock.now())
+    if run.json:
+        emit_json(payload, run.out)
+    else:
+        run.out.write(f"{run.args.item}: {run.args.answer}\n")
+    return EXIT_OK
+
+
+def _cmd_close(run: Run) -> int:
+    kit = open_kit(run.args.kit)
+    result = reconciler_for(kit).result()
+    given = answers(kit)
+    unanswered = [item.id for item in kit.contents.checklist if item.id not in given]
+    failed = [item for item, payload in given.items() if payload["answer"] == "no"]
+    payload = {
+        "auditor": run.args.auditor.strip(),
+        "site_representative": run.args.site_representative.strip(),
+        "reconciliation": result.to_json(),
+        "failed_items": failed,
+        "unanswered_items": unanswered,
+    }
+    if not payload["auditor"] or not payload["site_representative"]:
+        raise DomainError("a sign-off needs the auditor's and the site representative's names")
+    kit.append("close", payload, actor=run.actor, at=run.clock.now())
+    if run.json:
+        emit_json({"closed": True, **payload}, run.out)
+        return EXIT_OK
+    for item in unanswered:
+        run.err.write(f"diffusion-desk: warning: checklist item {item!r} was not answered\n")
+    run.out.write(
+        f"{kit.path}: signed off by {payload['auditor']} and {payload['site_representative']}; "
+        f"{result.discrepancies} discrepancies, {len(failed)} failed checklist items\n"
+    )
+    return EXIT_OK
+
+
 def _cmd_kit(run: Run) -> int:
-    return {"export": _cmd_export, "scan": _cmd_scan, "reconcile": _cmd_reconcile}[
-        run.args.kit_command
-    ](run)
+    handlers: dict[str, Handler] = {
+        "export": _cmd_export,
+        "scan": _cmd_scan,
+        "reconcile": _cmd_reconcile,
+        "photo": _cmd_photo,
+        "answer": _cmd_answer,
+        "close": _cmd_close,
+    }
+    return handlers[run.args.kit_command](run)
 
 
 KIT_HANDLERS: dict[str, Handler] = {"kit": _cmd_kit}

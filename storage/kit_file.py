@@ -16,6 +16,7 @@ naming what does not hold.
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import os
 import sqlite3
@@ -55,6 +56,24 @@ _GUARDS = [
     "WHEN EXISTS (SELECT 1 FROM log WHERE action = 'close') "
     "BEGIN SELECT RAISE(ABORT, 'the kit is signed off: nothing more can be added'); END"
 ]
+
+
+THUMBNAIL_SIZE = 320
+
+
+def make_thumbnail(data: bytes, name: str) -> bytes:
+    """A JPEG thumbnail of a photo (at most 320 pixels a side); a file that is not an image
+    is refused naming it."""
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(io.BytesIO(data)) as image:
+            image.thumbnail((THUMBNAIL_SIZE, THUMBNAIL_SIZE))
+            out = io.BytesIO()
+            image.convert("RGB").save(out, format="JPEG", quality=80)
+            return out.getvalue()
+    except (UnidentifiedImageError, OSError):
+        raise KitError(f"{name}: not a photo the desk can read (expected JPEG, PNG ...)") from None
 
 
 class KitError(DomainError):
@@ -158,7 +177,17 @@ class Kit:
         self.log += made
         return made
 
+    def photo(self, sha256: str) -> tuple[bytes, bytes | None] | None:
+        """A photo kept in the kit (its bytes and thumbnail), by SHA-256."""
+        with _connect(self.path) as connection:
+            row = connection.execute(
+                "SELECT data, thumbnail FROM photos WHERE sha256 = ?", (sha256,)
+            ).fetchone()
+        return None if row is None else (bytes(row[0]), None if row[1] is None else bytes(row[1]))
+
     def add_photo(self, name: str, data: bytes, thumbnail: bytes | None) -> str:
+        if self.closed:
+            raise KitError(f"{self.path}: the kit is signed off; nothing more can be added")
         digest = hashlib.sha256(data).hexdigest()
         with _connect(self.path) as connection:
             connection.execute(
@@ -221,6 +250,12 @@ def open_kit(path: Path, *, desk_public_key: bytes | None = None) -> Kit:
             f"{path} was signed by another desk (key {fingerprint_of(public_key)}), not this one "
             f"({fingerprint_of(desk_public_key)})"
         )
+    with _connect(path) as connection:
+        photos = connection.execute("SELECT sha256, data FROM photos").fetchall()
+    for digest, data in photos:
+        if hashlib.sha256(bytes(data)).hexdigest() != digest:
+            raise KitError(f"{path}: photo {digest[:16]}… was altered")
+    kept = {digest for digest, _ in photos}
     prev = hashlib.sha256(body).hexdigest()
     log: list[LogEntry] = []
     for expected_seq, (seq, at, actor, action, payload, stored_prev, digest) in enumerate(
@@ -230,6 +265,9 @@ def open_kit(path: Path, *, desk_public_key: bytes | None = None) -> Kit:
             raise KitError(f"{path}: the on-site log is broken at entry {expected_seq}")
         if _entry_hash(prev, seq, at, actor, action, payload) != digest:
             raise KitError(f"{path}: on-site log entry {seq} ({action}) was altered")
-        log.append(LogEntry(seq, at, actor, action, json.loads(payload), prev, digest))
+        entry = LogEntry(seq, at, actor, action, json.loads(payload), prev, digest)
+        if action == "photo" and entry.payload.get("sha256") not in kept:
+            raise KitError(f"{path}: the photo of log entry {seq} is missing from the kit")
+        log.append(entry)
         prev = digest
     return Kit(path, contents, body, log)

@@ -4,8 +4,11 @@ but the kit, reconciles, and an altered kit is refused (exit 2)."""
 
 from __future__ import annotations
 
+import hashlib
 import sqlite3
 from pathlib import Path
+
+from PIL import Image
 
 from tests.e2e import test_cli
 from tests.e2e.test_cli import Run, _json
@@ -75,3 +78,34 @@ def test_an_altered_kit_is_refused_and_a_kit_is_never_overwritten(run: Run, tmp_
     refused = run("kit", "reconcile", str(kit))
     assert refused.returncode == 2
     assert "on-site log entry 1 (scan) was altered" in refused.stderr
+
+
+def test_photos_answers_and_the_sign_off_after_which_the_kit_takes_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    kit = _kit(run, tmp_path)
+    photo = tmp_path / "rack.png"
+    Image.new("RGB", (1200, 800), (40, 90, 160)).save(photo)
+    kept = _json(run("--json", "kit", "photo", str(kit), str(photo), "--note", "rack 7"))
+    assert kept["sha256"] == hashlib.sha256(photo.read_bytes()).hexdigest()
+    not_a_photo = tmp_path / "notes.jpg"
+    not_a_photo.write_text("hello", encoding="utf-8")
+    refused = run("kit", "photo", str(kit), str(not_a_photo))
+    assert refused.returncode == 2
+    assert "notes.jpg: not a photo" in refused.stderr
+    assert run("kit", "answer", str(kit), "physical-access", "yes").returncode == 0
+    assert run("kit", "answer", str(kit), "no-diversion", "no", "--note", "2 units").returncode == 0
+    unknown = run("kit", "answer", str(kit), "coffee", "yes")
+    assert unknown.returncode == 2
+    assert "not an item of this kit's checklist" in unknown.stderr
+    closed = _json(
+        run("--json", "kit", "close", str(kit), "--auditor", "Ana Auditor",
+            "--site-representative", "Sam Site, Facility Manager")
+    )  # fmt: skip
+    assert closed["failed_items"] == ["no-diversion"]
+    assert "operator" in closed["unanswered_items"]
+    assert closed["reconciliation"]["missing"] == ["1654922012345", "1654922012346"]
+    after = run("kit", "scan", str(kit), "1654922012345")
+    assert after.returncode == 2
+    assert "signed off" in after.stderr
+    assert run("kit", "reconcile", str(kit)).returncode == 0  # still readable, and verified

@@ -144,3 +144,13 @@ def test_a_kit_is_never_overwritten_and_a_foreign_file_is_refused(
     foreign.write_text("hello", encoding="utf-8")
     with pytest.raises(KitError, match="not a field-audit kit"):
         open_kit(foreign)
+
+
+def test_a_photo_altered_in_the_kit_is_named(kit_path: Path) -> None:
+    kit = open_kit(kit_path)
+    digest = kit.add_photo("rack.jpg", b"\xff\xd8 not really a jpeg", None)
+    kit.append("photo", {"sha256": digest, "name": "rack.jpg"}, actor="a", at=AT)
+    assert open_kit(kit_path).photo(digest) is not None
+    _tamper(kit_path, "DROP TRIGGER photos_no_update", "UPDATE photos SET data = x'00'")
+    with pytest.raises(KitError, match="was altered"):
+        open_kit(kit_path)
