@@ -15,7 +15,7 @@ from app.wiring import APP_NAME
 from domain.errors import DomainError
 from domain.fieldaudit.reconcile import Expected, Reconciler
 from domain.fieldaudit.scans import read_serials
-from domain.services.field_audit import export_kit
+from domain.services.field_audit import export_kit, merge_kit, resolve_visit
 from storage.desk_key import DeskKey
 from storage.kit_file import Kit, make_thumbnail, open_kit, write_kit
 
@@ -53,6 +53,14 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     answer.add_argument("item", metavar="ITEM", help="the item's id (kit reconcile lists them)")
     answer.add_argument("answer", choices=["yes", "no"])
     answer.add_argument("--note", default="", help="what was seen")
+    merge = actions.add_parser("merge", parents=[common], help="take a closed kit back")
+    merge.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    resolve = actions.add_parser(
+        "resolve", parents=[common], help="record how a visit's discrepancies were resolved"
+    )
+    resolve.add_argument("party", metavar="PARTY_REF")
+    resolve.add_argument("visit", type=int, metavar="VISIT")
+    resolve.add_argument("--note", required=True, help="how the discrepancies were resolved")
     close = actions.add_parser(
         "close", parents=[common], help="sign off: nothing can be added after"
     )
@@ -257,6 +265,44 @@ def _cmd_close(run: Run) -> int:
     return EXIT_OK
 
 
+def _cmd_merge(run: Run) -> int:
+    key = desk_key(run)
+    kit = open_kit(run.args.kit, desk_public_key=key.public_key)
+    result = merge_kit(run.db(), kit.contents, kit.contents_sha256, kit.log, actor=run.actor)
+    document = {
+        "visit": str(result.visit),
+        "merged": result.merged,
+        "already_merged": result.already_merged,
+        "discrepancies": result.discrepancies,
+    }
+    if run.json:
+        emit_json(document, run.out)
+    elif result.already_merged:
+        run.out.write(f"{kit.path}: already merged as visit {result.visit}; nothing written\n")
+    else:
+        party = kit.contents.party_ref
+        held = (
+            f"; {party} is under review: its orders are held until the discrepancies are "
+            f"resolved (`kit resolve {party} {result.visit} --note ...`)"
+            if result.discrepancies
+            else ""
+        )
+        run.out.write(
+            f"{kit.path}: merged as visit {result.visit}, {result.discrepancies} "
+            f"discrepancies{held}\n"
+        )
+    return EXIT_OK
+
+
+def _cmd_resolve(run: Run) -> int:
+    made = resolve_visit(run.db(), run.args.party, run.args.visit, run.args.note, actor=run.actor)
+    if run.json:
+        emit_json(made.model_dump(mode="json"), run.out)
+    else:
+        run.out.write(f"visit {made.visit_id} of {made.party_ref}: resolved ({made.resolution})\n")
+    return EXIT_OK
+
+
 def _cmd_kit(run: Run) -> int:
     handlers: dict[str, Handler] = {
         "export": _cmd_export,
@@ -265,6 +311,8 @@ def _cmd_kit(run: Run) -> int:
         "photo": _cmd_photo,
         "answer": _cmd_answer,
         "close": _cmd_close,
+        "merge": _cmd_merge,
+        "resolve": _cmd_resolve,
     }
     return handlers[run.args.kit_command](run)
 

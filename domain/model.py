@@ -350,6 +350,9 @@ class EvaluationContext(Strict):
     screening: Mapping[str, ScreeningState] = {}
     """Restricted-party screening of the order's parties and of their owners that are parties,
     by party ref; empty when no list has been imported (screening then adds no finding)."""
+    field_audits: Mapping[str, tuple[int, ...]] = {}
+    """Field-audit visits with discrepancies not yet resolved, by party ref (rules.md section
+    10): such a party's orders are held."""
 
 
 Record = (

@@ -16,6 +16,7 @@ from typing import Any, Protocol, Self, TypeVar
 from domain.audit import AuditEntry
 from domain.decision import Consumption, Decision
 from domain.documents import DocumentKind, RegisteredDocument
+from domain.fieldaudit.visits import FieldVisit, VisitResolution
 from domain.frozen import Frozen
 from domain.ledger import BalanceKey
 from domain.model import (
@@ -337,6 +338,25 @@ class ShipmentRepository(Protocol):
         ...
 
 
+class FieldVisitRepository(Protocol):
+    """Field-audit visits merged back and the resolutions of their discrepancies (rules.md
+    section 10). Append-only."""
+
+    def add(self, visit: FieldVisit) -> int: ...
+    def by_kit(self, kit_sha256: str) -> FieldVisit | None: ...
+    def for_parties(self, party_refs: Sequence[str]) -> dict[str, list[FieldVisit]]:
+        """Each party's visits, oldest first."""
+        ...
+
+    def open_discrepancies(self, party_refs: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        """For each of these parties with any, its visits with discrepancies not yet
+        resolved (ids, oldest first)."""
+        ...
+
+    def add_resolution(self, resolution: VisitResolution) -> None: ...
+    def resolutions_for(self, party_refs: Sequence[str]) -> dict[str, list[VisitResolution]]: ...
+
+
 class OwnerRepository(Protocol):
     """Who owns each party (rules.md section 9, "Ownership")."""
 
@@ -413,6 +433,8 @@ class UnitOfWork(Protocol):
     def screenings(self) -> ScreeningRepository: ...
     @property
     def shipments(self) -> ShipmentRepository: ...
+    @property
+    def field_visits(self) -> FieldVisitRepository: ...
 
     def __enter__(self) -> Self: ...
     def __exit__(

@@ -57,6 +57,8 @@ class References(Strict):
     red_flag_28: str
     not_controlled: str
     b_level_no_license_required: str
+    field_audit: str
+    """Field audits: a visit's discrepancies hold the party's orders (rules.md section 10)."""
 
 
 class Ic3A090(Strict):

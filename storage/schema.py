@@ -400,6 +400,42 @@ class ShippedUnitRow(Base):
     serial_key: Mapped[str] = mapped_column(String(100))
 
 
+class FieldVisitRow(Base):
+    """A field-audit kit merged back: one visit (rules.md section 10). Append-only."""
+
+    __tablename__ = "field_visits"
+    __table_args__ = (Index("ix_field_visits_party_ref", "party_ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    kit_sha256: Mapped[str] = mapped_column(String(64), unique=True)
+    party_ref: Mapped[str] = mapped_column(ForeignKey("parties.ref"))
+    site: Mapped[str] = mapped_column(String(300))
+    exported_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    closed_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    auditor: Mapped[str] = mapped_column(String(300))
+    site_representative: Mapped[str] = mapped_column(String(300))
+    key_fingerprint: Mapped[str] = mapped_column(String(100))
+    log_head: Mapped[str] = mapped_column(String(64))
+    discrepancies: Mapped[int] = mapped_column(Integer)
+    summary: Mapped[str] = mapped_column(Text)
+    merged_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    merged_by: Mapped[str] = mapped_column(String(300))
+
+
+class FieldVisitResolutionRow(Base):
+    """How the officer resolved a visit's discrepancies. Append-only."""
+
+    __tablename__ = "field_visit_resolutions"
+    __table_args__ = (Index("ix_field_visit_resolutions_party_ref", "party_ref"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    visit_id: Mapped[int] = mapped_column(ForeignKey("field_visits.id"))
+    party_ref: Mapped[str] = mapped_column(String(64))
+    resolution: Mapped[str] = mapped_column(Text)
+    resolved_by: Mapped[str] = mapped_column(String(300))
+    resolved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+
+
 APPEND_ONLY_TABLES = (
     "decisions",
     "ledger_entries",
@@ -411,4 +447,6 @@ APPEND_ONLY_TABLES = (
     "party_screenings",
     "screening_dispositions",
     "shipped_units",
+    "field_visits",
+    "field_visit_resolutions",
 )

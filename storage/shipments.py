@@ -1,16 +1,20 @@
-"""Units shipped on orders with their serial numbers: the repository over ``shipped_units``
-(append-only; rules.md section 10). It never commits."""
+"""Units shipped on orders with their serial numbers, and the field-audit visits merged back:
+the repositories over ``shipped_units``, ``field_visits`` and ``field_visit_resolutions``
+(append-only; rules.md section 10). They never commit."""
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator, Sequence
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
 from sqlalchemy.engine import Connection
 
+from domain.fieldaudit.visits import FieldVisit, VisitResolution
 from domain.model import ShippedUnit
-from storage.schema import ShippedUnitRow
+from storage.schema import FieldVisitResolutionRow, FieldVisitRow, ShippedUnitRow
+from storage.statements import read_datetime
 
 _CHUNK = 500
 """Values per IN (...) query: well below SQLite's limit on bound parameters."""
@@ -103,3 +107,98 @@ class SqlShipmentRepository:
     def count(self) -> int:
         counted = self._connection.execute(select(func.count()).select_from(ShippedUnitRow))
         return int(counted.scalar_one())
+
+
+def _visit(row: Any) -> FieldVisit:
+    return FieldVisit(
+        id=row.id,
+        kit_sha256=row.kit_sha256,
+        party_ref=row.party_ref,
+        site=row.site,
+        exported_at=read_datetime(row.exported_at),
+        closed_at=read_datetime(row.closed_at),
+        auditor=row.auditor,
+        site_representative=row.site_representative,
+        key_fingerprint=row.key_fingerprint,
+        log_head=row.log_head,
+        discrepancies=row.discrepancies,
+        summary=json.loads(row.summary),
+        merged_at=read_datetime(row.merged_at),
+        merged_by=row.merged_by,
+    )
+
+
+class SqlFieldVisitRepository:
+    """Implements ``domain.ports.FieldVisitRepository``."""
+
+    def __init__(self, connection: Connection) -> None:
+        self._connection = connection
+
+    def add(self, visit: FieldVisit) -> int:
+        values = visit.model_dump(exclude={"id"})
+        values["summary"] = json.dumps(visit.summary, ensure_ascii=False, sort_keys=True)
+        inserted = self._connection.execute(
+            insert(FieldVisitRow).values(**values).returning(FieldVisitRow.id)
+        )
+        return int(inserted.scalar_one())
+
+    def by_kit(self, kit_sha256: str) -> FieldVisit | None:
+        row = self._connection.execute(
+            select(FieldVisitRow).where(FieldVisitRow.kit_sha256 == kit_sha256)
+        ).first()
+        return None if row is None else _visit(row)
+
+    def for_parties(self, party_refs: Sequence[str]) -> dict[str, list[FieldVisit]]:
+        refs = list(dict.fromkeys(party_refs))
+        found: dict[str, list[FieldVisit]] = {}
+        for start in range(0, len(refs), _CHUNK):
+            rows = self._connection.execute(
+                select(FieldVisitRow)
+                .where(FieldVisitRow.party_ref.in_(refs[start : start + _CHUNK]))
+                .order_by(FieldVisitRow.id)
+            )
+            for row in rows:
+                found.setdefault(row.party_ref, []).append(_visit(row))
+        return found
+
+    def open_discrepancies(self, party_refs: Sequence[str]) -> dict[str, tuple[int, ...]]:
+        refs = list(dict.fromkeys(party_refs))
+        if not refs:
+            return {}
+        marks = ", ".join(f":r{number}" for number in range(len(refs)))
+        rows = self._connection.execute(
+            text(
+                "SELECT v.party_ref, v.id FROM field_visits v WHERE v.discrepancies > 0"
+                f" AND v.party_ref IN ({marks}) AND NOT EXISTS (SELECT 1 FROM"
+                " field_visit_resolutions r WHERE r.visit_id = v.id) ORDER BY v.id"
+            ),
+            {f"r{number}": ref for number, ref in enumerate(refs)},
+        )
+        found: dict[str, list[int]] = {}
+        for party_ref, visit_id in rows:
+            found.setdefault(party_ref, []).append(visit_id)
+        return {ref: tuple(ids) for ref, ids in found.items()}
+
+    def add_resolution(self, resolution: VisitResolution) -> None:
+        self._connection.execute(insert(FieldVisitResolutionRow).values(**resolution.model_dump()))
+
+    def resolutions_for(self, party_refs: Sequence[str]) -> dict[str, list[VisitResolution]]:
+        refs = list(dict.fromkeys(party_refs))
+        found: dict[str, list[VisitResolution]] = {}
+        for start in range(0, len(refs), _CHUNK):
+            rows = self._connection.execute(
+                select(FieldVisitResolutionRow)
+                .where(FieldVisitResolutionRow.party_ref.in_(refs[start : start + _CHUNK]))
+                .order_by(FieldVisitResolutionRow.id)
+            )
+            for row in rows:
+                found.setdefault(row.party_ref, []).append(
+                    VisitResolution(
+                        visit_id=row.visit_id,
+                        party_ref=row.party_ref,
+                        resolution=row.resolution,
+                        resolved_by=row.resolved_by,
+                        resolved_at=read_datetime(row.resolved_at),
+                    )
+                )
+        return found

@@ -27,7 +27,7 @@ from storage.repositories import (
 )
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 from storage.screening_results import SqlScreeningRepository
-from storage.shipments import SqlShipmentRepository
+from storage.shipments import SqlFieldVisitRepository, SqlShipmentRepository
 
 
 class KeptReadConnections:
@@ -156,6 +156,7 @@ class SqlUnitOfWork:
         self.owners = SqlOwnerRepository(connection)
         self.screenings = SqlScreeningRepository(connection)
         self.shipments = SqlShipmentRepository(connection)
+        self.field_visits = SqlFieldVisitRepository(connection)
         return self
 
     def __exit__(

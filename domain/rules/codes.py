@@ -50,6 +50,8 @@ class FindingCode(StrEnum):
     RESTRICTED_PARTY_REVIEW = "restricted_party_review"
     AFFILIATE_OF_LISTED_PARTY = "affiliate_of_listed_party"
     LISTED_OWNER_NOTE = "listed_owner_note"
+    # Field audits (rules.md section 10)
+    FIELD_AUDIT_DISCREPANCY = "field_audit_discrepancy"
 
     @property
     def heading(self) -> str:
@@ -108,6 +110,7 @@ TITLES: dict[FindingCode, str] = {
     FindingCode.MILITARY_END_USER: "Military end user",
     FindingCode.UNVERIFIED_LIST: "On the Unverified List",
     FindingCode.RESTRICTED_PARTY_REVIEW: "On a restricted-party list: review",
+    FindingCode.FIELD_AUDIT_DISCREPANCY: "Field-audit discrepancy not yet resolved",
     FindingCode.AFFILIATE_OF_LISTED_PARTY: "Affiliate of a listed party",
     FindingCode.LISTED_OWNER_NOTE: "Listed owner (note)",
 }

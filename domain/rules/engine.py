@@ -24,6 +24,7 @@ from domain.model import EvaluationContext, Order
 from domain.rules.classification import classify_product
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts, facts_for
+from domain.rules.field_audit import field_audit_findings
 from domain.rules.findings import finding
 from domain.rules.geography import NexusFact, country_notes, tier3_nexus
 from domain.rules.parts import PartDecision
@@ -60,8 +61,12 @@ def evaluate(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Deci
     findings.extend(_country_notes(facts))
     screened = screening_findings(facts.parties, facts.screening, facts.ruleset, facts.day)
     findings[:0] = [item.finding for item in screened]
+    audited = field_audit_findings(facts)
+    findings[:0] = audited
     outcome = most_restrictive(
-        [part.result.outcome for part in decided] + [item.outcome for item in screened]
+        [part.result.outcome for part in decided]
+        + [item.outcome for item in screened]
+        + [Outcome.HOLD for _ in audited]
     )
     authorizations: list[Authorization] = []
     for part in decided if not _screening_forbids(screened) else ():

@@ -27,6 +27,7 @@ class Facts:
     destination: str
     destination_tier: Tier
     screening: Mapping[str, ScreeningState]
+    field_audits: Mapping[str, tuple[int, ...]]
 
     @property
     def day(self) -> date:

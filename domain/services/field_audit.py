@@ -1,4 +1,4 @@
-"""Exporting a field-audit kit for one site (rules.md section 10, "The kit").
+"""Exporting a field-audit kit for one site and merging it back (rules.md section 10).
 
 :func:`kit_contents` reads, in one consistent read, what the auditor needs offline about the
 party and nothing more about others; :func:`export_kit` has the desk sign it. Writing the
@@ -8,10 +8,15 @@ made before anything touches the disk.
 
 from __future__ import annotations
 
-from typing import Protocol
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any, Protocol
 
 from domain.errors import DomainError
 from domain.fieldaudit.kit import ExpectedSerial, KitContents, checklist, signed_bytes
+from domain.fieldaudit.reconcile import Expected, Reconciler, Reconciliation
+from domain.fieldaudit.visits import FieldVisit, VisitResolution
+from domain.frozen import Frozen
 from domain.model import Party
 from domain.ports import Database, UnitOfWork
 from domain.ruleset import RulesetCatalog
@@ -201,3 +206,164 @@ def export_kit(
         )
         uow.commit()
     return contents, signature
+
+
+# -- merging a kit back ----------------------------------------------------------------------
+
+
+class LoggedAction(Protocol):
+    """One entry of a kit's on-site log, as the merge reads it."""
+
+    @property
+    def seq(self) -> int: ...
+    @property
+    def at(self) -> str: ...
+    @property
+    def action(self) -> str: ...
+    @property
+    def payload(self) -> dict[str, Any]: ...
+    @property
+    def hash(self) -> str: ...
+
+
+class MergeResult(Frozen):
+    visit: int
+    merged: bool
+    already_merged: bool
+    discrepancies: int
+
+
+def visit_of(
+    contents: KitContents, contents_sha256: str, log: Sequence[LoggedAction]
+) -> tuple[Reconciliation, dict[str, Any], LoggedAction]:
+    """What a signed-off kit found: the reconciliation of its scans, its summary, and the
+    sign-off entry."""
+    if not log or log[-1].action != "close":
+        raise DomainError(
+            "the kit is not signed off: sign it off on site (`kit close`) before merging it"
+        )
+    reconciler = Reconciler(
+        contents.site,
+        (
+            Expected(item.serial, item.product_ref, item.order_ref, item.site)
+            for item in contents.expected
+        ),
+        contents.shipped_elsewhere,
+    )
+    answers: dict[str, dict[str, Any]] = {}
+    photos: list[dict[str, Any]] = []
+    for entry in log:
+        if entry.action == "scan":
+            reconciler.scan(str(entry.payload["serial"]))
+        elif entry.action == "answer":
+            answers[str(entry.payload["item"])] = dict(entry.payload)
+        elif entry.action == "photo":
+            photos.append(dict(entry.payload))
+    result = reconciler.result()
+    failed = sorted(item for item, answer in answers.items() if answer.get("answer") == "no")
+    summary = {
+        "reconciliation": result.to_json(),
+        "answers": answers,
+        "failed_items": failed,
+        "unanswered_items": [item.id for item in contents.checklist if item.id not in answers],
+        "photos": photos,
+        "log_entries": len(log),
+        "expected_serials": len(contents.expected),
+    }
+    return result, summary, log[-1]
+
+
+def merge_kit(
+    db: Database,
+    contents: KitContents,
+    contents_sha256: str,
+    log: Sequence[LoggedAction],
+    *,
+    actor: str,
+) -> MergeResult:
+    """Record a signed-off kit's visit with the desk (once: merging it again changes
+    nothing); a visit with discrepancies puts the party under review."""
+    result, summary, close = visit_of(contents, contents_sha256, log)
+    with db.writer(actor) as uow:
+        known = uow.field_visits.by_kit(contents_sha256)
+        if known is not None:
+            assert known.id is not None
+            return MergeResult(
+                visit=known.id,
+                merged=False,
+                already_merged=True,
+                discrepancies=known.discrepancies,
+            )
+        if uow.parties.get(contents.party_ref) is None:
+            raise DomainError(f"the kit is for party {contents.party_ref!r}, unknown to this desk")
+        discrepancies = result.discrepancies + len(summary["failed_items"])
+        visit = FieldVisit(
+            kit_sha256=contents_sha256,
+            party_ref=contents.party_ref,
+            site=contents.site,
+            exported_at=contents.exported_at,
+            closed_at=datetime.fromisoformat(close.at),
+            auditor=str(close.payload.get("auditor", "")),
+            site_representative=str(close.payload.get("site_representative", "")),
+            key_fingerprint=contents.key_fingerprint,
+            log_head=close.hash,
+            discrepancies=discrepancies,
+            summary=summary,
+            merged_at=uow.now,
+            merged_by=actor,
+        )
+        visit_id = uow.field_visits.add(visit)
+        uow.audit.append(
+            "merge",
+            "field_visit",
+            contents.party_ref,
+            after={
+                "visit": visit_id,
+                "kit_sha256": contents_sha256,
+                "site": contents.site,
+                "log_head": close.hash,
+                "discrepancies": discrepancies,
+                "photos": [photo.get("sha256") for photo in summary["photos"]],
+                "auditor": visit.auditor,
+                "site_representative": visit.site_representative,
+            },
+        )
+        uow.commit()
+    return MergeResult(
+        visit=visit_id, merged=True, already_merged=False, discrepancies=discrepancies
+    )
+
+
+def resolve_visit(
+    db: Database, party_ref: str, visit_id: int, resolution: str, *, actor: str
+) -> VisitResolution:
+    """The officer records how a visit's discrepancies were resolved (audited); the party's
+    orders are then no longer held for it."""
+    if not resolution.strip():
+        raise DomainError("say how the discrepancies were resolved: a resolution is required")
+    with db.writer(actor) as uow:
+        visits = {
+            visit.id: visit
+            for visit in uow.field_visits.for_parties([party_ref]).get(party_ref, [])
+        }
+        visit = visits.get(visit_id)
+        if visit is None:
+            raise DomainError(f"party {party_ref!r} has no field-audit visit {visit_id}")
+        if not visit.discrepancies:
+            raise DomainError(f"visit {visit_id} found no discrepancies: nothing to resolve")
+        made = VisitResolution(
+            visit_id=visit_id,
+            party_ref=party_ref,
+            resolution=resolution.strip(),
+            resolved_by=actor,
+            resolved_at=uow.now,
+        )
+        uow.field_visits.add_resolution(made)
+        uow.audit.append(
+            "resolve",
+            "field_visit",
+            party_ref,
+            after={"visit": visit_id, "resolution": made.resolution},
+        )
+        uow.commit()
+    return made

@@ -131,6 +131,9 @@ def build_context(
         screening=screening
         if screening is not None
         else screening_states(uow, [ref, *([end_user.ref] if end_user else [])]),
+        field_audits=uow.field_visits.open_discrepancies(
+            [ref, *([end_user.ref] if end_user else [])]
+        ),
     )
 
 

@@ -79,6 +79,9 @@ ACTION_TEXT = {
     "redo": "Redone (Edit > Redo)",
     "dispose": "Screening match decided",
     "approve": "Cleared match approved (second officer)",
+    "export": "Field-audit kit exported",
+    "merge": "Field-audit kit merged back",
+    "resolve": "Field-audit discrepancies resolved",
 }
 
 

@@ -109,3 +109,36 @@ def test_photos_answers_and_the_sign_off_after_which_the_kit_takes_nothing(
     assert after.returncode == 2
     assert "signed off" in after.stderr
     assert run("kit", "reconcile", str(kit)).returncode == 0  # still readable, and verified
+
+
+def test_merging_records_the_visit_once_holds_the_party_until_resolved(
+    run: Run, tmp_path: Path
+) -> None:
+    kit = _kit(run, tmp_path)
+    assert _json(run("--json", "check", "SO-MC"))["outcome"] == "authorized"
+    assert run("kit", "scan", str(kit), "1654922012345").returncode == 0
+    unclosed = run("kit", "merge", str(kit))
+    assert unclosed.returncode == 2
+    assert "not signed off" in unclosed.stderr
+    closing = ("kit", "close", str(kit), "--auditor", "A", "--site-representative", "B, Manager")
+    assert run(*closing).returncode == 0
+    merged = _json(run("--json", "kit", "merge", str(kit)))
+    assert (merged["merged"], merged["already_merged"], merged["discrepancies"]) == (
+        True,
+        False,
+        1,
+    )  # one serial missing
+    again = _json(run("--json", "kit", "merge", str(kit)))
+    assert (again["visit"], again["merged"], again["already_merged"]) == (
+        merged["visit"],
+        False,
+        True,
+    )
+    held = _json(run("--json", "check", "SO-MC"))
+    assert held["outcome"] == "hold"
+    assert "field_audit_discrepancy" in {finding["code"] for finding in held["findings"]}
+    empty = run("kit", "resolve", "MC", merged["visit"], "--note", " ")
+    assert empty.returncode == 2
+    resolved = run("kit", "resolve", "MC", merged["visit"], "--note", "unit in repair, RMA 4411")
+    assert resolved.returncode == 0
+    assert _json(run("--json", "check", "SO-MC"))["outcome"] == "authorized"

@@ -9,11 +9,13 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text as sql
+from sqlalchemy.exc import DBAPIError
 
 from domain.csvio import CsvKind
 from domain.fieldaudit.kit import KIT_FORMAT, checklist
 from domain.ruleset import load_shipped_rulesets
-from domain.services.field_audit import export_kit
+from domain.services.field_audit import export_kit, merge_kit, resolve_visit
 from domain.services.transfer import import_file
 from storage.desk_key import DeskKey
 from storage.kit_file import KitError, open_kit, write_kit
@@ -154,3 +156,36 @@ def test_a_photo_altered_in_the_kit_is_named(kit_path: Path) -> None:
     _tamper(kit_path, "DROP TRIGGER photos_no_update", "UPDATE photos SET data = x'00'")
     with pytest.raises(KitError, match="was altered"):
         open_kit(kit_path)
+
+
+def test_a_merged_visit_is_kept_once_and_holds_until_resolved(
+    kit_path: Path, db: SqlDatabase
+) -> None:
+    kit = open_kit(kit_path)
+    kit.append_many(
+        "scan", [{"serial": "1654922012345"}, {"serial": "1654922099999"}], actor="a", at=AT
+    )
+    kit.append("answer", {"item": "operator", "answer": "no"}, actor="a", at=AT)
+    kit.append("close", {"auditor": "A", "site_representative": "B"}, actor="a", at=AT)
+    kit = open_kit(kit_path)
+    first = merge_kit(db, kit.contents, kit.contents_sha256, kit.log, actor="officer")
+    assert (first.merged, first.discrepancies) == (True, 3)  # missing, unexpected, failed item
+    again = merge_kit(db, kit.contents, kit.contents_sha256, kit.log, actor="officer")
+    assert (again.visit, again.already_merged) == (first.visit, True)
+    with db.reader() as uow:
+        [visit] = uow.field_visits.for_parties(["SG-A"])["SG-A"]
+        held = uow.field_visits.open_discrepancies(["SG-A", "MY-B"])
+    assert visit.summary["reconciliation"]["unexpected"] == [
+        {"serial": "1654922099999", "shipped_to": "MY-B"}
+    ]
+    assert visit.summary["failed_items"] == ["operator"]
+    assert visit.log_head == kit.log[-1].hash
+    assert held == {"SG-A": (first.visit,)}
+    resolve_visit(db, "SG-A", first.visit, "serial 346 found in the spares cage", actor="officer")
+    with db.reader() as uow:
+        assert uow.field_visits.open_discrepancies(["SG-A"]) == {}
+    with db.engine.connect() as connection:
+        for table in ("field_visits", "field_visit_resolutions"):
+            with pytest.raises(DBAPIError, match="append-only"):
+                connection.execute(sql(f"DELETE FROM {table}"))
+            connection.rollback()

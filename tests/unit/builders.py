@@ -124,6 +124,7 @@ def decide(
     resolution: RedFlagResolution | None = None,
     products: Mapping[str, Product] | None = None,
     screening: Mapping[str, ScreeningState] | None = None,
+    field_audits: Mapping[str, tuple[int, ...]] | None = None,
 ) -> Decision:
     consignee = consignee or party()
     order = Order(
@@ -142,6 +143,7 @@ def decide(
         standing=standing or Standing(),
         country=country,
         screening=screening or {},
+        field_audits=field_audits or {},
     )
     return evaluate(order, context, CATALOG.in_effect_on(on))
 

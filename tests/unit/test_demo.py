@@ -99,12 +99,15 @@ SCREENING_CODES = (
     "listed_owner_note",
 )
 """Produced by tests/unit/test_screening_rules.py (the replay holds no list snapshot)."""
+FIELD_AUDIT_CODES = ("field_audit_discrepancy",)
+"""Produced by tests/unit/test_field_audit_rules.py (the replay merges no field audit)."""
 
 
 def test_the_expected_codes_are_every_code_the_engine_can_produce() -> None:
     # Every finding code is a member of the enum; the demonstration data produces each one
-    # but screening's, which the screening rules' tests produce.
-    assert set(EXPECTED_CODES) | set(SCREENING_CODES) == {code.value for code in FindingCode}
+    # but screening's and field audits', which their rules' tests produce.
+    others = set(SCREENING_CODES) | set(FIELD_AUDIT_CODES)
+    assert set(EXPECTED_CODES) | others == {code.value for code in FindingCode}
 
 
 def test_most_orders_are_ordinary(decisions: list[Decision]) -> None:

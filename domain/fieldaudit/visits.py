@@ -1,0 +1,47 @@
+"""A field-audit visit as the desk keeps it once the kit is merged back (rules.md section 10,
+"Merging back"), and when a visit puts its party under review."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from domain.frozen import Frozen
+
+
+class FieldVisit(Frozen):
+    """One merged kit: where and when, who signed off, what was found."""
+
+    id: int | None = None
+    kit_sha256: str
+    """The SHA-256 of the kit's signed contents: a kit is merged once."""
+    party_ref: str
+    site: str
+    exported_at: datetime
+    closed_at: datetime
+    auditor: str
+    site_representative: str
+    key_fingerprint: str
+    log_head: str
+    """The hash of the on-site log's last entry (the sign-off)."""
+    discrepancies: int
+    """Missing, unexpected and duplicate serials, and failed checklist items."""
+    summary: dict[str, Any]
+    """The reconciliation, the checklist answers, the photos' hashes and the log's length."""
+    merged_at: datetime
+    merged_by: str
+
+
+class VisitResolution(Frozen):
+    visit_id: int
+    party_ref: str
+    resolution: str
+    resolved_by: str
+    resolved_at: datetime
+
+
+def under_review(visits: list[FieldVisit], resolutions: list[VisitResolution]) -> list[FieldVisit]:
+    """The visits with discrepancies the officer has not yet resolved (rules.md section 10:
+    the party's next orders are held until then)."""
+    resolved = {item.visit_id for item in resolutions}
+    return [visit for visit in visits if visit.discrepancies and visit.id not in resolved]
