@@ -1,5 +1,7 @@
 """A field-audit visit as the desk keeps it once the kit is merged back (rules.md section 10,
-"Merging back"), and when a visit puts its party under review."""
+"Merging back"), and the officer's resolution of its discrepancies. A visit with
+discrepancies and no resolution puts its party under review (``FieldVisitRepository.
+open_discrepancies``; the hold is ``domain.rules.field_audit``)."""
 
 from __future__ import annotations
 
@@ -38,10 +40,3 @@ class VisitResolution(Frozen):
     resolution: str
     resolved_by: str
     resolved_at: datetime
-
-
-def under_review(visits: list[FieldVisit], resolutions: list[VisitResolution]) -> list[FieldVisit]:
-    """The visits with discrepancies the officer has not yet resolved (rules.md section 10:
-    the party's next orders are held until then)."""
-    resolved = {item.visit_id for item in resolutions}
-    return [visit for visit in visits if visit.discrepancies and visit.id not in resolved]
