@@ -33,7 +33,7 @@ from domain.model import (
     VeuFootprint,
 )
 from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
-from domain.screening.results import Disposition, PartyScreening
+from domain.screening.results import Disposition, EarlierScreening, PartyScreening
 
 RecordT = TypeVar("RecordT")
 
@@ -378,6 +378,23 @@ class ScreeningRepository(Protocol):
     """Screenings of parties and the officer's dispositions (append-only)."""
 
     def add_many(self, screenings: Sequence[PartyScreening], *, screened_by: str) -> None: ...
+    def add_name_keys(self, keys: Mapping[str, bytes], version: str) -> None:
+        """Keep the key hashes of each names hash (once per names hash and version)."""
+        ...
+
+    def earlier(
+        self, snapshot_id: int, previous_id: int | None, keys_version: str
+    ) -> list[EarlierScreening]:
+        """Every party, with its newest screening against ``previous_id``, the key hashes kept
+        for its names if any, and whether it is screened against ``snapshot_id`` already."""
+        ...
+
+    def carry(
+        self, screening_ids: Sequence[int], snapshot_id: int, *, at: datetime, by: str
+    ) -> None:
+        """Record the screenings ``screening_ids`` again as made against ``snapshot_id``."""
+        ...
+
     def latest_for(self, refs: Sequence[str], snapshot_id: int) -> dict[str, PartyScreening]:
         """The newest screening of each party against ``snapshot_id``."""
         ...

@@ -15,6 +15,7 @@ from sqlalchemy import (
     ForeignKey,
     Index,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Text,
@@ -359,6 +360,17 @@ class PartyScreeningRow(Base):
     match_count: Mapped[int] = mapped_column(Integer)
     matches: Mapped[str] = mapped_column(Text)
     """JSON list of the potential matches."""
+
+
+class ScreeningNameKeysRow(Base):
+    """The key hashes of the names a party was screened under (migration 0012): derived
+    data, kept so that a list import re-screens only the parties its changes can affect."""
+
+    __tablename__ = "screening_name_keys"
+
+    names_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
+    version: Mapped[str] = mapped_column(String(16), primary_key=True)
+    keys: Mapped[bytes] = mapped_column(LargeBinary)
 
 
 class ScreeningDispositionRow(Base):

@@ -4,16 +4,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select
+from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
-from domain.screening.results import Disposition, PartyScreening, PotentialMatch, Verdict
-from storage.schema import PartyScreeningRow, ScreeningDispositionRow
-from storage.statements import RowMemo, Statement, read_datetime
+from domain.screening.results import (
+    Disposition,
+    EarlierScreening,
+    PartyScreening,
+    PotentialMatch,
+    Verdict,
+)
+from storage.schema import PartyScreeningRow, ScreeningDispositionRow, ScreeningNameKeysRow
+from storage.statements import RowMemo, Statement, bind_datetime, read_datetime
 
 _CHUNK = 500
 """Refs per IN (...) query: well below SQLite's limit on bound parameters."""
@@ -55,6 +62,22 @@ _DISPOSITIONS = (
     "SELECT party_ref, entry_id, entry_hash, verdict, reason, document, score, decided_by, "
     "decided_at, approved_by, approved_at FROM screening_dispositions "
     "WHERE party_ref IN ({refs}) ORDER BY id"
+)
+_EARLIER = Statement(
+    "SELECT p.ref, p.name, p.aliases, p.parent_name, s.id, s.names_hash, s.threshold, "
+    "s.match_count, s.matches, k.keys, EXISTS (SELECT 1 FROM party_screenings n "
+    "WHERE n.party_ref = p.ref AND n.snapshot_id = :snapshot) AS done FROM parties p "
+    "LEFT JOIN (SELECT party_ref, MAX(id) AS id FROM party_screenings "
+    "WHERE snapshot_id = :previous GROUP BY party_ref) l ON l.party_ref = p.ref "
+    "LEFT JOIN party_screenings s ON s.id = l.id "
+    "LEFT JOIN screening_name_keys k ON k.names_hash = s.names_hash AND k.version = :version "
+    "ORDER BY p.ref"
+)
+_CARRY = (
+    "INSERT INTO party_screenings (party_ref, snapshot_id, names_hash, screened_at, "
+    "screened_by, threshold, match_count, matches) SELECT party_ref, :snapshot, names_hash, "
+    ":at, :by, threshold, match_count, matches FROM party_screenings WHERE id IN ({refs}) "
+    "ORDER BY id"
 )
 _STATEMENTS: dict[tuple[str, int], Statement] = {}
 
@@ -146,6 +169,56 @@ class SqlScreeningRepository:
                 for item in screenings
             ],
         )
+
+    def add_name_keys(self, keys: Mapping[str, bytes], version: str) -> None:
+        if not keys:
+            return
+        dialect = postgresql if self._connection.dialect.name == "postgresql" else sqlite
+        self._connection.execute(
+            dialect.insert(ScreeningNameKeysRow).on_conflict_do_nothing(),
+            [
+                {"names_hash": names, "version": version, "keys": each}
+                for names, each in keys.items()
+            ],
+        )
+
+    def earlier(
+        self, snapshot_id: int, previous_id: int | None, keys_version: str
+    ) -> list[EarlierScreening]:
+        params = {
+            "snapshot": snapshot_id,
+            "previous": -1 if previous_id is None else previous_id,
+            "version": keys_version,
+        }
+        rows = _EARLIER.rows(self._connection, params)
+        return [
+            EarlierScreening(
+                party_ref=ref,
+                name=name,
+                aliases=tuple(json.loads(aliases)),
+                parent_name=parent,
+                screening_id=sid,
+                names_hash=names,
+                threshold=limit,
+                entry_ids=frozenset(
+                    item["entry_id"] for item in (json.loads(matches) if count else ())
+                ),
+                keys=None if keys is None else bytes(keys),
+                current=bool(done),
+            )
+            for ref, name, aliases, parent, sid, names, limit, count, matches, keys, done in rows
+        ]
+
+    def carry(
+        self, screening_ids: Sequence[int], snapshot_id: int, *, at: datetime, by: str
+    ) -> None:
+        when = bind_datetime(self._connection, at)
+        ids = sorted(set(screening_ids))
+        for start in range(0, len(ids), _CHUNK):
+            chunk = ids[start : start + _CHUNK]
+            params: dict[str, object] = {f"r{i}": number for i, number in enumerate(chunk)}
+            params.update(snapshot=snapshot_id, at=when, by=by)
+            _sized(_CARRY, len(chunk)).run(self._connection, params)
 
     def latest_for(self, refs: Sequence[str], snapshot_id: int) -> dict[str, PartyScreening]:
         """The newest screening of each party against ``snapshot_id`` (read before every

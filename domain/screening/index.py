@@ -13,7 +13,11 @@ millisecond.
 
 from __future__ import annotations
 
+import hashlib
 import math
+import sys
+import zlib
+from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -41,7 +45,7 @@ from domain.screening.matching import (
 from domain.screening.names import Kind, Token, list_name_variants, normalise, skeleton
 from domain.screening.parallel import map_chunks
 
-__all__ = ["ScreeningIndex"]
+__all__ = ["ScreeningIndex", "keys_meet", "keys_version", "list_key_hashes", "pack_keys"]
 
 RARE_FLOOR: Final = 0.5
 """The weight of a distinctive word found in every list name; a unique word weighs 1."""
@@ -104,7 +108,9 @@ class _Name:
         return LIST_SIDE_SHARE * share + (1 - LIST_SIDE_SHARE)
 
 
-_Hits = tuple[Prepared, tuple[tuple[_Name, Scored], ...]]
+_Hits = tuple[Prepared, tuple[tuple[_Name, Scored], ...], frozenset[int]]
+"""A party name's prepared form, the list names it scores at or above the threshold against,
+and the hashes of the keys it was looked up under."""
 
 
 def _deletions(word: str) -> Iterator[str]:
@@ -257,12 +263,10 @@ class ScreeningIndex:
             return weight * SHORT_WEIGHT
         return weight
 
-    def _candidates(self, prepared: Prepared, threshold: float) -> list[int]:
-        """Names sharing a key with the party's name that could still reach the threshold."""
-        lists = sorted(
-            (found for key in _query_keys(prepared) if (found := self._postings.get(key))),
-            key=len,
-        )
+    def _candidates(self, prepared: Prepared, keys: set[str], threshold: float) -> list[int]:
+        """Names sharing one of ``keys`` (the party name's) that could still reach the
+        threshold."""
+        lists = sorted((found for key in keys if (found := self._postings.get(key))), key=len)
         masks: dict[int, int] = {}
         read: set[int] = set()
         for number, found in enumerate(lists):
@@ -290,10 +294,11 @@ class ScreeningIndex:
         prepared = prepare(query_name, self.weight)
         if not prepared.content:
             return None
+        keys = _query_keys(prepared)
         # entries often share a name ("... 13th Research Institute (CETC 13)"): score it once
         scored_names: dict[str, Scored] = {}
         hits: list[tuple[_Name, Scored]] = []
-        for position in self._candidates(prepared, threshold):
+        for position in self._candidates(prepared, keys, threshold):
             name = self._names[position]
             scored = scored_names.get(name.prepared.name)
             if scored is None:
@@ -301,7 +306,19 @@ class ScreeningIndex:
                 scored_names[name.prepared.name] = scored
             if scored.score >= threshold:
                 hits.append((name, scored))
-        return prepared, tuple(hits)
+        return prepared, tuple(hits), frozenset(map(_key_hash, keys))
+
+    def key_hashes(
+        self, names: Iterable[str], threshold: float = DEFAULT_ALERT_THRESHOLD
+    ) -> frozenset[int]:
+        """The hashes of the keys ``names`` are looked up under (see :func:`keys_meet`); read
+        from the names' screenings when they were just screened."""
+        found: set[int] = set()
+        for name in dict.fromkeys(names):
+            hits = self._hits(name, threshold)
+            if hits is not None:
+                found |= hits[2]
+        return frozenset(found)
 
     def screen(
         self, query: ScreeningQuery, threshold: float = DEFAULT_ALERT_THRESHOLD
@@ -316,7 +333,7 @@ class ScreeningIndex:
             found = self._hits(query_name, threshold)
             if found is None:
                 continue
-            prepared, hits = found
+            prepared, hits, _keys = found
             for name, scored in hits:
                 agreement = agreements.get(name.entry)
                 if agreement is None:
@@ -365,3 +382,78 @@ def _screen_part(
 ) -> list[list[NameMatch]]:
     index, threshold = state
     return [index.screen(query, threshold) for query in queries]
+
+
+# -- what a change of the list can affect ----------------------------------------------------
+#
+# A party name can reach a list name only if they share a blocking key (the index scores no
+# other pair). So a party whose keys meet none of the keys of the names a new snapshot adds
+# cannot match them, and its screening is carried to the new snapshot unchanged; the keys of
+# every screened party are kept (as hashes) for that purpose. Hashes that collide only send a
+# party to be screened again.
+
+KEYS_FORMAT: Final = "crc32-1"
+"""Bump when the blocking keys change in a way the probe names below might not show."""
+_PROBES: Final = (
+    "Beijing Zhongguancun Micro Electronics Technology Co., Ltd.",
+    "Sino-Tech (Hong Kong) Trading Limited",
+    "Obshchestvo s ogranichennoy otvetstvennostyu Promtekhnologiya",
+    "ООО «Промтехнология»",
+    "中国电子科技集团公司第十三研究所",
+    "Huawei Technologies Co Ltd",
+    "Shenzhen Jiahe Jinwei Electronic Tech",
+    "Advanced Semiconductor Manufacturing Corp. (ASMC)",
+    "Aero Engineering Bureau 13",
+    "Kaishitong (Beijing) Semiconductor",
+)
+
+
+def _key_hash(key: str) -> int:
+    return zlib.crc32(key.encode())
+
+
+def keys_version() -> str:
+    """The version of the stored key hashes: the format and the keys of a few probe names,
+    so that keys stored by a program that normalised names otherwise are not trusted."""
+    return _keys_version()
+
+
+@lru_cache(maxsize=1)
+def _keys_version() -> str:
+    digest = hashlib.sha256(KEYS_FORMAT.encode())
+    for probe in _PROBES:
+        digest.update(repr(sorted(_query_keys(prepare(probe)))).encode())
+    return digest.hexdigest()[:16]
+
+
+def pack_keys(hashes: Iterable[int]) -> bytes:
+    """Key hashes as stored: sorted unsigned 32-bit integers, little-endian."""
+    packed = array("I", sorted(hashes))
+    if sys.byteorder == "big":
+        packed.byteswap()
+    return packed.tobytes()
+
+
+def _unpack_keys(stored: bytes) -> array[int]:
+    unpacked = array("I")
+    unpacked.frombytes(stored)
+    if sys.byteorder == "big":
+        unpacked.byteswap()
+    return unpacked
+
+
+def list_key_hashes(names: Iterable[str]) -> frozenset[int]:
+    """The hashes of the keys the index files these list names under (with their variants)."""
+    found: set[int] = set()
+    for name in dict.fromkeys(names):
+        for variant in list_name_variants(name):
+            prepared = prepare(variant)
+            if prepared.content:
+                found.update(map(_key_hash, _list_keys(prepared)))
+    return frozenset(found)
+
+
+def keys_meet(stored: bytes, filed: frozenset[int]) -> bool:
+    """Whether a party's stored key hashes meet any of ``filed`` (see
+    :func:`list_key_hashes`): if not, the party cannot match those names."""
+    return bool(filed) and not filed.isdisjoint(_unpack_keys(stored))

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
 
@@ -92,6 +93,28 @@ class PartyScreening(Strict):
     screened_at: datetime
     threshold: float
     matches: tuple[PotentialMatch, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class EarlierScreening:
+    """A party's names and its newest screening against the snapshot before the one in use,
+    as re-screening after an import reads them (plain values: read for every party)."""
+
+    party_ref: str
+    name: str
+    aliases: tuple[str, ...]
+    parent_name: str | None
+    screening_id: int | None
+    """None when the party was not screened against that snapshot."""
+    names_hash: str | None
+    threshold: float | None
+    entry_ids: frozenset[str]
+    """The entries of its potential matches."""
+    keys: bytes | None
+    """The hashes of the keys its names were looked up under (index.pack_keys), when kept
+    for the keys version in force."""
+    current: bool
+    """Already screened against the snapshot in use."""
 
 
 class Disposition(Strict):

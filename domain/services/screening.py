@@ -22,7 +22,13 @@ from domain.frozen import Frozen
 from domain.model import Order, Owner, Party
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
-from domain.screening.index import ScreeningIndex
+from domain.screening.index import (
+    ScreeningIndex,
+    keys_meet,
+    keys_version,
+    list_key_hashes,
+    pack_keys,
+)
 from domain.screening.matching import (
     DEFAULT_ALERT_THRESHOLD,
     ListedParty,
@@ -33,6 +39,7 @@ from domain.screening.model import ListEntry, SnapshotRecord
 from domain.screening.parallel import map_chunks
 from domain.screening.results import (
     Disposition,
+    EarlierScreening,
     MatchedToken,
     MatchState,
     OwnerShare,
@@ -128,22 +135,35 @@ def _build(entries: Iterable[ListEntry]) -> ScreeningIndex:
 
 def screened_names(party: Party, owners: Sequence[Owner]) -> list[tuple[QueryRole, str]]:
     """The names a party is screened under, each with its role, without repeats."""
-    names: list[tuple[QueryRole, str]] = [(QueryRole.LEGAL_NAME, party.name)]
-    names += [(QueryRole.ALIAS, alias) for alias in party.aliases]
-    if party.parent_name:
-        names.append((QueryRole.PARENT, party.parent_name))
-    names += [(QueryRole.OWNER, owner.owner_name) for owner in owners]
+    return _names_of(
+        party.name, party.aliases, party.parent_name, [owner.owner_name for owner in owners]
+    )
+
+
+def _names_of(
+    name: str, aliases: Iterable[str], parent_name: str | None, owner_names: Iterable[str]
+) -> list[tuple[QueryRole, str]]:
+    names: list[tuple[QueryRole, str]] = [(QueryRole.LEGAL_NAME, name)]
+    names += [(QueryRole.ALIAS, alias) for alias in aliases]
+    if parent_name:
+        names.append((QueryRole.PARENT, parent_name))
+    names += [(QueryRole.OWNER, owner) for owner in owner_names]
     seen: set[str] = set()
     unique = []
-    for role, name in names:
-        if name.casefold() not in seen:
-            seen.add(name.casefold())
-            unique.append((role, name))
+    for role, each in names:
+        if each.casefold() not in seen:
+            seen.add(each.casefold())
+            unique.append((role, each))
     return unique
 
 
 def party_names_hash(party: Party, owners: Sequence[Owner]) -> str:
     return names_hash(screened_names(party, owners))
+
+
+Keyed = tuple[PartyScreening, bytes]
+"""A screening and the hashes of the keys its names were looked up under (index.pack_keys):
+kept so that re-screening after an import knows which parties a change can affect."""
 
 
 def screen(
@@ -154,6 +174,17 @@ def screen(
     now: datetime,
 ) -> PartyScreening:
     """Screen ``party`` against ``snapshot`` (pure: nothing is stored)."""
+    return screen_keyed(party, owners, snapshot, threshold, now)[0]
+
+
+def screen_keyed(
+    party: Party,
+    owners: Sequence[Owner],
+    snapshot: SnapshotIndex,
+    threshold: float,
+    now: datetime,
+) -> Keyed:
+    """:func:`screen`, with the hashes of the keys the party's names were looked up under."""
     names = screened_names(party, owners)
     own_countries = tuple(
         dict.fromkeys(c for c in (party.country, party.hq_country, party.parent_hq_country) if c)
@@ -185,13 +216,23 @@ def screen(
             if key not in matches or matches[key].score < match.score:
                 matches[key] = match
     ordered = sorted(matches.values(), key=lambda item: (-item.score, item.entry_id))
-    return PartyScreening(
+    screening = PartyScreening(
         party_ref=party.ref,
         snapshot_id=snapshot.snapshot.id,
         names_hash=names_hash(names),
         screened_at=now,
         threshold=threshold,
         matches=tuple(ordered),
+    )
+    keys = snapshot.index.key_hashes((name for _, name in names), threshold)
+    return screening, pack_keys(keys)
+
+
+def _store(uow: UnitOfWork, screened: Sequence[Keyed]) -> None:
+    """Keep screenings and their names' key hashes (once per names hash and keys version)."""
+    uow.screenings.add_many([screening for screening, _ in screened], screened_by=uow.actor)
+    uow.screenings.add_name_keys(
+        {screening.names_hash: keys for screening, keys in screened}, keys_version()
     )
 
 
@@ -265,8 +306,8 @@ def screening_states(
             if stale:
                 fresh = _screen_many(uow, snapshot, stale, owners, settings.threshold)
                 if store:
-                    uow.screenings.add_many(list(fresh.values()), screened_by=uow.actor)
-                stored.update(fresh)
+                    _store(uow, list(fresh.values()))
+                stored.update({ref: screening for ref, (screening, _) in fresh.items()})
         dispositions = uow.screenings.dispositions_for(todo)
         following: list[str] = []
         for ref in todo:
@@ -322,10 +363,10 @@ def _screen_many(
     parties: Sequence[Party],
     owners: Mapping[str, Sequence[Owner]],
     threshold: float,
-) -> dict[str, PartyScreening]:
+) -> dict[str, Keyed]:
     built = index_of(uow, snapshot)
     return {
-        party.ref: screen(party, owners.get(party.ref, []), built, threshold, uow.now)
+        party.ref: screen_keyed(party, owners.get(party.ref, []), built, threshold, uow.now)
         for party in parties
     }
 
@@ -346,8 +387,8 @@ def screen_parties(
     threshold = read_screening_settings(uow).threshold
     results = _screen_many(uow, snapshot, [parties[ref] for ref in party_refs], owners, threshold)
     if store:
-        uow.screenings.add_many(list(results.values()), screened_by=uow.actor)
-    return results
+        _store(uow, list(results.values()))
+    return {ref: screening for ref, (screening, _) in results.items()}
 
 
 def screen_order_parties(
@@ -435,10 +476,12 @@ def screen_in_bulk(
             if cancel is not None and cancel.cancelled:
                 break
             with db.writer(actor) as uow:
-                stamped = [item.model_copy(update={"screened_at": uow.now}) for item in found]
-                uow.screenings.add_many(stamped, screened_by=uow.actor)
+                stamped = [
+                    (item.model_copy(update={"screened_at": uow.now}), keys) for item, keys in found
+                ]
+                _store(uow, stamped)
                 uow.commit()
-            done += stamped
+            done += [item for item, _ in stamped]
             progress(len(done), len(work), label)
     finally:
         results.close()
@@ -448,10 +491,10 @@ def screen_in_bulk(
 _Work = tuple[SnapshotIndex, float, datetime, Sequence[tuple[Party, Sequence[Owner]]]]
 
 
-def _screen_chunk(state: _Work, numbers: Sequence[int]) -> list[PartyScreening]:
+def _screen_chunk(state: _Work, numbers: Sequence[int]) -> list[Keyed]:
     """Screen the parties at ``numbers`` of the work (in a worker, or in this process)."""
     built, threshold, now, work = state
-    return [screen(*work[number], built, threshold, now) for number in numbers]
+    return [screen_keyed(*work[number], built, threshold, now) for number in numbers]
 
 
 @dataclass(frozen=True)
@@ -479,92 +522,110 @@ def rescreen_after_import(
     workers: int | None = None,
 ) -> Rescreened:
     """Bring every party's screening to the snapshot in use, screening again only what the
-    differences from the previous snapshot can affect (rules.md section 9): a party already
-    screened against the previous snapshot, under the same names and threshold, with no
-    match on a removed or changed entry and no name meeting an added or changed entry, keeps
-    its screening (carried to the new snapshot). The names are met against the added and
-    changed entries, and the rest screened, on ``workers`` cores (see parallel.py)."""
+    differences from the previous snapshot can affect (rules.md section 9).
+
+    A party keeps its screening (carried to the new snapshot as it was) when it was screened
+    against the previous snapshot under its current names and the threshold in force, none
+    of its matches is on a removed or changed entry, and the keys its names were looked up
+    under meet none of the keys of the names the change touched (:func:`_changed_names`): the
+    index scores no pair that shares no key, so no new match can come of it, and the weights
+    of its words are unchanged (index.keys_meet). (The count of all list names moves every
+    weight by a few millionths; that is left alone.) Every other party is screened in full,
+    on ``workers`` cores (see parallel.py). The carrying is a copy inside the database:
+    nothing is read into values but names, hashes and keys."""
     with db.reader() as uow:
         snapshot = uow.list_snapshots.in_use()
         if snapshot is None:
             return Rescreened(0, 0, 0, 0)
         previous = uow.list_snapshots.previous(snapshot.id)
-        parties = {party.ref: party for party in uow.parties.all()}
-        refs = list(parties)
-        done = uow.screenings.latest_for(refs, snapshot.id)
-        todo = [ref for ref in refs if ref not in done]
-        earlier = uow.screenings.latest_for(todo, previous.id) if previous else {}
-        owners = uow.owners.owners_of_many(todo)
-        settings = read_screening_settings(uow)
-        threshold = settings.threshold
-        touched_ids = sorted(set(snapshot.diff.added) | set(snapshot.diff.changed))
-        if len(touched_ids) > 200:  # a first import: every entry is new
-            whole = index_of(uow, snapshot).entries
-            touched = [whole[entry] for entry in touched_ids if entry in whole]
-        else:  # a few changes: the full index is built only if a party needs it
-            found = (uow.list_snapshots.entry(snapshot.id, entry) for entry in touched_ids)
-            touched = [entry for entry in found if entry is not None]
+        everyone = uow.screenings.earlier(
+            snapshot.id, previous.id if previous else None, keys_version()
+        )
+        owners: dict[str, list[str]] = {}
+        for owner in uow.owners.all():
+            owners.setdefault(owner.party_ref, []).append(owner.owner_name)
+        threshold = read_screening_settings(uow).threshold
+        changed = _changed_names(uow, snapshot, previous) if previous else []
+    filed = list_key_hashes(changed)
     stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
     again: list[str] = []
-    unchanged: list[PartyScreening] = []
-    for ref in todo:
-        before = earlier.get(ref)
+    kept: list[EarlierScreening] = []
+    for item in everyone:
+        if item.current:
+            continue
         if (
-            before is None
-            or not _current(before, parties[ref], owners.get(ref, []), settings)
-            or any(match.entry_id in stale for match in before.matches)
+            item.screening_id is None
+            or item.keys is None
+            or item.threshold != threshold
+            or not item.entry_ids.isdisjoint(stale)
+            or keys_meet(item.keys, filed)
+            or item.names_hash
+            != names_hash(
+                _names_of(item.name, item.aliases, item.parent_name, owners.get(item.party_ref, ()))
+            )
         ):
-            again.append(ref)
+            again.append(item.party_ref)
         else:
-            unchanged.append(before)
-    if unchanged and touched:
-        delta = _build(touched)
-        names = [
-            tuple(name for _role, name in screened_names(parties[item.party_ref], own))
-            for item in unchanged
-            for own in [owners.get(item.party_ref, [])]
-        ]
-        met: list[bool] = []
-        for part in map_chunks(
-            _meets_chunk, (delta, threshold, names), range(len(names)), chunk=5000, workers=workers
-        ):
-            met += part
-        again += [item.party_ref for item, hit in zip(unchanged, met, strict=True) if hit]
-        unchanged = [item for item, hit in zip(unchanged, met, strict=True) if not hit]
+            kept.append(item)
+    todo = len(again) + len(kept)
     carried = 0
-    for start in range(0, len(unchanged), batch * 10):
+    for start in range(0, len(kept), batch * 10):
         if cancel is not None and cancel.cancelled:
-            return Rescreened(len(refs), 0, carried, 0, cancelled=True)
+            return Rescreened(len(everyone), 0, carried, 0, cancelled=True)
+        part = kept[start : start + batch * 10]
         with db.writer(actor) as uow:
-            kept = [
-                item.model_copy(update={"snapshot_id": snapshot.id, "screened_at": uow.now})
-                for item in unchanged[start : start + batch * 10]
-            ]
-            uow.screenings.add_many(kept, screened_by=uow.actor)
+            ids = [item.screening_id for item in part if item.screening_id is not None]
+            uow.screenings.carry(ids, snapshot.id, at=uow.now, by=uow.actor)
             uow.commit()
-        carried += len(kept)
-        progress(carried, len(todo), "Screening parties against the new list")
+        carried += len(part)
+        progress(carried, todo, "Screening parties against the new list")
     fresh = screen_in_bulk(
         db,
         again,
         actor=actor,
-        progress=lambda n, _total, label: progress(carried + n, len(todo), label),
+        progress=lambda n, _total, label: progress(carried + n, todo, label),
         cancel=cancel,
         batch=batch,
         workers=workers,
         label="Screening parties against the new list",
     )
-    flagged = sum(1 for item in (*unchanged, *fresh) if item.matches)
+    flagged = sum(1 for item in kept if item.entry_ids) + sum(1 for item in fresh if item.matches)
     cancelled = len(fresh) < len(again)
-    return Rescreened(len(refs), len(fresh), carried, flagged, cancelled=cancelled)
+    return Rescreened(len(everyone), len(fresh), carried, flagged, cancelled=cancelled)
 
 
-def _meets_chunk(
-    state: tuple[ScreeningIndex, float, Sequence[tuple[str, ...]]], numbers: Sequence[int]
-) -> list[bool]:
-    """Whether each party's names meet an added or changed entry (in a worker, or here)."""
-    delta, threshold, names = state
-    return [bool(delta.screen(ScreeningQuery(names=names[at]), threshold)) for at in numbers]
+def _changed_names(
+    uow: UnitOfWork, snapshot: SnapshotRecord, previous: SnapshotRecord
+) -> list[str]:
+    """The names whose matching ``snapshot`` changed since ``previous``: the names an entry
+    gained or lost (added and removed entries: all of them), and every name of an entry whose
+    countries changed. The words of these names are also the only ones whose weight changed."""
+    diff = snapshot.diff
+    touched = sorted(set(diff.added) | set(diff.changed) | set(diff.removed))
+    if len(touched) > 200:  # many changes: the entries are read at once
+        now = {entry.entry_id: entry for entry in uow.list_snapshots.entries(snapshot.id)}
+        before = {entry.entry_id: entry for entry in uow.list_snapshots.entries(previous.id)}
+    else:
+        now = {
+            entry_id: found
+            for entry_id in (*diff.added, *diff.changed)
+            if (found := uow.list_snapshots.entry(snapshot.id, entry_id)) is not None
+        }
+        before = {
+            entry_id: found
+            for entry_id in (*diff.changed, *diff.removed)
+            if (found := uow.list_snapshots.entry(previous.id, entry_id)) is not None
+        }
+    names: list[str] = []
+    for entry_id in touched:
+        new, old = now.get(entry_id), before.get(entry_id)
+        gained = set(new.names) if new is not None else set()
+        lost = set(old.names) if old is not None else set()
+        if new is not None and old is not None and set(new.countries) != set(old.countries):
+            names += sorted(gained | lost)
+        else:
+            names += sorted(gained ^ lost)
+    return names
 
 
 # -- dispositions ----------------------------------------------------------------------------

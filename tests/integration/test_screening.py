@@ -360,3 +360,85 @@ def test_a_decision_made_before_any_list_says_the_parties_were_not_screened(
     _import(db, LIST_ONE)
     rescreen_after_import(db, actor="o")
     assert decision_record_view(db, CATALOG, "SO-1").screening == ()
+
+
+def test_what_an_import_carries_is_what_screening_everyone_again_finds(
+    db: SqlDatabase,
+) -> None:
+    """The real Entity List, 300 parties of the labelled set, then a list with renamed,
+    re-aliased, removed, re-addressed and new entries: the parties carried and those
+    screened again together hold exactly the matches a full screening finds."""
+    import csv
+    import io
+    import random
+
+    with (DATA / "labelled.csv").open(encoding="utf-8", newline="") as handle:
+        labelled = list(csv.DictReader(handle))[::3][:300]
+    parties = [
+        _party(f"P{number:03d}", row["query"][:200], country=row["country"] or "SG")
+        for number, row in enumerate(labelled)
+    ]
+    _setup(db, *parties)
+    source = (DATA / "entity-list.csv").read_text(encoding="utf-8")
+    rows = list(csv.DictReader(io.StringIO(source)))
+    _import(db, _csv(rows), "list-1.csv")
+    first = rescreen_after_import(db, actor="o")
+    assert first.screened == 300
+    rng = random.Random(11)
+    changed = [dict(row) for row in rows]
+    picked = rng.sample(range(len(changed)), 40)
+    for number in picked[:10]:
+        changed[number]["name"] += " Branch"
+    for number, party in zip(picked[10:20], parties[::30], strict=False):
+        changed[number]["alt_names"] = party.name  # a party now meets this entry
+    for number in picked[20:30]:
+        changed[number]["addresses"] = "Moscow, RU"
+    changed = [row for number, row in enumerate(changed) if number not in picked[30:]]
+    for party in parties[5::60]:
+        changed.append(dict(rows[0], _id=f"new-{party.ref}", name=party.name + " Group"))
+    _import(db, _csv(changed), "list-2.csv")
+    again = rescreen_after_import(db, actor="o")
+    assert again.carried > 150  # most parties cannot be affected
+    assert again.screened > 10  # the new aliases and entries reach some
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        assert snapshot is not None
+        kept = uow.screenings.latest_for([party.ref for party in parties], snapshot.id)
+    fresh = {item.party_ref: item for item in screen_all(db, actor="o")}
+    for ref, screening in kept.items():
+        assert {match.entry_id for match in screening.matches} == {
+            match.entry_id for match in fresh[ref].matches
+        }, ref
+        for before, now in zip(screening.matches, fresh[ref].matches, strict=True):
+            assert before.score == pytest.approx(now.score, abs=0.002), ref
+    assert any(
+        match.entry_id.startswith("new-") for item in kept.values() for match in item.matches
+    )
+
+
+def test_a_party_without_kept_keys_is_screened_again_in_full(db: SqlDatabase) -> None:
+    """Keys kept by an earlier version of the matcher (or none at all) are not trusted."""
+    _setup(db, _party("ZP", "Zenthora Photonics"), _party("MC", "Maple Compute"))
+    _import(db, LIST_ONE)
+    rescreen_after_import(db, actor="o")
+    with db.writer("test") as uow:
+        uow.connection.execute(text("DELETE FROM screening_name_keys"))
+        uow.commit()
+    added = LIST_ONE + b"Company deny list,Birch Data Partners,,,SG,,,,\n"
+    _import(db, added, "list-2.csv")
+    second = rescreen_after_import(db, actor="o")
+    assert (second.screened, second.carried) == (2, 0)
+    _import(db, added + b"Company deny list,Aspen Grid Works,,,SG,,,,\n", "list-3.csv")
+    third = rescreen_after_import(db, actor="o")
+    assert (third.screened, third.carried) == (0, 2)  # the keys were kept this time
+
+
+def _csv(rows: list[dict[str, str]]) -> bytes:
+    import csv
+    import io
+
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=list(rows[0]), quoting=csv.QUOTE_ALL)
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue().encode()

@@ -223,3 +223,26 @@ def test_the_labelled_set_is_met_with_high_recall_and_few_false_alerts() -> None
     assert clean > 200
     assert found / expected >= 0.95
     assert alerted / clean <= 0.05
+
+
+def test_a_party_meets_the_keys_of_the_names_it_can_match_and_no_others() -> None:
+    """What re-screening after an import relies on: no key shared, no match possible."""
+    from domain.screening.index import keys_meet, keys_version, list_key_hashes, pack_keys
+
+    listed = ["Zenthora Photonics Co. Ltd.", "Beijing Kaishitong Semiconductor"]
+    index = ScreeningIndex.build(
+        [
+            ListedParty(entry_id=f"e{n}", names=(name,), countries=())
+            for n, name in enumerate(listed)
+        ]
+    )
+    for party in ("Zentora Photonics Pte Ltd", "Kaishitong (Beijing) Semi-conductor Co"):
+        assert index.screen(ScreeningQuery(names=(party,)))  # a match...
+        stored = pack_keys(index.key_hashes([party]))
+        assert keys_meet(stored, list_key_hashes(listed))  # ...so their keys meet
+    unrelated = pack_keys(index.key_hashes(["Maple Compute Pte Ltd"]))
+    assert not keys_meet(unrelated, list_key_hashes(listed))
+    assert not keys_meet(unrelated, frozenset())
+    assert len(pack_keys({1, 2, 3})) == 12
+    assert keys_version() == keys_version()
+    assert len(keys_version()) == 16
