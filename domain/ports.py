@@ -33,7 +33,7 @@ from domain.model import (
     VeuFootprint,
 )
 from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
-from domain.screening.results import Disposition, EarlierScreening, PartyScreening
+from domain.screening.results import Disposition, EarlierScreening, NameKeys, PartyScreening
 
 RecordT = TypeVar("RecordT")
 
@@ -378,8 +378,8 @@ class ScreeningRepository(Protocol):
     """Screenings of parties and the officer's dispositions (append-only)."""
 
     def add_many(self, screenings: Sequence[PartyScreening], *, screened_by: str) -> None: ...
-    def add_name_keys(self, keys: Mapping[str, bytes], version: str) -> None:
-        """Keep the key hashes of each names hash (once per names hash and version)."""
+    def add_name_keys(self, keys: Mapping[str, NameKeys], version: str) -> None:
+        """Keep what is kept of each names hash (once per names hash and keys version)."""
         ...
 
     def earlier(

@@ -127,9 +127,14 @@ _party: RowMemo[Party] = RowMemo(_make_party)
 """The party a row stands for (one value per distinct row)."""
 
 
+def aliases_text(aliases: Sequence[str]) -> str:
+    """A party's aliases as ``parties.aliases`` holds them (a JSON list)."""
+    return json.dumps(list(aliases), ensure_ascii=False)
+
+
 def _party_values(party: Party) -> dict[str, Any]:
     values = party.model_dump(mode="json")
-    values["aliases"] = json.dumps(list(party.aliases), ensure_ascii=False)
+    values["aliases"] = aliases_text(party.aliases)
     values["search_text"] = party_search_text(party)
     return values
 

@@ -360,6 +360,9 @@ class PartyScreeningRow(Base):
     match_count: Mapped[int] = mapped_column(Integer)
     matches: Mapped[str] = mapped_column(Text)
     """JSON list of the potential matches."""
+    entry_ids: Mapped[str | None] = mapped_column(Text)
+    """The entries of the potential matches, one a line (migration 0012; NULL on screenings
+    stored before it, whose entries are read from ``matches``)."""
 
 
 class ScreeningNameKeysRow(Base):
@@ -371,6 +374,11 @@ class ScreeningNameKeysRow(Base):
     names_hash: Mapped[str] = mapped_column(String(64), primary_key=True)
     version: Mapped[str] = mapped_column(String(16), primary_key=True)
     keys: Mapped[bytes] = mapped_column(LargeBinary)
+    name: Mapped[str | None] = mapped_column(String(300))
+    """With ``aliases`` and ``parent_name``: the names of the first party screened under this
+    names hash without owners, written as ``parties`` holds them (NULL if it had owners)."""
+    aliases: Mapped[str | None] = mapped_column(Text)
+    parent_name: Mapped[str | None] = mapped_column(String(300))
 
 
 class ScreeningDispositionRow(Base):

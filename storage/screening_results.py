@@ -15,10 +15,12 @@ from sqlalchemy.engine import Connection
 from domain.screening.results import (
     Disposition,
     EarlierScreening,
+    NameKeys,
     PartyScreening,
     PotentialMatch,
     Verdict,
 )
+from storage.repositories import aliases_text
 from storage.schema import PartyScreeningRow, ScreeningDispositionRow, ScreeningNameKeysRow
 from storage.statements import RowMemo, Statement, bind_datetime, read_datetime
 
@@ -48,6 +50,14 @@ def _disposition(row: Any) -> Disposition:
     )
 
 
+def _entry_ids(entries: str | None, matches: str | None) -> frozenset[str]:
+    """The entries of a screening's matches: its ``entry_ids`` (one a line), or, stored
+    before migration 0012, read from its matches."""
+    if entries is not None:
+        return frozenset(entries.split("\n")) if entries else frozenset()
+    return frozenset(item["entry_id"] for item in json.loads(matches)) if matches else frozenset()
+
+
 def _chunks(refs: Sequence[str]) -> list[list[str]]:
     unique = list(dict.fromkeys(refs))
     return [unique[start : start + _CHUNK] for start in range(0, len(unique), _CHUNK)]
@@ -64,19 +74,23 @@ _DISPOSITIONS = (
     "WHERE party_ref IN ({refs}) ORDER BY id"
 )
 _EARLIER = Statement(
-    "SELECT p.ref, p.name, p.aliases, p.parent_name, s.id, s.names_hash, s.threshold, "
-    "s.match_count, s.matches, k.keys, EXISTS (SELECT 1 FROM party_screenings n "
-    "WHERE n.party_ref = p.ref AND n.snapshot_id = :snapshot) AS done FROM parties p "
-    "LEFT JOIN (SELECT party_ref, MAX(id) AS id FROM party_screenings "
-    "WHERE snapshot_id = :previous GROUP BY party_ref) l ON l.party_ref = p.ref "
-    "LEFT JOIN party_screenings s ON s.id = l.id "
-    "LEFT JOIN screening_name_keys k ON k.names_hash = s.names_hash AND k.version = :version "
-    "ORDER BY p.ref"
+    "SELECT p.ref, p.name, p.aliases, p.parent_name, "
+    "EXISTS (SELECT 1 FROM party_owners o WHERE o.party_ref = p.ref), s.id, s.names_hash, "
+    "s.threshold, s.entry_ids, CASE WHEN s.entry_ids IS NULL AND s.match_count > 0 "
+    "THEN s.matches END, EXISTS (SELECT 1 FROM party_screenings n "
+    "WHERE n.party_ref = p.ref AND n.snapshot_id = :snapshot) FROM parties p "
+    "LEFT JOIN party_screenings s ON s.id = (SELECT MAX(x.id) FROM party_screenings x "
+    "WHERE x.party_ref = p.ref AND x.snapshot_id = :previous)"
+)
+_NAME_KEYS = Statement(
+    "SELECT names_hash, keys, name, aliases, parent_name FROM screening_name_keys "
+    "WHERE version = :version"
 )
 _CARRY = (
     "INSERT INTO party_screenings (party_ref, snapshot_id, names_hash, screened_at, "
-    "screened_by, threshold, match_count, matches) SELECT party_ref, :snapshot, names_hash, "
-    ":at, :by, threshold, match_count, matches FROM party_screenings WHERE id IN ({refs}) "
+    "screened_by, threshold, match_count, matches, entry_ids) SELECT party_ref, :snapshot, "
+    "names_hash, :at, :by, threshold, match_count, matches, entry_ids FROM party_screenings "
+    "WHERE id IN ({refs}) "
     "ORDER BY id"
 )
 _STATEMENTS: dict[tuple[str, int], Statement] = {}
@@ -165,49 +179,68 @@ class SqlScreeningRepository:
                         [match.model_dump(mode="json") for match in item.matches],
                         ensure_ascii=False,
                     ),
+                    "entry_ids": "\n".join(sorted({match.entry_id for match in item.matches})),
                 }
                 for item in screenings
             ],
         )
 
-    def add_name_keys(self, keys: Mapping[str, bytes], version: str) -> None:
+    def add_name_keys(self, keys: Mapping[str, NameKeys], version: str) -> None:
         if not keys:
             return
         dialect = postgresql if self._connection.dialect.name == "postgresql" else sqlite
         self._connection.execute(
             dialect.insert(ScreeningNameKeysRow).on_conflict_do_nothing(),
             [
-                {"names_hash": names, "version": version, "keys": each}
-                for names, each in keys.items()
+                {
+                    "names_hash": names,
+                    "version": version,
+                    "keys": kept.keys,
+                    "name": None if kept.written is None else kept.written[0],
+                    "aliases": None if kept.written is None else aliases_text(kept.written[1]),
+                    "parent_name": None if kept.written is None else kept.written[2],
+                }
+                for names, kept in keys.items()
             ],
         )
 
     def earlier(
         self, snapshot_id: int, previous_id: int | None, keys_version: str
     ) -> list[EarlierScreening]:
+        """(Two reads joined here: looking up 100,000 hashes one by one costs more than
+        reading the kept keys whole.)"""
         params = {
             "snapshot": snapshot_id,
             "previous": -1 if previous_id is None else previous_id,
-            "version": keys_version,
         }
-        rows = _EARLIER.rows(self._connection, params)
-        return [
-            EarlierScreening(
-                party_ref=ref,
-                name=name,
-                aliases=tuple(json.loads(aliases)),
-                parent_name=parent,
-                screening_id=sid,
-                names_hash=names,
-                threshold=limit,
-                entry_ids=frozenset(
-                    item["entry_id"] for item in (json.loads(matches) if count else ())
-                ),
-                keys=None if keys is None else bytes(keys),
-                current=bool(done),
+        kept = {row[0]: row for row in _NAME_KEYS.rows(self._connection, {"version": keys_version})}
+        none: frozenset[str] = frozenset()
+        found = []
+        for row in _EARLIER.rows(self._connection, params):
+            ref, name, aliases, parent, owned, sid, names, limit, entries, matches, done = row
+            keys = kept.get(names) if names is not None else None
+            alike = (
+                keys is not None
+                and not owned
+                and keys[2] == name
+                and keys[3] == aliases
+                and keys[4] == parent
             )
-            for ref, name, aliases, parent, sid, names, limit, count, matches, keys, done in rows
-        ]
+            found.append(
+                EarlierScreening(
+                    ref,
+                    sid,
+                    names,
+                    limit,
+                    none if not (entries or matches) else _entry_ids(entries, matches),
+                    None if keys is None else bytes(keys[1]),
+                    None
+                    if alike
+                    else (name, () if aliases == "[]" else tuple(json.loads(aliases)), parent),
+                    bool(done),
+                )
+            )
+        return found
 
     def carry(
         self, screening_ids: Sequence[int], snapshot_id: int, *, at: datetime, by: str

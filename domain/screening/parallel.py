@@ -13,6 +13,7 @@ stores what they return. A generator that is abandoned (a Stop) ends the workers
 
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import warnings
@@ -74,12 +75,18 @@ def map_chunks(
         return
     with _STARTING:
         _HANDED_OVER = (function, state)
+        # The workers' collector leaves what they inherit alone: walking the index's millions
+        # of objects would touch (and so copy) every page of it in every worker.
+        frozen_before = gc.get_freeze_count()
+        gc.freeze()
         try:
             with warnings.catch_warnings():
                 # a desk with threads (the window's worker) forks: the workers only compute
                 warnings.simplefilter("ignore", DeprecationWarning)
                 pool = multiprocessing.get_context("fork").Pool(count)
         finally:
+            if not frozen_before:
+                gc.unfreeze()
             _HANDED_OVER = None
     try:
         yield from pool.imap(_run, parts)

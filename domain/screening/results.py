@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import datetime
 from enum import StrEnum
+from typing import NamedTuple
 
 from pydantic import Field
 
@@ -95,15 +95,22 @@ class PartyScreening(Strict):
     matches: tuple[PotentialMatch, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
-class EarlierScreening:
-    """A party's names and its newest screening against the snapshot before the one in use,
-    as re-screening after an import reads them (plain values: read for every party)."""
+class NameKeys(NamedTuple):
+    """What is kept of the names a party was screened under, once per names hash: the
+    hashes of the keys they were looked up under (index.pack_keys) and, for a party screened
+    without owners, its names as written (a party written alike needs no hashing to know that
+    its names are unchanged)."""
+
+    keys: bytes
+    written: tuple[str, tuple[str, ...], str | None] | None
+    """The party's name, aliases and parent's name; None when owners were screened too."""
+
+
+class EarlierScreening(NamedTuple):
+    """A party and its newest screening against the snapshot before the one in use, as
+    re-screening after an import reads them (a plain tuple: one is read for every party)."""
 
     party_ref: str
-    name: str
-    aliases: tuple[str, ...]
-    parent_name: str | None
     screening_id: int | None
     """None when the party was not screened against that snapshot."""
     names_hash: str | None
@@ -113,6 +120,9 @@ class EarlierScreening:
     keys: bytes | None
     """The hashes of the keys its names were looked up under (index.pack_keys), when kept
     for the keys version in force."""
+    names: tuple[str, tuple[str, ...], str | None] | None
+    """Its name, aliases and parent's name; None when they are written as when those keys
+    were kept and it has no owners (its names hash is then unchanged)."""
     current: bool
     """Already screened against the snapshot in use."""
 

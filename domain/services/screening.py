@@ -10,8 +10,10 @@ process and snapshot content.
 
 from __future__ import annotations
 
+import gc
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from threading import Lock
@@ -36,12 +38,13 @@ from domain.screening.matching import (
     ScreeningQuery,
 )
 from domain.screening.model import ListEntry, SnapshotRecord
-from domain.screening.parallel import map_chunks
+from domain.screening.parallel import available_workers, map_chunks
 from domain.screening.results import (
     Disposition,
     EarlierScreening,
     MatchedToken,
     MatchState,
+    NameKeys,
     OwnerShare,
     PartyScreening,
     PotentialMatch,
@@ -115,11 +118,16 @@ def index_of(uow: UnitOfWork, snapshot: SnapshotRecord) -> SnapshotIndex:
         known = _INDEXES.get(snapshot.content_hash)
         if known is not None:
             return SnapshotIndex(snapshot, known.index, known.entries)
+        gc.unfreeze()  # an index dropped below is collected whole again
         entries = {entry.entry_id: entry for entry in uow.list_snapshots.entries(snapshot.id)}
         built = SnapshotIndex(snapshot, _build(entries.values()), entries)
         if len(_INDEXES) >= 2:
             _INDEXES.pop(next(iter(_INDEXES)))
         _INDEXES[snapshot.content_hash] = built
+        # The index lives as long as the process uses its snapshot: the collector leaves its
+        # millions of objects alone (every full collection would walk them all, and workers
+        # forked to screen would copy every page they touch).
+        gc.freeze()
         return built
 
 
@@ -161,9 +169,10 @@ def party_names_hash(party: Party, owners: Sequence[Owner]) -> str:
     return names_hash(screened_names(party, owners))
 
 
-Keyed = tuple[PartyScreening, bytes]
-"""A screening and the hashes of the keys its names were looked up under (index.pack_keys):
-kept so that re-screening after an import knows which parties a change can affect."""
+Keyed = tuple[PartyScreening, NameKeys]
+"""A screening and what is kept of its names (the hashes of the keys they were looked up
+under): kept so that re-screening after an import knows which parties a change can
+affect."""
 
 
 def screen(
@@ -225,14 +234,15 @@ def screen_keyed(
         matches=tuple(ordered),
     )
     keys = snapshot.index.key_hashes((name for _, name in names), threshold)
-    return screening, pack_keys(keys)
+    written = None if owners else (party.name, tuple(party.aliases), party.parent_name)
+    return screening, NameKeys(pack_keys(keys), written)
 
 
 def _store(uow: UnitOfWork, screened: Sequence[Keyed]) -> None:
     """Keep screenings and their names' key hashes (once per names hash and keys version)."""
     uow.screenings.add_many([screening for screening, _ in screened], screened_by=uow.actor)
     uow.screenings.add_name_keys(
-        {screening.names_hash: keys for screening, keys in screened}, keys_version()
+        {screening.names_hash: kept for screening, kept in screened}, keys_version()
     )
 
 
@@ -464,29 +474,45 @@ def screen_in_bulk(
     work = [(parties[ref], owners.get(ref, [])) for ref in refs if ref in parties]
     done: list[PartyScreening] = []
     progress(0, len(work), label)
+    count = available_workers() if workers is None else max(1, workers)
+    # parts small enough to keep every core busy to the end; stored a batch at a time
+    part = max(1, min(batch, max(_SMALLEST_PART, -(-len(work) // (count * 4)))))
     results = map_chunks(
         _screen_chunk,
         (built, threshold, began, work),
         range(len(work)),
-        chunk=batch,
-        workers=workers,
+        chunk=part,
+        workers=count,
     )
+    pending: list[Keyed] = []
+
+    def store() -> None:
+        with db.writer(actor) as uow:
+            stamped = [
+                (item.model_copy(update={"screened_at": uow.now}), kept) for item, kept in pending
+            ]
+            _store(uow, stamped)
+            uow.commit()
+        done.extend(item for item, _ in stamped)
+        pending.clear()
+        progress(len(done), len(work), label)
+
     try:
         for found in results:
             if cancel is not None and cancel.cancelled:
                 break
-            with db.writer(actor) as uow:
-                stamped = [
-                    (item.model_copy(update={"screened_at": uow.now}), keys) for item, keys in found
-                ]
-                _store(uow, stamped)
-                uow.commit()
-            done += [item for item, _ in stamped]
-            progress(len(done), len(work), label)
+            pending += found
+            if len(pending) >= batch:
+                store()
+        if pending:
+            store()
     finally:
         results.close()
     return done
 
+
+_SMALLEST_PART = 25
+"""Parties a worker screens at a time, at least (fewer cost more in handing over)."""
 
 _Work = tuple[SnapshotIndex, float, datetime, Sequence[tuple[Party, Sequence[Owner]]]]
 
@@ -532,8 +558,10 @@ def rescreen_after_import(
     of its words are unchanged (index.keys_meet). (The count of all list names moves every
     weight by a few millionths; that is left alone.) Every other party is screened in full,
     on ``workers`` cores (see parallel.py). The carrying is a copy inside the database:
-    nothing is read into values but names, hashes and keys."""
-    with db.reader() as uow:
+    nothing is read into values but names, hashes and keys. The names hash is computed only
+    for a party whose names are not written as when its keys were kept, or that has owners
+    (ScreeningRepository.earlier)."""
+    with db.reader() as uow, _collector_paused():
         snapshot = uow.list_snapshots.in_use()
         if snapshot is None:
             return Rescreened(0, 0, 0, 0)
@@ -559,26 +587,24 @@ def rescreen_after_import(
             or item.threshold != threshold
             or not item.entry_ids.isdisjoint(stale)
             or keys_meet(item.keys, filed)
-            or item.names_hash
-            != names_hash(
-                _names_of(item.name, item.aliases, item.parent_name, owners.get(item.party_ref, ()))
+            or (
+                item.names is not None
+                and item.names_hash
+                != names_hash(_names_of(*item.names, owners.get(item.party_ref, ())))
             )
         ):
             again.append(item.party_ref)
         else:
             kept.append(item)
     todo = len(again) + len(kept)
-    carried = 0
-    for start in range(0, len(kept), batch * 10):
-        if cancel is not None and cancel.cancelled:
-            return Rescreened(len(everyone), 0, carried, 0, cancelled=True)
-        part = kept[start : start + batch * 10]
-        with db.writer(actor) as uow:
-            ids = [item.screening_id for item in part if item.screening_id is not None]
-            uow.screenings.carry(ids, snapshot.id, at=uow.now, by=uow.actor)
-            uow.commit()
-        carried += len(part)
-        progress(carried, todo, "Screening parties against the new list")
+    if cancel is not None and cancel.cancelled:
+        return Rescreened(len(everyone), 0, 0, 0, cancelled=True)
+    with db.writer(actor) as uow:  # a copy inside the database: one transaction
+        ids = [item.screening_id for item in kept if item.screening_id is not None]
+        uow.screenings.carry(ids, snapshot.id, at=uow.now, by=uow.actor)
+        uow.commit()
+    carried = len(kept)
+    progress(carried, todo, "Screening parties against the new list")
     fresh = screen_in_bulk(
         db,
         again,
@@ -592,6 +618,19 @@ def rescreen_after_import(
     flagged = sum(1 for item in kept if item.entry_ids) + sum(1 for item in fresh if item.matches)
     cancelled = len(fresh) < len(again)
     return Rescreened(len(everyone), len(fresh), carried, flagged, cancelled=cancelled)
+
+
+@contextmanager
+def _collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection meanwhile: reading a row for every party makes as many
+    objects, and each collection would walk the index's millions of objects too."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def _changed_names(

@@ -25,6 +25,7 @@ from domain.services.screening import (
     screen_all,
     screen_names,
     screen_party,
+    unscreened,
     update_screening_settings,
     work_queue,
 )
@@ -431,6 +432,39 @@ def test_a_party_without_kept_keys_is_screened_again_in_full(db: SqlDatabase) ->
     _import(db, added + b"Company deny list,Aspen Grid Works,,,SG,,,,\n", "list-3.csv")
     third = rescreen_after_import(db, actor="o")
     assert (third.screened, third.carried) == (0, 2)  # the keys were kept this time
+
+
+def test_a_party_whose_names_changed_since_its_screening_is_screened_again(
+    db: SqlDatabase,
+) -> None:
+    """Names changed behind the desk's back (no screening followed): a new name or a new
+    owner is screened again; the same names written otherwise are carried."""
+    _setup(
+        db,
+        _party("ZP", "Zenthora Photonics"),
+        _party("MC", "Maple Compute"),
+        _party("BW", "Birch Works"),
+    )
+    _import(db, LIST_ONE)
+    rescreen_after_import(db, actor="o")
+    with db.writer("test") as uow:
+        same = "UPDATE parties SET name = 'ZENTHORA PHOTONICS' WHERE ref = 'ZP'"
+        uow.connection.execute(text(same))
+        uow.connection.execute(text("UPDATE parties SET name = 'Aspen Grid' WHERE ref = 'MC'"))
+        uow.connection.execute(
+            text(
+                "INSERT INTO party_owners (party_ref, owner_name, owner_country, share_percent)"
+                " VALUES ('BW', 'Quill Holdings', 'SG', 60)"
+            )
+        )
+        uow.commit()
+    _import(db, LIST_ONE + b"Company deny list,Lumen Tide Partners,,,SG,,,,\n", "list-2.csv")
+    again = rescreen_after_import(db, actor="o")
+    assert (again.screened, again.carried) == (2, 1)
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        assert snapshot is not None
+        assert unscreened(uow, ["ZP", "MC", "BW"], snapshot) == []
 
 
 def _csv(rows: list[dict[str, str]]) -> bytes:
