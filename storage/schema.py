@@ -363,6 +363,9 @@ class PartyScreeningRow(Base):
     entry_ids: Mapped[str | None] = mapped_column(Text)
     """The entries of the potential matches, one a line (migration 0012; NULL on screenings
     stored before it, whose entries are read from ``matches``)."""
+    matches_of: Mapped[int | None] = mapped_column(Integer)
+    """A screening carried to a later snapshot with its matches: the screening whose
+    ``matches`` hold them (its own are then empty). Migration 0012."""
 
 
 class ScreeningNameKeysRow(Base):

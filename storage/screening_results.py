@@ -8,7 +8,7 @@ from collections.abc import Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import func, insert, select
+from sqlalchemy import Select, func, insert, select
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.engine import Connection
 
@@ -26,6 +26,9 @@ from storage.statements import RowMemo, Statement, bind_datetime, read_datetime
 
 _CHUNK = 500
 """Refs per IN (...) query: well below SQLite's limit on bound parameters."""
+_CARRIED = 5000
+"""Screenings carried per statement: few statements, so that carrying on a thread of its own
+seldom waits for the interpreter's lock (SQLite allows 32,766 parameters, PostgreSQL 65,535)."""
 
 
 def _screening(row: Any) -> PartyScreening:
@@ -58,14 +61,30 @@ def _entry_ids(entries: str | None, matches: str | None) -> frozenset[str]:
     return frozenset(item["entry_id"] for item in json.loads(matches)) if matches else frozenset()
 
 
+def _with_own_matches() -> Select[Any]:
+    """Screenings with their matches, a carried screening's read where they were written."""
+    table = PartyScreeningRow.__table__
+    source = table.alias("source")
+    return select(
+        table.c.party_ref,
+        table.c.snapshot_id,
+        table.c.names_hash,
+        table.c.screened_at,
+        table.c.threshold,
+        func.coalesce(source.c.matches, table.c.matches).label("matches"),
+    ).select_from(table.outerjoin(source, source.c.id == table.c.matches_of))
+
+
 def _chunks(refs: Sequence[str]) -> list[list[str]]:
     unique = list(dict.fromkeys(refs))
     return [unique[start : start + _CHUNK] for start in range(0, len(unique), _CHUNK)]
 
 
 _LATEST = (
-    "SELECT party_ref, snapshot_id, names_hash, screened_at, threshold, matches "
-    "FROM party_screenings WHERE id IN (SELECT MAX(id) FROM party_screenings "
+    "SELECT s.party_ref, s.snapshot_id, s.names_hash, s.screened_at, s.threshold, "
+    "coalesce(o.matches, s.matches) FROM party_screenings s "
+    "LEFT JOIN party_screenings o ON o.id = s.matches_of "
+    "WHERE s.id IN (SELECT MAX(id) FROM party_screenings "
     "WHERE snapshot_id = :snapshot AND party_ref IN ({refs}) GROUP BY party_ref)"
 )
 _DISPOSITIONS = (
@@ -77,10 +96,11 @@ _EARLIER = Statement(
     "SELECT p.ref, p.name, p.aliases, p.parent_name, "
     "EXISTS (SELECT 1 FROM party_owners o WHERE o.party_ref = p.ref), s.id, s.names_hash, "
     "s.threshold, s.entry_ids, CASE WHEN s.entry_ids IS NULL AND s.match_count > 0 "
-    "THEN s.matches END, EXISTS (SELECT 1 FROM party_screenings n "
+    "THEN coalesce(m.matches, s.matches) END, EXISTS (SELECT 1 FROM party_screenings n "
     "WHERE n.party_ref = p.ref AND n.snapshot_id = :snapshot) FROM parties p "
     "LEFT JOIN party_screenings s ON s.id = (SELECT MAX(x.id) FROM party_screenings x "
-    "WHERE x.party_ref = p.ref AND x.snapshot_id = :previous)"
+    "WHERE x.party_ref = p.ref AND x.snapshot_id = :previous) "
+    "LEFT JOIN party_screenings m ON m.id = s.matches_of"
 )
 _NAME_KEYS = Statement(
     "SELECT names_hash, keys, name, aliases, parent_name FROM screening_name_keys "
@@ -88,11 +108,14 @@ _NAME_KEYS = Statement(
 )
 _CARRY = (
     "INSERT INTO party_screenings (party_ref, snapshot_id, names_hash, screened_at, "
-    "screened_by, threshold, match_count, matches, entry_ids) SELECT party_ref, :snapshot, "
-    "names_hash, :at, :by, threshold, match_count, matches, entry_ids FROM party_screenings "
-    "WHERE id IN ({refs}) "
-    "ORDER BY id"
+    "screened_by, threshold, match_count, matches, entry_ids, matches_of) SELECT party_ref, "
+    ":snapshot, names_hash, :at, :by, threshold, match_count, "
+    "CASE WHEN match_count > 0 THEN '' ELSE matches END, entry_ids, "
+    "CASE WHEN match_count > 0 THEN coalesce(matches_of, id) END FROM party_screenings "
+    "WHERE id IN ({refs}) ORDER BY id"
 )
+"""A carried screening with matches repeats them by reference (``matches_of``): a list
+import carries most parties, and their matches would otherwise be written again whole."""
 _STATEMENTS: dict[tuple[str, int], Statement] = {}
 
 
@@ -247,8 +270,8 @@ class SqlScreeningRepository:
     ) -> None:
         when = bind_datetime(self._connection, at)
         ids = sorted(set(screening_ids))
-        for start in range(0, len(ids), _CHUNK):
-            chunk = ids[start : start + _CHUNK]
+        for start in range(0, len(ids), _CARRIED):
+            chunk = ids[start : start + _CARRIED]
             params: dict[str, object] = {f"r{i}": number for i, number in enumerate(chunk)}
             params.update(snapshot=snapshot_id, at=when, by=by)
             _sized(_CARRY, len(chunk)).run(self._connection, params)
@@ -274,7 +297,7 @@ class SqlScreeningRepository:
             .group_by(table.c.party_ref)
         )
         rows = self._connection.execute(
-            select(table).where(table.c.id.in_(newest), table.c.match_count > 0)
+            _with_own_matches().where(table.c.id.in_(newest), table.c.match_count > 0)
         )
         return [_screening(row) for row in rows]
 
@@ -287,7 +310,7 @@ class SqlScreeningRepository:
     def history(self, party_ref: str) -> list[PartyScreening]:
         table = PartyScreeningRow.__table__
         rows = self._connection.execute(
-            select(table).where(table.c.party_ref == party_ref).order_by(table.c.id.desc())
+            _with_own_matches().where(table.c.party_ref == party_ref).order_by(table.c.id.desc())
         )
         return [_screening(row) for row in rows]
 

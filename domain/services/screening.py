@@ -13,10 +13,10 @@ from __future__ import annotations
 import gc
 import json
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass
 from datetime import datetime
-from threading import Lock
+from threading import Lock, Thread
 
 from domain.audit import change
 from domain.errors import DomainError
@@ -578,52 +578,84 @@ def rescreen_after_import(
     stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
     again: list[str] = []
     kept: list[EarlierScreening] = []
-    for item in everyone:
-        if item.current:
+    for item in everyone:  # (read for 100,000 parties and more: tuples unpacked once)
+        ref, screening_id, hashed, limit, entry_ids, keys, names, current = item
+        if current:
             continue
         if (
-            item.screening_id is None
-            or item.keys is None
-            or item.threshold != threshold
-            or not item.entry_ids.isdisjoint(stale)
-            or keys_meet(item.keys, filed)
-            or (
-                item.names is not None
-                and item.names_hash
-                != names_hash(_names_of(*item.names, owners.get(item.party_ref, ())))
-            )
+            screening_id is None
+            or keys is None
+            or limit != threshold
+            or (entry_ids and not entry_ids.isdisjoint(stale))
+            or keys_meet(keys, filed)
+            or (names is not None and hashed != names_hash(_names_of(*names, owners.get(ref, ()))))
         ):
-            again.append(item.party_ref)
+            again.append(ref)
         else:
             kept.append(item)
     todo = len(again) + len(kept)
     if cancel is not None and cancel.cancelled:
         return Rescreened(len(everyone), 0, 0, 0, cancelled=True)
-    with db.writer(actor) as uow:  # a copy inside the database: one transaction
-        ids = [item.screening_id for item in kept if item.screening_id is not None]
-        uow.screenings.carry(ids, snapshot.id, at=uow.now, by=uow.actor)
-        uow.commit()
+
+    ids = [item.screening_id for item in kept if item.screening_id is not None]
+    carrying = _Carrying(db, actor, ids, snapshot.id)
+    carrying.start()  # a copy inside the database, in one transaction, while this screens
+    few = len(again) < _FORKING_PAYS  # screened here, the collector paused as for the read
+    try:
+        with _collector_paused() if few else nullcontext():
+            fresh = screen_in_bulk(
+                db,
+                again,
+                actor=actor,
+                progress=progress,
+                cancel=cancel,
+                batch=batch,
+                workers=1 if few else workers,
+                label="Screening parties against the new list",
+            )
+    finally:
+        carrying.join()
+    progress(len(kept) + len(fresh), todo, "Screening parties against the new list")
     carried = len(kept)
-    progress(carried, todo, "Screening parties against the new list")
-    fresh = screen_in_bulk(
-        db,
-        again,
-        actor=actor,
-        progress=lambda n, _total, label: progress(carried + n, todo, label),
-        cancel=cancel,
-        batch=batch,
-        workers=workers,
-        label="Screening parties against the new list",
-    )
     flagged = sum(1 for item in kept if item.entry_ids) + sum(1 for item in fresh if item.matches)
     cancelled = len(fresh) < len(again)
     return Rescreened(len(everyone), len(fresh), carried, flagged, cancelled=cancelled)
 
 
+_FORKING_PAYS = 2000
+"""Parties to screen from which forked workers finish sooner than this process alone (a
+worker's first screenings cost more: every page of the index it touches is copied)."""
+
+
+class _Carrying(Thread):
+    """Carrying screenings to the new snapshot on a connection of its own, while the others
+    are screened: the database does the work, outside the interpreter's lock. What it
+    raises is raised again by :meth:`join`."""
+
+    def __init__(self, db: Database, actor: str, ids: list[int], snapshot_id: int) -> None:
+        super().__init__(name="carry screenings", daemon=True)
+        self._db, self._actor, self._ids, self._snapshot_id = db, actor, ids, snapshot_id
+        self._failure: BaseException | None = None
+
+    def run(self) -> None:
+        try:
+            with self._db.writer(self._actor) as uow:
+                uow.screenings.carry(self._ids, self._snapshot_id, at=uow.now, by=uow.actor)
+                uow.commit()
+        except BaseException as failure:
+            self._failure = failure
+
+    def join(self, timeout: float | None = None) -> None:
+        super().join(timeout)
+        if self._failure is not None:
+            raise self._failure
+
+
 @contextmanager
 def _collector_paused() -> Iterator[None]:
     """No cyclic garbage collection meanwhile: reading a row for every party makes as many
-    objects, and each collection would walk the index's millions of objects too."""
+    objects, and every collection would walk them all (the index's are frozen, see
+    :func:`index_of`)."""
     enabled = gc.isenabled()
     gc.disable()
     try:

@@ -415,6 +415,19 @@ def test_what_an_import_carries_is_what_screening_everyone_again_finds(
     assert any(
         match.entry_id.startswith("new-") for item in kept.values() for match in item.matches
     )
+    # carried once more: the matches are still read from where they were first written
+    _import(db, _csv([*changed, dict(rows[0], _id="other", name="Quill Lantern Works")]), "3.csv")
+    third = rescreen_after_import(db, actor="o")
+    assert third.carried > 150
+    with db.reader() as uow:
+        snapshot = uow.list_snapshots.in_use()
+        assert snapshot is not None
+        carried = uow.screenings.latest_for([party.ref for party in parties], snapshot.id)
+        listed = {item.party_ref for item in uow.screenings.with_matches(snapshot.id)}
+    assert {ref: item.matches for ref, item in carried.items()} == {
+        ref: fresh[ref].matches for ref in carried
+    }
+    assert listed == {ref for ref, item in carried.items() if item.matches}
 
 
 def test_a_party_without_kept_keys_is_screened_again_in_full(db: SqlDatabase) -> None:

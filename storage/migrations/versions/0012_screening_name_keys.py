@@ -15,7 +15,8 @@ whose names are written alike has the same names hash without computing it.
 ``party_screenings.entry_ids`` lists the entries of a screening's matches, one a line, so that
 the screenings touched by a changed entry are found without reading every match in full;
 screenings stored before this revision keep NULL there (the table is append-only) and are
-read from ``matches``.
+read from ``matches``. A screening carried to a new snapshot with matches names the screening
+that holds them in ``matches_of`` instead of writing them again.
 """
 
 from __future__ import annotations
@@ -43,8 +44,11 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("names_hash", "version", name=op.f("pk_screening_name_keys")),
     )
     op.add_column("party_screenings", sa.Column("entry_ids", sa.Text(), nullable=True))
+    op.add_column("party_screenings", sa.Column("matches_of", sa.Integer(), nullable=True))
 
 
 def downgrade() -> None:
-    op.drop_column("party_screenings", "entry_ids")  # in place: its append-only guards stay
+    # in place: the table's append-only guards stay
+    op.drop_column("party_screenings", "matches_of")
+    op.drop_column("party_screenings", "entry_ids")
     op.drop_table("screening_name_keys")
