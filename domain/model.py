@@ -194,6 +194,12 @@ Serial = Annotated[
 """A unit's serial number as printed on its label: one word, no spaces."""
 
 
+def fold_serial(serial: str) -> str:
+    """A serial as serials are compared, on import and on site: stripped, letters in capitals
+    (a label read as "1650123abc" and as "1650123ABC" is one unit)."""
+    return serial.strip().upper()
+
+
 class ShippedUnit(Strict):
     """One unit shipped on an order: its product and its serial number (rules.md section
     10). Serial numbers are unique per product."""
@@ -206,9 +212,8 @@ class ShippedUnit(Strict):
 
     @property
     def serial_key(self) -> tuple[str, str]:
-        """What makes a unit unique: its product and its serial, letters folded to capitals
-        (a label read as "1650123abc" and as "1650123ABC" is one unit)."""
-        return (self.product_ref, self.serial.upper())
+        """What makes a unit unique: its product and its serial as compared (fold_serial)."""
+        return (self.product_ref, fold_serial(self.serial))
 
 
 def _after_signing(signed_on: date, **dates: date | None) -> None:

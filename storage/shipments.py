@@ -14,7 +14,7 @@ from sqlalchemy.engine import Connection
 from domain.fieldaudit.visits import FieldVisit, VisitResolution
 from domain.model import ShippedUnit
 from storage.schema import FieldVisitResolutionRow, FieldVisitRow, ShippedUnitRow
-from storage.statements import read_datetime
+from storage.statements import InStatement, read_datetime
 
 _CHUNK = 500
 """Values per IN (...) query: well below SQLite's limit on bound parameters."""
@@ -34,6 +34,14 @@ def _unit(row: Any) -> ShippedUnit:
         product_ref=row.product_ref,
         serial=row.serial,
     )
+
+
+_OPEN_DISCREPANCIES = InStatement(
+    "SELECT v.party_ref, v.id FROM field_visits v WHERE v.discrepancies > 0"
+    " AND v.party_ref IN ({values}) AND NOT EXISTS (SELECT 1 FROM"
+    " field_visit_resolutions r WHERE r.visit_id = v.id) ORDER BY v.id"
+)
+"""A party's visits with discrepancies no resolution has closed (refs sent in chunks)."""
 
 
 class SqlShipmentRepository:
@@ -163,19 +171,8 @@ class SqlFieldVisitRepository:
 
     def open_discrepancies(self, party_refs: Sequence[str]) -> dict[str, tuple[int, ...]]:
         refs = list(dict.fromkeys(party_refs))
-        if not refs:
-            return {}
-        marks = ", ".join(f":r{number}" for number in range(len(refs)))
-        rows = self._connection.execute(
-            text(
-                "SELECT v.party_ref, v.id FROM field_visits v WHERE v.discrepancies > 0"
-                f" AND v.party_ref IN ({marks}) AND NOT EXISTS (SELECT 1 FROM"
-                " field_visit_resolutions r WHERE r.visit_id = v.id) ORDER BY v.id"
-            ),
-            {f"r{number}": ref for number, ref in enumerate(refs)},
-        )
         found: dict[str, list[int]] = {}
-        for party_ref, visit_id in rows:
+        for party_ref, visit_id in _OPEN_DISCREPANCIES.rows(self._connection, refs):
             found.setdefault(party_ref, []).append(visit_id)
         return {ref: tuple(ids) for ref, ids in found.items()}
 

@@ -23,10 +23,10 @@ from dataclasses import dataclass
 from enum import Enum
 from typing import Any
 
+from domain.model import fold_serial
 
-def serial_key(serial: str) -> str:
-    """A serial as it is compared: stripped, letters in capitals."""
-    return serial.strip().upper()
+serial_key = fold_serial
+"""A serial as it is compared: the one folding shipments are imported with."""
 
 
 class SerialClass(Enum):

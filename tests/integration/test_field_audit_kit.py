@@ -175,6 +175,9 @@ def test_a_merged_visit_is_kept_once_and_holds_until_resolved(
     with db.reader() as uow:
         [visit] = uow.field_visits.for_parties(["SG-A"])["SG-A"]
         held = uow.field_visits.open_discrepancies(["SG-A", "MY-B"])
+        # a work queue asks for every party at once: more refs than one statement binds
+        many = [f"P{number:05d}" for number in range(70_000)]
+        assert uow.field_visits.open_discrepancies([*many, "SG-A"]) == held
     assert visit.summary["reconciliation"]["unexpected"] == [
         {"serial": "1654922099999", "shipped_to": "MY-B"}
     ]
