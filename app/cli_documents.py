@@ -176,7 +176,7 @@ def add_document_commands(
 # -- writing the file -------------------------------------------------------------------------
 
 
-class _AtomicPdf:
+class AtomicPdf:
     """``F.pdf.part`` written before the registration commits, renamed to ``F.pdf`` after."""
 
     def __init__(self, out: Path) -> None:
@@ -208,7 +208,7 @@ class _AtomicPdf:
         self.part.unlink(missing_ok=True)
 
 
-def _renderer() -> DocumentRenderer:
+def renderer() -> DocumentRenderer:
     # Imported here: reportlab and the fonts load only for commands that print.
     from reports.renderer import PdfRenderer
 
@@ -230,12 +230,12 @@ def document_json(document: RegisteredDocument) -> dict[str, Any]:
 def _generate(run: Run, build: Callable[[Database], DocumentView]) -> int:
     """Build the document's view from the records, then number, render, register and write
     it to ``--out``."""
-    renderer = _renderer()
+    made = renderer()
     db = run.db()
-    target = _AtomicPdf(run.args.out)
+    target = AtomicPdf(run.args.out)
     _warn_default_letterhead(run)
     try:
-        document, _ = generate(db, renderer, build(db), actor=run.actor, deliver=target.deliver)
+        document, _ = generate(db, made, build(db), actor=run.actor, deliver=target.deliver)
     except BaseException:
         target.discard()
         raise

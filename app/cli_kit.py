@@ -10,12 +10,16 @@ from typing import Any
 
 import platformdirs
 
+from app.cli_documents import AtomicPdf, renderer
 from app.cli_support import EXIT_OK, Run, emit_json
 from app.wiring import APP_NAME
+from domain.documents import RegisteredDocument, VisitReportView, content_hash
 from domain.errors import DomainError
 from domain.fieldaudit.reconcile import Expected, Reconciler
 from domain.fieldaudit.scans import read_serials
+from domain.services.documents import generate
 from domain.services.field_audit import export_kit, merge_kit, resolve_visit
+from domain.services.visit_report import on_site_stamp, registered_report, visit_report_view
 from storage.desk_key import DeskKey
 from storage.kit_file import Kit, make_thumbnail, open_kit, write_kit
 
@@ -55,6 +59,17 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     answer.add_argument("--note", default="", help="what was seen")
     merge = actions.add_parser("merge", parents=[common], help="take a closed kit back")
     merge.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    merge.add_argument(
+        "--report",
+        type=Path,
+        metavar="VISIT.pdf",
+        help="where the registered visit report is written (default: beside the kit)",
+    )
+    report = actions.add_parser(
+        "report", parents=[common], help="the visit report of a signed-off kit (on site)"
+    )
+    report.add_argument("kit", type=Path, metavar="SITE.ddkit")
+    report.add_argument("--out", type=Path, required=True, metavar="VISIT.pdf")
     resolve = actions.add_parser(
         "resolve", parents=[common], help="record how a visit's discrepancies were resolved"
     )
@@ -265,19 +280,84 @@ def _cmd_close(run: Run) -> int:
     return EXIT_OK
 
 
+def report_view(kit: Kit) -> VisitReportView:
+    """The visit report of a signed-off kit, its photos' thumbnails read from the kit."""
+
+    def thumbnail(digest: str) -> bytes | None:
+        kept = kit.photo(digest)
+        return None if kept is None else kept[1]
+
+    return visit_report_view(kit.contents, kit.contents_sha256, kit.log, thumbnail)
+
+
+def _cmd_report(run: Run) -> int:
+    """The report printed on site: the kit alone, no registry (see visit_report.py)."""
+    kit = open_kit(run.args.kit)
+    view = report_view(kit)
+    pdf = renderer().render(view, on_site_stamp(view, run.clock.now()))
+    out: Path = run.args.out
+    part = out.with_name(out.name + ".part")
+    try:
+        part.write_bytes(pdf)
+        part.replace(out)
+    except OSError as error:
+        part.unlink(missing_ok=True)
+        raise DomainError(f"{out}: cannot write the file ({error.strerror})") from None
+    document = {"file": str(out), "bytes": len(pdf), "content_hash": content_hash(view)}
+    if run.json:
+        emit_json({**document, "registered": False}, run.out)
+    else:
+        run.out.write(
+            f"{out}: the visit report ({len(pdf):,} bytes), not registered: the desk registers "
+            "it when the kit is merged\n"
+        )
+    return EXIT_OK
+
+
+def _register_report(run: Run, kit: Kit) -> RegisteredDocument | None:
+    """Register the kit's visit report with the desk and write it (once: a report registered
+    at an earlier merge is found, not made again). A desk that cannot register documents yet
+    (no letterhead) merges the visit all the same and says what to do."""
+    view = report_view(kit)
+    db = run.db()
+    with db.reader() as uow:
+        known = registered_report(uow, view)
+    if known is not None:
+        return known
+    out: Path = run.args.report or kit.path.with_name(kit.path.stem + "-visit-report.pdf")
+    target = AtomicPdf(out)
+    try:
+        document, _ = generate(db, renderer(), view, actor=run.actor, deliver=target.deliver)
+    except DomainError as error:
+        target.discard()
+        run.err.write(
+            f"diffusion-desk: warning: the visit was merged but its report was not registered: "
+            f"{error}; run `kit merge` again once that is done\n"
+        )
+        return None
+    except BaseException:
+        target.discard()
+        raise
+    target.finish(document)
+    return document
+
+
 def _cmd_merge(run: Run) -> int:
     key = desk_key(run)
     kit = open_kit(run.args.kit, desk_public_key=key.public_key)
     result = merge_kit(run.db(), kit.contents, kit.contents_sha256, kit.log, actor=run.actor)
+    report = _register_report(run, kit)
     document = {
         "visit": str(result.visit),
         "merged": result.merged,
         "already_merged": result.already_merged,
         "discrepancies": result.discrepancies,
+        "report": None if report is None else report.number,
     }
     if run.json:
         emit_json(document, run.out)
-    elif result.already_merged:
+        return EXIT_OK
+    if result.already_merged:
         run.out.write(f"{kit.path}: already merged as visit {result.visit}; nothing written\n")
     else:
         party = kit.contents.party_ref
@@ -291,6 +371,8 @@ def _cmd_merge(run: Run) -> int:
             f"{kit.path}: merged as visit {result.visit}, {result.discrepancies} "
             f"discrepancies{held}\n"
         )
+    if report is not None:
+        run.out.write(f"visit report: {report.number} ({report.verification_code})\n")
     return EXIT_OK
 
 
@@ -312,6 +394,7 @@ def _cmd_kit(run: Run) -> int:
         "answer": _cmd_answer,
         "close": _cmd_close,
         "merge": _cmd_merge,
+        "report": _cmd_report,
         "resolve": _cmd_resolve,
     }
     return handlers[run.args.kit_command](run)

@@ -29,6 +29,7 @@ class DocumentKind(Labelled):
     DECISION_RECORD = "decision_record", "Decision record", "DR"
     SHIPMENT_NOTICE = "shipment_notice", "AIA shipment notice", "SN"
     QUOTA_REPORT = "quota_report", "Quota report", "QR"
+    VISIT_REPORT = "visit_report", "Field visit report", "VR"
 
     prefix: str
     """What its numbers start with (``AIA-2026-0001``)."""
@@ -251,12 +252,84 @@ class QuotaReportView(Frozen):
     page_size: PageSize = "A4"
 
 
+class VisitProductRow(Frozen):
+    """One product's serials at a visited site."""
+
+    product_ref: str
+    expected: int
+    found: int
+    missing: int
+
+
+class VisitSerialRow(Frozen):
+    """A serial that is not simply found: missing, unexpected, duplicate or relocated."""
+
+    serial: str
+    status: str
+    product_ref: str = ""
+    order_ref: str = ""
+    detail: str = ""
+
+
+class VisitAnswerRow(Frozen):
+    item: str
+    question: str
+    answer: str
+    """"yes", "no" or "not answered"."""
+    note: str = ""
+
+
+class VisitPhotoRow(Frozen):
+    name: str
+    sha256: str
+    note: str = ""
+    thumbnail: str = ""
+    """The kit's JPEG thumbnail, base64 ("" when it has none)."""
+
+
+class VisitReportView(Frozen):
+    """A field visit as its kit recorded it (rules.md section 10): built from the kit alone,
+    so the report printed on site and the one the desk registers at the merge say the same."""
+
+    letterhead: Letterhead
+    """The desk that exported the kit."""
+    site: str
+    party_ref: str
+    party_name: str
+    party_location: str
+    kit_sha256: str
+    key_fingerprint: str
+    exported_at: datetime
+    exported_by: str
+    closed_at: datetime
+    auditor: str
+    site_representative: str
+    log_entries: int
+    log_head: str
+    expected: int
+    found: int
+    products: tuple[VisitProductRow, ...]
+    serials: tuple[VisitSerialRow, ...]
+    answers: tuple[VisitAnswerRow, ...]
+    photos: tuple[VisitPhotoRow, ...]
+    ruleset: str
+    page_size: PageSize = "A4"
+
+    @property
+    def discrepancies(self) -> int:
+        """Missing, unexpected and duplicate serials, and checklist items answered no."""
+        return sum(1 for row in self.serials if row.status != "relocated") + sum(
+            1 for row in self.answers if row.answer == "no"
+        )
+
+
 DocumentView = (
     AiaStatementView
     | LppCertificationView
     | DecisionRecordView
     | ShipmentNoticeView
     | QuotaReportView
+    | VisitReportView
 )
 
 

@@ -199,6 +199,10 @@ class DocumentPdf(Generic[ViewT]):
     def _story(self, view: ViewT, stamp: Stamp) -> list[Flowable]:
         raise NotImplementedError
 
+    def verify_hint(self, stamp: Stamp) -> str:
+        """The line under the verification code in the footer."""
+        return f"Verify at the desk: diffusion-desk verify {stamp.verification_code}"
+
     # -- styles -----------------------------------------------------------------------------
 
     @cached_property
@@ -800,9 +804,7 @@ class DocumentPdf(Generic[ViewT]):
         canvas.drawString(x, y, stamp.verification_code)
         y -= 4.6 * mm
         canvas.setFont(fonts.body, 7.5)
-        canvas.drawString(
-            x, y, f"Verify at the desk: diffusion-desk verify {stamp.verification_code}"
-        )
+        canvas.drawString(x, y, self.verify_hint(stamp))
         y -= 3.6 * mm
         self._draw_runs(
             canvas,

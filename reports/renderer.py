@@ -10,6 +10,7 @@ from domain.documents import (
     QuotaReportView,
     ShipmentNoticeView,
     Stamp,
+    VisitReportView,
 )
 from reports.aia_statement import AiaStatementPdf
 from reports.decision_record import DecisionRecordPdf
@@ -18,6 +19,7 @@ from reports.lpp_certification import LppCertificationPdf
 from reports.printable import check_printable
 from reports.quota_report import QuotaReportPdf
 from reports.shipment_notice import ShipmentNoticePdf
+from reports.visit_report import VisitReportPdf
 
 
 class PdfRenderer:
@@ -31,6 +33,7 @@ class PdfRenderer:
         self._record = DecisionRecordPdf()
         self._notice = ShipmentNoticePdf()
         self._quota = QuotaReportPdf()
+        self._visit = VisitReportPdf()
 
     def render(self, view: DocumentView, stamp: Stamp) -> bytes:
         """The PDF of ``view``; UnprintableTextError (nothing rendered) where a field has text
@@ -46,4 +49,6 @@ class PdfRenderer:
             return self._notice.render(view, stamp)
         if isinstance(view, QuotaReportView):
             return self._quota.render(view, stamp)
+        if isinstance(view, VisitReportView):
+            return self._visit.render(view, stamp)
         raise TypeError(f"no renderer for {type(view).__name__}")

@@ -20,6 +20,7 @@ from domain.frozen import Frozen
 from domain.model import Party
 from domain.ports import Database, UnitOfWork
 from domain.ruleset import RulesetCatalog
+from domain.services.settings import read_document_settings
 
 
 class KitSigner(Protocol):
@@ -188,8 +189,11 @@ def export_kit(
     if not site.strip():
         raise DomainError("a kit is for one site: give the site (its name or address)")
     with db.writer(actor) as uow:
+        settings = read_document_settings(uow)
+        # the exporter as its paper names it (the visit report's letterhead), else the database
+        desk = db.description if settings.letterhead_is_default else settings.letterhead.name
         contents = kit_contents(
-            uow, catalog, party_ref, site.strip(), actor=actor, desk=db.description, signer=signer
+            uow, catalog, party_ref, site.strip(), actor=actor, desk=desk, signer=signer
         )
         signature = signer.sign(signed_bytes(contents))
         uow.audit.append(

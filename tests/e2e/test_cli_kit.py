@@ -8,10 +8,12 @@ import hashlib
 import sqlite3
 from pathlib import Path
 
+import pypdf
 from PIL import Image
 
 from tests.e2e import test_cli
 from tests.e2e.test_cli import Run, _json
+from tests.e2e.test_cli_documents import pdf_text, verify
 from tests.e2e.test_cli_shipments import SHIPMENTS, _ready
 
 cli_env = test_cli.cli_env
@@ -83,6 +85,7 @@ def test_an_altered_kit_is_refused_and_a_kit_is_never_overwritten(run: Run, tmp_
 def test_photos_answers_and_the_sign_off_after_which_the_kit_takes_nothing(
     run: Run, tmp_path: Path
 ) -> None:
+    assert run("settings", "--letterhead-name", "Demo Exports Ltd.").returncode == 0
     kit = _kit(run, tmp_path)
     photo = tmp_path / "rack.png"
     Image.new("RGB", (1200, 800), (40, 90, 160)).save(photo)
@@ -109,6 +112,45 @@ def test_photos_answers_and_the_sign_off_after_which_the_kit_takes_nothing(
     assert after.returncode == 2
     assert "signed off" in after.stderr
     assert run("kit", "reconcile", str(kit)).returncode == 0  # still readable, and verified
+    _the_visit_report(run, tmp_path, kit, photo)
+
+
+def _the_visit_report(run: Run, tmp_path: Path, kit: Path, photo: Path) -> None:
+    """Printed on site from the kit alone (not registered), then registered by the merge:
+    the same content, and the registered file verifies as genuine."""
+    on_site = tmp_path / "visit-on-site.pdf"
+    printed = _json(run("--json", "kit", "report", str(kit), "--out", str(on_site)))
+    assert printed["registered"] is False
+    text = pdf_text(on_site)
+    for shown in (
+        "Field visit report",
+        "Demo Exports Ltd.",
+        "not yet registered",
+        "DC-1",
+        "Ana Auditor",
+        "Sam Site",
+        "Facility Manager",
+        "1654922012345",
+        "no-diversion",
+        "2 units",
+        "rack.png",
+        hashlib.sha256(photo.read_bytes()).hexdigest()[:16],
+    ):
+        assert shown in text, shown
+    assert (
+        len(pypdf.PdfReader(on_site).pages[0].images)
+        + sum(len(page.images) for page in pypdf.PdfReader(on_site).pages[1:])
+        >= 1
+    )  # the photo's thumbnail
+    registered = tmp_path / "visit-registered.pdf"
+    merged = _json(run("--json", "kit", "merge", str(kit), "--report", str(registered)))
+    assert merged["report"].startswith("VR-")
+    code, verdict = verify(run, registered)
+    assert (code, verdict["genuine"], verdict["document"]["kind"]) == (0, True, "visit_report")
+    assert verdict["document"]["content_hash"] == printed["content_hash"]
+    again = _json(run("--json", "kit", "merge", str(kit), "--report", str(tmp_path / "x.pdf")))
+    assert (again["already_merged"], again["report"]) == (True, merged["report"])
+    assert not (tmp_path / "x.pdf").exists()  # registered once
 
 
 def test_merging_records_the_visit_once_holds_the_party_until_resolved(
@@ -122,7 +164,11 @@ def test_merging_records_the_visit_once_holds_the_party_until_resolved(
     assert "not signed off" in unclosed.stderr
     closing = ("kit", "close", str(kit), "--auditor", "A", "--site-representative", "B, Manager")
     assert run(*closing).returncode == 0
-    merged = _json(run("--json", "kit", "merge", str(kit)))
+    merging = run("--json", "kit", "merge", str(kit))
+    merged = _json(merging)
+    # no letterhead yet: the visit is merged, its report not registered, and that is said
+    assert merged["report"] is None
+    assert "report was not registered" in merging.stderr
     assert (merged["merged"], merged["already_merged"], merged["discrepancies"]) == (
         True,
         False,

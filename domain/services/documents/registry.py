@@ -21,6 +21,7 @@ from domain.documents import (
     RegisteredDocument,
     ShipmentNoticeView,
     Stamp,
+    VisitReportView,
     content_hash,
 )
 from domain.errors import DomainError
@@ -49,6 +50,7 @@ _KIND_OF_VIEW: dict[type[BaseModel], DocumentKind] = {
     DecisionRecordView: DocumentKind.DECISION_RECORD,
     ShipmentNoticeView: DocumentKind.SHIPMENT_NOTICE,
     QuotaReportView: DocumentKind.QUOTA_REPORT,
+    VisitReportView: DocumentKind.VISIT_REPORT,
 }
 
 
@@ -88,6 +90,12 @@ def _subject(view: DocumentView) -> _Subject:
             party_ref=view.consignee.ref,
             order_ref=view.order_ref,
             title=f"AIA shipment notice for order {view.order_ref}",
+        )
+    if isinstance(view, VisitReportView):
+        return _Subject(
+            party_ref=view.party_ref,
+            title=f"Field visit report: {view.site} ({view.party_ref}), signed off "
+            f"{view.closed_at.date().isoformat()}",
         )
     return _Subject(
         year=view.year,

@@ -155,6 +155,12 @@ def document_standing(uow: UnitOfWork, document: RegisteredDocument) -> Standing
         return _lpp_standing(uow, document)
     if document.kind in (DocumentKind.DECISION_RECORD, DocumentKind.SHIPMENT_NOTICE):
         return _decision_standing(uow, document)
+    if document.kind is DocumentKind.VISIT_REPORT:
+        return StandingNow(
+            Standing.CURRENT,
+            "A visit report shows the visit as the auditor's kit recorded it and the desk "
+            "received it.",
+        )
     return StandingNow(
         Standing.CURRENT, "A report shows the quotas as they stood when it was generated."
     )
