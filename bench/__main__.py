@@ -17,6 +17,7 @@ from bench import (
     engine,
     fieldaudit,
     gui,
+    kits,
     lists,
     reports,
     rescreen,
@@ -38,6 +39,7 @@ NAMES = (
     "screening-orders",
     "rescreen",
     "fieldaudit",
+    "kits",
 )
 
 
@@ -80,6 +82,10 @@ def _fieldaudit(_: argparse.Namespace) -> list[Section]:
     return [fieldaudit.run_section()]
 
 
+def _kits(options: argparse.Namespace) -> list[Section]:
+    return [kits.run_section(workdir=options.workdir)]
+
+
 def _storage(options: argparse.Namespace) -> list[Section]:
     return storage.run(quick=options.quick, workdir=options.workdir, reuse=options.reuse)
 
@@ -120,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
         "screening-orders": _screening_orders,
         "rescreen": _rescreen,
         "fieldaudit": _fieldaudit,
+        "kits": _kits,
     }
     failed = False
     for name in options.names or NAMES:
