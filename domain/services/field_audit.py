@@ -371,3 +371,30 @@ def resolve_visit(
         )
         uow.commit()
     return made
+
+
+# -- a party's visits, as the window lists them ----------------------------------------------
+
+
+class VisitLine(Frozen):
+    """One merged visit of a party and whether its discrepancies are resolved."""
+
+    visit: FieldVisit
+    resolution: VisitResolution | None = None
+
+    @property
+    def open(self) -> bool:
+        """Discrepancies no resolution has closed: the party's orders are held for them."""
+        return self.visit.discrepancies > 0 and self.resolution is None
+
+
+def visits_of(db: Database, party_ref: str) -> list[VisitLine]:
+    """A party's field-audit visits, newest first, each with its resolution if any."""
+    with db.reader() as uow:
+        visits = uow.field_visits.for_parties([party_ref]).get(party_ref, [])
+        resolved = {
+            item.visit_id: item
+            for item in uow.field_visits.resolutions_for([party_ref]).get(party_ref, [])
+        }
+    lines = [VisitLine(visit=visit, resolution=resolved.get(visit.id or 0)) for visit in visits]
+    return sorted(lines, key=lambda line: line.visit.closed_at, reverse=True)

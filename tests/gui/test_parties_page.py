@@ -354,3 +354,54 @@ def test_the_list_has_a_menu_of_its_own(qtbot: QtBot, page: PartiesPage) -> None
     next(action for action in menu.actions() if action.text().startswith("Copy")).trigger()
     assert QApplication.clipboard().text() == "IN-DECCAN"
     menu.close()
+
+
+def test_a_partys_field_audits_show_with_their_open_discrepancies(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    """A merged visit with discrepancies is open (the party's orders are held) until the
+    officer records its resolution; a party never visited says how a visit is made."""
+    from datetime import UTC, datetime
+
+    from domain.fieldaudit.visits import FieldVisit
+    from domain.services.field_audit import resolve_visit
+
+    at = datetime(2026, 2, 20, 15, 0, tzinfo=UTC)
+    with context.db.writer("officer") as uow:
+        visit = uow.field_visits.add(
+            FieldVisit(
+                kit_sha256="ab" * 32,
+                party_ref="IN-DECCAN",
+                site="Bengaluru DC-2",
+                exported_at=at,
+                closed_at=at,
+                auditor="Ana Lim",
+                site_representative="Raj Kumar, Site Manager",
+                key_fingerprint="00",
+                log_head="cd" * 32,
+                discrepancies=3,
+                summary={},
+                merged_at=at,
+                merged_by="officer",
+            )
+        )
+        uow.commit()
+    open_party(qtbot, page, "IN-DECCAN")
+    visits = page.standing.visits
+    assert page.standing.visits_group.isVisible()
+    assert [visits.item(0, column).text() for column in range(6)] == [
+        str(visit),
+        "2026-02-20",
+        "Bengaluru DC-2",
+        "Ana Lim",
+        "3",
+        "open: orders held",
+    ]
+    resolve_visit(context.db, "IN-DECCAN", visit, "two units in the RMA cage", actor="officer")
+    open_party(qtbot, page, "US-HALCYON")
+    assert not page.standing.visits.isVisible()
+    assert "No field audit of US-HALCYON" in page.standing.no_visits.text()
+    open_party(qtbot, page, "IN-DECCAN")
+    status = page.standing.visits.item(0, 5)
+    assert status.text().startswith("resolved ")
+    assert status.toolTip() == "two units in the RMA cage"

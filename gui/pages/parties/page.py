@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
 from domain.model import Party, VeuStatus
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
+from domain.services.field_audit import visits_of
 from domain.services.records import add_record, update_record
 from domain.services.standing import party_standing
 from gui.changes import Record
@@ -235,7 +236,10 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             standing = party_standing(context.db, context.catalog, ref, on=on)
             ids = context.queries.order_ids(OrderFilter(party_ref=ref))
             recent = context.queries.order_summaries(list(ids[:ORDERS_SHOWN]))
-            return PartyOverview(standing=standing, order_count=len(ids), recent=recent)
+            visits = visits_of(context.db, ref)
+            return PartyOverview(
+                standing=standing, order_count=len(ids), recent=recent, visits=visits
+            )
 
         self._standings.start(
             f"standing of {ref}",

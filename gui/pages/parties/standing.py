@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from domain.queries import OrderSummary
 from domain.rules.positions import LimitCheck, VeuPosition
 from domain.services.catalog_views import veu_limit_checks
+from domain.services.field_audit import VisitLine
 from domain.services.standing import PartyStanding
 from gui.charts import OURS_COLOUR, paint_chart
 from gui.kit.bars import FigureBar, used_text
@@ -57,6 +58,7 @@ class PartyOverview:
     standing: PartyStanding
     order_count: int
     recent: list[OrderSummary]
+    visits: Sequence[VisitLine] = ()
 
 
 class VeuChart(QChartView):
@@ -165,6 +167,12 @@ class StandingPanel(QScrollArea):
         group_layout = self.orders_group.layout()
         assert isinstance(group_layout, QVBoxLayout)
         group_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
+
+        self.visits = self._table(
+            "partyVisits", ["Visit", "Signed off", "Site", "Auditor", "Discrepancies", "Status"]
+        )
+        self.no_visits = self._caption("noVisits")
+        self.visits_group = self._group(layout, "Field audits", self.visits, self.no_visits)
         layout.addStretch(1)
         self.show_message("Select a party to see its standing.")
 
@@ -205,6 +213,7 @@ class StandingPanel(QScrollArea):
             self.veu_group,
             self.licence_group,
             self.orders_group,
+            self.visits_group,
         )
 
     def show_message(self, text: str) -> None:
@@ -228,6 +237,7 @@ class StandingPanel(QScrollArea):
             self._show_veu(standing.veu)
         self._show_licences(standing)
         self._show_orders(overview, party.ref)
+        self._show_visits(overview.visits, party.ref)
 
     @staticmethod
     def _unavailable(exception: str, why: str | None, bar: FigureBar, caption: QLabel) -> bool:
@@ -386,3 +396,44 @@ class StandingPanel(QScrollArea):
         _fit_rows(self.orders)
         self.show_orders_button.setEnabled(overview.order_count > 0)
         self.show_orders_button.setToolTip(f"Open the Orders page filtered by {ref}")
+
+    def _show_visits(self, visits: Sequence[VisitLine], ref: str) -> None:
+        """Merged kits, newest first; open discrepancies (which hold the party's orders) in
+        the colour of a hold."""
+        self.visits.setRowCount(len(visits))
+        for row, line in enumerate(visits):
+            visit = line.visit
+            if line.open:
+                status, tone = "open: orders held", "hold"
+            elif line.resolution is not None:
+                status, tone = f"resolved {line.resolution.resolved_at.date().isoformat()}", ""
+            else:
+                status, tone = "no discrepancies", ""
+            values = [
+                str(visit.id),
+                visit.closed_at.date().isoformat(),
+                visit.site,
+                visit.auditor,
+                f"{visit.discrepancies:,}",
+                status,
+            ]
+            for column, value in enumerate(values):
+                cell = QTableWidgetItem(value)
+                if column == 4:
+                    cell.setTextAlignment(
+                        Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
+                    )
+                if column == 5 and tone:
+                    background, text = badge_colours(tone)
+                    cell.setBackground(background)
+                    cell.setForeground(text)
+                if column == 5 and line.resolution is not None:
+                    cell.setToolTip(line.resolution.resolution)
+                self.visits.setItem(row, column, cell)
+        self.visits.setVisible(bool(visits))
+        _fit_rows(self.visits)
+        self.no_visits.setVisible(not visits)
+        self.no_visits.setText(
+            f"No field audit of {ref} has been merged. A kit (`kit export`) takes the desk "
+            "to the site; `kit merge` brings the visit back."
+        )
