@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -314,18 +315,26 @@ def _cmd_report(run: Run) -> int:
     return EXIT_OK
 
 
+def _sha256(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
 def _register_report(run: Run, kit: Kit) -> RegisteredDocument | None:
     """Register the kit's visit report with the desk and write it (once: a report registered
     at an earlier merge is found, not made again). A desk that cannot register documents yet
     (no letterhead) merges the visit all the same and says what to do."""
     view = report_view(kit)
     db = run.db()
+    out: Path = run.args.report or kit.path.with_name(kit.path.stem + "-visit-report.pdf")
+    target = AtomicPdf(out)
     with db.reader() as uow:
         known = registered_report(uow, view)
     if known is not None:
+        # registered, and the program stopped before the file got its name: it gets it now
+        left = target.part
+        if not out.exists() and left.exists() and _sha256(left) == known.file_sha256:
+            target.finish(known)
         return known
-    out: Path = run.args.report or kit.path.with_name(kit.path.stem + "-visit-report.pdf")
-    target = AtomicPdf(out)
     try:
         document, _ = generate(db, renderer(), view, actor=run.actor, deliver=target.deliver)
     except DomainError as error:
