@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import gc
 import json
-from collections.abc import Iterable, Iterator, Mapping, Sequence
-from contextlib import contextmanager, nullcontext
+from collections.abc import Iterable, Mapping, Sequence
+from contextlib import nullcontext
 from dataclasses import dataclass
 from datetime import datetime
 from threading import Lock, Thread
 
 from domain.audit import change
+from domain.csvio.parse import paused_collection
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.model import Order, Owner, Party
@@ -561,7 +562,7 @@ def rescreen_after_import(
     nothing is read into values but names, hashes and keys. The names hash is computed only
     for a party whose names are not written as when its keys were kept, or that has owners
     (ScreeningRepository.earlier)."""
-    with db.reader() as uow, _collector_paused():
+    with db.reader() as uow, paused_collection():
         snapshot = uow.list_snapshots.in_use()
         if snapshot is None:
             return Rescreened(0, 0, 0, 0)
@@ -602,7 +603,7 @@ def rescreen_after_import(
     carrying.start()  # a copy inside the database, in one transaction, while this screens
     few = len(again) < _FORKING_PAYS  # screened here, the collector paused as for the read
     try:
-        with _collector_paused() if few else nullcontext():
+        with paused_collection() if few else nullcontext():
             fresh = screen_in_bulk(
                 db,
                 again,
@@ -649,20 +650,6 @@ class _Carrying(Thread):
         super().join(timeout)
         if self._failure is not None:
             raise self._failure
-
-
-@contextmanager
-def _collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection meanwhile: reading a row for every party makes as many
-    objects, and every collection would walk them all (the index's are frozen, see
-    :func:`index_of`)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 def _changed_names(
