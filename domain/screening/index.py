@@ -18,7 +18,7 @@ import math
 import sys
 import zlib
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Final
@@ -45,7 +45,7 @@ from domain.screening.matching import (
 from domain.screening.names import Kind, Token, list_name_variants, normalise, skeleton
 from domain.screening.parallel import map_chunks
 
-__all__ = ["ScreeningIndex", "keys_meet", "keys_version", "list_key_hashes", "pack_keys"]
+__all__ = ["ChangeReach", "ScreeningIndex", "keys_meet", "keys_version", "pack_keys"]
 
 RARE_FLOOR: Final = 0.5
 """The weight of a distinctive word found in every list name; a unique word weighs 1."""
@@ -90,7 +90,7 @@ class _Name:
         made.solo = made.bound(heaviest, {text for _, text, _ in generic})
         return made
 
-    def bound(self, mask: int, words: set[str]) -> float:
+    def bound(self, mask: int, words: Container[str]) -> float:
         """The highest score this name can reach when the words in ``mask`` are met and its
         generic words are met only if the party's name has them."""
         if not self.total:
@@ -248,11 +248,14 @@ class ScreeningIndex:
 
     def weight(self, token: Token) -> float:
         """A word's weight: rarer distinctive words weigh more (see the module docstring)."""
+        return self._weight(token, self._frequency.get(token.text, 0))
+
+    def _weight(self, token: Token, found: int) -> float:
+        """The weight of a word found in ``found`` list names."""
         if token.kind is Kind.FORM:
             return 0.0
         if token.kind is Kind.GENERIC:
             return GENERIC_WEIGHT
-        found = self._frequency.get(token.text, 0)
         rarity = 1.0 if found <= 1 else max(0.0, 1 - math.log(found) / self._log_total)
         weight = RARE_FLOOR + (1 - RARE_FLOOR) * rarity
         if token.text.isdigit():
@@ -319,6 +322,56 @@ class ScreeningIndex:
             if hits is not None:
                 found |= hits[2]
         return frozenset(found)
+
+    def reach(
+        self,
+        gained: Iterable[str],
+        lost: Iterable[str],
+        recountried: Iterable[str] = (),
+        threshold: float = DEFAULT_ALERT_THRESHOLD,
+    ) -> ChangeReach:
+        """What a change of the list, from the previous snapshot to this index's, can affect
+        (see :class:`ChangeReach`). ``gained`` and ``lost`` are the names each entry gained
+        and lost (an entry's names counted once, as :meth:`build` counts them; repeats across
+        entries kept); ``recountried`` the names of entries whose countries changed."""
+        gained, lost = list(gained), list(lost)
+        delta: dict[str, int] = {}
+        generic: set[str] = set()
+        for names, step in ((gained, 1), (lost, -1)):
+            for name in names:
+                for variant in list_name_variants(name):
+                    for token in {token.text: token for token in normalise(variant)}.values():
+                        delta[token.text] = delta.get(token.text, 0) + step
+                        if token.kind is Kind.GENERIC:  # (a generic word weighs the same)
+                            generic.add(token.text)
+        reweighed = {text: moved for text, moved in delta.items() if moved and text not in generic}
+
+        def before(token: Token) -> float:
+            found = self._frequency.get(token.text, 0) - reweighed.get(token.text, 0)
+            return self._weight(token, found)
+
+        touched: list[tuple[_Name, ...]] = []
+        keyed: dict[int, list[tuple[int, int]]] = {}
+
+        def touch(weighed: tuple[_Name, ...]) -> None:
+            for key, mask in _list_keys(weighed[0].prepared).items():
+                keyed.setdefault(_key_hash(key), []).append((len(touched), mask))
+            touched.append(weighed)
+
+        for name in dict.fromkeys([*gained, *recountried]):
+            for variant in list_name_variants(name):
+                prepared = prepare(variant, self.weight)
+                if prepared.content:
+                    touch((_Name.make(-1, name, prepared),))
+        positions = {
+            position for text in reweighed for position, _ in self._postings.get("=" + text, ())
+        }
+        for position in sorted(positions):
+            now = self._names[position]
+            then = _Name.make(now.entry, now.shown, prepare(now.prepared.name, before))
+            touch((now, then))
+        words = frozenset(_key_hash("=" + text) for text in reweighed)
+        return ChangeReach(words, tuple(touched), keyed, threshold)
 
     def screen(
         self, query: ScreeningQuery, threshold: float = DEFAULT_ALERT_THRESHOLD
@@ -387,10 +440,9 @@ def _screen_part(
 # -- what a change of the list can affect ----------------------------------------------------
 #
 # A party name can reach a list name only if they share a blocking key (the index scores no
-# other pair). So a party whose keys meet none of the keys of the names a new snapshot adds
-# cannot match them, and its screening is carried to the new snapshot unchanged; the keys of
-# every screened party are kept (as hashes) for that purpose. Hashes that collide only send a
-# party to be screened again.
+# other pair), and only if the bound of the words they share reaches the threshold. The keys
+# of every screened party are kept (as hashes) for :class:`ChangeReach`. Hashes that collide
+# only send a party to be screened again.
 
 KEYS_FORMAT: Final = "crc32-1"
 """Bump when the blocking keys change in a way the probe names below might not show."""
@@ -442,22 +494,87 @@ def _unpack_keys(stored: bytes) -> array[int]:
     return unpacked
 
 
-def list_key_hashes(names: Iterable[str]) -> frozenset[int]:
-    """The hashes of the keys the index files these list names under (with their variants)."""
-    found: set[int] = set()
-    for name in dict.fromkeys(names):
-        for variant in list_name_variants(name):
-            prepared = prepare(variant)
-            if prepared.content:
-                found.update(map(_key_hash, _list_keys(prepared)))
-    return frozenset(found)
-
-
 def keys_meet(stored: bytes, filed: frozenset[int]) -> bool:
-    """Whether a party's stored key hashes meet any of ``filed`` (see
-    :func:`list_key_hashes`): if not, the party cannot match those names."""
+    """Whether a party's stored key hashes meet any of ``filed``."""
     if not filed:
         return False
     if sys.byteorder == "little":  # read in place
         return not filed.isdisjoint(memoryview(stored).cast("I"))
     return not filed.isdisjoint(_unpack_keys(stored))
+
+
+def _unpacked(stored: bytes) -> frozenset[int]:
+    if sys.byteorder == "little":
+        return frozenset(memoryview(stored).cast("I"))
+    return frozenset(_unpack_keys(stored))
+
+
+class _WordsByKey:
+    """A party's words as its stored keys tell them: a word of the party is looked up as
+    written (``=word``), so a word whose key is absent is not the party's. (A key met by
+    another of the party's keys only makes the bound higher.)"""
+
+    __slots__ = ("_hashes",)
+
+    def __init__(self, hashes: frozenset[int]) -> None:
+        self._hashes = hashes
+
+    def __contains__(self, word: object) -> bool:
+        return isinstance(word, str) and _key_hash("=" + word) in self._hashes
+
+
+class ChangeReach:
+    """Which parties a change of the list can affect, read from the keys their names were
+    looked up under (made by :meth:`ScreeningIndex.reach`).
+
+    A party's screening can change only if
+
+    - one of its names can reach a name an entry gained (or a name of an entry whose
+      countries changed): the two share keys whose words' bound (the bound the index itself
+      screens by) reaches the threshold; or
+    - a distinctive word the change added to or removed from the list is one of the party's
+      words (its weight moved); or
+    - one of its names can reach a list name with such a word under the weights before the
+      change or after it.
+
+    A name an entry lost matters only to a party that matched the entry, and such a party is
+    screened again for the entry's change anyway. The count of all list names moves every
+    weight by a few millionths; that is left alone."""
+
+    def __init__(
+        self,
+        words: frozenset[int],
+        names: tuple[tuple[_Name, ...], ...],
+        keyed: dict[int, list[tuple[int, int]]],
+        threshold: float,
+    ) -> None:
+        self._words = words
+        self._names = names
+        self._keyed = keyed
+        self._threshold = threshold
+        self._any = frozenset(words | keyed.keys())
+
+    @property
+    def names(self) -> int:
+        """How many list names (with their variants) the change touched."""
+        return len(self._names)
+
+    def affects(self, stored: bytes) -> bool:
+        """Whether the change can affect a party whose names were looked up under the keys
+        ``stored`` (see :func:`pack_keys`)."""
+        if not keys_meet(stored, self._any):  # (most parties: read in place)
+            return False
+        hashes = _unpacked(stored)
+        if not self._words.isdisjoint(hashes):
+            return True
+        masks: dict[int, int] = {}
+        for key in hashes & self._keyed.keys():
+            for number, mask in self._keyed[key]:
+                masks[number] = masks.get(number, 0) | mask
+        words = _WordsByKey(hashes)
+        threshold = self._threshold
+        return any(
+            name.bound(mask, words) >= threshold
+            for number, mask in masks.items()
+            for name in self._names[number]
+        )

@@ -27,9 +27,7 @@ from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.screening.index import (
     ScreeningIndex,
-    keys_meet,
     keys_version,
-    list_key_hashes,
     pack_keys,
 )
 from domain.screening.matching import (
@@ -553,14 +551,13 @@ def rescreen_after_import(
 
     A party keeps its screening (carried to the new snapshot as it was) when it was screened
     against the previous snapshot under its current names and the threshold in force, none
-    of its matches is on a removed or changed entry, and the keys its names were looked up
-    under meet none of the keys of the names the change touched (:func:`_changed_names`): the
-    index scores no pair that shares no key, so no new match can come of it, and the weights
-    of its words are unchanged (index.keys_meet). (The count of all list names moves every
-    weight by a few millionths; that is left alone.) Every other party is screened in full,
-    on ``workers`` cores (see parallel.py). The carrying is a copy inside the database:
-    nothing is read into values but names, hashes and keys. The names hash is computed only
-    for a party whose names are not written as when its keys were kept, or that has owners
+    of its matches is on a removed or changed entry, and the change cannot reach it: the
+    keys its names were looked up under meet no key of a name the change touched with words
+    enough to reach the threshold, and no word whose weight moved is its own (see
+    index.ChangeReach). Every other party is screened in full, on ``workers`` cores (see
+    parallel.py). The carrying is a copy inside the database: nothing is read into values
+    but names, hashes and keys. The names hash is computed only for a party whose names are
+    not written as when its keys were kept, or that has owners
     (ScreeningRepository.earlier)."""
     with db.reader() as uow, paused_collection():
         snapshot = uow.list_snapshots.in_use()
@@ -574,8 +571,9 @@ def rescreen_after_import(
         for owner in uow.owners.all():
             owners.setdefault(owner.party_ref, []).append(owner.owner_name)
         threshold = read_screening_settings(uow).threshold
-        changed = _changed_names(uow, snapshot, previous) if previous else []
-    filed = list_key_hashes(changed)
+        changes = _changes(uow, snapshot, previous) if previous else ([], [], [])
+        built = index_of(uow, snapshot)
+    reach = built.index.reach(*changes, threshold=threshold)
     stale = set(snapshot.diff.removed) | set(snapshot.diff.changed)
     again: list[str] = []
     kept: list[EarlierScreening] = []
@@ -588,7 +586,7 @@ def rescreen_after_import(
             or keys is None
             or limit != threshold
             or (entry_ids and not entry_ids.isdisjoint(stale))
-            or keys_meet(keys, filed)
+            or reach.affects(keys)
             or (names is not None and hashed != names_hash(_names_of(*names, owners.get(ref, ()))))
         ):
             again.append(ref)
@@ -652,12 +650,12 @@ class _Carrying(Thread):
             raise self._failure
 
 
-def _changed_names(
+def _changes(
     uow: UnitOfWork, snapshot: SnapshotRecord, previous: SnapshotRecord
-) -> list[str]:
-    """The names whose matching ``snapshot`` changed since ``previous``: the names an entry
-    gained or lost (added and removed entries: all of them), and every name of an entry whose
-    countries changed. The words of these names are also the only ones whose weight changed."""
+) -> tuple[list[str], list[str], list[str]]:
+    """What ``snapshot`` changed since ``previous`` in the names it matches: the names each
+    entry gained and lost (all of them for an added or removed entry), and every name of an
+    entry whose countries changed."""
     diff = snapshot.diff
     touched = sorted(set(diff.added) | set(diff.changed) | set(diff.removed))
     if len(touched) > 200:  # many changes: the entries are read at once
@@ -674,16 +672,18 @@ def _changed_names(
             for entry_id in (*diff.changed, *diff.removed)
             if (found := uow.list_snapshots.entry(previous.id, entry_id)) is not None
         }
-    names: list[str] = []
+    gained: list[str] = []
+    lost: list[str] = []
+    recountried: list[str] = []
     for entry_id in touched:
         new, old = now.get(entry_id), before.get(entry_id)
-        gained = set(new.names) if new is not None else set()
-        lost = set(old.names) if old is not None else set()
+        names = set(new.names) if new is not None else set()
+        earlier = set(old.names) if old is not None else set()
+        gained += sorted(names - earlier)
+        lost += sorted(earlier - names)
         if new is not None and old is not None and set(new.countries) != set(old.countries):
-            names += sorted(gained | lost)
-        else:
-            names += sorted(gained ^ lost)
-    return names
+            recountried += sorted(names)
+    return gained, lost, recountried
 
 
 # -- dispositions ----------------------------------------------------------------------------
