@@ -14,13 +14,13 @@ import platformdirs
 from app.cli_documents import AtomicPdf, renderer
 from app.cli_support import EXIT_OK, Run, emit_json
 from app.wiring import APP_NAME
-from domain.documents import RegisteredDocument, VisitReportView, content_hash
+from domain.documents import RegisteredDocument, content_hash
 from domain.errors import DomainError
-from domain.fieldaudit.reconcile import Expected, Reconciler
 from domain.fieldaudit.scans import read_serials
 from domain.services.documents import generate
 from domain.services.field_audit import export_kit, merge_kit, resolve_visit
-from domain.services.visit_report import on_site_stamp, registered_report, visit_report_view
+from domain.services.site_visit import SiteVisit
+from domain.services.visit_report import on_site_stamp, registered_report
 from storage.desk_key import DeskKey
 from storage.kit_file import Kit, make_thumbnail, open_kit, write_kit
 
@@ -77,6 +77,10 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     resolve.add_argument("party", metavar="PARTY_REF")
     resolve.add_argument("visit", type=int, metavar="VISIT")
     resolve.add_argument("--note", required=True, help="how the discrepancies were resolved")
+    opener = actions.add_parser(
+        "open", parents=[common], help="the field-audit window over a kit (on site, no database)"
+    )
+    opener.add_argument("kit", type=Path, metavar="SITE.ddkit")
     close = actions.add_parser(
         "close", parents=[common], help="sign off: nothing can be added after"
     )
@@ -95,20 +99,9 @@ def desk_key(run: Run) -> DeskKey:
     return DeskKey.load_or_create(folder / "desk.desk-key")
 
 
-def reconciler_for(kit: Kit) -> Reconciler:
-    """The kit's expected serials, ready for the serials found (those already logged in)."""
-    contents = kit.contents
-    reconciler = Reconciler(
-        contents.site,
-        (
-            Expected(item.serial, item.product_ref, item.order_ref, item.site)
-            for item in contents.expected
-        ),
-        contents.shipped_elsewhere,
-    )
-    for entry in kit.entries("scan"):
-        reconciler.scan(str(entry.payload["serial"]))
-    return reconciler
+def site_visit(run: Run, kit: Kit) -> SiteVisit:
+    """The visit on site over an open kit, stamped with the run's clock and actor."""
+    return SiteVisit(kit, clock=run.clock, actor=run.actor, thumbnail=make_thumbnail)
 
 
 def _cmd_export(run: Run) -> int:
@@ -145,7 +138,7 @@ def _cmd_export(run: Run) -> int:
 
 
 def _cmd_scan(run: Run) -> int:
-    kit = open_kit(run.args.kit)
+    visit = site_visit(run, open_kit(run.args.kit))
     serials = list(run.args.serials)
     notes: list[str] = []
     if run.args.file is not None:
@@ -159,17 +152,7 @@ def _cmd_scan(run: Run) -> int:
         notes += read.notes
     if not serials:
         raise DomainError("no serials given: name them, or give --file")
-    reconciler = reconciler_for(kit)
-    sightings = [reconciler.scan(serial) for serial in serials]
-    kit.append_many(
-        "scan",
-        [
-            {"serial": item.serial.strip(), "class": item.kind.value, "shipped_to": item.shipped_to}
-            for item in sightings
-        ],
-        actor=run.actor,
-        at=run.clock.now(),
-    )
+    sightings = visit.scan(serials)
     if run.json:
         emit_json(
             {
@@ -192,7 +175,7 @@ def _cmd_scan(run: Run) -> int:
 
 
 def _cmd_reconcile(run: Run) -> int:
-    result = reconciler_for(open_kit(run.args.kit)).result()
+    result = site_visit(run, open_kit(run.args.kit)).result()
     document = result.to_json()
     if run.json:
         emit_json(document, run.out)
@@ -215,15 +198,14 @@ def _cmd_reconcile(run: Run) -> int:
 
 
 def _cmd_photo(run: Run) -> int:
-    kit = open_kit(run.args.kit)
+    visit = site_visit(run, open_kit(run.args.kit))
     path: Path = run.args.file
     try:
         data = path.read_bytes()
     except OSError as error:
         raise DomainError(f"{path}: cannot read the file ({error.strerror})") from None
-    digest = kit.add_photo(path.name, data, make_thumbnail(data, path.name))
-    payload = {"sha256": digest, "name": path.name, "bytes": len(data), "note": run.args.note}
-    kit.append("photo", payload, actor=run.actor, at=run.clock.now())
+    payload = visit.add_photo(path.name, data, run.args.note)
+    digest = payload["sha256"]
     if run.json:
         emit_json(payload, run.out)
     else:
@@ -231,21 +213,9 @@ def _cmd_photo(run: Run) -> int:
     return EXIT_OK
 
 
-def answers(kit: Kit) -> dict[str, dict[str, Any]]:
-    """The latest answer to each checklist item, by item id."""
-    return {str(entry.payload["item"]): entry.payload for entry in kit.entries("answer")}
-
-
 def _cmd_answer(run: Run) -> int:
-    kit = open_kit(run.args.kit)
-    items = {item.id: item for item in kit.contents.checklist}
-    if run.args.item not in items:
-        raise DomainError(
-            f"{run.args.item!r} is not an item of this kit's checklist; expected one of "
-            + ", ".join(items)
-        )
-    payload = {"item": run.args.item, "answer": run.args.answer, "note": run.args.note}
-    kit.append("answer", payload, actor=run.actor, at=run.clock.now())
+    visit = site_visit(run, open_kit(run.args.kit))
+    payload = visit.answer(run.args.item, run.args.answer, run.args.note)
     if run.json:
         emit_json(payload, run.out)
     else:
@@ -255,20 +225,11 @@ def _cmd_answer(run: Run) -> int:
 
 def _cmd_close(run: Run) -> int:
     kit = open_kit(run.args.kit)
-    result = reconciler_for(kit).result()
-    given = answers(kit)
-    unanswered = [item.id for item in kit.contents.checklist if item.id not in given]
-    failed = [item for item, payload in given.items() if payload["answer"] == "no"]
-    payload = {
-        "auditor": run.args.auditor.strip(),
-        "site_representative": run.args.site_representative.strip(),
-        "reconciliation": result.to_json(),
-        "failed_items": failed,
-        "unanswered_items": unanswered,
-    }
-    if not payload["auditor"] or not payload["site_representative"]:
-        raise DomainError("a sign-off needs the auditor's and the site representative's names")
-    kit.append("close", payload, actor=run.actor, at=run.clock.now())
+    visit = site_visit(run, kit)
+    payload = visit.close(run.args.auditor, run.args.site_representative)
+    unanswered = payload["unanswered_items"]
+    failed = payload["failed_items"]
+    result = visit.result()
     if run.json:
         emit_json({"closed": True, **payload}, run.out)
         return EXIT_OK
@@ -281,20 +242,9 @@ def _cmd_close(run: Run) -> int:
     return EXIT_OK
 
 
-def report_view(kit: Kit) -> VisitReportView:
-    """The visit report of a signed-off kit, its photos' thumbnails read from the kit."""
-
-    def thumbnail(digest: str) -> bytes | None:
-        kept = kit.photo(digest)
-        return None if kept is None else kept[1]
-
-    return visit_report_view(kit.contents, kit.contents_sha256, kit.log, thumbnail)
-
-
 def _cmd_report(run: Run) -> int:
     """The report printed on site: the kit alone, no registry (see visit_report.py)."""
-    kit = open_kit(run.args.kit)
-    view = report_view(kit)
+    view = site_visit(run, open_kit(run.args.kit)).report_view()
     pdf = renderer().render(view, on_site_stamp(view, run.clock.now()))
     out: Path = run.args.out
     part = out.with_name(out.name + ".part")
@@ -323,7 +273,7 @@ def _register_report(run: Run, kit: Kit) -> RegisteredDocument | None:
     """Register the kit's visit report with the desk and write it (once: a report registered
     at an earlier merge is found, not made again). A desk that cannot register documents yet
     (no letterhead) merges the visit all the same and says what to do."""
-    view = report_view(kit)
+    view = site_visit(run, kit).report_view()
     db = run.db()
     out: Path = run.args.report or kit.path.with_name(kit.path.stem + "-visit-report.pdf")
     target = AtomicPdf(out)
@@ -385,6 +335,14 @@ def _cmd_merge(run: Run) -> int:
     return EXIT_OK
 
 
+def _cmd_open(run: Run) -> int:
+    """The field-audit window; the kit is checked first, so a refused kit is said here."""
+    open_kit(run.args.kit)
+    from app.desktop import open_kit_window
+
+    return open_kit_window(["diffusion-desk"], run.args.kit)
+
+
 def _cmd_resolve(run: Run) -> int:
     made = resolve_visit(run.db(), run.args.party, run.args.visit, run.args.note, actor=run.actor)
     if run.json:
@@ -405,6 +363,7 @@ def _cmd_kit(run: Run) -> int:
         "merge": _cmd_merge,
         "report": _cmd_report,
         "resolve": _cmd_resolve,
+        "open": _cmd_open,
     }
     return handlers[run.args.kit_command](run)
 

@@ -15,6 +15,7 @@ from app.wiring import default_actor, default_database_location
 from domain.documents import DocumentRenderer, DocumentView, Stamp
 from domain.ports import Clock
 from domain.ruleset import load_shipped_rulesets
+from domain.services.site_visit import SiteVisit
 from gui.context import Connection, DeskContext
 
 ORGANIZATION_NAME = "Diffusion Desk"
@@ -71,6 +72,13 @@ def extract_pdf_text(pdf: bytes) -> str:
     return pdf_text(pdf)
 
 
+def open_site_visit(path: Path, *, clock: Clock, actor: str) -> SiteVisit:
+    """A field-audit kit opened and verified, for the visit on site (no database needed)."""
+    from storage.kit_file import make_thumbnail, open_kit
+
+    return SiteVisit(open_kit(path), clock=clock, actor=actor, thumbnail=make_thumbnail)
+
+
 def build_context(location: str | None = None, *, clock: Clock | None = None) -> DeskContext:
     """Everything the window's screens are given; the clock is the desk's own unless set."""
     from domain.demo import build_demo_dataset
@@ -86,6 +94,7 @@ def build_context(location: str | None = None, *, clock: Clock | None = None) ->
         log_file=log_file_path(),
         renderer=LazyRenderer(),
         extract_text=extract_pdf_text,
+        open_kit=lambda path: open_site_visit(path, clock=clock, actor=default_actor()),
     )
 
 
@@ -110,6 +119,32 @@ def show_desk(argv: list[str], location: str | None = None) -> QMainWindow:
     gc.freeze()
     QTimer.singleShot(0, lambda: offer_first_start(window, context))
     return window
+
+
+def show_kit(argv: list[str], path: Path, *, clock: Clock | None = None) -> QMainWindow:
+    """The field-audit window over one kit, on its own: the laptop on site needs no database.
+    A kit that is refused raises DomainError (the command line says why, exit 2)."""
+    from gui.field_audit.window import FieldAuditWindow
+
+    existing = QApplication.instance()
+    app = existing if isinstance(existing, QApplication) else QApplication(argv)
+    app.setOrganizationName(ORGANIZATION_NAME)
+    app.setApplicationName(APPLICATION_NAME)
+    clock = clock or desk_clock()
+    visit = open_site_visit(path, clock=clock, actor=default_actor())
+    window = FieldAuditWindow(visit, path=path, clock=clock, renderer=LazyRenderer())
+    window.show()
+    return window
+
+
+def open_kit_window(argv: list[str], path: Path) -> int:
+    """Show the field-audit window over ``path`` and run the event loop."""
+    window = show_kit(argv, path)
+    app = QApplication.instance()
+    assert isinstance(app, QApplication)
+    code = app.exec()
+    window.deleteLater()
+    return code
 
 
 def open_window(argv: list[str], location: str | None = None) -> int:

@@ -20,6 +20,7 @@ from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Clock, Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
+from domain.services.site_visit import SiteVisit
 from gui.changes import Changes
 from gui.jobs import Job, JobFunction, JobRunner
 
@@ -67,6 +68,9 @@ class DeskContext:
     """Renders documents to PDF; None where no renderer is wired (generating is then off)."""
     extract_text: TextExtractor | None = None
     """Reads a PDF's text, to verify a file that is not byte-for-byte a generated one."""
+    open_kit: Callable[[Path], SiteVisit] | None = None
+    """Open and verify a field-audit kit for the visit on site; raises DomainError when the
+    kit is refused (altered, from a newer version, not a kit)."""
 
     @property
     def db(self) -> Database:

@@ -77,6 +77,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings or UiSettings()
+        self._kit_windows: list[QMainWindow] = []
         self.setObjectName("mainWindow")
         cap_minimum(self, 960, 600)
         fit_to_screen(self, 1360, 840)
@@ -183,6 +184,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.export_action)
         file_menu.addAction(self._action("&Back up database…", self._on_backup, "Ctrl+Shift+B"))
         file_menu.addSeparator()
+        file_menu.addAction(
+            self._action("Open a field-audit &kit…", self._on_open_kit, "Ctrl+Shift+K")
+        )
+        file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
 
         edit_menu = self.menuBar().addMenu("&Edit")
@@ -267,6 +272,34 @@ class MainWindow(QMainWindow):
         )
         if path:
             self._switch_database(path)
+
+    def _on_open_kit(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Open a field-audit kit", "", "Field-audit kits (*.ddkit);;All files (*)"
+        )
+        if chosen:
+            self.open_kit(Path(chosen))
+
+    def open_kit(self, path: Path) -> QMainWindow | None:
+        """The field-audit window over a kit (its own window: the desk stays as it is)."""
+        from gui.field_audit.window import FieldAuditWindow
+
+        if self.context.open_kit is None:
+            self._fail("This desk cannot open field-audit kits.")
+            return None
+        try:
+            visit = self.context.open_kit(path)
+        except DomainError as error:
+            self._fail(str(error))
+            return None
+        window = FieldAuditWindow(
+            visit, path=path, clock=self.context.clock, renderer=self.context.renderer
+        )
+        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self._kit_windows.append(window)
+        window.destroyed.connect(lambda: self._kit_windows.remove(window))
+        window.show()
+        return window
 
     def _on_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -28,7 +28,7 @@ from domain.documents import (
     verification_code,
 )
 from domain.fieldaudit.kit import KitContents
-from domain.fieldaudit.reconcile import serial_key
+from domain.fieldaudit.reconcile import Reconciliation, serial_key
 from domain.ports import UnitOfWork
 from domain.services.field_audit import LoggedAction, visit_of
 
@@ -58,43 +58,7 @@ def visit_report_view(
     off)."""
     result, summary, close = visit_of(contents, contents_sha256, log)
     closed_at = datetime.fromisoformat(close.at)
-    here = {
-        serial_key(item.serial): item for item in contents.expected if item.site == contents.site
-    }
-    expected = Counter(item.product_ref for item in here.values())
-    missing = Counter(item.product_ref for item in result.missing)
-    serials = [
-        VisitSerialRow(
-            serial=item.serial,
-            status="missing",
-            product_ref=item.product_ref,
-            order_ref=item.order_ref,
-            detail="shipped to this site, not found",
-        )
-        for item in result.missing
-    ]
-    serials += [
-        VisitSerialRow(
-            serial=serial,
-            status="unexpected",
-            detail=f"shipped by the desk to {party}" if party else "never shipped by the desk",
-        )
-        for serial, party in result.unexpected
-    ]
-    serials += [
-        VisitSerialRow(serial=serial, status="duplicate", detail="seen twice on site")
-        for serial in result.duplicate
-    ]
-    serials += [
-        VisitSerialRow(
-            serial=item.serial,
-            status="relocated",
-            product_ref=item.product_ref,
-            order_ref=item.order_ref,
-            detail=f"shipped to this party for {item.site or 'another site'}",
-        )
-        for item in result.relocated
-    ]
+    products, serials = reconciliation_rows(contents, result)
     given = summary["answers"]
     answers = tuple(
         VisitAnswerRow(
@@ -136,20 +100,66 @@ def visit_report_view(
         log_head=close.hash,
         expected=result.expected,
         found=len(result.found),
-        products=tuple(
-            VisitProductRow(
-                product_ref=product,
-                expected=count,
-                found=count - missing[product],
-                missing=missing[product],
-            )
-            for product, count in sorted(expected.items())
-        ),
-        serials=tuple(serials),
+        products=products,
+        serials=serials,
         answers=answers,
         photos=tuple(photos),
         ruleset=_ruleset_on(contents, closed_at.date()),
     )
+
+
+def reconciliation_rows(
+    contents: KitContents, result: Reconciliation
+) -> tuple[tuple[VisitProductRow, ...], tuple[VisitSerialRow, ...]]:
+    """The reconciliation as the report and the field-audit screen show it: per product
+    (expected, found, missing at this site) and every serial that is not simply found."""
+    here = {
+        serial_key(item.serial): item for item in contents.expected if item.site == contents.site
+    }
+    expected = Counter(item.product_ref for item in here.values())
+    missing = Counter(item.product_ref for item in result.missing)
+    serials = [
+        VisitSerialRow(
+            serial=item.serial,
+            status="missing",
+            product_ref=item.product_ref,
+            order_ref=item.order_ref,
+            detail="shipped to this site, not found",
+        )
+        for item in result.missing
+    ]
+    serials += [
+        VisitSerialRow(
+            serial=serial,
+            status="unexpected",
+            detail=f"shipped by the desk to {party}" if party else "never shipped by the desk",
+        )
+        for serial, party in result.unexpected
+    ]
+    serials += [
+        VisitSerialRow(serial=serial, status="duplicate", detail="seen twice on site")
+        for serial in result.duplicate
+    ]
+    serials += [
+        VisitSerialRow(
+            serial=item.serial,
+            status="relocated",
+            product_ref=item.product_ref,
+            order_ref=item.order_ref,
+            detail=f"shipped to this party for {item.site or 'another site'}",
+        )
+        for item in result.relocated
+    ]
+    products = tuple(
+        VisitProductRow(
+            product_ref=product,
+            expected=count,
+            found=count - missing[product],
+            missing=missing[product],
+        )
+        for product, count in sorted(expected.items())
+    )
+    return products, tuple(serials)
 
 
 def on_site_stamp(view: VisitReportView, at: datetime) -> Stamp:

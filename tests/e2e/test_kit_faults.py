@@ -79,3 +79,45 @@ def test_a_merge_killed_at_any_moment_leaves_a_whole_desk_and_merging_again_comp
     verdict = json.loads(desk.ok("--db", database, "verify", report, "--json"))
     assert verdict["genuine"] is True
     _assert_whole(desk, database)
+
+
+ON_SITE_DELAYS = (0.3, 0.6, 0.9, 1.2, 1.5, 2.0)
+"""Seconds from the start of ``kit scan`` (20,000 serials from a file) to the kill."""
+
+
+@pytest.mark.slow
+def test_a_scan_killed_on_site_leaves_a_kit_that_opens_verified_with_whole_scans_only(
+    tmp_path: Path,
+) -> None:
+    from storage.kit_file import open_kit
+
+    desk = Desk(tmp_path / "desk")
+    database = desk.folder / "desk.sqlite3"
+    files = _files(desk.folder)
+    for kind in ("parties", "products", "certifications", "orders"):
+        desk.ok("--db", database, "import", kind, files[kind])
+    shipments = desk.folder / "shipments.csv"
+    shipments.write_text(SHIPMENTS, encoding="utf-8")
+    desk.ok("--db", database, "import", "shipments", shipments)
+    kit = desk.folder / "mc.ddkit"
+    desk.ok("--db", database, "kit", "export", "MC", "--out", kit, "--site", "DC-1")
+    batch = 20_000
+    serials = desk.folder / "serials.txt"
+    serials.write_text("".join(f"SN{n:08d}\n" for n in range(batch)), encoding="utf-8")
+    killed = []
+    for number, delay in enumerate(ON_SITE_DELAYS):
+        out, err = desk.folder / f"scan{number}.out", desk.folder / f"scan{number}.err"
+        scanning = desk.start("kit", "scan", kit, "--file", serials, out=out, err=err)
+        with reaped(scanning):
+            time.sleep(delay)
+            scanning.kill()
+        if scanning.returncode == KILLED:
+            killed.append(delay)
+        opened = open_kit(kit)  # signature and chain checked: refused whole if broken
+        assert len(opened.entries("scan")) % batch == 0  # a file's serials: all, or none
+    assert killed, "no scan was killed before it finished"
+    desk.ok("kit", "scan", kit, "1654922012345")
+    reconciled = json.loads(desk.ok("--json", "kit", "reconcile", kit))
+    assert reconciled["found"] == 1
+    desk.ok("kit", "close", kit, "--auditor", "Ana Lim", "--site-representative", "Raj, Manager")
+    assert open_kit(kit).closed

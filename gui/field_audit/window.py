@@ -1,0 +1,273 @@
+"""The field-audit window: one kit opened on site, with no database (rules.md section 10).
+
+Scan first: the serial field has the cursor when the window opens and keeps it, so a barcode
+scanner acting as a keyboard can send a serial and Enter hundreds of times in a row. The other
+panes show the reconciliation, the records and paperwork the kit carries (a paper found on
+site is verified against them), photos, the checklist and the sign-off, after which the kit
+takes nothing more and the visit report can be printed for signature.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtGui import QKeySequence, QShortcut, QShowEvent
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from domain.documents import DocumentRenderer
+from domain.errors import DomainError
+from domain.ports import Clock
+from domain.services.site_visit import SiteVisit
+from domain.services.visit_report import on_site_stamp
+from gui.field_audit.panes import (
+    ChecklistPane,
+    PhotosPane,
+    ReconciliationPane,
+    RecordsPane,
+    SignOffPane,
+)
+from gui.field_audit.scan import ScanPane
+from gui.style import Tone, colour, heading_style, hint_style, problem_style
+
+_LOG = logging.getLogger(__name__)
+
+PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"
+SERIAL_FILTER = "Serial lists (*.txt *.csv);;All files (*)"
+
+
+class FieldAuditWindow(QMainWindow):
+    """A kit on site: scan, reconcile, records and paperwork, photos, checklist, sign-off."""
+
+    def __init__(
+        self,
+        visit: SiteVisit,
+        *,
+        path: Path,
+        clock: Clock,
+        renderer: DocumentRenderer | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.visit = visit
+        self.path = path
+        self._clock = clock
+        self._renderer = renderer
+        contents = visit.contents
+        party = contents.parties[0] if contents.parties else {}
+        self.setObjectName("field_audit_window")
+        self.setWindowTitle(f"Field audit: {contents.site} ({path.name})")
+
+        title = QLabel(f"Field audit at {contents.site}")
+        title.setObjectName("kit_title")
+        title.setStyleSheet(heading_style(14))
+        title.setWordWrap(True)
+        facts = QLabel(
+            f"{party.get('name', contents.party_ref)} ({contents.party_ref}) · kit from "
+            f"{contents.desk or 'the desk'}, exported {contents.exported_at:%Y-%m-%d %H:%M} "
+            f"by {contents.exported_by} · signature checked: desk key {contents.key_fingerprint}"
+        )
+        facts.setObjectName("kit_facts")
+        facts.setWordWrap(True)
+        facts.setStyleSheet(hint_style())
+        self.problem = QLabel()
+        self.problem.setObjectName("kit_problem")
+        self.problem.setWordWrap(True)
+        self.problem.setStyleSheet(problem_style())
+        self.problem.hide()
+
+        self.scan = ScanPane(visit, choose_file=self._choose_serials, fail=self.fail)
+        self.reconciliation = ReconciliationPane(visit)
+        self.records = RecordsPane(visit, choose_pdf=self._choose_pdf)
+        self.photos = PhotosPane(visit, choose_photos=self._choose_photos, fail=self.fail)
+        self.checklist = ChecklistPane(visit, fail=self.fail)
+        self.sign_off_pane = SignOffPane(visit)
+        self.tabs = QTabWidget()
+        self.tabs.setObjectName("field_audit_tabs")
+        for number, (pane, label) in enumerate(
+            (
+                (self.scan, "&Scan"),
+                (self.reconciliation, "&Reconciliation"),
+                (self.records, "Parties && &paperwork"),
+                (self.photos, "P&hotos"),
+                (self.checklist, "&Checklist"),
+                (self.sign_off_pane, "Sign-&off"),
+            ),
+            start=1,
+        ):
+            self.tabs.addTab(pane, label)
+            QShortcut(QKeySequence(f"Ctrl+{number}"), self).activated.connect(
+                lambda index=number - 1: self.tabs.setCurrentIndex(index)
+            )
+        self.tabs.currentChanged.connect(self._on_tab)
+        self.scan.scanned.connect(self._update_status)
+        self.scan.scanned.connect(self._clear_problem)
+        self.photos.changed.connect(self._update_status)
+        self.checklist.changed.connect(self._on_answer)
+        self.sign_off_pane.sign_requested.connect(lambda: self.sign_off())
+        self.sign_off_pane.report_requested.connect(lambda: self.save_report())
+
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.addWidget(title)
+        layout.addWidget(facts)
+        layout.addWidget(self.problem)
+        layout.addWidget(self.tabs, 1)
+        self.setCentralWidget(body)
+        self.status = QLabel()
+        self.status.setObjectName("kit_status")
+        self.statusBar().addPermanentWidget(self.status)
+        self._update_status()
+        self.resize(1200, 760)
+        self.scan.field.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if self.tabs.currentWidget() is self.scan:
+            self.scan.field.setFocus()
+
+    # -- what the panes share --------------------------------------------------------------
+
+    def fail(self, message: str) -> None:
+        """Show what went wrong above the panes (never a dialog: a scanner keeps typing)."""
+        _LOG.warning("field audit %s: %s", self.path, message)
+        self.problem.setText(message)
+        self.problem.show()
+
+    def _clear_problem(self) -> None:
+        self.problem.hide()
+
+    def _on_tab(self, index: int) -> None:
+        pane = self.tabs.widget(index)
+        if pane is self.reconciliation:
+            self.reconciliation.refresh()
+        elif pane is self.sign_off_pane:
+            self.sign_off_pane.refresh()
+        elif pane is self.scan:
+            self.scan.field.setFocus()
+
+    def _on_answer(self) -> None:
+        self._clear_problem()
+        self._update_status()
+
+    def _update_status(self) -> None:
+        counts = self.scan.counts_now()
+        state = "signed off" if self.visit.closed else "open"
+        self.status.setText(
+            f"Kit {state} · {counts['found']:,} of {counts['expected']:,} found · "
+            f"{_count(len(self.visit.photos()), 'photo')} · "
+            f"{len(self.visit.contents.checklist) - len(self.visit.unanswered())} of "
+            f"{len(self.visit.contents.checklist)} checklist items answered"
+        )
+        self.status.setStyleSheet(f"color:{colour(Tone.TEXT)};")
+
+    # -- sign-off and report ---------------------------------------------------------------
+
+    def sign_off(self, *, confirm: bool = True) -> bool:
+        """Close the kit with the two names given on the sign-off pane."""
+        auditor = self.sign_off_pane.auditor.text()
+        representative = self.sign_off_pane.representative.text()
+        if not auditor.strip() or not representative.strip():
+            self.fail("A sign-off needs the auditor's and the site representative's names.")
+            return False
+        if confirm:
+            unanswered = self.visit.unanswered()
+            extra = (
+                f"\n\n{len(unanswered)} checklist items are not answered: " + ", ".join(unanswered)
+                if unanswered
+                else ""
+            )
+            answer = QMessageBox.question(
+                self,
+                "Sign off the visit",
+                f"Sign off as {auditor.strip()} with {representative.strip()}? After the "
+                f"sign-off the kit takes no more serials, photos or answers.{extra}",
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                return False
+        try:
+            self.visit.close(auditor, representative)
+        except DomainError as error:
+            self.fail(str(error))
+            return False
+        self._clear_problem()
+        self.scan.set_closed(True)
+        self.photos.set_closed(True)
+        self.checklist.set_closed(True)
+        self.sign_off_pane.refresh()
+        self._update_status()
+        return True
+
+    def save_report(self, target: Path | None = None) -> Path | None:
+        """Print the visit report (unregistered: the desk registers it at the merge)."""
+        if self._renderer is None:
+            self.fail("This window cannot print PDFs (no renderer); use `kit report`.")
+            return None
+        if target is None:
+            chosen, _ = QFileDialog.getSaveFileName(
+                self,
+                "Save the visit report",
+                str(self.path.with_name(self.path.stem + "-visit-report.pdf")),
+                "PDF (*.pdf)",
+            )
+            if not chosen:
+                return None
+            target = Path(chosen)
+        try:
+            view = self.visit.report_view()
+            pdf = self._renderer.render(view, on_site_stamp(view, self._clock.now()))
+        except DomainError as error:
+            self.fail(str(error))
+            return None
+        part = target.with_name(target.name + ".part")
+        try:
+            part.write_bytes(pdf)
+            part.replace(target)
+        except OSError as error:
+            part.unlink(missing_ok=True)
+            self.fail(
+                f"{target}: cannot write the report ({error.strerror}); choose another folder"
+            )
+            return None
+        self._clear_problem()
+        self.statusBar().showMessage(f"Visit report saved: {target}", 8000)
+        return target
+
+    # -- files chosen by the auditor -------------------------------------------------------
+
+    def _read(self, path: str) -> tuple[bytes, str] | None:
+        try:
+            return Path(path).read_bytes(), Path(path).name
+        except OSError as error:
+            self.fail(f"{path}: cannot read the file ({error.strerror})")
+            return None
+
+    def _choose_serials(self) -> tuple[bytes, str] | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Read serials from a file", str(self.path.parent), SERIAL_FILTER
+        )
+        return self._read(chosen) if chosen else None
+
+    def _choose_pdf(self) -> tuple[bytes, str] | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Check a PDF found on site", str(self.path.parent), "PDF (*.pdf)"
+        )
+        return self._read(chosen) if chosen else None
+
+    def _choose_photos(self) -> list[tuple[bytes, str]]:
+        chosen, _ = QFileDialog.getOpenFileNames(
+            self, "Add photos to the kit", str(self.path.parent), PHOTO_FILTER
+        )
+        return [read for path in chosen if (read := self._read(path)) is not None]
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number:,} {noun}" + ("" if number == 1 else "s")
