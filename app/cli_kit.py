@@ -4,23 +4,19 @@
 from __future__ import annotations
 
 import argparse
-import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-import platformdirs
-
-from app.cli_documents import AtomicPdf, renderer
+from app.cli_documents import renderer
 from app.cli_support import EXIT_OK, Run, emit_json
-from app.wiring import APP_NAME
-from domain.documents import RegisteredDocument, content_hash
+from app.kit_merge import desk_key_for, merge_kit_file
+from domain.documents import content_hash
 from domain.errors import DomainError
 from domain.fieldaudit.scans import read_serials
-from domain.services.documents import generate
-from domain.services.field_audit import export_kit, merge_kit, resolve_visit
+from domain.services.field_audit import export_kit, resolve_visit
 from domain.services.site_visit import SiteVisit
-from domain.services.visit_report import on_site_stamp, registered_report
+from domain.services.visit_report import on_site_stamp
 from storage.desk_key import DeskKey
 from storage.kit_file import Kit, make_thumbnail, open_kit, write_kit
 
@@ -91,12 +87,7 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
 
 def desk_key(run: Run) -> DeskKey:
     """The desk's signing key: beside a database file, else in the user's data folder."""
-    path = run.db().target.path
-    if path is not None:
-        return DeskKey.for_database(path)
-    folder = Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
-    folder.mkdir(parents=True, exist_ok=True)
-    return DeskKey.load_or_create(folder / "desk.desk-key")
+    return desk_key_for(run.db().target.path)
 
 
 def site_visit(run: Run, kit: Kit) -> SiteVisit:
@@ -265,47 +256,19 @@ def _cmd_report(run: Run) -> int:
     return EXIT_OK
 
 
-def _sha256(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def _register_report(run: Run, kit: Kit) -> RegisteredDocument | None:
-    """Register the kit's visit report with the desk and write it (once: a report registered
-    at an earlier merge is found, not made again). A desk that cannot register documents yet
-    (no letterhead) merges the visit all the same and says what to do."""
-    view = site_visit(run, kit).report_view()
-    db = run.db()
-    out: Path = run.args.report or kit.path.with_name(kit.path.stem + "-visit-report.pdf")
-    target = AtomicPdf(out)
-    with db.reader() as uow:
-        known = registered_report(uow, view)
-    if known is not None:
-        # registered, and the program stopped before the file got its name: it gets it now
-        left = target.part
-        if not out.exists() and left.exists() and _sha256(left) == known.file_sha256:
-            target.finish(known)
-        return known
-    try:
-        document, _ = generate(db, renderer(), view, actor=run.actor, deliver=target.deliver)
-    except DomainError as error:
-        target.discard()
-        run.err.write(
-            f"diffusion-desk: warning: the visit was merged but its report was not registered: "
-            f"{error}; run `kit merge` again once that is done\n"
-        )
-        return None
-    except BaseException:
-        target.discard()
-        raise
-    target.finish(document)
-    return document
-
-
 def _cmd_merge(run: Run) -> int:
-    key = desk_key(run)
-    kit = open_kit(run.args.kit, desk_public_key=key.public_key)
-    result = merge_kit(run.db(), kit.contents, kit.contents_sha256, kit.log, actor=run.actor)
-    report = _register_report(run, kit)
+    merged = merge_kit_file(
+        run.db(),
+        run.args.kit,
+        key=desk_key(run),
+        renderer=renderer(),
+        clock=run.clock,
+        actor=run.actor,
+        report_file=run.args.report,
+    )
+    result, report = merged.result, merged.report
+    if merged.warning:
+        run.err.write(f"diffusion-desk: warning: {merged.warning}\n")
     document = {
         "visit": str(result.visit),
         "merged": result.merged,
@@ -317,9 +280,9 @@ def _cmd_merge(run: Run) -> int:
         emit_json(document, run.out)
         return EXIT_OK
     if result.already_merged:
-        run.out.write(f"{kit.path}: already merged as visit {result.visit}; nothing written\n")
+        run.out.write(f"{merged.path}: already merged as visit {result.visit}; nothing written\n")
     else:
-        party = kit.contents.party_ref
+        party = merged.party_ref
         held = (
             f"; {party} is under review: its orders are held until the discrepancies are "
             f"resolved (`kit resolve {party} {result.visit} --note ...`)"
@@ -327,7 +290,7 @@ def _cmd_merge(run: Run) -> int:
             else ""
         )
         run.out.write(
-            f"{kit.path}: merged as visit {result.visit}, {result.discrepancies} "
+            f"{merged.path}: merged as visit {result.visit}, {result.discrepancies} "
             f"discrepancies{held}\n"
         )
     if report is not None:

@@ -15,6 +15,7 @@ from app.wiring import default_actor, default_database_location
 from domain.documents import DocumentRenderer, DocumentView, Stamp
 from domain.ports import Clock
 from domain.ruleset import load_shipped_rulesets
+from domain.services.field_audit import KitMerged
 from domain.services.site_visit import SiteVisit
 from gui.context import Connection, DeskContext
 
@@ -29,12 +30,20 @@ def open_connection(location: str, clock: Clock) -> Connection:
     from storage.unit_of_work import SqlDatabase
 
     db = SqlDatabase.open(location, clock=clock)
+
+    def merge(path: Path, actor: str) -> KitMerged:
+        from app.kit_merge import desk_key_for, merge_kit_file
+
+        key = desk_key_for(db.target.path)
+        return merge_kit_file(db, path, key=key, renderer=RENDERER, clock=clock, actor=actor)
+
     return Connection(
         db=db,
         queries=SqlDeskQueries(db.engine),
         description=db.description,
         backup=lambda destination: backup_database(db.target, destination),
         key_fingerprint=lambda: _key_fingerprint(db.target.path),
+        merge_kit=merge,
     )
 
 
@@ -65,6 +74,10 @@ class LazyRenderer:
             return self._renderer.render(view, stamp)
 
 
+RENDERER = LazyRenderer()
+"""The one renderer of this process (the window, and the kits it merges)."""
+
+
 def extract_pdf_text(pdf: bytes) -> str:
     """The text of a PDF, for verifying a file (pypdf is imported on first use)."""
     from reports.extract import pdf_text
@@ -92,7 +105,7 @@ def build_context(location: str | None = None, *, clock: Clock | None = None) ->
         open_connection=lambda location: open_connection(location, clock),
         demo_dataset=build_demo_dataset,
         log_file=log_file_path(),
-        renderer=LazyRenderer(),
+        renderer=RENDERER,
         extract_text=extract_pdf_text,
         open_kit=lambda path: open_site_visit(path, clock=clock, actor=default_actor()),
     )

@@ -20,6 +20,7 @@ from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Clock, Database
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
+from domain.services.field_audit import KitMerged
 from domain.services.site_visit import SiteVisit
 from gui.changes import Changes
 from gui.jobs import Job, JobFunction, JobRunner
@@ -48,6 +49,9 @@ class Connection:
     """Write a consistent copy of the database to the given path; returns it."""
     key_fingerprint: Callable[[], str | None] = lambda: None
     """The fingerprint of the desk's signing key, or None before it is first made."""
+    merge_kit: Callable[[Path, str], KitMerged] | None = None
+    """Take a signed-off field-audit kit back (by the officer named): the visit recorded once,
+    its report registered beside the kit; raises DomainError for a refused kit."""
 
 
 @dataclass

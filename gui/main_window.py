@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from domain.errors import DomainError
+from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
 from gui.kit.widgets import make_label, named
@@ -185,7 +186,10 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self._action("&Back up database…", self._on_backup, "Ctrl+Shift+B"))
         file_menu.addSeparator()
         file_menu.addAction(
-            self._action("Open a field-audit &kit…", self._on_open_kit, "Ctrl+Shift+K")
+            self._action("Open a field-audit &kit…", self._on_open_kit, "Ctrl+Alt+K")
+        )
+        file_menu.addAction(
+            self._action("&Merge a signed-off kit…", self._on_merge_kit, "Ctrl+Alt+M")
         )
         file_menu.addSeparator()
         file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
@@ -300,6 +304,49 @@ class MainWindow(QMainWindow):
         window.destroyed.connect(lambda: self._kit_windows.remove(window))
         window.show()
         return window
+
+    def _on_merge_kit(self) -> None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self, "Merge a signed-off kit", "", "Field-audit kits (*.ddkit);;All files (*)"
+        )
+        if chosen:
+            merged = self.merge_kit(Path(chosen))
+            if merged is not None:
+                QMessageBox.information(self, "Kit merged", merged)
+
+    def merge_kit(self, path: Path) -> str | None:
+        """Take a signed-off kit back; returns what was done, in words (None if refused)."""
+        merge = self.context.connection.merge_kit
+        if merge is None:
+            self._fail("This desk cannot merge field-audit kits.")
+            return None
+        try:
+            merged = merge(path, self.context.actor)
+        except DomainError as error:
+            self._fail(str(error))
+            return None
+        result = merged.result
+        if result.already_merged:
+            text = f"{path.name} was already merged as visit {result.visit}; nothing changed."
+        else:
+            text = f"{path.name}: merged as visit {result.visit}, {result.discrepancies} " + (
+                "discrepancies."
+                if not result.discrepancies
+                else f"discrepancies. {merged.party_ref} is under review: its orders are held "
+                "until the resolution is recorded (Parties › Field audits)."
+            )
+        if merged.report is not None:
+            text += (
+                f"\n\nVisit report {merged.report.number} registered, verification code "
+                f"{merged.report.verification_code}: {merged.report_file}"
+            )
+        if merged.warning:
+            text += f"\n\nWarning: {merged.warning}"
+        self.context.events.changed.emit(
+            Changes.of(Record.PARTIES, Record.ORDERS, Record.DOCUMENTS, refs=[merged.party_ref])
+        )
+        self.statusBar().showMessage(text.splitlines()[0], 10000)
+        return text
 
     def _on_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(

@@ -176,6 +176,17 @@ class SqlFieldVisitRepository:
             found.setdefault(party_ref, []).append(visit_id)
         return {ref: tuple(ids) for ref, ids in found.items()}
 
+    def unresolved(self) -> list[FieldVisit]:
+        resolved = select(FieldVisitResolutionRow.visit_id).where(
+            FieldVisitResolutionRow.visit_id == FieldVisitRow.id
+        )
+        rows = self._connection.execute(
+            select(FieldVisitRow)
+            .where(FieldVisitRow.discrepancies > 0, ~resolved.exists())
+            .order_by(FieldVisitRow.id)
+        )
+        return [_visit(row) for row in rows]
+
     def add_resolution(self, resolution: VisitResolution) -> None:
         self._connection.execute(insert(FieldVisitResolutionRow).values(**resolution.model_dump()))
 

@@ -9,9 +9,12 @@ made before anything touches the disk.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import datetime
+from pathlib import Path
 from typing import Any, Protocol
 
+from domain.documents import RegisteredDocument
 from domain.errors import DomainError
 from domain.fieldaudit.kit import ExpectedSerial, KitContents, checklist, signed_bytes
 from domain.fieldaudit.reconcile import Expected, Reconciler, Reconciliation
@@ -237,6 +240,19 @@ class MergeResult(Frozen):
     discrepancies: int
 
 
+@dataclass(frozen=True)
+class KitMerged:
+    """What merging a kit did: the visit, the registered report and its file, or why the
+    report was not registered (the visit is merged all the same)."""
+
+    path: Path
+    party_ref: str
+    result: MergeResult
+    report: RegisteredDocument | None
+    report_file: Path
+    warning: str | None = None
+
+
 def visit_of(
     contents: KitContents, contents_sha256: str, log: Sequence[LoggedAction]
 ) -> tuple[Reconciliation, dict[str, Any], LoggedAction]:
@@ -398,3 +414,10 @@ def visits_of(db: Database, party_ref: str) -> list[VisitLine]:
         }
     lines = [VisitLine(visit=visit, resolution=resolved.get(visit.id or 0)) for visit in visits]
     return sorted(lines, key=lambda line: line.visit.closed_at, reverse=True)
+
+
+def open_visits(db: Database) -> list[FieldVisit]:
+    """Visits of every party whose discrepancies hold its orders until resolved, oldest
+    first (the work queue of field audits)."""
+    with db.reader() as uow:
+        return uow.field_visits.unresolved()

@@ -11,6 +11,7 @@ from datetime import date, datetime
 
 from domain.countries import country_name
 from domain.decision import Outcome
+from domain.fieldaudit.visits import FieldVisit
 from domain.frozen import Frozen
 from domain.model import (
     AiaCertification,
@@ -273,12 +274,15 @@ class FlaggedChecklist(Frozen):
 class RedFlagOverview(Frozen):
     held: tuple[HeldOrder, ...]
     flagged: tuple[FlaggedChecklist, ...]
+    visits: tuple[FieldVisit, ...] = ()
+    """Field-audit visits whose discrepancies hold their party's orders until resolved."""
 
 
 def red_flag_overview(
     db: Database, queries: DeskQueries, catalog: RulesetCatalog, *, limit: int = 5000
 ) -> RedFlagOverview:
-    """Orders on hold for Red Flag 28, and orders whose latest checklist raised red flags.
+    """Orders on hold for Red Flag 28, orders whose latest checklist raised red flags, and
+    field-audit visits whose discrepancies hold their party's orders.
 
     The fast read side narrows the search (held orders; orders with a checklist in the audit
     log); the records say the rest. At most ``limit`` of each are looked at, newest first.
@@ -337,4 +341,5 @@ def red_flag_overview(
                     outcome=latest.decision.outcome.value if latest else None,
                 )
             )
-    return RedFlagOverview(held=tuple(held), flagged=tuple(flagged))
+        visits = tuple(uow.field_visits.unresolved())
+    return RedFlagOverview(held=tuple(held), flagged=tuple(flagged), visits=visits)

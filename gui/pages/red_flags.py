@@ -10,17 +10,29 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
 
+from domain.errors import DomainError
+from domain.fieldaudit.visits import FieldVisit
 from domain.progress import CancelToken
+from domain.services.field_audit import resolve_visit
 from domain.services.paperwork_views import (
     FlaggedChecklist,
     HeldOrder,
     RedFlagOverview,
     red_flag_overview,
 )
-from gui.changes import Record
+from gui.changes import Changes, Record
 from gui.context import DeskContext
+from gui.dialogs import show_failure
 from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
@@ -60,6 +72,20 @@ FLAGGED_COLUMNS: tuple[Column[FlaggedChecklist], ...] = (
 )
 
 
+VISIT_COLUMNS: tuple[Column[FieldVisit], ...] = (
+    Column("Party", lambda v: v.party_ref),
+    Column("Visit", lambda v: str(v.id), sort=lambda v: v.id or 0, right=True),
+    Column("Site", lambda v: v.site),
+    Column("Signed off", lambda v: v.closed_at.date().isoformat()),
+    Column("Auditor", lambda v: v.auditor),
+    Column(
+        "Discrepancies",
+        lambda v: f"⚠ {v.discrepancies:,}: orders held",
+        sort=lambda v: v.discrepancies,
+    ),
+)
+
+
 class RedFlagsPage(OverviewPage[RedFlagOverview]):
     """Signals:
     loaded: the lists were (re)read and shown.
@@ -67,7 +93,7 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
     """
 
     title = "Red flags"
-    shows = frozenset({Record.ORDERS, Record.DECISIONS})
+    shows = frozenset({Record.ORDERS, Record.DECISIONS, Record.PARTIES})
     what = "the red flags"
     dialog_opened = Signal(object)
 
@@ -77,6 +103,12 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.overview: RedFlagOverview | None = None
         self.held_model: ColumnModel[HeldOrder] = ColumnModel(HELD_COLUMNS, self)
         self.flagged_model: ColumnModel[FlaggedChecklist] = ColumnModel(FLAGGED_COLUMNS, self)
+        self.visit_model: ColumnModel[FieldVisit] = ColumnModel(VISIT_COLUMNS, self)
+        self.visit_table = make_table("openVisitTable", self.visit_model, (130, 60, 300, 100, 150))
+        self.visit_table.doubleClicked.connect(lambda _index: self._on_resolve_visit_clicked())
+        self.resolve_visit_button = make_button(
+            "Record a resolution…", "resolveVisit", self._on_resolve_visit_clicked
+        )
         self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
         self.flagged_table = make_table(
             "flaggedTable", self.flagged_model, (110, 240, 340, 110, 130)
@@ -118,7 +150,15 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
                 self.flagged_table,
                 self.open_flagged,
             ),
-            sizes=(330, 330),
+            self._section(
+                "Field audits with open discrepancies",
+                "Serials missing, unexpected or seen twice on site, or a failed checklist item: "
+                "the party's orders are held (field_audit_discrepancy) until the officer "
+                "records how it was resolved.",
+                self.visit_table,
+                self.resolve_visit_button,
+            ),
+            sizes=(240, 240, 200),
         )
         layout = self.page_layout()
         layout.addLayout(top)
@@ -165,6 +205,43 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         )
         self.open_held.setEnabled(held > 0)
         self.open_flagged.setEnabled(bool(overview.flagged))
+        self.visit_model.set_rows(overview.visits)
+        self.resolve_visit_button.setEnabled(bool(overview.visits))
+        if overview.visits:
+            count = len(overview.visits)
+            self.summary.setText(
+                self.summary.text()
+                + f" {count} field audit{'s' if count != 1 else ''} with open discrepancies."
+            )
+
+    # -- field audits ---------------------------------------------------------------------
+
+    def _on_resolve_visit_clicked(self) -> None:
+        visit = selected_row(self.visit_table, self.visit_model) or self.visit_model.record(0)
+        if visit is None or visit.id is None:
+            return
+        note, accepted = QInputDialog.getMultiLineText(
+            self,
+            f"Resolve visit {visit.id} of {visit.party_ref}",
+            f"How were the {visit.discrepancies} discrepancies found at {visit.site} resolved? "
+            "(kept in the audit log; the party's orders are then no longer held for it)",
+        )
+        if accepted:
+            self.resolve_visit(visit, note)
+
+    def resolve_visit(self, visit: FieldVisit, note: str) -> bool:
+        """Record how ``visit``'s discrepancies were resolved; the queue is read again."""
+        try:
+            resolve_visit(
+                self.context.db, visit.party_ref, visit.id or 0, note, actor=self.context.actor
+            )
+        except DomainError as error:
+            show_failure(self, str(error), False, self.context.log_file)
+            return False
+        self.context.events.changed.emit(
+            Changes.of(Record.PARTIES, Record.ORDERS, refs=[visit.party_ref])
+        )
+        return True
 
     # -- opening an order -----------------------------------------------------------------
 

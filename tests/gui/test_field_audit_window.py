@@ -46,7 +46,7 @@ def kit_path(context: DeskContext, tmp_path: Path) -> Path:
     }
     for kind, text in rows.items():
         import_file(context.db, kind, text.encode(), source=f"{kind.value}.csv", actor="o")
-    key = DeskKey.load_or_create(tmp_path / "desk.key")
+    key = DeskKey.for_database(tmp_path / "desk.sqlite3")  # the desk's own: it merges the kit
     contents, signature = export_kit(
         context.db, context.catalog, "SG-A", "Singapore DC-1", actor="o", signer=key
     )
@@ -213,3 +213,36 @@ def test_the_desk_opens_a_kit_in_its_own_window_and_names_a_refused_one(
     assert desk.open_kit(foreign) is None
     assert failures
     assert "foreign.ddkit" in failures[0]
+
+
+def test_the_desk_merges_a_signed_off_kit_with_its_report_and_only_once(
+    qtbot: QtBot, context: DeskContext, kit_path: Path
+) -> None:
+    from domain.services.settings import update_document_settings
+    from gui.main_window import MainWindow
+    from gui.pages.registry import page_factories
+
+    update_document_settings(context.db, letterhead_name="Demo Exports Ltd.", actor="o")
+    desk = MainWindow(context, page_factories())
+    qtbot.addWidget(desk)
+    failures: list[str] = []
+    desk._fail = lambda message, is_bug=False: failures.append(message)  # type: ignore[method-assign]
+    site = desk.open_kit(kit_path)
+    assert isinstance(site, FieldAuditWindow)
+    site.scan.take([_serial(0), _serial(901)])
+    assert desk.merge_kit(kit_path) is None  # not signed off yet: refused, named
+    assert "signed off" in failures[-1]
+    site.sign_off_pane.auditor.setText("Auditor Tan")
+    site.sign_off_pane.representative.setText("Lim Wei, Site Manager")
+    assert site.sign_off(confirm=False)
+    merged = desk.merge_kit(kit_path)
+    assert merged is not None
+    assert "merged as visit" in merged
+    assert "SG-A is under review" in merged
+    assert "VR-" in merged
+    assert kit_path.with_name("site-visit-report.pdf").read_bytes().startswith(b"%PDF")
+    again = desk.merge_kit(kit_path)
+    assert again is not None
+    assert "already merged" in again
+    with context.db.reader() as uow:
+        assert len(uow.field_visits.for_parties(["SG-A"]).get("SG-A", [])) == 1

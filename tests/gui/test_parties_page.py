@@ -363,6 +363,7 @@ def test_a_partys_field_audits_show_with_their_open_discrepancies(
     officer records its resolution; a party never visited says how a visit is made."""
     from datetime import UTC, datetime
 
+    from domain.errors import DomainError
     from domain.fieldaudit.visits import FieldVisit
     from domain.services.field_audit import resolve_visit
 
@@ -397,7 +398,18 @@ def test_a_partys_field_audits_show_with_their_open_discrepancies(
         "3",
         "open: orders held",
     ]
-    resolve_visit(context.db, "IN-DECCAN", visit, "two units in the RMA cage", actor="officer")
+    resolve = page.standing.resolve_button
+    assert resolve.isVisibleTo(page.standing)
+    assert page.standing.open_visit == visit
+    assert not page.record_resolution(visit, "  ")  # a resolution must say something
+    with qtbot.waitSignal(page.standing_loaded):
+        assert page.record_resolution(visit, "two units in the RMA cage")
+    assert not resolve.isVisibleTo(page.standing)  # nothing open any more
+    with context.db.reader() as uow:
+        trail = uow.audit.entries_for("field_visit", "IN-DECCAN")
+    assert [entry.action for entry in trail] == ["resolve"]
+    with pytest.raises(DomainError, match="no field-audit visit"):
+        resolve_visit(context.db, "IN-DECCAN", visit + 1, "x", actor="officer")
     open_party(qtbot, page, "US-HALCYON")
     assert not page.standing.visits.isVisible()
     assert "No field audit of US-HALCYON" in page.standing.no_visits.text()

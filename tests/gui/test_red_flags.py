@@ -178,3 +178,47 @@ def test_the_page_opens_the_dialog_of_the_selected_held_order(
     qtbot.waitUntil(lambda: dialog.detail is not None, timeout=10_000)
     assert dialog.resolution_box.isVisibleTo(dialog)
     dialog.close()
+
+
+def test_field_audits_with_open_discrepancies_wait_in_the_queue_until_resolved(
+    qtbot: QtBot, desk: DeskContext
+) -> None:
+    from datetime import UTC, datetime
+
+    from domain.fieldaudit.visits import FieldVisit
+
+    at = datetime(2026, 2, 20, 15, 0, tzinfo=UTC)
+    with desk.db.writer("officer") as uow:
+        for number, (party, discrepancies) in enumerate((("IN-DECCAN", 3), ("US-HALCYON", 0))):
+            uow.field_visits.add(
+                FieldVisit(
+                    kit_sha256=f"{number:02d}" * 32,
+                    party_ref=party,
+                    site="Bengaluru DC-2",
+                    exported_at=at,
+                    closed_at=at,
+                    auditor="Ana Lim",
+                    site_representative="Raj Kumar, Site Manager",
+                    key_fingerprint="00",
+                    log_head="cd" * 32,
+                    discrepancies=discrepancies,
+                    summary={},
+                    merged_at=at,
+                    merged_by="officer",
+                )
+            )
+        uow.commit()
+    shown = RedFlagsPage(desk)
+    qtbot.addWidget(shown)
+    with qtbot.waitSignal(shown.loaded, timeout=10_000):
+        shown.show()
+    rows = shown.visit_model.rows()
+    assert [(visit.party_ref, visit.discrepancies) for visit in rows] == [("IN-DECCAN", 3)]
+    assert shown.visit_table.model().index(0, 5).data() == "⚠ 3: orders held"
+    assert "1 field audit with open discrepancies" in shown.summary.text()
+    assert shown.resolve_visit_button.isEnabled()
+    assert not shown.resolve_visit(rows[0], "")  # a resolution must say something
+    with qtbot.waitSignal(shown.loaded, timeout=10_000):
+        assert shown.resolve_visit(rows[0], "two units found in the RMA cage")
+    assert shown.visit_model.rows() == []
+    assert not shown.resolve_visit_button.isEnabled()

@@ -15,7 +15,7 @@ from sqlalchemy.exc import DBAPIError
 from domain.csvio import CsvKind
 from domain.fieldaudit.kit import KIT_FORMAT, checklist
 from domain.ruleset import load_shipped_rulesets
-from domain.services.field_audit import export_kit, merge_kit, resolve_visit
+from domain.services.field_audit import export_kit, merge_kit, open_visits, resolve_visit
 from domain.services.transfer import import_file
 from storage.desk_key import DeskKey
 from storage.kit_file import KitError, open_kit, write_kit
@@ -184,9 +184,11 @@ def test_a_merged_visit_is_kept_once_and_holds_until_resolved(
     assert visit.summary["failed_items"] == ["operator"]
     assert visit.log_head == kit.log[-1].hash
     assert held == {"SG-A": (first.visit,)}
+    assert [item.id for item in open_visits(db)] == [first.visit]  # the work queue
     resolve_visit(db, "SG-A", first.visit, "serial 346 found in the spares cage", actor="officer")
     with db.reader() as uow:
         assert uow.field_visits.open_discrepancies(["SG-A"]) == {}
+    assert open_visits(db) == []
     with db.engine.connect() as connection:
         for table in ("field_visits", "field_visit_resolutions"):
             with pytest.raises(DBAPIError, match="append-only"):

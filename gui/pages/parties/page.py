@@ -8,6 +8,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
+    QInputDialog,
     QLineEdit,
     QScrollArea,
     QTabWidget,
@@ -15,14 +16,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.errors import DomainError
 from domain.model import Party, VeuStatus
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
-from domain.services.field_audit import visits_of
+from domain.services.field_audit import resolve_visit, visits_of
 from domain.services.records import add_record, update_record
 from domain.services.standing import party_standing
-from gui.changes import Record
+from gui.changes import Changes, Record
 from gui.context import DeskContext
+from gui.dialogs import show_failure
 from gui.jobs import JobFunction, OneAtATime
 from gui.kit.panes import split
 from gui.kit.pickers import describe_country
@@ -85,6 +88,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
 
         self.standing = StandingPanel()
         self.standing.show_orders_button.clicked.connect(self._on_show_orders_button_clicked)
+        self.standing.resolve_button.clicked.connect(self._on_resolve_clicked)
 
         details = QWidget()
         details_layout = QVBoxLayout(details)
@@ -200,6 +204,33 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     def open_screening_history(self, ref: str) -> HistoryDialog:
         """Every screening and disposition of the party, in a dialog."""
         return open_history(self.context, ref, self)
+
+    def _on_resolve_clicked(self) -> None:
+        visit = self.standing.open_visit
+        if self._selected is None or visit is None:
+            return
+        note, accepted = QInputDialog.getMultiLineText(
+            self,
+            f"Resolve visit {visit}",
+            f"How were the discrepancies of visit {visit} of {self._selected.ref} resolved? "
+            "(kept in the audit log; the party's orders are no longer held for this visit)",
+        )
+        if accepted:
+            self.record_resolution(visit, note)
+
+    def record_resolution(self, visit: int, note: str) -> bool:
+        """Record how a visit's discrepancies were resolved, for the party shown."""
+        if self._selected is None:
+            return False
+        ref = self._selected.ref
+        try:
+            resolve_visit(self.context.db, ref, visit, note, actor=self.context.actor)
+        except DomainError as error:
+            show_failure(self, str(error), False, self.context.log_file)
+            return False
+        self.context.events.changed.emit(Changes.of(Record.PARTIES, Record.ORDERS, refs=[ref]))
+        self._load_standing(ref)
+        return True
 
     def _shows(self, row: PartySummary) -> bool:
         return self._selected is not None and row.ref == self._selected.ref

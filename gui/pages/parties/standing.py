@@ -172,7 +172,16 @@ class StandingPanel(QScrollArea):
             "partyVisits", ["Visit", "Signed off", "Site", "Auditor", "Discrepancies", "Status"]
         )
         self.no_visits = self._caption("noVisits")
-        self.visits_group = self._group(layout, "Field audits", self.visits, self.no_visits)
+        self.resolve_button = make_button(
+            "Record how the discrepancies were resolved…",
+            "resolveVisitButton",
+            tip="The party's orders stay held until the officer records a resolution (audited)",
+        )
+        self.open_visit: int | None = None
+        """The newest visit whose discrepancies are open (the one the button resolves)."""
+        self.visits_group = self._group(
+            layout, "Field audits", self.visits, self.no_visits, self.resolve_button
+        )
         layout.addStretch(1)
         self.show_message("Select a party to see its standing.")
 
@@ -401,6 +410,12 @@ class StandingPanel(QScrollArea):
         """Merged kits, newest first; open discrepancies (which hold the party's orders) in
         the colour of a hold."""
         self.visits.setRowCount(len(visits))
+        self.open_visit = next((line.visit.id for line in visits if line.open), None)
+        self.resolve_button.setVisible(self.open_visit is not None)
+        if self.open_visit is not None:
+            self.resolve_button.setText(
+                f"Record how the discrepancies of visit {self.open_visit} were resolved…"
+            )
         for row, line in enumerate(visits):
             visit = line.visit
             if line.open:
