@@ -81,10 +81,11 @@ def merge_kit_file(
     actor: str,
     report_file: Path | None = None,
 ) -> KitMerged:
-    """Check the kit (signed by this desk, log chained), record the visit once, and register
-    its report beside the kit unless ``report_file`` says where."""
-    kit = open_kit(path, desk_public_key=key.public_key)
-    result = merge_kit(db, kit.contents, kit.contents_sha256, kit.log, actor=actor)
+    """Check the kit (signed by a key of this desk, log chained), record the visit once, and
+    register its report beside the kit unless ``report_file`` says where."""
+    kit = open_kit(path)  # its signature and log; whose key it is, the merge checks
+    own = key.public_key.hex()
+    result = merge_kit(db, kit.contents, kit.contents_sha256, kit.log, actor=actor, own_key=own)
     out = report_file or path.with_name(path.stem + "-visit-report.pdf")
     report, warning = register_report(db, kit, out, renderer=renderer, clock=clock, actor=actor)
     return KitMerged(path, kit.contents.party_ref, result, report, out, warning)

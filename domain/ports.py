@@ -353,6 +353,15 @@ class FieldVisitRepository(Protocol):
         resolved (ids, oldest first)."""
         ...
 
+    def trust_key(self, fingerprint: str, public_key: str, *, at: datetime, by: str) -> bool:
+        """Keep a key that signed a kit of this database (hex public key); False when it
+        was kept already."""
+        ...
+
+    def trusted_keys(self) -> dict[str, str]:
+        """Every key that signed a kit of this database: fingerprint to hex public key."""
+        ...
+
     def unresolved(self) -> list[FieldVisit]:
         """Every visit, of any party, with discrepancies no resolution has closed (oldest
         first): the officer's work queue of field audits."""

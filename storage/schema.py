@@ -459,6 +459,17 @@ class FieldVisitResolutionRow(Base):
     resolved_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
 
 
+class DeskKeyRow(Base):
+    """The public half of a key that signed a kit of this database. Append-only."""
+
+    __tablename__ = "desk_keys"
+
+    fingerprint: Mapped[str] = mapped_column(String(100), primary_key=True)
+    public_key: Mapped[str] = mapped_column(String(128))
+    first_used_at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
+    first_used_by: Mapped[str] = mapped_column(String(300))
+
+
 APPEND_ONLY_TABLES = (
     "decisions",
     "ledger_entries",
@@ -472,4 +483,5 @@ APPEND_ONLY_TABLES = (
     "shipped_units",
     "field_visits",
     "field_visit_resolutions",
+    "desk_keys",
 )

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import func, insert, select, text
@@ -13,7 +14,7 @@ from sqlalchemy.engine import Connection
 
 from domain.fieldaudit.visits import FieldVisit, VisitResolution
 from domain.model import ShippedUnit
-from storage.schema import FieldVisitResolutionRow, FieldVisitRow, ShippedUnitRow
+from storage.schema import DeskKeyRow, FieldVisitResolutionRow, FieldVisitRow, ShippedUnitRow
 from storage.statements import InStatement, read_datetime
 
 _CHUNK = 500
@@ -175,6 +176,23 @@ class SqlFieldVisitRepository:
         for party_ref, visit_id in _OPEN_DISCREPANCIES.rows(self._connection, refs):
             found.setdefault(party_ref, []).append(visit_id)
         return {ref: tuple(ids) for ref, ids in found.items()}
+
+    def trust_key(self, fingerprint: str, public_key: str, *, at: datetime, by: str) -> bool:
+        known = self._connection.execute(
+            select(DeskKeyRow.fingerprint).where(DeskKeyRow.fingerprint == fingerprint)
+        ).first()
+        if known is not None:
+            return False
+        self._connection.execute(
+            insert(DeskKeyRow).values(
+                fingerprint=fingerprint, public_key=public_key, first_used_at=at, first_used_by=by
+            )
+        )
+        return True
+
+    def trusted_keys(self) -> dict[str, str]:
+        rows = self._connection.execute(select(DeskKeyRow.fingerprint, DeskKeyRow.public_key))
+        return {row.fingerprint: row.public_key for row in rows}
 
     def unresolved(self) -> list[FieldVisit]:
         resolved = select(FieldVisitResolutionRow.visit_id).where(

@@ -199,6 +199,11 @@ def export_kit(
             uow, catalog, party_ref, site.strip(), actor=actor, desk=desk, signer=signer
         )
         signature = signer.sign(signed_bytes(contents))
+        # the key is kept with the database: a kit signed by any officer's workstation of
+        # this desk merges on any other (PostgreSQL: several officers, several keys)
+        first_use = uow.field_visits.trust_key(
+            signer.fingerprint, contents.public_key, at=uow.now, by=actor
+        )
         uow.audit.append(
             "export",
             "field_audit_kit",
@@ -209,6 +214,7 @@ def export_kit(
                 "orders": len(contents.orders),
                 "key_fingerprint": contents.key_fingerprint,
                 "exported_at": contents.exported_at.isoformat(),
+                **({"key_first_used": contents.public_key} if first_use else {}),
             },
         )
         uow.commit()
@@ -300,11 +306,21 @@ def merge_kit(
     log: Sequence[LoggedAction],
     *,
     actor: str,
+    own_key: str | None = None,
 ) -> MergeResult:
     """Record a signed-off kit's visit with the desk (once: merging it again changes
-    nothing); a visit with discrepancies puts the party under review."""
+    nothing); a visit with discrepancies puts the party under review. The kit must be signed
+    by a key of this desk: one that signed a kit of this database, or ``own_key`` (this
+    workstation's, hex) for a kit exported before keys were kept."""
     result, summary, close = visit_of(contents, contents_sha256, log)
     with db.writer(actor) as uow:
+        trusted = uow.field_visits.trusted_keys()
+        if contents.public_key not in trusted.values() and contents.public_key != own_key:
+            kept = ", ".join(sorted(trusted)) or "none yet"
+            raise DomainError(
+                f"the kit was signed by another desk (key {contents.key_fingerprint}), not by a "
+                f"key of this database (keys: {kept}); merge it into the desk that exported it"
+            )
         known = uow.field_visits.by_kit(contents_sha256)
         if known is not None:
             assert known.id is not None

@@ -13,6 +13,7 @@ from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError
 
 from domain.csvio import CsvKind
+from domain.errors import DomainError
 from domain.fieldaudit.kit import KIT_FORMAT, checklist
 from domain.ruleset import load_shipped_rulesets
 from domain.services.field_audit import export_kit, merge_kit, open_visits, resolve_visit
@@ -134,6 +135,53 @@ def test_a_kit_signed_by_another_desk_is_named_as_such(kit_path: Path, tmp_path:
     other = DeskKey.load_or_create(tmp_path / "other.key")
     with pytest.raises(KitError, match="signed by another desk"):
         open_kit(kit_path, desk_public_key=other.public_key)
+
+
+def test_a_kit_signed_by_any_officer_of_the_desk_merges_and_a_foreign_one_is_refused(
+    db: SqlDatabase, tmp_path: Path
+) -> None:
+    """Several officers (PostgreSQL), each workstation its own key: the database keeps every
+    key that signed one of its kits, so any officer merges any of them; a kit signed by a key
+    the database never used is refused, naming the key, and nothing is written."""
+    for kind in (CsvKind.PARTIES, CsvKind.PRODUCTS, CsvKind.ORDERS, CsvKind.SHIPMENTS):
+        import_file(db, kind, (HEAD[kind] + ROWS[kind]).encode(), source="x.csv", actor="o")
+    first = DeskKey.load_or_create(tmp_path / "first-officer.key")
+    second = DeskKey.load_or_create(tmp_path / "second-officer.key")
+    made = []
+    for number, key in enumerate((first, second, first)):
+        contents, signature = export_kit(db, CATALOG, "SG-A", f"DC-{number}", actor="o", signer=key)
+        path = tmp_path / f"site-{number}.ddkit"
+        write_kit(path, contents, signature)
+        kit = open_kit(path)
+        kit.append("close", {"auditor": "A", "site_representative": "B"}, actor="a", at=AT)
+        made.append(open_kit(path))
+    with db.reader() as uow:
+        assert uow.field_visits.trusted_keys() == {
+            first.fingerprint: first.public_key.hex(),
+            second.fingerprint: second.public_key.hex(),
+        }
+    for kit in made:  # merged on the first officer's workstation, whichever key signed it
+        merged = merge_kit(
+            db,
+            kit.contents,
+            kit.contents_sha256,
+            kit.log,
+            actor="o",
+            own_key=first.public_key.hex(),
+        )
+        assert merged.merged
+    elsewhere = DeskKey.load_or_create(tmp_path / "elsewhere.key")
+    foreign = made[0].contents.model_copy(
+        update={"public_key": elsewhere.public_key.hex(), "key_fingerprint": elsewhere.fingerprint}
+    )
+    with pytest.raises(DomainError, match=f"another desk \\(key {elsewhere.fingerprint}"):
+        merge_kit(db, foreign, "f" * 64, made[0].log, actor="o", own_key=first.public_key.hex())
+    with db.reader() as uow:
+        assert len(uow.field_visits.for_parties(["SG-A"])["SG-A"]) == 3
+    with db.engine.connect() as connection:
+        with pytest.raises(DBAPIError, match="append-only"):
+            connection.execute(sql("DELETE FROM desk_keys"))
+        connection.rollback()
 
 
 def test_a_kit_is_never_overwritten_and_a_foreign_file_is_refused(
