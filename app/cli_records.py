@@ -12,12 +12,11 @@ from domain.csvio import CsvImportError, CsvKind
 from domain.decision import Decision
 from domain.errors import DomainError
 from domain.figures import fmt_tpp
-from domain.progress import CancelToken
+from domain.progress import CancelToken, ProgressSink
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
 from domain.services.transfer import export_kind, import_file
-from domain.services.verification import verify_records
 
 Handler = Callable[[Run], int]
 
@@ -400,28 +399,59 @@ def _cmd_quota(run: Run) -> int:
 
 
 def _cmd_audit(run: Run) -> int:
-    report = verify_records(run.db())
+    from app.anchoring import verify_anchored
+
+    report = verify_anchored(run.db(), run.catalog, progress=_verify_progress(run))
     if run.json:
         emit_json(
             {
                 "intact": report.intact,
                 "entries": report.entries,
                 "decisions": report.decisions,
+                "records": report.records,
+                "anchors": report.anchors,
+                "head_seq": report.head_seq,
                 "head_hash": report.head_hash,
+                "notes": list(report.notes),
                 "problem": None if report.problem is None else report.problem.model_dump(),
             },
             run.out,
         )
     elif report.intact:
         run.out.write(
-            f"audit chain intact: {report.entries} entries, {report.decisions} decisions; "
-            f"head {report.head_hash[:16]}\n"
+            f"audit chain intact: {report.entries:,} entries, {report.decisions:,} decisions, "
+            f"{report.records:,} records, {report.anchors:,} anchors; head "
+            f"{report.head_hash[:16]}\n"
         )
+        for note in report.notes:
+            run.out.write(f"  note: {note}\n")
     if report.problem is not None:
         where = f"entry {report.problem.seq}: " if report.problem.seq is not None else ""
         run.err.write(f"diffusion-desk: audit chain BROKEN at {where}{report.problem.what}\n")
         return EXIT_BAD_INPUT
     return EXIT_OK
+
+
+def _verify_progress(run: Run) -> ProgressSink:
+    """How far a long verification is, on stderr: one line kept up to date on a terminal;
+    elsewhere (a log), a line every 100,000 items."""
+    terminal = run.err.isatty()
+    shown: dict[str, int] = {}
+
+    def show(done: int, total: int, label: str) -> None:
+        if not terminal and done - shown.get(label, 0) < 100_000 and done != total:
+            return
+        shown[label] = done
+        of = f" of {total:,}" if total else ""
+        if terminal:
+            run.err.write(f"\rverifying: {done:,}{of} {label}\033[K")
+            if total and done >= total:
+                run.err.write("\n")
+        else:
+            run.err.write(f"verifying: {done:,}{of} {label}\n")
+        run.err.flush()
+
+    return show
 
 
 def _cmd_demo(run: Run) -> int:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -15,6 +16,8 @@ from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
 if TYPE_CHECKING:
     from storage.unit_of_work import SqlDatabase
+
+log = logging.getLogger(__name__)
 
 EXIT_OK = 0
 EXIT_INTERNAL = 1
@@ -30,6 +33,7 @@ class Run:
     out: TextIO
     err: TextIO
     _db: SqlDatabase | None = field(default=None, init=False)
+    _head_at_open: int = field(default=0, init=False)
 
     @property
     def today(self) -> date:
@@ -53,12 +57,28 @@ class Run:
             from app.wiring import open_database
 
             self._db = open_database(getattr(self.args, "db", None), self.clock)
+            with self._db.reader() as uow:
+                self._head_at_open = uow.audit.head()[0]
         return self._db
 
     def close(self) -> None:
         if self._db is not None:
+            self._anchor(self._db)
             self._db.close()
             self._db = None
+
+    def _anchor(self, db: SqlDatabase) -> None:
+        """A command that wrote ends by anchoring the chain's head (storage.anchors)."""
+        from app.anchoring import write_anchor
+
+        try:
+            with db.reader() as uow:
+                wrote = uow.audit.head()[0] != self._head_at_open
+        except Exception:  # the database may be what failed; the command's error stands
+            log.warning("could not read the chain's head to anchor it", exc_info=True)
+            return
+        if wrote:
+            write_anchor(db, actor=self.actor, clock=self.clock)
 
 
 def emit_json(document: object, out: TextIO) -> None:

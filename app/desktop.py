@@ -5,15 +5,21 @@ from __future__ import annotations
 import gc
 import threading
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 
+if TYPE_CHECKING:
+    from storage.unit_of_work import SqlDatabase
+
 from app.clock import desk_clock
 from app.logs import log_file_path
 from app.wiring import default_actor, default_database_location
+from domain.audit import VerifyReport
 from domain.documents import DocumentRenderer, DocumentView, Stamp
 from domain.ports import Clock
+from domain.progress import ProgressSink
 from domain.ruleset import load_shipped_rulesets
 from domain.services.field_audit import KitMerged
 from domain.services.site_visit import SiteVisit
@@ -44,7 +50,21 @@ def open_connection(location: str, clock: Clock) -> Connection:
         backup=lambda destination: backup_database(db.target, destination),
         key_fingerprint=lambda: _key_fingerprint(db.target.path),
         merge_kit=merge,
+        anchor=lambda: _anchor(db, clock),
+        verify=lambda progress: _verify(db, progress),
     )
+
+
+def _anchor(db: SqlDatabase, clock: Clock) -> None:
+    from app.anchoring import write_anchor
+
+    write_anchor(db, actor=default_actor(), clock=clock)
+
+
+def _verify(db: SqlDatabase, progress: ProgressSink) -> VerifyReport:
+    from app.anchoring import verify_anchored
+
+    return verify_anchored(db, load_shipped_rulesets(), progress=progress)
 
 
 def _key_fingerprint(database_file: Path | None) -> str | None:

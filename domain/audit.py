@@ -145,12 +145,28 @@ class ChainProblem(Frozen):
     what: str
 
 
+class Anchor(Frozen):
+    """A chain head kept outside the database: the entry it names, and where it was kept."""
+
+    seq: int
+    hash: str
+    source: str
+    """Where it came from, as a message names it ("the anchor file, line 12 (2026-12-03)")."""
+
+
 class VerifyReport(Frozen):
     """The result of walking the audit chain and the decisions it vouches for."""
 
     entries: int
     decisions: int
     head_hash: str
+    head_seq: int = 0
+    records: int = 0
+    """Records the rules read, each checked against the state the chain sealed for it."""
+    anchors: int = 0
+    """Anchors outside the database (anchor files, registered documents) checked."""
+    notes: tuple[str, ...] = ()
+    """What this verification could not prove, in words."""
     problem: ChainProblem | None = None
 
     @property

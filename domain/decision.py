@@ -131,6 +131,9 @@ class Decision(Frozen):
     outcome: Outcome
     authorizations: tuple[Authorization, ...]
     ruleset: str
+    ruleset_sha256: str | None = None
+    """The content hash of the ruleset file that decided (None: recorded before the desk
+    kept it); ``audit verify`` recomputes it from the file."""
     destination: str
     destination_tier: int
     a_level_tpp: float

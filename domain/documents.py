@@ -84,6 +84,16 @@ class Stamp(Frozen):
     ruleset: str
     content_hash: str
     verification_code: str
+    chain_seq: int | None = None
+    chain_head: str | None = None
+    """The audit chain's last entry when the document was issued."""
+
+    @property
+    def record_line(self) -> str:
+        """The chain head as the paper prints it: "record entry 1,234 · 9f2c4e1a0b7d"."""
+        if self.chain_seq is None or self.chain_head is None:
+            return ""
+        return f"record entry {self.chain_seq:,} · {self.chain_head[:12]}"
 
     @property
     def qr_payload(self) -> str:
@@ -385,6 +395,10 @@ class RegisteredDocument(Frozen):
     """For a decision record or shipment notice: the recorded decision it shows."""
     attests_weights_storage: bool = False
     """An AIA statement that carried the model-weight storage attestation."""
+    chain_seq: int | None = None
+    chain_head: str | None = None
+    """The audit chain's last entry when the document was issued (None: issued before the
+    desk kept it): ``audit verify`` checks that this entry is still in the chain unchanged."""
 
     @property
     def qr_payload(self) -> str:

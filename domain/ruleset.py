@@ -8,6 +8,7 @@ version is an error, never a silent default.
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
@@ -16,7 +17,7 @@ from importlib import resources
 from itertools import pairwise
 from typing import Annotated, Literal, TypeVar
 
-from pydantic import Field, ValidationError, model_validator
+from pydantic import Field, PrivateAttr, ValidationError, model_validator
 
 from domain.countries import CountryCode, country_name
 from domain.errors import NoRulesetInEffectError, RulesetDataError
@@ -439,6 +440,13 @@ class Ruleset(Strict):
     lpp_certification: LppCertificationText
     red_flags: RedFlagChecklist
     screening: Screening
+    _content_hash: str = PrivateAttr(default="")
+
+    @property
+    def content_hash(self) -> str:
+        """SHA-256 of the file this version was read from (line endings as LF), recorded
+        in every decision it makes: an edited ruleset no longer matches its decisions."""
+        return self._content_hash
 
     @cached_property
     def _tier_map(self) -> dict[str, Tier]:
@@ -574,13 +582,21 @@ def parse_ruleset(text: str, origin: str) -> Ruleset:
     except tomllib.TOMLDecodeError as error:
         raise RulesetDataError(f"{origin}: not valid TOML: {error}") from error
     try:
-        return Ruleset.model_validate(raw)
+        version = Ruleset.model_validate(raw)
     except ValidationError as error:
         problems = "; ".join(
             f"{'.'.join(str(part) for part in problem['loc'])}: {problem['msg']}"
             for problem in error.errors()
         )
         raise RulesetDataError(f"{origin}: {problems}") from error
+    version._content_hash = ruleset_file_hash(text)
+    return version
+
+
+def ruleset_file_hash(text: str) -> str:
+    """The content hash of a ruleset file's text: the same on every platform's checkout."""
+    normalised = text.replace("\r\n", "\n").removeprefix("\ufeff")
+    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()
 
 
 def load_shipped_rulesets() -> RulesetCatalog:

@@ -15,9 +15,11 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoStack
 
+from domain.audit import VerifyReport
 from domain.demo import DemoDataset
 from domain.documents import DocumentRenderer, TextExtractor
 from domain.ports import Clock, Database
+from domain.progress import ProgressSink
 from domain.queries import DeskQueries
 from domain.ruleset import Ruleset, RulesetCatalog
 from domain.services.field_audit import KitMerged
@@ -52,6 +54,10 @@ class Connection:
     merge_kit: Callable[[Path, str], KitMerged] | None = None
     """Take a signed-off field-audit kit back (by the officer named): the visit recorded once,
     its report registered beside the kit; raises DomainError for a refused kit."""
+    anchor: Callable[[], None] = lambda: None
+    """Anchor the audit chain's head outside the database (after a batch, at exit)."""
+    verify: Callable[[ProgressSink], VerifyReport] | None = None
+    """Verify the whole record with its rulesets and anchors (None: the record alone)."""
 
 
 @dataclass

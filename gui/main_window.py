@@ -432,6 +432,7 @@ class MainWindow(QMainWindow):
             return
         self.context.jobs.cancel_all()
         self.context.jobs.wait()
+        self.context.connection.anchor()  # the chain's head, kept outside the database
         self.settings.set_geometry("main", QByteArray(self.saveGeometry()))
         self.settings.set_geometry("main_state", QByteArray(self.saveState()))
         self.settings.set_last_page(self.navigation.currentRow())

@@ -150,6 +150,7 @@ class WelcomeDialog(DeskDialog):
             checked = check_pending(
                 context.db, context.catalog, actor=context.actor, progress=progress, cancel=cancel
             )
+            context.connection.anchor()
             return DemoLoaded(loaded=loaded, checked=checked)
 
         self._set_choices_enabled(False)

@@ -811,7 +811,8 @@ class DocumentPdf(Generic[ViewT]):
             x,
             y,
             f"Ruleset {stamp.ruleset} · generated {when(stamp.generated_at)}"
-            + (f" by {stamp.generated_by}" if stamp.generated_by else ""),
+            + (f" by {stamp.generated_by}" if stamp.generated_by else "")
+            + (f" · {stamp.record_line}" if stamp.record_line else ""),
             6.8,
             bold=False,
             color=MUTED,

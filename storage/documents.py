@@ -17,6 +17,7 @@ from sqlalchemy.engine import Connection
 
 from domain.documents import DocumentKind, RegisteredDocument
 from storage.schema import DocumentReturnRow, DocumentRow, SettingRow
+from storage.sealing import touch
 from storage.statements import Statement
 
 _Query = Select[*tuple[Any, ...]]
@@ -43,6 +44,8 @@ _COLUMNS = (
     DocumentRow.title,
     DocumentRow.decision_id,
     DocumentRow.attests_weights_storage,
+    DocumentRow.chain_seq,
+    DocumentRow.chain_head,
     DocumentReturnRow.signed_on,
     DocumentReturnRow.signed_by,
 )
@@ -70,6 +73,8 @@ def _document(row: Any) -> RegisteredDocument:
         title=row.title,
         decision_id=row.decision_id,
         attests_weights_storage=bool(row.attests_weights_storage),
+        chain_seq=row.chain_seq,
+        chain_head=row.chain_head,
         signed_on=row.signed_on,
         signed_by=tuple(json.loads(row.signed_by)) if row.signed_by is not None else (),
     )
@@ -90,6 +95,7 @@ class SqlDocumentRegistry:
         return int(found or 0)
 
     def add(self, document: RegisteredDocument, *, issued_year: int, serial: int) -> None:
+        touch(self.connection, "document", document.number)
         self.connection.execute(
             insert(DocumentRow).values(
                 number=document.number,
@@ -108,6 +114,8 @@ class SqlDocumentRegistry:
                 ruleset=document.ruleset,
                 title=document.title,
                 attests_weights_storage=document.attests_weights_storage,
+                chain_seq=document.chain_seq,
+                chain_head=document.chain_head,
             )
         )
 
@@ -149,6 +157,7 @@ class SqlDocumentRegistry:
         recorded_by: str,
         recorded_at: datetime,
     ) -> None:
+        touch(self.connection, "document", number)
         self.connection.execute(
             insert(DocumentReturnRow).values(
                 number=number,
@@ -192,6 +201,7 @@ class SqlSettingsRepository:
         return None if found is None else str(found)
 
     def put(self, key: str, value: str) -> None:
+        touch(self.connection, "setting", key)
         result = self.connection.execute(
             update(SettingRow).where(SettingRow.key == key).values(value=value)
         )

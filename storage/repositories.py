@@ -44,6 +44,7 @@ from domain.ports import (
     RedFlagChecklist,
     StoredOrder,
 )
+from domain.record_state import aia_key, footprint_key, lpp_key
 from domain.text import party_search_text
 from storage.schema import (
     AiaCertificationRow,
@@ -60,6 +61,7 @@ from storage.schema import (
     RedFlagChecklistRow,
     VeuFootprintRow,
 )
+from storage.sealing import touch, touch_many
 from storage.statements import (
     InStatement,
     RowMemo,
@@ -150,12 +152,15 @@ class SqlPartyRepository(_Repository):
 
     def add(self, party: Party) -> None:
         self.connection.execute(insert(PartyRow).values(**_party_values(party)))
+        touch(self.connection, "party", party.ref)
 
     def add_many(self, parties: Sequence[Party]) -> None:
         if parties:
             self.connection.execute(insert(PartyRow), [_party_values(party) for party in parties])
+            touch_many(self.connection, "party", [party.ref for party in parties])
 
     def update(self, party: Party) -> None:
+        touch(self.connection, "party", party.ref)
         result = self.connection.execute(
             update(PartyRow).where(PartyRow.ref == party.ref).values(**_party_values(party))
         )
@@ -230,14 +235,17 @@ class SqlProductRepository(_Repository):
 
     def add(self, product: Product) -> None:
         self.connection.execute(insert(ProductRow).values(**product.model_dump(mode="json")))
+        touch(self.connection, "product", product.ref)
 
     def add_many(self, products: Sequence[Product]) -> None:
         if products:
             self.connection.execute(
                 insert(ProductRow), [product.model_dump(mode="json") for product in products]
             )
+            touch_many(self.connection, "product", [product.ref for product in products])
 
     def update(self, product: Product) -> None:
+        touch(self.connection, "product", product.ref)
         result = self.connection.execute(
             update(ProductRow)
             .where(ProductRow.ref == product.ref)
@@ -279,6 +287,12 @@ _LINES_BETWEEN = Statement(
     " ORDER BY l.order_id, l.line_no"
 )
 _ORDER_ID = Statement("SELECT id FROM orders WHERE ref = :ref")
+_ORDERS_IN = InStatement(f"{_ORDER_SELECT} WHERE o.id IN ({{values}}) ORDER BY o.id")
+_LINES_IN = InStatement(
+    "SELECT l.order_id, p.ref, l.quantity FROM order_lines l"
+    " JOIN products p ON p.id = l.product_id WHERE l.order_id IN ({values})"
+    " ORDER BY l.order_id, l.line_no"
+)
 _PRODUCTS_ORDERED_BY = Statement(
     "SELECT DISTINCT p.ref FROM orders o JOIN parties c ON c.id = o.consignee_id"
     " JOIN order_lines l ON l.order_id = o.id JOIN products p ON p.id = l.product_id"
@@ -363,6 +377,7 @@ class SqlOrderRepository(_Repository):
     def add_many(self, orders: Sequence[Order]) -> None:
         if not orders:
             return
+        touch_many(self.connection, "order", [order.ref for order in orders])
         party_refs = {order.consignee_ref for order in orders} | {
             order.end_user_ref for order in orders if order.end_user_ref
         }
@@ -419,7 +434,18 @@ class SqlOrderRepository(_Repository):
             raise DomainError(f"unknown order {ref!r}")
         return int(found)
 
+    def get_many(self, refs: Sequence[str]) -> dict[str, StoredOrder]:
+        ids = sorted(self._ids_by_ref(list(dict.fromkeys(refs))).values())
+        found: dict[str, StoredOrder] = {}
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            rows = _ORDERS_IN.rows(self.connection, chunk)
+            lines = _LINES_IN.rows(self.connection, chunk)
+            found.update((stored.order.ref, stored) for stored in self._stored(rows, lines))
+        return found
+
     def set_status(self, ref: str, status: OrderStatus) -> None:
+        touch(self.connection, "order", ref)
         self.connection.execute(
             update(OrderRow).where(OrderRow.ref == ref).values(status=status.value)
         )
@@ -431,6 +457,7 @@ class SqlOrderRepository(_Repository):
         )
 
     def set_red_flag_resolution(self, ref: str, resolution: RedFlagResolution) -> None:
+        touch(self.connection, "order", ref)
         self.connection.execute(
             update(OrderRow)
             .where(OrderRow.ref == ref)
@@ -581,6 +608,11 @@ class SqlPaperworkRepository(_Repository):
 
     def put_aia_certification(self, certification: AiaCertification) -> None:
         party_id = self._party_id(certification.party_ref)
+        touch(
+            self.connection,
+            "aia_certification",
+            aia_key(certification.party_ref, certification.signed_on),
+        )
         values = {
             "signers": json.dumps(list(certification.signers), ensure_ascii=False),
             "weights_storage_attested": certification.weights_storage_attested,
@@ -612,6 +644,11 @@ class SqlPaperworkRepository(_Repository):
 
     def put_lpp_certification(self, certification: LppCertification) -> None:
         party_id = self._party_id(certification.party_ref)
+        touch(
+            self.connection,
+            "lpp_certification",
+            lpp_key(certification.party_ref, certification.year),
+        )
         values = {
             "signed_on": certification.signed_on,
             "signer": certification.signer,
@@ -641,6 +678,7 @@ class SqlPaperworkRepository(_Repository):
         return None if row is None else _license(row)
 
     def add_license(self, licence: License) -> None:
+        touch(self.connection, "license", licence.number)
         self.connection.execute(
             insert(LicenseRow).values(
                 number=licence.number,
@@ -658,6 +696,7 @@ class SqlPaperworkRepository(_Repository):
 
     def put_footprint(self, footprint: VeuFootprint) -> None:
         party_id = self._party_id(footprint.party_ref)
+        touch(self.connection, "footprint", footprint_key(footprint.party_ref, footprint.country))
         result = self.connection.execute(
             update(VeuFootprintRow)
             .where(
@@ -680,6 +719,7 @@ class SqlPaperworkRepository(_Repository):
         return None if row is None else _country(row)
 
     def put_country_setting(self, setting: CountrySetting) -> None:
+        touch(self.connection, "country", setting.country)
         values = {
             "g2g_agreement": setting.g2g_agreement,
             "external_allocation_used_tpp": setting.external_allocation_used_tpp,
@@ -893,25 +933,48 @@ class SqlLedgerRepository(_Repository):
         keys = [(BalanceKey.decode(key), tpp) for key, tpp in rows]
         return [(key.party_ref, tpp) for key, tpp in keys if key.party_ref and key.year == year]
 
-    def entries_by_decision(self) -> Mapping[int, list[tuple[Consumption, bool]]]:
+    def entries_between(
+        self, first_decision: int, last_decision: int
+    ) -> Mapping[int, list[tuple[Consumption, bool]]]:
         grouped: dict[int, list[tuple[Consumption, bool]]] = {}
-        for row in self.connection.execute(select(LedgerEntryRow).order_by(LedgerEntryRow.id)):
+        rows = _ENTRIES_BETWEEN.rows(
+            self.connection, {"first": first_decision, "last": last_decision}
+        )
+        for decision_id, ledger, party_ref, year, country, license_number, tpp, released in rows:
             item = Consumption(
-                ledger=Ledger(row.ledger),
-                party_ref=row.party_ref,
-                year=row.year,
-                country=row.country,
-                license_number=row.license_number,
-                tpp=abs(row.tpp),
+                ledger=Ledger(ledger),
+                party_ref=party_ref,
+                year=year,
+                country=country,
+                license_number=license_number,
+                tpp=abs(tpp),
             )
-            grouped.setdefault(row.decision_id, []).append((item, row.released))
+            grouped.setdefault(decision_id, []).append((item, bool(released)))
         return grouped
+
+    def orphan_decision(self) -> int | None:
+        found = _ORPHAN_ENTRY.scalar(self.connection, {})
+        return None if found is None else int(found)
 
     def balances(self) -> dict[str, float]:
         rows = self.connection.execute(select(LedgerBalanceRow.key, LedgerBalanceRow.tpp))
         return dict(rows.all())
 
 
+_ENTRIES_BETWEEN = Statement(
+    "SELECT decision_id, ledger, party_ref, year, country, license_number, tpp, released"
+    " FROM ledger_entries WHERE decision_id >= :first AND decision_id <= :last"
+    " ORDER BY decision_id, id"
+)
+_ORPHAN_ENTRY = Statement(
+    "SELECT e.decision_id FROM ledger_entries e LEFT JOIN decisions d ON d.id = e.decision_id"
+    " WHERE d.id IS NULL ORDER BY e.decision_id LIMIT 1"
+)
+_INTEGRITY = Statement(
+    "SELECT d.id, o.ref, d.order_id, d.seq, d.decided_at, d.decided_by, d.supersedes_id,"
+    " d.outcome, d.ruleset, d.a_level_tpp, d.payload, d.content_hash FROM decisions d"
+    " LEFT JOIN orders o ON o.id = d.order_id WHERE d.id > :after ORDER BY d.id LIMIT 2000"
+)
 _DECISION_COLUMNS = (
     "d.id, d.seq, d.decided_at, d.decided_by, d.supersedes_id, d.payload, d.content_hash,"
     " EXISTS (SELECT 1 FROM ledger_entries e WHERE e.decision_id = d.id AND e.released)"
@@ -1047,29 +1110,38 @@ class SqlDecisionRepository(_Repository):
             )
 
     def integrity_rows(self) -> Iterator[DecisionIntegrity]:
-        order_refs = self._order_refs()
-        for row in self.connection.execute(select(DecisionRow).order_by(DecisionRow.id)):
-            try:
-                payload = json.loads(row.payload)
-            except ValueError:
-                payload = {"unreadable": row.payload}
-            yield DecisionIntegrity(
-                id=row.id,
-                order_ref=order_refs.get(row.order_id, f"#{row.order_id}"),
-                seq=row.seq,
-                decided_at=utc(row.decided_at),
-                decided_by=row.decided_by,
-                supersedes=row.supersedes_id,
-                outcome=row.outcome,
-                ruleset=row.ruleset,
-                a_level_tpp=row.a_level_tpp,
-                payload=payload if isinstance(payload, dict) else {"unreadable": row.payload},
-                content_hash=row.content_hash,
-            )
+        after = 0
+        while rows := _INTEGRITY.rows(self.connection, {"after": after}):
+            for row in rows:
+                (decision_id, order_ref, order_id, seq, decided_at, decided_by, supersedes) = row[
+                    :7
+                ]
+                outcome, ruleset, a_level_tpp, text, content_hash = row[7:]
+                try:
+                    payload = json.loads(text)
+                except ValueError:
+                    payload = {"unreadable": text}
+                yield DecisionIntegrity(
+                    id=decision_id,
+                    order_ref=order_ref if order_ref is not None else f"#{order_id}",
+                    seq=seq,
+                    decided_at=read_datetime(decided_at),
+                    decided_by=decided_by,
+                    supersedes=supersedes,
+                    outcome=outcome,
+                    ruleset=ruleset,
+                    a_level_tpp=a_level_tpp,
+                    payload=payload if isinstance(payload, dict) else {"unreadable": text},
+                    content_hash=content_hash,
+                )
+            after = rows[-1][0]
 
 
 # -- audit log and red flags ----------------------------------------------------------------
 
+_SEAL_PENDING = Statement("SELECT id FROM record_seal_pending")
+_SEAL_DONE = Statement("DELETE FROM record_seal_pending")
+_AUDIT_HASH_AT = Statement("SELECT hash FROM audit_log WHERE seq = :seq")
 _AUDIT_TAIL = Statement("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
 _INSERT_AUDIT = Statement(
     'INSERT INTO audit_log (seq, at, actor, action, entity, entity_ref, "before", "after",'
@@ -1202,6 +1274,30 @@ class SqlAuditLog(_Repository):
             self.connection.execute(select(func.count()).select_from(AuditEntryRow)).scalar_one()
         )
 
+    def head(self) -> tuple[int, str]:
+        row = _AUDIT_TAIL.first(self.connection, {})
+        return (0, GENESIS_HASH) if row is None else (int(row[0]), str(row[1]))
+
+    def hash_at(self, seq: int) -> str | None:
+        found = _AUDIT_HASH_AT.scalar(self.connection, {"seq": seq})
+        return None if found is None else str(found)
+
+    def baseline_pending(self) -> bool:
+        return _SEAL_PENDING.first(self.connection, {}) is not None
+
+    def baseline_done(self) -> None:
+        _SEAL_DONE.run(self.connection, {})
+
+
+def _checklist(order_ref: str, row: Any) -> RedFlagChecklist:
+    return RedFlagChecklist(
+        order_ref=order_ref,
+        answers=json.loads(row.answers),
+        note=row.note,
+        answered_by=row.answered_by,
+        answered_at=utc(row.answered_at),
+    )
+
 
 class SqlRedFlagRepository(_Repository):
     def checklists(self, order_ref: str) -> list[RedFlagChecklist]:
@@ -1211,18 +1307,19 @@ class SqlRedFlagRepository(_Repository):
             .where(OrderRow.ref == order_ref)
             .order_by(RedFlagChecklistRow.id)
         )
-        return [
-            RedFlagChecklist(
-                order_ref=order_ref,
-                answers=json.loads(row.answers),
-                note=row.note,
-                answered_by=row.answered_by,
-                answered_at=utc(row.answered_at),
-            )
-            for row in rows
-        ]
+        return [_checklist(order_ref, row) for row in rows]
+
+    def all(self) -> Iterator[RedFlagChecklist]:
+        rows = self.connection.execute(
+            select(OrderRow.ref, RedFlagChecklistRow)
+            .join(OrderRow, OrderRow.id == RedFlagChecklistRow.order_id)
+            .order_by(RedFlagChecklistRow.id)
+        )
+        for row in rows:
+            yield _checklist(row.ref, row)
 
     def add_checklist(self, checklist: RedFlagChecklist) -> None:
+        touch(self.connection, "checklists", checklist.order_ref)
         self.connection.execute(
             insert(RedFlagChecklistRow).values(
                 order_id=SqlOrderRepository(self.connection).order_id(checklist.order_ref),

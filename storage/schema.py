@@ -280,6 +280,17 @@ class DocumentRow(Base):
     title: Mapped[str] = mapped_column(Text)
     attests_weights_storage: Mapped[bool] = mapped_column(Boolean, default=False)
     """An AIA statement that carried the model-weight storage attestation paragraph."""
+    chain_seq: Mapped[int | None] = mapped_column(Integer)
+    chain_head: Mapped[str | None] = mapped_column(String(64))
+    """The audit chain's last entry (number and hash) when the document was issued."""
+
+
+class RecordSealPendingRow(Base):
+    """Present (one row) while a database's records from before seals await their baseline."""
+
+    __tablename__ = "record_seal_pending"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
 
 
 class DocumentReturnRow(Base):

@@ -26,6 +26,7 @@ from domain.screening.model import (
     SnapshotRecord,
 )
 from storage.schema import ListEntryRow, ListSnapshotRow, PartyOwnerRow
+from storage.sealing import touch
 from storage.statements import InStatement, RowMemo, Statement
 
 
@@ -213,6 +214,7 @@ class SqlOwnerRepository:
         return found
 
     def set_owners(self, party_ref: str, owners: Sequence[Owner]) -> None:
+        touch(self._connection, "owners", party_ref)
         self._connection.execute(delete(PartyOwnerRow).where(PartyOwnerRow.party_ref == party_ref))
         if owners:
             self._connection.execute(

@@ -13,6 +13,7 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from domain.ports import Clock
+from domain.record_state import SEAL_ACTION, SEAL_ENTITY, seal, seal_baseline
 from storage.database import Target, create_desk_engine, migrate, resolve_target
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
 from storage.repositories import (
@@ -25,9 +26,14 @@ from storage.repositories import (
     SqlProductRepository,
     SqlRedFlagRepository,
 )
+from storage.scratch import SqliteScratch
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 from storage.screening_results import SqlScreeningRepository
+from storage.sealing import take_touched
 from storage.shipments import SqlFieldVisitRepository, SqlShipmentRepository
+
+BASELINE_ACTOR = "diffusion-desk (upgrade)"
+"""Who the audit log says sealed the records of a database written before seals."""
 
 
 class KeptReadConnections:
@@ -141,6 +147,7 @@ class SqlUnitOfWork:
         except BaseException:
             self._finish(connection, broken=True)
             raise
+        take_touched(connection)  # whatever an earlier transaction on it left unsealed
         self.connection = connection
         self.ledger = SqlLedgerRepository(connection)
         self.parties = SqlPartyRepository(connection)
@@ -167,6 +174,7 @@ class SqlUnitOfWork:
     ) -> None:
         assert self.connection is not None
         broken = True
+        take_touched(self.connection)
         try:
             if self._session is not None:
                 self._session.close()
@@ -193,6 +201,13 @@ class SqlUnitOfWork:
         assert self.connection is not None
         if self._session is not None:
             self._session.flush()
+        touched = take_touched(self.connection)
+        if touched:
+            # The transaction's last entry vouches for the records it wrote, as read back now.
+            sealed = seal(self, touched)
+            self.audit.append(
+                SEAL_ACTION, SEAL_ENTITY, f"{len(touched)} records", after={"states": sealed}
+            )
         self.connection.commit()
         self._committed = True
 
@@ -234,7 +249,18 @@ class SqlDatabase:
         target = resolve_target(os.fspath(location))
         engine = create_desk_engine(target)
         migrate(engine, target, now=clock.now)
-        return cls(engine, target, clock=clock)
+        database = cls(engine, target, clock=clock)
+        database.seal_baseline()
+        return database
+
+    def seal_baseline(self) -> None:
+        """Seal the records of a database written before seals (once; see migration 0014)."""
+        with self.reader() as uow:
+            if not uow.audit.baseline_pending():
+                return
+        with self.writer(BASELINE_ACTOR) as uow:
+            if seal_baseline(uow):
+                uow.commit()
 
     def reader(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(
@@ -243,6 +269,9 @@ class SqlDatabase:
 
     def writer(self, actor: str) -> SqlUnitOfWork:
         return SqlUnitOfWork(self._writing, actor=actor, now=self.clock.now(), writer=True)
+
+    def scratch(self) -> SqliteScratch:
+        return SqliteScratch()
 
     def close(self) -> None:
         if self._kept is not None:

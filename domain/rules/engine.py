@@ -79,6 +79,7 @@ def evaluate(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Deci
         outcome=outcome,
         authorizations=tuple(authorizations),
         ruleset=ruleset.id,
+        ruleset_sha256=ruleset.content_hash or None,
         destination=facts.destination,
         destination_tier=facts.destination_tier,
         a_level_tpp=sum(line.line_tpp or 0.0 for line in by_part.get(Part.A_LEVEL, [])),

@@ -428,9 +428,13 @@ class AuditPage(Page):
         if self._verify_job is not None:
             return
         db = self.context.db
+        connection = self.context.connection
+        catalog = self.context.catalog
 
         def work(progress: Any, cancel: CancelToken) -> VerifyReport:
-            return verify_records(db)
+            if connection.verify is not None:
+                return connection.verify(progress)
+            return verify_records(db, catalog, progress=progress)
 
         self.verify_button.setEnabled(False)
         self.busy.setVisible(True)

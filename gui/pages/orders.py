@@ -572,9 +572,16 @@ class OrdersPage(Page):
         context = self.context
 
         def work(progress: Any, cancel: CancelToken) -> BatchSummary:
-            return check_pending(
-                context.db, context.catalog, actor=context.actor, progress=progress, cancel=cancel
-            )
+            try:
+                return check_pending(
+                    context.db,
+                    context.catalog,
+                    actor=context.actor,
+                    progress=progress,
+                    cancel=cancel,
+                )
+            finally:
+                context.connection.anchor()  # a batch ends with the chain anchored
 
         self.progress.setRange(0, 0)
         self.progress.setValue(0)

@@ -286,7 +286,8 @@ def test_edits_write_before_and_after_to_the_audit_log(db: SqlDatabase) -> None:
     renamed = Party(ref="SG1", name="Lion City Compute Pte. Ltd.", country="SG", hq_country="SG")
     records.update_record(db, renamed, actor="maria")
     with db.reader() as uow:
-        last = list(uow.audit.entries())[-1]
+        last, seal = list(uow.audit.entries())[-2:]
+    assert (seal.action, seal.entity) == ("seal", "record")
     assert (last.action, last.entity, last.entity_ref, last.actor) == (
         "update",
         "party",

@@ -220,8 +220,10 @@ def test_an_import_writes_one_audit_entry_per_party(db: SqlDatabase) -> None:
         ("create", "party", "C1"),
         ("create", "party", "C2"),
         ("create", "party", "C3"),
+        ("seal", "record", "3 records"),
     ]
     assert {entry.actor for entry in entries} == {"officer"}
+    assert set(entries[-1].after["states"]["party"]) == {"C1", "C2", "C3"}
 
 
 def test_an_orders_import_writes_one_audit_entry_for_the_whole_file(db: SqlDatabase) -> None:
@@ -230,8 +232,10 @@ def test_an_orders_import_writes_one_audit_entry_for_the_whole_file(db: SqlDatab
     _import(db, CsvKind.ORDERS, ORDERS, source="erp-2026-03.csv")
     with db.reader() as uow:
         entries = list(uow.audit.entries())[before:]
-    assert len(entries) == 1
-    (entry,) = entries
+    assert len(entries) == 2
+    entry, seal = entries
+    assert seal.after is not None
+    assert sorted(seal.after["states"]["order"]) == ["SO-1", "SO-2", "SO-3"]
     assert (entry.action, entry.entity, entry.entity_ref) == ("import", "orders", "erp-2026-03.csv")
     assert entry.after == {
         "kind": "orders",

@@ -174,6 +174,7 @@ def generate(
             generated_at = uow.now
             issued_year = generated_at.astimezone(UTC).year
             serial = uow.documents.last_serial(kind, issued_year) + 1
+            chain_seq, chain_head = uow.audit.head()  # the record as the paper states it
         number = document_number(kind, issued_year, serial)
         code = document_code(number, hash_hex)
         stamp = Stamp(
@@ -184,6 +185,8 @@ def generate(
             ruleset=view.ruleset,
             content_hash=hash_hex,
             verification_code=code,
+            chain_seq=chain_seq,
+            chain_head=chain_head,
         )
         pdf = renderer.render(view, stamp)  # no lock held
         with db.writer(actor) as uow:
@@ -211,6 +214,8 @@ def generate(
                 attests_weights_storage=(
                     isinstance(view, AiaStatementView) and view.weights_attestation is not None
                 ),
+                chain_seq=chain_seq,
+                chain_head=chain_head,
             )
             uow.documents.add(document, issued_year=issued_year, serial=serial)
             uow.audit.append(
@@ -228,6 +233,8 @@ def generate(
                     "content_hash": hash_hex,
                     "file_sha256": document.file_sha256,
                     "code": code,
+                    "chain_seq": chain_seq,
+                    "chain_head": chain_head,
                 },
             )
             if deliver is not None:
