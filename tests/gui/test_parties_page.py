@@ -417,3 +417,28 @@ def test_a_partys_field_audits_show_with_their_open_discrepancies(
     status = page.standing.visits.item(0, 5)
     assert status.text().startswith("resolved ")
     assert status.toolTip() == "two units in the RMA cage"
+
+
+def _type_new_party(qtbot: QtBot, page: PartiesPage, ref: str, name: str) -> None:
+    """A new party, its ref and name pasted (the test keyboard types ASCII only)."""
+    page.new_action.trigger()
+    editor = page.editor
+    editor.ref.insert(ref)
+    editor.name.insert(name)
+    qtbot.keyClicks(editor.country, "IN")
+    qtbot.keyClicks(editor.hq_country, "IN")
+
+
+def test_a_new_ref_is_kept_in_its_usual_form_and_one_with_a_hidden_character_refused(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    _type_new_party(qtbot, page, "SG-LION\u200bCITY", "Lion City Compute")
+    page.save()
+    assert "U+200B ZERO WIDTH SPACE after 'SG-LION'" in page.editor.messages["ref"].text()
+    assert page.save_message.is_error
+
+    page.editor.ref.setText("ＳＧ－ＬＩＯＮ")
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000) as shown:
+        page.save()
+    assert shown.args == ["SG-LION"]
+    assert get_party(context.db, "SG-LION") is not None
