@@ -90,6 +90,8 @@ def _cmd_import(run: Run) -> int:
     except CsvImportError as error:
         run.err.write(f"diffusion-desk: error: {error}\nNothing was imported.\n")
         return EXIT_BAD_INPUT
+    for warning in summary.warnings:
+        run.err.write(f"diffusion-desk: warning: {warning.describe(path.name)}\n")
     if run.json:
         emit_json(summary.model_dump(mode="json"), run.out)
     else:

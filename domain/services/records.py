@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from domain import model
 from domain.errors import DomainError
+from domain.lookalike import Lookalike, lookalikes
 from domain.ports import Database, RedFlagChecklist, UnitOfWork
 from domain.services.screening import screen_parties
 
@@ -217,6 +218,14 @@ def _same_names(before: object, after: model.Party) -> bool:
 def add_record(db: Database, record: Record, *, actor: str) -> None:
     """Add a record that is not stored yet (a party, product, order, licence, ...)."""
     _write(db, actor, lambda uow: put_record_in(uow, record, must_exist=False))
+
+
+def lookalike_party(db: Database, party: model.Party) -> Lookalike | None:
+    """A stored party whose name reads like the name of ``party``, a party not stored yet:
+    the window warns before creating it (``domain.lookalike``)."""
+    with db.reader() as uow:
+        found = lookalikes([(party.ref, party.name)], uow.parties.names())
+        return next((lookalike for _, lookalike in found), None)
 
 
 def update_record(

@@ -1,6 +1,7 @@
 """The real command and look-alike parties: a ref with a zero-width space is refused naming
 the file, row, field and character (exit 2, nothing written); a ref typed with one, or in
-full-width letters, finds the party it shows as."""
+full-width letters, finds the party it shows as; a new party whose name reads like a stored
+one's is imported with a warning (exit 0)."""
 
 from __future__ import annotations
 
@@ -48,3 +49,22 @@ def test_a_ref_pasted_with_a_zero_width_space_or_in_full_width_finds_its_party(
     for typed in ("SG-LION\u200bCITY", "ＳＧ－ＬＩＯＮＣＩＴＹ"):
         standing = _json(run("--json", "quota", typed))
         assert standing["party"]["ref"] == "SG-LIONCITY"
+
+
+def test_a_new_party_that_reads_like_a_stored_one_is_imported_with_a_warning(
+    run: Run, tmp_path: Path
+) -> None:
+    first = _parties(tmp_path, "first.csv", ("US-NVIDIA", "NVIDIA Corp"))
+    assert run("import", "parties", str(first)).returncode == 0
+    second = _parties(tmp_path, "second.csv", ("US-NVIDLA", "NVIDlA Corp"))
+    done = run("--json", "import", "parties", str(second))
+    summary = _json(done)
+    assert summary["created"] == 1
+    assert [(item["row"], item["field"]) for item in summary["warnings"]] == [(2, "name")]
+    assert done.stderr.startswith(
+        "diffusion-desk: warning: second.csv, row 2, field name: party US-NVIDLA has a name "
+        "that reads like party US-NVIDIA ('NVIDIA Corp')"
+    )
+    readable = run("import", "parties", str(_parties(tmp_path, "third.csv", ("X", "nvidia corp"))))
+    assert readable.returncode == 0
+    assert "party X has a name that reads like party US-NVIDIA" in readable.stderr
