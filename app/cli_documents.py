@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
+from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, ref_argument, table
 from domain.documents import RegisteredDocument, Signer, Verification
 from domain.errors import DomainError
 from domain.services.documents import (
@@ -59,7 +59,7 @@ def add_document_commands(
         parents=[common],
         help="the Tier 1 (AIA) certification statement for an ultimate consignee",
     )
-    aia.add_argument("party", metavar="PARTY_REF")
+    aia.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     aia.add_argument("--out", type=Path, required=True, metavar="F.pdf")
     aia.add_argument(
         "--items",
@@ -82,7 +82,7 @@ def add_document_commands(
     lpp = kinds.add_parser(
         "lpp", parents=[common], help="the LPP certification for a consignee and calendar year"
     )
-    lpp.add_argument("party", metavar="PARTY_REF")
+    lpp.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     lpp.add_argument("--year", type=int, metavar="YYYY", help="calendar year (default this year)")
     lpp.add_argument("--out", type=Path, required=True, metavar="F.pdf")
     lpp.add_argument(
@@ -95,13 +95,13 @@ def add_document_commands(
     record = commands.add_parser(
         "record", parents=[common], help="print the record of an order's decision (PDF)"
     )
-    record.add_argument("order", metavar="ORDER_REF")
+    record.add_argument("order", metavar="ORDER_REF", type=ref_argument)
     record.add_argument("--out", type=Path, required=True, metavar="F.pdf")
 
     notice = commands.add_parser(
         "notice", parents=[common], help="print the AIA shipment notice of an order (PDF)"
     )
-    notice.add_argument("order", metavar="ORDER_REF")
+    notice.add_argument("order", metavar="ORDER_REF", type=ref_argument)
     notice.add_argument("--out", type=Path, required=True, metavar="F.pdf")
 
     report = commands.add_parser("report", parents=[common], help="print a report (PDF)")

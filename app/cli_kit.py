@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from app.cli_documents import renderer
-from app.cli_support import EXIT_OK, Run, emit_json
+from app.cli_support import EXIT_OK, Run, emit_json, ref_argument
 from app.kit_merge import desk_key_for, merge_kit_file
 from domain.documents import content_hash
 from domain.errors import DomainError
@@ -34,7 +34,7 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     exporter = actions.add_parser(
         "export", parents=[common], help="the signed kit for one site of a party"
     )
-    exporter.add_argument("party", metavar="PARTY_REF")
+    exporter.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     exporter.add_argument("--out", type=Path, required=True, metavar="SITE.ddkit")
     exporter.add_argument("--site", help="the site's name or address (default: the party's)")
     scan = actions.add_parser("scan", parents=[common], help="record serials found on site")
@@ -70,7 +70,7 @@ def add_kit_commands(commands: Any, common: argparse.ArgumentParser) -> None:
     resolve = actions.add_parser(
         "resolve", parents=[common], help="record how a visit's discrepancies were resolved"
     )
-    resolve.add_argument("party", metavar="PARTY_REF")
+    resolve.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     resolve.add_argument("visit", type=int, metavar="VISIT")
     resolve.add_argument("--note", required=True, help="how the discrepancies were resolved")
     opener = actions.add_parser(

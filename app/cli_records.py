@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
 
-from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, table
+from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, ref_argument, table
 from domain.csvio import CsvImportError, CsvKind
 from domain.decision import Decision
 from domain.errors import DomainError
@@ -40,7 +40,7 @@ def add_record_commands(
         "check", parents=[common], help="evaluate an order and record the decision"
     )
     target = check.add_mutually_exclusive_group(required=True)
-    target.add_argument("order", nargs="?", metavar="ORDER_REF")
+    target.add_argument("order", nargs="?", metavar="ORDER_REF", type=ref_argument)
     target.add_argument(
         "--pending", action="store_true", help="check every order without a decision, oldest first"
     )
@@ -49,11 +49,11 @@ def add_record_commands(
     cancel = commands.add_parser(
         "cancel", parents=[common], help="cancel an order and release its quota"
     )
-    cancel.add_argument("order", metavar="ORDER_REF")
+    cancel.add_argument("order", metavar="ORDER_REF", type=ref_argument)
     cancel.add_argument("--reason", default="", metavar="TEXT", help="why (kept in the audit log)")
 
     quota = commands.add_parser("quota", parents=[common], help="a party's standing")
-    quota.add_argument("party", metavar="PARTY_REF")
+    quota.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     quota.add_argument("--year", type=int, metavar="YYYY", help="LPP year (default this year)")
     quota.add_argument("--on", type=iso_date, metavar="DATE", help="as on DATE (default today)")
 
@@ -89,6 +89,8 @@ def _cmd_import(run: Run) -> int:
     except CsvImportError as error:
         run.err.write(f"diffusion-desk: error: {error}\nNothing was imported.\n")
         return EXIT_BAD_INPUT
+    for warning in summary.warnings:
+        run.err.write(f"diffusion-desk: warning: {warning.describe(path.name)}\n")
     if run.json:
         emit_json(summary.model_dump(mode="json"), run.out)
     else:

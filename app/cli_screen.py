@@ -11,7 +11,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json
+from app.cli_support import EXIT_BAD_INPUT, EXIT_OK, Run, emit_json, ref_argument
 from domain.errors import DomainError
 from domain.screening.results import (
     Disposition,
@@ -49,7 +49,7 @@ def add_screen_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         ),
     )
     which = screen.add_mutually_exclusive_group(required=True)
-    which.add_argument("party", nargs="?", metavar="PARTY_REF")
+    which.add_argument("party", nargs="?", metavar="PARTY_REF", type=ref_argument)
     which.add_argument("--all", action="store_true", help="screen every party")
     which.add_argument("--file", type=Path, metavar="NAMES.csv", help="screen free names")
     screen.add_argument(
@@ -60,7 +60,7 @@ def add_screen_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="decide a potential match: true match or false positive, with a reason",
     )
-    decide.add_argument("party", metavar="PARTY_REF")
+    decide.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     decide.add_argument("entry", metavar="ENTRY_ID")
     decide.add_argument(
         "--as", dest="verdict", required=True, choices=[item.value for item in Verdict]
@@ -72,7 +72,7 @@ def add_screen_commands(commands: Any, common: argparse.ArgumentParser) -> None:
         parents=[common],
         help="approve, as a second officer, the clearing of a strongly scored match",
     )
-    second.add_argument("party", metavar="PARTY_REF")
+    second.add_argument("party", metavar="PARTY_REF", type=ref_argument)
     second.add_argument("entry", metavar="ENTRY_ID")
     options = commands.add_parser(
         "screening-settings",

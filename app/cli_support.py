@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 from app.wiring import default_actor
+from domain.model import ref_looked_up
 from domain.ports import Clock
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
@@ -22,6 +23,12 @@ log = logging.getLogger(__name__)
 EXIT_OK = 0
 EXIT_INTERNAL = 1
 EXIT_BAD_INPUT = 2
+
+
+def ref_argument(text: str) -> str:
+    """A PARTY_REF or ORDER_REF on the command line, as the record it shows as is found:
+    full-width letters read as letters, a zero-width space pasted with it dropped."""
+    return ref_looked_up(text)
 
 
 @dataclass

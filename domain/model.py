@@ -7,6 +7,7 @@ contract, so storage can fill them from rows without reshaping.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Mapping
 from datetime import date
 from enum import StrEnum
@@ -20,6 +21,7 @@ from pydantic import (
 
 from domain.countries import CountryCode
 from domain.frozen import Strict
+from domain.lookalike import hidden_character, without_hidden
 from domain.numbers import NonNegative, Positive
 from domain.screening.results import ScreeningState
 
@@ -27,19 +29,57 @@ MAX_QUANTITY = 1_000_000_000
 """Units per order line; larger is a typing error, and it fits a 32-bit database column."""
 
 REF_RULE = (
-    "a reference is letters and digits, with . _ - / : + # & ( ) and single spaces between "
-    "them; it may not contain |, ; or quotes"
+    "a reference begins with a letter or digit, then letters and digits with . _ - / : + # & ( ) "
+    "and single spaces between them; it may not contain |, ; or quotes"
 )
 REF_PATTERN = r"^\w(?: ?[\w.\-/:+#&()])*$"
 """The safe alphabet of references: records, ledger keys (``|``) and file formats (``;``)
-rely on it. Checked by pydantic's own (Rust) regular expressions: imports check 10^5 refs."""
+rely on it, and as a reference begins with a letter or digit, never with ``=`` ``+`` ``-``
+``@``, no spreadsheet takes one for a formula. Checked by pydantic's own (Rust) regular
+expressions: imports check 10^5 refs."""
+
+
+class RefError(ValueError):
+    """A text that is not a valid reference; ``problem`` says why (without the text)."""
+
+    def __init__(self, text: str, problem: str) -> None:
+        super().__init__(f"{text!r} is not a valid reference: {problem}")
+        self.problem = problem
 
 
 def check_ref(text: str) -> str:
-    """A reference as the records keep it, or ValueError saying what a reference is."""
-    if re.fullmatch(REF_PATTERN, text) is None:
-        raise ValueError(f"{text!r} is not a valid reference: {REF_RULE}")
-    return text
+    """A new reference as the records keep it, or RefError saying what is wrong with it.
+
+    The reference is kept in NFKC form (full-width ``ＳＧ－ＬＩＯＮ`` is ``SG-LION``), and may
+    hold no character that cannot be seen: an invisible one (zero-width space or joiner, soft
+    hyphen, word joiner, byte order mark), a right-to-left control or a control character,
+    each named in the message, as ``SG-LION\\u200bCITY`` shows as ``SG-LIONCITY`` and would be a
+    party of its own. Stored references are read as they are: this is the door new ones pass.
+    """
+    usual = text
+    if not (text.isascii() and text.isprintable()):
+        usual = unicodedata.normalize("NFKC", text)
+        hidden = hidden_character(text) or hidden_character(usual)
+        if hidden is not None:
+            raise RefError(text, f"it contains {hidden}")
+    if re.fullmatch(REF_PATTERN, usual) is None:
+        if usual[:1] in ("=", "+", "-", "@"):
+            raise RefError(
+                text,
+                f"it begins with {usual[0]!r}, which a spreadsheet takes for a formula; {REF_RULE}",
+            )
+        raise RefError(text, REF_RULE)
+    return usual
+
+
+def ref_looked_up(text: str) -> str:
+    """The reference an officer means by ``text`` when looking a record up: in NFKC form and
+    without characters that cannot be seen (no new reference holds one), so a ref pasted with
+    a zero-width space, or typed in full-width letters, finds the record it shows as."""
+    text = text.strip()
+    if text.isascii() and text.isprintable():
+        return text
+    return without_hidden(unicodedata.normalize("NFKC", text)).strip()
 
 
 def error_message(detail: Mapping[str, Any]) -> str:

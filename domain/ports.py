@@ -105,7 +105,12 @@ class RecordRepository(Protocol[RecordT]):
     def existing_refs(self, refs: Sequence[str]) -> set[str]: ...
 
 
-PartyRepository = RecordRepository[Party]
+class PartyRepository(RecordRepository[Party], Protocol):
+    def names(self) -> Iterator[tuple[str, str]]:
+        """Every party's ref and legal name, and nothing else (look-alike names)."""
+        ...
+
+
 ProductRepository = RecordRepository[Product]
 
 

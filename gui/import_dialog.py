@@ -45,12 +45,13 @@ from gui.kit.tables import Column, ColumnModel, make_table
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
 from gui.settings import UiSettings
-from gui.style import Tone, hint_style, ok_box_style, problem_style, qcolour
+from gui.style import Tone, hint_style, ok_box_style, problem_style, qcolour, warning_style
 
 Index = QModelIndex | QPersistentModelIndex
 
 PREVIEW_ROWS = 20
 PREVIEW_BYTES = 256 * 1024
+WARNINGS_SHOWN = 5
 KIND_LABELS: dict[CsvKind, str] = {
     CsvKind.PARTIES: "Parties",
     CsvKind.PRODUCTS: "Products",
@@ -248,6 +249,15 @@ def summary_words(summary: ImportSummary) -> str:
         f"{summary.unchanged:,} unchanged" if summary.unchanged else "",
     ]
     return f"{rows}: " + (", ".join(part for part in parts if part) or "nothing to change")
+
+
+def warnings_words(summary: ImportSummary) -> str:
+    """What the officer should look at before importing (a new party whose name reads like
+    another's), a line each, the first few of them."""
+    lines = [f"\n⚠ Row {item.row}: {item.message}." for item in summary.warnings[:WARNINGS_SHOWN]]
+    if len(summary.warnings) > WARNINGS_SHOWN:
+        lines.append(f"\n… and {len(summary.warnings) - WARNINGS_SHOWN:,} more.")
+    return "".join(lines)
 
 
 class ImportDialog(DeskDialog):
@@ -551,10 +561,11 @@ class ImportDialog(DeskDialog):
             self._show_problem("Cancelled: nothing was written.")
         elif result.summary is not None:
             summary = result.summary
-            self.result_label.setStyleSheet(ok_box_style())
+            self.result_label.setStyleSheet(warning_style() if summary.warnings else ok_box_style())
             self.result_label.setText(
                 f"✓ {summary_words(summary)}."
                 + (" Nothing is written until you import." if dry_run else " Imported.")
+                + warnings_words(summary)
             )
             self.result_label.setVisible(True)
         self._update_buttons()

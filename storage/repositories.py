@@ -184,6 +184,10 @@ class SqlPartyRepository(_Repository):
                 yield _make_party(row)
             after = rows[-1][0]
 
+    def names(self) -> Iterator[tuple[str, str]]:
+        rows = self.connection.execute(select(PartyRow.ref, PartyRow.name))
+        return ((ref, name) for ref, name in rows)
+
     def existing_refs(self, refs: Sequence[str]) -> set[str]:
         return set(self.ids_and_countries(refs))
 

@@ -12,6 +12,12 @@ Decisions the contract leaves open, made here:
   order cli.md lists them.
 - Cells are stripped of surrounding whitespace; line breaks inside quoted text become
   ``\\n``; control characters (NUL, ...) are refused. Blank rows are skipped.
+- A cell a spreadsheet would run as a formula (it begins with ``=`` ``+`` ``-`` ``@``, a tab
+  or a carriage return) is exported with a leading apostrophe, as is one that begins with an
+  apostrophe; an import takes that apostrophe away again (``formulas``), so an export imports
+  back unchanged. Order rows, which hold no text, are read as written.
+- References are kept in NFKC form (full-width letters are letters) and refused, naming the
+  character, when they hold one that cannot be seen (``domain.model.check_ref``).
 - An empty cell is "not given": ``None`` for optional values, the model's default where it
   has one (``role`` other, ``veu`` none, ``datacenter`` true, ``published`` false,
   ``ics_per_unit`` 1, ``g2g_agreement`` false, TPP figures 0), an error where it has none.

@@ -31,6 +31,7 @@ from domain.csvio.formats import (
 from domain.errors import UnknownCountryError
 from domain.model import (
     REF_RULE,
+    RefError,
     check_ref,
     error_message,
 )
@@ -182,14 +183,21 @@ def _required(what: str) -> _CellError:
 
 
 def _ref_check(text: str) -> str:
+    """The reference in its usual form (NFKC); refused with what is wrong, a character that
+    cannot be seen named (``check_ref``)."""
     if len(text) > MAX_REF:
         raise _CellError(f"expected a reference of at most {MAX_REF} characters")
     if _BREAK.search(text):
         raise _CellError("expected a reference on one line, without tabs")
     try:
-        return check_ref(text)
-    except ValueError:
-        raise _CellError(f"expected {REF_RULE}") from None
+        usual = check_ref(text)
+    except RefError as error:
+        if error.problem == REF_RULE:
+            raise _CellError(f"expected {REF_RULE}") from None
+        raise _CellError(f"expected a reference; {error.problem}") from None
+    if len(usual) > MAX_REF:
+        raise _CellError(f"expected a reference of at most {MAX_REF} characters")
+    return usual
 
 
 _V = TypeVar("_V")

@@ -16,6 +16,7 @@ from domain.csvio.formats import (
     HEADERS,
     CsvKind,
 )
+from domain.csvio.formulas import protect_cell
 from domain.model import Record
 
 # -- format (export) --------------------------------------------------------------------------
@@ -207,12 +208,13 @@ def format_csv(kind: CsvKind, records: Iterable[Record]) -> str:
     """The records in the CSV format of ``kind`` (header included), ready for ``parse``.
 
     Aliases and AIA signers are joined with ``;``, so a name containing ``;`` comes back
-    as two. Line breaks inside text are written as ``\\n``.
+    as two. Line breaks inside text are written as ``\\n``. A cell a spreadsheet would run
+    as a formula is written with a leading apostrophe (``formulas.protect_cell``).
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADERS[kind])
     to_rows = _ROWS[CsvKind(kind)]
     for record in records:
-        writer.writerows(to_rows(record))
+        writer.writerows([protect_cell(cell) for cell in row] for row in to_rows(record))
     return out.getvalue()

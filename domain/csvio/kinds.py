@@ -39,6 +39,7 @@ from domain.csvio.formats import (
     RowError,
     blank_fields,
 )
+from domain.csvio.formulas import unprotect_cell
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -342,6 +343,8 @@ _TEXT_COLUMNS: Final = frozenset(
 
 def _clean(column: str, cell: str) -> str:
     cell = cell.strip()
+    if cell.startswith("'"):
+        cell = unprotect_cell(cell)
     if column in _TEXT_COLUMNS and "\r" in cell:
         cell = cell.replace("\r\n", "\n").replace("\r", "\n")
     return cell

@@ -2,7 +2,8 @@
 
 Not an import format: one row per order with its outcome in words, as the Orders screen
 lists it (same filter, same order). A cell a spreadsheet would read as a formula (it begins
-with ``=``, ``+``, ``-``, ``@`` or a tab) is written with a leading apostrophe, so opening the
+with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return) is written with a leading
+apostrophe, as in every CSV file the desk writes (``formulas.protect_cell``), so opening the
 file never runs anything a party name smuggled in.
 """
 
@@ -12,6 +13,7 @@ import csv
 import io
 from collections.abc import Iterable
 
+from domain.csvio.formulas import protect_cell
 from domain.decision import Outcome
 from domain.queries import OrderSummary
 
@@ -28,13 +30,6 @@ ORDER_LIST_HEADER = (
     "lines",
 )
 
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """``cell`` as a spreadsheet shows it as text, never as a formula."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
-
 
 def outcome_words(summary: OrderSummary) -> str:
     return "Pending" if summary.outcome is None else Outcome(summary.outcome).label
@@ -49,7 +44,7 @@ def _tpp(value: float | None) -> str:
 def order_list_rows(summaries: Iterable[OrderSummary]) -> Iterable[list[str]]:
     for row in summaries:
         yield [
-            spreadsheet_safe(cell)
+            protect_cell(cell)
             for cell in (
                 row.ref,
                 row.date.isoformat(),

@@ -67,6 +67,25 @@ def _order_ref_errors(row: int, cells: Mapping[str, str]) -> list[RowError]:
     return found
 
 
+def _usual_refs(
+    row: int, refs: tuple[str, str, str, str], problems: list[RowError]
+) -> tuple[str, str, str, str]:
+    """An order row's refs as ``_ref`` keeps them; a refused one is added to ``problems``."""
+    usual: list[str] = []
+    for column, text in zip(
+        ("ref", "consignee_ref", "end_user_ref", "product_ref"), refs, strict=True
+    ):
+        try:
+            if column == "end_user_ref":
+                usual.append(_optional_ref(text) or "")
+            else:
+                usual.append(_ref(text))
+        except _CellError as exc:
+            problems.append(RowError(row=row, field=column, value=text or None, message=str(exc)))
+            usual.append(text)
+    return usual[0], usual[1], usual[2], usual[3]
+
+
 def _parse_orders(
     rows: Iterator[tuple[int, list[str]]],
     positions: dict[str, int],
@@ -100,7 +119,12 @@ def _parse_orders(
         destination_text = raw[p_destination].strip()
         quantity_text = raw[p_quantity].strip()
         problems: list[RowError] = []
-        if not (
+        if not (ref + consignee + end_user + product).isascii():
+            # Rare: refs kept in their usual form (NFKC), one that cannot be seen refused.
+            ref, consignee, end_user, product = _usual_refs(
+                row, (ref, consignee, end_user, product), problems
+            )
+        elif not (
             ref
             and consignee
             and product

@@ -11,6 +11,7 @@ from pydantic import BaseModel
 
 from domain import model
 from domain.errors import DomainError
+from domain.lookalike import Lookalike, lookalikes
 from domain.ports import Database, RedFlagChecklist, UnitOfWork
 from domain.services.screening import screen_parties
 
@@ -161,6 +162,8 @@ def put_record_in(
         raise DomainError(f"unknown {slot.label} {slot.key!r}")
     if (must_exist is False or slot.add_only) and slot.before is not None:
         raise DomainError(f"{slot.label} {slot.key!r} already exists")
+    if slot.before is None:
+        _check_new_refs(record)
     if slot.before == slot.after:
         return
     slot.write()
@@ -174,6 +177,31 @@ def put_record_in(
     if isinstance(record, model.Party) and not _same_names(slot.before, record):
         # Screened when created or renamed (rules.md section 9), if a list is in use.
         screen_parties(uow, [record.ref], store=True)
+
+
+def _own_refs(record: Record) -> list[tuple[str, str | None]]:
+    """The refs a new record brings with it (the others name records already stored)."""
+    if isinstance(record, model.Party):
+        return [("party ref", record.ref), ("VEU authorization", record.veu_id)]
+    if isinstance(record, model.Product | model.Order):
+        return [(f"{type(record).__name__.lower()} ref", record.ref)]
+    if isinstance(record, model.License):
+        return [("licence number", record.number)]
+    return []
+
+
+def _check_new_refs(record: Record) -> None:
+    """A new record's refs in their usual form, none with a character that cannot be seen
+    (``check_ref``): forms and imports pass them through it; this guards every other door."""
+    for label, ref in _own_refs(record):
+        if ref is None or ref.isascii():
+            continue  # the model's own pattern has checked it
+        try:
+            usual = model.check_ref(ref)
+        except model.RefError as error:
+            raise DomainError(f"{label}: {error}") from None
+        if usual != ref:
+            raise DomainError(f"{label} {ref!r} is written {usual!r} as a reference: enter it so")
 
 
 def _same_names(before: object, after: model.Party) -> bool:
@@ -190,6 +218,14 @@ def _same_names(before: object, after: model.Party) -> bool:
 def add_record(db: Database, record: Record, *, actor: str) -> None:
     """Add a record that is not stored yet (a party, product, order, licence, ...)."""
     _write(db, actor, lambda uow: put_record_in(uow, record, must_exist=False))
+
+
+def lookalike_party(db: Database, party: model.Party) -> Lookalike | None:
+    """A stored party whose name reads like the name of ``party``, a party not stored yet:
+    the window warns before creating it (``domain.lookalike``)."""
+    with db.reader() as uow:
+        found = lookalikes([(party.ref, party.name)], uow.parties.names())
+        return next((lookalike for _, lookalike in found), None)
 
 
 def update_record(

@@ -35,6 +35,7 @@ from domain.csvio import (
 )
 from domain.errors import DomainError
 from domain.frozen import Frozen
+from domain.lookalike import lookalikes
 from domain.model import VeuStatus
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
@@ -55,6 +56,9 @@ class ImportSummary(Frozen):
     updated: int = 0
     unchanged: int = 0
     dry_run: bool = False
+    warnings: tuple[RowError, ...] = ()
+    """What the officer should look at, though nothing stops the import: a new party whose
+    name reads like another's (``domain.lookalike``)."""
 
 
 class ImportCancelledError(DomainError):
@@ -102,6 +106,7 @@ def import_file(
         if errors:
             errors.sort(key=lambda error: error.row)
             raise CsvImportError(source, errors)
+        warnings = _lookalike_warnings(uow, parsed) if kind is CsvKind.PARTIES else []
         if kind is CsvKind.ORDERS:
             counts = {_Change.CREATED: total}
             if not dry_run and total:
@@ -126,6 +131,7 @@ def import_file(
         updated=counts.get(_Change.UPDATED, 0),
         unchanged=counts.get(_Change.UNCHANGED, 0),
         dry_run=dry_run,
+        warnings=tuple(warnings),
     )
 
 
@@ -384,6 +390,25 @@ def _write_orders(uow: UnitOfWork, parsed: ParsedFile, data: bytes) -> None:
             "last": orders[-1].ref,
         },
     )
+
+
+def _lookalike_warnings(uow: UnitOfWork, parsed: ParsedFile) -> list[RowError]:
+    """A warning for each new party whose name reads like a stored party's or an earlier
+    row's: every name's skeleton made once, so 10^5 rows stay linear."""
+    parties = [
+        (record, rows[0])
+        for record, rows in zip(parsed.records, parsed.record_rows, strict=True)
+        if isinstance(record, model.Party)
+    ]
+    stored = uow.parties.existing_refs([party.ref for party, _ in parties])
+    new = [(party, row) for party, row in parties if party.ref not in stored]
+    if not new:
+        return []
+    found = lookalikes(((party.ref, party.name) for party, _ in new), uow.parties.names())
+    return [
+        RowError(row=new[at][1], field="name", value=new[at][0].name, message=lookalike.message)
+        for at, lookalike in found
+    ]
 
 
 def _stored_record(uow: UnitOfWork, record: Record) -> Record | None:

@@ -28,7 +28,7 @@ from gui.dialogs import DeskDialog
 from gui.kit.dates import OptionalDate
 from gui.kit.pickers import CountryField
 from gui.kit.widgets import make_label
-from gui.style import error_style, hint_style, problem_style
+from gui.style import error_style, hint_style, problem_style, warning_style
 
 
 class FieldMessage(QLabel):
@@ -44,6 +44,12 @@ class FieldMessage(QLabel):
     def show_error(self, text: str) -> None:
         self.setText(f"✕ {text}")
         self.setStyleSheet(error_style())
+        self.setVisible(True)
+
+    def show_warning(self, text: str) -> None:
+        """Something to look at before going on, that does not stop the officer (⚠, boxed)."""
+        self.setText(f"⚠ {text}")
+        self.setStyleSheet(warning_style())
         self.setVisible(True)
 
     def show_note(self, text: str) -> None:

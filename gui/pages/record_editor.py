@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from domain.model import RefError, check_ref
 from domain.ports import Database
 from domain.progress import CancelToken
 from domain.services.records import Edit
@@ -94,6 +95,19 @@ class RecordForm(QWidget, Generic[R]):
         cell = with_message(widget, message)
         form.addRow(label, cell)
         return cell
+
+    def typed_ref(self) -> tuple[str, str | None]:
+        """The ref field: for a new record the reference as it is kept (``check_ref``:
+        full-width letters as letters), for a stored one as it is; with what is wrong with
+        it (also shown under the field) or None."""
+        text = self.ref.text().strip()
+        if not text or self.ref.isReadOnly():
+            return text, None
+        try:
+            return check_ref(text), None
+        except RefError as error:
+            self.messages["ref"].show_error(str(error))
+            return text, str(error)
 
     def watch(self, *fields: QWidget) -> None:
         """Say ``edited`` whenever the officer changes one of ``fields``."""

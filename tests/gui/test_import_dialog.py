@@ -263,3 +263,19 @@ def test_counts_read_as_a_person_writes_them() -> None:
     assert summary_words(parties) == "40 rows OK: 2 new, 3 updated, 35 unchanged"
     one = orders.model_copy(update={"rows": 1, "records": 1, "created": 1})
     assert summary_words(one) == "1 row OK: 1 new order"
+
+
+def test_a_new_party_that_reads_like_a_stored_one_is_shown_as_a_warning_before_importing(
+    qtbot: QtBot, dialog: ImportDialog, desk: DeskContext, tmp_path: Path
+) -> None:
+    text = f"""{PARTY_HEADER}
+SG-LION2,LION CITY AI PTE LTD,,,SG,SG,,,end_user,none,,
+P-NEW-2,Kestrel AI,,,FR,FR,,,research,none,,
+"""
+    result = choose(qtbot, dialog, write(tmp_path / "parties.csv", text))
+    assert result.summary is not None
+    shown = dialog.result_label.text()
+    assert shown.startswith("✓ 2 rows OK: 2 new. Nothing is written until you import.\n⚠ Row 2: ")
+    assert "party SG-LION2 has a name that reads like party SG-LIONCITY" in shown
+    assert "Kestrel" not in shown
+    assert dialog.import_button.isEnabled()  # a warning, never a refusal

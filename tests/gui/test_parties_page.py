@@ -417,3 +417,62 @@ def test_a_partys_field_audits_show_with_their_open_discrepancies(
     status = page.standing.visits.item(0, 5)
     assert status.text().startswith("resolved ")
     assert status.toolTip() == "two units in the RMA cage"
+
+
+def _type_new_party(qtbot: QtBot, page: PartiesPage, ref: str, name: str) -> None:
+    """A new party, its ref and name pasted (the test keyboard types ASCII only)."""
+    page.new_action.trigger()
+    editor = page.editor
+    editor.ref.insert(ref)
+    editor.name.insert(name)
+    qtbot.keyClicks(editor.country, "IN")
+    qtbot.keyClicks(editor.hq_country, "IN")
+
+
+def test_a_new_party_whose_name_reads_like_a_stored_one_is_saved_only_when_saved_again(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    # "Deccan Cloudwоrks" with a Cyrillic о: to the eye, the stored IN-DECCAN
+    _type_new_party(qtbot, page, "IN-DECCAN2", "Deccan Cloudw\u043erks Private Limited")
+    with qtbot.waitSignal(page.lookalike_warned, timeout=5000):
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    warning = page.editor.messages["name"]
+    assert warning.isVisible()
+    assert warning.text().startswith("⚠ Party IN-DECCAN2 has a name with the Cyrillic Small")
+    assert "reads like party IN-DECCAN ('Deccan Cloudworks Private Limited')" in warning.text()
+    assert "Save again" in page.save_message.text()
+    assert page.save_button.isEnabled()
+    assert get_party(context.db, "IN-DECCAN2") is None
+
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000) as shown:
+        qtbot.mouseClick(page.save_button, Qt.MouseButton.LeftButton)
+    assert shown.args == ["IN-DECCAN2"]
+    assert get_party(context.db, "IN-DECCAN2") is not None
+
+
+def test_a_changed_name_is_compared_again_before_it_is_saved(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    _type_new_party(qtbot, page, "IN-DECCAN3", "DECCAN CLOUDWORKS PRIVATE LIMITED")
+    with qtbot.waitSignal(page.lookalike_warned, timeout=5000):
+        page.save()
+    page.editor.name.setText("Deccan Clou\u200bdworks Private Limited")
+    with qtbot.waitSignal(page.lookalike_warned, timeout=5000):
+        page.save()
+    assert "U+200B ZERO WIDTH SPACE" in page.editor.messages["name"].text()
+    assert get_party(context.db, "IN-DECCAN3") is None
+
+
+def test_a_new_ref_is_kept_in_its_usual_form_and_one_with_a_hidden_character_refused(
+    qtbot: QtBot, page: PartiesPage, context: DeskContext
+) -> None:
+    _type_new_party(qtbot, page, "SG-LION\u200bCITY", "Lion City Compute")
+    page.save()
+    assert "U+200B ZERO WIDTH SPACE after 'SG-LION'" in page.editor.messages["ref"].text()
+    assert page.save_message.is_error
+
+    page.editor.ref.setText("ＳＧ－ＬＩＯＮ")
+    with qtbot.waitSignal(page.standing_loaded, timeout=5000) as shown:
+        page.save()
+    assert shown.args == ["SG-LION"]
+    assert get_party(context.db, "SG-LION") is not None

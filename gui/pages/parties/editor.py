@@ -112,8 +112,9 @@ class PartyEditor(RecordForm[Party]):
     def build(self) -> Party | None:
         """The party the fields describe, or None with a message at each field in error."""
         self.clear_messages()
+        ref, ref_problem = self.typed_ref()
         values: dict[str, Any] = {
-            "ref": self.ref.text().strip(),
+            "ref": ref,
             "name": self.name.text().strip(),
             "aliases": tuple(
                 line.strip() for line in self.aliases.toPlainText().splitlines() if line.strip()
@@ -150,6 +151,8 @@ class PartyEditor(RecordForm[Party]):
             if not values[key]:
                 self.messages[key].show_error(f"{FIELD_LABELS[key]} is required")
                 ok = False
+        if ref_problem is not None:
+            ok = False
         if not ok:
             return None
         try:

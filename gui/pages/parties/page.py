@@ -17,11 +17,12 @@ from PySide6.QtWidgets import (
 )
 
 from domain.errors import DomainError
+from domain.lookalike import Lookalike
 from domain.model import Party, VeuStatus
 from domain.progress import CancelToken
 from domain.queries import OrderFilter, PartySummary
 from domain.services.field_audit import resolve_visit, visits_of
-from domain.services.records import add_record, update_record
+from domain.services.records import add_record, lookalike_party, update_record
 from domain.services.standing import party_standing
 from gui.changes import Changes, Record
 from gui.context import DeskContext
@@ -46,6 +47,8 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     list_loaded: the party list was (re)loaded (its row count).
     standing_loaded: the standing of the selected party was shown (its ref).
     party_saved: a party was created or changed (its ref).
+    lookalike_warned: a new party was not saved yet, as its name reads like a stored
+        party's; saving again creates it (its ref).
     """
 
     title = "Parties"
@@ -59,6 +62,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     revert_tip = "Discard the changes not saved yet"
     standing_loaded = Signal(str)
     party_saved = Signal(str)
+    lookalike_warned = Signal(str)
 
     model: PartyTableModel
     editor: PartyEditor
@@ -76,6 +80,10 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         self.record_saved.connect(self.party_saved)
         self._standings = OneAtATime(context.jobs, self)
         """The standing shown: a party chosen meanwhile drops an earlier one's."""
+        self._lookalikes = OneAtATime(context.jobs, self, drop_stale=False)
+        """The look-alike check of a new party's name, before it is saved."""
+        self._warned: tuple[str, str] | None = None
+        """The new party (ref, name) whose look-alike warning the officer has seen."""
         self._set_up_table(self.model, (104, 200, 64, 40, 118, 46, 54), sort=1)
 
         self.heading = make_label(
@@ -334,6 +342,38 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         if party is None:
             self.save_message.show_error("Not saved: correct the fields marked above.")
         return party
+
+    def _create(self, record: Party) -> None:
+        """A new party is first compared with the stored ones: a name that reads like another
+        party's is shown as a warning, and the party is created when the officer saves again."""
+        if self._warned == (record.ref, record.name):
+            self._create_checked(record)
+            return
+        db = self.context.db
+        self.save_button.setEnabled(False)
+        self.save_message.show_note("Comparing the name with the stored parties…")
+        self._lookalikes.start(
+            f"look-alike names of {record.ref}",
+            lambda progress, cancel: lookalike_party(db, record),
+            on_success=lambda found: self._on_lookalikes_checked(record, found),
+            on_failure=self._on_save_failed,
+        )
+
+    def _create_checked(self, record: Party) -> None:
+        super()._create(record)
+
+    def _on_lookalikes_checked(self, record: Party, found: Lookalike | None) -> None:
+        if found is None:
+            self._create_checked(record)
+            return
+        self._warned = (record.ref, record.name)
+        message = found.message
+        self.editor.messages["name"].show_warning(message[:1].upper() + message[1:] + ".")
+        self.save_message.show_warning(
+            "Not saved yet: see the warning under the name. Save again to create the party."
+        )
+        self._set_dirty(True)
+        self.lookalike_warned.emit(record.ref)
 
     def _after_created(self) -> None:
         self.tabs.setTabEnabled(0, True)

@@ -173,12 +173,13 @@ class ProductEditor(RecordForm[Product]):
         kind = self.current_kind()
         chip = kind in (ProductKind.IC, ProductKind.SYSTEM)
         trained = kind in (ProductKind.MODEL_WEIGHTS, ProductKind.IAAS_TRAINING)
+        ref, ref_problem = self.typed_ref()
         values: dict[str, Any] = {
-            "ref": self.ref.text().strip(),
+            "ref": ref,
             "name": self.name.text().strip(),
             "kind": kind,
         }
-        problems: list[str] = []
+        problems: list[str] = [] if ref_problem is None else [ref_problem]
 
         def field(key: str, read: Any) -> Any:
             try:
