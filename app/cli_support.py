@@ -10,6 +10,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 from app.wiring import default_actor
+from domain.errors import EnvironmentFaultError
 from domain.ports import Clock
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
@@ -52,8 +53,18 @@ class Run:
             # Imported here: commands without a database (classify, tier) start faster.
             from app.wiring import open_database
 
-            self._db = open_database(getattr(self.args, "db", None), self.clock)
+            self._db = open_database(self.location, self.clock)
         return self._db
+
+    @property
+    def location(self) -> str | None:
+        return getattr(self.args, "db", None)
+
+    def fault_of(self, error: BaseException) -> EnvironmentFaultError | None:
+        """The fault of the environment behind an unexpected error, or None (a bug)."""
+        from app.wiring import environment_fault
+
+        return environment_fault(error, self.location)
 
     def close(self) -> None:
         if self._db is not None:

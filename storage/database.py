@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
-from domain.errors import DomainError
+from domain.errors import DomainError, EnvironmentFaultError
+from storage.faults import cannot_make_folder, environment_fault
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -100,28 +101,63 @@ SQLITE_PRAGMAS = (
 """What every connection to a SQLite file is set up with."""
 
 
-def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    # pysqlite's own transaction handling is switched off: the "begin" hook below emits
-    # BEGIN itself, so writers can take the write lock up front (BEGIN IMMEDIATE).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
-    cursor.close()
-
-
-def _sqlite_on_begin(connection: Connection) -> None:
-    # On the driver's cursor: this runs once per unit of work, and going through
-    # exec_driver_sql would cost more than the BEGIN itself.
-    writer = connection.get_execution_options().get("desk_writer")
-    dbapi_connection = connection.connection.dbapi_connection
-    if dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        return  # a kept read connection's unit of work began it (storage.unit_of_work)
-    cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
-    finally:
+def _sqlite_setup(pragmas: tuple[str, ...]) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own transaction handling is switched off: the "begin" hook below emits
+        # BEGIN itself, so writers can take the write lock up front (BEGIN IMMEDIATE).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in pragmas:
+            cursor.execute(pragma)
         cursor.close()
+
+    return on_connect
+
+
+def _sqlite_on_begin(target: Target) -> Callable[[Connection], None]:
+    def on_begin(connection: Connection) -> None:
+        # On the driver's cursor: this runs once per unit of work, and going through
+        # exec_driver_sql would cost more than the BEGIN itself.
+        writer = connection.get_execution_options().get("desk_writer")
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            return  # a kept read connection's unit of work began it (storage.unit_of_work)
+        cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
+        except sqlite3.Error as error:
+            # SQLAlchemy runs this hook outside its error handling: faults are named here.
+            fault = environment_fault(error, target)
+            if fault is None:
+                raise
+            raise fault from error
+        finally:
+            cursor.close()
+
+    return on_begin
+
+
+def named_fault(error: BaseException, engine: Engine) -> EnvironmentFaultError | None:
+    """The fault of the environment behind ``error``, met on ``engine``'s database."""
+    try:
+        target = resolve_target(engine.url.render_as_string(hide_password=True))
+    except DatabaseError:
+        target = None
+    return environment_fault(error, target)
+
+
+def _name_faults(engine: Engine, target: Target) -> None:
+    """Every fault of the environment a statement or a connection meets is raised named
+    (storage.faults), for the command line and the window alike; anything else as it is."""
+
+    def on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:
+            return  # the pool replaces a dropped server connection on its own
+        fault = environment_fault(context.original_exception, target)
+        if fault is not None:
+            raise fault from context.original_exception
+
+    event.listen(engine, "handle_error", on_error)
 
 
 def _postgres_on_begin(connection: Connection) -> None:
@@ -140,19 +176,37 @@ def create_desk_engine(target: Target) -> Engine:
     """An engine with the pragmas and transaction hooks Diffusion Desk relies on."""
     if target.is_sqlite:
         assert target.path is not None
-        target.path.parent.mkdir(parents=True, exist_ok=True)
+        _make_folder(target)
         engine = create_engine(
             target.url,
             poolclass=NullPool if _is_memory(target) else None,
             connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
         )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        event.listen(engine, "connect", _sqlite_setup(SQLITE_PRAGMAS))
+        event.listen(engine, "begin", _sqlite_on_begin(target))
+        _name_faults(engine, target)
         return engine
     # Pinned, not left to the server's default_transaction_isolation: see _postgres_on_begin.
     engine = create_engine(target.url, pool_pre_ping=True, isolation_level="READ COMMITTED")
     event.listen(engine, "begin", _postgres_on_begin)
+    _name_faults(engine, target)
     return engine
+
+
+def _make_folder(target: Target) -> None:
+    """The folder of a SQLite file, made if needed; a folder given as the file is refused."""
+    assert target.path is not None
+    name = f"the database {target.description}"
+    if target.path.is_dir():
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            "it is a folder",
+            "give the path of a database file (a new name makes a new database)",
+        )
+    try:
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_make_folder(name, target.path.parent, error) from error
 
 
 def _is_memory(target: Target) -> bool:
@@ -243,6 +297,10 @@ def backup_sqlite(path: Path, *, label: str, now: Callable[[], datetime]) -> Pat
         copy = sqlite3.connect(destination)
         try:
             source.backup(copy)
+        except BaseException:
+            copy.close()
+            destination.unlink(missing_ok=True)  # a backup cut short is no backup
+            raise
         finally:
             copy.close()
     finally:
@@ -263,15 +321,22 @@ def backup_database(target: Target, destination: Path) -> Path:
         )
     if destination.resolve() == target.path.resolve():
         raise DatabaseError("choose another file for the backup than the database itself")
-    source = sqlite3.connect(target.path)
+    temporary = destination.with_name(destination.name + ".part")
     try:
-        temporary = destination.with_name(destination.name + ".part")
-        copy = sqlite3.connect(temporary)
+        source = sqlite3.connect(target.path)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(temporary)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+            temporary.replace(destination)
         finally:
-            copy.close()
-        temporary.replace(destination)
-    finally:
-        source.close()
+            source.close()
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        fault = environment_fault(error, resolve_target(temporary))
+        if fault is None:
+            raise
+        raise fault.doing(f"cannot write the backup {destination}") from error
     return destination

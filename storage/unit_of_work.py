@@ -13,8 +13,14 @@ from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
 from domain.ports import Clock
-from storage.database import Target, create_desk_engine, migrate, resolve_target
+from storage.database import (
+    Target,
+    create_desk_engine,
+    migrate,
+    resolve_target,
+)
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
+from storage.faults import environment_fault
 from storage.repositories import (
     SqlAuditLog,
     SqlDecisionRepository,
@@ -28,6 +34,7 @@ from storage.repositories import (
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 from storage.screening_results import SqlScreeningRepository
 from storage.shipments import SqlFieldVisitRepository, SqlShipmentRepository
+from storage.statements import raise_named
 
 
 class KeptReadConnections:
@@ -138,8 +145,10 @@ class SqlUnitOfWork:
             else:
                 # Begin now, so a writer holds the write lock before it reads what it decides on.
                 connection.begin()
-        except BaseException:
+        except BaseException as error:
             self._finish(connection, broken=True)
+            if isinstance(error, Exception):
+                raise_named(error, connection)
             raise
         self.connection = connection
         self.ledger = SqlLedgerRepository(connection)
@@ -230,10 +239,21 @@ class SqlDatabase:
     @classmethod
     def open(cls, location: str | os.PathLike[str], *, clock: Clock) -> SqlDatabase:
         """Open (creating and migrating as needed) the database at a path or URL; every
-        time it writes (audit entries, decisions, backups) comes from ``clock``."""
+        time it writes (audit entries, decisions, backups) comes from ``clock``. A fault of
+        the environment (see ``storage.faults``) is raised as an ``EnvironmentFaultError``
+        naming it."""
         target = resolve_target(os.fspath(location))
-        engine = create_desk_engine(target)
-        migrate(engine, target, now=clock.now)
+        engine = None
+        try:
+            engine = create_desk_engine(target)
+            migrate(engine, target, now=clock.now)
+        except BaseException as error:
+            if engine is not None:
+                engine.dispose()
+            fault = environment_fault(error, target)
+            if fault is None or fault.what.startswith("cannot create"):
+                raise
+            raise fault.doing(f"cannot open the database {target.description}") from error
         return cls(engine, target, clock=clock)
 
     def reader(self) -> SqlUnitOfWork:
