@@ -80,7 +80,7 @@ def _cmd_import(run: Run) -> int:
         raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
     try:
         summary = import_file(
-            run.db(),
+            run.db(reading=run.args.dry_run),
             CsvKind(run.args.kind),
             data,
             source=path.name,
@@ -103,7 +103,7 @@ def _cmd_import(run: Run) -> int:
 
 
 def _cmd_export(run: Run) -> int:
-    text = export_kind(run.db(), CsvKind(run.args.kind))
+    text = export_kind(run.db(reading=True), CsvKind(run.args.kind))
     if run.args.out is None:
         run.out.write(text)
         return EXIT_OK
@@ -238,7 +238,11 @@ def _cmd_check(run: Run) -> int:
     if run.args.pending:
         return _check_pending(run)
     result = check_order(
-        run.db(), run.catalog, run.args.order, actor=run.actor, dry_run=run.args.dry_run
+        run.db(reading=run.args.dry_run),
+        run.catalog,
+        run.args.order,
+        actor=run.actor,
+        dry_run=run.args.dry_run,
     )
     if run.json:
         emit_json(decision_json(run.args.order, result, run.catalog), run.out)
@@ -387,7 +391,11 @@ def _print_standing(standing: PartyStanding, out: TextIO) -> None:
 
 def _cmd_quota(run: Run) -> int:
     standing = party_standing(
-        run.db(), run.catalog, run.args.party, on=run.args.on or run.today, year=run.args.year
+        run.db(reading=True),
+        run.catalog,
+        run.args.party,
+        on=run.args.on or run.today,
+        year=run.args.year,
     )
     if run.json:
         emit_json(standing.model_dump(mode="json"), run.out)
@@ -400,7 +408,7 @@ def _cmd_quota(run: Run) -> int:
 
 
 def _cmd_audit(run: Run) -> int:
-    report = verify_records(run.db())
+    report = verify_records(run.db(reading=True))
     if run.json:
         emit_json(
             {

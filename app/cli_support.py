@@ -48,12 +48,20 @@ class Run:
     def actor(self) -> str:
         return default_actor()
 
-    def db(self) -> SqlDatabase:
+    def db(self, *, reading: bool = False) -> SqlDatabase:
+        """The database, opened on first use. ``reading``: the command only reads, so a
+        database that cannot be written is opened read-only (with a note on stderr) rather
+        than refused."""
         if self._db is None:
             # Imported here: commands without a database (classify, tier) start faster.
             from app.wiring import open_database
 
-            self._db = open_database(self.location, self.clock)
+            self._db = open_database(self.location, self.clock, reading=reading)
+            if self._db.read_only is not None:
+                self.err.write(
+                    f"diffusion-desk: note: opened {self._db.description} read-only, as it "
+                    f"cannot be written: {self._db.read_only}\n"
+                )
         return self._db
 
     @property

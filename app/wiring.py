@@ -37,11 +37,12 @@ def default_actor() -> str:
         return "unknown"
 
 
-def open_database(location: str | None, clock: Clock) -> SqlDatabase:
-    """Open (creating and migrating as needed) the database the officer chose."""
+def open_database(location: str | None, clock: Clock, *, reading: bool = False) -> SqlDatabase:
+    """Open (creating and migrating as needed) the database the officer chose; ``reading``:
+    only to read it (one that cannot be written is then opened read-only)."""
     from storage.unit_of_work import SqlDatabase
 
-    return SqlDatabase.open(location or default_database_location(), clock=clock)
+    return SqlDatabase.open(location or default_database_location(), clock=clock, reading=reading)
 
 
 def environment_fault(error: BaseException, location: str | None) -> EnvironmentFaultError | None:

@@ -24,7 +24,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
 from domain.errors import DomainError, EnvironmentFaultError
-from storage.faults import cannot_make_folder, environment_fault
+from storage.faults import cannot_make_folder, cannot_open, environment_fault
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -100,6 +100,9 @@ SQLITE_PRAGMAS = (
 )
 """What every connection to a SQLite file is set up with."""
 
+READ_ONLY_PRAGMAS = (SQLITE_PRAGMAS[0], SQLITE_PRAGMAS[-1])
+"""A read-only connection sets no journal mode (it could not write the change)."""
+
 
 def _sqlite_setup(pragmas: tuple[str, ...]) -> Callable[[sqlite3.Connection, Any], None]:
     def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
@@ -172,17 +175,31 @@ def _postgres_on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
-def create_desk_engine(target: Target) -> Engine:
-    """An engine with the pragmas and transaction hooks Diffusion Desk relies on."""
+def create_desk_engine(target: Target, *, read_only: str | None = None) -> Engine:
+    """An engine with the pragmas and transaction hooks Diffusion Desk relies on.
+
+    ``read_only``: the SQLite URI parameters of a read-only opening (``mode=ro``, with
+    ``immutable=1`` where SQLite cannot make its ``-shm`` file; see ``read_only_engine``).
+    """
     if target.is_sqlite:
         assert target.path is not None
         _make_folder(target)
-        engine = create_engine(
-            target.url,
-            poolclass=NullPool if _is_memory(target) else None,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        )
-        event.listen(engine, "connect", _sqlite_setup(SQLITE_PRAGMAS))
+        if read_only is None:
+            engine = create_engine(
+                target.url,
+                poolclass=NullPool if _is_memory(target) else None,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+        else:
+            uri = f"{target.path.as_uri()}?{read_only}"
+            engine = create_engine(
+                target.url,
+                creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                ),
+            )
+        pragmas = SQLITE_PRAGMAS if read_only is None else READ_ONLY_PRAGMAS
+        event.listen(engine, "connect", _sqlite_setup(pragmas))
         event.listen(engine, "begin", _sqlite_on_begin(target))
         _name_faults(engine, target)
         return engine
@@ -207,6 +224,51 @@ def _make_folder(target: Target) -> None:
         target.path.parent.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise cannot_make_folder(name, target.path.parent, error) from error
+
+
+def read_only_engine(target: Target, reason: str) -> Engine:
+    """An engine that only reads the SQLite file at ``target``, which cannot be written
+    (``reason`` says why).
+
+    A WAL database needs its ``-shm`` file even to be read. Where SQLite can make it (or it
+    is there), ``mode=ro`` reads the database as it is, changes in the ``-wal`` included.
+    Where it cannot (a read-only disk or folder), the file is read as immutable: nothing can
+    change it while it is read, since nobody can write beside it either; but a ``-wal`` left
+    with changes in it would be ignored that way, so such a database is refused instead.
+    """
+    assert target.path is not None
+    path = target.path
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    failure: sqlite3.Error | None = None
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        if mode.endswith("immutable=1") and pending:
+            break
+        try:
+            probe = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+            try:
+                probe.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            finally:
+                probe.close()
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
+                fault = environment_fault(error, target)
+                if fault is None:
+                    raise
+                raise fault from error
+            failure = error
+            continue
+        return create_desk_engine(target, read_only=mode)
+    name = f"the database {target.description}"
+    if pending:
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            f"its latest changes are still in {wal.name}, and SQLite cannot make "
+            f"{path.name}-shm beside it to read them: {reason}",
+            "open it once with write access (or copy it with its -wal file to a folder that "
+            "can be written) and try again; it was not changed",
+        )
+    raise cannot_open(name, path, failure or OSError("unable to open database file"))
 
 
 def _is_memory(target: Target) -> bool:
@@ -248,6 +310,43 @@ def _stored_revision(engine: Engine) -> str | None:
     except (OperationalError, ProgrammingError):
         return None  # no such table: a new (or foreign) database, looked at under the lock
     return str(rows[0][0]) if len(rows) == 1 else None
+
+
+def require_current_schema(engine: Engine, target: Target, reason: str) -> None:
+    """A database opened read-only is used as it is: at the current schema, or not at all
+    (it cannot be migrated; ``reason`` says why it cannot be written)."""
+    stored = _stored_revision(engine)
+    if stored == SCHEMA_HEAD:
+        return
+    name = f"the database {target.description}"
+    if stored is None:
+        with engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+        if tables:
+            raise DatabaseError(
+                f"{target.description} holds tables but no Diffusion Desk schema revision: "
+                "it is not a Diffusion Desk database; it was not changed"
+            )
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            f"it is empty, and it cannot be set up here: {reason}",
+            "open it once with write access to set it up; it was not changed",
+        )
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    if stored not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseError(
+            f"{target.description} has schema revision {stored}, which this version of "
+            "Diffusion Desk does not know (made by a newer version?); it was not changed"
+        )
+    raise EnvironmentFaultError(
+        f"cannot open {name}",
+        f"its schema (revision {stored}) is older than this version's ({head_revision()}) "
+        f"and cannot be upgraded here: {reason}",
+        "the database must be upgraded by opening it once with write access (any command "
+        "that writes, or the window); it was not changed",
+    )
 
 
 def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> Path | None:

@@ -12,15 +12,18 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from domain.errors import EnvironmentFaultError
 from domain.ports import Clock
 from storage.database import (
     Target,
     create_desk_engine,
     migrate,
+    read_only_engine,
+    require_current_schema,
     resolve_target,
 )
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
-from storage.faults import environment_fault
+from storage.faults import WRITE_ACCESS, environment_fault, unwritable_reason
 from storage.repositories import (
     SqlAuditLog,
     SqlDecisionRepository,
@@ -221,11 +224,14 @@ class SqlDatabase:
         target: Target,
         *,
         clock: Clock,
+        read_only: str | None = None,
     ) -> None:
         self.engine = engine
         self.target = target
         self.clock = clock
         self.description = target.description
+        self.read_only = read_only
+        """Why the database was opened read-only (it cannot be written), or None."""
         self._reading = engine.execution_options(desk_writer=False)
         self._writing = engine.execution_options(desk_writer=True)
         # A file's read connections stay open between units of work (see KeptReadConnections);
@@ -237,16 +243,28 @@ class SqlDatabase:
         )
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str], *, clock: Clock) -> SqlDatabase:
+    def open(
+        cls, location: str | os.PathLike[str], *, clock: Clock, reading: bool = False
+    ) -> SqlDatabase:
         """Open (creating and migrating as needed) the database at a path or URL; every
-        time it writes (audit entries, decisions, backups) comes from ``clock``. A fault of
-        the environment (see ``storage.faults``) is raised as an ``EnvironmentFaultError``
-        naming it."""
+        time it writes (audit entries, decisions, backups) comes from ``clock``.
+
+        ``reading``: the caller only reads. A SQLite file that cannot be written (a
+        read-only disk, file or folder) is then opened read-only, as it is, rather than
+        refused; it is never migrated, and ``writer()`` refuses. A fault of the environment
+        (see ``storage.faults``) is raised as an ``EnvironmentFaultError`` naming it.
+        """
         target = resolve_target(os.fspath(location))
+        path = target.path
+        reason = unwritable_reason(path) if reading and path and path.is_file() else None
         engine = None
         try:
-            engine = create_desk_engine(target)
-            migrate(engine, target, now=clock.now)
+            if reason is not None:
+                engine = read_only_engine(target, reason)
+                require_current_schema(engine, target, reason)
+            else:
+                engine = create_desk_engine(target)
+                migrate(engine, target, now=clock.now)
         except BaseException as error:
             if engine is not None:
                 engine.dispose()
@@ -254,7 +272,7 @@ class SqlDatabase:
             if fault is None or fault.what.startswith("cannot create"):
                 raise
             raise fault.doing(f"cannot open the database {target.description}") from error
-        return cls(engine, target, clock=clock)
+        return cls(engine, target, clock=clock, read_only=reason)
 
     def reader(self) -> SqlUnitOfWork:
         return SqlUnitOfWork(
@@ -262,6 +280,10 @@ class SqlDatabase:
         )
 
     def writer(self, actor: str) -> SqlUnitOfWork:
+        if self.read_only is not None:
+            raise EnvironmentFaultError(
+                f"cannot write to the database {self.description}", self.read_only, WRITE_ACCESS
+            )
         return SqlUnitOfWork(self._writing, actor=actor, now=self.clock.now(), writer=True)
 
     def close(self) -> None:

@@ -15,16 +15,18 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from sqlalchemy import text
 
 import storage.database
 from app.cli import main
 from domain.csvio import CsvKind
 from domain.errors import EnvironmentFaultError
 from domain.services.transfer import import_file
-from storage.database import resolve_target
+from storage.database import create_desk_engine, resolve_target
 from storage.faults import environment_fault
 from storage.unit_of_work import SqlDatabase
 from tests.clock import clock_on
+from tests.e2e.environment_support import read_only_file
 
 
 @pytest.fixture(scope="module")
@@ -165,6 +167,34 @@ def test_a_batch_check_stops_at_a_full_disk_with_one_named_fault_and_exit_2(
     assert err.count("the disk is full") == 1, err
     assert "not checked" not in err, "the batch stops rather than failing every order"
     assert err.startswith(f"diffusion-desk: cannot write to the database {no_room_to_grow}")
+
+
+def test_a_write_through_a_read_only_connection_is_named_by_the_engine(tmp_path: Path) -> None:
+    path = tmp_path / "desk.sqlite3"
+    SqlDatabase.open(path, clock=clock_on()).close()
+    engine = create_desk_engine(resolve_target(path), read_only="mode=ro")
+    try:
+        with engine.connect() as connection, pytest.raises(EnvironmentFaultError) as raised:
+            connection.execute(text("INSERT INTO settings (key, value) VALUES ('k', 'v')"))
+        assert f"cannot write to the database {path}" in str(raised.value)
+    finally:
+        engine.dispose()
+
+
+def test_a_database_that_cannot_be_written_opens_read_only_for_reading_and_refuses_writers(
+    demo: Path,
+) -> None:
+    with read_only_file(demo) as condition:
+        db = SqlDatabase.open(demo, clock=clock_on(), reading=True)
+        try:
+            assert db.read_only is not None
+            assert condition.cause in db.read_only
+            with db.reader() as uow:
+                assert uow.parties.get("AE-OASIS") is not None
+            with pytest.raises(EnvironmentFaultError, match="nothing was written"):
+                db.writer("officer")
+        finally:
+            db.close()
 
 
 def test_a_real_bug_is_still_called_one_logged_with_its_traceback_and_exit_1(
