@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,7 +17,7 @@ from domain.progress import CancelToken
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
-from domain.services.transfer import export_kind, import_file
+from domain.services.transfer import export_kind, export_table, import_file
 from domain.services.verification import verify_records
 
 Handler = Callable[[Run], int]
@@ -103,22 +104,41 @@ def _cmd_import(run: Run) -> int:
 
 
 def _cmd_export(run: Run) -> int:
-    text = export_kind(run.db(reading=True), CsvKind(run.args.kind))
-    if run.args.out is None:
+    kind = CsvKind(run.args.kind)
+    out: Path | None = run.args.out
+    if out is None and run.json:
+        table_rows = export_table(run.db(reading=True), kind)
+        emit_json({"kind": kind.value, "rows": table_rows}, run.out)
+        return EXIT_OK
+    text = export_kind(run.db(reading=True), kind)
+    if out is None:
         run.out.write(text)
         return EXIT_OK
-    out: Path = run.args.out
+    data = text.encode("utf-8")
     temporary = out.with_name(out.name + ".part")
     try:
-        temporary.write_text(text, encoding="utf-8", newline="")
+        temporary.write_bytes(data)
         temporary.replace(out)
     except OSError as error:
+        temporary.unlink(missing_ok=True)
+        fault = run.fault_of(error)
+        if fault is not None:
+            raise fault from error
         raise DomainError(f"{out}: cannot write the file ({error.strerror})") from error
     rows = max(text.count("\n") - 1, 0)
     if run.json:
-        emit_json({"kind": run.args.kind, "file": str(out), "rows": rows}, run.out)
+        emit_json(
+            {
+                "kind": kind.value,
+                "file": str(out),
+                "rows": rows,
+                "bytes": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+            run.out,
+        )
     else:
-        run.out.write(f"exported {rows} {run.args.kind} rows to {out}\n")
+        run.out.write(f"exported {rows} {kind.value} rows to {out}\n")
     return EXIT_OK
 
 

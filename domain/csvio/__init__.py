@@ -30,7 +30,7 @@ Decisions the contract leaves open, made here:
 
 from __future__ import annotations
 
-from domain.csvio.export import format_csv
+from domain.csvio.export import format_csv, format_rows
 from domain.csvio.formats import (
     BLANK_CELLS_RULE,
     HEADERS,
@@ -63,6 +63,7 @@ __all__ = [
     "RowError",
     "blank_fields",
     "format_csv",
+    "format_rows",
     "parse",
     "paused_collection",
 ]

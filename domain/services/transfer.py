@@ -24,12 +24,14 @@ from pydantic import ValidationError
 
 from domain import model
 from domain.csvio import (
+    HEADERS,
     CsvImportError,
     CsvKind,
     ParsedFile,
     Record,
     RowError,
     format_csv,
+    format_rows,
     parse,
     paused_collection,
 )
@@ -531,3 +533,15 @@ def export_kind(db: Database, kind: CsvKind) -> str:
     kind = CsvKind(kind)
     with db.reader() as uow, paused_collection():
         return format_csv(kind, _stored(uow, kind))
+
+
+def export_table(db: Database, kind: CsvKind) -> list[dict[str, str]]:
+    """What ``export_kind`` writes, as one mapping of column to cell a row (for JSON): the
+    same rows, the same cells as text, an empty cell as ``""``."""
+    kind = CsvKind(kind)
+    columns = HEADERS[kind]
+    with db.reader() as uow, paused_collection():
+        return [
+            dict(zip(columns, cells, strict=True))
+            for cells in format_rows(kind, _stored(uow, kind))
+        ]
