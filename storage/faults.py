@@ -296,10 +296,46 @@ def cannot_make_folder(name: str, folder: Path, error: OSError) -> EnvironmentFa
 # -- PostgreSQL -------------------------------------------------------------------------------
 
 
+_SERVER_WORDS = (
+    ("password authentication failed", "28P01"),
+    ("no pg_hba.conf entry", "28000"),
+    ("role", "28000"),  # 'role "x" does not exist', before the database's words below
+    ("database", "3D000"),  # 'database "x" does not exist'
+    ("too many", "53300"),
+    ("starting up", "57P03"),
+    ("shutting down", "57P03"),
+)
+"""What the server's answer to a connection says, for the SQLSTATE psycopg does not give
+at connection time."""
+
+
+_UNREACHABLE = (
+    "connection failed",
+    "failed to resolve host",
+    "could not translate host name",
+    "connection refused",
+    "timeout expired",
+    "could not connect",
+)
+"""A client's words for a server it did not reach."""
+
+
+def _connection_state(text: str) -> str | None:
+    answer = text.partition("FATAL:")[2].strip().lower()
+    if not answer:
+        return None  # no answer from the server: it was not reached
+    return next((state for words, state in _SERVER_WORDS if words in answer), "08004")
+
+
 def _server_fault(error: BaseException, target: Target | None) -> EnvironmentFaultError | None:
     state = getattr(error, "sqlstate", None)
     text = str(error).strip()
-    first = text.splitlines()[0] if text else type(error).__name__
+    if state is None and text.startswith("connection failed"):
+        state = _connection_state(text)
+        fatal = text.partition("FATAL:")[2].strip().splitlines()
+        first = fatal[0] if fatal else text.splitlines()[0]
+    else:
+        first = text.splitlines()[0] if text else type(error).__name__
     name = _name(target)
     if state in ("28P01", "28000"):
         return EnvironmentFaultError(
@@ -333,9 +369,15 @@ def _server_fault(error: BaseException, target: Target | None) -> EnvironmentFau
             f"the server is shutting down or starting up ({first})",
             "try again when it is running; the change under way was not written",
         )
+    if state == "08004":
+        return EnvironmentFaultError(
+            f"cannot open {name}",
+            f"the server refused the connection ({first})",
+            "check the database URL and the server's settings, then try again",
+        )
     if type(error).__name__ != "OperationalError" and not (state or "").startswith("08"):
         return None
-    if text.startswith("connection failed") or "could not" in first.lower():
+    if any(words in text.lower() for words in _UNREACHABLE):
         reason = first.rsplit(": ", 1)[-1] if ": " in first else first
         return EnvironmentFaultError(
             f"cannot open {name}",

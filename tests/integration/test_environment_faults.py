@@ -27,6 +27,7 @@ from storage.faults import environment_fault
 from storage.unit_of_work import SqlDatabase
 from tests.clock import clock_on
 from tests.e2e.environment_support import read_only_file
+from tests.integration.conftest import PG_ADMIN_URL
 
 
 @pytest.fixture(scope="module")
@@ -215,3 +216,23 @@ def test_a_real_bug_is_still_called_one_logged_with_its_traceback_and_exit_1(
         record.exc_info and "a bug in the standing" in str(record.exc_info[1])
         for record in caplog.records
     )
+
+
+@pytest.mark.skipif(PG_ADMIN_URL is None, reason="no PostgreSQL server for the tests")
+def test_a_server_database_that_does_not_exist_is_named_as_such(tmp_path: Path) -> None:
+    assert PG_ADMIN_URL is not None
+    base = PG_ADMIN_URL.rpartition("/")[0]
+    with pytest.raises(EnvironmentFaultError) as raised:
+        SqlDatabase.open(f"{base}/no_such_desk", clock=clock_on())
+    assert "the server has no such database" in str(raised.value)
+    assert "correct its name in the database URL" in str(raised.value)
+    scheme, _, rest = base.partition("://")
+    stranger = f"{scheme}://no_such_officer@{rest.partition('@')[2]}/postgres"
+    with pytest.raises(EnvironmentFaultError, match="the server refused the login"):
+        SqlDatabase.open(stranger, clock=clock_on())
+
+
+def test_a_server_that_cannot_be_found_is_named_as_not_reached() -> None:
+    pytest.importorskip("psycopg")
+    with pytest.raises(EnvironmentFaultError, match="the server cannot be reached"):
+        SqlDatabase.open("postgresql+psycopg://x@no-such-host.invalid/desk", clock=clock_on())
