@@ -17,7 +17,7 @@ from domain.progress import CancelToken
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
-from domain.services.transfer import export_kind, export_table, import_file
+from domain.services.transfer import ImportSummary, export_kind, export_table, import_file
 from domain.services.verification import verify_records
 
 Handler = Callable[[Run], int]
@@ -93,6 +93,8 @@ def _cmd_import(run: Run) -> int:
         return EXIT_BAD_INPUT
     if run.json:
         emit_json(summary.model_dump(mode="json"), run.out)
+    elif summary.already_imported:
+        run.out.write(f"{path.name} {already_imported_words(summary)}; nothing to do\n")
     else:
         verb = "would import" if summary.dry_run else "imported"
         run.out.write(
@@ -101,6 +103,14 @@ def _cmd_import(run: Run) -> int:
             f"{' - dry run, nothing written' if summary.dry_run else ''}\n"
         )
     return EXIT_OK
+
+
+def already_imported_words(summary: ImportSummary) -> str:
+    """ "was already imported on 2026-03-02 09:00 UTC by ana (same content, sha256 …)"."""
+    at = summary.imported_at
+    when = "" if at is None else f" on {at:%Y-%m-%d %H:%M} UTC"
+    by = "" if summary.imported_by is None else f" by {summary.imported_by}"
+    return f"was already imported{when}{by} (same content, sha256 {summary.sha256[:16]}…)"
 
 
 def _cmd_export(run: Run) -> int:
