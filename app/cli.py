@@ -30,7 +30,7 @@ from domain.classification import (
     parse_rate,
     tpp_from_rates,
 )
-from domain.errors import DomainError
+from domain.errors import DomainError, EnvironmentFaultError
 from domain.figures import fmt_tpp
 from domain.ports import Clock
 
@@ -188,10 +188,15 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         _discard_stdout()
         log.info("output pipe closed by the reader while running %s", arguments)
         return EXIT_OK
+    except EnvironmentFaultError as fault:
+        return _environment_fault(fault, arguments)
     except DomainError as error:
         print(f"diffusion-desk: error: {error}", file=sys.stderr)
         return EXIT_BAD_INPUT
-    except Exception:
+    except Exception as error:
+        named = run.fault_of(error)
+        if named is not None:
+            return _environment_fault(named, arguments)
         log.exception("internal error running %s", arguments)
         print(
             f"diffusion-desk: internal error (a bug); details were logged to {log_file_path()}",
@@ -200,6 +205,13 @@ def main(argv: Sequence[str] | None = None, *, clock: Clock | None = None) -> in
         return EXIT_INTERNAL
     finally:
         run.close()
+
+
+def _environment_fault(fault: EnvironmentFaultError, arguments: list[str]) -> int:
+    """A fault of the machine (disk, file, server), not a bug: named, with what to do."""
+    log.warning("environment fault running %s: %s", arguments, fault)
+    print(f"diffusion-desk: {fault}", file=sys.stderr)
+    return EXIT_BAD_INPUT
 
 
 def _discard_stdout() -> None:

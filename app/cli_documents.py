@@ -329,12 +329,12 @@ def _cmd_verify(run: Run) -> int:
             raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
         from reports.extract import pdf_text
 
-        result = verify_pdf(run.db(), pdf, pdf_text, name=str(path))
+        result = verify_pdf(run.db(reading=True), pdf, pdf_text, name=str(path))
         kind = "file"
     elif _looks_like_a_file(target):
         raise DomainError(f"{target}: no such file (give a PDF file, or a verification code)")
     else:
-        result = verify_code(run.db(), target)
+        result = verify_code(run.db(reading=True), target)
         kind = "code"
     if run.json:
         emit_json(_verification_json(target, kind, result), run.out)
@@ -427,7 +427,7 @@ def _cmd_settings(run: Run) -> int:
         args.officer,
     )
     if all(change is None for change in changes):
-        settings = document_settings(run.db())
+        settings = document_settings(run.db(reading=True))
     else:
         settings = update_document_settings(
             run.db(),

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import hashlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TextIO
@@ -16,7 +17,7 @@ from domain.progress import CancelToken, ProgressSink
 from domain.ruleset import RulesetCatalog
 from domain.services.orders import CheckResult, cancel_order, check_order, check_pending
 from domain.services.standing import PartyStanding, party_standing
-from domain.services.transfer import export_kind, import_file
+from domain.services.transfer import ImportSummary, export_kind, export_table, import_file
 
 Handler = Callable[[Run], int]
 
@@ -79,7 +80,7 @@ def _cmd_import(run: Run) -> int:
         raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
     try:
         summary = import_file(
-            run.db(),
+            run.db(reading=run.args.dry_run),
             CsvKind(run.args.kind),
             data,
             source=path.name,
@@ -93,6 +94,8 @@ def _cmd_import(run: Run) -> int:
         run.err.write(f"diffusion-desk: warning: {warning.describe(path.name)}\n")
     if run.json:
         emit_json(summary.model_dump(mode="json"), run.out)
+    elif summary.already_imported:
+        run.out.write(f"{path.name} {already_imported_words(summary)}; nothing to do\n")
     else:
         verb = "would import" if summary.dry_run else "imported"
         run.out.write(
@@ -103,23 +106,50 @@ def _cmd_import(run: Run) -> int:
     return EXIT_OK
 
 
+def already_imported_words(summary: ImportSummary) -> str:
+    """ "was already imported on 2026-03-02 09:00 UTC by ana (same content, sha256 …)"."""
+    at = summary.imported_at
+    when = "" if at is None else f" on {at:%Y-%m-%d %H:%M} UTC"
+    by = "" if summary.imported_by is None else f" by {summary.imported_by}"
+    return f"was already imported{when}{by} (same content, sha256 {summary.sha256[:16]}…)"
+
+
 def _cmd_export(run: Run) -> int:
-    text = export_kind(run.db(), CsvKind(run.args.kind))
-    if run.args.out is None:
+    kind = CsvKind(run.args.kind)
+    out: Path | None = run.args.out
+    if out is None and run.json:
+        table_rows = export_table(run.db(reading=True), kind)
+        emit_json({"kind": kind.value, "rows": table_rows}, run.out)
+        return EXIT_OK
+    text = export_kind(run.db(reading=True), kind)
+    if out is None:
         run.out.write(text)
         return EXIT_OK
-    out: Path = run.args.out
+    data = text.encode("utf-8")
     temporary = out.with_name(out.name + ".part")
     try:
-        temporary.write_text(text, encoding="utf-8", newline="")
+        temporary.write_bytes(data)
         temporary.replace(out)
     except OSError as error:
+        temporary.unlink(missing_ok=True)
+        fault = run.fault_of(error)
+        if fault is not None:
+            raise fault from error
         raise DomainError(f"{out}: cannot write the file ({error.strerror})") from error
     rows = max(text.count("\n") - 1, 0)
     if run.json:
-        emit_json({"kind": run.args.kind, "file": str(out), "rows": rows}, run.out)
+        emit_json(
+            {
+                "kind": kind.value,
+                "file": str(out),
+                "rows": rows,
+                "bytes": len(data),
+                "sha256": hashlib.sha256(data).hexdigest(),
+            },
+            run.out,
+        )
     else:
-        run.out.write(f"exported {rows} {run.args.kind} rows to {out}\n")
+        run.out.write(f"exported {rows} {kind.value} rows to {out}\n")
     return EXIT_OK
 
 
@@ -239,7 +269,11 @@ def _cmd_check(run: Run) -> int:
     if run.args.pending:
         return _check_pending(run)
     result = check_order(
-        run.db(), run.catalog, run.args.order, actor=run.actor, dry_run=run.args.dry_run
+        run.db(reading=run.args.dry_run),
+        run.catalog,
+        run.args.order,
+        actor=run.actor,
+        dry_run=run.args.dry_run,
     )
     if run.json:
         emit_json(decision_json(run.args.order, result, run.catalog), run.out)
@@ -388,7 +422,11 @@ def _print_standing(standing: PartyStanding, out: TextIO) -> None:
 
 def _cmd_quota(run: Run) -> int:
     standing = party_standing(
-        run.db(), run.catalog, run.args.party, on=run.args.on or run.today, year=run.args.year
+        run.db(reading=True),
+        run.catalog,
+        run.args.party,
+        on=run.args.on or run.today,
+        year=run.args.year,
     )
     if run.json:
         emit_json(standing.model_dump(mode="json"), run.out)
@@ -403,7 +441,7 @@ def _cmd_quota(run: Run) -> int:
 def _cmd_audit(run: Run) -> int:
     from app.anchoring import verify_anchored
 
-    report = verify_anchored(run.db(), run.catalog, progress=_verify_progress(run))
+    report = verify_anchored(run.db(reading=True), run.catalog, progress=_verify_progress(run))
     if run.json:
         emit_json(
             {

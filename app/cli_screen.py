@@ -224,7 +224,7 @@ def _screen_file(run: Run, path: Path) -> int:
             )
             return EXIT_BAD_INPUT
         rows.append((name, country))
-    results = screen_names(run.db(), rows, threshold=run.args.threshold)
+    results = screen_names(run.db(reading=True), rows, threshold=run.args.threshold)
     for number, ((name, country), matches) in enumerate(zip(rows, results, strict=True), 2):
         status = "potential_match" if matches else "clear"
         document = {

@@ -86,7 +86,7 @@ def _result_json(result: ListImportResult) -> dict[str, object]:
 def _cmd_lists(run: Run) -> int:
     if run.args.lists_command == "import":
         return _cmd_lists_import(run)
-    summaries = list_snapshots(run.db())
+    summaries = list_snapshots(run.db(reading=True))
     if run.json:
         emit_json(
             {
@@ -122,7 +122,7 @@ def _cmd_lists_import(run: Run) -> int:
         raise DomainError(f"{path}: cannot read the file ({error.strerror})") from error
     try:
         result = import_list(
-            run.db(),
+            run.db(reading=run.args.dry_run),
             data,
             file_name=path.name,
             actor=run.actor,

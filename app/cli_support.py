@@ -11,6 +11,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 from app.wiring import default_actor
+from domain.errors import EnvironmentFaultError
 from domain.model import ref_looked_up
 from domain.ports import Clock
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
@@ -58,15 +59,33 @@ class Run:
     def actor(self) -> str:
         return default_actor()
 
-    def db(self) -> SqlDatabase:
+    def db(self, *, reading: bool = False) -> SqlDatabase:
+        """The database, opened on first use. ``reading``: the command only reads, so a
+        database that cannot be written is opened read-only (with a note on stderr) rather
+        than refused."""
         if self._db is None:
             # Imported here: commands without a database (classify, tier) start faster.
             from app.wiring import open_database
 
-            self._db = open_database(getattr(self.args, "db", None), self.clock)
+            self._db = open_database(self.location, self.clock, reading=reading)
+            if self._db.read_only is not None:
+                self.err.write(
+                    f"diffusion-desk: note: opened {self._db.description} read-only, as it "
+                    f"cannot be written: {self._db.read_only}\n"
+                )
             with self._db.reader() as uow:
                 self._head_at_open = uow.audit.head()[0]
         return self._db
+
+    @property
+    def location(self) -> str | None:
+        return getattr(self.args, "db", None)
+
+    def fault_of(self, error: BaseException) -> EnvironmentFaultError | None:
+        """The fault of the environment behind an unexpected error, or None (a bug)."""
+        from app.wiring import environment_fault
+
+        return environment_fault(error, self.location)
 
     def close(self) -> None:
         if self._db is not None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import logging
 import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -15,9 +16,10 @@ if TYPE_CHECKING:
 
 from app.clock import desk_clock
 from app.logs import log_file_path
-from app.wiring import default_actor, default_database_location
+from app.wiring import default_actor, default_database_location, environment_fault
 from domain.audit import VerifyReport
 from domain.documents import DocumentRenderer, DocumentView, Stamp
+from domain.errors import DomainError
 from domain.ports import Clock
 from domain.progress import ProgressSink
 from domain.ruleset import load_shipped_rulesets
@@ -25,6 +27,10 @@ from domain.services.field_audit import KitMerged
 from domain.services.site_visit import SiteVisit
 from gui.context import Connection, DeskContext
 
+log = logging.getLogger("diffusion_desk.desktop")
+
+EXIT_REFUSED = 2
+EXIT_BUG = 1
 ORGANIZATION_NAME = "Diffusion Desk"
 APPLICATION_NAME = "Diffusion Desk"
 
@@ -131,6 +137,25 @@ def build_context(location: str | None = None, *, clock: Clock | None = None) ->
     )
 
 
+def _start_failed(error: Exception, location: str | None) -> int:
+    """Say why the desk did not start (a box: there is no window to put a message in)."""
+    from gui.dialogs import failure_box
+
+    known = environment_fault(error, location) or (
+        error if isinstance(error, DomainError) else None
+    )
+    if known is None:
+        log.exception("the desk could not start on %s", location or default_database_location())
+        message = f"The desk could not start: {type(error).__name__}: {error}"
+    else:
+        log.warning("the desk could not start: %s", known)
+        message = f"The desk could not start: {known}."
+    box = failure_box(None, message, known is None, log_file_path())
+    box.setWindowTitle(APPLICATION_NAME)
+    box.exec()
+    return EXIT_BUG if known is None else EXIT_REFUSED
+
+
 def show_desk(argv: list[str], location: str | None = None) -> QMainWindow:
     """Create the application if needed, open the database and show the desk."""
     existing = QApplication.instance()
@@ -181,8 +206,17 @@ def open_kit_window(argv: list[str], path: Path) -> int:
 
 
 def open_window(argv: list[str], location: str | None = None) -> int:
-    """Show the desk and run the event loop; return its exit code."""
-    window = show_desk(argv, location)
+    """Show the desk and run the event loop; return its exit code.
+
+    A database the desk cannot open (a folder, a damaged file, a read-only disk, a server
+    that refuses: see storage.faults) is explained in a message and the exit status is 2, as
+    on the command line; anything else stopping the start is a bug, logged with its
+    traceback (exit 1).
+    """
+    try:
+        window = show_desk(argv, location)
+    except Exception as error:
+        return _start_failed(error, location)
     app = QApplication.instance()
     assert isinstance(app, QApplication)
     code = app.exec()

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 import platformdirs
 
 if TYPE_CHECKING:
+    from domain.errors import EnvironmentFaultError
     from domain.ports import Clock
     from storage.unit_of_work import SqlDatabase
 
@@ -36,8 +37,23 @@ def default_actor() -> str:
         return "unknown"
 
 
-def open_database(location: str | None, clock: Clock) -> SqlDatabase:
-    """Open (creating and migrating as needed) the database the officer chose."""
+def open_database(location: str | None, clock: Clock, *, reading: bool = False) -> SqlDatabase:
+    """Open (creating and migrating as needed) the database the officer chose; ``reading``:
+    only to read it (one that cannot be written is then opened read-only)."""
     from storage.unit_of_work import SqlDatabase
 
-    return SqlDatabase.open(location or default_database_location(), clock=clock)
+    return SqlDatabase.open(location or default_database_location(), clock=clock, reading=reading)
+
+
+def environment_fault(error: BaseException, location: str | None) -> EnvironmentFaultError | None:
+    """The fault of the environment behind ``error`` (about the database at ``location``, the
+    officer's choice or the default), or None when it is a bug: the one classification the
+    command line and the window share (storage.faults)."""
+    from storage.database import DatabaseError, resolve_target
+    from storage.faults import environment_fault as classify
+
+    try:
+        target = resolve_target(location or default_database_location())
+    except DatabaseError:
+        target = None
+    return classify(error, target)

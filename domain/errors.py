@@ -48,3 +48,24 @@ class RulesetDataError(DomainError):
 
 class ClassificationInputError(DomainError, ValueError):
     """Figures that cannot classify an item (for example a missing die area that decides)."""
+
+
+class EnvironmentFaultError(DomainError):
+    """A fault of the machine, not of the input nor of the program: the database or the disk
+    cannot be used as they are (a folder given for a database file, a file that is not one or
+    is damaged, a full or read-only disk, a server refusing the connection).
+
+    It says what could not be done, why, and what to do about it; front ends show it as it is
+    (the command line exits with status 2). ``storage.faults`` is where such faults are told
+    from bugs.
+    """
+
+    def __init__(self, what: str, cause: str, remedy: str) -> None:
+        super().__init__(f"{what}: {cause}; {remedy}")
+        self.what = what
+        self.cause = cause
+        self.remedy = remedy
+
+    def doing(self, what: str) -> EnvironmentFaultError:
+        """The same fault, met while doing ``what`` (``cannot open the database …``)."""
+        return EnvironmentFaultError(what, self.cause, self.remedy)

@@ -20,6 +20,11 @@ from gui.kit.panes import stack
 
 def show_failure(parent: QWidget | None, message: str, is_bug: bool, log_file: Path) -> None:
     """A refused operation is explained; an internal error is reported as a bug."""
+    failure_box(parent, message, is_bug, log_file).open()
+
+
+def failure_box(parent: QWidget | None, message: str, is_bug: bool, log_file: Path) -> QMessageBox:
+    """The message box ``show_failure`` shows (shown modally where there is no window yet)."""
     if is_bug:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
@@ -38,7 +43,7 @@ def show_failure(parent: QWidget | None, message: str, is_bug: bool, log_file: P
             parent,
         )
     box.setObjectName("failureMessage")
-    box.open()
+    return box
 
 
 def confirmed(parent: QWidget, title: str, question: str) -> bool:

@@ -240,6 +240,14 @@ def problems_words(problems: int, rows: Sequence[int]) -> str:
 def summary_words(summary: ImportSummary) -> str:
     """What a checked file holds: "6,000 rows OK: 4,000 new orders", "40 rows OK: 2 new,
     3 updated, 35 unchanged"."""
+    if summary.already_imported:
+        at = summary.imported_at
+        return (
+            "this file was already imported"
+            + ("" if at is None else f" on {at:%Y-%m-%d %H:%M} UTC")
+            + ("" if summary.imported_by is None else f" by {summary.imported_by}")
+            + " (same content): nothing to change"
+        )
     rows = f"{counted(summary.rows, 'row')} OK"
     if summary.kind is CsvKind.ORDERS:
         return f"{rows}: {counted(summary.created, 'new order')}"
@@ -564,7 +572,13 @@ class ImportDialog(DeskDialog):
             self.result_label.setStyleSheet(warning_style() if summary.warnings else ok_box_style())
             self.result_label.setText(
                 f"✓ {summary_words(summary)}."
-                + (" Nothing is written until you import." if dry_run else " Imported.")
+                + (
+                    ""
+                    if summary.already_imported
+                    else " Nothing is written until you import."
+                    if dry_run
+                    else " Imported."
+                )
                 + warnings_words(summary)
             )
             self.result_label.setVisible(True)

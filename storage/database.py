@@ -19,11 +19,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Engine, create_engine, event, inspect, text
-from sqlalchemy.engine import Connection
+from sqlalchemy.engine import Connection, ExceptionContext
 from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
-from domain.errors import DomainError
+from domain.errors import DomainError, EnvironmentFaultError
+from storage.faults import cannot_make_folder, cannot_open, environment_fault
 
 if TYPE_CHECKING:
     from alembic.config import Config
@@ -99,29 +100,67 @@ SQLITE_PRAGMAS = (
 )
 """What every connection to a SQLite file is set up with."""
 
-
-def _sqlite_on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
-    # pysqlite's own transaction handling is switched off: the "begin" hook below emits
-    # BEGIN itself, so writers can take the write lock up front (BEGIN IMMEDIATE).
-    dbapi_connection.isolation_level = None
-    cursor = dbapi_connection.cursor()
-    for pragma in SQLITE_PRAGMAS:
-        cursor.execute(pragma)
-    cursor.close()
+READ_ONLY_PRAGMAS = (SQLITE_PRAGMAS[0], SQLITE_PRAGMAS[-1])
+"""A read-only connection sets no journal mode (it could not write the change)."""
 
 
-def _sqlite_on_begin(connection: Connection) -> None:
-    # On the driver's cursor: this runs once per unit of work, and going through
-    # exec_driver_sql would cost more than the BEGIN itself.
-    writer = connection.get_execution_options().get("desk_writer")
-    dbapi_connection = connection.connection.dbapi_connection
-    if dbapi_connection.in_transaction:  # type: ignore[union-attr]
-        return  # a kept read connection's unit of work began it (storage.unit_of_work)
-    cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
-    try:
-        cursor.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
-    finally:
+def _sqlite_setup(pragmas: tuple[str, ...]) -> Callable[[sqlite3.Connection, Any], None]:
+    def on_connect(dbapi_connection: sqlite3.Connection, _record: Any) -> None:
+        # pysqlite's own transaction handling is switched off: the "begin" hook below emits
+        # BEGIN itself, so writers can take the write lock up front (BEGIN IMMEDIATE).
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        for pragma in pragmas:
+            cursor.execute(pragma)
         cursor.close()
+
+    return on_connect
+
+
+def _sqlite_on_begin(target: Target) -> Callable[[Connection], None]:
+    def on_begin(connection: Connection) -> None:
+        # On the driver's cursor: this runs once per unit of work, and going through
+        # exec_driver_sql would cost more than the BEGIN itself.
+        writer = connection.get_execution_options().get("desk_writer")
+        dbapi_connection = connection.connection.dbapi_connection
+        if dbapi_connection.in_transaction:  # type: ignore[union-attr]
+            return  # a kept read connection's unit of work began it (storage.unit_of_work)
+        cursor = dbapi_connection.cursor()  # type: ignore[union-attr]
+        try:
+            cursor.execute("BEGIN IMMEDIATE" if writer else "BEGIN")
+        except sqlite3.Error as error:
+            # SQLAlchemy runs this hook outside its error handling: faults are named here.
+            fault = environment_fault(error, target)
+            if fault is None:
+                raise
+            raise fault from error
+        finally:
+            cursor.close()
+
+    return on_begin
+
+
+def named_fault(error: BaseException, engine: Engine) -> EnvironmentFaultError | None:
+    """The fault of the environment behind ``error``, met on ``engine``'s database."""
+    try:
+        target = resolve_target(engine.url.render_as_string(hide_password=True))
+    except DatabaseError:
+        target = None
+    return environment_fault(error, target)
+
+
+def _name_faults(engine: Engine, target: Target) -> None:
+    """Every fault of the environment a statement or a connection meets is raised named
+    (storage.faults), for the command line and the window alike; anything else as it is."""
+
+    def on_error(context: ExceptionContext) -> None:
+        if context.is_pre_ping:
+            return  # the pool replaces a dropped server connection on its own
+        fault = environment_fault(context.original_exception, target)
+        if fault is not None:
+            raise fault from context.original_exception
+
+    event.listen(engine, "handle_error", on_error)
 
 
 def _postgres_on_begin(connection: Connection) -> None:
@@ -136,23 +175,100 @@ def _postgres_on_begin(connection: Connection) -> None:
         connection.exec_driver_sql("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
 
-def create_desk_engine(target: Target) -> Engine:
-    """An engine with the pragmas and transaction hooks Diffusion Desk relies on."""
+def create_desk_engine(target: Target, *, read_only: str | None = None) -> Engine:
+    """An engine with the pragmas and transaction hooks Diffusion Desk relies on.
+
+    ``read_only``: the SQLite URI parameters of a read-only opening (``mode=ro``, with
+    ``immutable=1`` where SQLite cannot make its ``-shm`` file; see ``read_only_engine``).
+    """
     if target.is_sqlite:
         assert target.path is not None
-        target.path.parent.mkdir(parents=True, exist_ok=True)
-        engine = create_engine(
-            target.url,
-            poolclass=NullPool if _is_memory(target) else None,
-            connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
-        )
-        event.listen(engine, "connect", _sqlite_on_connect)
-        event.listen(engine, "begin", _sqlite_on_begin)
+        _make_folder(target)
+        if read_only is None:
+            engine = create_engine(
+                target.url,
+                poolclass=NullPool if _is_memory(target) else None,
+                connect_args={"timeout": BUSY_TIMEOUT_MS / 1000, "check_same_thread": False},
+            )
+        else:
+            uri = f"{target.path.as_uri()}?{read_only}"
+            engine = create_engine(
+                target.url,
+                creator=lambda: sqlite3.connect(
+                    uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000, check_same_thread=False
+                ),
+            )
+        pragmas = SQLITE_PRAGMAS if read_only is None else READ_ONLY_PRAGMAS
+        event.listen(engine, "connect", _sqlite_setup(pragmas))
+        event.listen(engine, "begin", _sqlite_on_begin(target))
+        _name_faults(engine, target)
         return engine
     # Pinned, not left to the server's default_transaction_isolation: see _postgres_on_begin.
     engine = create_engine(target.url, pool_pre_ping=True, isolation_level="READ COMMITTED")
     event.listen(engine, "begin", _postgres_on_begin)
+    _name_faults(engine, target)
     return engine
+
+
+def _make_folder(target: Target) -> None:
+    """The folder of a SQLite file, made if needed; a folder given as the file is refused."""
+    assert target.path is not None
+    name = f"the database {target.description}"
+    if target.path.is_dir():
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            "it is a folder",
+            "give the path of a database file (a new name makes a new database)",
+        )
+    try:
+        target.path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise cannot_make_folder(name, target.path.parent, error) from error
+
+
+def read_only_engine(target: Target, reason: str) -> Engine:
+    """An engine that only reads the SQLite file at ``target``, which cannot be written
+    (``reason`` says why).
+
+    A WAL database needs its ``-shm`` file even to be read. Where SQLite can make it (or it
+    is there), ``mode=ro`` reads the database as it is, changes in the ``-wal`` included.
+    Where it cannot (a read-only disk or folder), the file is read as immutable: nothing can
+    change it while it is read, since nobody can write beside it either; but a ``-wal`` left
+    with changes in it would be ignored that way, so such a database is refused instead.
+    """
+    assert target.path is not None
+    path = target.path
+    wal = path.with_name(path.name + "-wal")
+    pending = wal.exists() and wal.stat().st_size > 0
+    failure: sqlite3.Error | None = None
+    for mode in ("mode=ro", "mode=ro&immutable=1"):
+        if mode.endswith("immutable=1") and pending:
+            break
+        try:
+            probe = sqlite3.connect(f"{path.as_uri()}?{mode}", uri=True)
+            try:
+                probe.execute("SELECT COUNT(*) FROM sqlite_master").fetchone()
+            finally:
+                probe.close()
+        except sqlite3.Error as error:
+            if getattr(error, "sqlite_errorcode", 0) & 0xFF != sqlite3.SQLITE_CANTOPEN:
+                fault = environment_fault(error, target)
+                if fault is None:
+                    raise
+                raise fault from error
+            failure = error
+            continue
+        return create_desk_engine(target, read_only=mode)
+    name = f"the database {target.description}"
+    if pending:
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            f"its latest changes are still in {wal.name}, and SQLite cannot make "
+            f"{path.name}-shm beside it to read them: {reason}",
+            "open it once with write access (or copy it with its -wal file to a folder that "
+            "can be written) and try again; it was not changed",
+        )
+    raise cannot_open(name, path, failure or OSError("unable to open database file"))
 
 
 def _is_memory(target: Target) -> bool:
@@ -194,6 +310,43 @@ def _stored_revision(engine: Engine) -> str | None:
     except (OperationalError, ProgrammingError):
         return None  # no such table: a new (or foreign) database, looked at under the lock
     return str(rows[0][0]) if len(rows) == 1 else None
+
+
+def require_current_schema(engine: Engine, target: Target, reason: str) -> None:
+    """A database opened read-only is used as it is: at the current schema, or not at all
+    (it cannot be migrated; ``reason`` says why it cannot be written)."""
+    stored = _stored_revision(engine)
+    if stored == SCHEMA_HEAD:
+        return
+    name = f"the database {target.description}"
+    if stored is None:
+        with engine.connect() as connection:
+            tables = inspect(connection).get_table_names()
+        if tables:
+            raise DatabaseError(
+                f"{target.description} holds tables but no Diffusion Desk schema revision: "
+                "it is not a Diffusion Desk database; it was not changed"
+            )
+        raise EnvironmentFaultError(
+            f"cannot open {name}",
+            f"it is empty, and it cannot be set up here: {reason}",
+            "open it once with write access to set it up; it was not changed",
+        )
+    from alembic.script import ScriptDirectory
+
+    script = ScriptDirectory.from_config(alembic_config())
+    if stored not in {rev.revision for rev in script.walk_revisions()}:
+        raise DatabaseError(
+            f"{target.description} has schema revision {stored}, which this version of "
+            "Diffusion Desk does not know (made by a newer version?); it was not changed"
+        )
+    raise EnvironmentFaultError(
+        f"cannot open {name}",
+        f"its schema (revision {stored}) is older than this version's ({head_revision()}) "
+        f"and cannot be upgraded here: {reason}",
+        "the database must be upgraded by opening it once with write access (any command "
+        "that writes, or the window); it was not changed",
+    )
 
 
 def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> Path | None:
@@ -243,6 +396,10 @@ def backup_sqlite(path: Path, *, label: str, now: Callable[[], datetime]) -> Pat
         copy = sqlite3.connect(destination)
         try:
             source.backup(copy)
+        except BaseException:
+            copy.close()
+            destination.unlink(missing_ok=True)  # a backup cut short is no backup
+            raise
         finally:
             copy.close()
     finally:
@@ -263,15 +420,22 @@ def backup_database(target: Target, destination: Path) -> Path:
         )
     if destination.resolve() == target.path.resolve():
         raise DatabaseError("choose another file for the backup than the database itself")
-    source = sqlite3.connect(target.path)
+    temporary = destination.with_name(destination.name + ".part")
     try:
-        temporary = destination.with_name(destination.name + ".part")
-        copy = sqlite3.connect(temporary)
+        source = sqlite3.connect(target.path)
         try:
-            source.backup(copy)
+            copy = sqlite3.connect(temporary)
+            try:
+                source.backup(copy)
+            finally:
+                copy.close()
+            temporary.replace(destination)
         finally:
-            copy.close()
-        temporary.replace(destination)
-    finally:
-        source.close()
+            source.close()
+    except (OSError, sqlite3.Error) as error:
+        temporary.unlink(missing_ok=True)
+        fault = environment_fault(error, resolve_target(temporary))
+        if fault is None:
+            raise
+        raise fault.doing(f"cannot write the backup {destination}") from error
     return destination

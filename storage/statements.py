@@ -56,7 +56,11 @@ class Statement:
             params = [params[name] for name in names]
         # Both drivers' connections execute directly, making the cursor in C (sqlite3) or
         # without a second call (psycopg): PEP 249 leaves it out, so the stub does too.
-        return connection.connection.dbapi_connection.execute(sql, params)  # type: ignore[union-attr]
+        try:
+            return connection.connection.dbapi_connection.execute(sql, params)  # type: ignore[union-attr]
+        except Exception as error:
+            raise_named(error, connection)
+            raise
 
     def rows(self, connection: Connection, params: Params | list[Any]) -> list[tuple[Any, ...]]:
         cursor = self._cursor(connection, params)
@@ -106,8 +110,22 @@ class Statement:
         try:
             # Both drivers take any iterable here, though PEP 249 (and its stub) say sequence.
             cursor.executemany(sql, params)  # type: ignore[arg-type]
+        except Exception as error:
+            raise_named(error, connection)
+            raise
         finally:
             cursor.close()
+
+
+def raise_named(error: Exception, connection: Connection) -> None:
+    """Raise the fault of the environment behind a driver's ``error`` (a full disk, a
+    read-only file: see storage.faults), as SQLAlchemy's statements do; return if it is
+    none. These statements run on the driver, past SQLAlchemy's own error handling."""
+    from storage.database import named_fault
+
+    fault = named_fault(error, connection.engine)
+    if fault is not None:
+        raise fault from error
 
 
 class InStatement:

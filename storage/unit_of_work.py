@@ -12,10 +12,19 @@ from sqlalchemy import Engine
 from sqlalchemy.engine import Connection
 from sqlalchemy.orm import Session
 
+from domain.errors import EnvironmentFaultError
 from domain.ports import Clock
 from domain.record_state import SEAL_ACTION, SEAL_ENTITY, seal, seal_baseline
-from storage.database import Target, create_desk_engine, migrate, resolve_target
+from storage.database import (
+    Target,
+    create_desk_engine,
+    migrate,
+    read_only_engine,
+    require_current_schema,
+    resolve_target,
+)
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
+from storage.faults import WRITE_ACCESS, environment_fault, unwritable_reason
 from storage.repositories import (
     SqlAuditLog,
     SqlDecisionRepository,
@@ -31,6 +40,7 @@ from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository
 from storage.screening_results import SqlScreeningRepository
 from storage.sealing import take_touched
 from storage.shipments import SqlFieldVisitRepository, SqlShipmentRepository
+from storage.statements import raise_named
 
 BASELINE_ACTOR = "diffusion-desk (upgrade)"
 """Who the audit log says sealed the records of a database written before seals."""
@@ -144,8 +154,10 @@ class SqlUnitOfWork:
             else:
                 # Begin now, so a writer holds the write lock before it reads what it decides on.
                 connection.begin()
-        except BaseException:
+        except BaseException as error:
             self._finish(connection, broken=True)
+            if isinstance(error, Exception):
+                raise_named(error, connection)
             raise
         take_touched(connection)  # whatever an earlier transaction on it left unsealed
         self.connection = connection
@@ -227,11 +239,14 @@ class SqlDatabase:
         target: Target,
         *,
         clock: Clock,
+        read_only: str | None = None,
     ) -> None:
         self.engine = engine
         self.target = target
         self.clock = clock
         self.description = target.description
+        self.read_only = read_only
+        """Why the database was opened read-only (it cannot be written), or None."""
         self._reading = engine.execution_options(desk_writer=False)
         self._writing = engine.execution_options(desk_writer=True)
         # A file's read connections stay open between units of work (see KeptReadConnections);
@@ -243,14 +258,38 @@ class SqlDatabase:
         )
 
     @classmethod
-    def open(cls, location: str | os.PathLike[str], *, clock: Clock) -> SqlDatabase:
+    def open(
+        cls, location: str | os.PathLike[str], *, clock: Clock, reading: bool = False
+    ) -> SqlDatabase:
         """Open (creating and migrating as needed) the database at a path or URL; every
-        time it writes (audit entries, decisions, backups) comes from ``clock``."""
+        time it writes (audit entries, decisions, backups) comes from ``clock``.
+
+        ``reading``: the caller only reads. A SQLite file that cannot be written (a
+        read-only disk, file or folder) is then opened read-only, as it is, rather than
+        refused; it is never migrated, and ``writer()`` refuses. A fault of the environment
+        (see ``storage.faults``) is raised as an ``EnvironmentFaultError`` naming it.
+        """
         target = resolve_target(os.fspath(location))
-        engine = create_desk_engine(target)
-        migrate(engine, target, now=clock.now)
-        database = cls(engine, target, clock=clock)
-        database.seal_baseline()
+        path = target.path
+        reason = unwritable_reason(path) if reading and path and path.is_file() else None
+        engine = None
+        try:
+            if reason is not None:
+                engine = read_only_engine(target, reason)
+                require_current_schema(engine, target, reason)
+            else:
+                engine = create_desk_engine(target)
+                migrate(engine, target, now=clock.now)
+        except BaseException as error:
+            if engine is not None:
+                engine.dispose()
+            fault = environment_fault(error, target)
+            if fault is None or fault.what.startswith("cannot create"):
+                raise
+            raise fault.doing(f"cannot open the database {target.description}") from error
+        database = cls(engine, target, clock=clock, read_only=reason)
+        if reason is None:
+            database.seal_baseline()
         return database
 
     def seal_baseline(self) -> None:
@@ -268,6 +307,10 @@ class SqlDatabase:
         )
 
     def writer(self, actor: str) -> SqlUnitOfWork:
+        if self.read_only is not None:
+            raise EnvironmentFaultError(
+                f"cannot write to the database {self.description}", self.read_only, WRITE_ACCESS
+            )
         return SqlUnitOfWork(self._writing, actor=actor, now=self.clock.now(), writer=True)
 
     def scratch(self) -> SqliteScratch:

@@ -36,7 +36,7 @@ Decisions the contract leaves open, made here:
 
 from __future__ import annotations
 
-from domain.csvio.export import format_csv
+from domain.csvio.export import format_csv, format_rows
 from domain.csvio.formats import (
     BLANK_CELLS_RULE,
     HEADERS,
@@ -69,6 +69,7 @@ __all__ = [
     "RowError",
     "blank_fields",
     "format_csv",
+    "format_rows",
     "parse",
     "paused_collection",
 ]

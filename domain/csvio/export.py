@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from datetime import date
 from typing import Final, TypeVar
 
@@ -214,7 +214,13 @@ def format_csv(kind: CsvKind, records: Iterable[Record]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(HEADERS[kind])
+    writer.writerows([protect_cell(cell) for cell in row] for row in format_rows(kind, records))
+    return out.getvalue()
+
+
+def format_rows(kind: CsvKind, records: Iterable[Record]) -> Iterator[list[str]]:
+    """The cells of each row ``format_csv`` writes (in the columns of ``HEADERS[kind]``), as
+    the records hold them: ``format_csv`` protects those a spreadsheet would run."""
     to_rows = _ROWS[CsvKind(kind)]
     for record in records:
-        writer.writerows([protect_cell(cell) for cell in row] for row in to_rows(record))
-    return out.getvalue()
+        yield from to_rows(record)

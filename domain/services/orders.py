@@ -11,7 +11,7 @@ from collections import Counter
 from collections.abc import Callable, Mapping
 
 from domain.decision import Consumption, Decision, Ledger, Outcome
-from domain.errors import DomainError
+from domain.errors import DomainError, EnvironmentFaultError
 from domain.frozen import Frozen
 from domain.ledger import BalanceKey
 from domain.model import (
@@ -252,6 +252,8 @@ def check_pending(
             result = check_order(db, catalog, ref, actor=actor, pending_only=True)
         except AlreadyDecidedError:
             skipped += 1
+        except EnvironmentFaultError:
+            raise  # a full or read-only disk stops the batch: every other order would meet it
         except DomainError as error:
             errors[ref] = str(error)
         else:

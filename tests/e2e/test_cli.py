@@ -8,7 +8,10 @@ Every run writes its log to a temporary file (``DIFFUSION_DESK_LOG``), never to 
 
 from __future__ import annotations
 
+import csv
+import hashlib
 import importlib.util
+import io
 import json
 import os
 import subprocess
@@ -381,3 +384,32 @@ def test_the_import_refuses_a_certification_submitted_before_it_was_signed(
     assert "row 2" in message
     assert "row 3" in message
     assert "before the certification was signed" in message
+
+
+@pytest.mark.parametrize("kind", ["orders", "parties", "certifications"])
+def test_export_with_json_prints_one_json_document_of_the_rows_the_csv_holds(
+    demo_db: Run, kind: str
+) -> None:
+    csv_text = demo_db("export", kind).stdout
+    document = _json(demo_db("--json", "export", kind))
+    assert document["kind"] == kind
+    expected = list(csv.DictReader(io.StringIO(csv_text)))
+    assert len(expected) > 0
+    assert document["rows"] == expected
+    assert list(document["rows"][0]) == csv_text.splitlines()[0].split(",")
+
+
+def test_export_to_a_file_with_json_prints_a_summary_naming_the_file_and_its_hash(
+    demo_db: Run, tmp_path: Path
+) -> None:
+    out = tmp_path / "orders.csv"
+    summary = _json(demo_db("--json", "export", "orders", "--out", str(out)))
+    data = out.read_bytes()
+    assert summary == {
+        "kind": "orders",
+        "file": str(out),
+        "rows": data.count(b"\n") - 1,
+        "bytes": len(data),
+        "sha256": hashlib.sha256(data).hexdigest(),
+    }
+    assert not (tmp_path / "orders.csv.part").exists()

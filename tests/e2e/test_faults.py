@@ -8,6 +8,7 @@ nothing half-written, whatever happened to the process.
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import signal
 from collections.abc import Callable
@@ -477,3 +478,64 @@ def test_control_characters_in_a_header_reach_the_terminal_escaped(
     message = _refuse(desk, demo_db, "orders", data, "escapes.csv")
     assert "\x1b" not in message
     assert "\x00" not in message
+
+
+# -- 5. the same file imported again ----------------------------------------------------------
+
+
+def test_an_orders_file_imported_again_is_recognised_once_and_nothing_is_written(
+    desk: Desk, demo_db: Path, tmp_path: Path
+) -> None:
+    parties = refs_of(desk.ok("--db", demo_db, "export", "parties"))
+    products = refs_of(desk.ok("--db", demo_db, "export", "products"))
+    erp = tmp_path / "erp-2026-03.csv"
+    write_big_orders(erp, orders=5_000, parties=parties, products=products, prefix="ERP")
+    desk.ok("--db", demo_db, "import", "orders", erp)
+    before = content_digest(demo_db), table_counts(demo_db)
+    sha256 = hashlib.sha256(erp.read_bytes()).hexdigest()
+
+    # As after a run killed just after its commit: the re-run finds the file already in.
+    again = desk.run("--db", demo_db, "import", "orders", erp)
+    assert again.returncode == 0, again.stderr
+    assert again.stderr == ""
+    assert again.stdout.startswith(f"{erp.name} was already imported on ")
+    assert f"(same content, sha256 {sha256[:16]}…); nothing to do" in again.stdout
+    assert again.stdout.count("\n") == 1
+    summary = json.loads(desk.ok("--db", demo_db, "--json", "import", "orders", erp))
+    assert summary["already_imported"] is True
+    assert (summary["created"], summary["records"], summary["sha256"]) == (0, 5_000, sha256)
+    assert summary["imported_by"] == "test.officer"
+    assert (content_digest(demo_db), table_counts(demo_db)) == before
+
+    # A file differing by one row is not the same file: its stored orders are refused.
+    with erp.open("a", encoding="utf-8") as more:
+        more.write(f"ERP-999999,2026-03-02,{parties[0]},,,{products[0]},1\n")
+    refused = desk.run("--db", demo_db, "import", "orders", erp)
+    assert refused.returncode == 2
+    assert "order 'ERP-000001' already exists; orders are only added" in refused.stderr
+    assert (content_digest(demo_db), table_counts(demo_db)) == before
+
+
+def test_a_parties_file_imported_again_is_recognised_and_one_changed_row_still_goes_in(
+    desk: Desk, demo_db: Path, tmp_path: Path
+) -> None:
+    exported = tmp_path / "parties.csv"
+    desk.ok("--db", demo_db, "export", "parties", "--out", exported)
+    lines = exported.read_text(encoding="utf-8").splitlines(keepends=True)
+    lines[1] = lines[1].replace("Oasis Grid Data Centres", "Oasis Grid Data Centers", 1)
+    changed = tmp_path / "crm.csv"
+    changed.write_text("".join(lines), encoding="utf-8")
+    first = json.loads(desk.ok("--db", demo_db, "--json", "import", "parties", changed))
+    assert (first["updated"], first["already_imported"]) == (1, False)
+    before = content_digest(demo_db)
+
+    again = desk.run("--db", demo_db, "import", "parties", changed)
+    assert again.returncode == 0, again.stderr
+    assert "crm.csv was already imported on " in again.stdout
+    assert "nothing to do" in again.stdout
+    assert content_digest(demo_db) == before
+
+    lines[2] = lines[2].replace(",end_user,", ",research,", 1)
+    changed.write_text("".join(lines), encoding="utf-8")
+    third = json.loads(desk.ok("--db", demo_db, "--json", "import", "parties", changed))
+    assert (third["updated"], third["already_imported"]) == (1, False)

@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QApplication, QDialog, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMessageBox
 from pytestqt.qtbot import QtBot
 
-from app.desktop import show_desk
+from app.desktop import open_window, show_desk
 from gui.context import DeskContext
 from gui.main_window import MainWindow
 from gui.pages.registry import page_factories
@@ -97,3 +97,46 @@ def test_window_geometry_and_screen_are_remembered(qtbot: QtBot, demo_context: D
     # The offscreen screen is smaller than the window, so Qt clamps the restored size;
     # what matters is that the geometry was kept.
     assert again.settings.geometry("main") is not None
+
+
+def _boxes_shown(monkeypatch: pytest.MonkeyPatch) -> list[QMessageBox]:
+    """Message boxes shown modally, answered at once (the test has no one to click OK)."""
+    shown: list[QMessageBox] = []
+
+    def answer(box: QMessageBox) -> int:
+        shown.append(box)
+        return int(QMessageBox.StandardButton.Ok.value)
+
+    monkeypatch.setattr(QMessageBox, "exec", answer)
+    return shown
+
+
+def test_a_folder_given_as_the_database_is_explained_and_the_desk_exits_with_status_2(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shown = _boxes_shown(monkeypatch)
+    assert open_window([], str(tmp_path)) == 2
+    (box,) = shown
+    assert box.icon() is QMessageBox.Icon.Warning
+    assert f"cannot open the database {tmp_path}: it is a folder" in box.text()
+    assert "give the path of a database file" in box.text()
+    assert "bug" not in box.text()
+
+
+def test_a_bug_at_start_is_reported_as_one_with_its_traceback_logged_and_exit_1(
+    qapp: QApplication,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise RuntimeError("a bug while building the screens")
+
+    monkeypatch.setattr("app.desktop.build_context", broken)
+    shown = _boxes_shown(monkeypatch)
+    assert open_window([], str(tmp_path / "desk.sqlite3")) == 1
+    (box,) = shown
+    assert box.icon() is QMessageBox.Icon.Critical
+    assert "This is a bug" in box.text()
+    assert "a bug while building the screens" in box.informativeText()
+    assert any(record.exc_info for record in caplog.records)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
@@ -263,6 +263,19 @@ def test_counts_read_as_a_person_writes_them() -> None:
     assert summary_words(parties) == "40 rows OK: 2 new, 3 updated, 35 unchanged"
     one = orders.model_copy(update={"rows": 1, "records": 1, "created": 1})
     assert summary_words(one) == "1 row OK: 1 new order"
+    again = orders.model_copy(
+        update={
+            "created": 0,
+            "unchanged": 4000,
+            "already_imported": True,
+            "imported_at": datetime(2026, 3, 2, 9, 30, tzinfo=UTC),
+            "imported_by": "ana.lim",
+        }
+    )
+    assert summary_words(again) == (
+        "this file was already imported on 2026-03-02 09:30 UTC by ana.lim (same content): "
+        "nothing to change"
+    )
 
 
 def test_a_new_party_that_reads_like_a_stored_one_is_shown_as_a_warning_before_importing(

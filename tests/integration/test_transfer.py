@@ -176,6 +176,7 @@ def test_every_kind_imports_and_says_what_it_created(db: SqlDatabase) -> None:
             rows=rows,
             records=records,
             created=records,
+            sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         )
     with db.reader() as uow:
         party = uow.parties.get("C2")
@@ -212,7 +213,9 @@ def test_importing_parties_again_updates_changed_rows_and_leaves_the_rest(
         assert party.name == "Mumbai AI Labs Pvt Ltd"
 
 
-def test_an_import_writes_one_audit_entry_per_party(db: SqlDatabase) -> None:
+def test_an_import_writes_one_audit_entry_per_party_and_one_for_the_file(
+    db: SqlDatabase,
+) -> None:
     _import(db, CsvKind.PARTIES, PARTIES)
     with db.reader() as uow:
         entries = list(uow.audit.entries())
@@ -220,10 +223,20 @@ def test_an_import_writes_one_audit_entry_per_party(db: SqlDatabase) -> None:
         ("create", "party", "C1"),
         ("create", "party", "C2"),
         ("create", "party", "C3"),
+        ("import", "parties", "parties.csv"),
         ("seal", "record", "3 records"),
     ]
     assert {entry.actor for entry in entries} == {"officer"}
     assert set(entries[-1].after["states"]["party"]) == {"C1", "C2", "C3"}
+    assert entries[-2].after == {
+        "kind": "parties",
+        "rows": 3,
+        "records": 3,
+        "created": 3,
+        "updated": 0,
+        "unchanged": 0,
+        "sha256": hashlib.sha256(PARTIES.encode("utf-8")).hexdigest(),
+    }
 
 
 def test_an_orders_import_writes_one_audit_entry_for_the_whole_file(db: SqlDatabase) -> None:
@@ -328,14 +341,30 @@ def test_a_file_with_bad_cells_is_refused_before_the_database_is_touched(
     assert _audit_count(db) == 0
 
 
-def test_importing_the_same_orders_twice_refuses_the_second_and_writes_nothing(
+def test_the_same_orders_file_imported_again_is_recognised_and_writes_nothing(
+    db: SqlDatabase,
+) -> None:
+    _import_all(db, {CsvKind.PARTIES: PARTIES, CsvKind.PRODUCTS: PRODUCTS})
+    first = _import(db, CsvKind.ORDERS, ORDERS)
+    before, audit_before = _snapshot(db), _audit_count(db)
+    again = _import(db, CsvKind.ORDERS, ORDERS)
+    assert again.already_imported
+    assert (again.created, again.unchanged, again.rows, again.records) == (0, 3, 4, 3)
+    assert again.sha256 == first.sha256
+    assert again.imported_by == "officer"
+    assert again.imported_at is not None
+    assert _snapshot(db) == before
+    assert _audit_count(db) == audit_before
+
+
+def test_orders_already_stored_from_another_file_are_refused_and_nothing_written(
     db: SqlDatabase,
 ) -> None:
     _import_all(db, {CsvKind.PARTIES: PARTIES, CsvKind.PRODUCTS: PRODUCTS})
     _import(db, CsvKind.ORDERS, ORDERS)
     before, audit_before = _snapshot(db), _audit_count(db)
     with pytest.raises(CsvImportError) as caught:
-        _import(db, CsvKind.ORDERS, ORDERS)
+        _import(db, CsvKind.ORDERS, ORDERS, source="the-same-orders-renamed.csv")
     assert [(error.row, error.field, error.value) for error in caught.value.errors] == [
         (2, "ref", "SO-1"),
         (3, "ref", "SO-2"),
@@ -350,7 +379,7 @@ def test_a_licence_number_already_stored_is_refused(db: SqlDatabase) -> None:
     _import_all(db, {CsvKind.PARTIES: PARTIES, CsvKind.LICENSES: LICENSES})
     audit_before = _audit_count(db)
     with pytest.raises(CsvImportError) as caught:
-        _import(db, CsvKind.LICENSES, LICENSES)
+        _import(db, CsvKind.LICENSES, LICENSES + "\n")  # another file, the same licences
     assert [(error.row, error.field) for error in caught.value.errors] == [
         (2, "number"),
         (3, "number"),
@@ -540,8 +569,11 @@ def test_shipments_are_kept_with_their_orders_and_importing_them_again_changes_n
     assert (first.created, first.unchanged) == (4, 0)
     audit = _audit_count(db)
     again = _import(db, CsvKind.SHIPMENTS, SHIPMENTS)
-    assert (again.created, again.unchanged) == (0, 4)
+    assert (again.created, again.unchanged, again.already_imported) == (0, 4, True)
     assert _audit_count(db) == audit  # nothing written, not even an audit entry
+    renamed = _import(db, CsvKind.SHIPMENTS, SHIPMENTS, source="renamed.csv")
+    assert (renamed.created, renamed.unchanged, renamed.already_imported) == (0, 4, False)
+    assert _audit_count(db) == audit
     with db.reader() as uow:
         shipped = uow.shipments.of_orders(["SO-1", "SO-2", "SO-3"])
         entry = uow.audit.entries_for("shipments", "shipments.csv")[-1]

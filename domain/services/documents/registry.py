@@ -24,7 +24,7 @@ from domain.documents import (
     VisitReportView,
     content_hash,
 )
-from domain.errors import DomainError
+from domain.errors import DomainError, EnvironmentFaultError
 from domain.frozen import Frozen
 from domain.ports import Database, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
@@ -335,6 +335,8 @@ def generate_batch(
             else:
                 view = decision_record_view(db, catalog, subject)
             document, _ = generate(db, renderer, view, actor=actor, deliver=deliver)
+        except EnvironmentFaultError:
+            raise  # a full or read-only disk stops the batch: every other subject would meet it
         except DomainError as error:
             errors[subject] = str(error)
         else:
