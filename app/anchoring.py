@@ -19,6 +19,7 @@ from domain.audit import Anchor, ChainProblem, VerifyReport
 from domain.ports import Clock
 from domain.progress import ProgressSink, no_progress
 from domain.ruleset import RulesetCatalog
+from domain.services.documents.registry import HeadSigner
 from domain.services.verification import verify_records
 from storage.anchors import AnchorReading, anchor_path, append_anchor, read_anchors
 from storage.desk_key import DeskKeyError
@@ -42,7 +43,7 @@ def write_anchor(db: SqlDatabase, *, actor: str, clock: Clock) -> bool:
             return False
         path = anchor_file(db)
         path.parent.mkdir(parents=True, exist_ok=True)
-        return append_anchor(
+        return None is not append_anchor(
             path,
             desk_key_for(db.target.path),
             seq=seq,
@@ -54,6 +55,35 @@ def write_anchor(db: SqlDatabase, *, actor: str, clock: Clock) -> bool:
     except (OSError, DeskKeyError) as error:
         log.warning("could not anchor the audit chain of %s: %s", db.description, error)
         return False
+
+
+def head_signer(db: SqlDatabase, *, actor: str, clock: Clock) -> HeadSigner:
+    """For a paper that prints its chain head signed (the quota report): the head anchored in
+    the anchor file, and "key FINGERPRINT…, signature HEX" back (None when it cannot be)."""
+
+    def sign(seq: int, head: str) -> str | None:
+        try:
+            key = desk_key_for(db.target.path)
+            path = anchor_file(db)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            signature = append_anchor(
+                path,
+                key,
+                seq=seq,
+                head=head,
+                at=clock.now(),
+                by=actor,
+                database=db.description,
+                again=True,
+            )
+        except (OSError, DeskKeyError) as error:
+            log.warning("could not sign the chain head for a paper: %s", error)
+            return None
+        if signature is None:
+            return None
+        return f"key {key.fingerprint}, anchor file {path.name}, signature {signature}"
+
+    return sign
 
 
 def anchors_of(db: SqlDatabase) -> AnchorReading:

@@ -227,7 +227,9 @@ def document_json(document: RegisteredDocument) -> dict[str, Any]:
     return {**document.model_dump(mode="json"), "qr_payload": document.qr_payload}
 
 
-def _generate(run: Run, build: Callable[[Database], DocumentView]) -> int:
+def _generate(
+    run: Run, build: Callable[[Database], DocumentView], *, signed_head: bool = False
+) -> int:
     """Build the document's view from the records, then number, render, register and write
     it to ``--out``."""
     made = renderer()
@@ -235,7 +237,12 @@ def _generate(run: Run, build: Callable[[Database], DocumentView]) -> int:
     target = AtomicPdf(run.args.out)
     _warn_default_letterhead(run)
     try:
-        document, _ = generate(db, made, build(db), actor=run.actor, deliver=target.deliver)
+        from app.anchoring import head_signer  # imported here: it needs this module
+
+        sign = head_signer(db, actor=run.actor, clock=run.clock) if signed_head else None
+        document, _ = generate(
+            db, made, build(db), actor=run.actor, deliver=target.deliver, sign_head=sign
+        )
     except BaseException:
         target.discard()
         raise
@@ -311,7 +318,9 @@ def _cmd_notice(run: Run) -> int:
 def _cmd_report(run: Run) -> int:
     on = run.args.on or run.today
     year = run.args.year or on.year
-    return _generate(run, lambda db: quota_report_view(db, run.catalog, on=on, year=year))
+    return _generate(
+        run, lambda db: quota_report_view(db, run.catalog, on=on, year=year), signed_head=True
+    )
 
 
 def _looks_like_a_file(target: str) -> bool:
@@ -343,6 +352,9 @@ def _cmd_verify(run: Run) -> int:
     if not result.genuine:
         run.err.write(f"diffusion-desk: {target}: not genuine\n")
         return EXIT_BAD_INPUT
+    if result.record_rewritten:
+        run.err.write(f"diffusion-desk: {target}: the desk's record was rewritten since\n")
+        return EXIT_BAD_INPUT
     return EXIT_OK
 
 
@@ -351,6 +363,7 @@ def _verification_json(target: str, kind: str, result: Verification) -> dict[str
         "input": target,
         "input_kind": kind,
         "genuine": result.genuine,
+        "record_rewritten": result.record_rewritten,
         "standing": None if result.standing is None else result.standing.value,
         "since": None if result.since is None else result.since.isoformat(),
         "headline": result.headline,

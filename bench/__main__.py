@@ -25,6 +25,7 @@ from bench import (
     screening_orders,
     search,
     storage,
+    verify,
 )
 from bench.report import Row, Section, render
 
@@ -40,6 +41,7 @@ NAMES = (
     "rescreen",
     "fieldaudit",
     "kits",
+    "verify",
 )
 
 
@@ -86,6 +88,10 @@ def _kits(options: argparse.Namespace) -> list[Section]:
     return [kits.run_section(workdir=options.workdir)]
 
 
+def _verify(options: argparse.Namespace) -> list[Section]:
+    return [verify.run_section(quick=options.quick, workdir=options.workdir)]
+
+
 def _storage(options: argparse.Namespace) -> list[Section]:
     return storage.run(quick=options.quick, workdir=options.workdir, reuse=options.reuse)
 
@@ -127,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         "rescreen": _rescreen,
         "fieldaudit": _fieldaudit,
         "kits": _kits,
+        "verify": _verify,
     }
     failed = False
     for name in options.names or NAMES:

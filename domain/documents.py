@@ -87,6 +87,9 @@ class Stamp(Frozen):
     chain_seq: int | None = None
     chain_head: str | None = None
     """The audit chain's last entry when the document was issued."""
+    head_signature: str | None = None
+    """The desk's signature of that head, as its anchor file keeps it ("key FINGERPRINT:
+    SIGNATURE"); printed in full on the quota report."""
 
     @property
     def record_line(self) -> str:
@@ -415,6 +418,9 @@ class Verification(Frozen):
     """A sentence for the officer: what matched, and what the document stands for now."""
     since: date | None = None
     """When a genuine document was revoked or superseded."""
+    record_rewritten: bool = False
+    """The paper is genuine, but the desk's record no longer holds the chain head it was
+    issued at: the record was shortened or rewritten since."""
 
     @property
     def headline(self) -> str:
@@ -422,6 +428,8 @@ class Verification(Frozen):
         "GENUINE, BUT SUPERSEDED ON ...", or "NOT GENUINE"."""
         if not self.genuine:
             return "NOT GENUINE"
+        if self.record_rewritten:
+            return "GENUINE, BUT THE DESK'S RECORD WAS REWRITTEN SINCE"
         if self.standing in (Standing.REVOKED, Standing.SUPERSEDED):
             state = "REVOKED" if self.standing is Standing.REVOKED else "SUPERSEDED"
             on = f" ON {self.since.isoformat()}" if self.since else ""

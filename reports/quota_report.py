@@ -94,6 +94,18 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
             story.append(KeepTogether([self.heading(title), charts[0]]))
             story.extend(charts[1:])
             story.append(self._table(rows, what, unit))
+        if stamp.chain_seq is not None and stamp.chain_head is not None:
+            anchor = (
+                f"The desk's audit chain stood at entry {stamp.chain_seq:,} when this report was "
+                f"issued; its hash is {stamp.chain_head}."
+            )
+            if stamp.head_signature:
+                anchor += f" Signed by the desk ({stamp.head_signature})."
+            anchor += (
+                " A record shortened or rewritten after this report no longer holds this entry "
+                "with this hash: diffusion-desk audit verify names it."
+            )
+            story += [self.heading("Record anchor"), self.text(anchor, "small")]
         return story
 
     def _figure(self, value: float, unit: str, *limits: float) -> str:

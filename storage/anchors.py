@@ -85,11 +85,13 @@ def append_anchor(
     at: datetime,
     by: str,
     database: str,
-) -> bool:
+    again: bool = False,
+) -> str | None:
     """Append a signed line for the chain head ``seq``/``head`` unless the file's last line
-    already anchors it; returns whether a line was written."""
-    if seq == 0 or last_anchored(path) == seq:
-        return False
+    already anchors it (``again``: even then); returns the line's signature (hex), or None
+    when nothing was written."""
+    if seq == 0 or (not again and last_anchored(path) == seq):
+        return None
     line: dict[str, object] = {
         "format": FORMAT,
         "database": database,
@@ -107,7 +109,7 @@ def append_anchor(
         os.fsync(descriptor)
     finally:
         os.close(descriptor)
-    return True
+    return str(line["signature"])
 
 
 def read_anchors(path: Path, trusted: Mapping[str, str]) -> AnchorReading:

@@ -463,9 +463,11 @@ class AuditPage(Page):
         if report.intact:
             self.result_label.setStyleSheet(ok_box_style("4px 10px"))
             self.result_label.setText(
-                f"✓ Intact: {report.entries:,} entries, {report.decisions:,} decisions. "
+                f"✓ Intact: {report.entries:,} entries, {report.decisions:,} decisions, "
+                f"{report.records:,} records, {report.anchors:,} anchors outside the database. "
                 f"Head hash {report.head_hash[:16]}…"
             )
+            self.result_label.setToolTip("\n".join(report.notes))
         else:
             problem = report.problem
             assert problem is not None

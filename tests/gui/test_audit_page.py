@@ -105,7 +105,7 @@ def test_verify_reports_an_intact_record(qtbot: QtBot, page: AuditPage, desk: De
     with desk.db.reader() as uow:
         decisions = sum(1 for _ in uow.decisions.all())
     assert page.result_label.text().startswith(
-        f"✓ Intact: {total:,} entries, {decisions:,} decisions."
+        f"✓ Intact: {total:,} entries, {decisions:,} decisions, "
     )
 
 

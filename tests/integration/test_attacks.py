@@ -470,3 +470,17 @@ def test_decisions_made_under_the_genuine_rules_are_named_while_the_file_stays_e
     verdict = _verify(desk, _edited_catalog())
     assert verdict is not None
     assert "that ruleset's file now reads" in verdict
+
+
+def test_a_paper_verified_against_a_shortened_record_says_the_record_was_rewritten(
+    desk: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    connection = sqlite3.connect(desk)
+    (issued_at,) = connection.execute("SELECT chain_seq FROM documents").fetchone()
+    connection.close()
+    _sql(desk, f"DELETE FROM audit_log WHERE seq >= {issued_at}")
+    capsys.readouterr()
+    code = main(["--db", str(desk), "verify", str(desk.parent / "aia.pdf")], clock=clock_on())
+    out = capsys.readouterr().out
+    assert code == 2
+    assert "GENUINE, BUT THE DESK'S RECORD WAS REWRITTEN SINCE" in out

@@ -5,7 +5,7 @@ with its audit entry; batches of statements due and records of a day.
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from pydantic import BaseModel
@@ -131,6 +131,10 @@ RENDER_ATTEMPTS = 5
 """How often a document is rendered again when another desk took its number meanwhile."""
 
 
+HeadSigner = Callable[[int, str], str | None]
+"""Anchors a chain head (entry number, hash) and returns its signature as printed."""
+
+
 def generate(
     db: Database,
     renderer: DocumentRenderer,
@@ -142,8 +146,12 @@ def generate(
     year: int | None = None,
     actor: str,
     deliver: Deliver | None = None,
+    sign_head: HeadSigner | None = None,
 ) -> tuple[RegisteredDocument, bytes]:
     """Number, stamp, render and register one document.
+
+    ``sign_head``, when given, anchors the chain head the document is issued at outside the
+    database and returns the signature the paper prints (the quota report's).
 
     The view says which kind of document it is (``kind``, when given, must agree). The
     number is the next for that kind in the year generated (``AIA-2026-0001``). It is
@@ -187,6 +195,7 @@ def generate(
             verification_code=code,
             chain_seq=chain_seq,
             chain_head=chain_head,
+            head_signature=None if sign_head is None else sign_head(chain_seq, chain_head),
         )
         pdf = renderer.render(view, stamp)  # no lock held
         with db.writer(actor) as uow:

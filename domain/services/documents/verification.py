@@ -212,12 +212,29 @@ def _genuine(uow: UnitOfWork, document: RegisteredDocument, opening: str) -> Ver
         Standing.REVOKED: " It is genuine but no longer in force.",
         Standing.SUPERSEDED: " It is genuine but superseded.",
     }[standing]
+    rewritten = _record_rewritten(uow, document)
     return Verification(
         genuine=True,
         document=document,
         standing=standing,
         since=since,
-        message=f"{opening}{headline} {note}",
+        message=f"{opening}{headline} {note}" + (f" {rewritten}" if rewritten else ""),
+        record_rewritten=rewritten is not None,
+    )
+
+
+def _record_rewritten(uow: UnitOfWork, document: RegisteredDocument) -> str | None:
+    """Words for a record that no longer holds the chain head the paper was issued at
+    (None: it does, or the paper is from before heads were kept)."""
+    if document.chain_seq is None or document.chain_head is None or document.chain_seq == 0:
+        return None
+    if uow.audit.hash_at(document.chain_seq) == document.chain_head:
+        return None
+    return (
+        f"WARNING: the desk's record was shortened or rewritten after this paper was issued: "
+        f"audit entry {document.chain_seq:,} no longer has the hash it had then "
+        f"({document.chain_head[:16]}…); run 'diffusion-desk audit verify' and restore the "
+        "database from a backup."
     )
 
 
