@@ -22,7 +22,7 @@ from enum import StrEnum
 from typing import Any, Final
 
 from domain.audit import canonical_json, sha256_hex
-from domain.ports import UnitOfWork
+from domain.ports import StoredOrder, UnitOfWork
 
 SEAL_ACTION: Final = "seal"
 SEAL_ENTITY: Final = "record"
@@ -99,6 +99,11 @@ def _dump(value: Any) -> State:
     return value.model_dump(mode="json")
 
 
+def order_state(order: Any) -> State:
+    """The state of an order just added (open, as written): what reading it back gives."""
+    return _dump(StoredOrder(order=order))
+
+
 def _licence(value: Any) -> State:
     return _dump(value.model_copy(update={"used_tpp": 0.0}))
 
@@ -168,21 +173,31 @@ def states_by_key(uow: UnitOfWork, kind: StateKind, keys: Sequence[str]) -> dict
     return found
 
 
-def seal(uow: UnitOfWork, touched: Iterable[tuple[str, str]]) -> dict[str, dict[str, str | None]]:
+def seal(
+    uow: UnitOfWork,
+    touched: Iterable[tuple[str, str]],
+    written: Mapping[tuple[str, str], State] | None = None,
+) -> dict[str, dict[str, str | None]]:
     """The digests a seal entry keeps for the records a transaction touched, read back in
-    that transaction (None: the record is gone)."""
+    that transaction (None: the record is gone); records only added in bulk are sealed as
+    ``written`` holds them."""
     by_kind: dict[StateKind, set[str]] = defaultdict(set)
+    touched = set(touched)
     for kind, key in touched:
         by_kind[StateKind(kind)].add(key)
     sealed: dict[str, dict[str, str | None]] = {}
+    for (kind_name, key), state in (written or {}).items():
+        if (kind_name, key) not in touched:
+            kind = StateKind(kind_name)
+            sealed.setdefault(kind.value, {})[key] = state_digest(kind, state)
     for kind in sorted(by_kind):
         keys = sorted(by_kind[kind])
         states: dict[str, State] = {}
         for start in range(0, len(keys), 10_000):
             states.update(states_by_key(uow, kind, keys[start : start + 10_000]))
-        sealed[kind.value] = {
-            key: None if key not in states else state_digest(kind, states[key]) for key in keys
-        }
+        sealed.setdefault(kind.value, {}).update(
+            (key, None if key not in states else state_digest(kind, states[key])) for key in keys
+        )
     return sealed
 
 

@@ -44,7 +44,7 @@ from domain.ports import (
     RedFlagChecklist,
     StoredOrder,
 )
-from domain.record_state import aia_key, footprint_key, lpp_key
+from domain.record_state import aia_key, footprint_key, lpp_key, order_state
 from domain.text import party_search_text
 from storage.schema import (
     AiaCertificationRow,
@@ -61,7 +61,7 @@ from storage.schema import (
     RedFlagChecklistRow,
     VeuFootprintRow,
 )
-from storage.sealing import touch, touch_many
+from storage.sealing import note_written, touch, touch_many
 from storage.statements import (
     InStatement,
     RowMemo,
@@ -381,7 +381,7 @@ class SqlOrderRepository(_Repository):
     def add_many(self, orders: Sequence[Order]) -> None:
         if not orders:
             return
-        touch_many(self.connection, "order", [order.ref for order in orders])
+        note_written(self.connection, "order", {order.ref: order_state(order) for order in orders})
         party_refs = {order.consignee_ref for order in orders} | {
             order.end_user_ref for order in orders if order.end_user_ref
         }

@@ -12,6 +12,7 @@ from __future__ import annotations
 from sqlalchemy.engine import Connection
 
 _TOUCHED = "desk_touched_records"
+_WRITTEN = "desk_written_records"
 
 
 def touch(connection: Connection, kind: str, key: str) -> None:
@@ -25,7 +26,17 @@ def touch_many(connection: Connection, kind: str, keys: list[str]) -> None:
     touched.update((kind, key) for key in keys)
 
 
-def take_touched(connection: Connection) -> set[tuple[str, str]]:
-    """The records noted since the last call (and forget them)."""
+def note_written(connection: Connection, kind: str, states: dict[str, object]) -> None:
+    """Records added in bulk whose state is what was written: sealed without reading them
+    back (a record also touched otherwise in the transaction is read back)."""
+    written: dict[tuple[str, str], object] = connection.info.setdefault(_WRITTEN, {})
+    written.update(((kind, key), state) for key, state in states.items())
+
+
+def take_touched(
+    connection: Connection,
+) -> tuple[set[tuple[str, str]], dict[tuple[str, str], object]]:
+    """The records noted since the last call, to read back and as written (and forget them)."""
     touched: set[tuple[str, str]] = connection.info.pop(_TOUCHED, set())
-    return touched
+    written: dict[tuple[str, str], object] = connection.info.pop(_WRITTEN, {})
+    return touched, written

@@ -213,12 +213,15 @@ class SqlUnitOfWork:
         assert self.connection is not None
         if self._session is not None:
             self._session.flush()
-        touched = take_touched(self.connection)
-        if touched:
+        touched, written = take_touched(self.connection)
+        if touched or written:
             # The transaction's last entry vouches for the records it wrote, as read back now.
-            sealed = seal(self, touched)
+            sealed = seal(self, touched, written)
             self.audit.append(
-                SEAL_ACTION, SEAL_ENTITY, f"{len(touched)} records", after={"states": sealed}
+                SEAL_ACTION,
+                SEAL_ENTITY,
+                f"{sum(map(len, sealed.values()))} records",
+                after={"states": sealed},
             )
         self.connection.commit()
         self._committed = True
