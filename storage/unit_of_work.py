@@ -159,7 +159,8 @@ class SqlUnitOfWork:
             if isinstance(error, Exception):
                 raise_named(error, connection)
             raise
-        take_touched(connection)  # whatever an earlier transaction on it left unsealed
+        if self.writer:  # a reader writes nothing (and its kept connection is left as it is)
+            take_touched(connection)  # whatever an earlier transaction on it left unsealed
         self.connection = connection
         self.ledger = SqlLedgerRepository(connection)
         self.parties = SqlPartyRepository(connection)
@@ -186,7 +187,8 @@ class SqlUnitOfWork:
     ) -> None:
         assert self.connection is not None
         broken = True
-        take_touched(self.connection)
+        if self.writer:
+            take_touched(self.connection)
         try:
             if self._session is not None:
                 self._session.close()
@@ -297,8 +299,9 @@ class SqlDatabase:
 
     def seal_baseline(self) -> None:
         """Seal the records of a database written before seals (once; see migration 0014)."""
-        with self.reader() as uow:
-            if not uow.audit.baseline_pending():
+        # A connection of its own, not this thread's kept one (see KeptReadConnections).
+        with self._reading.connect() as connection:
+            if not SqlAuditLog(connection, "", self.clock.now()).baseline_pending():
                 return
         with self.writer(BASELINE_ACTOR) as uow:
             if seal_baseline(uow):

@@ -165,9 +165,10 @@ def test_an_import_killed_while_writing_leaves_no_order_behind_and_the_file_impo
     assert count(database, "SELECT COUNT(*) FROM orders") == DEMO_ORDERS + orders
     lines = table_counts(database)["order_lines"]
     assert lines == table_counts(reference)["order_lines"] + rows_written
-    assert rows(database, "SELECT action, entity_ref FROM audit_log ORDER BY seq DESC LIMIT 1") == [
-        ("import", big.name)
-    ]
+    assert rows(
+        database,
+        "SELECT action, entity_ref FROM audit_log WHERE action != 'seal' ORDER BY seq DESC LIMIT 1",
+    ) == [("import", big.name)]
     _assert_whole(desk, database)
 
 

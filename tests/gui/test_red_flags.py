@@ -66,7 +66,7 @@ def test_a_saved_checklist_is_kept_with_the_order_and_in_the_audit_log(
     assert "Checklist saved" in dialog.status.text()
 
     with desk.db.reader() as uow:
-        entries = list(uow.audit.entries())
+        entries = [entry for entry in uow.audit.entries() if entry.action != "seal"]
         kept = uow.red_flags.checklists("SO-26-0094")
     last = entries[-1]
     assert (last.action, last.entity, last.entity_ref) == ("checklist", "order", "SO-26-0094")
@@ -118,7 +118,7 @@ def test_resolving_red_flag_28_releases_the_hold_after_the_order_is_checked_agai
     assert "SO-25-0151" not in [row.order.ref for row in page.held_model.rows()]
     with desk.db.reader() as uow:
         stored = uow.orders.get("SO-25-0151")
-        actions = [entry.action for entry in uow.audit.entries()][-2:]
+        actions = [entry.action for entry in uow.audit.entries() if entry.action != "seal"][-2:]
     assert stored is not None
     resolution = stored.order.red_flag_28_resolution
     assert resolution is not None
