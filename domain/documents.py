@@ -19,6 +19,7 @@ from domain.audit import canonical_json, sha256_hex
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.labelled import Labelled
+from domain.numbers import Exact
 
 PageSize = Literal["A4", "Letter"]
 
@@ -141,8 +142,8 @@ class LppCertificationView(Frozen):
     consignee: PartyBlock
     title: str
     year: int
-    limit_tpp: float
-    prior_receipts_tpp: float | None
+    limit_tpp: Exact
+    prior_receipts_tpp: Exact | None
     """The prior receipts on file for the year; None when the signer fills them in."""
     statements: tuple[str, ...]
     """The certification's statements, figures filled in."""
@@ -237,8 +238,8 @@ class ShipmentNoticeView(Frozen):
 
 class QuotaRow(Frozen):
     label: str
-    used_tpp: float
-    limit_tpp: float
+    used_tpp: Exact
+    limit_tpp: Exact
     detail: str = ""
     bound: Literal["max", "min"] = "max"
     """"max": the limit caps what is used; "min": the figure must reach at least the limit

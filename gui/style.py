@@ -8,6 +8,7 @@ light ones (text against its background at WCAG AA, 4.5:1).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
@@ -257,14 +258,16 @@ def badge_stylesheet(value: str | None) -> str:
     )
 
 
-def tpp(value: float | None) -> str:
+def tpp(value: Decimal | float | None) -> str:
+    """A TPP figure: whole units with separators (exact however large), one decimal otherwise."""
     if value is None:
         return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    whole = value == value.to_integral_value() if isinstance(value, Decimal) else value.is_integer()
+    return f"{value:,.0f}" if whole else f"{value:,.1f}"
 
 
-def percent(value: float) -> str:
-    return f"{value * 100:.1f} %"
+def percent(value: Decimal | float) -> str:
+    return f"{float(value) * 100:.1f} %"
 
 
 def dark_palette() -> QPalette:

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
-import math
+from decimal import Decimal
 
 from domain.errors import DomainError
+from domain.numbers import exact
 
 
-def parse_tpp(text: str) -> float:
-    """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"); ValueError if it is not one."""
+def parse_tpp(text: str) -> Decimal:
+    """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"), exact to its last digit;
+    ValueError if it is not one."""
     cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         raise ValueError("enter a TPP figure (0 if none)")
     try:
-        value = float(cleaned)
+        value = exact(cleaned)
     except ValueError:
         raise ValueError(f"“{text.strip()}” is not a number") from None
-    if not math.isfinite(value) or value < 0:
+    if value < 0:
         raise ValueError("a TPP figure is a number of 0 or more")
     return value
 
