@@ -184,6 +184,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
     parser.add_argument(
+        "--language",
+        choices=("en", "zh_CN"),
+        default="en",
+        help="the window's language (zh_CN: Simplified Chinese)",
+    )
+    parser.add_argument(
         "--check-fit",
         action="store_true",
         help="also report (last line, FIT [...]) what does not fit the screen; exit 1 if any",
@@ -234,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
         app.setPalette(dark_palette())
     app.setOrganizationName("Diffusion Desk")
     app.setApplicationName("Diffusion Desk")
+    from gui.i18n import install_translations
+
+    install_translations(app, args.language)
 
     from app.desktop import build_context
     from domain.services.demo_load import load_demo

@@ -10,9 +10,12 @@ from __future__ import annotations
 
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from domain.decision import Outcome
+from gui.kit import numbers
+from gui.kit.numbers import grouped
 
 
 class Tone(StrEnum):
@@ -232,11 +235,20 @@ OUTCOME_SYMBOLS: dict[str, str] = {
 
 
 def outcome_label(value: str | None) -> str:
-    if value is None:
-        return "Pending"
-    if value == "cancelled":
-        return "Cancelled"
-    return Outcome(value).label
+    """An outcome as the window names it, in the window's language (the domain's label in
+    English)."""
+    translate = QCoreApplication.translate
+    labels = {
+        "pending": translate("Outcome", "Pending"),
+        "cancelled": translate("Outcome", "Cancelled"),
+        Outcome.NO_LICENSE_REQUIRED.value: translate("Outcome", "No licence required"),
+        Outcome.AUTHORIZED.value: translate("Outcome", "Authorized"),
+        Outcome.LICENSE_REQUIRED.value: translate("Outcome", "Licence required"),
+        Outcome.HOLD.value: translate("Outcome", "Hold"),
+        Outcome.PROHIBITED.value: translate("Outcome", "Prohibited"),
+    }
+    key = value or "pending"
+    return labels[key] if key in labels else Outcome(key).label
 
 
 def badge_text(value: str | None) -> str:
@@ -260,11 +272,11 @@ def badge_stylesheet(value: str | None) -> str:
 def tpp(value: float | None) -> str:
     if value is None:
         return ""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,.1f}"
+    return grouped(value, 0 if float(value).is_integer() else 1)
 
 
 def percent(value: float) -> str:
-    return f"{value * 100:.1f} %"
+    return numbers.percent(value)
 
 
 def dark_palette() -> QPalette:

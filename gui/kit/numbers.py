@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+from PySide6.QtCore import QLocale
+
 from domain.errors import DomainError
 
 
@@ -35,3 +37,26 @@ def parse_number(text: str, what: str, *, positive: bool = False) -> float | Non
     if value < 0 or (positive and value == 0):
         raise DomainError(f"{what} must be {'more than' if positive else 'at least'} 0")
     return value
+
+
+def _chinese() -> bool:
+    """Whether figures are written the Chinese way (the loader set a Chinese default locale);
+    otherwise they are written exactly as in English ("1,234,567", "12.5 %")."""
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def grouped(value: float, places: int = 0) -> str:
+    """A figure with its thousands grouped ("26,900,000"; "1,013.5" with one place), in the
+    window's locale."""
+    if _chinese():
+        if places == 0 and float(value).is_integer():
+            return QLocale().toString(int(value))
+        return QLocale().toString(float(value), "f", places)
+    return f"{value:,.{places}f}"
+
+
+def percent(fraction: float, places: int = 1) -> str:
+    """A fraction as a percentage ("12.5 %" in English, "12.5%" in Chinese)."""
+    if _chinese():
+        return QLocale().toString(fraction * 100, "f", places) + QLocale().percent()
+    return f"{fraction * 100:.{places}f} %"
