@@ -52,7 +52,14 @@ from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
 from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
-from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
+from gui.kit.pickers import (
+    EMPTY_INDEX,
+    AmbiguousRefError,
+    CountryEdit,
+    RefEdit,
+    RefIndex,
+    describe_country,
+)
 from gui.kit.quantity import QuantityEdit
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import fit_to_screen
@@ -550,7 +557,7 @@ class NewOrderDialog(QDialog):
             text = str(error.args[0]) if error.args else edit.text()
             message.show_error(
                 text
-                if "pick one" in text
+                if isinstance(error, AmbiguousRefError)
                 else self.tr("unknown party {text}").format(text=repr(edit.text().strip()))
             )
             return False, None
@@ -631,7 +638,9 @@ class NewOrderDialog(QDialog):
                 product = line.product.resolve()
             except LookupError as error:
                 text = str(error.args[0]) if error.args else ""
-                line.show_error(text if "pick one" in text else self.tr("unknown product"))
+                line.show_error(
+                    text if isinstance(error, AmbiguousRefError) else self.tr("unknown product")
+                )
                 ok = False
                 continue
             if product is None:

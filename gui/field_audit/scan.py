@@ -13,7 +13,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QCoreApplication,
     QModelIndex,
     QObject,
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from domain.fieldaudit.reconcile import Reconciliation, SerialClass, Sighting
 from domain.services.site_visit import SiteVisit
+from gui.i18n import QT_TRANSLATE_NOOP
 from gui.kit.numbers import grouped
 from gui.kit.tables import HeaderModel, set_up_list
 from gui.style import Tone, colour

@@ -41,6 +41,12 @@ _installed: list[QTranslator] = []
 """The translators in use: kept referenced, or Python would collect them under Qt's feet."""
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for translation in ``context`` where it is named (a table's headers); it
+    is translated where it is shown. Qt's own returns ``object`` to type checkers."""
+    return text
+
+
 def language_setting(settings: QSettings | None = None) -> str:
     """The officer's choice as saved ("system" when nothing or something unknown is saved)."""
     value = (settings or QSettings()).value(LANGUAGE_KEY, SYSTEM)

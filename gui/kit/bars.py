@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from gui.style import Tone, colour, tpp
@@ -39,7 +39,10 @@ class FigureBar(QProgressBar):
 
 def used_text(used: float, limit: float, unit: str = "TPP") -> str:
     left = max(limit - used, 0.0)
-    text = f"{tpp(used)} of {tpp(limit)} {unit} used · {tpp(left)} left"
+    translate = QCoreApplication.translate
+    text = translate("FigureBar", "{used} of {limit} {unit} used · {left} left").format(
+        used=tpp(used), limit=tpp(limit), unit=unit, left=tpp(left)
+    )
     if used > limit:
-        text += f" · over by {tpp(used - limit)}"
+        text += " · " + translate("FigureBar", "over by {over}").format(over=tpp(used - limit))
     return text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import math
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
 from domain.errors import DomainError
 
@@ -13,13 +13,19 @@ def parse_tpp(text: str) -> float:
     """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"); ValueError if it is not one."""
     cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
-        raise ValueError("enter a TPP figure (0 if none)")
+        raise ValueError(QCoreApplication.translate("FormDialog", "enter a TPP figure (0 if none)"))
     try:
         value = float(cleaned)
     except ValueError:
-        raise ValueError(f"“{text.strip()}” is not a number") from None
+        raise ValueError(
+            QCoreApplication.translate("FormDialog", "“{text}” is not a number").format(
+                text=text.strip()
+            )
+        ) from None
     if not math.isfinite(value) or value < 0:
-        raise ValueError("a TPP figure is a number of 0 or more")
+        raise ValueError(
+            QCoreApplication.translate("FormDialog", "a TPP figure is a number of 0 or more")
+        )
     return value
 
 
@@ -31,11 +37,25 @@ def parse_number(text: str, what: str, *, positive: bool = False) -> float | Non
     try:
         value = float(cleaned)
     except ValueError:
-        raise DomainError(f"{what}: {text.strip()!r} is not a number") from None
+        raise DomainError(
+            QCoreApplication.translate("FormDialog", "{what}: {text} is not a number").format(
+                what=what, text=repr(text.strip())
+            )
+        ) from None
     if value != value or value in (float("inf"), float("-inf")):
-        raise DomainError(f"{what}: {text.strip()!r} is not a number")
+        raise DomainError(
+            QCoreApplication.translate("FormDialog", "{what}: {text} is not a number").format(
+                what=what, text=repr(text.strip())
+            )
+        )
     if value < 0 or (positive and value == 0):
-        raise DomainError(f"{what} must be {'more than' if positive else 'at least'} 0")
+        raise DomainError(
+            (
+                QCoreApplication.translate("FormDialog", "{what} must be more than 0")
+                if positive
+                else QCoreApplication.translate("FormDialog", "{what} must be at least 0")
+            ).format(what=what)
+        )
     return value
 
 
