@@ -3,6 +3,8 @@
 #   make test    every check: ruff, ruff format, mypy, import contracts, pytest (offscreen Qt;
 #                storage tests on SQLite, and on PostgreSQL too when it is installed)
 #   make lint    ruff, ruff format, mypy, import contracts
+#   make translations  compile the window's translations (gui/i18n/*.ts) to .qm
+#   make ts      bring gui/i18n/*.ts up to date with the sources (then translate what is new)
 #   make bench   run the benchmarks under bench/ and print their figures
 #   make lock    regenerate requirements.lock from pyproject.toml
 #   make clean   remove .venv, caches and build artefacts
@@ -19,19 +21,33 @@ STAMP := $(VENV)/.diffusion-desk-installed
 # folder, so new modules need no reinstall; a new top-level package needs pyproject.toml anyway.
 STAMP_INPUTS := requirements.lock pyproject.toml
 
-.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run
+.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run translations ts
 
 help:
-	@sed -n '2,8s/^#//p' Makefile
+	@sed -n '2,10s/^#//p' Makefile
 
-run: venv syslibs-run
+run: venv syslibs-run translations
 	$(BIN)/diffusion-desk
 
 # pytest runs inside scripts/with-postgres.sh: with PostgreSQL installed, the storage tests
 # also run on a throwaway server it starts on loopback and removes afterwards.
-test: venv syslibs-test
+test: venv syslibs-test translations
 	@$(MAKE) --no-print-directory checks
 	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(BIN)/pytest
+
+# The window's translations: each gui/i18n/<area>.<lang>.ts compiled beside it to .qm (the
+# .qm files are built, never committed).
+TS_FILES := $(wildcard gui/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+translations: venv
+	@$(MAKE) --no-print-directory $(QM_FILES)
+
+gui/i18n/%.qm: gui/i18n/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+ts: venv
+	$(BIN)/python -m gui.i18n.areas
 
 lint: venv
 	@$(MAKE) --no-print-directory checks
@@ -85,3 +101,4 @@ lock:
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -f gui/i18n/*.qm

@@ -74,7 +74,7 @@ class LetterheadDialog(DeskDialog):
         self.address.setPlaceholderText(self.tr("One line of the address per line"))
         self.contact = make_line_edit(name="letterheadContact")
         self.contact.setAccessibleName(self.tr("Contact"))
-        self.contact.setPlaceholderText("export.compliance@example.com · +1 555 0100")
+        self.contact.setPlaceholderText(self.tr("export.compliance@example.com · +1 555 0100"))
         self.officer = make_line_edit(name="letterheadOfficer")
         self.officer.setAccessibleName(self.tr("Officer named on paper"))
         self.officer.setPlaceholderText(self.tr("Jane Doe, Export Compliance Officer"))

@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QFont,
     QFontMetrics,
@@ -34,6 +35,7 @@ from domain.errors import DomainError
 from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
+from gui.i18n import CHINESE, ENGLISH, SYSTEM, language_setting, set_language_setting
 from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
@@ -79,6 +81,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings or UiSettings()
+        self._qsettings = QSettings()
         self._kit_windows: list[QMainWindow] = []
         self.setObjectName("mainWindow")
         cap_minimum(self, 960, 600)
@@ -228,6 +231,8 @@ class MainWindow(QMainWindow):
                     )
                 )
 
+        self._build_language_menu()
+
         help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
             self._action(
@@ -240,6 +245,41 @@ class MainWindow(QMainWindow):
         help_menu.addAction(
             self._action(self.tr("&About {product}").format(product=PRODUCT_NAME), self.open_about)
         )
+
+    def _build_language_menu(self) -> None:
+        """View › Language: the system's, English or Simplified Chinese, taken at next start."""
+        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        chosen = language_setting(self._qsettings)
+        # Each language is named in itself, so an officer who cannot read the current one
+        # still finds theirs.
+        for code, name in (
+            (SYSTEM, self.tr("System language")),
+            (ENGLISH, "English"),
+            (CHINESE, "简体中文"),
+        ):
+            action = QAction(name, self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_language_triggered)
+        self.language_actions = group
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == language_setting(self._qsettings):
+            return
+        set_language_setting(code, self._qsettings)
+        text = self.tr("The language changes the next time the desk starts.")
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), text, parent=self)
+        box.setObjectName("languageMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- navigation -----------------------------------------------------------------------
 
