@@ -53,6 +53,46 @@ def _text(row: Row, key: str) -> str:
     return "" if value is None else str(value)
 
 
+def status_words(status: str) -> str:
+    """A serial's class as the reconciliation lists it (the report's word, translated)."""
+    translate = QCoreApplication.translate
+    words = {
+        "missing": translate("ReconciliationPane", "missing"),
+        "unexpected": translate("ReconciliationPane", "unexpected"),
+        "duplicate": translate("ReconciliationPane", "duplicate"),
+        "relocated": translate("ReconciliationPane", "relocated"),
+    }
+    return words.get(status, status)
+
+
+def detail_words(detail: str) -> str:
+    """What a serial's class means, as the visit report says it (in English on paper),
+    in the window's language."""
+    translate = QCoreApplication.translate
+    fixed = {
+        "shipped to this site, not found": translate(
+            "ReconciliationPane", "shipped to this site, not found"
+        ),
+        "never shipped by the desk": translate("ReconciliationPane", "never shipped by the desk"),
+        "seen twice on site": translate("ReconciliationPane", "seen twice on site"),
+    }
+    if detail in fixed:
+        return fixed[detail]
+    for prefix, text in (
+        (
+            "shipped by the desk to ",
+            translate("ReconciliationPane", "shipped by the desk to {what}"),
+        ),
+        (
+            "shipped to this party for ",
+            translate("ReconciliationPane", "shipped to this party for {what}"),
+        ),
+    ):
+        if detail.startswith(prefix):
+            return text.format(what=detail.removeprefix(prefix))
+    return detail
+
+
 class ReconciliationPane(QWidget):
     """Expected against found, per product, and every serial that is not simply found (as
     the visit report prints them: visit_report.reconciliation_rows)."""
@@ -80,11 +120,11 @@ class ReconciliationPane(QWidget):
         self.table, self.model = _table(
             "reconciliation",
             [
-                Column(self.tr("Class"), lambda row: row.status),
+                Column(self.tr("Class"), lambda row: status_words(row.status)),
                 Column(self.tr("Serial"), lambda row: row.serial),
                 Column(self.tr("Product"), lambda row: row.product_ref),
                 Column(self.tr("Order"), lambda row: row.order_ref),
-                Column(self.tr("What it means"), lambda row: row.detail),
+                Column(self.tr("What it means"), lambda row: detail_words(row.detail)),
             ],
             (100, 200, 150, 120),
         )

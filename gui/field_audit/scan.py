@@ -308,7 +308,9 @@ class ScanPane(QWidget):
             summary = Counter(class_name(s.kind) for s in sightings)
             text = self.tr("{count} serials read: ").format(
                 count=grouped(len(sightings))
-            ) + ", ".join(f"{grouped(count)} {word}" for word, count in summary.most_common())
+            ) + self.tr(", ").join(
+                f"{grouped(count)} {word}" for word, count in summary.most_common()
+            )
         self.banner.setText(text)
         worst = last.kind if len(sightings) == 1 else _worst(sightings)
         self._paint_banner(worst)

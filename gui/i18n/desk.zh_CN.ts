@@ -1585,6 +1585,42 @@
 <context>
     <name>ReconciliationPane</name>
     <message>
+        <source>missing</source>
+        <translation>缺失</translation>
+    </message>
+    <message>
+        <source>unexpected</source>
+        <translation>意外</translation>
+    </message>
+    <message>
+        <source>duplicate</source>
+        <translation>重复</translation>
+    </message>
+    <message>
+        <source>relocated</source>
+        <translation>已转移</translation>
+    </message>
+    <message>
+        <source>shipped to this site, not found</source>
+        <translation>已发往此现场，未找到</translation>
+    </message>
+    <message>
+        <source>never shipped by the desk</source>
+        <translation>工作台从未发运过</translation>
+    </message>
+    <message>
+        <source>seen twice on site</source>
+        <translation>在现场出现两次</translation>
+    </message>
+    <message>
+        <source>shipped by the desk to {what}</source>
+        <translation>工作台已发往 {what}</translation>
+    </message>
+    <message>
+        <source>shipped to this party for {what}</source>
+        <translation>已发给此当事方，用于 {what}</translation>
+    </message>
+    <message>
         <source>Product</source>
         <translation>产品</translation>
     </message>
@@ -2023,6 +2059,10 @@
     <message>
         <source>{count} serials read: </source>
         <translation>已读取 {count} 个序列号：</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
         <source>Signed off: the kit takes no more serials</source>
