@@ -82,6 +82,7 @@ def install_translations(
     language: str | None = None,
     *,
     settings: QSettings | None = None,
+    folder: Path = I18N_DIR,
 ) -> str:
     """Install the translators for ``language`` (or the saved choice) and make its locale the
     default; return the language the window will show ("en" or "zh_CN").
@@ -96,7 +97,7 @@ def install_translations(
     QLocale.setDefault(locale_for(chosen))
     if chosen not in TRANSLATED:
         return ENGLISH
-    files = translation_files(chosen)
+    files = translation_files(chosen, folder)
     if not files:
         log.warning(
             "no %s translation could be found or compiled: the window is in English", chosen

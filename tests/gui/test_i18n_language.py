@@ -4,12 +4,13 @@ way; and the Chinese translation complete enough for daily work."""
 
 from __future__ import annotations
 
+import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QLocale, QSettings
+from PySide6.QtCore import QLocale, QSettings, QTranslator
 from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
@@ -21,6 +22,7 @@ from gui.i18n import (
     SYSTEM,
     install_translations,
     language_setting,
+    lrelease,
     resolve_language,
     set_language_setting,
     translation_files,
@@ -53,6 +55,7 @@ DAILY_CONTEXTS = {
     "QuotasPage",
     "DocumentsPage",
     "ScreeningPage",
+    "RedFlagsPage",
     # On site:
     "FieldAuditWindow",
     "ScanPane",
@@ -88,6 +91,32 @@ def test_the_saved_choice_wins_over_the_system_and_system_follows_the_locale() -
     assert language_setting(settings) == SYSTEM
     with pytest.raises(ValueError, match="unknown language"):
         set_language_setting("klingon", settings)
+
+
+def test_a_translation_not_yet_compiled_is_compiled_into_the_cache(tmp_path: Path) -> None:
+    shutil.copy(I18N_DIR / f"desk.{CHINESE}.ts", tmp_path)
+    if lrelease() is None:
+        assert translation_files(CHINESE, tmp_path) == []  # the window runs in English
+        return
+    (compiled,) = translation_files(CHINESE, tmp_path)
+    assert compiled.parent != tmp_path
+    assert compiled.name == f"desk.{CHINESE}.qm"
+    assert compiled.stat().st_size > 1000
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    assert translator.translate("MainWindow", "&File") == "文件(&F)"
+
+
+def test_without_a_compiler_or_a_compiled_file_the_window_stays_in_english(
+    qapp: QApplication, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, language: None
+) -> None:
+    import gui.i18n
+
+    shutil.copy(I18N_DIR / f"desk.{CHINESE}.ts", tmp_path)
+    monkeypatch.setattr(gui.i18n, "lrelease", lambda: None)
+    assert translation_files(CHINESE, tmp_path) == []
+    assert install_translations(qapp, CHINESE, folder=tmp_path) == ENGLISH
+    assert QLocale().language() == QLocale.Language.English
 
 
 def test_the_main_window_speaks_chinese_when_the_setting_says_so(
