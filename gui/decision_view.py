@@ -21,6 +21,7 @@ from domain.decision import Decision, Finding
 from domain.figures import figure_text
 from domain.model import ShippedUnit
 from domain.services.views import OrderDetail
+from gui.kit.dates import day_text, moment_text
 from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label
 from gui.style import (
@@ -57,9 +58,7 @@ def order_parties(detail: OrderDetail, *, country_names: bool = True) -> str:
     order = detail.stored.order
     destination = order.destination or detail.consignee.country
     where = f"{country_name(destination)} ({destination})" if country_names else destination
-    parties = (
-        f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
-    )
+    parties = f"{day_text(order.date)} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
     if detail.end_user is not None:
         parties += " · " + QCoreApplication.translate(
             "DecisionView", "end user {name} ({ref})"
@@ -175,7 +174,7 @@ class DecisionView(QScrollArea):
             self._layout.addWidget(
                 self._text(
                     self.tr("Cancelled by {officer} on {time} UTC").format(
-                        officer=escape(entry.actor), time=f"{entry.at:%Y-%m-%d %H:%M}"
+                        officer=escape(entry.actor), time=moment_text(entry.at)
                     )
                     + (f": “{escape(reason)}”" if reason else self.tr(" (no reason recorded)"))
                     + " · "
@@ -270,7 +269,7 @@ class DecisionView(QScrollArea):
                         id=latest.id,
                         seq=latest.seq,
                         officer=latest.decided_by,
-                        time=f"{latest.decided_at:%Y-%m-%d %H:%M}",
+                        time=moment_text(latest.decided_at),
                         ruleset=decision.ruleset,
                         hash=latest.content_hash[:32],
                     ),
@@ -288,7 +287,7 @@ class DecisionView(QScrollArea):
                             seq=item.seq,
                             outcome=outcome_label(item.decision.outcome.value),
                             officer=item.decided_by,
-                            time=f"{item.decided_at:%Y-%m-%d %H:%M}",
+                            time=moment_text(item.decided_at),
                             state=state,
                         ),
                         hint_style(),
@@ -313,7 +312,7 @@ class DecisionView(QScrollArea):
             self._layout.addWidget(
                 self._text(
                     self.tr("Answered by {officer} on {date}: ").format(
-                        officer=last.answered_by, date=f"{last.answered_at:%Y-%m-%d}"
+                        officer=last.answered_by, date=day_text(last.answered_at.date())
                     )
                     + (
                         self.tr("{count} red flag(s) raised.").format(count=len(flagged))
@@ -344,7 +343,7 @@ class DecisionView(QScrollArea):
                 self._text(
                     self.tr("<b>{shipment}</b> shipped {date}: {what}").format(
                         shipment=escape(shipment_ref),
-                        date=held[0].shipped_on.isoformat(),
+                        date=day_text(held[0].shipped_on),
                         what=escape(what),
                     ),
                     text_style(Tone.TEXT),
@@ -359,7 +358,7 @@ class DecisionView(QScrollArea):
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, unit in enumerate(units):
-            values = (unit.shipment_ref, unit.shipped_on.isoformat(), unit.product_ref, unit.serial)
+            values = (unit.shipment_ref, day_text(unit.shipped_on), unit.product_ref, unit.serial)
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
         header = table.horizontalHeader()

@@ -47,6 +47,7 @@ from gui.changes import NOTHING, Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import DeskDialog, show_failure
 from gui.jobs import Job, stop_job
+from gui.kit.dates import moment_text
 from gui.kit.files import write_atomically
 from gui.kit.numbers import grouped
 from gui.kit.tables import Column, ColumnModel, make_table
@@ -301,7 +302,7 @@ def summary_words(summary: ImportSummary) -> str:
             + (
                 ""
                 if at is None
-                else translate("ImportDialog", " on {time} UTC").format(time=f"{at:%Y-%m-%d %H:%M}")
+                else translate("ImportDialog", " on {time} UTC").format(time=moment_text(at))
             )
             + (
                 ""

@@ -36,6 +36,7 @@ from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
 from gui.i18n import CHINESE, ENGLISH, SYSTEM, language_setting, set_language_setting
+from gui.kit.dates import day_text
 from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
@@ -163,7 +164,7 @@ class MainWindow(QMainWindow):
             ).format(ruleset=ruleset.id)
             if "2025-05-13" in ruleset.enforcement_note
             else self.tr("Ruleset {ruleset} (from {date})").format(
-                ruleset=ruleset.id, date=ruleset.effective_from.isoformat()
+                ruleset=ruleset.id, date=day_text(ruleset.effective_from)
             )
         )
         self.ruleset_label.setToolTip(ruleset.enforcement_note)

@@ -10,6 +10,7 @@ from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from domain.queries import OrderSort, OrderSummary
 from gui.i18n import QT_TRANSLATE_NOOP
+from gui.kit.dates import day_text
 from gui.kit.tables import HeaderModel, Index
 from gui.style import badge_colours, badge_text, tpp
 
@@ -139,7 +140,7 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 item.ref,
-                item.date.isoformat(),
+                day_text(item.date),
                 badge_text(outcome),
                 f"{item.consignee_name} ({item.consignee_ref})",
                 item.destination,

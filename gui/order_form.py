@@ -50,6 +50,7 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
+from gui.kit.dates import date_format
 from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
 from gui.kit.pickers import (
@@ -225,7 +226,7 @@ class NewOrderDialog(QDialog):
         self.ref_message = self._message("orderRefMessage")
         self.date_edit = named(QDateEdit(), "orderDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
         today = self.context.today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))

@@ -44,6 +44,7 @@ from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import order_parties
 from gui.dialogs import DeskDialog, show_failure
+from gui.kit.dates import date_format, day_text, moment_text
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
 from gui.style import (
@@ -211,7 +212,7 @@ class RedFlagDialog(DeskDialog):
         today = self.context.today()
         self.resolved_on = named(QDateEdit(_qdate(today)), "resolvedOn")
         self.resolved_on.setCalendarPopup(True)
-        self.resolved_on.setDisplayFormat("yyyy-MM-dd")
+        self.resolved_on.setDisplayFormat(date_format())
         self.resolved_on.setMaximumWidth(140)
         self.resolved_by = make_line_edit(self.context.actor, name="resolvedBy")
         self.resolution_note = named(QPlainTextEdit(), "resolutionNote")
@@ -305,7 +306,7 @@ class RedFlagDialog(DeskDialog):
             self.previous.setText(
                 self.tr("Last answered by {officer} on {time} UTC ({kept}): {raised}.").format(
                     officer=last.answered_by,
-                    time=last.answered_at.strftime("%Y-%m-%d %H:%M"),
+                    time=moment_text(last.answered_at),
                     kept=self.tr("1 checklist kept")
                     if len(detail.checklists) == 1
                     else self.tr("{count} checklists kept").format(count=len(detail.checklists)),
@@ -363,7 +364,7 @@ class RedFlagDialog(DeskDialog):
             self.finding.setText(
                 self.tr("<b>Resolved</b> by {officer} on {date}: {note}").format(
                     officer=escape(existing.resolved_by),
-                    date=existing.resolved_on.isoformat(),
+                    date=day_text(existing.resolved_on),
                     note=escape(existing.note),
                 )
                 + (

@@ -36,6 +36,7 @@ from gui.field_audit.panes import (
     SignOffPane,
 )
 from gui.field_audit.scan import ScanPane
+from gui.kit.dates import moment_text
 from gui.kit.numbers import grouped
 from gui.style import Tone, colour, heading_style, hint_style, problem_style
 
@@ -78,7 +79,7 @@ class FieldAuditWindow(QMainWindow):
                 party=party.get("name", contents.party_ref),
                 ref=contents.party_ref,
                 desk=contents.desk or self.tr("the desk"),
-                time=f"{contents.exported_at:%Y-%m-%d %H:%M}",
+                time=moment_text(contents.exported_at),
                 officer=contents.exported_by,
                 key=contents.key_fingerprint,
             )

@@ -7,6 +7,7 @@ from __future__ import annotations
 import shutil
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,7 @@ from gui.i18n import (
     set_language_setting,
     translation_files,
 )
+from gui.kit.dates import date_format, day_text, moment_text
 from gui.kit.numbers import grouped, percent
 from gui.main_window import MainWindow
 from gui.pages.registry import page_factories
@@ -148,6 +150,9 @@ def test_english_is_unchanged(
     assert menus == ["&File", "&Edit", "&Go", "&View", "&Help"]
     assert window.officer_label.text() == "Officer: Officer Test"
     assert (grouped(26_900_000), tpp(1013.5), percent(0.125)) == ("26,900,000", "1,013.5", "12.5 %")
+    assert day_text(date(2026, 3, 2)) == "2026-03-02"
+    assert moment_text(datetime(2026, 3, 2, 9, 5)) == "2026-03-02 09:05"
+    assert date_format() == "yyyy-MM-dd"
     assert outcome_label("hold") == "Hold"
 
 
@@ -156,6 +161,9 @@ def test_figures_are_written_the_chinese_way_in_chinese(qapp: QApplication, lang
     assert grouped(26_900_000) == QLocale(QLocale.Language.Chinese).toString(26_900_000)
     assert percent(0.125) == "12.5%"
     assert tpp(1013.5) == "1,013.5"
+    assert day_text(date(2026, 11, 28)) == "2026/11/28"
+    assert moment_text(datetime(2026, 3, 2, 9, 5)) == "2026/03/02 09:05"
+    assert date_format() == "yyyy/MM/dd"
 
 
 def test_choosing_a_language_in_the_window_is_saved_for_the_next_start(
