@@ -46,7 +46,7 @@ from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import LazyTableModel
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")
@@ -157,7 +157,7 @@ class AuditPage(Page):
     verified: Verify finished (the report).
     """
 
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("AuditPage", "Audit log")
     shows = frozenset(Record)  # every write is audited
     list_loaded = Signal(int)
     entry_shown = Signal(int)
@@ -202,10 +202,12 @@ class AuditPage(Page):
 
     def _build_verify_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.verify_button = make_button("Verify the record", "verifyButton")
+        self.verify_button = make_button(self.tr("Verify the record"), "verifyButton")
         self.verify_button.setToolTip(
-            "Walk the hash chain of the audit log and check every decision and ledger entry "
-            "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
+            self.tr(
+                "Walk the hash chain of the audit log and check every decision and ledger entry "
+                "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
+            )
         )
         self.verify_button.setShortcut("Ctrl+Shift+V")
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
@@ -215,7 +217,10 @@ class AuditPage(Page):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         self.result_label = QLabel(
-            "Verify checks that no entry, decision or ledger row was changed after it was written."
+            self.tr(
+                "Verify checks that no entry, decision or ledger row was changed after it "
+                "was written."
+            )
         )
         self.result_label.setObjectName("verifyResult")
         self.result_label.setWordWrap(True)
@@ -229,7 +234,7 @@ class AuditPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = SearchField("record refs, actions and officers")
+        self.search = SearchField(self.tr("record refs, actions and officers"))
         self.search.setObjectName("auditSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.search.install_find(self)
@@ -239,7 +244,7 @@ class AuditPage(Page):
         self.entity.currentIndexChanged.connect(self.apply_filter)
         self.actor = make_line_edit(name="auditActor", placeholder="Officer", max_width=140)
         self.actor.returnPressed.connect(self.apply_filter)
-        self.use_dates = named(QCheckBox("From"), "auditUseDates")
+        self.use_dates = named(QCheckBox(self.tr("From")), "auditUseDates")
         today = self.context.today()
         self.date_from = QDateEdit(QDate(today.year, 1, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
@@ -248,14 +253,14 @@ class AuditPage(Page):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._on_dates_changed)
         self.use_dates.toggled.connect(self.apply_filter)
-        self.apply_button = make_button("Filter", "auditApply", self.apply_filter)
+        self.apply_button = make_button(self.tr("Filter"), "auditApply", self.apply_filter)
         self.count_label = make_label(name="auditCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.entity)
         row.addWidget(self.actor)
         row.addWidget(self.use_dates)
         row.addWidget(self.date_from)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.date_to)
         row.addWidget(self.apply_button)
         row.addStretch(1)
@@ -269,7 +274,7 @@ class AuditPage(Page):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         self.entry_title = make_label(
-            "Select an entry to see what it changed.",
+            self.tr("Select an entry to see what it changed."),
             name="entryTitle",
             style=heading_style(),
             wrap=True,
@@ -282,8 +287,8 @@ class AuditPage(Page):
         self.hashes.setStyleSheet(text_style(Tone.TEXT))
         self.before = self._json_view("entryBefore", "Before", mono)
         self.after = self._json_view("entryAfter", "After", mono)
-        before_label = QLabel("Before")
-        after_label = QLabel("After")
+        before_label = QLabel(self.tr("Before"))
+        after_label = QLabel(self.tr("After"))
         for label in (before_label, after_label):
             label.setStyleSheet(hint_style("font-weight:600;"))
         grid.addWidget(self.entry_title, 0, 0, 1, 2)
@@ -344,7 +349,7 @@ class AuditPage(Page):
     def _load(self, audit_filter: AuditFilter) -> None:
         if self._list.later(lambda: self._load(audit_filter)):
             return
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         queries = self.context.queries
 
         def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
@@ -439,7 +444,7 @@ class AuditPage(Page):
         self.verify_button.setEnabled(False)
         self.busy.setVisible(True)
         self.result_label.setStyleSheet(hint_style())
-        self.result_label.setText("Verifying the audit chain, decisions and ledgers…")
+        self.result_label.setText(self.tr("Verifying the audit chain, decisions and ledgers…"))
         self._verify_job = self.context.jobs.start(
             "verify records",
             work,

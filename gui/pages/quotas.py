@@ -37,7 +37,7 @@ from gui.charts import (
 from gui.context import DeskContext
 from gui.jobs import JobFunction
 from gui.kit.widgets import make_label, named
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
 
@@ -194,15 +194,17 @@ class QuotasPage(OverviewPage[QuotaOverview]):
     loaded: the quotas were (re)read and shown.
     """
 
-    title = "Quotas"
+    title = QT_TRANSLATE_NOOP("QuotasPage", "Quotas")
     shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
-    what = "the quotas"
+    what = QT_TRANSLATE_NOOP("QuotasPage", "the quotas")
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
-        self.heading = make_label("Loading…", name="quotasHeading", style=hint_style(), wrap=True)
+        self.heading = make_label(
+            self.tr("Loading…"), name="quotasHeading", style=hint_style(), wrap=True
+        )
         self.status = self.heading
         self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
         self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")

@@ -130,13 +130,9 @@ class RecordForm(QWidget, Generic[R]):
         raise NotImplementedError
 
 
-def _tr(text: str) -> str:
-    """``text`` in the officer's language (the page's methods are inherited: one context)."""
-    return QCoreApplication.translate("RecordEditorPage", text)
-
-
 class RecordEditorPage(Page, Generic[R, S]):
-    """A page with the list of one kind of record and the editor of the one selected.
+    """A page with the list of one kind of record and the editor of the one selected. Its
+    methods are inherited: their texts are translated in the "RecordEditorPage" context.
 
     ``noun``, ``plural``, ``find_tip``, ``search_placeholder`` and ``revert_tip`` are English
     (object names follow from the first two); a page marks them for translation in its own
@@ -187,13 +183,18 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.editor = editor
         self.editor.edited.connect(self._on_editor_edited)
         self.save_button = make_button(
-            _tr("Save"),
+            QCoreApplication.translate("RecordEditorPage", "Save"),
             f"save{noun}Button",
             self.save,
-            tip=_tr("Save the {noun} (Ctrl+S)").format(noun=self.noun_text),
+            tip=QCoreApplication.translate("RecordEditorPage", "Save the {noun} (Ctrl+S)").format(
+                noun=self.noun_text
+            ),
         )
         self.revert_button = make_button(
-            _tr("Revert"), f"revert{noun}Button", self.revert, tip=self.shown(self.revert_tip)
+            QCoreApplication.translate("RecordEditorPage", "Revert"),
+            f"revert{noun}Button",
+            self.revert,
+            tip=self.shown(self.revert_tip),
         )
         self.save_message = named(FieldMessage(), f"{self.noun}SaveMessage")
 
@@ -219,7 +220,10 @@ class RecordEditorPage(Page, Generic[R, S]):
         if record is not None:
             ref = self._ref_of(record)
             entries.append(
-                (_tr("Copy {ref}").format(ref=ref), lambda: QApplication.clipboard().setText(ref))
+                (
+                    QCoreApplication.translate("RecordEditorPage", "Copy {ref}").format(ref=ref),
+                    lambda: QApplication.clipboard().setText(ref),
+                )
             )
             entries += self._more_entries(record)
             entries.append(None)
@@ -238,23 +242,31 @@ class RecordEditorPage(Page, Generic[R, S]):
         bar = text_toolbar(f"{self.plural}Toolbar")
         self.new_action = window_action(
             self,
-            _tr("New {noun}…").format(noun=self.noun_text),
+            QCoreApplication.translate("RecordEditorPage", "New {noun}…").format(
+                noun=self.noun_text
+            ),
             self.new_shortcut,
             self.new_record,
             f"new{noun}Action",
-            _tr("Enter a new {noun}").format(noun=self.noun_text),
+            QCoreApplication.translate("RecordEditorPage", "Enter a new {noun}").format(
+                noun=self.noun_text
+            ),
         )
         self.save_action = window_action(
             self,
-            _tr("Save {noun}").format(noun=self.noun_text),
+            QCoreApplication.translate("RecordEditorPage", "Save {noun}").format(
+                noun=self.noun_text
+            ),
             "Ctrl+S",
             self.save,
             f"save{noun}Action",
-            _tr("Save the {noun}").format(noun=self.noun_text),
+            QCoreApplication.translate("RecordEditorPage", "Save the {noun}").format(
+                noun=self.noun_text
+            ),
         )
         self.find_action = window_action(
             self,
-            _tr("Find"),
+            QCoreApplication.translate("RecordEditorPage", "Find"),
             "Ctrl+F",
             self._on_find,
             f"find{noun}Action",
@@ -292,7 +304,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         if self._list.later(self.reload):
             return
         work = self._list_work()
-        self.count_label.setText(_tr("Loading…"))
+        self.count_label.setText(QCoreApplication.translate("RecordEditorPage", "Loading…"))
         self._list.start(
             f"load {self.plural}",
             work,
@@ -314,7 +326,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         self._show_rows(rows)
         count = len(rows)
         self.count_label.setText(
-            _tr("{count} {things}").format(
+            QCoreApplication.translate("RecordEditorPage", "{count} {things}").format(
                 count=f"{count:,}",
                 things=self.noun_text if count == 1 else self.shown(self.plural),
             )
@@ -342,10 +354,10 @@ class RecordEditorPage(Page, Generic[R, S]):
             return True
         answer = QMessageBox.question(
             self,
-            _tr("Unsaved changes"),
-            _tr("The {noun} has changes that are not saved. Discard them?").format(
-                noun=self.noun_text
-            ),
+            QCoreApplication.translate("RecordEditorPage", "Unsaved changes"),
+            QCoreApplication.translate(
+                "RecordEditorPage", "The {noun} has changes that are not saved. Discard them?"
+            ).format(noun=self.noun_text),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -430,7 +442,9 @@ class RecordEditorPage(Page, Generic[R, S]):
         old = self._selected
         assert old is not None
         if record == old:
-            self.save_message.show_note(_tr("No changes to save."))
+            self.save_message.show_note(
+                QCoreApplication.translate("RecordEditorPage", "No changes to save.")
+            )
             self._set_dirty(False)
             return
         self._change(old, record)
@@ -442,7 +456,9 @@ class RecordEditorPage(Page, Generic[R, S]):
     def _change(self, old: R, new: R) -> None:
         """Replace ``old`` by ``new`` through the write path; Edit > Undo puts ``old`` back."""
         db, actor, update = self.context.db, self.context.actor, self._update
-        text = _tr("Edit {noun} {ref}").format(noun=self.noun_text, ref=new.ref)
+        text = QCoreApplication.translate("RecordEditorPage", "Edit {noun} {ref}").format(
+            noun=self.noun_text, ref=new.ref
+        )
 
         def make() -> Change:
             update(db, new, actor=actor)
@@ -455,7 +471,7 @@ class RecordEditorPage(Page, Generic[R, S]):
             )
 
         self.save_button.setEnabled(False)
-        self.save_message.show_note(_tr("Saving…"))
+        self.save_message.show_note(QCoreApplication.translate("RecordEditorPage", "Saving…"))
         make_change(
             self.context,
             make,
@@ -468,13 +484,17 @@ class RecordEditorPage(Page, Generic[R, S]):
     def _on_changed(self, record: R, text: str) -> None:
         self._selected = record
         self._set_dirty(False)
-        self.save_message.show_note(_tr("Saved. Undo with Ctrl+Z ({what}).").format(what=text))
+        self.save_message.show_note(
+            QCoreApplication.translate(
+                "RecordEditorPage", "Saved. Undo with Ctrl+Z ({what})."
+            ).format(what=text)
+        )
         self.record_saved.emit(record.ref)
 
     def _create(self, record: R) -> None:
         context = self.context
         self.save_button.setEnabled(False)
-        self.save_message.show_note(_tr("Saving…"))
+        self.save_message.show_note(QCoreApplication.translate("RecordEditorPage", "Saving…"))
 
         add = self._add
 
@@ -494,7 +514,9 @@ class RecordEditorPage(Page, Generic[R, S]):
         self._creating = False
         self._set_dirty(False)
         self.save_message.show_note(
-            _tr("{noun} {ref} created.").format(noun=self.noun_text.capitalize(), ref=ref)
+            QCoreApplication.translate("RecordEditorPage", "{noun} {ref} created.").format(
+                noun=self.noun_text.capitalize(), ref=ref
+            )
         )
         self._select_after_load = ref
         self._after_created()
@@ -509,10 +531,18 @@ class RecordEditorPage(Page, Generic[R, S]):
         # The fields stay as typed: the officer corrects and saves again.
         self._set_dirty(True)
         if is_bug:
-            self.save_message.show_error(_tr("Not saved: an internal error occurred."))
+            self.save_message.show_error(
+                QCoreApplication.translate(
+                    "RecordEditorPage", "Not saved: an internal error occurred."
+                )
+            )
             show_failure(self, message, True, self.context.log_file)
         else:
-            self.save_message.show_error(_tr("Not saved: {reason}").format(reason=message))
+            self.save_message.show_error(
+                QCoreApplication.translate("RecordEditorPage", "Not saved: {reason}").format(
+                    reason=message
+                )
+            )
 
     def _on_command_applied(self, ref: str) -> None:
         if self._selected is not None and self._selected.ref == ref and not self._creating:

@@ -37,7 +37,7 @@ from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.kit.widgets import make_button, make_label, make_line_edit
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
 
@@ -92,9 +92,9 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
     dialog_opened: the red-flag dialog of an order was opened (the dialog).
     """
 
-    title = "Red flags"
+    title = QT_TRANSLATE_NOOP("RedFlagsPage", "Red flags")
     shows = frozenset({Record.ORDERS, Record.DECISIONS, Record.PARTIES})
-    what = "the red flags"
+    what = QT_TRANSLATE_NOOP("RedFlagsPage", "the red flags")
     dialog_opened = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -107,7 +107,7 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.visit_table = make_table("openVisitTable", self.visit_model, (130, 60, 300, 100, 150))
         self.visit_table.doubleClicked.connect(lambda _index: self._on_resolve_visit_clicked())
         self.resolve_visit_button = make_button(
-            "Record a resolution…", "resolveVisit", self._on_resolve_visit_clicked
+            self.tr("Record a resolution…"), "resolveVisit", self._on_resolve_visit_clicked
         )
         self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
         self.flagged_table = make_table(
@@ -116,22 +116,28 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.held_table.doubleClicked.connect(self._on_held_table_double_clicked)
         self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
 
-        self.summary = make_label("Loading…", name="redFlagSummary", style=hint_style(), wrap=True)
+        self.summary = make_label(
+            self.tr("Loading…"), name="redFlagSummary", style=hint_style(), wrap=True
+        )
         self.status = self.summary
         self.order_ref = make_line_edit(
             name="redFlagOrderRef", placeholder="e.g. SO-26-0094", max_width=180
         )
         self.order_ref.returnPressed.connect(self._on_open_ref_clicked)
-        open_ref = make_button("Open checklist", "openRedFlagRef", self._on_open_ref_clicked)
+        open_ref = make_button(
+            self.tr("Open checklist"), "openRedFlagRef", self._on_open_ref_clicked
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("Any order:"))
+        top.addWidget(QLabel(self.tr("Any order:")))
         top.addWidget(self.order_ref)
         top.addWidget(open_ref)
 
-        self.open_held = make_button("Resolve Red Flag 28…", "openHeld", self._on_open_held_clicked)
+        self.open_held = make_button(
+            self.tr("Resolve Red Flag 28…"), "openHeld", self._on_open_held_clicked
+        )
         self.open_flagged = make_button(
-            "Open checklist…", "openFlagged", self._on_open_flagged_clicked
+            self.tr("Open checklist…"), "openFlagged", self._on_open_flagged_clicked
         )
 
         splitter = split(

@@ -29,7 +29,7 @@ from domain.ruleset import Ruleset
 from gui.changes import Record
 from gui.context import DeskContext
 from gui.kit.widgets import make_label, named
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import Tone, colour, heading_style, hint_style, percent, tpp, warning_style
 
 
@@ -241,7 +241,7 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
 class RulesetsPage(Page):
     """The ruleset versions, the one in effect today marked."""
 
-    title = "Rulesets"
+    title = QT_TRANSLATE_NOOP("RulesetsPage", "Rulesets")
     shows: frozenset[Record] = frozenset()  # rulesets are files shipped with the desk
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:

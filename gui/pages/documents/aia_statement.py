@@ -47,16 +47,21 @@ class AiaStatementDialog(ConsigneeDialog):
         self.party.setEnabled(False)
         line = self.party.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Listing the consignees that can certify…")
+            line.setPlaceholderText(self.tr("Listing the consignees that can certify…"))
         self.on = date_edit(context.today(), "aiaStatementDate")
         self.items = named(QPlainTextEdit(), "aiaStatementItems")
         self.items.setFixedHeight(72)
-        self.items.setPlaceholderText("Choose the consignee: its items and ECCNs are filled in")
+        self.items.setPlaceholderText(
+            self.tr("Choose the consignee: its items and ECCNs are filled in")
+        )
         self.eccns = make_label(name="aiaStatementEccns", style=hint_style())
         self.signers = named(QPlainTextEdit(), "aiaStatementSigners")
         self.signers.setFixedHeight(64)
         self.signers.setPlaceholderText(
-            "Jane Doe, Chief Compliance Officer\n(leave empty for blank lines to fill in by hand)"
+            self.tr(
+                "Jane Doe, Chief Compliance Officer\n"
+                "(leave empty for blank lines to fill in by hand)"
+            )
         )
         self.add_field(
             "Ultimate consignee:",
@@ -72,15 +77,17 @@ class AiaStatementDialog(ConsigneeDialog):
         )
         self.form.addRow("", self.eccns)
         self.weights = named(
-            QCheckBox("Add the model-weight storage attestation"), "aiaStatementWeights"
+            QCheckBox(self.tr("Add the model-weight storage attestation")), "aiaStatementWeights"
         )
         self.weights.setToolTip(
-            "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
-            "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
+            self.tr(
+                "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
+                "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
+            )
         )
         self.form.addRow("", self.weights)
         self.add_field("Signers:", self.signers, "One person per line: name, title.")
-        heading = make_label("What the consignee will certify:", style="font-weight:600;")
+        heading = make_label(self.tr("What the consignee will certify:"), style="font-weight:600;")
         self.wording = named(QTextBrowser(), "aiaStatementWording")
         self.wording.setAccessibleName("Certification wording")
         self.wording.setMinimumHeight(150)
@@ -120,7 +127,7 @@ class AiaStatementDialog(ConsigneeDialog):
         self.party.setEnabled(True)
         line = self.party.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Type a name or ref…")
+            line.setPlaceholderText(self.tr("Type a name or ref…"))
         self.generate_button.setEnabled(bool(entries))
         if not entries:
             self.say_problem(

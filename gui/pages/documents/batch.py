@@ -51,12 +51,16 @@ class BatchDialog(DeskDialog):
             context, parent, title="Generate a batch", name="batchDialog", width=560, modal=True
         )
         today = context.today()
-        self.aia = named(QRadioButton("Every AIA statement due"), "batchAia")
+        self.aia = named(QRadioButton(self.tr("Every AIA statement due")), "batchAia")
         self.aia.setToolTip(
-            "A statement for each Tier 1 consignee with open orders and no certification "
-            "in force on the day"
+            self.tr(
+                "A statement for each Tier 1 consignee with open orders and no certification "
+                "in force on the day"
+            )
         )
-        self.records = named(QRadioButton("Every decision record of the day"), "batchRecords")
+        self.records = named(
+            QRadioButton(self.tr("Every decision record of the day")), "batchRecords"
+        )
         self.records.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.aia)
@@ -66,7 +70,7 @@ class BatchDialog(DeskDialog):
             str(Path(settings.last_folder()) / f"documents-{today}"), name="batchFolder"
         )
         self.folder.setMinimumWidth(340)
-        choose = make_button("Choose…", slot=self._on_choose_clicked)
+        choose = make_button(self.tr("Choose…"), slot=self._on_choose_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
@@ -77,13 +81,17 @@ class BatchDialog(DeskDialog):
         form.addRow("Day:", self.day)
         form.addRow("Save the PDFs in:", folder_row)
         note = QLabel(
-            "Each document is registered as it is generated. Stop ends the batch after the "
-            "current document; the ones already made stay registered and saved."
+            self.tr(
+                "Each document is registered as it is generated. Stop ends the batch after the "
+                "current document; the ones already made stay registered and saved."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet(hint_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = buttons.addButton(
+            self.tr("Start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start_button.setObjectName("startBatch")
         self.lay_out(form, note, self.problem, buttons=buttons, on_accept=self._on_buttons_accepted)
         self._chooser: QFileDialog | None = None
@@ -102,7 +110,7 @@ class BatchDialog(DeskDialog):
     def _on_buttons_accepted(self) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.problem.setText("Give the folder the PDF files go to.")
+            self.problem.setText(self.tr("Give the folder the PDF files go to."))
             self.problem.setVisible(True)
             return
         folder = Path(text).expanduser()

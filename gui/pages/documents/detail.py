@@ -28,12 +28,12 @@ class DocumentDetail(QFrame):
             f"<p style='{hint_style()}'>"
             "Select a document to see what the registry holds for it.</p>"
         )
-        self.preview_button = make_button("Preview", "previewButton")
-        self.return_button = make_button("Signed copy returned…", "returnButton")
+        self.preview_button = make_button(self.tr("Preview"), "previewButton")
+        self.return_button = make_button(self.tr("Signed copy returned…"), "returnButton")
         self.standing_button = make_button(
-            "Check standing",
+            self.tr("Check standing"),
             "standingButton",
-            tip="Verify this document's code: what it stands for today",
+            tip=self.tr("Verify this document's code: what it stands for today"),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from domain.documents import RegisteredDocument
@@ -33,7 +33,10 @@ class GenerateDialog(FormDialog):
 
     def __init__(self, context: DeskContext, title: str, parent: QWidget | None = None) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        generate = buttons.addButton("Generate", QDialogButtonBox.ButtonRole.AcceptRole)
+        generate = buttons.addButton(
+            QCoreApplication.translate("GenerateDialog", "Generate"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         generate.setObjectName("generateButton")
         generate.setDefault(True)
         super().__init__(
@@ -80,7 +83,7 @@ class GenerateDialog(FormDialog):
 
         self._busy = True
         self.generate_button.setEnabled(False)
-        self.generate_button.setText("Generating…")
+        self.generate_button.setText(QCoreApplication.translate("GenerateDialog", "Generating…"))
         self.context.write(
             self.windowTitle(),
             work,
@@ -93,7 +96,7 @@ class GenerateDialog(FormDialog):
     def _idle(self) -> None:
         self._busy = False
         self.generate_button.setEnabled(True)
-        self.generate_button.setText("Generate")
+        self.generate_button.setText(QCoreApplication.translate("GenerateDialog", "Generate"))
 
     def _on_job_succeeded(self, result: Generated) -> None:
         self._idle()

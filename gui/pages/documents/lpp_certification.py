@@ -30,7 +30,7 @@ class LppCertificationDialog(ConsigneeDialog):
         self.year.setMaximumWidth(100)
         self.signers = named(QPlainTextEdit(), "lppCertificationSigners")
         self.signers.setFixedHeight(56)
-        self.signers.setPlaceholderText("Name, title (leave empty for a blank line)")
+        self.signers.setPlaceholderText(self.tr("Name, title (leave empty for a blank line)"))
         self.add_field("Ultimate consignee:", self.party)
         self.add_field("Calendar year:", self.year)
         self.add_field("Signers:", self.signers, "One person per line: name, title.")

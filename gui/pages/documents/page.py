@@ -46,7 +46,7 @@ from gui.kit.search import SearchField
 from gui.kit.tables import MenuEntry, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.letterhead import LetterheadDialog
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
 from gui.pages.documents.batch import BatchDialog, batch_work
 from gui.pages.documents.detail import DocumentDetail
@@ -75,7 +75,7 @@ class DocumentsPage(Page):
     batch_finished: a batch ended (the service's summary).
     """
 
-    title = "Documents"
+    title = QT_TRANSLATE_NOOP("DocumentsPage", "Documents")
     shows = frozenset({Record.DOCUMENTS, Record.PAPERWORK, Record.DECISIONS, Record.SETTINGS})
     loaded = Signal(int)
     document_generated = Signal(str)
@@ -143,68 +143,70 @@ class DocumentsPage(Page):
         bar = text_toolbar("documentsToolbar")
         self.aia_action = toolbar_action(
             self,
-            "New AIA statement…",
+            self.tr("New AIA statement…"),
             self.open_aia_statement,
             "newAiaStatementAction",
-            "The AIA certification statement for a Tier 1 consignee to sign",
+            self.tr("The AIA certification statement for a Tier 1 consignee to sign"),
         )
         self.lpp_action = toolbar_action(
             self,
-            "New LPP certification…",
+            self.tr("New LPP certification…"),
             self.open_lpp_certification,
             "newLppCertificationAction",
-            "The LPP certification for a consignee and calendar year",
+            self.tr("The LPP certification for a consignee and calendar year"),
         )
         self.record_action = toolbar_action(
             self,
-            "Decision record for order…",
+            self.tr("Decision record for order…"),
             self.open_decision_record,
             "decisionRecordAction",
-            "The record of an order's decision, to file with the shipment papers",
+            self.tr("The record of an order's decision, to file with the shipment papers"),
         )
         self.notice_action = toolbar_action(
             self,
-            "Shipment notice…",
+            self.tr("Shipment notice…"),
             self.open_shipment_notice,
             "shipmentNoticeAction",
-            "The AIA shipment notice for an order",
+            self.tr("The AIA shipment notice for an order"),
         )
         self.quota_action = toolbar_action(
             self,
-            "Quota report",
+            self.tr("Quota report"),
             self.generate_quota_report,
             "quotaReportAction",
-            "Country allocations, LPP use, NVEU and UVEU against their limits, as of today",
+            self.tr(
+                "Country allocations, LPP use, NVEU and UVEU against their limits, as of today"
+            ),
         )
         self.batch_action = toolbar_action(
             self,
-            "Batch…",
+            self.tr("Batch…"),
             self.open_batch,
             "batchAction",
-            "Every AIA statement due, or every decision record of a day, into a folder",
+            self.tr("Every AIA statement due, or every decision record of a day, into a folder"),
         )
         self.verify_action = toolbar_action(
             self,
-            "Verify…",
+            self.tr("Verify…"),
             self.open_verify,
             "verifyAction",
-            "Check a PDF file or a code typed from paper against the registry",
+            self.tr("Check a PDF file or a code typed from paper against the registry"),
             "Ctrl+Shift+V",
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.return_action = toolbar_action(
             self,
-            "Signed copy returned…",
+            self.tr("Signed copy returned…"),
             self.open_signed_return,
             "signedReturnAction",
-            "Record the return of the selected statement's signed copy",
+            self.tr("Record the return of the selected statement's signed copy"),
         )
         self.letterhead_action = toolbar_action(
             self,
-            "Letterhead…",
+            self.tr("Letterhead…"),
             self.open_letterhead,
             "letterheadAction",
-            "The exporter's letterhead, paper size and the officer named on paper",
+            self.tr("The exporter's letterhead, paper size and the officer named on paper"),
         )
         for action in (
             self.aia_action,
@@ -228,7 +230,7 @@ class DocumentsPage(Page):
         if self.context.renderer is None:
             for action in self._generating_actions():
                 action.setEnabled(False)
-                action.setToolTip("No PDF renderer is set up in this window")
+                action.setToolTip(self.tr("No PDF renderer is set up in this window"))
         return bar
 
     def _generating_actions(self) -> tuple[QAction, ...]:
@@ -245,18 +247,19 @@ class DocumentsPage(Page):
         row = QHBoxLayout()
         row.setSpacing(6)
         self.search = SearchField(
-            "documents", "part of a document's number, title, party, order, code or author"
+            self.tr("documents"),
+            self.tr("part of a document's number, title, party, order, code or author"),
         )
         self.search.setObjectName("documentSearch")
         self.search.setMinimumWidth(260)
         self.search.search_requested.connect(self.reload)
         self.search.install_find(self)
         self.kind_filter = named(QComboBox(), "kindFilter")
-        self.kind_filter.addItem("All documents", None)
+        self.kind_filter.addItem(self.tr("All documents"), None)
         for kind in DocumentKind:
             self.kind_filter.addItem(kind.label, kind.value)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_current_index_changed)
-        self.awaiting_filter = named(QCheckBox("Awaiting signed copy"), "awaitingFilter")
+        self.awaiting_filter = named(QCheckBox(self.tr("Awaiting signed copy")), "awaitingFilter")
         self.awaiting_filter.toggled.connect(self._on_awaiting_filter_toggled)
         self.count_label = make_label(name="documentCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
@@ -282,9 +285,9 @@ class DocumentsPage(Page):
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.progress = named(QProgressBar(), "batchProgress")
-        self.progress.setFormat("%v of %m documents")
+        self.progress.setFormat(self.tr("%v of %m documents"))
         self.progress.setVisible(False)
-        self.stop_button = make_button("Stop", "stopBatch")
+        self.stop_button = make_button(self.tr("Stop"), "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.batch_label = make_label(name="batchLabel", selectable=True)
@@ -320,7 +323,7 @@ class DocumentsPage(Page):
             found.reverse()  # newest first
             return found, document_settings(db).letterhead_is_default
 
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         self._list.start(
             "load documents", work, on_success=self._on_list_loaded, on_failure=self._on_job_failed
         )
@@ -331,8 +334,10 @@ class DocumentsPage(Page):
         self.count_label.setText(plural(len(documents), "document"))
         if default_letterhead:
             self.notice.setText(
-                "The exporter's letterhead is not set, so no document can be registered yet. "
-                "<a href='letterhead'>Set the letterhead…</a>"
+                self.tr(
+                    "The exporter's letterhead is not set, so no document can be registered yet. "
+                    "<a href='letterhead'>Set the letterhead…</a>"
+                )
             )
         self.notice.setVisible(bool(default_letterhead))
         if self._selected is None or not self.select_number(self._selected):
@@ -487,7 +492,7 @@ class DocumentsPage(Page):
             )
 
         self.quota_action.setEnabled(False)
-        self.batch_label.setText("Generating the quota report…")
+        self.batch_label.setText(self.tr("Generating the quota report…"))
 
         def finished() -> None:
             self.quota_action.setEnabled(True)

@@ -75,10 +75,12 @@ class SignedReturnDialog(DeskDialog):
         self.signed_on.setMaximumDate(qdate(today))
         self.signers = named(QPlainTextEdit(), "returnSigners")
         self.signers.setFixedHeight(64)
-        self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        self.signers.setPlaceholderText(
+            self.tr("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        )
         self.signers.setPlainText("\n".join(document.signed_by))
         self.attested = named(
-            QCheckBox("The consignee attests that model weights are stored securely"),
+            QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
             "returnAttested",
         )
         self.prior = make_line_edit(name="returnPrior", placeholder="as on file", max_width=200)
@@ -87,7 +89,7 @@ class SignedReturnDialog(DeskDialog):
         form.addRow("Signed on:", self.signed_on)
         form.addRow("Signed by:", self.signers)
         hint = make_label(
-            "One person per line, as they signed: name, title.",
+            self.tr("One person per line, as they signed: name, title."),
             style=hint_style() + " font-size:9pt;",
         )
         form.addRow("", hint)
@@ -97,14 +99,18 @@ class SignedReturnDialog(DeskDialog):
                 # Only a statement that printed the attestation can have been signed for it.
                 self.attested.setEnabled(False)
                 self.attested.setToolTip(
-                    "This statement did not carry the model-weight storage attestation; "
-                    "generate one with it for the consignee to sign."
+                    self.tr(
+                        "This statement did not carry the model-weight storage attestation; "
+                        "generate one with it for the consignee to sign."
+                    )
                 )
         else:
             form.addRow("Prior receipts (TPP):", self.prior)
             prior_hint = QLabel(
-                "What the signer declared as received from other exporters this year; leave "
-                "empty to keep the figure on file."
+                self.tr(
+                    "What the signer declared as received from other exporters this year; leave "
+                    "empty to keep the figure on file."
+                )
             )
             prior_hint.setWordWrap(True)
             prior_hint.setStyleSheet(hint_style() + " font-size:9pt;")
@@ -125,7 +131,7 @@ class SignedReturnDialog(DeskDialog):
         signers = tuple(" ".join(line.split()) for line in self.signers.toPlainText().splitlines())
         signers = tuple(line for line in signers if line)
         if not signers:
-            self.problem.setText("Name at least one person who signed.")
+            self.problem.setText(self.tr("Name at least one person who signed."))
             self.problem.setVisible(True)
             return False
         prior: float | None = None
@@ -158,7 +164,7 @@ class SignedReturnDialog(DeskDialog):
         self._busy = True
         self.problem.setVisible(False)
         self.save_button.setEnabled(False)
-        self.save_button.setText("Saving…")
+        self.save_button.setText(self.tr("Saving…"))
         context.write(
             f"signed copy of {number}",
             work,
@@ -176,7 +182,7 @@ class SignedReturnDialog(DeskDialog):
     def _on_job_failed(self, message: str, is_bug: bool) -> None:
         self._busy = False
         self.save_button.setEnabled(True)
-        self.save_button.setText("Save")
+        self.save_button.setText(self.tr("Save"))
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return

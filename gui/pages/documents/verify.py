@@ -54,16 +54,20 @@ class VerifyDialog(DeskDialog):
         self.verification: Verification | None = None
 
         intro = QLabel(
-            "Check a paper copy against the registry: open the PDF file, or type the "
-            "verification code printed at the foot of each page (any case; spaces and dashes "
-            "do not matter)."
+            self.tr(
+                "Check a paper copy against the registry: open the PDF file, or type the "
+                "verification code printed at the foot of each page (any case; spaces and dashes "
+                "do not matter)."
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
 
         self.path = make_line_edit(name="verifyPath", placeholder="The PDF file to check")
-        self.choose_button = make_button("Open…", "verifyChoose", self._on_choose_button_clicked)
-        self.file_button = make_button("Verify file", "verifyFileButton", self.verify_file)
+        self.choose_button = make_button(
+            self.tr("Open…"), "verifyChoose", self._on_choose_button_clicked
+        )
+        self.file_button = make_button(self.tr("Verify file"), "verifyFileButton", self.verify_file)
         self.path.returnPressed.connect(self.verify_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -74,7 +78,7 @@ class VerifyDialog(DeskDialog):
             code, name="verifyCode", placeholder="ABCD-EFGH-IJKL", max_width=220
         )
         self.code.setStyleSheet("font-family:monospace; font-size:11pt;")
-        self.code_button = make_button("Verify code", "verifyCodeButton", self.verify_code)
+        self.code_button = make_button(self.tr("Verify code"), "verifyCodeButton", self.verify_code)
         self.code.returnPressed.connect(self.verify_code)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
@@ -113,7 +117,9 @@ class VerifyDialog(DeskDialog):
             self.file_button.setEnabled(False)
             self.choose_button.setEnabled(False)
             self.path.setEnabled(False)
-            self.path.setPlaceholderText("Reading PDF files is not set up here; type the code")
+            self.path.setPlaceholderText(
+                self.tr("Reading PDF files is not set up here; type the code")
+            )
 
     def _on_choose_button_clicked(self) -> None:
         chooser = QFileDialog(

@@ -75,10 +75,13 @@ class AiaDialog(RecordDialog):
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("aiaSignedOn")
         self.signers = named(QPlainTextEdit(), "aiaSigners")
-        self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        self.signers.setPlaceholderText(
+            self.tr("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        )
         self.signers.setFixedHeight(64)
         self.attested = named(
-            QCheckBox("The consignee attests that model weights are stored securely"), "aiaAttested"
+            QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
+            "aiaAttested",
         )
         self.submitted = named(OptionalDate("Submitted to BIS on", today), "aiaSubmitted")
         self.revoked = named(OptionalDate("Revoked on", today), "aiaRevoked")
@@ -107,7 +110,9 @@ class AiaDialog(RecordDialog):
         self.wording = named(QTextBrowser(), "aiaWording")
         self.wording.setMaximumHeight(150)
         self.wording.setAccessibleName("Certification wording")
-        wording_label = make_label("What the consignee certifies:", style="font-weight:600;")
+        wording_label = make_label(
+            self.tr("What the consignee certifies:"), style="font-weight:600;"
+        )
         self.extra.addWidget(wording_label)
         self.extra.addWidget(self.wording)
         if existing is not None:

@@ -21,7 +21,7 @@ class ClassificationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
-        self.title = make_label("Classification", style=heading_style())
+        self.title = make_label(self.tr("Classification"), style=heading_style())
         self.eccn = make_label("—", name="liveEccn", style=heading_style(18))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -62,7 +62,7 @@ class ClassificationPanel(QFrame):
     def show_classification(self, found: ProductClassification, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
         if found.error:
-            self.eccn.setText("Cannot classify yet")
+            self.eccn.setText(self.tr("Cannot classify yet"))
             self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
             self.error.show_error(found.error)
             self.reason.clear()
@@ -93,7 +93,7 @@ class ClassificationPanel(QFrame):
 
     def show_problem(self, message: str, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
-        self.eccn.setText("Cannot classify yet")
+        self.eccn.setText(self.tr("Cannot classify yet"))
         self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
         self.error.show_error(message)
         self.reason.clear()

@@ -37,14 +37,14 @@ class ProductEditor(RecordForm[Product]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ref.setObjectName("productRef")
-        self.ref.setPlaceholderText("Short unique reference, e.g. H100-SXM")
+        self.ref.setPlaceholderText(self.tr("Short unique reference, e.g. H100-SXM"))
         self.name = make_line_edit(name="productName")
         self.kind = named(QComboBox(), "productKind")
         for kind, label in KIND_LABELS.items():
             self.kind.addItem(label, kind.value)
 
-        self.by_tpp = named(QRadioButton("TPP per IC"), "byTpp")
-        self.by_rates = named(QRadioButton("Datasheet rates"), "byRates")
+        self.by_tpp = named(QRadioButton(self.tr("TPP per IC")), "byTpp")
+        self.by_rates = named(QRadioButton(self.tr("Datasheet rates")), "byRates")
         self.by_tpp.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_tpp)
@@ -52,8 +52,10 @@ class ProductEditor(RecordForm[Product]):
         self.tpp = make_line_edit(name="productTpp", placeholder="e.g. 15832")
         self.rates = named(QPlainTextEdit(), "productRates")
         self.rates.setPlaceholderText(
-            "One dense peak rate per line, TOPS:BITS\ne.g. 1979:8 and 989.5:16; "
-            "add :sparse to halve a sparse-only figure"
+            self.tr(
+                "One dense peak rate per line, TOPS:BITS\ne.g. 1979:8 and 989.5:16; "
+                "add :sparse to halve a sparse-only figure"
+            )
         )
         self.rates.setTabChangesFocus(True)
         self.rates.setFixedHeight(62)
@@ -62,14 +64,14 @@ class ProductEditor(RecordForm[Product]):
             name="productDieArea", placeholder="mm² of non-planar logic dies, HBM excluded"
         )
         self.datacenter = named(
-            QCheckBox("Designed or marketed for datacenters"), "productDatacenter"
+            QCheckBox(self.tr("Designed or marketed for datacenters")), "productDatacenter"
         )
         self.datacenter.setChecked(True)
         self.ics_per_unit = named(QSpinBox(), "productIcs")
         self.ics_per_unit.setRange(1, 100_000)
         self.training = make_line_edit(name="productTraining", placeholder="e.g. 3e26")
         self.published = named(
-            QCheckBox("Weights are published (open weights)"), "productPublished"
+            QCheckBox(self.tr("Weights are published (open weights)")), "productPublished"
         )
 
         performance = QWidget()

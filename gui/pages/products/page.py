@@ -19,6 +19,7 @@ from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import FoldingFilter
 from gui.kit.widgets import make_label
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.products.classification import ClassificationPanel
 from gui.pages.products.editor import ProductEditor
 from gui.pages.products.table import SORT_ROLE, ProductTableModel
@@ -33,12 +34,14 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     product_saved: a product was created or changed (its ref).
     """
 
-    title = "Products"
+    title = QT_TRANSLATE_NOOP("ProductsPage", "Products")
     shows = frozenset({Record.PRODUCTS})
     kind = Record.PRODUCTS
-    noun = "product"
-    plural = "products"
-    search_placeholder = "part of a product's ref, name, kind or ECCN"
+    noun = QT_TRANSLATE_NOOP("ProductsPage", "product")
+    plural = QT_TRANSLATE_NOOP("ProductsPage", "products")
+    search_placeholder = QT_TRANSLATE_NOOP(
+        "ProductsPage", "part of a product's ref, name, kind or ECCN"
+    )
     classified = Signal(str)
     product_saved = Signal(str)
 
@@ -63,7 +66,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
 
         self.panel = ClassificationPanel()
         self.heading = make_label(
-            "No product selected", name="productHeading", style="font-size:13pt; font-weight:600;"
+            self.tr("No product selected"),
+            name="productHeading",
+            style="font-size:13pt; font-weight:600;",
         )
 
         editor_box = QWidget()
@@ -191,12 +196,12 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         self.panel.show_classification(found, note)
         if found.error and "die area" in found.error:
             self.editor.messages["die_area_mm2"].show_error(
-                "needed here: at this TPP the performance density decides"
+                self.tr("needed here: at this TPP the performance density decides")
             )
         self.classified.emit(found.eccn or "")
 
     def _show_new(self) -> None:
-        self.heading.setText("New product")
+        self.heading.setText(self.tr("New product"))
 
     def _after_new(self) -> None:
         self._classify()

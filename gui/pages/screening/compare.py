@@ -181,9 +181,11 @@ class ComparePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screeningCompare")
-        self.party_title = make_label("Party", name="comparePartyTitle", style="font-weight:600;")
+        self.party_title = make_label(
+            self.tr("Party"), name="comparePartyTitle", style="font-weight:600;"
+        )
         self.entry_title = make_label(
-            "List entry", name="compareEntryTitle", style="font-weight:600;"
+            self.tr("List entry"), name="compareEntryTitle", style="font-weight:600;"
         )
         self.party = self._browser("compareParty", "The party's record")
         self.entry = self._browser("compareEntry", "The list entry")
@@ -207,7 +209,9 @@ class ComparePanel(QWidget):
         layout.addLayout(sides, 1)
         layout.addWidget(self.score)
         layout.addWidget(self.legend)
-        self.show_message("Select a potential match to compare the party with the list entry.")
+        self.show_message(
+            self.tr("Select a potential match to compare the party with the list entry.")
+        )
 
     @staticmethod
     def _browser(name: str, accessible: str) -> QTextBrowser:
@@ -227,8 +231,8 @@ class ComparePanel(QWidget):
         self.entry.clear()
         self.score.setText("")
         self.score.setVisible(False)
-        self.party_title.setText("Party")
-        self.entry_title.setText("List entry")
+        self.party_title.setText(self.tr("Party"))
+        self.entry_title.setText(self.tr("List entry"))
 
     def show_detail(self, detail: MatchDetail) -> None:
         item, match = detail.item, detail.item.match

@@ -74,7 +74,9 @@ class HistoryDialog(DeskDialog):
         )
         self.party_ref = party_ref
         self.resize(980, 560)
-        self.summary = make_label("Loading…", name="historySummary", style=hint_style(), wrap=True)
+        self.summary = make_label(
+            self.tr("Loading…"), name="historySummary", style=hint_style(), wrap=True
+        )
         self.screenings: ColumnModel[PartyScreening] = ColumnModel(SCREENING_COLUMNS, self)
         self.dispositions: ColumnModel[Disposition] = ColumnModel(DISPOSITION_COLUMNS, self)
         self.screening_table = make_table(
@@ -89,9 +91,9 @@ class HistoryDialog(DeskDialog):
         buttons.rejected.connect(self.reject)
         self.lay_out(
             self.summary,
-            make_label("Screenings", style=heading_style(11)),
+            make_label(self.tr("Screenings"), style=heading_style(11)),
             self.screening_table,
-            make_label("Dispositions", style=heading_style(11)),
+            make_label(self.tr("Dispositions"), style=heading_style(11)),
             self.disposition_table,
             buttons=buttons,
             on_accept=self.accept,
@@ -127,5 +129,5 @@ class HistoryDialog(DeskDialog):
         self.loaded.emit()
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.summary.setText("Could not read the history.")
+        self.summary.setText(self.tr("Could not read the history."))
         show_failure(self, message, is_bug, self.context.log_file)

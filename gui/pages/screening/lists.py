@@ -3,6 +3,7 @@ and the question asked before a snapshot that lost a source (or much of one) is 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from domain.screening.model import SnapshotDiff, SnapshotRecord, SourceChange
@@ -78,7 +79,10 @@ def confirm_box(parent: QWidget, result: ListImportResult) -> QMessageBox:
         shrink_text(result) + "\n\nTake this file into use anyway? Matches against the missing "
         "entries would no longer be found."
     )
-    take = box.addButton("Take it into use", QMessageBox.ButtonRole.AcceptRole)
+    take = box.addButton(
+        QCoreApplication.translate("ScreeningLists", "Take it into use"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     take.setObjectName("takeSnapshot")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box

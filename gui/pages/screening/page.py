@@ -50,7 +50,7 @@ from gui.jobs import Job, JobFunction, OneAtATime, stop_job
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.kit.widgets import make_button, make_label, named
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.pages.screening.compare import ComparePanel, MatchDetail, read_detail
 from gui.pages.screening.history import HistoryDialog
 from gui.pages.screening.lists import (
@@ -145,9 +145,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     rescreened: re-screening every party ended ((done, total)).
     """
 
-    title = "Screening"
+    title = QT_TRANSLATE_NOOP("ScreeningPage", "Screening")
     shows = frozenset({Record.SCREENING, Record.PARTIES})
-    what = "the screening queue"
+    what = QT_TRANSLATE_NOOP("ScreeningPage", "the screening queue")
     detail_shown = Signal(object)
     decided = Signal(object)
     checked = Signal(object)
@@ -183,7 +183,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.table.setAccessibleName("Potential matches to decide")
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.queue_heading = make_label(
-            "Potential matches to decide", name="queueHeading", style=heading_style(11.5)
+            self.tr("Potential matches to decide"), name="queueHeading", style=heading_style(11.5)
         )
         queue_box = QWidget()
         queue_layout = QVBoxLayout(queue_box)
@@ -215,7 +215,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _build_snapshot_bar(self) -> QHBoxLayout:
         self.snapshot_label = make_label(
-            "Loading…", name="snapshotSummary", wrap=True, selectable=True
+            self.tr("Loading…"), name="snapshotSummary", wrap=True, selectable=True
         )
         self.status = self.snapshot_label
         self.counts_label = make_label(name="snapshotCounts", style=hint_style(), wrap=True)
@@ -224,23 +224,25 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         text.addWidget(self.snapshot_label)
         text.addWidget(self.counts_label)
         self.import_button = make_button(
-            "&Import list…",
+            self.tr("&Import list…"),
             "importListButton",
             self.choose_list_file,
-            tip="Import the Consolidated Screening List (CSV or JSON) or a list of your own; "
-            "a dry run shows what changes first",
+            tip=self.tr(
+                "Import the Consolidated Screening List (CSV or JSON) or a list of your own; "
+                "a dry run shows what changes first"
+            ),
         )
         self.rescreen_button = make_button(
-            "&Re-screen all parties",
+            self.tr("&Re-screen all parties"),
             "rescreenButton",
             self.start_rescreen,
-            tip="Screen every party again against the snapshot in use",
+            tip=self.tr("Screen every party again against the snapshot in use"),
         )
         self.settings_button = make_button(
-            "Se&ttings…",
+            self.tr("Se&ttings…"),
             "screeningSettingsButton",
             self.open_settings,
-            tip="The alert threshold and the second officer's approval",
+            tip=self.tr("The alert threshold and the second officer's approval"),
         )
         bar = QHBoxLayout()
         bar.addLayout(text, 1)
@@ -254,7 +256,10 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.progress.setMaximumWidth(360)
         self.progress_label = make_label(name="rescreenStatus", wrap=True)
         self.stop_button = make_button(
-            "Stop", "stopRescreen", self.stop_rescreen, tip="Stop after the current batch"
+            self.tr("Stop"),
+            "stopRescreen",
+            self.stop_rescreen,
+            tip=self.tr("Stop after the current batch"),
         )
         row = QHBoxLayout()
         row.addWidget(self.progress)
@@ -279,31 +284,34 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.reason.setMinimumWidth(200)
         line = self.reason.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Press T or F, then say why; Enter records it")
+        line.setPlaceholderText(self.tr("Press T or F, then say why; Enter records it"))
         line.returnPressed.connect(self.record)
-        reason_label = QLabel("Re&ason:")
+        reason_label = QLabel(self.tr("Re&ason:"))
         reason_label.setBuddy(self.reason)
         self.document = named(QLineEdit(), "dispositionDocument")
         self.document.setAccessibleName("Supporting document (optional)")
-        self.document.setPlaceholderText("Optional: code, file or reference")
+        self.document.setPlaceholderText(self.tr("Optional: code, file or reference"))
         self.document.setMaxLength(200)
         self.document.returnPressed.connect(self.record)
-        document_label = QLabel("Doc&ument:")
+        document_label = QLabel(self.tr("Doc&ument:"))
         document_label.setBuddy(self.document)
         self.record_button = make_button(
-            "Rec&ord  [Enter]", "recordDecision", self.record, tip="Record the decision"
+            self.tr("Rec&ord  [Enter]"),
+            "recordDecision",
+            self.record,
+            tip=self.tr("Record the decision"),
         )
         self.approve_button = make_button(
-            "A&pprove  [A]",
+            self.tr("A&pprove  [A]"),
             "approveButton",
             self.approve_selected,
-            tip="A second officer approves clearing this strong match",
+            tip=self.tr("A second officer approves clearing this strong match"),
         )
         self.history_button = make_button(
-            "&History…  [H]",
+            self.tr("&History…  [H]"),
             "historyButton",
             self.open_selected_history,
-            tip="Every screening and disposition of the selected party",
+            tip=self.tr("Every screening and disposition of the selected party"),
         )
         self.message = make_label(name="decisionMessage", wrap=True)
         verdicts = QHBoxLayout()
@@ -582,7 +590,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     # -- importing a list -----------------------------------------------------------------
 
     def choose_list_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a restricted-party list", "", FORMATS)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a restricted-party list"), "", FORMATS
+        )
         if path:
             self.import_file(Path(path))
 

@@ -44,7 +44,7 @@ class ScreeningSettingsDialog(DeskDialog):
         self.threshold.setValue(current.threshold)
         self.threshold.setAccessibleName("Alert threshold")
         self.second = named(
-            QCheckBox("Clearing a strong match needs a second officer's approval"),
+            QCheckBox(self.tr("Clearing a strong match needs a second officer's approval")),
             "screeningSecondApproval",
         )
         self.second.setChecked(current.second_approval)
