@@ -250,7 +250,7 @@ class RulesetsPage(Page):
         self.versions = named(QListWidget(), "rulesetList")
         self.versions.setFixedWidth(220)
         self.versions.setSpacing(2)
-        self.versions.setAccessibleName("Ruleset versions")
+        self.versions.setAccessibleName(self.tr("Ruleset versions"))
         self.title_label = make_label(name="rulesetTitle", style=heading_style(13), wrap=True)
         self.status_label = make_label(name="rulesetStatus", style=hint_style())
         self.enforcement = make_label(
@@ -259,10 +259,10 @@ class RulesetsPage(Page):
             wrap=True,
             selectable=True,
         )
-        self.enforcement.setAccessibleName("Enforcement note")
+        self.enforcement.setAccessibleName(self.tr("Enforcement note"))
         self.body = named(QTextBrowser(), "rulesetBody")
         self.body.setOpenExternalLinks(False)
-        self.body.setAccessibleName("Ruleset details")
+        self.body.setAccessibleName(self.tr("Ruleset details"))
         right = QVBoxLayout()
         right.setSpacing(6)
         right.addWidget(self.title_label)

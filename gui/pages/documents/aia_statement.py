@@ -89,14 +89,16 @@ class AiaStatementDialog(ConsigneeDialog):
         self.add_field("Signers:", self.signers, "One person per line: name, title.")
         heading = make_label(self.tr("What the consignee will certify:"), style="font-weight:600;")
         self.wording = named(QTextBrowser(), "aiaStatementWording")
-        self.wording.setAccessibleName("Certification wording")
+        self.wording.setAccessibleName(self.tr("Certification wording"))
         self.wording.setMinimumHeight(150)
         self.extra.addWidget(heading)
         self.extra.addWidget(self.wording, 1)
         self.set_intro(
-            "The statement the consignee signs before its first AIA shipment. When the signed "
-            "copy comes back, record its return on the Documents screen: orders held for a "
-            "missing certification pass when checked again."
+            self.tr(
+                "The statement the consignee signs before its first AIA shipment. When the signed "
+                "copy comes back, record its return on the Documents screen: orders held for a "
+                "missing certification pass when checked again."
+            )
         )
         self.generate_button.setEnabled(False)
         self.party.currentTextChanged.connect(self._on_inputs_changed)

@@ -76,10 +76,10 @@ class BatchDialog(DeskDialog):
         folder_row.addWidget(choose)
         self.problem = make_label(name="batchProblem", style=error_style(), wrap=True, hidden=True)
         form = QFormLayout()
-        form.addRow("Documents:", self.aia)
+        form.addRow(self.tr("Documents:"), self.aia)
         form.addRow("", self.records)
-        form.addRow("Day:", self.day)
-        form.addRow("Save the PDFs in:", folder_row)
+        form.addRow(self.tr("Day:"), self.day)
+        form.addRow(self.tr("Save the PDFs in:"), folder_row)
         note = QLabel(
             self.tr(
                 "Each document is registered as it is generated. Stop ends the batch after the "

@@ -60,8 +60,10 @@ class DocumentDetail(QFrame):
         self.preview_note.setText(
             ""
             if document is None or held
-            else "The registry keeps each document's fingerprint, not its file: open a saved "
-            "copy, or generate the document again to print it."
+            else self.tr(
+                "The registry keeps each document's fingerprint, not its file: open a saved "
+                "copy, or generate the document again to print it."
+            )
         )
 
     def show_actions(self, document: RegisteredDocument | None, *, held: bool) -> None:

@@ -35,9 +35,11 @@ class LppCertificationDialog(ConsigneeDialog):
         self.add_field("Calendar year:", self.year)
         self.add_field("Signers:", self.signers, "One person per line: name, title.")
         self.set_intro(
-            "The consignee declares what it already received this calendar year and commits "
-            "not to pass the LPP limit, and to notify BIS on reaching it. The limit and the "
-            "prior receipts come from its records."
+            self.tr(
+                "The consignee declares what it already received this calendar year and commits "
+                "not to pass the LPP limit, and to notify BIS on reaching it. The limit and the "
+                "prior receipts come from its records."
+            )
         )
         queries = context.queries
 

@@ -38,12 +38,16 @@ class OrderDocumentDialog(GenerateDialog):
         )
         self.add_field("Order:", self.order)
         self.set_intro(
-            "The order's latest decision as recorded: parties, lines with ECCN and TPP, the "
-            "outcome, every finding with its rule and figures, who decided and when, and the "
-            "audit-log hash. File it with the shipment papers."
+            self.tr(
+                "The order's latest decision as recorded: parties, lines with ECCN and TPP, the "
+                "outcome, every finding with its rule and figures, who decided and when, and the "
+                "audit-log hash. File it with the shipment papers."
+            )
             if kind is DocumentKind.DECISION_RECORD
-            else "The notice the consignee receives with each shipment under License Exception "
-            "AIA, naming the items and their ECCNs."
+            else self.tr(
+                "The notice the consignee receives with each shipment under License Exception "
+                "AIA, naming the items and their ECCNs."
+            )
         )
 
     def plan(self) -> Callable[[], Generated] | None:

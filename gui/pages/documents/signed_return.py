@@ -86,15 +86,15 @@ class SignedReturnDialog(DeskDialog):
         self.prior = make_line_edit(name="returnPrior", placeholder="as on file", max_width=200)
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow("Signed on:", self.signed_on)
-        form.addRow("Signed by:", self.signers)
+        form.addRow(self.tr("Signed on:"), self.signed_on)
+        form.addRow(self.tr("Signed by:"), self.signers)
         hint = make_label(
             self.tr("One person per line, as they signed: name, title."),
             style=hint_style() + " font-size:9pt;",
         )
         form.addRow("", hint)
         if document.kind is DocumentKind.AIA_STATEMENT:
-            form.addRow("Weights storage:", self.attested)
+            form.addRow(self.tr("Weights storage:"), self.attested)
             if not document.attests_weights_storage:
                 # Only a statement that printed the attestation can have been signed for it.
                 self.attested.setEnabled(False)
@@ -105,7 +105,7 @@ class SignedReturnDialog(DeskDialog):
                     )
                 )
         else:
-            form.addRow("Prior receipts (TPP):", self.prior)
+            form.addRow(self.tr("Prior receipts (TPP):"), self.prior)
             prior_hint = QLabel(
                 self.tr(
                     "What the signer declared as received from other exporters this year; leave "

@@ -86,8 +86,8 @@ class VerifyDialog(DeskDialog):
         code_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("PDF file:", file_row)
-        form.addRow("Or the code:", code_row)
+        form.addRow(self.tr("PDF file:"), file_row)
+        form.addRow(self.tr("Or the code:"), code_row)
 
         self.verdict = make_label(name="verifyVerdict", wrap=True, hidden=True)
         self.message = make_label(name="verifyMessage", wrap=True, selectable=True, hidden=True)
@@ -225,9 +225,9 @@ class VerifyDialog(DeskDialog):
         self.message.setVisible(bool(verification.message))
         document = verification.document
         self.details_heading.setText(
-            "The registered document:"
+            self.tr("The registered document:")
             if verification.genuine
-            else "The registered document this file claims to be:"
+            else self.tr("The registered document this file claims to be:")
         )
         self.details_heading.setVisible(document is not None)
         self.details.setText(document_html(document) if document is not None else "")

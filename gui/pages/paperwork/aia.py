@@ -83,33 +83,33 @@ class AiaDialog(RecordDialog):
             QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
             "aiaAttested",
         )
-        self.submitted = named(OptionalDate("Submitted to BIS on", today), "aiaSubmitted")
-        self.revoked = named(OptionalDate("Revoked on", today), "aiaRevoked")
-        self.add_field("party", "Ultimate consignee:", self.party)
-        self.add_field("signed_on", "Signed on:", self.signed_on)
+        self.submitted = named(OptionalDate(self.tr("Submitted to BIS on"), today), "aiaSubmitted")
+        self.revoked = named(OptionalDate(self.tr("Revoked on"), today), "aiaRevoked")
+        self.add_field("party", self.tr("Ultimate consignee:"), self.party)
+        self.add_field("signed_on", self.tr("Signed on:"), self.signed_on)
         self.add_field(
             "signers",
-            "Signed by:",
+            self.tr("Signed by:"),
             self.signers,
-            "One person per line: name and title (item (v) of the certification).",
+            self.tr("One person per line: name and title (item (v) of the certification)."),
         )
         self.add_field(
             "attested",
-            "Weights storage:",
+            self.tr("Weights storage:"),
             self.attested,
             f"As {ruleset.references.aia_weights} require; needed for model weights under AIA.",
         )
         self.add_field(
             "submitted",
-            "BIS submission:",
+            self.tr("BIS submission:"),
             self.submitted,
             f"Needed once cumulative AIA shipments reach {tpp(ruleset.aia.bis_submission_from_tpp)}"
             f" TPP ({ruleset.references.aia_bis_submission}).",
         )
-        self.add_field("revoked", "Revocation:", self.revoked)
+        self.add_field("revoked", self.tr("Revocation:"), self.revoked)
         self.wording = named(QTextBrowser(), "aiaWording")
         self.wording.setMaximumHeight(150)
-        self.wording.setAccessibleName("Certification wording")
+        self.wording.setAccessibleName(self.tr("Certification wording"))
         wording_label = make_label(
             self.tr("What the consignee certifies:"), style="font-weight:600;"
         )
@@ -127,13 +127,17 @@ class AiaDialog(RecordDialog):
         if mode == self.SUBMISSION:
             self.submitted.check.setChecked(True)
             self.set_intro(
-                "Record the day the certification was submitted to BIS. Orders held for a "
-                "missing submission pass once they are checked again."
+                self.tr(
+                    "Record the day the certification was submitted to BIS. Orders held for a "
+                    "missing submission pass once they are checked again."
+                )
             )
         elif mode == self.REVOCATION:
             self.revoked.check.setChecked(True)
             self.set_intro(
-                "From the revocation date the certification no longer covers AIA shipments."
+                self.tr(
+                    "From the revocation date the certification no longer covers AIA shipments."
+                )
             )
         else:
             self.set_intro(
@@ -154,30 +158,30 @@ class AiaDialog(RecordDialog):
         ok = True
         ref = self.party_ref(
             self.party,
-            "Choose the consignee from the list"
+            self.tr("Choose the consignee from the list")
             if self.party.currentText().strip()
-            else "Choose the ultimate consignee",
+            else self.tr("Choose the ultimate consignee"),
         )
         signers = tuple(
             line.strip() for line in self.signers.toPlainText().splitlines() if line.strip()
         )
         if not signers:
-            self.set_error("signers", "Name at least one person who signed")
+            self.set_error("signers", self.tr("Name at least one person who signed"))
             ok = False
         signed = pydate(self.signed_on.date())
         submitted = self.submitted.value()
         revoked = self.revoked.value()
         if submitted is not None and submitted < signed:
-            self.set_error("submitted", "The submission cannot be before the signing date")
+            self.set_error("submitted", self.tr("The submission cannot be before the signing date"))
             ok = False
         if revoked is not None and revoked < signed:
-            self.set_error("revoked", "The revocation cannot be before the signing date")
+            self.set_error("revoked", self.tr("The revocation cannot be before the signing date"))
             ok = False
         if self.mode == self.REVOCATION and revoked is None:
-            self.set_error("revoked", "Give the revocation date")
+            self.set_error("revoked", self.tr("Give the revocation date"))
             ok = False
         if self.mode == self.SUBMISSION and submitted is None:
-            self.set_error("submitted", "Give the submission date")
+            self.set_error("submitted", self.tr("Give the submission date"))
             ok = False
         if not ok or ref is None:
             return None
@@ -201,8 +205,10 @@ class AiaDialog(RecordDialog):
         ):
             self.set_note(
                 "signed_on",
-                "Replaces the certification this consignee signed on the same day (saving "
-                "updates it)",
+                self.tr(
+                    "Replaces the certification this consignee signed on the same day (saving "
+                    "updates it)"
+                ),
             )
         return value
 

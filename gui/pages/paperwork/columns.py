@@ -49,12 +49,16 @@ def figure(
 def _bis_text(row: AiaRow) -> str:
     submitted = row.certification.submitted_to_bis_on
     if submitted is not None:
-        return f"Filed {submitted.isoformat()}"
+        return QCoreApplication.translate("PaperworkColumns", "Filed {date}").format(
+            date=submitted.isoformat()
+        )
     if row.bis_submission_due:
         return QCoreApplication.translate("PaperworkColumns", "⚠ Not filed: needed now")
     share = row.cumulative_tpp / row.bis_submission_from_tpp if row.bis_submission_from_tpp else 0
     near = "⚠ " if share >= NEAR_LIMIT else ""
-    return f"{near}Not needed yet: {percent(share)} of threshold"
+    return near + QCoreApplication.translate(
+        "PaperworkColumns", "Not needed yet: {share} of threshold"
+    ).format(share=percent(share))
 
 
 def _in_force_text(row: AiaRow) -> str:
@@ -99,10 +103,10 @@ AIA_COLUMNS: tuple[Column[AiaRow], ...] = (
     Column(
         QT_TRANSLATE_NOOP("PaperworkColumns", "BIS submission"),
         _bis_text,
-        tooltip=lambda r: (
-            f"Needed from {tpp(r.bis_submission_from_tpp)} TPP of AIA shipments; "
-            f"shipped so far {tpp(r.cumulative_tpp)}"
-        ),
+        tooltip=lambda r: QCoreApplication.translate(
+            "PaperworkColumns",
+            "Needed from {threshold} TPP of AIA shipments; shipped so far {shipped}",
+        ).format(threshold=tpp(r.bis_submission_from_tpp), shipped=tpp(r.cumulative_tpp)),
     ),
 )
 
@@ -128,12 +132,18 @@ LPP_COLUMNS: tuple[Column[LppRow], ...] = (
     figure(QT_TRANSLATE_NOOP("PaperworkColumns", "Our LPP shipments"), lambda r: r.shipped_tpp),
     Column(
         QT_TRANSLATE_NOOP("PaperworkColumns", "Used of the limit"),
-        lambda r: f"{percent(r.used_tpp / r.limit_tpp)} used · {tpp(r.left_tpp)} left",
+        lambda r: QCoreApplication.translate(
+            "PaperworkColumns", "{share} used · {left} left"
+        ).format(share=percent(r.used_tpp / r.limit_tpp), left=tpp(r.left_tpp)),
         sort=lambda r: r.used_tpp,
         share=lambda r: r.used_tpp / r.limit_tpp if r.limit_tpp else 0.0,
-        tooltip=lambda r: (
-            f"{tpp(r.used_tpp)} of {tpp(r.limit_tpp)} TPP used "
-            f"({tpp(r.certification.prior_receipts_tpp)} prior + {tpp(r.shipped_tpp)} ours)"
+        tooltip=lambda r: QCoreApplication.translate(
+            "PaperworkColumns", "{used} of {limit} TPP used ({prior} prior + {ours} ours)"
+        ).format(
+            used=tpp(r.used_tpp),
+            limit=tpp(r.limit_tpp),
+            prior=tpp(r.certification.prior_receipts_tpp),
+            ours=tpp(r.shipped_tpp),
         ),
     ),
     Column(
@@ -145,10 +155,16 @@ LPP_COLUMNS: tuple[Column[LppRow], ...] = (
 
 def _validity_text(row: LicenseRow) -> str:
     if row.status == "valid":
-        return f"✓ Valid to {row.licence.valid_to.isoformat()}"
+        return QCoreApplication.translate("PaperworkColumns", "✓ Valid to {date}").format(
+            date=row.licence.valid_to.isoformat()
+        )
     if row.status == "expired":
-        return f"✕ Expired {row.licence.valid_to.isoformat()}"
-    return f"… Valid from {row.licence.valid_from.isoformat()}"
+        return QCoreApplication.translate("PaperworkColumns", "✕ Expired {date}").format(
+            date=row.licence.valid_to.isoformat()
+        )
+    return QCoreApplication.translate("PaperworkColumns", "… Valid from {date}").format(
+        date=row.licence.valid_from.isoformat()
+    )
 
 
 def _licence_tpp(row: LicenseRow, value: float) -> str:
@@ -181,7 +197,9 @@ LICENSE_COLUMNS: tuple[Column[LicenseRow], ...] = (
     Column(
         QT_TRANSLATE_NOOP("PaperworkColumns", "Depletion"),
         lambda r: (
-            f"{percent(r.used_share)} used"
+            QCoreApplication.translate("PaperworkColumns", "{share} used").format(
+                share=percent(r.used_share)
+            )
             if r.licence.covers is LicenseCovers.A_LEVEL
             else QCoreApplication.translate("PaperworkColumns", "n/a (weights)")
         ),
@@ -192,9 +210,12 @@ LICENSE_COLUMNS: tuple[Column[LicenseRow], ...] = (
         QT_TRANSLATE_NOOP("PaperworkColumns", "Validity"),
         _validity_text,
         sort=lambda r: r.licence.valid_to.isoformat(),
-        tooltip=lambda r: (
-            f"Valid from {r.licence.valid_from.isoformat()} to "
-            f"{r.licence.valid_to.isoformat()} ({r.status} on the day shown)"
+        tooltip=lambda r: QCoreApplication.translate(
+            "PaperworkColumns", "Valid from {start} to {end} ({status} on the day shown)"
+        ).format(
+            start=r.licence.valid_from.isoformat(),
+            end=r.licence.valid_to.isoformat(),
+            status=r.status,
         ),
     ),
 )

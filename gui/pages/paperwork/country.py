@@ -37,14 +37,16 @@ class CountryDialog(RecordDialog):
         )
         self.g2g.setObjectName("countryG2g")
         self.external = make_line_edit("0", name="countryExternal", max_width=200)
-        self.add_field("country", "Country:", self.country)
-        self.add_field("g2g", "Agreement:", self.g2g)
+        self.add_field("country", self.tr("Country:"), self.country)
+        self.add_field("g2g", self.tr("Agreement:"), self.g2g)
         self.add_field(
             "external",
-            "Used by others (TPP):",
+            self.tr("Used by others (TPP):"),
             self.external,
-            "Allocation other exporters reported using; our licensed shipments are added from "
-            "the ledger.",
+            self.tr(
+                "Allocation other exporters reported using; our licensed shipments are added from "
+                "the ledger."
+            ),
         )
         self.set_intro(
             f"Tier 2 countries share an allocation of {tpp(allocation.tpp)} TPP for licensed "

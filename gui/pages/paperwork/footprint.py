@@ -36,17 +36,19 @@ class FootprintDialog(RecordDialog):
         self.party = named(PartyPicker(holders), "footprintParty")
         self.country = named(CountryField(), "footprintCountry")
         self.installed = make_line_edit(name="footprintTpp", max_width=200)
-        self.add_field("party", "VEU holder:", self.party)
-        self.add_field("country", "Country:", self.country)
+        self.add_field("party", self.tr("VEU holder:"), self.party)
+        self.add_field("country", self.tr("Country:"), self.country)
         self.add_field(
             "installed",
-            "Installed TPP:",
+            self.tr("Installed TPP:"),
             self.installed,
-            "From sources other than our shipments; our authorized VEU shipments are added "
-            "from the ledger.",
+            self.tr(
+                "From sources other than our shipments; our authorized VEU shipments are added "
+                "from the ledger."
+            ),
         )
         if not holders:
-            self.set_intro("No party is a VEU holder yet: set a party's VEU status first.")
+            self.set_intro(self.tr("No party is a VEU holder yet: set a party's VEU status first."))
         if existing is not None:
             self.party.select_ref(existing.party_ref)
             self.party.setEnabled(False)
@@ -58,7 +60,7 @@ class FootprintDialog(RecordDialog):
 
     def validate(self) -> VeuFootprint | None:
         self.clear_errors()
-        ref = self.party_ref(self.party, "Choose a VEU holder from the list")
+        ref = self.party_ref(self.party, self.tr("Choose a VEU holder from the list"))
         country = self.country_in("country", self.country)
         installed = self.tpp_in("installed", self.installed)
         if installed is None or ref is None or country is None:

@@ -46,16 +46,18 @@ class LicenseDialog(RecordDialog):
         self.authorized = make_line_edit(name="licenseTpp", max_width=200)
         self.valid_from = date_edit(today)
         self.valid_to = date_edit(date(today.year + 1, today.month, min(today.day, 28)))
-        self.add_field("number", "Licence number:", self.number)
-        self.add_field("party", "Consignee:", self.party)
-        self.add_field("destination", "Destination:", self.destination)
-        self.add_field("covers", "Covers:", self.covers)
-        self.add_field("tpp", "Authorized TPP:", self.authorized)
-        self.add_field("valid_from", "Valid from:", self.valid_from)
-        self.add_field("valid_to", "Valid to:", self.valid_to)
+        self.add_field("number", self.tr("Licence number:"), self.number)
+        self.add_field("party", self.tr("Consignee:"), self.party)
+        self.add_field("destination", self.tr("Destination:"), self.destination)
+        self.add_field("covers", self.tr("Covers:"), self.covers)
+        self.add_field("tpp", self.tr("Authorized TPP:"), self.authorized)
+        self.add_field("valid_from", self.tr("Valid from:"), self.valid_from)
+        self.add_field("valid_to", self.tr("Valid to:"), self.valid_to)
         self.set_intro(
-            "Shipments under the licence deplete its authorized TPP. Licences are only "
-            "added: check the number and figures before saving (this cannot be undone)."
+            self.tr(
+                "Shipments under the licence deplete its authorized TPP. Licences are only "
+                "added: check the number and figures before saving (this cannot be undone)."
+            )
         )
         self.watch_inputs(
             self.number,
@@ -73,12 +75,12 @@ class LicenseDialog(RecordDialog):
         ok = True
         number = self.number.text().strip()
         if not number:
-            self.set_error("number", "Enter the licence number")
+            self.set_error("number", self.tr("Enter the licence number"))
             ok = False
         elif number.lower() in self.known_numbers:
             self.set_error("number", f"Licence {number} is already recorded")
             ok = False
-        ref = self.party_ref(self.party, "Choose the consignee from the list")
+        ref = self.party_ref(self.party, self.tr("Choose the consignee from the list"))
         destination = self.country_in("destination", self.destination)
         covers = LicenseCovers(str(self.covers.currentData()))
         weights = covers is LicenseCovers.MODEL_WEIGHTS
@@ -86,7 +88,7 @@ class LicenseDialog(RecordDialog):
         authorized = 0.0 if weights else self.tpp_in("tpp", self.authorized)
         start, end = pydate(self.valid_from.date()), pydate(self.valid_to.date())
         if end < start:
-            self.set_error("valid_to", "The licence cannot end before it starts")
+            self.set_error("valid_to", self.tr("The licence cannot end before it starts"))
             ok = False
         if not ok or ref is None or destination is None or authorized is None:
             return None

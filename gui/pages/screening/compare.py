@@ -190,10 +190,10 @@ class ComparePanel(QWidget):
         self.party = self._browser("compareParty", "The party's record")
         self.entry = self._browser("compareEntry", "The list entry")
         self.score = make_label(name="compareScore", style=note_style(), wrap=True, selectable=True)
-        self.score.setAccessibleName("Score and explanation")
+        self.score.setAccessibleName(self.tr("Score and explanation"))
         self.legend = make_label(legend_html(), name="compareLegend", rich=True, wrap=True)
         self.legend.setStyleSheet(hint_style())
-        self.legend.setAccessibleName("Legend of the marks")
+        self.legend.setAccessibleName(self.tr("Legend of the marks"))
 
         sides = QHBoxLayout()
         sides.setSpacing(8)

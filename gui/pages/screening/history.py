@@ -82,11 +82,11 @@ class HistoryDialog(DeskDialog):
         self.screening_table = make_table(
             "historyScreenings", self.screenings, (80, 130, 80, 70, 400)
         )
-        self.screening_table.setAccessibleName("Screenings")
+        self.screening_table.setAccessibleName(self.tr("Screenings"))
         self.disposition_table = make_table(
             "historyDispositions", self.dispositions, (130, 100, 60, 300, 110, 130)
         )
-        self.disposition_table.setAccessibleName("Dispositions")
+        self.disposition_table.setAccessibleName(self.tr("Dispositions"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         buttons.rejected.connect(self.reject)
         self.lay_out(

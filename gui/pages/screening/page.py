@@ -180,7 +180,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Potential matches to decide")
+        self.table.setAccessibleName(self.tr("Potential matches to decide"))
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.queue_heading = make_label(
             self.tr("Potential matches to decide"), name="queueHeading", style=heading_style(11.5)
@@ -252,7 +252,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _build_progress_row(self) -> QHBoxLayout:
         self.progress = named(QProgressBar(), "rescreenProgress")
-        self.progress.setAccessibleName("Re-screening progress")
+        self.progress.setAccessibleName(self.tr("Re-screening progress"))
         self.progress.setMaximumWidth(360)
         self.progress_label = make_label(name="rescreenStatus", wrap=True)
         self.stop_button = make_button(
@@ -280,7 +280,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.reason = named(QComboBox(), "dispositionReason")
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.setAccessibleName("Reason for the decision")
+        self.reason.setAccessibleName(self.tr("Reason for the decision"))
         self.reason.setMinimumWidth(200)
         line = self.reason.lineEdit()
         assert line is not None
@@ -289,7 +289,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         reason_label = QLabel(self.tr("Re&ason:"))
         reason_label.setBuddy(self.reason)
         self.document = named(QLineEdit(), "dispositionDocument")
-        self.document.setAccessibleName("Supporting document (optional)")
+        self.document.setAccessibleName(self.tr("Supporting document (optional)"))
         self.document.setPlaceholderText(self.tr("Optional: code, file or reference"))
         self.document.setMaxLength(200)
         self.document.returnPressed.connect(self.record)
@@ -338,7 +338,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         button = make_button(text, name, lambda: self.choose_verdict(verdict))
         button.setCheckable(True)
         button.setAccessibleName(
-            "True match" if verdict is Verdict.TRUE_MATCH else "False positive"
+            self.tr("True match") if verdict is Verdict.TRUE_MATCH else self.tr("False positive")
         )
         return button
 
@@ -388,7 +388,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.queue_heading.setText(
             f"Potential matches to decide: {count}"
             if count
-            else "Potential matches to decide: none"
+            else self.tr("Potential matches to decide: none")
         )
         self.queue_model.set_rows(view.queue)
         if count:
@@ -401,9 +401,11 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     def _show_nothing(self) -> None:
         self.detail = None
         self.compare.show_message(
-            "Nothing to decide: every potential match against the snapshot in use is decided."
+            self.tr(
+                "Nothing to decide: every potential match against the snapshot in use is decided."
+            )
             if self.view is not None and self.view.snapshot is not None
-            else "Import a restricted-party list to screen the parties."
+            else self.tr("Import a restricted-party list to screen the parties.")
         )
         self._set_decidable(None)
 

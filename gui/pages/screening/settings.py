@@ -42,13 +42,13 @@ class ScreeningSettingsDialog(DeskDialog):
         self.threshold.setSingleStep(0.01)
         self.threshold.setDecimals(2)
         self.threshold.setValue(current.threshold)
-        self.threshold.setAccessibleName("Alert threshold")
+        self.threshold.setAccessibleName(self.tr("Alert threshold"))
         self.second = named(
             QCheckBox(self.tr("Clearing a strong match needs a second officer's approval")),
             "screeningSecondApproval",
         )
         self.second.setChecked(current.second_approval)
-        self.second.setAccessibleName("Second approval")
+        self.second.setAccessibleName(self.tr("Second approval"))
         note = make_label(
             "A name pair scored at or above the threshold is a potential match. A new "
             "threshold applies at once: every party is screened again (Stop keeps what is "
@@ -61,7 +61,7 @@ class ScreeningSettingsDialog(DeskDialog):
         self.problem = make_label(name="settingsProblem", style=error_style(), wrap=True)
         self.problem.setVisible(False)
         form = QFormLayout()
-        form.addRow("&Alert threshold:", self.threshold)
+        form.addRow(self.tr("&Alert threshold:"), self.threshold)
         form.addRow("", self.second)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
