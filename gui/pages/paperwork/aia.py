@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTextBrowser, QWidget
 
 from domain.errors import DomainError
@@ -60,9 +60,11 @@ class AiaDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            self.NEW: "Record AIA certification",
-            self.SUBMISSION: "Record BIS submission of an AIA certification",
-            self.REVOCATION: "Revoke an AIA certification",
+            self.NEW: QCoreApplication.translate("AiaDialog", "Record AIA certification"),
+            self.SUBMISSION: QCoreApplication.translate(
+                "AiaDialog", "Record BIS submission of an AIA certification"
+            ),
+            self.REVOCATION: QCoreApplication.translate("AiaDialog", "Revoke an AIA certification"),
         }
         super().__init__(context, titles[mode], parent)
         self.setObjectName("aiaDialog")
@@ -97,14 +99,20 @@ class AiaDialog(RecordDialog):
             "attested",
             self.tr("Weights storage:"),
             self.attested,
-            f"As {ruleset.references.aia_weights} require; needed for model weights under AIA.",
+            self.tr("As {reference} require; needed for model weights under AIA.").format(
+                reference=ruleset.references.aia_weights
+            ),
         )
         self.add_field(
             "submitted",
             self.tr("BIS submission:"),
             self.submitted,
-            f"Needed once cumulative AIA shipments reach {tpp(ruleset.aia.bis_submission_from_tpp)}"
-            f" TPP ({ruleset.references.aia_bis_submission}).",
+            self.tr(
+                "Needed once cumulative AIA shipments reach {threshold} TPP ({reference})."
+            ).format(
+                threshold=tpp(ruleset.aia.bis_submission_from_tpp),
+                reference=ruleset.references.aia_bis_submission,
+            ),
         )
         self.add_field("revoked", self.tr("Revocation:"), self.revoked)
         self.wording = named(QTextBrowser(), "aiaWording")
@@ -141,9 +149,11 @@ class AiaDialog(RecordDialog):
             )
         else:
             self.set_intro(
-                "The ultimate consignee's one-time certification before its first AIA shipment "
-                f"({ruleset.references.aia}). Orders held for a missing certification pass "
-                "once they are checked again."
+                self.tr(
+                    "The ultimate consignee's one-time certification before its first AIA "
+                    "shipment ({reference}). Orders held for a missing certification pass once "
+                    "they are checked again."
+                ).format(reference=ruleset.references.aia)
             )
         self.watch_inputs(self.party, self.signers, self.attested, self.submitted, self.revoked)
         self.signed_on.dateChanged.connect(self._on_signed_on_date_changed)
@@ -215,12 +225,12 @@ class AiaDialog(RecordDialog):
     def plan(self, value: AiaCertification) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         what = {
-            self.NEW: "Record AIA certification",
-            self.SUBMISSION: "Record BIS submission",
-            self.REVOCATION: "Revoke AIA certification",
+            self.NEW: self.tr("Record AIA certification of {ref} (signed {date})"),
+            self.SUBMISSION: self.tr("Record BIS submission of {ref} (signed {date})"),
+            self.REVOCATION: self.tr("Revoke AIA certification of {ref} (signed {date})"),
         }[self.mode]
         return replacing(
-            f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})",
+            what.format(ref=value.party_ref, date=value.signed_on.isoformat()),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             # Records are never deleted: undoing a new certification withdraws it by revoking

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from domain.model import VeuFootprint
@@ -30,7 +31,9 @@ class FootprintDialog(RecordDialog):
         existing: FootprintRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Set VEU footprint", parent)
+        super().__init__(
+            context, QCoreApplication.translate("FootprintDialog", "Set VEU footprint"), parent
+        )
         self.setObjectName("footprintDialog")
         holders = [party for party in parties if party.veu != "none"]
         self.party = named(PartyPicker(holders), "footprintParty")
@@ -70,7 +73,9 @@ class FootprintDialog(RecordDialog):
     def plan(self, value: VeuFootprint) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         return replacing(
-            f"Set VEU footprint of {value.party_ref} in {value.country}",
+            self.tr("Set VEU footprint of {ref} in {country}").format(
+                ref=value.party_ref, country=value.country
+            ),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: value.model_copy(

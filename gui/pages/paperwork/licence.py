@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from domain.model import License, LicenseCovers
@@ -31,12 +32,16 @@ class LicenseDialog(RecordDialog):
         known_numbers: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Add licence", parent)
+        super().__init__(
+            context, QCoreApplication.translate("LicenseDialog", "Add licence"), parent
+        )
         self.setObjectName("licenseDialog")
         self.known_numbers = {number.strip().lower() for number in known_numbers}
         today = context.today()
         self.number = make_line_edit(
-            name="licenseNumber", placeholder="BIS licence number, e.g. D1234567", max_width=240
+            name="licenseNumber",
+            placeholder=self.tr("BIS licence number, e.g. D1234567"),
+            max_width=240,
         )
         self.party = named(PartyPicker(parties), "licenseParty")
         self.destination = named(CountryField(), "licenseDestination")
@@ -78,7 +83,9 @@ class LicenseDialog(RecordDialog):
             self.set_error("number", self.tr("Enter the licence number"))
             ok = False
         elif number.lower() in self.known_numbers:
-            self.set_error("number", f"Licence {number} is already recorded")
+            self.set_error(
+                "number", self.tr("Licence {number} is already recorded").format(number=number)
+            )
             ok = False
         ref = self.party_ref(self.party, self.tr("Choose the consignee from the list"))
         destination = self.country_in("destination", self.destination)
@@ -112,7 +119,9 @@ class LicenseDialog(RecordDialog):
         def make() -> Change:
             records.add_record(db, value, actor=actor)
             return Change(
-                text=f"Add licence {value.number} for {value.party_ref}",
+                text=self.tr("Add licence {number} for {ref}").format(
+                    number=value.number, ref=value.party_ref
+                ),
                 apply=lambda _edit: records.add_record(db, value, actor=actor),
                 revert=None,
                 changes=Changes.of(Record.PAPERWORK, refs=[value.party_ref]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from domain.model import LppCertification
@@ -36,9 +37,13 @@ class LppDialog(RecordDialog):
     ) -> None:
         super().__init__(
             context,
-            "Revoke an LPP certification"
+            QCoreApplication.translate("LppDialog", "Revoke an LPP certification")
             if revoke
-            else ("Correct LPP certification" if existing else "Record LPP certification"),
+            else (
+                QCoreApplication.translate("LppDialog", "Correct LPP certification")
+                if existing
+                else QCoreApplication.translate("LppDialog", "Record LPP certification")
+            ),
             parent,
         )
         self.setObjectName("lppDialog")
@@ -53,7 +58,7 @@ class LppDialog(RecordDialog):
         self.year.setMaximumWidth(100)
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("lppSignedOn")
-        self.signer = make_line_edit(name="lppSigner", placeholder="Name and title")
+        self.signer = make_line_edit(name="lppSigner", placeholder=self.tr("Name and title"))
         self.prior = make_line_edit("0", name="lppPrior", max_width=200)
         self.revoked = OptionalDate(self.tr("Revoked on"), today)
         self.add_field("party", self.tr("Ultimate consignee:"), self.party)
@@ -64,8 +69,10 @@ class LppDialog(RecordDialog):
             "prior",
             self.tr("Prior receipts (TPP):"),
             self.prior,
-            "What the consignee received from other exporters this year; it counts toward "
-            f"its LPP limit of {tpp(ruleset.lpp.limit_tpp)} TPP ({ruleset.references.lpp}).",
+            self.tr(
+                "What the consignee received from other exporters this year; it counts toward "
+                "its LPP limit of {limit} TPP ({reference})."
+            ).format(limit=tpp(ruleset.lpp.limit_tpp), reference=ruleset.references.lpp),
         )
         self.add_field("revoked", self.tr("Revocation:"), self.revoked)
         self.set_intro(
@@ -122,15 +129,21 @@ class LppDialog(RecordDialog):
         if any(item.party_ref == ref and item.year == value.year for item in self.known):
             self.set_note(
                 "year",
-                f"Replaces this consignee's certification for {value.year} (saving updates it)",
+                self.tr(
+                    "Replaces this consignee's certification for {year} (saving updates it)"
+                ).format(year=value.year),
             )
         return value
 
     def plan(self, value: LppCertification) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
-        verb = "Revoke" if self.revoke else "Record"
+        what = (
+            self.tr("Revoke LPP certification of {ref} for {year}")
+            if self.revoke
+            else self.tr("Record LPP certification of {ref} for {year}")
+        )
         return replacing(
-            f"{verb} LPP certification of {value.party_ref} for {value.year}",
+            what.format(ref=value.party_ref, year=value.year),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: (

@@ -259,7 +259,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
                 strict=True,
             )
         ):
-            self.tabs.setTabText(number, f"{name} ({count})")
+            self.tabs.setTabText(number, self.tr("{name} ({count})").format(name=name, count=count))
         self.heading.setText(
             self.tr(
                 "Standing on {date} under ruleset {ruleset}. Select a row for its actions; undo "

@@ -181,7 +181,7 @@ class RecordDialog(FormDialog):
         value = self.validate()
         self.save_button.setEnabled(value is not None and not self._busy)
         self.needed.setText(
-            "Still needed: "
+            QCoreApplication.translate("RecordDialog", "Still needed: ")
             + "; ".join(message[0].lower() + message[1:] for message in self._needed)
             if self._needed
             else ""
@@ -230,5 +230,9 @@ class RecordDialog(FormDialog):
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.problem.setText(f"Not saved: {message}. Everything you typed is still here.")
+        self.problem.setText(
+            QCoreApplication.translate(
+                "RecordDialog", "Not saved: {reason}. Everything you typed is still here."
+            ).format(reason=message)
+        )
         self.problem.setVisible(True)

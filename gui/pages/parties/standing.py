@@ -367,7 +367,8 @@ class StandingPanel(QScrollArea):
         self.aia_caption.setText(f"{to_go} {paper}")
 
     def _show_veu(self, veu: VeuPosition) -> None:
-        holder = f"{veu.status.value.upper()} {veu.veu_id or self.tr('(no authorization number)')}"
+        number = veu.veu_id or self.tr("(no authorization number)")
+        holder = f"{veu.status.value.upper()} {number}"
         self.veu_group.setTitle(self.tr("VEU footprint") + f" · {veu.rule}")
         caption = (
             self.tr(
