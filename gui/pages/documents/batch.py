@@ -7,7 +7,7 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -48,7 +48,12 @@ class BatchDialog(DeskDialog):
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            context, parent, title="Generate a batch", name="batchDialog", width=560, modal=True
+            context,
+            parent,
+            title=QCoreApplication.translate("BatchDialog", "Generate a batch"),
+            name="batchDialog",
+            width=560,
+            modal=True,
         )
         today = context.today()
         self.aia = named(QRadioButton(self.tr("Every AIA statement due")), "batchAia")
@@ -100,7 +105,7 @@ class BatchDialog(DeskDialog):
         return DocumentKind.AIA_STATEMENT if self.aia.isChecked() else DocumentKind.DECISION_RECORD
 
     def _on_choose_clicked(self) -> None:
-        chooser = QFileDialog(self, "Folder for the batch", self.folder.text())
+        chooser = QFileDialog(self, self.tr("Folder for the batch"), self.folder.text())
         chooser.setFileMode(QFileDialog.FileMode.Directory)
         chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
         chooser.fileSelected.connect(self.folder.setText)
@@ -115,7 +120,9 @@ class BatchDialog(DeskDialog):
             return
         folder = Path(text).expanduser()
         if folder.exists() and not folder.is_dir():
-            self.problem.setText(f"{folder} is a file: give a folder.")
+            self.problem.setText(
+                self.tr("{folder} is a file: give a folder.").format(folder=folder)
+            )
             self.problem.setVisible(True)
             return
         self.chosen.emit(self.kind(), pydate(self.day.date()), folder)

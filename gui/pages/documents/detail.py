@@ -26,7 +26,8 @@ class DocumentDetail(QFrame):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setText(
             f"<p style='{hint_style()}'>"
-            "Select a document to see what the registry holds for it.</p>"
+            + self.tr("Select a document to see what the registry holds for it.")
+            + "</p>"
         )
         self.preview_button = make_button(self.tr("Preview"), "previewButton")
         self.return_button = make_button(self.tr("Signed copy returned…"), "returnButton")

@@ -72,7 +72,12 @@ class GenerateDialog(FormDialog):
             return False
         self.say_problem("")
         if self.context.renderer is None:
-            self.say_problem("Documents cannot be rendered here: no PDF renderer is set up.")
+            self.say_problem(
+                QCoreApplication.translate(
+                    "GenerateDialog",
+                    "Documents cannot be rendered here: no PDF renderer is set up.",
+                )
+            )
             return False
         make = self.plan()
         if make is None:
@@ -109,7 +114,11 @@ class GenerateDialog(FormDialog):
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.say_problem(f"Not generated: {message}. Everything you entered is still here.")
+        self.say_problem(
+            QCoreApplication.translate(
+                "GenerateDialog", "Not generated: {reason}. Everything you entered is still here."
+            ).format(reason=message)
+        )
 
     def reject(self) -> None:
         if self._busy:

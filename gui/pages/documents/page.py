@@ -58,9 +58,9 @@ from gui.pages.documents.table import DocumentTableModel
 from gui.pages.documents.texts import (
     SIGNED_KINDS,
     batch_text,
+    document_count,
     file_name_for,
     listed,
-    plural,
 )
 from gui.pages.documents.verify import VerifyDialog
 from gui.pdf_preview import PdfPreviewDialog
@@ -331,7 +331,7 @@ class DocumentsPage(Page):
     def _on_list_loaded(self, result: tuple[list[RegisteredDocument], bool]) -> None:
         documents, default_letterhead = result
         self.model.set_documents(documents)
-        self.count_label.setText(plural(len(documents), "document"))
+        self.count_label.setText(document_count(len(documents)))
         if default_letterhead:
             self.notice.setText(
                 self.tr(
@@ -373,11 +373,13 @@ class DocumentsPage(Page):
         self.detail_panel.show_document(
             document,
             held=document is not None and document.number in self._pdfs,
-            empty="No document has been generated yet. Every statement, record, notice and "
-            "report made here is registered with a number and a verification code, so its "
-            "paper can be checked later (Verify…)."
+            empty=self.tr(
+                "No document has been generated yet. Every statement, record, notice and "
+                "report made here is registered with a number and a verification code, so its "
+                "paper can be checked later (Verify…)."
+            )
             if self.model.total() == 0 and not filtered and not self.awaiting_filter.isChecked()
-            else "Select a document to see what the registry holds for it.",
+            else self.tr("Select a document to see what the registry holds for it."),
         )
         self._update_actions()
 
@@ -401,10 +403,13 @@ class DocumentsPage(Page):
         if document is None:
             return [self.verify_action]
         return [
-            ("Preview…", self._on_preview_button_clicked),
-            (f"Copy {document.number}", lambda: QApplication.clipboard().setText(document.number)),
+            (self.tr("Preview…"), self._on_preview_button_clicked),
             (
-                f"Copy the code {document.verification_code}",
+                self.tr("Copy {number}").format(number=document.number),
+                lambda: QApplication.clipboard().setText(document.number),
+            ),
+            (
+                self.tr("Copy the code {code}").format(code=document.verification_code),
                 lambda: QApplication.clipboard().setText(document.verification_code),
             ),
             None,
@@ -559,6 +564,11 @@ class DocumentsPage(Page):
         context = self.context
         work = batch_work(context, renderer, kind, day, folder)
         what = "AIA statements due" if kind is DocumentKind.AIA_STATEMENT else "decision records"
+        generating = (
+            self.tr("Generating the AIA statements due of {day}…")
+            if kind is DocumentKind.AIA_STATEMENT
+            else self.tr("Generating the decision records of {day}…")
+        )
         self._batch_folder = folder
         self._batch_day = day
         self.progress.setRange(0, 0)
@@ -566,7 +576,7 @@ class DocumentsPage(Page):
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
         self.stop_button.setEnabled(True)
-        self.batch_label.setText(f"Generating the {what} of {day.isoformat()}…")
+        self.batch_label.setText(generating.format(day=day.isoformat()))
         self.batch_action.setEnabled(False)
         self.settings.set_last_folder(folder if folder.is_dir() else folder.parent)
         self._batch_job = context.write(
@@ -585,14 +595,14 @@ class DocumentsPage(Page):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if label and self.stop_button.isEnabled():
-            self.batch_label.setText(f"Generating {label}")
+            self.batch_label.setText(self.tr("Generating {what}").format(what=label))
 
     def _on_stop_button_clicked(self) -> None:
         stop_job(
             self._batch_job,
             self.stop_button,
             self.batch_label,
-            "Stopping after the current document…",
+            self.tr("Stopping after the current document…"),
         )
 
     def _on_batch_done(self, summary: services.BatchResult) -> None:
@@ -606,8 +616,9 @@ class DocumentsPage(Page):
             more = len(summary.errors) - 20
             show_failure(
                 self,
-                f"Some documents could not be generated:\n{problems}"
-                + (f"\n… and {more} more" if more > 0 else ""),
+                self.tr("Some documents could not be generated:")
+                + f"\n{problems}"
+                + ("\n" + self.tr("… and {count} more").format(count=more) if more > 0 else ""),
                 False,
                 self.context.log_file,
             )

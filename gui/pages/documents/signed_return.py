@@ -5,7 +5,7 @@ from __future__ import annotations
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -48,7 +48,9 @@ class SignedReturnDialog(DeskDialog):
         super().__init__(
             context,
             parent,
-            title=f"Signed copy of {document.number} returned",
+            title=QCoreApplication.translate(
+                "SignedReturnDialog", "Signed copy of {number} returned"
+            ).format(number=document.number),
             name="signedReturnDialog",
             width=560,
             modal=True,
@@ -57,15 +59,18 @@ class SignedReturnDialog(DeskDialog):
         self._busy = False
         today = context.today()
         intro = QLabel(
-            (
-                f"<b>{escape(document.title)}</b> ({escape(document.number)}). Recording the "
-                "signed copy records the consignee's AIA certification as of the signing "
-                "date; orders held for a missing certification pass when checked again."
-            )
-            if document.kind is DocumentKind.AIA_STATEMENT
-            else (
-                f"<b>{escape(document.title)}</b> ({escape(document.number)}). Recording the "
-                "signed copy records the consignee's LPP certification for the year."
+            f"<b>{escape(document.title)}</b> ({escape(document.number)}). "
+            + (
+                self.tr(
+                    "Recording the signed copy records the consignee's AIA certification as of "
+                    "the signing date; orders held for a missing certification pass when checked "
+                    "again."
+                )
+                if document.kind is DocumentKind.AIA_STATEMENT
+                else self.tr(
+                    "Recording the signed copy records the consignee's LPP certification for the "
+                    "year."
+                )
             )
         )
         intro.setWordWrap(True)
@@ -139,7 +144,7 @@ class SignedReturnDialog(DeskDialog):
             try:
                 prior = parse_tpp(self.prior.text())
             except ValueError as error:
-                self.problem.setText(f"Prior receipts: {error}.")
+                self.problem.setText(self.tr("Prior receipts: {problem}.").format(problem=error))
                 self.problem.setVisible(True)
                 return False
         context, number = self.context, self.document.number
@@ -186,7 +191,11 @@ class SignedReturnDialog(DeskDialog):
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.problem.setText(f"Not recorded: {message}. Everything you entered is still here.")
+        self.problem.setText(
+            self.tr("Not recorded: {reason}. Everything you entered is still here.").format(
+                reason=message
+            )
+        )
         self.problem.setVisible(True)
 
     def reject(self) -> None:
