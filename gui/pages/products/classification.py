@@ -32,10 +32,10 @@ class ClassificationPanel(QFrame):
         self.unit_tpp = self._value("liveUnitTpp")
         for row, (label, value) in enumerate(
             (
-                ("Paragraph", self.paragraph),
-                ("TPP per IC", self.tpp),
-                ("Performance density", self.pd),
-                ("TPP per unit", self.unit_tpp),
+                (self.tr("Paragraph"), self.paragraph),
+                (self.tr("TPP per IC"), self.tpp),
+                (self.tr("Performance density"), self.pd),
+                (self.tr("TPP per unit"), self.unit_tpp),
             )
         ):
             caption = make_label(label, style=hint_style())
@@ -67,18 +67,18 @@ class ClassificationPanel(QFrame):
             self.error.show_error(found.error)
             self.reason.clear()
         else:
-            self.eccn.setText(found.eccn or "Not controlled")
+            self.eccn.setText(found.eccn or self.tr("Not controlled"))
             self.eccn.setStyleSheet(
                 text_style(Tone.LINK if found.eccn else Tone.OK, "font-size:18pt; font-weight:600;")
             )
             self.error.clear()
-            self.reason.setText(f"Why: {found.reason}")
+            self.reason.setText(self.tr("Why: {reason}").format(reason=found.reason))
         self.paragraph.setText(found.paragraph or "—")
         self.tpp.setText(tpp(found.tpp) if found.tpp is not None else "—")
         self.pd.setText(
             pd_text(found.performance_density)
             if found.performance_density is not None
-            else ("no die area given" if found.tpp is not None else "—")
+            else (self.tr("no die area given") if found.tpp is not None else "—")
         )
         self.unit_tpp.setText(tpp(found.unit_tpp) if found.unit_tpp is not None else "—")
 

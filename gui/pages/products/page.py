@@ -121,7 +121,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     def _list_work(self) -> JobFunction:
         context = self.context
         ruleset = self._ruleset()
-        self.ruleset_label.setText(f"Classified under {ruleset.id} (in effect today) ·")
+        self.ruleset_label.setText(
+            self.tr("Classified under {ruleset} (in effect today) ·").format(ruleset=ruleset.id)
+        )
 
         def work(progress: Any, cancel: CancelToken) -> list[ProductRow]:
             return catalog_rows(context.db, ruleset)
@@ -183,9 +185,11 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
 
     def _classify(self) -> None:
         ruleset = self._ruleset()
-        note = f"Ruleset {ruleset.id}, in effect today ({self.context.today().isoformat()})."
+        note = self.tr("Ruleset {ruleset}, in effect today ({date}).").format(
+            ruleset=ruleset.id, date=self.context.today().isoformat()
+        )
         if not self.editor.isEnabled():
-            self.panel.show_empty("Select a product, or press Ctrl+N for a new one.", note)
+            self.panel.show_empty(self.tr("Select a product, or press Ctrl+N for a new one."), note)
             self.classified.emit("")
             return
         found, problem = self.editor.preview(ruleset)
@@ -214,7 +218,7 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         try:
             return self.editor.build()
         except DomainError as error:
-            self.save_message.show_error(f"Not saved: {error}")
+            self.save_message.show_error(self.tr("Not saved: {reason}").format(reason=error))
             return None
 
     def _reopen(self, ref: str) -> None:
