@@ -44,7 +44,7 @@ from gui.kit.search import SearchField
 from gui.kit.tables import MenuEntry, RecordModel, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.kit.writes import Change, make_change
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import hint_style
 
 
@@ -149,7 +149,7 @@ class RecordEditorPage(Page, Generic[R, S]):
     """The kind of record edited, as a save announces it."""
     plural = ""
     new_shortcut = "Ctrl+N"
-    find_tip = "Search"
+    find_tip = QT_TRANSLATE_NOOP("RecordEditorPage", "Search")
     search_placeholder = ""
     revert_tip = ""
     list_loaded = Signal(int)
@@ -200,7 +200,12 @@ class RecordEditorPage(Page, Generic[R, S]):
 
     def shown(self, text: str) -> str:
         """One of the page's English class texts, in the officer's language."""
-        return QCoreApplication.translate(type(self).__name__, text) if text else text
+        if not text:
+            return text
+        shown = QCoreApplication.translate(type(self).__name__, text)
+        if shown == text:  # not the page's own: one of the defaults above
+            shown = QCoreApplication.translate("RecordEditorPage", text)
+        return shown
 
     # -- building -------------------------------------------------------------------------
 

@@ -188,7 +188,9 @@ class AiaStatementDialog(ConsigneeDialog):
             self.items.setPlainText(view.items_description)
             if not self.signers.toPlainText().strip():
                 self.signers.setPlainText(signers_text(view.signers))
-        self.eccns.setText(f"Computed from its orders: ECCNs {', '.join(view.eccns)}")
+        self.eccns.setText(
+            self.tr("Computed from its orders: ECCNs {eccns}").format(eccns=", ".join(view.eccns))
+        )
         self._refresh_wording()
         self.say_problem("")
         self.defaults_loaded.emit(ref)

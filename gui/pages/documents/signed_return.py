@@ -88,7 +88,9 @@ class SignedReturnDialog(DeskDialog):
             QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
             "returnAttested",
         )
-        self.prior = make_line_edit(name="returnPrior", placeholder="as on file", max_width=200)
+        self.prior = make_line_edit(
+            name="returnPrior", placeholder=self.tr("as on file"), max_width=200
+        )
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
         form.addRow(self.tr("Signed on:"), self.signed_on)

@@ -68,7 +68,9 @@ def _in_force_text(row: AiaRow) -> str:
     if revoked is not None and revoked <= row.certification.signed_on:
         return QCoreApplication.translate("PaperworkColumns", "— Withdrawn")
     if revoked is not None:
-        return f"✕ Revoked {revoked.isoformat()}"
+        return QCoreApplication.translate("PaperworkColumns", "✕ Revoked {date}").format(
+            date=revoked.isoformat()
+        )
     return QCoreApplication.translate("PaperworkColumns", "… Not yet signed")
 
 
@@ -278,7 +280,9 @@ COUNTRY_COLUMNS: tuple[Column[CountryRow], ...] = (
     Column(
         QT_TRANSLATE_NOOP("PaperworkColumns", "Used of the allocation"),
         lambda r: (
-            f"{percent(share)} · {tpp(r.left_tpp)} left"
+            QCoreApplication.translate("PaperworkColumns", "{share} · {left} left").format(
+                share=percent(share), left=tpp(r.left_tpp)
+            )
             if (share := _allocation_share(r)) is not None
             else "—"
         ),

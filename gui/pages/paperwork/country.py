@@ -56,8 +56,12 @@ class CountryDialog(RecordDialog):
             ),
         )
         self.set_intro(
-            f"Tier 2 countries share an allocation of {tpp(allocation.tpp)} TPP for licensed "
-            f"a-level shipments from {allocation.period_start} to {allocation.period_end}."
+            self.tr(
+                "Tier 2 countries share an allocation of {tpp} TPP for licensed a-level shipments "
+                "from {start} to {end}."
+            ).format(
+                tpp=tpp(allocation.tpp), start=allocation.period_start, end=allocation.period_end
+            )
         )
         if existing is not None:
             self.country.set_code(existing.country)

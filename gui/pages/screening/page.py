@@ -516,11 +516,13 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         if item is None:
             return
         if self._verdict is None:
-            self._say("Choose first: T for a true match, F for a false positive.", error=True)
+            self._say(
+                self.tr("Choose first: T for a true match, F for a false positive."), error=True
+            )
             return
         reason = self.reason.currentText().strip()
         if not reason:
-            self._say("Say why: a decision needs a reason.", error=True)
+            self._say(self.tr("Say why: a decision needs a reason."), error=True)
             self.reason.setFocus()
             return
         if self._writing:
