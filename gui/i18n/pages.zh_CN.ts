@@ -3831,7 +3831,7 @@ e.g. 1979:8 and 989.5:16; add :sparse to halve a sparse-only figure</source>
     <message>
         <location filename="../pages/screening/compare.py" line="110" />
         <source>Met by its {role}</source>
-        <translation>由其{role}匹配</translation>
+        <translation>由其 {role} 匹配</translation>
     </message>
     <message>
         <location filename="../pages/screening/compare.py" line="117" />
