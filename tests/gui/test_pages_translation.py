@@ -110,3 +110,32 @@ def test_without_the_translator_the_pages_stay_english(qtbot: QtBot, context: De
     assert page.title == "Orders"
     assert page.new_action.text() == "New order…"
     assert page.findChildren(QLabel)  # built as before
+
+
+def test_documents_screening_audit_and_quotas_pages_are_chinese(
+    qtbot: QtBot, context: DeskContext, chinese: None
+) -> None:
+    from gui.pages.audit import AuditPage
+    from gui.pages.documents.page import DocumentsPage
+    from gui.pages.quotas import QuotasPage
+    from gui.pages.screening.page import ScreeningPage
+
+    documents = DocumentsPage(context)
+    qtbot.addWidget(documents)
+    assert documents.title == "文件"
+    # Headers marked at class level in the model's own context, translated per instance.
+    assert documents.model.headers[:2] == ("编号", "文件")
+    screening = ScreeningPage(context)
+    qtbot.addWidget(screening)
+    assert screening.title == "筛查"
+    assert screening.import_button.text() == "导入名单(&I)…"
+    # Module-level columns, marked in the "ScreeningQueue" context.
+    assert screening.queue_model.headers[0] == "当事方"
+    audit = AuditPage(context)
+    qtbot.addWidget(audit)
+    assert audit.verify_button.text() == "验证记录"
+    assert audit.entity.itemText(0) == "所有记录"
+    quotas = QuotasPage(context)
+    qtbot.addWidget(quotas)
+    assert quotas.title == "配额"
+    assert quotas.allocations.heading.text() == "第 2 层级国家分配额"
