@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
     QLayout,
     QLayoutItem,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QScrollBar,
     QSlider,
@@ -186,6 +187,14 @@ def name_for(widget: QWidget, labels: dict[QWidget, str]) -> str:
         return plain(widget.toolTip()).split(". ")[0]
     if isinstance(widget, QAbstractItemView) and (headings := _headings(widget)):
         return headings
+    if isinstance(widget, QComboBox) and widget.count():
+        return plain(widget.itemText(0))  # a filter's first choice says what it filters
+    if isinstance(widget, QTabWidget) and widget.count():
+        tabs = ", ".join(plain(widget.tabText(index)) for index in range(widget.count()))
+        return QApplication.translate("Accessibility", "Tabs: {tabs}").format(tabs=tabs)
+    if isinstance(widget, QListWidget) and widget.count():
+        items = ", ".join(plain(widget.item(row).text()) for row in range(min(widget.count(), 3)))
+        return QApplication.translate("Accessibility", "List: {items}…").format(items=items)
     if title := _group_title(widget):
         return title
     return _words(widget.objectName())
