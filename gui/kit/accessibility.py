@@ -11,6 +11,7 @@ that sets its own accessible name keeps it.
 from __future__ import annotations
 
 import re
+from typing import cast
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -84,7 +85,8 @@ def _label_before(widget: QWidget) -> str:
             continue
         before: QWidget | None = None
         if isinstance(box, QGridLayout):
-            row, column, _, _ = box.getItemPosition(index)
+            position = cast("tuple[int, int, int, int]", box.getItemPosition(index))
+            row, column = position[0], position[1]
             item = box.itemAtPosition(row, column - 1) if column > 0 else None
             before = item.widget() if item is not None else None
         elif index > 0:
