@@ -143,28 +143,32 @@ class ShortcutsDialog(QDialog):
 def about_text(context: DeskContext) -> str:
     """What the desk is and where it keeps things: for a person, and for a problem report."""
     ruleset = context.ruleset_today()
-
-    def tr(text: str) -> str:
-        return QCoreApplication.translate("AboutDialog", text)
-
+    translate = QCoreApplication.translate
+    key = context.connection.key_fingerprint() or translate(
+        "AboutDialog", "not made yet (made with the first field-audit kit)"
+    )
     return "\n".join(
         (
-            tr("{product} version {version}").format(product=PRODUCT_NAME, version=version()),
-            tr("Database: {database}").format(database=context.connection.description),
-            tr("Officer: {officer}").format(officer=context.actor),
-            tr("Ruleset in effect today ({today}): {ruleset}, effective from {since}").format(
+            translate("AboutDialog", "{product} version {version}").format(
+                product=PRODUCT_NAME, version=version()
+            ),
+            translate("AboutDialog", "Database: {database}").format(
+                database=context.connection.description
+            ),
+            translate("AboutDialog", "Officer: {officer}").format(officer=context.actor),
+            translate(
+                "AboutDialog",
+                "Ruleset in effect today ({today}): {ruleset}, effective from {since}",
+            ).format(
                 today=context.today().isoformat(),
                 ruleset=ruleset.id,
                 since=ruleset.effective_from.isoformat(),
             ),
-            tr("Log file: {path}").format(path=context.log_file),
-            tr("Desk signing key: {fingerprint}").format(
-                fingerprint=context.connection.key_fingerprint()
-                or tr("not made yet (made with the first field-audit kit)")
-            ),
+            translate("AboutDialog", "Log file: {path}").format(path=context.log_file),
+            translate("AboutDialog", "Desk signing key: {fingerprint}").format(fingerprint=key),
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, "
             f"{platform.system()} {platform.release()}",
-            tr("Interpreter: {path}").format(path=sys.executable),
+            translate("AboutDialog", "Interpreter: {path}").format(path=sys.executable),
         )
     )
 

@@ -199,3 +199,38 @@ def test_about_shows_version_ruleset_database_and_log(
     assert "Qt " in text
     assert "Python " in text
     dialog.close()
+
+
+def test_the_help_windows_speak_chinese_with_the_help_translation(
+    qtbot: QtBot, demo_context: DeskContext, tmp_path: Path
+) -> None:
+    import subprocess
+
+    from PySide6.QtCore import QCoreApplication, QTranslator
+
+    source = Path(__file__).resolve().parents[2] / "gui" / "i18n" / "help.zh_CN.ts"
+    compiled = tmp_path / "help.zh_CN.qm"
+    lrelease = Path(sys.executable).with_name("pyside6-lrelease")
+    subprocess.run([str(lrelease), "-silent", str(source), "-qm", str(compiled)], check=True)
+    translator = QTranslator()
+    assert translator.load(str(compiled))
+    QCoreApplication.installTranslator(translator)
+    try:
+        window = MainWindow(demo_context, page_factories())
+        qtbot.addWidget(window)
+        guide = GuideDialog(window, topic="findings", language=CHINESE)
+        assert guide.windowTitle() == "Diffusion Desk：用户指南"
+        assert guide.current_topic == "findings"
+        assert guide.contents.currentItem().text() == "审查结论代码"
+        about = window.open_about()
+        assert about.windowTitle() == "关于 Diffusion Desk"
+        assert isinstance(about, AboutDialog)
+        assert "今天（2026-" in about.text.text()
+        shortcuts = window.open_shortcuts()
+        assert "所有界面" in {
+            shortcuts.table.item(row, 2).text() for row in range(shortcuts.table.rowCount())
+        }
+        for dialog in (guide, about, shortcuts):
+            dialog.close()
+    finally:
+        QCoreApplication.removeTranslator(translator)
