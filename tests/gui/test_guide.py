@@ -77,12 +77,25 @@ def test_every_finding_code_is_explained_in_both_languages(language: str) -> Non
     missing = [code.value for code in FindingCode if code.value not in headings]
     assert missing == [], f"{language}/findings.md does not explain {missing}"
     assert sorted(headings) == sorted(code.value for code in FindingCode)
-    what_to_do = {ENGLISH: "**What to do:**", CHINESE: "**应对方法：**"}[language]
+    what_to_do = {ENGLISH: "**What to do:**", CHINESE: "**应对方法**："}[language]
     for block in re.split(r"^### ", findings, flags=re.MULTILINE)[1:]:
         heading, *lines = block.strip().splitlines()
         body = " ".join(lines)
         assert what_to_do in body, f"{language}: {heading} does not say what to do"
         assert len(body) > 50, f"{language}: too little said about {heading}"
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_no_page_shows_markdown_marks_as_text(qapp: object, language: str) -> None:
+    """Bold next to Chinese punctuation is easily left unread by Markdown (``**应对方法：**不``):
+    every page is rendered as the window renders it and must show no ``**``."""
+    from PySide6.QtGui import QTextDocument
+
+    for page in guide_pages(language):
+        document = QTextDocument()
+        document.setMarkdown(page.markdown)
+        shown = document.toPlainText()
+        assert "**" not in shown, f"{language}/{page.topic}.md shows ** as text"
 
 
 def test_the_chinese_pages_are_written_in_chinese() -> None:
