@@ -8,6 +8,7 @@ that knows.
 
 from __future__ import annotations
 
+import re
 import sys
 from dataclasses import dataclass
 from pathlib import Path
@@ -93,6 +94,16 @@ def guide_language(settings: QSettings | None = None) -> str:
     return CHINESE if QLocale().language() == QLocale.Language.Chinese else ENGLISH
 
 
+_WIDE = "\u3000-\u303f\u4e00-\u9fff\uff00-\uffef"
+_SOFT_BREAK_IN_CHINESE = re.compile(rf"(?<=[{_WIDE}])\n[ ]*(?=[{_WIDE}\[]|\*\*)")
+"""A line break inside a Chinese sentence: Markdown would show it as a space."""
+
+
+def unwrap_chinese(markdown: str) -> str:
+    """Join the lines of a Chinese paragraph, which have no spaces between words."""
+    return _SOFT_BREAK_IN_CHINESE.sub("", markdown)
+
+
 def _title(topic: str, markdown: str) -> str:
     for line in markdown.splitlines():
         if line.startswith("# "):
@@ -109,7 +120,7 @@ def guide_pages(language: str = ENGLISH, root: Path | None = None) -> list[Guide
         path = folder / language / f"{topic}.md"
         if not path.is_file():
             path = folder / ENGLISH / f"{topic}.md"
-        text = path.read_text(encoding="utf-8")
+        text = unwrap_chinese(path.read_text(encoding="utf-8"))
         pages.append(GuidePage(topic, _title(topic, text), text))
     return pages
 

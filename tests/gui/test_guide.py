@@ -96,6 +96,8 @@ def test_no_page_shows_markdown_marks_as_text(qapp: object, language: str) -> No
         document.setMarkdown(page.markdown)
         shown = document.toPlainText()
         assert "**" not in shown, f"{language}/{page.topic}.md shows ** as text"
+        stray = re.findall(r"[\u4e00-\u9fff，。；：、）] [\u4e00-\u9fff（]", shown)
+        assert stray == [], f"{language}/{page.topic}.md: spaces inside Chinese text {stray}"
 
 
 def test_the_chinese_pages_are_written_in_chinese() -> None:
