@@ -14,6 +14,7 @@ import re
 from typing import cast
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import (
     QAbstractButton,
     QAbstractItemView,
@@ -202,10 +203,21 @@ def name_for(widget: QWidget, labels: dict[QWidget, str]) -> str:
     return _words(widget.objectName())
 
 
+def spoken_name(widget: QWidget) -> str:
+    """The name a screen reader says for ``widget``: its accessible name, else what Qt finds
+    for it (a button's text as it is now, the label of its form row or its buddy)."""
+    interface = QAccessible.queryAccessibleInterface(widget)
+    name = interface.text(QAccessible.Text.Name) if interface is not None else ""
+    return (name or widget.accessibleName()).strip()
+
+
 def name_controls(root: QWidget) -> list[QWidget]:
-    """Give every control under ``root`` without an accessible name the one a sighted person
-    reads, and let Tab reach the tool buttons that only the mouse reached; returns the
-    controls still without a name (nothing to read and no object name)."""
+    """Give every control under ``root`` that a screen reader would announce without a name
+    the one a sighted person reads, and let Tab reach the controls only the mouse reached;
+    returns the controls still without a name (nothing to read and no object name).
+
+    A control Qt already names (a button by its text, a field by its form label) is left to
+    Qt, so a button whose text changes is announced as it reads now."""
     labels = _labels_by_buddy(root)
     unnamed: list[QWidget] = []
     for widget in [root, *root.findChildren(QWidget)]:
@@ -214,8 +226,8 @@ def name_controls(root: QWidget) -> list[QWidget]:
         if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
             # Tab reaches it; a click still leaves the focus where the officer was working.
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
-        if widget.accessibleName():
-            continue
+        if spoken_name(widget):
+            continue  # its own name, its text, its form label or buddy: Qt says it already
         name = name_for(widget, labels)
         if name:
             widget.setAccessibleName(name)
@@ -238,7 +250,7 @@ def _on_focus_changed(_old: QWidget | None, new: QWidget | None) -> None:
     if not window.property(_NAMED):
         window.setProperty(_NAMED, True)
         name_controls(window)
-    elif is_interactive(new) and not new.accessibleName():
+    elif is_interactive(new) and not spoken_name(new):
         name_controls(new.parentWidget() or new)
 
 

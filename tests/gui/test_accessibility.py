@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 from app.desktop import LazyRenderer, open_site_visit
 from gui.context import DeskContext
 from gui.field_audit.window import FieldAuditWindow
-from gui.kit.accessibility import is_interactive, name_controls
+from gui.kit.accessibility import is_interactive, name_controls, spoken_name
 from gui.main_window import MainWindow
 from gui.pages.registry import page_factories
 from tests.clock import clock_on
@@ -26,7 +26,7 @@ def offenders(root: QWidget) -> list[str]:
         if not is_interactive(widget):
             continue
         problems = []
-        if not widget.accessibleName().strip():
+        if not spoken_name(widget):
             problems.append("no accessible name")
         if not widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
             problems.append("not reached by Tab")
@@ -57,7 +57,7 @@ def test_every_control_on_every_screen_is_named_and_reached_by_tab(
         qtbot.waitUntil(page.isVisible)
         qtbot.wait(50)  # what a page builds when its data arrives
     assert offenders(window) == []
-    names = {widget.accessibleName() for widget in window.findChildren(QWidget)}
+    names = {spoken_name(widget) for widget in window.findChildren(QWidget)}
     assert {"Search orders and parties", "Check all pending", "Verify the record"} <= names
 
 
@@ -102,7 +102,7 @@ def test_the_field_audit_window_is_named_and_reached_by_tab(
 
 
 def test_a_name_comes_from_what_a_sighted_person_reads(qtbot: QtBot) -> None:
-    from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton
+    from PySide6.QtWidgets import QComboBox, QFormLayout, QLineEdit, QPushButton, QToolButton
 
     form_host = QWidget()
     qtbot.addWidget(form_host)
@@ -116,11 +116,22 @@ def test_a_name_comes_from_what_a_sighted_person_reads(qtbot: QtBot) -> None:
     combo.addItems(["All outcomes", "Hold"])
     own = QLineEdit()
     own.setAccessibleName("Chosen by the page")
-    for widget in (placeholder, button, combo, own):
+    icon_only = QToolButton()
+    icon_only.setToolTip("Verify a printed paper. Type its code.")
+    icon_only.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    nameless = QLineEdit()
+    for widget in (placeholder, button, combo, own, icon_only, nameless):
         form.addRow(widget)
-    assert name_controls(form_host) == []
-    assert labelled.accessibleName() == "Consignee ref"
+    before = offenders(form_host)
+    assert len(before) == 3  # the tool button (no name, no Tab) and the bare field
+    assert name_controls(form_host) == [nameless]
+    assert offenders(form_host) == ["QLineEdit '' in QWidget: no accessible name"]
+    assert icon_only.accessibleName() == "Verify a printed paper"
+    assert icon_only.focusPolicy() == Qt.FocusPolicy.TabFocus
+    assert spoken_name(labelled) == "Consignee ref:"  # Qt reads the form's label itself
     assert placeholder.accessibleName() == "Search orders"
-    assert button.accessibleName() == "Save and check"
-    assert combo.accessibleName() == "All outcomes"
+    assert button.accessibleName() == ""  # Qt says its text, as it reads at the time
+    button.setText("Save")
+    assert spoken_name(button) == "Save"
+    assert spoken_name(combo) == "All outcomes"
     assert own.accessibleName() == "Chosen by the page"
