@@ -107,6 +107,8 @@ class GuideDialog(QDialog):
         self.contents.setCurrentRow(self._shown.index(numbers[0]))
 
     def _filter(self, typed: str) -> None:
+        if not self.pages:
+            return  # the problem above says why there is nothing to show
         needle = fold(typed.strip())
         self._shown = [
             number

@@ -249,3 +249,19 @@ def test_the_help_windows_speak_chinese_with_the_help_translation(
             dialog.close()
     finally:
         QCoreApplication.removeTranslator(translator)
+
+
+def test_a_missing_guide_is_said_in_the_window_not_raised(
+    qtbot: QtBot, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import gui.help.guide as guide_module
+
+    def nowhere() -> Path:
+        raise FileNotFoundError("the user guide is not installed; looked in /nowhere")
+
+    monkeypatch.setattr(guide_module, "guide_root", nowhere)
+    guide = GuideDialog(language=ENGLISH)
+    qtbot.addWidget(guide)
+    assert guide.contents.count() == 0
+    assert "looked in /nowhere" in guide.problem.text()
+    assert not guide.problem.isHidden()
