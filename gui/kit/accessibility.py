@@ -31,12 +31,14 @@ from PySide6.QtWidgets import (
     QLayoutItem,
     QLineEdit,
     QListWidget,
+    QMenuBar,
     QPlainTextEdit,
     QScrollBar,
     QSlider,
     QTableView,
     QTabWidget,
     QTextEdit,
+    QToolBar,
     QToolButton,
     QWidget,
 )
@@ -65,8 +67,8 @@ def is_interactive(widget: QWidget) -> bool:
     owner = widget.parentWidget()
     # The parts Qt builds inside a control (a field's clear button, a combo box's line edit,
     # a spin box's field, a table's corner button, a tab bar's arrows) go with their owner.
-    if isinstance(owner, QLineEdit | QComboBox | QAbstractSpinBox | QAbstractItemView):
-        return False
+    if isinstance(owner, QLineEdit | QComboBox | QAbstractSpinBox | QAbstractItemView | QMenuBar):
+        return False  # (the menu bar's own button: F10 and Alt reach the menus)
     return not (
         isinstance(widget, QToolButton)
         and owner is not None
@@ -203,6 +205,19 @@ def name_for(widget: QWidget, labels: dict[QWidget, str]) -> str:
     return _words(widget.objectName())
 
 
+def hosts_controls(view: QAbstractItemView) -> bool:
+    """A table whose cells are controls (the order form's lines): Tab walks the controls."""
+    return any(is_interactive(child) for child in view.viewport().findChildren(QWidget))
+
+
+def _joins_tab_order(widget: QWidget) -> bool:
+    """A toolbar's button, or a list only the mouse reached; not a control a page keeps out
+    of the Tab order on purpose with a key of its own (the order form's Ctrl+Del)."""
+    if isinstance(widget, QToolButton):
+        return isinstance(widget.parentWidget(), QToolBar)
+    return isinstance(widget, QAbstractItemView) and not hosts_controls(widget)
+
+
 def spoken_name(widget: QWidget) -> str:
     """The name a screen reader says for ``widget``: its accessible name, else what Qt finds
     for it (a button's text as it is now, the label of its form row or its buddy)."""
@@ -223,8 +238,9 @@ def name_controls(root: QWidget) -> list[QWidget]:
     for widget in [root, *root.findChildren(QWidget)]:
         if not is_interactive(widget):
             continue
-        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus:
-            # Tab reaches it; a click still leaves the focus where the officer was working.
+        if widget.focusPolicy() == Qt.FocusPolicy.NoFocus and _joins_tab_order(widget):
+            # Tab reaches it; a click still leaves the focus where the officer was working
+            # (the serial field keeps the scanner's typing).
             widget.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         if spoken_name(widget):
             continue  # its own name, its text, its form label or buddy: Qt says it already
