@@ -34,6 +34,7 @@ from domain.errors import DomainError
 from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
+from gui.help import install_guide_keys
 from gui.kit.accessibility import install_accessible_names
 from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
@@ -123,6 +124,7 @@ class MainWindow(QMainWindow):
         self._update_status()
         self._restore_state()
         install_accessible_names(self)
+        install_guide_keys(self, self.stack.currentWidget)
 
     def _navigation_width(self) -> int:
         """Wide enough for every screen's name in full (never "Certifications & Lic…"); a

@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import QCoreApplication, Qt, qVersion
+from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
@@ -44,6 +46,7 @@ __all__ = [
     "guide_pages",
     "guide_root",
     "install_guide_key",
+    "install_guide_keys",
     "shortcuts_of",
     "topic_for",
     "version",
@@ -70,6 +73,43 @@ def install_guide_key(window: QWidget, topic: str) -> QShortcut:
 
     key.activated.connect(open_guide)
     return key
+
+
+class _DialogGuideKeys(QObject):
+    """Gives F1 to each dialog of a window the first time it takes the focus."""
+
+    KEYED = "guideKeyGiven"
+
+    def __init__(self, window: QWidget, current_screen: Callable[[], QWidget | None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._current_screen = current_screen
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        dialog = new.window() if new is not None else None
+        if not isinstance(dialog, QDialog) or isinstance(dialog, GuideDialog):
+            return
+        if dialog.property(self.KEYED):
+            return
+        owner = dialog.parentWidget()
+        while owner is not None and owner is not self._window:
+            if topic_for(owner) != TOPICS[0]:
+                break  # the screen the dialog was opened from
+            owner = owner.parentWidget()
+        if owner is None:
+            return  # another window's dialog
+        screen = owner if owner is not self._window else self._current_screen()
+        dialog.setProperty(self.KEYED, True)
+        install_guide_key(dialog, topic_for(screen))
+
+
+def install_guide_keys(window: QWidget, current_screen: Callable[[], QWidget | None]) -> None:
+    """F1 in any dialog of ``window`` opens the guide at the page of the screen the dialog
+    belongs to (the screen in front, for a dialog of the menus)."""
+    _DialogGuideKeys(window, current_screen)
 
 
 @dataclass(frozen=True)

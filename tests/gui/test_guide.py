@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -265,3 +266,36 @@ def test_a_missing_guide_is_said_in_the_window_not_raised(
     assert guide.contents.count() == 0
     assert "looked in /nowhere" in guide.problem.text()
     assert not guide.problem.isHidden()
+
+
+def test_f1_in_a_dialog_opens_the_page_of_its_screen(
+    qtbot: QtBot, demo_context: DeskContext
+) -> None:
+    from PySide6.QtWidgets import QDialog
+
+    from gui.order_form import NewOrderDialog
+    from gui.pages.documents.page import DocumentsPage
+    from gui.pages.orders import OrdersPage
+
+    window = MainWindow(demo_context, page_factories())
+    qtbot.addWidget(window)
+    window.show()
+    window.show_page(window.pages.index(window.page(DocumentsPage)))
+    orders = window.page(OrdersPage)
+    opened: list[tuple[Callable[[], QDialog], str]] = [
+        (lambda: NewOrderDialog(demo_context, orders), "orders"),  # from the Orders screen
+        (window.open_about, "documents"),  # from the menus: the screen in front
+    ]
+    for open_dialog, topic in opened:
+        dialog = open_dialog()
+        dialog.show()
+        dialog.activateWindow()
+        qtbot.waitUntil(dialog.isActiveWindow)
+        dialog.focusNextChild()
+        qtbot.waitUntil(lambda d=dialog: d.property("guideKeyGiven") is True, timeout=3000)
+        qtbot.keyClick(dialog.focusWidget() or dialog, Qt.Key.Key_F1)
+        guide = dialog.findChild(GuideDialog)
+        assert guide is not None
+        assert guide.current_topic == topic
+        guide.close()
+        dialog.close()
