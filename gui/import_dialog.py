@@ -191,7 +191,7 @@ class PreviewModel(QAbstractTableModel):
             (index.row() + 2, self._header[index.column()].strip().lower())
         )
         if role == Qt.ItemDataRole.DisplayRole:
-            return value
+            return f"⚠ {value}" if problem else value  # the sign, not the shade alone
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{value}\n⚠ {problem}" if problem else value
         if role == Qt.ItemDataRole.BackgroundRole and problem:

@@ -35,7 +35,9 @@ from domain.errors import DomainError
 from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
+from gui.help import install_guide_keys
 from gui.i18n import CHINESE, ENGLISH, SYSTEM, language_setting, set_language_setting
+from gui.kit.accessibility import install_accessible_names
 from gui.kit.dates import day_text
 from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label, named
@@ -126,6 +128,8 @@ class MainWindow(QMainWindow):
         context.events.database_replaced.connect(self._update_status)
         self._update_status()
         self._restore_state()
+        install_accessible_names(self)
+        install_guide_keys(self, self.stack.currentWidget)
 
     def _navigation_width(self) -> int:
         """Wide enough for every screen's name in full (never "Certifications & Lic…"); a
@@ -458,9 +462,9 @@ class MainWindow(QMainWindow):
         export_with_dialog(self.context, self.settings, self)
 
     def open_guide(self) -> QDialog:
-        from gui.help import GuideDialog
+        from gui.help import GuideDialog, topic_for
 
-        dialog = GuideDialog(self)
+        dialog = GuideDialog(self, topic=topic_for(self.stack.currentWidget()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # not modal: the guide stays open beside the work
         return dialog

@@ -36,6 +36,8 @@ from gui.field_audit.panes import (
     SignOffPane,
 )
 from gui.field_audit.scan import ScanPane
+from gui.help import install_guide_key
+from gui.kit.accessibility import install_accessible_names
 from gui.kit.dates import moment_text
 from gui.kit.numbers import grouped
 from gui.style import Tone, colour, heading_style, hint_style, problem_style
@@ -137,6 +139,8 @@ class FieldAuditWindow(QMainWindow):
         self._update_status()
         self.resize(1200, 760)
         self.scan.field.setFocus()
+        install_guide_key(self, "field-audit")
+        install_accessible_names(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
