@@ -4,6 +4,7 @@
 #                storage tests on SQLite, and on PostgreSQL too when it is installed)
 #   make lint    ruff, ruff format, mypy, import contracts
 #   make bench   run the benchmarks under bench/ and print their figures
+#   make dist    the bundle that needs no Python (PyInstaller) and its tarball, in dist/
 #   make lock    regenerate requirements.lock from pyproject.toml
 #   make clean   remove .venv, caches and build artefacts
 
@@ -19,10 +20,10 @@ STAMP := $(VENV)/.diffusion-desk-installed
 # folder, so new modules need no reinstall; a new top-level package needs pyproject.toml anyway.
 STAMP_INPUTS := requirements.lock pyproject.toml
 
-.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run
+.PHONY: help run test lint checks bench dist lock clean venv syslibs-test syslibs-run
 
 help:
-	@sed -n '2,8s/^#//p' Makefile
+	@sed -n '2,9s/^#//p' Makefile
 
 run: venv syslibs-run
 	$(BIN)/diffusion-desk
@@ -38,6 +39,14 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# One folder, dist/diffusion-desk/, and dist/diffusion-desk-VERSION-linux-x86_64.tar.gz with it,
+# the .desktop entry and the icon (packaging/). PyInstaller works in a temporary folder. The
+# compiled translations go in, so they are built first when the Makefile knows how.
+dist: venv
+	@if $(MAKE) --no-print-directory --dry-run translations >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory translations; fi
+	$(BIN)/python packaging/build_dist.py --dist dist
 
 checks:
 	$(BIN)/ruff check .
