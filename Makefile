@@ -42,8 +42,9 @@ bench: venv
 
 # One folder, dist/diffusion-desk/, and dist/diffusion-desk-VERSION-linux-x86_64.tar.gz with it,
 # the .desktop entry and the icon (packaging/). PyInstaller works in a temporary folder. The
-# compiled translations go in, so they are built first when the Makefile knows how.
-dist: venv
+# compiled translations go in, so they are built first when the Makefile knows how; the xcb
+# libraries of a real window too (syslibs-run), so the bundle carries those it may.
+dist: venv syslibs-run
 	@if $(MAKE) --no-print-directory --dry-run translations >/dev/null 2>&1; then \
 	  $(MAKE) --no-print-directory translations; fi
 	$(BIN)/python packaging/build_dist.py --dist dist

@@ -53,17 +53,20 @@ class Built:
 
 
 def _untracked_files() -> frozenset[str]:
-    """What git does not track in the repository (ignored files too), caches left out."""
+    """What git does not track in the repository (ignored files and folders too), caches left
+    out; edits to tracked files are not the build's doing and are not listed."""
     if not (ROOT / ".git").exists():
         return frozenset()
     listed = subprocess.run(
-        ["git", "status", "--porcelain", "--ignored", "--untracked-files=all"],
+        ["git", "status", "--porcelain", "--ignored"],
         cwd=ROOT,
         capture_output=True,
         text=True,
         check=True,
     ).stdout.splitlines()
-    return frozenset(line for line in listed if "__pycache__" not in line)
+    return frozenset(
+        line[3:] for line in listed if line[:2] in ("??", "!!") and "__pycache__" not in line
+    )
 
 
 @pytest.fixture(scope="session")
