@@ -6,6 +6,7 @@
 #   make translations  compile the window's translations (gui/i18n/*.ts) to .qm
 #   make ts      bring gui/i18n/*.ts up to date with the sources (then translate what is new)
 #   make bench   run the benchmarks under bench/ and print their figures
+#   make dist    the bundle that needs no Python (PyInstaller) and its tarball, in dist/
 #   make lock    regenerate requirements.lock from pyproject.toml
 #   make clean   remove .venv, caches and build artefacts
 
@@ -21,10 +22,10 @@ STAMP := $(VENV)/.diffusion-desk-installed
 # folder, so new modules need no reinstall; a new top-level package needs pyproject.toml anyway.
 STAMP_INPUTS := requirements.lock pyproject.toml
 
-.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run translations ts
+.PHONY: help run test lint checks bench dist lock clean venv syslibs-test syslibs-run translations ts
 
 help:
-	@sed -n '2,10s/^#//p' Makefile
+	@sed -n '2,11s/^#//p' Makefile
 
 run: venv syslibs-run translations
 	$(BIN)/diffusion-desk
@@ -54,6 +55,15 @@ lint: venv
 
 bench: venv
 	$(BIN)/python -m bench
+
+# One folder, dist/diffusion-desk/, and dist/diffusion-desk-VERSION-linux-x86_64.tar.gz with it,
+# the .desktop entry and the icon (packaging/). PyInstaller works in a temporary folder. The
+# compiled translations go in, so they are built first when the Makefile knows how; the xcb
+# libraries of a real window too (syslibs-run), so the bundle carries those it may.
+dist: venv syslibs-run
+	@if $(MAKE) --no-print-directory --dry-run translations >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory translations; fi
+	$(BIN)/python packaging/build_dist.py --dist dist
 
 checks:
 	$(BIN)/ruff check .

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from storage.unit_of_work import SqlDatabase
 
 from app.clock import desk_clock
+from app.first_paint import quit_after_first_paint
 from app.logs import log_file_path
 from app.wiring import default_actor, default_database_location, environment_fault
 from domain.audit import VerifyReport
@@ -171,6 +172,7 @@ def show_desk(argv: list[str], location: str | None = None) -> QMainWindow:
 
     context = build_context(location)
     window = MainWindow(context, page_factories())
+    quit_after_first_paint(window)
     window.show()
     # What start-up built (rulesets, screens, their models) lives as long as the window; the
     # garbage collector would otherwise scan all of it on every full collection, a pause of
