@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("diffusion_desk.storage")
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0014"
+SCHEMA_HEAD = "0015"
 """The newest migration shipped (a test checks it is Alembic's head). A database already at
 it opens without importing Alembic at all: the window appears sooner."""
 BUSY_TIMEOUT_MS = 30_000

@@ -8,7 +8,7 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
 from domain.errors import DomainError
-from domain.model import Party, Role, VeuStatus
+from domain.model import Language, Party, Role, VeuStatus
 from gui.kit.forms import validation_messages
 from gui.kit.pickers import CountryEdit
 from gui.kit.widgets import make_line_edit, named
@@ -67,7 +67,18 @@ class PartyEditor(RecordForm[Party]):
         ]
         for key, widget in rows:
             self.add_row(form, key, shown(FIELD_LABELS[key]) + self.tr(":"), widget)
-        self.watch(*(widget for _key, widget in rows))
+        self.language = named(QComboBox(), "partyLanguage")
+        self.language.addItem(self.tr("English"), Language.EN.value)
+        self.language.addItem("简体中文", Language.ZH_CN.value)  # a language's own name
+        self.language.setAccessibleName(self.tr("Correspondence language"))
+        self.language.setToolTip(
+            self.tr(
+                "For a party reading Chinese, the AIA statement adds a Chinese courtesy "
+                "translation of the commitments; the English text stays the binding one."
+            )
+        )
+        self.add_row(form, "language", self.tr("Correspondence language:"), self.language)
+        self.watch(*(widget for _key, widget in rows), self.language)
         self.veu.currentIndexChanged.connect(self._on_veu_current_index_changed)
         self._on_veu_current_index_changed()
 
@@ -108,6 +119,8 @@ class PartyEditor(RecordForm[Party]):
             self.veu.setCurrentIndex(self.veu.findData(veu.value))
             self.veu_country.set_code(party.veu_country if party else None)
             self.veu_id.setText((party.veu_id or "") if party else "")
+            language = party.language if party else Language.EN
+            self.language.setCurrentIndex(self.language.findData(language.value))
         finally:
             self._loading = False
 
@@ -127,6 +140,7 @@ class PartyEditor(RecordForm[Party]):
             "veu": self.current_veu(),
             # The authorization number belongs to a VEU holder only (a disabled field is cleared).
             "veu_id": (self.veu_id.text().strip() or None) if self.veu_id.isEnabled() else None,
+            "language": Language(self.language.currentData() or Language.EN.value),
         }
         ok = True
         for key, edit, required in (
