@@ -2,6 +2,25 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
 <context>
+    <name>Accessibility</name>
+    <message>
+        <source>Table: {columns}</source>
+        <translation>表格：{columns}</translation>
+    </message>
+    <message>
+        <source>More actions</source>
+        <translation>更多操作</translation>
+    </message>
+    <message>
+        <source>Tabs: {tabs}</source>
+        <translation>标签页：{tabs}</translation>
+    </message>
+    <message>
+        <source>List: {items}…</source>
+        <translation>列表：{items}…</translation>
+    </message>
+</context>
+<context>
     <name>CancelOrderDialog</name>
     <message>
         <source>Cancel order {ref}</source>

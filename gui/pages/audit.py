@@ -448,7 +448,11 @@ class AuditPage(Page):
             )
             + f"{entry.actor} · {action} {entry.entity.replace('_', ' ')} {entry.entity_ref}"
         )
-        self.hashes.setText(f"hash       {entry.hash}\nprev hash  {entry.prev_hash}")
+        self.hashes.setText(
+            QCoreApplication.translate(
+                "AuditPage", "hash       {hash}\nprev hash  {prev_hash}"
+            ).format(hash=entry.hash, prev_hash=entry.prev_hash)
+        )
         self.before.setPlainText(pretty(entry.before))
         self.after.setPlainText(pretty(entry.after))
         self.entry_shown.emit(entry.seq)

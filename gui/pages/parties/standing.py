@@ -293,7 +293,11 @@ class StandingPanel(QScrollArea):
 
     def _show_lpp(self, standing: PartyStanding) -> None:
         lpp = standing.lpp
-        self.lpp_group.setTitle(f"LPP {lpp.year} · {lpp.rule}")
+        self.lpp_group.setTitle(
+            QCoreApplication.translate("StandingPanel", "LPP {year} · {rule}").format(
+                year=lpp.year, rule=lpp.rule
+            )
+        )
         if self._unavailable("LPP", lpp.unavailable, self.lpp_bar, self.lpp_caption):
             return
         self.lpp_bar.set_figures(
