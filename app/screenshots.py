@@ -305,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare()
             settle(400)
             wait_until(lambda: not context.jobs.busy)
-        path = args.out / f"{index + 1:02d}-{_slug(page.title)}.png"
+        path = args.out / f"{index + 1:02d}-{_slug(type(page).title)}.png"
         window.grab().save(str(path))
         written.append(path)
         problems += fit_problems(window, page.title)

@@ -40,6 +40,7 @@ from gui.help import install_guide_key
 from gui.kit.accessibility import install_accessible_names
 from gui.kit.dates import moment_text
 from gui.kit.numbers import grouped
+from gui.screen import fit_to_screen
 from gui.style import Tone, colour, heading_style, hint_style, problem_style
 
 _LOG = logging.getLogger(__name__)
@@ -137,7 +138,7 @@ class FieldAuditWindow(QMainWindow):
         self.status.setObjectName("kit_status")
         self.statusBar().addPermanentWidget(self.status)
         self._update_status()
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
         self.scan.field.setFocus()
         install_guide_key(self, "field-audit")
         install_accessible_names(self)
