@@ -3,7 +3,10 @@
 #   make test    every check: ruff, ruff format, mypy, import contracts, pytest (offscreen Qt;
 #                storage tests on SQLite, and on PostgreSQL too when it is installed)
 #   make lint    ruff, ruff format, mypy, import contracts
+#   make translations  compile the window's translations (gui/i18n/*.ts) to .qm
+#   make ts      bring gui/i18n/*.ts up to date with the sources (then translate what is new)
 #   make bench   run the benchmarks under bench/ and print their figures
+#   make dist    the bundle that needs no Python (PyInstaller) and its tarball, in dist/
 #   make lock    regenerate requirements.lock from pyproject.toml
 #   make clean   remove .venv, caches and build artefacts
 
@@ -19,25 +22,48 @@ STAMP := $(VENV)/.diffusion-desk-installed
 # folder, so new modules need no reinstall; a new top-level package needs pyproject.toml anyway.
 STAMP_INPUTS := requirements.lock pyproject.toml
 
-.PHONY: help run test lint checks bench lock clean venv syslibs-test syslibs-run
+.PHONY: help run test lint checks bench dist lock clean venv syslibs-test syslibs-run translations ts
 
 help:
-	@sed -n '2,8s/^#//p' Makefile
+	@sed -n '2,11s/^#//p' Makefile
 
-run: venv syslibs-run
+run: venv syslibs-run translations
 	$(BIN)/diffusion-desk
 
 # pytest runs inside scripts/with-postgres.sh: with PostgreSQL installed, the storage tests
 # also run on a throwaway server it starts on loopback and removes afterwards.
-test: venv syslibs-test
+test: venv syslibs-test translations
 	@$(MAKE) --no-print-directory checks
 	QT_QPA_PLATFORM=offscreen scripts/with-postgres.sh $(BIN)/pytest
+
+# The window's translations: each gui/i18n/<area>.<lang>.ts compiled beside it to .qm (the
+# .qm files are built, never committed).
+TS_FILES := $(wildcard gui/i18n/*.ts)
+QM_FILES := $(TS_FILES:.ts=.qm)
+
+translations: venv
+	@$(MAKE) --no-print-directory $(QM_FILES)
+
+gui/i18n/%.qm: gui/i18n/%.ts
+	$(BIN)/pyside6-lrelease -silent $< -qm $@
+
+ts: venv
+	$(BIN)/python -m gui.i18n.areas
 
 lint: venv
 	@$(MAKE) --no-print-directory checks
 
 bench: venv
 	$(BIN)/python -m bench
+
+# One folder, dist/diffusion-desk/, and dist/diffusion-desk-VERSION-linux-x86_64.tar.gz with it,
+# the .desktop entry and the icon (packaging/). PyInstaller works in a temporary folder. The
+# compiled translations go in, so they are built first when the Makefile knows how; the xcb
+# libraries of a real window too (syslibs-run), so the bundle carries those it may.
+dist: venv syslibs-run
+	@if $(MAKE) --no-print-directory --dry-run translations >/dev/null 2>&1; then \
+	  $(MAKE) --no-print-directory translations; fi
+	$(BIN)/python packaging/build_dist.py --dist dist
 
 checks:
 	$(BIN)/ruff check .
@@ -85,3 +111,4 @@ lock:
 clean:
 	rm -rf $(VENV) build dist *.egg-info .mypy_cache .ruff_cache .pytest_cache .hypothesis .import_linter_cache
 	find . -name __pycache__ -type d -prune -exec rm -rf {} +
+	rm -f gui/i18n/*.qm

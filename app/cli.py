@@ -13,6 +13,7 @@ import sys
 from collections.abc import Callable, Sequence
 from datetime import date
 from decimal import Decimal
+from importlib import metadata
 from typing import Any
 
 from app.cli_documents import DOCUMENT_HANDLERS, add_document_commands
@@ -96,6 +97,14 @@ def _count(text: str) -> int:
     return value
 
 
+def desk_version() -> str:
+    """The installed version (the bundle carries the package metadata too)."""
+    try:
+        return metadata.version("diffusion-desk")
+    except metadata.PackageNotFoundError:
+        return "unknown (not installed)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = _Parser(
         prog="diffusion-desk",
@@ -106,6 +115,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--db", metavar="PATH", help="database file or URL")
     parser.add_argument("--json", action="store_true", help="print one JSON document on stdout")
+    parser.add_argument("--version", action="version", version=f"diffusion-desk {desk_version()}")
     # --json and --db are accepted after the command too ("classify ... --json").
     common = _Parser(add_help=False)
     common.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help=argparse.SUPPRESS)

@@ -15,6 +15,7 @@ if TYPE_CHECKING:
     from storage.unit_of_work import SqlDatabase
 
 from app.clock import desk_clock
+from app.first_paint import quit_after_first_paint
 from app.logs import log_file_path
 from app.wiring import default_actor, default_database_location, environment_fault
 from domain.audit import VerifyReport
@@ -26,6 +27,7 @@ from domain.ruleset import load_shipped_rulesets
 from domain.services.field_audit import KitMerged
 from domain.services.site_visit import SiteVisit
 from gui.context import Connection, DeskContext
+from gui.i18n import install_translations
 
 log = logging.getLogger("diffusion_desk.desktop")
 
@@ -163,12 +165,14 @@ def show_desk(argv: list[str], location: str | None = None) -> QMainWindow:
     # Set once, here: QSettings and the platform's data folders derive from these names.
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
+    install_translations(app)
     from gui.main_window import MainWindow
     from gui.pages.registry import page_factories
     from gui.welcome import offer_first_start
 
     context = build_context(location)
     window = MainWindow(context, page_factories())
+    quit_after_first_paint(window)
     window.show()
     # What start-up built (rulesets, screens, their models) lives as long as the window; the
     # garbage collector would otherwise scan all of it on every full collection, a pause of
@@ -188,6 +192,7 @@ def show_kit(argv: list[str], path: Path, *, clock: Clock | None = None) -> QMai
     app = existing if isinstance(existing, QApplication) else QApplication(argv)
     app.setOrganizationName(ORGANIZATION_NAME)
     app.setApplicationName(APPLICATION_NAME)
+    install_translations(app)
     clock = clock or desk_clock()
     visit = open_site_visit(path, clock=clock, actor=default_actor())
     window = FieldAuditWindow(visit, path=path, clock=clock, renderer=LazyRenderer())

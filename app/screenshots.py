@@ -111,6 +111,26 @@ def _screening(context: DeskContext) -> None:
     screen_all(context.db, actor="maria.keller")
 
 
+def _kit(context: DeskContext, folder: Path) -> tuple[Path, list[str]]:
+    """A field-audit kit for the site of the first party the demonstration data shipped to,
+    and a few serials to scan there (found ones, and one the desk never shipped)."""
+    from domain.services.field_audit import export_kit
+    from storage.desk_key import DeskKey
+    from storage.kit_file import write_kit
+
+    dataset = context.demo_dataset()
+    consignee = {order.ref: order.consignee_ref for order in dataset.orders}
+    party = consignee[dataset.shipments[0].order_ref]
+    serials = [unit.serial for unit in dataset.shipments if consignee[unit.order_ref] == party]
+    key = DeskKey.for_database(folder / "desk.sqlite3")
+    contents, signature = export_kit(
+        context.db, context.catalog, party, "Data centre, hall B", actor="maria.keller", signer=key
+    )
+    path = folder / "site.ddkit"
+    write_kit(path, contents, signature)
+    return path, [*serials[:12], "ZZ-0000-NOT-SHIPPED"]
+
+
 def fit_problems(window: QWidget, what: str) -> list[str]:
     """What does not fit on the screen ``window`` is on: the window itself, and any visible
     button or field of it cut off by its edge or squeezed below its smallest readable size."""
@@ -184,6 +204,12 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--dark", action="store_true", help="a dark desktop palette")
     parser.add_argument(
+        "--language",
+        choices=("en", "zh_CN"),
+        default="en",
+        help="the window's language (zh_CN: Simplified Chinese)",
+    )
+    parser.add_argument(
         "--check-fit",
         action="store_true",
         help="also report (last line, FIT [...]) what does not fit the screen; exit 1 if any",
@@ -234,6 +260,9 @@ def main(argv: list[str] | None = None) -> int:
         app.setPalette(dark_palette())
     app.setOrganizationName("Diffusion Desk")
     app.setApplicationName("Diffusion Desk")
+    from gui.i18n import install_translations
+
+    install_translations(app, args.language)
 
     from app.desktop import build_context
     from domain.services.demo_load import load_demo
@@ -246,6 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     check_pending(context.db, context.catalog, actor="maria.keller")
     statement = _documents(context)
     _screening(context)
+    kit, serials = _kit(context, scratch)
     window = MainWindow(context, page_factories())
     if not args.screen:
         window.resize(width, height)
@@ -275,7 +305,7 @@ def main(argv: list[str] | None = None) -> int:
             prepare()
             settle(400)
             wait_until(lambda: not context.jobs.busy)
-        path = args.out / f"{index + 1:02d}-{_slug(page.title)}.png"
+        path = args.out / f"{index + 1:02d}-{_slug(type(page).title)}.png"
         window.grab().save(str(path))
         written.append(path)
         problems += fit_problems(window, page.title)
@@ -333,6 +363,29 @@ def main(argv: list[str] | None = None) -> int:
         written.append(path)
         problems += fit_problems(shown, name)
         shown.close()
+
+    # The field-audit window on site, a few serials scanned.
+    from app.desktop import LazyRenderer, open_site_visit
+    from gui.field_audit.window import FieldAuditWindow
+
+    audit = FieldAuditWindow(
+        open_site_visit(kit, clock=context.clock, actor="Auditor Tan"),
+        path=kit,
+        clock=context.clock,
+        renderer=LazyRenderer(),
+    )
+    if not args.screen:
+        audit.resize(width, height)
+    audit.show()
+    audit.scan.take(serials)
+    for number, tab in enumerate((0, 1), start=len(written) + 1):
+        audit.tabs.setCurrentIndex(tab)
+        settle(500)
+        path = args.out / f"{number:02d}-field-audit-{('scan', 'reconciliation')[tab]}.png"
+        audit.grab().save(str(path))
+        written.append(path)
+        problems += fit_problems(audit, "field audit")
+    audit.close()
 
     window.close()
     context.jobs.wait()

@@ -14,6 +14,7 @@ import time
 from pathlib import Path
 
 from bench import (
+    dist,
     engine,
     fieldaudit,
     gui,
@@ -42,6 +43,7 @@ NAMES = (
     "fieldaudit",
     "kits",
     "verify",
+    "dist",
 )
 
 
@@ -92,6 +94,10 @@ def _verify(options: argparse.Namespace) -> list[Section]:
     return [verify.run_section(quick=options.quick, workdir=options.workdir)]
 
 
+def _dist(options: argparse.Namespace) -> list[Section]:
+    return [dist.run_section(options.dist)]
+
+
 def _storage(options: argparse.Namespace) -> list[Section]:
     return storage.run(quick=options.quick, workdir=options.workdir, reuse=options.reuse)
 
@@ -115,6 +121,12 @@ def main(argv: list[str] | None = None) -> int:
         action="store_true",
         help="with --workdir: reuse a database built there by an earlier run of the same size",
     )
+    parser.add_argument(
+        "--dist",
+        type=Path,
+        help="dist: measure the bundle built earlier in this folder (make dist's dist/) "
+        "instead of building one",
+    )
     options = parser.parse_args(argv)
     unknown = sorted(set(options.names) - set(NAMES))
     if unknown:
@@ -134,6 +146,7 @@ def main(argv: list[str] | None = None) -> int:
         "fieldaudit": _fieldaudit,
         "kits": _kits,
         "verify": _verify,
+        "dist": _dist,
     }
     failed = False
     for name in options.names or NAMES:

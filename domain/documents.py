@@ -16,6 +16,7 @@ from typing import Literal, Protocol
 from pydantic import Field
 
 from domain.audit import canonical_json, sha256_hex
+from domain.courtesy import CourtesyTranslation
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.labelled import Labelled
@@ -135,6 +136,10 @@ class AiaStatementView(Frozen):
     ruleset: str
     ruleset_title: str
     page_size: PageSize = "A4"
+    courtesy: CourtesyTranslation | None = Field(default=None, exclude_if=lambda v: v is None)
+    """The commitments translated for a consignee reading Chinese, printed after the binding
+    English text; left out of the content hash when absent, so an English statement hashes
+    as it did before there were translations."""
 
 
 class LppCertificationView(Frozen):

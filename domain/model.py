@@ -120,6 +120,14 @@ class VeuStatus(StrEnum):
     NVEU = "nveu"
 
 
+class Language(StrEnum):
+    """The language a party reads its correspondence in. Paper stays English (what BIS
+    prescribes); a party that reads Chinese gets a courtesy translation beside it."""
+
+    EN = "en"
+    ZH_CN = "zh_CN"
+
+
 class Owner(Strict):
     """One owner of a party and its share (rules.md section 9, "Ownership").
 
@@ -150,6 +158,8 @@ class Party(Strict):
     veu_country: CountryCode | None = None
     """For an NVEU: the country its authorization covers."""
     veu_id: Ref | None = None
+    language: Language = Language.EN
+    """The language of its correspondence (the AIA statement's courtesy translation)."""
 
     @model_validator(mode="after")
     def _veu_is_complete(self) -> Party:

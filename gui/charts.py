@@ -19,7 +19,7 @@ from PySide6.QtCharts import (
     QLineSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, QPointF, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, QPointF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPen
 from PySide6.QtWidgets import QFrame, QSizePolicy, QWidget
 
@@ -52,11 +52,11 @@ class BarRow:
 def state_word(share: float) -> str:
     """Words (and a symbol) for how close a share is to its limit."""
     if share > 1.0 + 1e-9:
-        return "✕ over the limit"
+        return QCoreApplication.translate("LimitBarChart", "✕ over the limit")
     if share >= 1.0 - 1e-9:
-        return "■ limit reached"
+        return QCoreApplication.translate("LimitBarChart", "■ limit reached")
     if share >= NEAR_LIMIT:
-        return "⚠ nearly used up"
+        return QCoreApplication.translate("LimitBarChart", "⚠ nearly used up")
     return ""
 
 
@@ -104,10 +104,11 @@ class LimitBarChart(QChartView):
         rows: Sequence[BarRow],
         parts: Sequence[tuple[str, str]],
         *,
-        limit_label: str = "Limit (100 %)",
+        limit_label: str = "",
         description: str = "",
     ) -> None:
         """Draw ``rows`` (first row at the top); ``parts`` are (legend name, colour)."""
+        limit_label = limit_label or self.tr("Limit (100 %)")
         chart = self._chart
         chart.removeAllSeries()
         for axis in list(chart.axes()):
@@ -116,7 +117,7 @@ class LimitBarChart(QChartView):
         self.setToolTip(description)
         if not rows:
             self.setFixedHeight(self.EXTRA_HEIGHT)
-            chart.setTitle(f"{self._title}: nothing to show")
+            chart.setTitle(self.tr("{title}: nothing to show").format(title=self._title))
             return
         chart.setTitle("")
         ordered = list(reversed(rows))  # Qt draws the first category at the bottom
@@ -141,7 +142,7 @@ class LimitBarChart(QChartView):
         values.setRange(0.0, top)
         values.setLabelFormat("%.0f %%")
         values.setTickCount(6 if top <= 100.0 else 5)
-        values.setTitleText("share of the limit")
+        values.setTitleText(self.tr("share of the limit"))
         values.setTitleFont(QFont(values.titleFont().family(), 8))
         values.setLabelsFont(QFont(values.labelsFont().family(), 8))
         chart.addAxis(values, Qt.AlignmentFlag.AlignBottom)

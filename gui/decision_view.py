@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
@@ -21,6 +21,8 @@ from domain.decision import Decision, Finding
 from domain.figures import figure_text
 from domain.model import ShippedUnit
 from domain.services.views import OrderDetail
+from gui.kit.dates import day_text, moment_text
+from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label
 from gui.style import (
     Tone,
@@ -31,11 +33,22 @@ from gui.style import (
     heading_style,
     hint_style,
     note_style,
+    outcome_label,
     text_style,
     tpp,
 )
 
-SEVERITY_LABEL = {"block": "Decisive", "warning": "Warning", "info": "Note"}
+
+def severity_label(severity: str) -> str:
+    """A finding's weight as the card names it."""
+    translate = QCoreApplication.translate
+    return {
+        "block": translate("FindingCard", "Decisive"),
+        "warning": translate("FindingCard", "Warning"),
+        "info": translate("FindingCard", "Note"),
+    }[severity]
+
+
 SEVERITY_TONE = {"block": Tone.ERROR, "warning": Tone.WARNING, "info": Tone.INFO}
 
 
@@ -45,11 +58,11 @@ def order_parties(detail: OrderDetail, *, country_names: bool = True) -> str:
     order = detail.stored.order
     destination = order.destination or detail.consignee.country
     where = f"{country_name(destination)} ({destination})" if country_names else destination
-    parties = (
-        f"{order.date.isoformat()} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
-    )
+    parties = f"{day_text(order.date)} · {detail.consignee.name} ({detail.consignee.ref}) → {where}"
     if detail.end_user is not None:
-        parties += f" · end user {detail.end_user.name} ({detail.end_user.ref})"
+        parties += " · " + QCoreApplication.translate(
+            "DecisionView", "end user {name} ({ref})"
+        ).format(name=detail.end_user.name, ref=detail.end_user.ref)
     return parties
 
 
@@ -67,12 +80,16 @@ class FindingCard(QFrame):
         layout.setContentsMargins(10, 6, 10, 6)
         layout.setSpacing(2)
         head = QLabel(
-            f"<b style='color:{severity}'>{SEVERITY_LABEL[finding.severity]}</b> · "
+            f"<b style='color:{severity}'>{severity_label(finding.severity)}</b> · "
             f"<b>{escape(finding.code.heading)}</b> · "
             f"<span style='color:{colour(Tone.HINT)}'>{escape(finding.rule)}</span>"
         )
         head.setTextFormat(Qt.TextFormat.RichText)
-        head.setToolTip(f"Finding code: {finding.code.value} (as the record and the CSV keep it)")
+        head.setToolTip(
+            self.tr("Finding code: {code} (as the record and the CSV keep it)").format(
+                code=finding.code.value
+            )
+        )
         head.setWordWrap(True)
         message = make_label(finding.message, wrap=True, selectable=True)
         layout.addWidget(head)
@@ -115,7 +132,7 @@ class DecisionView(QScrollArea):
     def show_empty(self) -> None:
         self._clear()
         hint = make_label(
-            "Select an order to see its decision and the rules behind it.",
+            self.tr("Select an order to see its decision and the rules behind it."),
             style=hint_style(),
             wrap=True,
         )
@@ -156,9 +173,12 @@ class DecisionView(QScrollArea):
             reason = detail.cancel_reason
             self._layout.addWidget(
                 self._text(
-                    f"Cancelled by {escape(entry.actor)} on {entry.at:%Y-%m-%d %H:%M} UTC"
-                    + (f": “{escape(reason)}”" if reason else " (no reason recorded)")
-                    + f" · audit entry #{entry.seq}",
+                    self.tr("Cancelled by {officer} on {time} UTC").format(
+                        officer=escape(entry.actor), time=moment_text(entry.at)
+                    )
+                    + (f": “{escape(reason)}”" if reason else self.tr(" (no reason recorded)"))
+                    + " · "
+                    + self.tr("audit entry #{seq}").format(seq=entry.seq),
                     text_style(Tone.TEXT),
                 )
             )
@@ -166,8 +186,10 @@ class DecisionView(QScrollArea):
         if latest is None and decision is not None:
             self._layout.addWidget(
                 self._text(
-                    f"Preview, not recorded: a check now would decide "
-                    f"<b>{decision.outcome.label}</b>. Press Check to record it.",
+                    self.tr(
+                        "Preview, not recorded: a check now would decide <b>{outcome}</b>."
+                        " Press Check to record it."
+                    ).format(outcome=outcome_label(decision.outcome.value)),
                     note_style(),
                 )
             )
@@ -180,27 +202,34 @@ class DecisionView(QScrollArea):
 
         if decision.authorizations:
             names = ", ".join(item.label for item in decision.authorizations)
-            self._layout.addWidget(self._text(f"Authorized under: <b>{names}</b>"))
+            self._layout.addWidget(
+                self._text(self.tr("Authorized under: <b>{routes}</b>").format(routes=names))
+            )
         self._layout.addWidget(
             self._text(
-                f"a-level TPP {tpp(decision.a_level_tpp)} · destination Tier "
-                f"{decision.destination_tier} · ruleset {decision.ruleset}",
+                self.tr("a-level TPP {tpp} · destination Tier {tier} · ruleset {ruleset}").format(
+                    tpp=tpp(decision.a_level_tpp),
+                    tier=decision.destination_tier,
+                    ruleset=decision.ruleset,
+                ),
                 text_style(Tone.TEXT),
             )
         )
-        self._layout.addWidget(self._heading("Lines"))
+        self._layout.addWidget(self._heading(self.tr("Lines")))
         lines = QTableWidget(len(decision.lines), 5)
         lines.setMinimumWidth(0)
         lines.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAsNeeded)
         lines.setObjectName("decisionLines")
-        lines.setHorizontalHeaderLabels(["Product", "Qty", "ECCN", "Unit TPP", "Line TPP"])
+        lines.setHorizontalHeaderLabels(
+            [self.tr("Product"), self.tr("Qty"), "ECCN", self.tr("Unit TPP"), self.tr("Line TPP")]
+        )
         lines.verticalHeader().setVisible(False)
         lines.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, line in enumerate(decision.lines):
             values = [
                 f"{line.product_name} ({line.product_ref})",
-                f"{line.quantity:,}",
-                line.eccn or "not controlled",
+                grouped(line.quantity),
+                line.eccn or self.tr("not controlled"),
                 tpp(line.unit_tpp),
                 tpp(line.line_tpp),
             ]
@@ -219,7 +248,9 @@ class DecisionView(QScrollArea):
         lines.setFixedHeight(min(34 + 30 * len(decision.lines), 200))
         self._layout.addWidget(lines)
 
-        self._layout.addWidget(self._heading(f"Findings ({len(decision.findings)})"))
+        self._layout.addWidget(
+            self._heading(self.tr("Findings ({count})").format(count=len(decision.findings)))
+        )
         ordered = sorted(
             decision.findings,
             key=lambda finding: {"block": 0, "warning": 1, "info": 2}[finding.severity],
@@ -228,45 +259,66 @@ class DecisionView(QScrollArea):
             self._layout.addWidget(FindingCard(finding))
 
         if latest is not None:
-            self._layout.addWidget(self._heading("Record"))
+            self._layout.addWidget(self._heading(self.tr("Record")))
             self._layout.addWidget(
                 self._text(
-                    f"Decision {latest.id} (#{latest.seq} for this order) by "
-                    f"{latest.decided_by} on {latest.decided_at:%Y-%m-%d %H:%M} UTC "
-                    f"under {decision.ruleset}.<br>"
-                    f"Content hash <code>{latest.content_hash[:32]}…</code>",
+                    self.tr(
+                        "Decision {id} (#{seq} for this order) by {officer} on {time} UTC"
+                        " under {ruleset}.<br>Content hash <code>{hash}…</code>"
+                    ).format(
+                        id=latest.id,
+                        seq=latest.seq,
+                        officer=latest.decided_by,
+                        time=moment_text(latest.decided_at),
+                        ruleset=decision.ruleset,
+                        hash=latest.content_hash[:32],
+                    ),
                     text_style(Tone.TEXT),
                 )
             )
         earlier = detail.history[:-1]
         if earlier:
-            self._layout.addWidget(self._heading("Superseded decisions"))
+            self._layout.addWidget(self._heading(self.tr("Superseded decisions")))
             for item in reversed(earlier):
-                state = "quota released" if item.released else "no quota held"
+                state = self.tr("quota released") if item.released else self.tr("no quota held")
                 self._layout.addWidget(
                     self._text(
-                        f"#{item.seq} {item.decision.outcome.label} by {item.decided_by} on "
-                        f"{item.decided_at:%Y-%m-%d %H:%M} UTC ({state})",
+                        self.tr("#{seq} {outcome} by {officer} on {time} UTC ({state})").format(
+                            seq=item.seq,
+                            outcome=outcome_label(item.decision.outcome.value),
+                            officer=item.decided_by,
+                            time=moment_text(item.decided_at),
+                            state=state,
+                        ),
                         hint_style(),
                     )
                 )
         resolution = order.red_flag_28_resolution
         if resolution is not None:
-            self._layout.addWidget(self._heading("Red Flag 28"))
+            self._layout.addWidget(self._heading(self.tr("Red Flag 28")))
             self._layout.addWidget(
                 self._text(
-                    f"Resolved by {resolution.resolved_by} on {resolution.resolved_on}: "
-                    f"{resolution.note}"
+                    self.tr("Resolved by {officer} on {date}: {note}").format(
+                        officer=resolution.resolved_by,
+                        date=resolution.resolved_on,
+                        note=resolution.note,
+                    )
                 )
             )
         if detail.checklists:
             last = detail.checklists[-1]
             flagged = [question for question, answer in last.answers.items() if answer]
-            self._layout.addWidget(self._heading("Know-your-customer checklist"))
+            self._layout.addWidget(self._heading(self.tr("Know-your-customer checklist")))
             self._layout.addWidget(
                 self._text(
-                    f"Answered by {last.answered_by} on {last.answered_at:%Y-%m-%d}: "
-                    + (f"{len(flagged)} red flag(s) raised." if flagged else "no red flags raised.")
+                    self.tr("Answered by {officer} on {date}: ").format(
+                        officer=last.answered_by, date=day_text(last.answered_at.date())
+                    )
+                    + (
+                        self.tr("{count} red flag(s) raised.").format(count=len(flagged))
+                        if flagged
+                        else self.tr("no red flags raised.")
+                    )
                 )
             )
         self._show_shipments(detail.shipments)
@@ -279,27 +331,34 @@ class DecisionView(QScrollArea):
         shipments: dict[str, list[ShippedUnit]] = {}
         for unit in units:
             shipments.setdefault(unit.shipment_ref, []).append(unit)
-        self._layout.addWidget(self._heading(f"Shipments ({len(shipments)})"))
+        self._layout.addWidget(
+            self._heading(self.tr("Shipments ({count})").format(count=len(shipments)))
+        )
         for shipment_ref, held in shipments.items():
             counts: dict[str, int] = {}
             for unit in held:
                 counts[unit.product_ref] = counts.get(unit.product_ref, 0) + 1
-            what = ", ".join(f"{count:,} × {product}" for product, count in counts.items())
+            what = ", ".join(f"{grouped(count)} × {product}" for product, count in counts.items())
             self._layout.addWidget(
                 self._text(
-                    f"<b>{escape(shipment_ref)}</b> shipped {held[0].shipped_on.isoformat()}: "
-                    f"{escape(what)}",
+                    self.tr("<b>{shipment}</b> shipped {date}: {what}").format(
+                        shipment=escape(shipment_ref),
+                        date=day_text(held[0].shipped_on),
+                        what=escape(what),
+                    ),
                     text_style(Tone.TEXT),
                 )
             )
         table = QTableWidget(len(units), 4)
         table.setObjectName("shipmentSerials")
-        table.setAccessibleName("Serial numbers shipped on this order")
-        table.setHorizontalHeaderLabels(["Shipment", "Shipped", "Product", "Serial"])
+        table.setAccessibleName(self.tr("Serial numbers shipped on this order"))
+        table.setHorizontalHeaderLabels(
+            [self.tr("Shipment"), self.tr("Shipped"), self.tr("Product"), self.tr("Serial")]
+        )
         table.verticalHeader().setVisible(False)
         table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
         for row, unit in enumerate(units):
-            values = (unit.shipment_ref, unit.shipped_on.isoformat(), unit.product_ref, unit.serial)
+            values = (unit.shipment_ref, day_text(unit.shipped_on), unit.product_ref, unit.serial)
             for column, value in enumerate(values):
                 table.setItem(row, column, QTableWidgetItem(value))
         header = table.horizontalHeader()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -28,16 +29,25 @@ def failure_box(parent: QWidget | None, message: str, is_bug: bool, log_file: Pa
     if is_bug:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
-            "Internal error",
-            "Something went wrong inside Diffusion Desk. This is a bug, not something you did.",
+            QCoreApplication.translate("DeskDialog", "Internal error"),
+            QCoreApplication.translate(
+                "DeskDialog",
+                "Something went wrong inside Diffusion Desk. This is a bug, not something you did.",
+            ),
             QMessageBox.StandardButton.Ok,
             parent,
         )
-        box.setInformativeText(f"{message}\n\nThe details were written to {log_file}.")
+        box.setInformativeText(
+            message
+            + "\n\n"
+            + QCoreApplication.translate(
+                "DeskDialog", "The details were written to {file}."
+            ).format(file=log_file)
+        )
     else:
         box = QMessageBox(
             QMessageBox.Icon.Warning,
-            "Not done",
+            QCoreApplication.translate("DeskDialog", "Not done"),
             message,
             QMessageBox.StandardButton.Ok,
             parent,

@@ -2,7 +2,7 @@
 
 Import: choose a file and a kind (guessed from the header row), see the first rows, and a
 check of the whole file (a dry run) that lists every bad row with its row number, field,
-value and what was expected, or says how many rows are fine. "Import all" then writes every
+value and what was expected, or says how many rows are fine. self.tr("Import all") then writes every
 record or none, with progress and a Cancel button; what is written is exactly the bytes that
 were checked. Export: choose a kind and a file; the file is written whole or not at all
 (written to ``.part``, then renamed).
@@ -17,7 +17,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -40,7 +47,9 @@ from gui.changes import NOTHING, Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import DeskDialog, show_failure
 from gui.jobs import Job, stop_job
+from gui.kit.dates import moment_text
 from gui.kit.files import write_atomically
+from gui.kit.numbers import grouped
 from gui.kit.tables import Column, ColumnModel, make_table
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
@@ -52,17 +61,29 @@ Index = QModelIndex | QPersistentModelIndex
 PREVIEW_ROWS = 20
 PREVIEW_BYTES = 256 * 1024
 WARNINGS_SHOWN = 5
-KIND_LABELS: dict[CsvKind, str] = {
-    CsvKind.PARTIES: "Parties",
-    CsvKind.PRODUCTS: "Products",
-    CsvKind.ORDERS: "Orders",
-    CsvKind.CERTIFICATIONS: "Certifications (AIA and LPP)",
-    CsvKind.LICENSES: "Licences",
-    CsvKind.FOOTPRINTS: "VEU footprints",
-    CsvKind.COUNTRIES: "Country settings",
-    CsvKind.OWNERSHIP: "Ownership",
-    CsvKind.SHIPMENTS: "Shipments (serial numbers)",
-}
+
+
+def kind_label(kind: CsvKind) -> str:
+    """A kind of records as the window names it."""
+    return kind_labels()[kind]
+
+
+def kind_labels() -> dict[CsvKind, str]:
+    return {
+        CsvKind.PARTIES: QCoreApplication.translate("ImportDialog", "Parties"),
+        CsvKind.PRODUCTS: QCoreApplication.translate("ImportDialog", "Products"),
+        CsvKind.ORDERS: QCoreApplication.translate("ImportDialog", "Orders"),
+        CsvKind.CERTIFICATIONS: QCoreApplication.translate(
+            "ImportDialog", "Certifications (AIA and LPP)"
+        ),
+        CsvKind.LICENSES: QCoreApplication.translate("ImportDialog", "Licences"),
+        CsvKind.FOOTPRINTS: QCoreApplication.translate("ImportDialog", "VEU footprints"),
+        CsvKind.COUNTRIES: QCoreApplication.translate("ImportDialog", "Country settings"),
+        CsvKind.OWNERSHIP: QCoreApplication.translate("ImportDialog", "Ownership"),
+        CsvKind.SHIPMENTS: QCoreApplication.translate("ImportDialog", "Shipments (serial numbers)"),
+    }
+
+
 KIND_RECORDS: dict[CsvKind, Record] = {
     CsvKind.PARTIES: Record.PARTIES,
     CsvKind.PRODUCTS: Record.PRODUCTS,
@@ -170,7 +191,7 @@ class PreviewModel(QAbstractTableModel):
             (index.row() + 2, self._header[index.column()].strip().lower())
         )
         if role == Qt.ItemDataRole.DisplayRole:
-            return value
+            return f"⚠ {value}" if problem else value  # the sign, not the shade alone
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{value}\n⚠ {problem}" if problem else value
         if role == Qt.ItemDataRole.BackgroundRole and problem:
@@ -178,12 +199,32 @@ class PreviewModel(QAbstractTableModel):
         return None
 
 
-ERROR_COLUMNS: tuple[Column[RowError], ...] = (
-    Column("Row", lambda error: str(error.row), sort=lambda error: error.row, right=True),
-    Column("Field", lambda error: error.field or "(row)"),
-    Column("Value", lambda error: error.value or ("(empty)" if error.field else "")),
-    Column("Problem", lambda error: error.message, tooltip=lambda error: error.message),
-)
+def error_columns() -> tuple[Column[RowError], ...]:
+    """The columns of the list of refused rows."""
+    return (
+        Column(
+            QCoreApplication.translate("ImportDialog", "Row"),
+            lambda error: str(error.row),
+            sort=lambda error: error.row,
+            right=True,
+        ),
+        Column(
+            QCoreApplication.translate("ImportDialog", "Field"),
+            lambda error: error.field or QCoreApplication.translate("ImportDialog", "(row)"),
+        ),
+        Column(
+            QCoreApplication.translate("ImportDialog", "Value"),
+            lambda error: (
+                error.value
+                or (QCoreApplication.translate("ImportDialog", "(empty)") if error.field else "")
+            ),
+        ),
+        Column(
+            QCoreApplication.translate("ImportDialog", "Problem"),
+            lambda error: error.message,
+            tooltip=lambda error: error.message,
+        ),
+    )
 
 
 @dataclass(frozen=True)
@@ -228,43 +269,93 @@ def _run_import(
 
 def counted(count: int, one: str, many: str | None = None) -> str:
     """ "1 order", "4,000 orders": thousands grouped, the noun agreeing."""
-    return f"{count:,} {one if count == 1 else (many or one + 's')}"
+    return f"{grouped(count)} {one if count == 1 else (many or one + 's')}"
 
 
 def problems_words(problems: int, rows: Sequence[int]) -> str:
     """ "a problem in row 3", "2 problems in row 3", "4 problems in 3 rows"."""
-    where = f"row {rows[0]}" if len(rows) == 1 else counted(len(rows), "row")
-    return f"{'a problem' if problems == 1 else counted(problems, 'problem')} in {where}"
+    translate = QCoreApplication.translate
+    if len(rows) == 1:
+        where = translate("ImportDialog", "row {row}").format(row=rows[0])
+    else:
+        where = counted(
+            len(rows), translate("ImportDialog", "row"), translate("ImportDialog", "rows")
+        )
+    if problems == 1:
+        return translate("ImportDialog", "a problem in {where}").format(where=where)
+    return translate("ImportDialog", "{problems} in {where}").format(
+        problems=counted(
+            problems, translate("ImportDialog", "problem"), translate("ImportDialog", "problems")
+        ),
+        where=where,
+    )
 
 
 def summary_words(summary: ImportSummary) -> str:
     """What a checked file holds: "6,000 rows OK: 4,000 new orders", "40 rows OK: 2 new,
     3 updated, 35 unchanged"."""
+    translate = QCoreApplication.translate
     if summary.already_imported:
         at = summary.imported_at
         return (
-            "this file was already imported"
-            + ("" if at is None else f" on {at:%Y-%m-%d %H:%M} UTC")
-            + ("" if summary.imported_by is None else f" by {summary.imported_by}")
-            + " (same content): nothing to change"
+            translate("ImportDialog", "this file was already imported")
+            + (
+                ""
+                if at is None
+                else translate("ImportDialog", " on {time} UTC").format(time=moment_text(at))
+            )
+            + (
+                ""
+                if summary.imported_by is None
+                else translate("ImportDialog", " by {officer}").format(officer=summary.imported_by)
+            )
+            + translate("ImportDialog", " (same content): nothing to change")
         )
-    rows = f"{counted(summary.rows, 'row')} OK"
+    rows = translate("ImportDialog", "{rows} OK").format(
+        rows=counted(
+            summary.rows, translate("ImportDialog", "row"), translate("ImportDialog", "rows")
+        )
+    )
     if summary.kind is CsvKind.ORDERS:
-        return f"{rows}: {counted(summary.created, 'new order')}"
+        return f"{rows}: " + counted(
+            summary.created,
+            translate("ImportDialog", "new order"),
+            translate("ImportDialog", "new orders"),
+        )
     parts = [
-        f"{summary.created:,} new" if summary.created else "",
-        f"{summary.updated:,} updated" if summary.updated else "",
-        f"{summary.unchanged:,} unchanged" if summary.unchanged else "",
+        translate("ImportDialog", "{count} new").format(count=grouped(summary.created))
+        if summary.created
+        else "",
+        translate("ImportDialog", "{count} updated").format(count=grouped(summary.updated))
+        if summary.updated
+        else "",
+        translate("ImportDialog", "{count} unchanged").format(count=grouped(summary.unchanged))
+        if summary.unchanged
+        else "",
     ]
-    return f"{rows}: " + (", ".join(part for part in parts if part) or "nothing to change")
+    return f"{rows}: " + (
+        ", ".join(part for part in parts if part) or translate("ImportDialog", "nothing to change")
+    )
 
 
 def warnings_words(summary: ImportSummary) -> str:
     """What the officer should look at before importing (a new party whose name reads like
     another's), a line each, the first few of them."""
-    lines = [f"\n⚠ Row {item.row}: {item.message}." for item in summary.warnings[:WARNINGS_SHOWN]]
+    translate = QCoreApplication.translate
+    lines = [
+        "\n⚠ "
+        + translate("ImportDialog", "Row {row}: {message}.").format(
+            row=item.row, message=item.message
+        )
+        for item in summary.warnings[:WARNINGS_SHOWN]
+    ]
     if len(summary.warnings) > WARNINGS_SHOWN:
-        lines.append(f"\n… and {len(summary.warnings) - WARNINGS_SHOWN:,} more.")
+        lines.append(
+            "\n"
+            + translate("ImportDialog", "… and {count} more.").format(
+                count=grouped(len(summary.warnings) - WARNINGS_SHOWN)
+            )
+        )
     return "".join(lines)
 
 
@@ -280,7 +371,9 @@ class ImportDialog(DeskDialog):
     def __init__(
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
-        super().__init__(context, parent, title="Import CSV", name="importDialog", modal=True)
+        super().__init__(
+            context, parent, title=self.tr("Import CSV"), name="importDialog", modal=True
+        )
         self.settings = settings
         cap_minimum(self, 760, 560)
         fit_to_screen(self, 1040, 760)
@@ -291,31 +384,38 @@ class ImportDialog(DeskDialog):
         self._recheck = False
 
         intro = QLabel(
-            "Import records in the CSV formats of the command line. The whole file is checked "
-            "first; it is imported all or nothing."
+            self.tr(
+                "Import records in the CSV formats of the command line. The whole file is checked"
+                " first; it is imported all or nothing."
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
-        self.file_edit = make_line_edit(name="importFile", placeholder="Choose a .csv file…")
+        self.file_edit = make_line_edit(
+            name="importFile",
+            placeholder=QCoreApplication.translate("ImportDialog", "Choose a .csv file…"),
+        )
         self.file_edit.setReadOnly(True)
         self.choose_button = make_button(
-            "Choose…", "chooseImportFile", self._on_choose_button_clicked
+            QCoreApplication.translate("ImportDialog", "Choose…"),
+            "chooseImportFile",
+            self._on_choose_button_clicked,
         )
         file_row = QHBoxLayout()
         file_row.addWidget(self.file_edit, 1)
         file_row.addWidget(self.choose_button)
         self.kind_combo = named(QComboBox(), "importKind")
-        self.kind_combo.addItem("Choose the kind of records…", None)
+        self.kind_combo.addItem(self.tr("Choose the kind of records…"), None)
         for kind in CsvKind:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind.value)
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         self.kind_hint = make_label(name="importKindHint", style=hint_style(), wrap=True)
         kind_row = QHBoxLayout()
         kind_row.addWidget(self.kind_combo)
         kind_row.addWidget(self.kind_hint, 1)
         form = QFormLayout()
-        form.addRow("File:", file_row)
-        form.addRow("Kind:", kind_row)
+        form.addRow(self.tr("File:"), file_row)
+        form.addRow(self.tr("Kind:"), kind_row)
 
         self.preview_model = PreviewModel()
         self.preview = named(QTableView(), "importPreview")
@@ -326,28 +426,28 @@ class ImportDialog(DeskDialog):
         self.preview.verticalHeader().setDefaultSectionSize(24)
         self.preview.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         self.preview.horizontalHeader().setDefaultSectionSize(120)
-        self.preview_label = make_label("Preview", style="font-weight:600;")
+        self.preview_label = make_label(self.tr("Preview"), style="font-weight:600;")
 
         self.check_button = make_button(
-            "Check again",
+            self.tr("Check again"),
             "checkImport",
             self._on_check_button_clicked,
-            tip="Check the whole file without writing anything",
+            tip=self.tr("Check the whole file without writing anything"),
         )
         self.result_label = make_label(name="importResult", wrap=True, selectable=True, hidden=True)
-        self.error_model: ColumnModel[RowError] = ColumnModel(ERROR_COLUMNS, self)
+        self.error_model: ColumnModel[RowError] = ColumnModel(error_columns(), self)
         self.errors = make_table("importErrors", self.error_model, (60, 150, 200))
         self.errors.setVisible(False)
 
         self.progress = named(QProgressBar(), "importProgress")
         self.progress.setVisible(False)
-        self.cancel_button = make_button("Cancel import", "cancelImport")
+        self.cancel_button = make_button(self.tr("Cancel import"), "cancelImport")
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self._on_cancel_button_clicked)
-        self.import_button = make_button("Import all", "importAll")
+        self.import_button = make_button(self.tr("Import all"), "importAll")
         self.import_button.setEnabled(False)
         self.import_button.clicked.connect(self._on_import_button_clicked)
-        self.close_button = make_button("Close", "closeImport", self.reject)
+        self.close_button = make_button(self.tr("Close"), "closeImport", self.reject)
         bottom = QHBoxLayout()
         bottom.addWidget(self.progress, 1)
         bottom.addWidget(self.cancel_button)
@@ -375,9 +475,9 @@ class ImportDialog(DeskDialog):
     def _on_choose_button_clicked(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Import CSV",
+            self.tr("Import CSV"),
             self.settings.last_folder(),
-            "CSV files (*.csv);;All files (*)",
+            self.tr("CSV files (*.csv);;All files (*)"),
         )
         if path:
             self.settings.set_last_folder(path)
@@ -392,7 +492,11 @@ class ImportDialog(DeskDialog):
             with self.path.open("rb") as handle:
                 start = handle.read(PREVIEW_BYTES)
         except OSError as error:
-            self._show_problem(f"Cannot read {self.path}: {error.strerror or error}")
+            self._show_problem(
+                self.tr("Cannot read {path}: {error}").format(
+                    path=self.path, error=error.strerror or error
+                )
+            )
             self.preview_model.set_rows([], [])
             return
         header, rows = read_preview(start)
@@ -402,19 +506,28 @@ class ImportDialog(DeskDialog):
             width = self.preview.columnWidth(column)
             self.preview.setColumnWidth(column, min(max(width + 12, 70), 240))
         self.preview_label.setText(
-            f"Preview: the first {len(rows)} row{'s' if len(rows) != 1 else ''}"
+            (
+                self.tr("Preview: the first {count} rows").format(count=len(rows))
+                if len(rows) != 1
+                else self.tr("Preview: the first row")
+            )
             if rows
-            else "Preview: the file has no data rows"
+            else self.tr("Preview: the file has no data rows")
         )
         guessed = guess_kind(header)
         self.kind_combo.blockSignals(True)
         if guessed is not None:
             self.kind_combo.setCurrentIndex(self.kind_combo.findData(guessed.value))
-            self.kind_hint.setText("Guessed from the header row; change it if it is wrong.")
+            self.kind_hint.setText(
+                self.tr("Guessed from the header row; change it if it is wrong.")
+            )
         else:
             self.kind_combo.setCurrentIndex(0)
             self.kind_hint.setText(
-                "The header row matches no known format: choose the kind to see what is expected."
+                self.tr(
+                    "The header row matches no known format: choose the kind to see what is"
+                    " expected."
+                )
             )
         self.kind_combo.blockSignals(False)
         self.check()
@@ -429,7 +542,9 @@ class ImportDialog(DeskDialog):
     def _on_kind_combo_current_index_changed(self, _index: int) -> None:
         kind = self.kind()
         if kind is not None:
-            self.kind_hint.setText(f"Columns: {', '.join(HEADERS[kind])}")
+            self.kind_hint.setText(
+                self.tr("Columns: {columns}").format(columns=", ".join(HEADERS[kind]))
+            )
         self.check_result = None
         self.check()
 
@@ -455,7 +570,7 @@ class ImportDialog(DeskDialog):
             return
         if self.path is None or kind is None or self._job is not None:
             if self.path is not None and kind is None:
-                self._show_problem("Choose the kind of records the file holds.")
+                self._show_problem(self.tr("Choose the kind of records the file holds."))
             return
         path, db, actor = self.path, self.context.db, self.context.actor
 
@@ -463,7 +578,11 @@ class ImportDialog(DeskDialog):
             try:
                 data = path.read_bytes()
             except OSError as error:
-                raise DomainError(f"cannot read {path}: {error.strerror or error}") from error
+                raise DomainError(
+                    QCoreApplication.translate(
+                        "ImportDialog", "cannot read {path}: {error}"
+                    ).format(path=path, error=error.strerror or error)
+                ) from error
             return _run_import(
                 db,
                 kind,
@@ -476,9 +595,9 @@ class ImportDialog(DeskDialog):
             )
 
         self.result_label.setStyleSheet(hint_style())
-        self.result_label.setText(f"Checking {path.name}…")
+        self.result_label.setText(self.tr("Checking {file}…").format(file=path.name))
         self.result_label.setVisible(True)
-        self._start(f"check {path.name}", work, self._on_checked)
+        self._start(self.tr("check {file}").format(file=path.name), work, self._on_checked)
 
     def _start(
         self,
@@ -523,7 +642,9 @@ class ImportDialog(DeskDialog):
     def _on_job_progressed(self, done: int, total: int, label: str) -> None:
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
-        self.progress.setFormat(f"{label}: %v of %m" if label else "%v of %m")
+        self.progress.setFormat(
+            self.tr("{label}: %v of %m").format(label=label) if label else self.tr("%v of %m")
+        )
 
     def _idle(self) -> bool:
         """The job ended: back to idle. False when its result is stale (a newer check waits,
@@ -542,7 +663,7 @@ class ImportDialog(DeskDialog):
     def _on_job_failed(self, message: str, is_bug: bool) -> None:
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
-        self._show_problem(f"Not done: {message}")
+        self._show_problem(self.tr("Not done: {error}").format(error=message))
 
     def _on_checked(self, result: Checked) -> None:
         self.check_result = result
@@ -556,17 +677,21 @@ class ImportDialog(DeskDialog):
             self.preview_model.set_problems(errors)
             self.errors.setVisible(True)
             self._show_problem(
-                f"✕ {problems_words(len(errors), sorted({error.row for error in errors}))}; "
-                "nothing "
+                "✕ "
                 + (
-                    f"can be imported until {'it is' if len(errors) == 1 else 'they are'} fixed"
+                    self.tr("{problems}; nothing can be imported until it is fixed.")
+                    if dry_run and len(errors) == 1
+                    else self.tr("{problems}; nothing can be imported until they are fixed.")
                     if dry_run
-                    else "was imported"
+                    else self.tr("{problems}; nothing was imported.")
+                ).format(
+                    problems=problems_words(len(errors), sorted({error.row for error in errors}))
                 )
-                + ". Each is listed below with its row number (the header is row 1)."
+                + " "
+                + self.tr("Each is listed below with its row number (the header is row 1).")
             )
         elif result.cancelled:
-            self._show_problem("Cancelled: nothing was written.")
+            self._show_problem(self.tr("Cancelled: nothing was written."))
         elif result.summary is not None:
             summary = result.summary
             self.result_label.setStyleSheet(warning_style() if summary.warnings else ok_box_style())
@@ -575,9 +700,9 @@ class ImportDialog(DeskDialog):
                 + (
                     ""
                     if summary.already_imported
-                    else " Nothing is written until you import."
+                    else " " + self.tr("Nothing is written until you import.")
                     if dry_run
-                    else " Imported."
+                    else " " + self.tr("Imported.")
                 )
                 + warnings_words(summary)
             )
@@ -611,7 +736,7 @@ class ImportDialog(DeskDialog):
         if result is None or result.summary is None or self._job is not None:
             return
         db, actor, kind, data = self.context.db, self.context.actor, result.kind, result.data
-        source = self.path.name if self.path is not None else "import"
+        source = self.path.name if self.path is not None else self.tr("import")
 
         def work(progress: Any, cancel: CancelToken) -> Checked:
             return _run_import(
@@ -627,14 +752,22 @@ class ImportDialog(DeskDialog):
 
         self._importing = True
         self.result_label.setStyleSheet(hint_style())
-        self.result_label.setText(f"Importing {source}…")
+        self.result_label.setText(self.tr("Importing {file}…").format(file=source))
         self.cancel_button.setVisible(True)
         self.cancel_button.setEnabled(True)
-        self._start(f"import {source}", work, self._on_imported, writes=KIND_RECORDS[kind])
+        self._start(
+            self.tr("import {file}").format(file=source),
+            work,
+            self._on_imported,
+            writes=KIND_RECORDS[kind],
+        )
 
     def _on_cancel_button_clicked(self) -> None:
         stop_job(
-            self._job, self.cancel_button, self.result_label, "Cancelling: nothing will be written…"
+            self._job,
+            self.cancel_button,
+            self.result_label,
+            self.tr("Cancelling: nothing will be written…"),
         )
 
     def _on_imported(self, result: Checked) -> None:
@@ -672,36 +805,42 @@ class ExportDialog(DeskDialog):
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            context, parent, title="Export CSV", name="exportDialog", width=620, modal=True
+            context, parent, title=self.tr("Export CSV"), name="exportDialog", width=620, modal=True
         )
         self.settings = settings
         self._job: Job | None = None
         intro = QLabel(
-            "Write records in the CSV formats of the command line, ready to import elsewhere."
+            self.tr(
+                "Write records in the CSV formats of the command line, ready to import elsewhere."
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
         self.kind_combo = named(QComboBox(), "exportKind")
         for kind in CsvKind:
-            self.kind_combo.addItem(KIND_LABELS[kind], kind.value)
+            self.kind_combo.addItem(kind_label(kind), kind.value)
         self.kind_combo.currentIndexChanged.connect(self._on_kind_combo_current_index_changed)
         self.path_edit = make_line_edit(name="exportPath")
         self.path_edit.textChanged.connect(self._on_path_edit_text_changed)
-        choose = make_button("Choose…", "chooseExportFile", self._on_choose_clicked)
+        choose = make_button(
+            QCoreApplication.translate("ImportDialog", "Choose…"),
+            "chooseExportFile",
+            self._on_choose_clicked,
+        )
         path_row = QHBoxLayout()
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(choose)
         form = QFormLayout()
-        form.addRow("Records:", self.kind_combo)
-        form.addRow("File:", path_row)
+        form.addRow(self.tr("Records:"), self.kind_combo)
+        form.addRow(self.tr("File:"), path_row)
         self.status = make_label(name="exportStatus", wrap=True, hidden=True)
         self.busy = QProgressBar()
         self.busy.setRange(0, 0)
         self.busy.setVisible(False)
-        self.export_button = make_button("Export", "exportButton")
+        self.export_button = make_button(self.tr("Export"), "exportButton")
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self._on_export_button_clicked)
-        close = make_button("Close", slot=self.reject)
+        close = make_button(self.tr("Close"), slot=self.reject)
         buttons = QHBoxLayout()
         buttons.addWidget(self.busy, 1)
         buttons.addStretch(0)
@@ -733,7 +872,7 @@ class ExportDialog(DeskDialog):
 
     def _on_choose_clicked(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export CSV", self.path_edit.text(), "CSV files (*.csv)"
+            self, self.tr("Export CSV"), self.path_edit.text(), self.tr("CSV files (*.csv)")
         )
         if path:
             self.path_edit.setText(path)
@@ -747,7 +886,7 @@ class ExportDialog(DeskDialog):
             return
         path = Path(text)
         if path.is_dir():
-            self._say(f"{path} is a folder: give a file name.", ok=False)
+            self._say(self.tr("{path} is a folder: give a file name.").format(path=path), ok=False)
             return
         db, kind = self.context.db, self.kind()
 
@@ -758,9 +897,17 @@ class ExportDialog(DeskDialog):
 
         self.busy.setVisible(True)
         self.export_button.setEnabled(False)
-        self._say(f"Writing {KIND_LABELS[kind].lower()} to {path}…", ok=None)
+        self._say(
+            self.tr("Writing {records} to {path}…").format(
+                records=kind_label(kind).lower(), path=path
+            ),
+            ok=None,
+        )
         self._job = self.context.jobs.start(
-            f"export {kind.value}", work, on_success=self._on_exported, on_failure=self._on_failed
+            self.tr("export {kind}").format(kind=kind.value),
+            work,
+            on_success=self._on_exported,
+            on_failure=self._on_failed,
         )
 
     def _say(self, text: str, *, ok: bool | None) -> None:
@@ -779,13 +926,21 @@ class ExportDialog(DeskDialog):
         self._idle()
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
-        self._say(f"Not written: {message}", ok=False)
+        self._say(self.tr("Not written: {error}").format(error=message), ok=False)
 
     def _on_exported(self, result: tuple[int, str]) -> None:
         self._idle()
         rows, path = result
         self.settings.set_last_folder(path)
-        self._say(f"✓ {rows:,} row{'s' if rows != 1 else ''} written to {path}.", ok=True)
+        self._say(
+            "✓ "
+            + (
+                self.tr("{count} row written to {path}.")
+                if rows == 1
+                else self.tr("{count} rows written to {path}.")
+            ).format(count=grouped(rows), path=path),
+            ok=True,
+        )
         self.exported.emit(rows, path)
 
 

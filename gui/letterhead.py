@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialogButtonBox,
@@ -50,41 +50,49 @@ class LetterheadDialog(DeskDialog):
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(
-            context, parent, title="Letterhead and paper", name="letterheadDialog", width=540
+            context,
+            parent,
+            title=QCoreApplication.translate("LetterheadDialog", "Letterhead and paper"),
+            name="letterheadDialog",
+            width=540,
         )
         self._busy = False
         intro = QLabel(
-            "Every printed statement, record, notice and report carries this letterhead. "
-            "Registered paper is refused until the exporter's name is set."
+            self.tr(
+                "Every printed statement, record, notice and report carries this letterhead. "
+                "Registered paper is refused until the exporter's name is set."
+            )
         )
         intro.setWordWrap(True)
         self.name = make_line_edit(name="letterheadName")
-        self.name.setAccessibleName("Exporter's name")
-        self.name.setPlaceholderText("Your Company Inc.")
+        self.name.setAccessibleName(self.tr("Exporter's name"))
+        self.name.setPlaceholderText(self.tr("Your Company Inc."))
         self.address = named(QPlainTextEdit(), "letterheadAddress")
-        self.address.setAccessibleName("Exporter's address")
+        self.address.setAccessibleName(self.tr("Exporter's address"))
         self.address.setTabChangesFocus(True)
         self.address.setFixedHeight(84)
-        self.address.setPlaceholderText("One line of the address per line")
+        self.address.setPlaceholderText(self.tr("One line of the address per line"))
         self.contact = make_line_edit(name="letterheadContact")
-        self.contact.setAccessibleName("Contact")
-        self.contact.setPlaceholderText("export.compliance@example.com · +1 555 0100")
+        self.contact.setAccessibleName(self.tr("Contact"))
+        self.contact.setPlaceholderText(self.tr("export.compliance@example.com · +1 555 0100"))
         self.officer = make_line_edit(name="letterheadOfficer")
-        self.officer.setAccessibleName("Officer named on paper")
-        self.officer.setPlaceholderText("Jane Doe, Export Compliance Officer")
+        self.officer.setAccessibleName(self.tr("Officer named on paper"))
+        self.officer.setPlaceholderText(self.tr("Jane Doe, Export Compliance Officer"))
         self.page_size = named(QComboBox(), "letterheadPageSize")
-        self.page_size.setAccessibleName("Paper size")
+        self.page_size.setAccessibleName(self.tr("Paper size"))
         self.page_size.addItems(list(PAGE_SIZES))
         form = QFormLayout()
-        form.addRow("&Exporter:", self.name)
-        form.addRow("&Address:", self.address)
-        form.addRow("&Contact:", self.contact)
-        form.addRow("&Officer on paper:", self.officer)
+        form.addRow(self.tr("&Exporter:"), self.name)
+        form.addRow(self.tr("&Address:"), self.address)
+        form.addRow(self.tr("&Contact:"), self.contact)
+        form.addRow(self.tr("&Officer on paper:"), self.officer)
         officer_hint = make_label(
-            "Who issues documents, as paper names them; empty: no person.", style=_HINT, wrap=True
+            self.tr("Who issues documents, as paper names them; empty: no person."),
+            style=_HINT,
+            wrap=True,
         )
         form.addRow("", officer_hint)
-        form.addRow("&Paper size:", self.page_size)
+        form.addRow(self.tr("&Paper size:"), self.page_size)
         self.problem = make_label(name="letterheadProblem", wrap=True, hidden=True)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -102,7 +110,7 @@ class LetterheadDialog(DeskDialog):
             return document_settings(db)
 
         self.context.jobs.start(
-            "letterhead", work, on_success=self._on_loaded, on_failure=self._on_failed
+            self.tr("letterhead"), work, on_success=self._on_loaded, on_failure=self._on_failed
         )
 
     def _on_loaded(self, settings: DocumentSettings) -> None:
@@ -117,7 +125,9 @@ class LetterheadDialog(DeskDialog):
         self.loaded.emit()
 
     def _say(self, message: str) -> None:
-        self.problem.setText(f"Not saved: {message}. Everything you typed is still here.")
+        self.problem.setText(
+            self.tr("Not saved: {error}. Everything you typed is still here.").format(error=message)
+        )
         self.problem.setVisible(True)
 
     def save(self) -> bool:
@@ -125,12 +135,16 @@ class LetterheadDialog(DeskDialog):
             return False
         name = " ".join(self.name.text().split())
         if not name or name == DEFAULT_LETTERHEAD_NAME:
-            self._say("give the exporter's name as it should head every document")
+            self._say(self.tr("give the exporter's name as it should head every document"))
             self.name.setFocus()
             return False
         lines = [line for line in self.address.toPlainText().splitlines() if line.strip()]
         if len(lines) > MAX_ADDRESS_LINES:
-            self._say(f"the address has {len(lines)} lines; at most {MAX_ADDRESS_LINES}")
+            self._say(
+                self.tr("the address has {count} lines; at most {most}").format(
+                    count=len(lines), most=MAX_ADDRESS_LINES
+                )
+            )
             self.address.setFocus()
             return False
         db, actor = self.context.db, self.context.actor
@@ -151,7 +165,7 @@ class LetterheadDialog(DeskDialog):
         self._busy = True
         self.save_button.setEnabled(False)
         self.context.write(
-            "save letterhead",
+            self.tr("save letterhead"),
             work,
             Changes.of(Record.SETTINGS),
             on_success=self._on_saved,

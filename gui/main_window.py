@@ -6,9 +6,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QByteArray, QSize, Qt
+from PySide6.QtCore import QByteArray, QSettings, QSize, Qt
 from PySide6.QtGui import (
     QAction,
+    QActionGroup,
     QCloseEvent,
     QFont,
     QFontMetrics,
@@ -34,6 +35,11 @@ from domain.errors import DomainError
 from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.dialogs import confirmed, show_failure
+from gui.help import install_guide_keys
+from gui.i18n import CHINESE, ENGLISH, SYSTEM, language_setting, set_language_setting
+from gui.kit.accessibility import install_accessible_names
+from gui.kit.dates import day_text
+from gui.kit.numbers import grouped
 from gui.kit.widgets import make_label, named
 from gui.pages.base import Page
 from gui.screen import available_size, cap_minimum, fit_to_screen
@@ -78,6 +84,7 @@ class MainWindow(QMainWindow):
         super().__init__()
         self.context = context
         self.settings = settings or UiSettings()
+        self._qsettings = QSettings()
         self._kit_windows: list[QMainWindow] = []
         self.setObjectName("mainWindow")
         cap_minimum(self, 960, 600)
@@ -121,6 +128,8 @@ class MainWindow(QMainWindow):
         context.events.database_replaced.connect(self._update_status)
         self._update_status()
         self._restore_state()
+        install_accessible_names(self)
+        install_guide_keys(self, self.stack.currentWidget)
 
     def _navigation_width(self) -> int:
         """Wide enough for every screen's name in full (never "Certifications & Lic…"); a
@@ -147,14 +156,20 @@ class MainWindow(QMainWindow):
     def _update_status(self) -> None:
         context = self.context
         self.setWindowTitle(f"{PRODUCT_NAME} — {context.connection.description}")
-        self.database_label.setText(f"Database: {context.connection.description}")
+        self.database_label.setText(
+            self.tr("Database: {database}").format(database=context.connection.description)
+        )
         self.database_label.setToolTip(context.connection.description)
-        self.officer_label.setText(f"Officer: {context.actor}")
+        self.officer_label.setText(self.tr("Officer: {officer}").format(officer=context.actor))
         ruleset = context.ruleset_today()
         self.ruleset_label.setText(
-            f"Ruleset {ruleset.id} · Not enforced by BIS since 2025-05-13: internal policy"
+            self.tr(
+                "Ruleset {ruleset} · Not enforced by BIS since 2025-05-13: internal policy"
+            ).format(ruleset=ruleset.id)
             if "2025-05-13" in ruleset.enforcement_note
-            else f"Ruleset {ruleset.id} (from {ruleset.effective_from.isoformat()})"
+            else self.tr("Ruleset {ruleset} (from {date})").format(
+                ruleset=ruleset.id, date=day_text(ruleset.effective_from)
+            )
         )
         self.ruleset_label.setToolTip(ruleset.enforcement_note)
 
@@ -173,36 +188,44 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        file_menu.addAction(self._action("&New database…", self._on_new_database, "Ctrl+Shift+N"))
+        file_menu = self.menuBar().addMenu(self.tr("&File"))
         file_menu.addAction(
-            self._action("&Open database…", self._on_open_database, QKeySequence.StandardKey.Open)
+            self._action(self.tr("&New database…"), self._on_new_database, "Ctrl+Shift+N")
+        )
+        file_menu.addAction(
+            self._action(
+                self.tr("&Open database…"), self._on_open_database, QKeySequence.StandardKey.Open
+            )
         )
         file_menu.addSeparator()
-        self.import_action = self._action("&Import CSV…", self._on_import, "Ctrl+I")
+        self.import_action = self._action(self.tr("&Import CSV…"), self._on_import, "Ctrl+I")
         file_menu.addAction(self.import_action)
-        self.export_action = self._action("&Export CSV…", self._on_export, "Ctrl+E")
+        self.export_action = self._action(self.tr("&Export CSV…"), self._on_export, "Ctrl+E")
         file_menu.addAction(self.export_action)
-        file_menu.addAction(self._action("&Back up database…", self._on_backup, "Ctrl+Shift+B"))
-        file_menu.addSeparator()
         file_menu.addAction(
-            self._action("Open a field-audit &kit…", self._on_open_kit, "Ctrl+Alt+K")
-        )
-        file_menu.addAction(
-            self._action("&Merge a signed-off kit…", self._on_merge_kit, "Ctrl+Alt+M")
+            self._action(self.tr("&Back up database…"), self._on_backup, "Ctrl+Shift+B")
         )
         file_menu.addSeparator()
-        file_menu.addAction(self._action("&Quit", self.close, QKeySequence.StandardKey.Quit))
+        file_menu.addAction(
+            self._action(self.tr("Open a field-audit &kit…"), self._on_open_kit, "Ctrl+Alt+K")
+        )
+        file_menu.addAction(
+            self._action(self.tr("&Merge a signed-off kit…"), self._on_merge_kit, "Ctrl+Alt+M")
+        )
+        file_menu.addSeparator()
+        file_menu.addAction(
+            self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        )
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        undo = self.context.undo_stack.createUndoAction(self, "&Undo")
+        edit_menu = self.menuBar().addMenu(self.tr("&Edit"))
+        undo = self.context.undo_stack.createUndoAction(self, self.tr("&Undo"))
         undo.setShortcut(QKeySequence.StandardKey.Undo)
-        redo = self.context.undo_stack.createRedoAction(self, "&Redo")
+        redo = self.context.undo_stack.createRedoAction(self, self.tr("&Redo"))
         redo.setShortcut(QKeySequence.StandardKey.Redo)
         edit_menu.addAction(undo)
         edit_menu.addAction(redo)
 
-        go_menu = self.menuBar().addMenu("&Go")
+        go_menu = self.menuBar().addMenu(self.tr("&Go"))
         for number, page in enumerate(self.pages, start=1):
             if number <= 10:  # Ctrl+1 to Ctrl+9, then Ctrl+0 for the tenth
                 go_menu.addAction(
@@ -213,14 +236,55 @@ class MainWindow(QMainWindow):
                     )
                 )
 
-        help_menu = self.menuBar().addMenu("&Help")
+        self._build_language_menu()
+
+        help_menu = self.menuBar().addMenu(self.tr("&Help"))
         help_menu.addAction(
-            self._action("&User guide", self.open_guide, QKeySequence.StandardKey.HelpContents)
+            self._action(
+                self.tr("&User guide"), self.open_guide, QKeySequence.StandardKey.HelpContents
+            )
         )
-        help_menu.addAction(self._action("&Keyboard shortcuts", self.open_shortcuts))
+        help_menu.addAction(self._action(self.tr("&Keyboard shortcuts"), self.open_shortcuts))
         help_menu.addSeparator()
-        help_menu.addAction(self._action("About the &rules model…", self._on_about_rules))
-        help_menu.addAction(self._action(f"&About {PRODUCT_NAME}", self.open_about))
+        help_menu.addAction(self._action(self.tr("About the &rules model…"), self._on_about_rules))
+        help_menu.addAction(
+            self._action(self.tr("&About {product}").format(product=PRODUCT_NAME), self.open_about)
+        )
+
+    def _build_language_menu(self) -> None:
+        """View › Language: the system's, English or Simplified Chinese, taken at next start."""
+        menu = self.menuBar().addMenu(self.tr("&View")).addMenu(self.tr("&Language"))
+        menu.setObjectName("languageMenu")
+        group = QActionGroup(self)
+        chosen = language_setting(self._qsettings)
+        # Each language is named in itself, so an officer who cannot read the current one
+        # still finds theirs.
+        for code, name in (
+            (SYSTEM, self.tr("System language")),
+            (ENGLISH, "English"),
+            (CHINESE, "简体中文"),
+        ):
+            action = QAction(name, self)
+            action.setObjectName(f"language_{code}")
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            menu.addAction(action)
+        group.triggered.connect(self._on_language_triggered)
+        self.language_actions = group
+
+    def _on_language_triggered(self, action: QAction) -> None:
+        code = str(action.data())
+        if code == language_setting(self._qsettings):
+            return
+        set_language_setting(code, self._qsettings)
+        text = self.tr("The language changes the next time the desk starts.")
+        self.statusBar().showMessage(text, 10000)
+        box = QMessageBox(QMessageBox.Icon.Information, self.tr("Language"), text, parent=self)
+        box.setObjectName("languageMessage")
+        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        box.open()
 
     # -- navigation -----------------------------------------------------------------------
 
@@ -257,29 +321,36 @@ class MainWindow(QMainWindow):
     def _on_new_database(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "New database",
+            self.tr("New database"),
             str(Path(self.settings.last_folder()) / "desk.sqlite3"),
-            "Diffusion Desk database (*.sqlite3)",
+            self.tr("Diffusion Desk database (*.sqlite3)"),
         )
         if path:
             if Path(path).exists():
-                self._fail(f"{path} already exists; choose a new file name for a new database.")
+                self._fail(
+                    self.tr(
+                        "{path} already exists; choose a new file name for a new database."
+                    ).format(path=path)
+                )
                 return
             self._switch_database(path)
 
     def _on_open_database(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self,
-            "Open database",
+            self.tr("Open database"),
             self.settings.last_folder(),
-            "Diffusion Desk database (*.sqlite3);;All files (*)",
+            self.tr("Diffusion Desk database (*.sqlite3);;All files (*)"),
         )
         if path:
             self._switch_database(path)
 
     def _on_open_kit(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Open a field-audit kit", "", "Field-audit kits (*.ddkit);;All files (*)"
+            self,
+            self.tr("Open a field-audit kit"),
+            "",
+            self.tr("Field-audit kits (*.ddkit);;All files (*)"),
         )
         if chosen:
             self.open_kit(Path(chosen))
@@ -289,7 +360,7 @@ class MainWindow(QMainWindow):
         from gui.field_audit.window import FieldAuditWindow
 
         if self.context.open_kit is None:
-            self._fail("This desk cannot open field-audit kits.")
+            self._fail(self.tr("This desk cannot open field-audit kits."))
             return None
         try:
             visit = self.context.open_kit(path)
@@ -307,18 +378,21 @@ class MainWindow(QMainWindow):
 
     def _on_merge_kit(self) -> None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Merge a signed-off kit", "", "Field-audit kits (*.ddkit);;All files (*)"
+            self,
+            self.tr("Merge a signed-off kit"),
+            "",
+            self.tr("Field-audit kits (*.ddkit);;All files (*)"),
         )
         if chosen:
             merged = self.merge_kit(Path(chosen))
             if merged is not None:
-                QMessageBox.information(self, "Kit merged", merged)
+                QMessageBox.information(self, self.tr("Kit merged"), merged)
 
     def merge_kit(self, path: Path) -> str | None:
         """Take a signed-off kit back; returns what was done, in words (None if refused)."""
         merge = self.context.connection.merge_kit
         if merge is None:
-            self._fail("This desk cannot merge field-audit kits.")
+            self._fail(self.tr("This desk cannot merge field-audit kits."))
             return None
         try:
             merged = merge(path, self.context.actor)
@@ -327,21 +401,33 @@ class MainWindow(QMainWindow):
             return None
         result = merged.result
         if result.already_merged:
-            text = f"{path.name} was already merged as visit {result.visit}; nothing changed."
+            text = self.tr("{file} was already merged as visit {visit}; nothing changed.").format(
+                file=path.name, visit=result.visit
+            )
+        elif not result.discrepancies:
+            text = self.tr("{file}: merged as visit {visit}, 0 discrepancies.").format(
+                file=path.name, visit=result.visit
+            )
         else:
-            text = f"{path.name}: merged as visit {result.visit}, {result.discrepancies} " + (
-                "discrepancies."
-                if not result.discrepancies
-                else f"discrepancies. {merged.party_ref} is under review: its orders are held "
-                "until the resolution is recorded (Parties › Field audits)."
+            text = self.tr(
+                "{file}: merged as visit {visit}, {count} discrepancies. {party} is under review:"
+                " its orders are held until the resolution is recorded (Parties › Field audits)."
+            ).format(
+                file=path.name,
+                visit=result.visit,
+                count=grouped(result.discrepancies),
+                party=merged.party_ref,
             )
         if merged.report is not None:
-            text += (
-                f"\n\nVisit report {merged.report.number} registered, verification code "
-                f"{merged.report.verification_code}: {merged.report_file}"
+            text += "\n\n" + self.tr(
+                "Visit report {number} registered, verification code {code}: {file}"
+            ).format(
+                number=merged.report.number,
+                code=merged.report.verification_code,
+                file=merged.report_file,
             )
         if merged.warning:
-            text += f"\n\nWarning: {merged.warning}"
+            text += "\n\n" + self.tr("Warning: {warning}").format(warning=merged.warning)
         self.context.events.changed.emit(
             Changes.of(Record.PARTIES, Record.ORDERS, Record.DOCUMENTS, refs=[merged.party_ref])
         )
@@ -351,9 +437,9 @@ class MainWindow(QMainWindow):
     def _on_backup(self) -> None:
         path, _ = QFileDialog.getSaveFileName(
             self,
-            "Back up database",
+            self.tr("Back up database"),
             str(Path(self.settings.last_folder()) / "desk-backup.sqlite3"),
-            "Diffusion Desk database (*.sqlite3)",
+            self.tr("Diffusion Desk database (*.sqlite3)"),
         )
         if not path:
             return
@@ -362,7 +448,7 @@ class MainWindow(QMainWindow):
         except DomainError as error:
             self._fail(str(error))
             return
-        self.statusBar().showMessage(f"Backup written to {written}", 8000)
+        self.statusBar().showMessage(self.tr("Backup written to {file}").format(file=written), 8000)
 
     def _on_import(self) -> None:
         from gui.import_dialog import ImportDialog
@@ -376,9 +462,9 @@ class MainWindow(QMainWindow):
         export_with_dialog(self.context, self.settings, self)
 
     def open_guide(self) -> QDialog:
-        from gui.help import GuideDialog
+        from gui.help import GuideDialog, topic_for
 
-        dialog = GuideDialog(self)
+        dialog = GuideDialog(self, topic=topic_for(self.stack.currentWidget()))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.show()  # not modal: the guide stays open beside the work
         return dialog
@@ -403,8 +489,14 @@ class MainWindow(QMainWindow):
     def _on_about_rules(self) -> None:
         ruleset = self.context.ruleset_today()
         box = QMessageBox(self)
-        box.setWindowTitle("About the rules model")
-        box.setText(f"{ruleset.title}\nRuleset {ruleset.id}, effective {ruleset.effective_from}")
+        box.setWindowTitle(self.tr("About the rules model"))
+        box.setText(
+            ruleset.title
+            + "\n"
+            + self.tr("Ruleset {ruleset}, effective {date}").format(
+                ruleset=ruleset.id, date=ruleset.effective_from
+            )
+        )
         box.setInformativeText(f"{ruleset.enforcement_note}\n\n{ruleset.model_note}")
         box.open()
 
@@ -424,9 +516,11 @@ class MainWindow(QMainWindow):
         running = self.context.jobs.essential_running
         if running and not confirmed(
             self,
-            "Work in progress",
-            f"Still running: {', '.join(running)}. Stop it and quit? What is finished is "
-            "already saved; nothing is left half-written.",
+            self.tr("Work in progress"),
+            self.tr(
+                "Still running: {jobs}. Stop it and quit? What is finished is already saved;"
+                " nothing is left half-written."
+            ).format(jobs=", ".join(running)),
         ):
             event.ignore()
             return

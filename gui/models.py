@@ -9,6 +9,8 @@ from typing import Any, TypeVar
 from PySide6.QtCore import QModelIndex, Qt, Signal
 
 from domain.queries import OrderSort, OrderSummary
+from gui.i18n import QT_TRANSLATE_NOOP
+from gui.kit.dates import day_text
 from gui.kit.tables import HeaderModel, Index
 from gui.style import badge_colours, badge_text, tpp
 
@@ -101,7 +103,15 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
     """
 
     # The outcome right after the date: on a narrow window it is the column that must show.
-    headers = ("Order", "Date", "Outcome", "Consignee", "Dest.", "a-level TPP", "Lines")
+    headers = (
+        QT_TRANSLATE_NOOP("OrderTableModel", "Order"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Date"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Outcome"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Consignee"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Dest."),
+        QT_TRANSLATE_NOOP("OrderTableModel", "a-level TPP"),
+        QT_TRANSLATE_NOOP("OrderTableModel", "Lines"),
+    )
     SORTS = (
         OrderSort.REF,
         OrderSort.DATE,
@@ -130,7 +140,7 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 item.ref,
-                item.date.isoformat(),
+                day_text(item.date),
                 badge_text(outcome),
                 f"{item.consignee_name} ({item.consignee_ref})",
                 item.destination,
@@ -148,5 +158,9 @@ class OrderTableModel(LazyTableModel[OrderSummary]):
         if role == Qt.ItemDataRole.ToolTipRole and column == self.CONSIGNEE_COLUMN:
             return f"{item.consignee_name} ({item.consignee_ref})"  # shown whole when cut
         if role == Qt.ItemDataRole.ToolTipRole and column == self.OUTCOME_COLUMN:
-            return "No decision yet: check the order" if outcome is None else badge_text(outcome)
+            return (
+                self.tr("No decision yet: check the order")
+                if outcome is None
+                else badge_text(outcome)
+            )
         return None

@@ -12,7 +12,7 @@ from itertools import pairwise
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, QStringListModel, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QStringListModel, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,9 +50,17 @@ from gui.context import DeskContext
 from gui.decision_view import DecisionView
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
+from gui.kit.dates import date_format
 from gui.kit.forms import FieldMessage, validation_messages, with_message
 from gui.kit.panes import split
-from gui.kit.pickers import EMPTY_INDEX, CountryEdit, RefEdit, RefIndex, describe_country
+from gui.kit.pickers import (
+    EMPTY_INDEX,
+    AmbiguousRefError,
+    CountryEdit,
+    RefEdit,
+    RefIndex,
+    describe_country,
+)
 from gui.kit.quantity import QuantityEdit
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import fit_to_screen
@@ -62,6 +70,7 @@ from gui.style import (
     error_style,
     heading_style,
     hint_style,
+    outcome_label,
     panel_style,
 )
 
@@ -97,7 +106,9 @@ class _LineRow:
 
     def __init__(self, index: RefIndex, model: QStringListModel) -> None:
         self.product = named(RefEdit(), "lineProduct")
-        self.product.setPlaceholderText("Product ref or name")
+        self.product.setPlaceholderText(
+            QCoreApplication.translate("NewOrderDialog", "Product ref or name")
+        )
         self.product.setFrame(False)
         self.product.set_index(index, model)
         self.quantity = named(QuantityEdit(), "lineQuantity")
@@ -107,8 +118,12 @@ class _LineRow:
         self.status.setContentsMargins(6, 0, 6, 0)
         self.remove = named(QToolButton(), "removeLine")
         self.remove.setText("✕")
-        self.remove.setToolTip("Remove this line (Ctrl+Delete in its fields)")
-        self.remove.setAccessibleName("Remove line")
+        self.remove.setToolTip(
+            QCoreApplication.translate(
+                "NewOrderDialog", "Remove this line (Ctrl+Delete in its fields)"
+            )
+        )
+        self.remove.setAccessibleName(QCoreApplication.translate("NewOrderDialog", "Remove line"))
         self.remove.setAutoRaise(True)
         # Out of the Tab chain: Tab goes product, quantity, next line, then on to the buttons.
         self.remove.setFocusPolicy(Qt.FocusPolicy.NoFocus)
@@ -128,7 +143,7 @@ class NewOrderDialog(QDialog):
     """Enter an order; see what a check would decide before saving it.
 
     Signals:
-        order_saved: the order was saved (its ref); with "Save and check" also decided.
+        order_saved: the order was saved (its ref); with self.tr("Save and check") also decided.
         preview_shown: a dry-run decision was shown (its outcome value), or "" when the
             form cannot be judged yet (the reason is shown instead).
         lookups_loaded: parties and products are ready for completion.
@@ -142,7 +157,7 @@ class NewOrderDialog(QDialog):
         super().__init__(parent)
         self.context = context
         self.setObjectName("newOrderDialog")
-        self.setWindowTitle("New order")
+        self.setWindowTitle(self.tr("New order"))
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         fit_to_screen(self, 1240, 760)
         self._parties: dict[str, PartySummary] = {}
@@ -189,7 +204,7 @@ class NewOrderDialog(QDialog):
 
         self.add_line()
         self._set_form_enabled(False)
-        self.preview_status.setText("Loading parties and products…")
+        self.preview_status.setText(self.tr("Loading parties and products…"))
         self._load_lookups()
 
     # -- building -------------------------------------------------------------------------
@@ -199,7 +214,7 @@ class NewOrderDialog(QDialog):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(0, 0, 8, 0)
         layout.setSpacing(8)
-        title = make_label("New order", style="font-size:15pt; font-weight:600;")
+        title = make_label(self.tr("New order"), style="font-size:15pt; font-weight:600;")
         layout.addWidget(title)
 
         form = QFormLayout()
@@ -211,39 +226,47 @@ class NewOrderDialog(QDialog):
         self.ref_message = self._message("orderRefMessage")
         self.date_edit = named(QDateEdit(), "orderDate")
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("yyyy-MM-dd")
+        self.date_edit.setDisplayFormat(date_format())
         self.date_edit.setMinimumDate(QDate(2000, 1, 1))
         today = self.context.today()
         self.date_edit.setDate(QDate(today.year, today.month, today.day))
         self.date_message = self._message("orderDateMessage")
         ref_row = QHBoxLayout()
         ref_row.addWidget(self.ref_edit, 1)
-        date_label = QLabel("Date:")
+        date_label = QLabel(self.tr("Date:"))
         ref_row.addSpacing(12)
         ref_row.addWidget(date_label)
         ref_row.addWidget(self.date_edit)
-        form.addRow("Order ref:", with_message(ref_row, self.ref_message, self.date_message))
+        form.addRow(
+            self.tr("Order ref:"), with_message(ref_row, self.ref_message, self.date_message)
+        )
 
         self.consignee_edit = named(RefEdit(), "orderConsignee")
-        self.consignee_edit.setPlaceholderText("Ultimate consignee: ref or name")
+        self.consignee_edit.setPlaceholderText(self.tr("Ultimate consignee: ref or name"))
         self.consignee_message = self._message("orderConsigneeMessage")
-        form.addRow("Consignee:", with_message(self.consignee_edit, self.consignee_message))
+        form.addRow(
+            self.tr("Consignee:"), with_message(self.consignee_edit, self.consignee_message)
+        )
 
         self.end_user_edit = named(RefEdit(), "orderEndUser")
-        self.end_user_edit.setPlaceholderText("Optional: a separate end user")
+        self.end_user_edit.setPlaceholderText(self.tr("Optional: a separate end user"))
         self.end_user_message = self._message("orderEndUserMessage")
-        form.addRow("End user:", with_message(self.end_user_edit, self.end_user_message))
+        form.addRow(self.tr("End user:"), with_message(self.end_user_edit, self.end_user_message))
 
         self.destination_edit = named(CountryEdit(), "orderDestination")
-        self.destination_edit.setPlaceholderText("The consignee's location")
+        self.destination_edit.setPlaceholderText(self.tr("The consignee's location"))
         self.destination_message = self._message("orderDestinationMessage")
-        form.addRow("Destination:", with_message(self.destination_edit, self.destination_message))
+        form.addRow(
+            self.tr("Destination:"), with_message(self.destination_edit, self.destination_message)
+        )
         layout.addLayout(form)
 
-        lines_title = make_label("Lines", style="font-weight:600; margin-top:4px;")
+        lines_title = make_label(self.tr("Lines"), style="font-weight:600; margin-top:4px;")
         layout.addWidget(lines_title)
         self.lines_table = named(QTableWidget(0, 4), "orderLines")
-        self.lines_table.setHorizontalHeaderLabels(["Product", "Quantity", "", ""])
+        self.lines_table.setHorizontalHeaderLabels(
+            [self.tr("Product"), self.tr("Quantity"), "", ""]
+        )
         self.lines_table.verticalHeader().setVisible(False)
         self.lines_table.verticalHeader().setDefaultSectionSize(30)
         self.lines_table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
@@ -261,7 +284,9 @@ class NewOrderDialog(QDialog):
         layout.addWidget(self.lines_table, 1)
 
         line_buttons = QHBoxLayout()
-        self.add_line_button = make_button("Add line", "addLineButton", tip="Add a line (Ctrl+L)")
+        self.add_line_button = make_button(
+            self.tr("Add line"), "addLineButton", tip=self.tr("Add a line (Ctrl+L)")
+        )
         self.add_line_button.setAutoDefault(False)
         self.add_line_button.clicked.connect(self.add_line)
         self.lines_message = self._message("orderLinesMessage")
@@ -284,7 +309,7 @@ class NewOrderDialog(QDialog):
         layout.setContentsMargins(0, 8, 0, 0)
         layout.setSpacing(4)
         heading = make_label(
-            "Live preview · a dry run: nothing is recorded until you save and check",
+            self.tr("Live preview · a dry run: nothing is recorded until you save and check"),
             name="previewHeading",
             style=heading_style(extra="padding:0 16px; border:none;"),
             wrap=True,
@@ -305,17 +330,19 @@ class NewOrderDialog(QDialog):
     def _build_buttons(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.save_message = self._message("orderSaveMessage")
-        self.cancel_button = make_button("Cancel", "cancelOrderButton")
+        self.cancel_button = make_button(self.tr("Cancel"), "cancelOrderButton")
         self.cancel_button.setAutoDefault(False)
         self.cancel_button.clicked.connect(self.reject)
-        self.save_check_button = make_button("Save and check", "saveAndCheckButton")
+        self.save_check_button = make_button(self.tr("Save and check"), "saveAndCheckButton")
         self.save_check_button.setToolTip(
-            "Save the order and record the decision now (Ctrl+Shift+S)"
+            self.tr("Save the order and record the decision now (Ctrl+Shift+S)")
         )
         self.save_check_button.setAutoDefault(False)
         self.save_check_button.clicked.connect(self.save_and_check)
         self.save_button = make_button(
-            "Save", "saveOrderButton", tip="Save the order without deciding it (Ctrl+S or Enter)"
+            self.tr("Save"),
+            "saveOrderButton",
+            tip=self.tr("Save the order without deciding it (Ctrl+S or Enter)"),
         )
         self.save_button.setDefault(True)
         self.save_button.clicked.connect(self.save)
@@ -366,7 +393,7 @@ class NewOrderDialog(QDialog):
             )
 
         context.jobs.start(
-            "order form lookups",
+            self.tr("order form lookups"),
             work,
             on_success=self._on_lookups_loaded,
             on_failure=self._on_lookups_failed,
@@ -383,16 +410,22 @@ class NewOrderDialog(QDialog):
             line.product.set_index(self._product_index, self._product_model)
         if not self.ref_edit.text().strip():
             self.ref_edit.setText(lookups.suggested_ref)
-            self.ref_edit.setToolTip("The next free order number; you may type another ref.")
+            self.ref_edit.setToolTip(
+                self.tr("The next free order number; you may type another ref.")
+            )
         self._loaded = True
         self._set_form_enabled(True)
-        self.preview_status.setText("Pick a consignee and a product to see what a check would say.")
+        self.preview_status.setText(
+            self.tr("Pick a consignee and a product to see what a check would say.")
+        )
         self.consignee_edit.setFocus()
         self.lookups_loaded.emit()
         self._schedule_preview()
 
     def _on_lookups_failed(self, message: str, is_bug: bool) -> None:
-        self.preview_status.setText(f"Could not read the parties and products: {message}")
+        self.preview_status.setText(
+            self.tr("Could not read the parties and products: {error}").format(error=message)
+        )
         show_failure(self, message, is_bug, self.context.log_file)
 
     # -- lines ----------------------------------------------------------------------------
@@ -494,13 +527,13 @@ class NewOrderDialog(QDialog):
             if self.discard_question is None:
                 question = QMessageBox(
                     QMessageBox.Icon.Question,
-                    "Discard this order?",
-                    "The order is not saved. Discard what you typed?",
+                    self.tr("Discard this order?"),
+                    self.tr("The order is not saved. Discard what you typed?"),
                     QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
                     self,
                 )
                 question.setObjectName("discardOrderQuestion")
-                question.button(QMessageBox.StandardButton.Cancel).setText("Keep editing")
+                question.button(QMessageBox.StandardButton.Cancel).setText(self.tr("Keep editing"))
                 question.setDefaultButton(QMessageBox.StandardButton.Cancel)
                 question.finished.connect(self._on_discard_question_finished)
                 self.discard_question = question
@@ -524,14 +557,20 @@ class NewOrderDialog(QDialog):
         except LookupError as error:
             text = str(error.args[0]) if error.args else edit.text()
             message.show_error(
-                text if "pick one" in text else f"unknown party {edit.text().strip()!r}"
+                text
+                if isinstance(error, AmbiguousRefError)
+                else self.tr("unknown party {text}").format(text=repr(edit.text().strip()))
             )
             return False, None
         if ref is not None:
             party = self._parties[ref]
             message.show_note(
                 f"{party.name} · {describe_country(party.country)}"
-                + (f" · HQ {party.hq_country}" if party.hq_country != party.country else "")
+                + (
+                    " · " + self.tr("HQ {country}").format(country=party.hq_country)
+                    if party.hq_country != party.country
+                    else ""
+                )
             )
         return True, ref
 
@@ -549,7 +588,7 @@ class NewOrderDialog(QDialog):
         ok = True
         ref = self.ref_edit.text().strip()
         if not ref:
-            self.ref_message.show_error("Order ref is required")
+            self.ref_message.show_error(self.tr("Order ref is required"))
             ok = False
         day: date = self.date_edit.date().toPython()  # type: ignore[assignment]
         try:
@@ -558,12 +597,14 @@ class NewOrderDialog(QDialog):
             self.date_message.show_error(str(error))
             ok = False
         else:
-            self.date_message.show_note(f"Judged under ruleset {ruleset.id}")
+            self.date_message.show_note(
+                self.tr("Judged under ruleset {ruleset}").format(ruleset=ruleset.id)
+            )
 
         good, consignee = self._resolve_party(self.consignee_edit, self.consignee_message)
         ok = ok and good
         if good and consignee is None:
-            self.consignee_message.show_error("Consignee is required")
+            self.consignee_message.show_error(self.tr("Consignee is required"))
             ok = False
         good, end_user = self._resolve_party(self.end_user_edit, self.end_user_message)
         ok = ok and good
@@ -577,14 +618,18 @@ class NewOrderDialog(QDialog):
         if consignee is not None:
             home = self._parties[consignee].country
             self.destination_edit.setPlaceholderText(
-                f"The consignee's location: {describe_country(home)}"
+                self.tr("The consignee's location: {country}").format(
+                    country=describe_country(home)
+                )
             )
             if destination is None:
                 self.destination_message.show_note(
-                    f"Ships to the consignee's location, {describe_country(home)}"
+                    self.tr("Ships to the consignee's location, {country}").format(
+                        country=describe_country(home)
+                    )
                 )
         else:
-            self.destination_edit.setPlaceholderText("The consignee's location")
+            self.destination_edit.setPlaceholderText(self.tr("The consignee's location"))
         if destination is not None:
             self.destination_message.show_note(describe_country(destination))
 
@@ -594,22 +639,24 @@ class NewOrderDialog(QDialog):
                 product = line.product.resolve()
             except LookupError as error:
                 text = str(error.args[0]) if error.args else ""
-                line.show_error(text if "pick one" in text else "unknown product")
+                line.show_error(
+                    text if isinstance(error, AmbiguousRefError) else self.tr("unknown product")
+                )
                 ok = False
                 continue
             if product is None:
-                line.show_error("pick a product")
+                line.show_error(self.tr("pick a product"))
                 ok = False
                 continue
             quantity = line.quantity.value()
             if quantity is None:
-                line.show_error(line.quantity.problem() or "type a quantity")
+                line.show_error(line.quantity.problem() or self.tr("type a quantity"))
                 ok = False
                 continue
             line.show_note(line.product.name_of(product) or product)
             lines.append(OrderLine(product_ref=product, quantity=quantity))
         if not self._lines:
-            self.lines_message.show_error("An order needs at least one line")
+            self.lines_message.show_error(self.tr("An order needs at least one line"))
             ok = False
         if not ok or consignee is None:
             return None
@@ -635,7 +682,9 @@ class NewOrderDialog(QDialog):
             return
         order = self.build_order()
         if order is None:
-            self._show_not_judged("The preview waits until the fields marked in red are filled in.")
+            self._show_not_judged(
+                self.tr("The preview waits until the fields marked in red are filled in.")
+            )
             return
         generation = self._generation
         context = self.context
@@ -647,9 +696,9 @@ class NewOrderDialog(QDialog):
                 return _PreviewResult(generation, None, str(error))
             return _PreviewResult(generation, preview, None)
 
-        self.preview_status.setText("Checking…")
+        self.preview_status.setText(self.tr("Checking…"))
         self._previews.start(
-            "order preview",
+            self.tr("order preview"),
             work,
             on_success=self._on_preview_done,
             on_failure=self._on_preview_failed,
@@ -671,12 +720,16 @@ class NewOrderDialog(QDialog):
         if result.generation != self._generation:
             return  # the form changed meanwhile; a newer preview follows
         if result.preview is None:
-            self._show_not_judged(f"Cannot judge this order yet: {result.problem}")
+            self._show_not_judged(
+                self.tr("Cannot judge this order yet: {problem}").format(problem=result.problem)
+            )
             return
         preview = result.preview
         if preview.ref_taken:
             self.ref_message.show_error(
-                f"order {preview.decision.order_ref} already exists; choose another ref"
+                self.tr("order {ref} already exists; choose another ref").format(
+                    ref=preview.decision.order_ref
+                )
             )
         outcome = preview.decision.outcome
         self.last_preview = preview
@@ -687,13 +740,20 @@ class NewOrderDialog(QDialog):
         self.preview_view.setVisible(True)
         self._preview_spacer.setVisible(False)
         self.preview_status.setText(
-            f"A check now would decide: {outcome.label}. "
-            + ("It may ship as it stands." if outcome.ships else "It may not ship as it stands.")
+            self.tr("A check now would decide: {outcome}.").format(
+                outcome=outcome_label(outcome.value)
+            )
+            + " "
+            + (
+                self.tr("It may ship as it stands.")
+                if outcome.ships
+                else self.tr("It may not ship as it stands.")
+            )
         )
         self.preview_shown.emit(outcome.value)
 
     def _on_preview_failed(self, message: str, is_bug: bool) -> None:
-        self._show_not_judged(f"The preview failed: {message}")
+        self._show_not_judged(self.tr("The preview failed: {error}").format(error=message))
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
 
@@ -715,7 +775,7 @@ class NewOrderDialog(QDialog):
             return
         order = self.build_order()
         if order is None:
-            self.save_message.show_error("Not saved: correct the fields marked in red.")
+            self.save_message.show_error(self.tr("Not saved: correct the fields marked in red."))
             return
         context = self.context
 
@@ -729,11 +789,11 @@ class NewOrderDialog(QDialog):
                 return _Saved(order.ref, None, str(error))
             return _Saved(order.ref, result.decision.outcome, None)
 
-        self.save_message.show_note("Saving…")
+        self.save_message.show_note(self.tr("Saving…"))
         self.save_button.setEnabled(False)
         self.save_check_button.setEnabled(False)
         self._save_job = context.write(
-            f"save order {order.ref}",
+            self.tr("save order {ref}").format(ref=order.ref),
             work,
             lambda saved: Changes.of(
                 Record.ORDERS,
@@ -755,7 +815,9 @@ class NewOrderDialog(QDialog):
         if saved.check_error is not None:
             show_failure(
                 self.parentWidget(),
-                f"Order {saved.ref} was saved, but the check was refused: {saved.check_error}",
+                self.tr("Order {ref} was saved, but the check was refused: {error}").format(
+                    ref=saved.ref, error=saved.check_error
+                ),
                 False,
                 self.context.log_file,
             )
@@ -763,7 +825,7 @@ class NewOrderDialog(QDialog):
 
     def _on_save_failed(self, message: str, is_bug: bool) -> None:
         # Everything typed stays: the officer corrects and saves again.
-        self.save_message.show_error(f"Not saved: {message}")
+        self.save_message.show_error(self.tr("Not saved: {error}").format(error=message))
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
 

@@ -7,7 +7,7 @@ import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -34,18 +34,20 @@ class CancelOrderDialog(QDialog):
     def __init__(self, ref: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("cancelOrderDialog")
-        self.setWindowTitle(f"Cancel order {ref}")
+        self.setWindowTitle(self.tr("Cancel order {ref}").format(ref=ref))
         layout = QVBoxLayout(self)
         intro = QLabel(
-            f"Cancel order <b>{ref}</b>? The quota its decision consumed is released; its "
-            "decisions stay in the record."
+            self.tr(
+                "Cancel order <b>{ref}</b>? The quota its decision consumed is released; its "
+                "decisions stay in the record."
+            ).format(ref=ref)
         )
         intro.setWordWrap(True)
         layout.addWidget(intro)
-        label = QLabel("&Reason (kept in the audit log):")
+        label = QLabel(self.tr("&Reason (kept in the audit log):"))
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("cancelReason")
-        self.reason.setPlaceholderText("e.g. customer withdrew the order on 2026-11-30")
+        self.reason.setPlaceholderText(self.tr("e.g. customer withdrew the order on 2026-11-30"))
         self.reason.setTabChangesFocus(True)
         self.reason.setFixedHeight(72)
         label.setBuddy(self.reason)
@@ -56,13 +58,15 @@ class CancelOrderDialog(QDialog):
         self.problem.setStyleSheet(error_style())
         self.problem.setVisible(False)
         layout.addWidget(self.problem)
-        hint = QLabel(f"At most {CANCEL_REASON_MAX} characters.")
+        hint = QLabel(self.tr("At most {count} characters.").format(count=CANCEL_REASON_MAX))
         hint.setStyleSheet(hint_style())
         layout.addWidget(hint)
         buttons = QDialogButtonBox()
-        self.confirm = buttons.addButton("Cancel order", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.confirm = buttons.addButton(
+            self.tr("Cancel order"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.confirm.setObjectName("confirmCancel")
-        keep = buttons.addButton("Keep order", QDialogButtonBox.ButtonRole.RejectRole)
+        keep = buttons.addButton(self.tr("Keep order"), QDialogButtonBox.ButtonRole.RejectRole)
         keep.setDefault(True)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -75,10 +79,14 @@ class CancelOrderDialog(QDialog):
     def accept(self) -> None:
         reason = self.reason_text()
         if not reason:
-            self._refuse("Say why the order is cancelled: the audit log keeps the reason.")
+            self._refuse(self.tr("Say why the order is cancelled: the audit log keeps the reason."))
             return
         if len(reason) > CANCEL_REASON_MAX:
-            self._refuse(f"{len(reason)} characters: at most {CANCEL_REASON_MAX} are kept.")
+            self._refuse(
+                self.tr("{count} characters: at most {most} are kept.").format(
+                    count=len(reason), most=CANCEL_REASON_MAX
+                )
+            )
             return
         super().accept()
 
@@ -105,19 +113,27 @@ def export_order_list(
             writer.writerow(ORDER_LIST_HEADER)
             for start in range(0, len(ids), EXPORT_CHUNK):
                 if cancel.cancelled:
-                    raise DomainError(f"export to {path} stopped: nothing was written")
+                    raise DomainError(
+                        QCoreApplication.translate(
+                            "OrdersPage", "export to {path} stopped: nothing was written"
+                        ).format(path=path)
+                    )
                 chunk = queries.order_summaries(ids[start : start + EXPORT_CHUNK])
                 writer.writerows(order_list_rows(chunk))
                 written += len(chunk)
-                progress(written, len(ids), "orders written")
+                progress(
+                    written, len(ids), QCoreApplication.translate("OrdersPage", "orders written")
+                )
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(part, path)
     except OSError as error:
         part.unlink(missing_ok=True)
         raise DomainError(
-            f"cannot write {path}: {error.strerror or error}. Choose another folder, or free "
-            "space on the disk."
+            QCoreApplication.translate(
+                "OrdersPage",
+                "cannot write {path}: {error}. Choose another folder, or free space on the disk.",
+            ).format(path=path, error=error.strerror or error)
         ) from error
     except BaseException:
         part.unlink(missing_ok=True)

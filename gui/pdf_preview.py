@@ -11,7 +11,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, QSize, QSizeF, Signal
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QPointF,
+    QRectF,
+    QSize,
+    QSizeF,
+    Signal,
+)
 from PySide6.QtGui import QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPdfWidgets import QPdfView
@@ -84,20 +94,20 @@ class PdfPreviewDialog(QDialog):
         self.status = make_label(name="pdfStatus", wrap=True, selectable=True, hidden=True)
 
         self.fit_width_button = make_button(
-            "Fit width", "fitWidthButton", self._on_fit_width_button_clicked
+            self.tr("Fit width"), "fitWidthButton", self._on_fit_width_button_clicked
         )
         self.fit_page_button = make_button(
-            "Whole page", "fitPageButton", self._on_fit_page_button_clicked
+            self.tr("Whole page"), "fitPageButton", self._on_fit_page_button_clicked
         )
-        self.print_button = make_button("Print…", "printButton")
+        self.print_button = make_button(self.tr("Print…"), "printButton")
         self.print_button.setShortcut("Ctrl+P")
-        self.print_button.setToolTip("Print the document (Ctrl+P)")
+        self.print_button.setToolTip(self.tr("Print the document (Ctrl+P)"))
         self.print_button.clicked.connect(self._on_print_button_clicked)
-        self.save_button = make_button("Save…", "saveButton")
+        self.save_button = make_button(self.tr("Save…"), "saveButton")
         self.save_button.setShortcut("Ctrl+S")
-        self.save_button.setToolTip("Save the PDF exactly as registered (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save the PDF exactly as registered (Ctrl+S)"))
         self.save_button.clicked.connect(self._on_save_button_clicked)
-        self.close_button = make_button("Close", "closeButton", self.reject)
+        self.close_button = make_button(self.tr("Close"), "closeButton", self.reject)
 
         buttons = QHBoxLayout()
         buttons.addWidget(self.summary)
@@ -130,7 +140,9 @@ class PdfPreviewDialog(QDialog):
         count = self.page_count()
         if self.document.status() != QPdfDocument.Status.Ready or count == 0:
             self.summary.setText("")
-            self._say("This PDF could not be read; it cannot be previewed or printed.", ok=False)
+            self._say(
+                self.tr("This PDF could not be read; it cannot be previewed or printed."), ok=False
+            )
             self.print_button.setEnabled(False)
             return
         self._paper = _paper_name(self.document.pagePointSize(0))
@@ -139,7 +151,10 @@ class PdfPreviewDialog(QDialog):
     def _on_navigator_current_page_changed(self, page: int) -> None:
         count = self.page_count()
         if count:
-            self.summary.setText(f"Page {min(page, count - 1) + 1} of {count} · {self._paper}")
+            self.summary.setText(
+                self.tr("Page {page} of {count}").format(page=min(page, count - 1) + 1, count=count)
+                + f" · {self._paper}"
+            )
 
     def _say(self, text: str, *, ok: bool) -> None:
         self.status.setStyleSheet(text_style(Tone.OK) if ok else error_style())
@@ -174,7 +189,7 @@ class PdfPreviewDialog(QDialog):
     def _on_print_button_clicked(self) -> None:
         printer = self.make_printer()
         dialog = named(QPrintDialog(printer, self), "printDialog")
-        dialog.setWindowTitle(f"Print {self.windowTitle()}")
+        dialog.setWindowTitle(self.tr("Print {title}").format(title=self.windowTitle()))
         dialog.setMinMax(1, max(self.page_count(), 1))
         dialog.accepted.connect(lambda: self.print_to(printer))
         self.print_dialog = dialog
@@ -190,7 +205,7 @@ class PdfPreviewDialog(QDialog):
         dpi = min(printer.resolution(), PRINT_DPI_LIMIT)
         painter = QPainter()
         if not painter.begin(printer):
-            self._say("The printer could not be started; nothing was printed.", ok=False)
+            self._say(self.tr("The printer could not be started; nothing was printed."), ok=False)
             return 0
         printed = 0
         try:
@@ -211,7 +226,15 @@ class PdfPreviewDialog(QDialog):
                 printed += 1
         finally:
             painter.end()
-        self._say(f"✓ Sent {printed} page{'s' if printed != 1 else ''} to the printer.", ok=True)
+        self._say(
+            "✓ "
+            + (
+                self.tr("Sent 1 page to the printer.")
+                if printed == 1
+                else self.tr("Sent {count} pages to the printer.").format(count=printed)
+            ),
+            ok=True,
+        )
         self.printed.emit(printed)
         return printed
 
@@ -220,9 +243,9 @@ class PdfPreviewDialog(QDialog):
     def _on_save_button_clicked(self) -> None:
         dialog = QFileDialog(
             self,
-            "Save document",
+            self.tr("Save document"),
             str(Path(self.settings.last_folder()) / self.file_name),
-            "PDF documents (*.pdf)",
+            self.tr("PDF documents (*.pdf)"),
         )
         dialog.setObjectName("saveDialog")
         dialog.setAcceptMode(QFileDialog.AcceptMode.AcceptSave)
@@ -235,20 +258,24 @@ class PdfPreviewDialog(QDialog):
         """Write the PDF to ``path``; a refused write is explained, and the preview stays."""
         target = Path(path)
         if target.is_dir():
-            self._say(f"{target} is a folder: give a file name.", ok=False)
+            self._say(
+                self.tr("{path} is a folder: give a file name.").format(path=target), ok=False
+            )
             return False
         try:
             write_atomically(target, self.pdf)
         except DomainError as error:
-            self._say(f"Not saved: {error}", ok=False)
-            show_failure(self, f"Not saved: {error}", False, self.log_file)
+            self._say(self.tr("Not saved: {error}").format(error=error), ok=False)
+            show_failure(
+                self, self.tr("Not saved: {error}").format(error=error), False, self.log_file
+            )
             return False
         except Exception as error:
             log.exception("saving %s failed", target)
             show_failure(self, f"{type(error).__name__}: {error}", True, self.log_file)
             return False
         self.settings.set_last_folder(target)
-        self._say(f"✓ Saved to {target}", ok=True)
+        self._say("✓ " + self.tr("Saved to {path}").format(path=target), ok=True)
         self.saved.emit(str(target))
         return True
 
@@ -262,7 +289,7 @@ def _paper_name(points: QSizeF) -> str:
     if size.id() == QPageSize.PageSizeId.A4:
         return "A4"
     if size.id() == QPageSize.PageSizeId.Letter:
-        return "US Letter"
+        return QCoreApplication.translate("PdfPreviewDialog", "US Letter")
     return f"{points.width() * 25.4 / 72:.0f} × {points.height() * 25.4 / 72:.0f} mm"
 
 

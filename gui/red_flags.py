@@ -15,7 +15,7 @@ from html import escape
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -44,6 +44,7 @@ from gui.changes import Changes, Record
 from gui.context import DeskContext
 from gui.decision_view import order_parties
 from gui.dialogs import DeskDialog, show_failure
+from gui.kit.dates import date_format, day_text, moment_text
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.screen import cap_minimum, fit_to_screen
 from gui.style import (
@@ -82,7 +83,13 @@ class RedFlagDialog(DeskDialog):
 
     def __init__(self, context: DeskContext, order_ref: str, parent: QWidget | None = None) -> None:
         super().__init__(
-            context, parent, title=f"Red flags: order {order_ref}", name="redFlagDialog", modal=True
+            context,
+            parent,
+            title=QCoreApplication.translate("RedFlagDialog", "Red flags: order {ref}").format(
+                ref=order_ref
+            ),
+            name="redFlagDialog",
+            modal=True,
         )
         self.order_ref = order_ref
         self.detail: OrderDetail | None = None
@@ -93,9 +100,11 @@ class RedFlagDialog(DeskDialog):
         fit_to_screen(self, 760, 780)
 
         self.heading = make_label(
-            f"Order {order_ref}", name="redFlagHeading", style=heading_style(13)
+            self.tr("Order {ref}").format(ref=order_ref),
+            name="redFlagHeading",
+            style=heading_style(13),
         )
-        self.parties = make_label("Loading…", style=text_style(Tone.TEXT), wrap=True)
+        self.parties = make_label(self.tr("Loading…"), style=text_style(Tone.TEXT), wrap=True)
         self.badge = make_label(name="redFlagOutcome")
         self.badge.setMaximumWidth(260)
 
@@ -136,13 +145,15 @@ class RedFlagDialog(DeskDialog):
     # -- building -------------------------------------------------------------------------
 
     def _build_checklist(self) -> QGroupBox:
-        box = named(QGroupBox("Know-your-customer checklist"), "checklistBox")
+        box = named(QGroupBox(self.tr("Know-your-customer checklist")), "checklistBox")
         column = QVBoxLayout(box)
         column.setSpacing(4)
         self.checklist = self.context.ruleset_today().red_flags
         source = QLabel(
-            f"Red flags from {self.checklist.source}. Tick each one you observed. "
-            f"{self.checklist.principle}"
+            self.tr("Red flags from {source}. Tick each one you observed.").format(
+                source=self.checklist.source
+            )
+            + f" {self.checklist.principle}"
         )
         source.setWordWrap(True)
         source.setStyleSheet(hint_style())
@@ -151,7 +162,7 @@ class RedFlagDialog(DeskDialog):
         self.flag_notes: dict[str, QLabel] = {}
         for question in self.checklist.questions:
             check = named(QCheckBox(question.text), f"flag_{question.key}")
-            check.setToolTip(f"Look at: {question.hint}")
+            check.setToolTip(self.tr("Look at: {hint}").format(hint=question.hint))
             check.setAccessibleDescription(question.hint)
             check.toggled.connect(self._on_flag_toggled)
             note = make_label(
@@ -163,11 +174,11 @@ class RedFlagDialog(DeskDialog):
             column.addWidget(note)
         self.checklist_note = named(QPlainTextEdit(), "checklistNote")
         self.checklist_note.setPlaceholderText(
-            "What you looked at, whom you asked, what you concluded…"
+            self.tr("What you looked at, whom you asked, what you concluded…")
         )
         self.checklist_note.setFixedHeight(64)
-        self.checklist_note.setAccessibleName("Checklist note")
-        note_label = QLabel("Note:")
+        self.checklist_note.setAccessibleName(self.tr("Checklist note"))
+        note_label = QLabel(self.tr("Note:"))
         column.addWidget(note_label)
         column.addWidget(self.checklist_note)
         self.previous = make_label(
@@ -177,7 +188,7 @@ class RedFlagDialog(DeskDialog):
         row = QHBoxLayout()
         self.flag_count = make_label(name="flagCount")
         self.save_checklist = make_button(
-            "Save checklist", "saveChecklist", self._on_save_checklist_clicked
+            self.tr("Save checklist"), "saveChecklist", self._on_save_checklist_clicked
         )
         row.addWidget(self.flag_count, 1)
         row.addWidget(self.save_checklist)
@@ -187,7 +198,8 @@ class RedFlagDialog(DeskDialog):
 
     def _build_resolution(self) -> QGroupBox:
         box = named(
-            QGroupBox("Red Flag 28: IaaS training for a customer outside Tier 1"), "resolutionBox"
+            QGroupBox(self.tr("Red Flag 28: IaaS training for a customer outside Tier 1")),
+            "resolutionBox",
         )
         self.resolution_box = box
         column = QVBoxLayout(box)
@@ -200,20 +212,22 @@ class RedFlagDialog(DeskDialog):
         today = self.context.today()
         self.resolved_on = named(QDateEdit(_qdate(today)), "resolvedOn")
         self.resolved_on.setCalendarPopup(True)
-        self.resolved_on.setDisplayFormat("yyyy-MM-dd")
+        self.resolved_on.setDisplayFormat(date_format())
         self.resolved_on.setMaximumWidth(140)
         self.resolved_by = make_line_edit(self.context.actor, name="resolvedBy")
         self.resolution_note = named(QPlainTextEdit(), "resolutionNote")
         self.resolution_note.setPlaceholderText(
-            "How the flag was resolved: the model trained, for whom, where the compute "
-            "stays, which statements are on file…"
+            self.tr(
+                "How the flag was resolved: the model trained, for whom, where the compute "
+                "stays, which statements are on file…"
+            )
         )
         self.resolution_note.setFixedHeight(72)
         self.resolution_errors: dict[str, QLabel] = {}
         for name, label, widget in (
-            ("resolved_on", "Resolved on:", self.resolved_on),
-            ("resolved_by", "Resolved by:", self.resolved_by),
-            ("note", "How:", self.resolution_note),
+            ("resolved_on", self.tr("Resolved on:"), self.resolved_on),
+            ("resolved_by", self.tr("Resolved by:"), self.resolved_by),
+            ("note", self.tr("How:"), self.resolution_note),
         ):
             holder = QWidget()
             inner = QVBoxLayout(holder)
@@ -228,11 +242,12 @@ class RedFlagDialog(DeskDialog):
         column.addLayout(form)
         row = QHBoxLayout()
         self.recheck = named(
-            QCheckBox("Check the order again afterwards (releases the hold)"), "recheckAfter"
+            QCheckBox(self.tr("Check the order again afterwards (releases the hold)")),
+            "recheckAfter",
         )
         self.recheck.setChecked(True)
         self.record_resolution = make_button(
-            "Record resolution", "recordResolution", self._on_record_resolution_clicked
+            self.tr("Record resolution"), "recordResolution", self._on_record_resolution_clicked
         )
         row.addWidget(self.recheck, 1)
         row.addWidget(self.record_resolution)
@@ -289,11 +304,16 @@ class RedFlagDialog(DeskDialog):
             self.checklist_note.setPlainText(last.note)
             flags = raised(last.answers, self.checklist)
             self.previous.setText(
-                f"Last answered by {last.answered_by} on "
-                f"{last.answered_at.strftime('%Y-%m-%d %H:%M')} UTC "
-                f"({len(detail.checklists)} checklist{'s' if len(detail.checklists) != 1 else ''}"
-                f" kept): {len(flags)} red flag{'s' if len(flags) != 1 else ''} raised. Saving "
-                "keeps a new checklist; earlier ones stay on record."
+                self.tr("Last answered by {officer} on {time} UTC ({kept}): {raised}.").format(
+                    officer=last.answered_by,
+                    time=moment_text(last.answered_at),
+                    kept=self.tr("1 checklist kept")
+                    if len(detail.checklists) == 1
+                    else self.tr("{count} checklists kept").format(count=len(detail.checklists)),
+                    raised=self._raised(len(flags)),
+                )
+                + " "
+                + self.tr("Saving keeps a new checklist; earlier ones stay on record.")
             )
             self.previous.setVisible(True)
         parties_known = [detail.consignee] + ([detail.end_user] if detail.end_user else [])
@@ -306,7 +326,7 @@ class RedFlagDialog(DeskDialog):
                 note = self.flag_notes.get(key)
                 if note is None:
                     continue
-                note.setText(f"From the party records: {reason}")
+                note.setText(self.tr("From the party records: {reason}").format(reason=reason))
                 note.setVisible(True)
                 if not detail.checklists:
                     self.flags[key].setChecked(True)
@@ -320,7 +340,9 @@ class RedFlagDialog(DeskDialog):
         outcome = "cancelled" if cancelled else (latest.decision.outcome.value if latest else None)
         self.badge.setText(badge_text(outcome))
         self.badge.setStyleSheet(badge_stylesheet(outcome))
-        self.badge.setToolTip("Latest recorded decision" if latest else "Not checked yet")
+        self.badge.setToolTip(
+            self.tr("Latest recorded decision") if latest else self.tr("Not checked yet")
+        )
 
     def _show_resolution(self) -> None:
         decision = self._decision()
@@ -335,16 +357,21 @@ class RedFlagDialog(DeskDialog):
             held = decision.finding(RED_FLAG_28)
             recorded = detail is not None and detail.latest is not None
             self.finding.setText(
-                f"<b>{'On hold' if recorded else 'A check would hold it'}</b> "
+                f"<b>{self.tr('On hold') if recorded else self.tr('A check would hold it')}</b> "
                 f"({escape(held.rule)}): {escape(held.message)}"
             )
         if existing is not None:
             self.finding.setText(
-                f"<b>Resolved</b> by {escape(existing.resolved_by)} on "
-                f"{existing.resolved_on.isoformat()}: {escape(existing.note)}"
+                self.tr("<b>Resolved</b> by {officer} on {date}: {note}").format(
+                    officer=escape(existing.resolved_by),
+                    date=day_text(existing.resolved_on),
+                    note=escape(existing.note),
+                )
                 + (
-                    "<br><b>The order has not been checked since: check it again to release "
-                    "the hold.</b>"
+                    self.tr(
+                        "<br><b>The order has not been checked since: check it again to release "
+                        "the hold.</b>"
+                    )
                     if RED_FLAG_28 in codes
                     else ""
                 )
@@ -352,7 +379,7 @@ class RedFlagDialog(DeskDialog):
             self.resolved_on.setDate(_qdate(existing.resolved_on))
             self.resolved_by.setText(existing.resolved_by)
             self.resolution_note.setPlainText(existing.note)
-            self.record_resolution.setText("Record a new resolution")
+            self.record_resolution.setText(self.tr("Record a new resolution"))
         self._on_resolution_changed()
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
@@ -360,7 +387,11 @@ class RedFlagDialog(DeskDialog):
         self._set_enabled(self.detail is not None)
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
-        self.problem.setText(f"Not done: {message}. Everything you entered is still here.")
+        self.problem.setText(
+            self.tr("Not done: {error}. Everything you entered is still here.").format(
+                error=message
+            )
+        )
         self.problem.setVisible(True)
 
     # -- the checklist --------------------------------------------------------------------
@@ -371,11 +402,22 @@ class RedFlagDialog(DeskDialog):
     def _update_count(self) -> None:
         count = sum(self.answers().values())
         self.flag_count.setText(
-            "No red flags ticked."
+            self.tr("No red flags ticked.")
             if count == 0
-            else f"⚠ {count} red flag{'s' if count != 1 else ''} ticked."
+            else "⚠ "
+            + (
+                self.tr("1 red flag ticked.")
+                if count == 1
+                else self.tr("{count} red flags ticked.").format(count=count)
+            )
         )
         self.flag_count.setStyleSheet(text_style(Tone.WARNING) if count else hint_style())
+
+    def _raised(self, count: int) -> str:
+        """ "1 red flag raised", "3 red flags raised"."""
+        if count == 1:
+            return self.tr("1 red flag raised")
+        return self.tr("{count} red flags raised").format(count=count)
 
     def _on_flag_toggled(self, _checked: bool) -> None:
         self._update_count()
@@ -395,9 +437,9 @@ class RedFlagDialog(DeskDialog):
         def work(progress: Any, cancel: CancelToken) -> None:
             records.record_checklist(db, checklist, actor=actor)
 
-        self._start("Saving the checklist…")
+        self._start(self.tr("Saving the checklist…"))
         self.context.write(
-            f"checklist {self.order_ref}",
+            self.tr("checklist {ref}").format(ref=self.order_ref),
             work,
             Changes.of(Record.ORDERS, refs=[self.order_ref]),
             on_success=self._on_checklist_saved,
@@ -418,12 +460,15 @@ class RedFlagDialog(DeskDialog):
         count = sum(self.answers().values())
         self.status.setStyleSheet(note_style())
         self.status.setText(
-            f"Checklist saved with the order and in the audit log ({count} red "
-            f"flag{'s' if count != 1 else ''} raised)."
+            self.tr("Checklist saved with the order and in the audit log ({raised}).").format(
+                raised=self._raised(count)
+            )
         )
         self.previous.setText(
-            f"Last answered by {self.context.actor} just now: saving again keeps another "
-            "checklist; earlier ones stay on record."
+            self.tr(
+                "Last answered by {officer} just now: saving again keeps another "
+                "checklist; earlier ones stay on record."
+            ).format(officer=self.context.actor)
         )
         self.previous.setVisible(True)
         self.checklist_saved.emit()
@@ -438,11 +483,11 @@ class RedFlagDialog(DeskDialog):
         value = self.resolved_on.date()
         resolved_on = date(value.year(), value.month(), value.day())
         if resolved_on > self.context.today():
-            problems["resolved_on"] = "The resolution cannot be dated in the future"
+            problems["resolved_on"] = self.tr("The resolution cannot be dated in the future")
         if not self.resolved_by.text().strip():
-            problems["resolved_by"] = "Name who resolved it"
+            problems["resolved_by"] = self.tr("Name who resolved it")
         if not self.resolution_note.toPlainText().strip() and self._note_touched:
-            problems["note"] = (
+            problems["note"] = self.tr(
                 "Describe how it was resolved: it is kept with the order and in the audit log"
             )
         resolution = None
@@ -492,10 +537,12 @@ class RedFlagDialog(DeskDialog):
             return None
 
         self._start(
-            "Recording the resolution…" + (" and checking the order again" if recheck else "")
+            self.tr("Recording the resolution and checking the order again…")
+            if recheck
+            else self.tr("Recording the resolution…")
         )
         self.context.write(
-            f"resolve red flag 28 {ref}",
+            self.tr("resolve red flag 28 {ref}").format(ref=ref),
             work,
             Changes.of(Record.ORDERS, *([Record.DECISIONS] if recheck else []), refs=[ref]),
             on_success=self._on_resolution_recorded,
@@ -507,14 +554,17 @@ class RedFlagDialog(DeskDialog):
         self.status.setStyleSheet(note_style())
         if result is None:
             self.status.setText(
-                "Resolution recorded with the order and in the audit log. Check the order "
-                "again to release the hold."
+                self.tr(
+                    "Resolution recorded with the order and in the audit log. Check the order "
+                    "again to release the hold."
+                )
             )
         else:
             outcome = result.decision.outcome
             self.status.setText(
-                f"Resolution recorded, and the order checked again: <b>{badge_text(outcome.value)}"
-                "</b>."
+                self.tr(
+                    "Resolution recorded, and the order checked again: <b>{outcome}</b>."
+                ).format(outcome=badge_text(outcome.value))
             )
             self.rechecked.emit(outcome.value)
         self.saved.emit()

@@ -11,9 +11,12 @@ from __future__ import annotations
 from decimal import Decimal
 from enum import StrEnum
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
 from domain.decision import Outcome
+from gui.kit import numbers
+from gui.kit.numbers import grouped
 
 
 class Tone(StrEnum):
@@ -233,11 +236,20 @@ OUTCOME_SYMBOLS: dict[str, str] = {
 
 
 def outcome_label(value: str | None) -> str:
-    if value is None:
-        return "Pending"
-    if value == "cancelled":
-        return "Cancelled"
-    return Outcome(value).label
+    """An outcome as the window names it, in the window's language (the domain's label in
+    English)."""
+    translate = QCoreApplication.translate
+    labels = {
+        "pending": translate("Outcome", "Pending"),
+        "cancelled": translate("Outcome", "Cancelled"),
+        Outcome.NO_LICENSE_REQUIRED.value: translate("Outcome", "No licence required"),
+        Outcome.AUTHORIZED.value: translate("Outcome", "Authorized"),
+        Outcome.LICENSE_REQUIRED.value: translate("Outcome", "Licence required"),
+        Outcome.HOLD.value: translate("Outcome", "Hold"),
+        Outcome.PROHIBITED.value: translate("Outcome", "Prohibited"),
+    }
+    key = value or "pending"
+    return labels[key] if key in labels else Outcome(key).label
 
 
 def badge_text(value: str | None) -> str:
@@ -263,11 +275,11 @@ def tpp(value: Decimal | float | None) -> str:
     if value is None:
         return ""
     whole = value == value.to_integral_value() if isinstance(value, Decimal) else value.is_integer()
-    return f"{value:,.0f}" if whole else f"{value:,.1f}"
+    return grouped(value, 0 if whole else 1)
 
 
 def percent(value: Decimal | float) -> str:
-    return f"{float(value) * 100:.1f} %"
+    return numbers.percent(float(value))
 
 
 def dark_palette() -> QPalette:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QCommandLinkButton,
@@ -55,41 +55,49 @@ class WelcomeDialog(DeskDialog):
 
     def __init__(self, context: DeskContext, window: QWidget) -> None:
         super().__init__(
-            context, window, title="Welcome to Diffusion Desk", name="welcomeDialog", width=620
+            context,
+            window,
+            title=QCoreApplication.translate("WelcomeDialog", "Welcome to Diffusion Desk"),
+            name="welcomeDialog",
+            width=620,
         )
         self.main_window = window
         self._job: Job | None = None
 
-        title = make_label("Welcome to Diffusion Desk", style=heading_style(17))
+        title = make_label(self.tr("Welcome to Diffusion Desk"), style=heading_style(17))
         intro = QLabel(
-            f"The database <b>{context.connection.description}</b> is empty. "
-            "How would you like to start?"
+            self.tr("The database <b>{database}</b> is empty. How would you like to start?").format(
+                database=context.connection.description
+            )
         )
         intro.setWordWrap(True)
         ruleset = context.ruleset_today()
         notice = make_label(
-            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            self.tr("Ruleset in effect today: <b>{ruleset}</b>.").format(ruleset=ruleset.id)
+            + f" {ruleset.enforcement_note}",
             style=warning_style(),
             wrap=True,
         )
 
         self.demo_button = QCommandLinkButton(
-            "Load the demonstration data",
-            "About forty invented customers, the reference chips and servers, certifications, "
-            "licences and a few hundred orders, checked straight away so every outcome shows.",
+            self.tr("Load the demonstration data"),
+            self.tr(
+                "About forty invented customers, the reference chips and servers, certifications,"
+                " licences and a few hundred orders, checked straight away so every outcome shows."
+            ),
         )
         self.demo_button.setObjectName("loadDemoButton")
         self.demo_button.clicked.connect(self._on_demo_button_clicked)
         self.import_button = QCommandLinkButton(
-            "Import a CSV file…",
-            "Parties, products, certifications, licences or orders from your own records.",
+            self.tr("Import a CSV file…"),
+            self.tr("Parties, products, certifications, licences or orders from your own records."),
         )
         self.import_button.setObjectName("importButton")
         self.import_button.clicked.connect(self._on_import_button_clicked)
         self.import_button.setEnabled(callable(getattr(window, "_on_import", None)))
         self.empty_button = QCommandLinkButton(
-            "Start with an empty database",
-            "Enter parties, products and orders yourself.",
+            self.tr("Start with an empty database"),
+            self.tr("Enter parties, products and orders yourself."),
         )
         self.empty_button.setObjectName("startEmptyButton")
         self.empty_button.clicked.connect(self.reject)
@@ -97,9 +105,9 @@ class WelcomeDialog(DeskDialog):
         self.progress = named(QProgressBar(), "welcomeProgress")
         self.progress.setVisible(False)
         self.status = make_label(name="welcomeStatus", wrap=True)
-        self.stop_button = make_button("Stop checking", "stopDemoButton")
+        self.stop_button = make_button(self.tr("Stop checking"), "stopDemoButton")
         self.stop_button.setToolTip(
-            "Stop after the current order; the rest stay pending for Check all pending"
+            self.tr("Stop after the current order; the rest stay pending for Check all pending")
         )
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
@@ -145,7 +153,9 @@ class WelcomeDialog(DeskDialog):
         context = self.context
 
         def work(progress: Any, cancel: CancelToken) -> DemoLoaded:
-            progress(0, 0, "Loading the demonstration data…")
+            progress(
+                0, 0, QCoreApplication.translate("WelcomeDialog", "Loading the demonstration data…")
+            )
             loaded = load_demo(context.db, context.demo_dataset(), actor=context.actor)
             checked = check_pending(
                 context.db, context.catalog, actor=context.actor, progress=progress, cancel=cancel
@@ -157,9 +167,11 @@ class WelcomeDialog(DeskDialog):
         self.progress.setRange(0, 0)
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
-        self.status.setText("Loading the demonstration data…")
+        self.status.setText(
+            QCoreApplication.translate("WelcomeDialog", "Loading the demonstration data…")
+        )
         self._job = context.write(
-            "load demonstration data",
+            self.tr("load demonstration data"),
             work,
             Changes.everything(),
             on_success=self._on_demo_done,
@@ -176,11 +188,17 @@ class WelcomeDialog(DeskDialog):
             return
         self.progress.setRange(0, total)
         self.progress.setValue(done)
-        self.progress.setFormat("%v of %m orders checked")
-        self.status.setText(f"Checking the orders so their decisions show… {label}")
+        self.progress.setFormat(self.tr("%v of %m orders checked"))
+        self.status.setText(
+            self.tr("Checking the orders so their decisions show… {progress}").format(
+                progress=label
+            )
+        )
 
     def _on_stop_button_clicked(self) -> None:
-        stop_job(self._job, self.stop_button, self.status, "Stopping after the current order…")
+        stop_job(
+            self._job, self.stop_button, self.status, self.tr("Stopping after the current order…")
+        )
 
     def _on_job_finished(self) -> None:
         self._job = None
@@ -193,7 +211,7 @@ class WelcomeDialog(DeskDialog):
 
     def _on_demo_failed(self, message: str, is_bug: bool) -> None:
         self._set_choices_enabled(True)
-        self.status.setText(f"Not loaded: {message}")
+        self.status.setText(self.tr("Not loaded: {error}").format(error=message))
         self.status.setStyleSheet(error_style())
         if is_bug:
             show_failure(self, message, True, self.context.log_file)

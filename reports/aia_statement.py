@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
-from reportlab.platypus import Flowable
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether
 
+from domain.courtesy import CourtesyTranslation
 from domain.documents import AiaStatementView, DocumentKind, Stamp
 from reports.base import DocumentPdf
 
@@ -28,7 +30,9 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
     """Letterhead, title, consignee, items, then the certification of § 740.27(b)(2) in the
     regulation's words: the consignee's name, items (i) to (iv), and (v) as one signature
     block per signer, never split across pages. Where the items include model weights, the
-    storage attestation follows, marked as the exporter's form, with its own signatures."""
+    storage attestation follows, marked as the exporter's form, with its own signatures. For a
+    consignee reading Chinese, a courtesy translation of (i) to (v) comes last, labelled in
+    both languages as not binding, numbered as the English items are."""
 
     @property
     def kind_label(self) -> str:
@@ -85,4 +89,27 @@ class AiaStatementPdf(DocumentPdf[AiaStatementView]):
                 closing=(request,),
                 keep_last=2,  # its heading and its text
             )
+        if view.courtesy is not None:
+            story += self._courtesy(view.courtesy)
         return story
+
+    def _courtesy(self, courtesy: CourtesyTranslation) -> list[Flowable]:
+        """The translation after everything that binds: its label in English and in the
+        translation's language, the title, the items as numbered in English, where to sign."""
+        items = []
+        for index, commitment in enumerate(courtesy.commitments):
+            label, body = numbered(commitment, index)
+            items.append(self.para(self.plain(body), "numbered", bulletText=label))
+        return [
+            CondPageBreak(60 * mm),
+            KeepTogether(
+                [
+                    self.heading(courtesy.label),
+                    self.para(self.bold(courtesy.translated_label), "body", spaceAfter=3 * mm),
+                    self.text(courtesy.title, "body"),
+                    items[0],
+                ]
+            ),
+            *items[1:],
+            self.text(courtesy.signing_note, "muted"),
+        ]

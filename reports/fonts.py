@@ -15,8 +15,10 @@ Lao, Myanmar, ...) are shaped with HarfBuzz (uharfbuzz) so their vowel signs and
 print as written. Text that no installed font can print is refused before a document is
 registered (``unprintable``), naming the field and the script.
 
-Where the fonts are: ``DIFFUSION_DESK_FONT`` (a .ttf or .ttc file) if set, else what fontconfig
-reports for the family, else the usual paths of Debian, Fedora, Arch and macOS packages.
+Where the fonts are: ``DIFFUSION_DESK_FONT`` (a .ttf or .ttc file) if set, else, in the bundle
+that needs no Python (``make dist``), its own ``fonts`` folder, copied from the build machine
+(``Fonts.files``), else what fontconfig reports for the family, else the usual paths of Debian,
+Fedora, Arch and macOS packages.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ import os
 import re
 import shutil
 import subprocess
+import sys
 import threading
 import unicodedata
 from collections.abc import Callable, Iterable, Iterator
@@ -65,6 +68,8 @@ _FONT_DIRS = (
     "/Library/Fonts",
     "~/Library/Fonts",
 )
+BUNDLE_FONT_FOLDER = "fonts"
+"""The bundle's font folder, under its data root (PyInstaller's ``sys._MEIPASS``)."""
 _BODY_FILES = ("wqy-microhei.ttc", "wqy-zenhei.ttc")
 _BODY_FAMILIES = ("WenQuanYi Micro Hei", "WenQuanYi Zen Hei")
 _HEADING_FILES = ("DejaVuSans-Bold.ttf",)
@@ -191,6 +196,8 @@ class Fonts:
     heading_file: str | None
     body_covers: frozenset[int]
     heading_covers: frozenset[int]
+    files: tuple[str, ...] = ()
+    """Every font file registered: what the bundle copies into its own font folder."""
 
     @property
     def fallback(self) -> str | None:
@@ -286,6 +293,7 @@ def load_fonts() -> Fonts:
 def _register() -> Fonts:
     body_file, body_font = find_body_font()
     pdfmetrics.registerFont(body_font)
+    files = [body_file]
 
     heading_file = _first_loadable(
         HEADING, _candidates(_HEADING_FILES, ("DejaVu Sans:bold",)), require_cjk=False
@@ -293,6 +301,7 @@ def _register() -> Fonts:
     covers: frozenset[int] = frozenset()
     heading = body_font.fontName
     if heading_file is not None:
+        files.append(heading_file[0])
         _, font = heading_file
         pdfmetrics.registerFont(font)
         heading = font.fontName
@@ -302,6 +311,7 @@ def _register() -> Fonts:
         FALLBACK, _candidates(_FALLBACK_FILES, ("DejaVu Sans",)), require_cjk=False
     )
     if fallback_found is not None:
+        files.append(fallback_found[0])
         pdfmetrics.registerFont(fallback_found[1])
         fallbacks.append((FALLBACK, frozenset(fallback_found[1].face.charToGlyph)))
     folders: list[Path] = []
@@ -312,6 +322,7 @@ def _register() -> Fonts:
             pdfmetrics.registerFont(found[1])
             fallbacks.append((name, frozenset(found[1].face.charToGlyph)))
             folders.append(Path(found[0]).parent)
+            files.append(found[0])
     # Then every other regular Noto Sans/Serif face installed beside them (rarer scripts).
     tried = set(_SCRIPT_FILES)
     for folder in dict.fromkeys(folders):
@@ -324,9 +335,10 @@ def _register() -> Fonts:
             if found is not None:
                 pdfmetrics.registerFont(found[1])
                 fallbacks.append((name, frozenset(found[1].face.charToGlyph)))
-    mono = _register_optional(MONO, _candidates(_MONO_FILES, ("DejaVu Sans Mono",)), BODY)
+                files.append(found[0])
+    mono = _register_optional(MONO, _candidates(_MONO_FILES, ("DejaVu Sans Mono",)), BODY, files)
     mono_bold = _register_optional(
-        MONO_BOLD, _candidates(_MONO_BOLD_FILES, ("DejaVu Sans Mono:bold",)), heading
+        MONO_BOLD, _candidates(_MONO_BOLD_FILES, ("DejaVu Sans Mono:bold",)), heading, files
     )
     return Fonts(
         body=BODY,
@@ -338,6 +350,7 @@ def _register() -> Fonts:
         heading_file=None if heading_file is None else heading_file[0],
         body_covers=frozenset(body_font.face.charToGlyph),
         heading_covers=covers,
+        files=tuple(dict.fromkeys(files)),
     )
 
 
@@ -364,10 +377,11 @@ def find_body_font() -> tuple[str, TTFont]:
     return found
 
 
-def _register_optional(name: str, paths: Iterable[Path], fallback: str) -> str:
+def _register_optional(name: str, paths: Iterable[Path], fallback: str, files: list[str]) -> str:
     found = _first_loadable(name, paths, require_cjk=False)
     if found is None:
         return fallback
+    files.append(found[0])
     pdfmetrics.registerFont(found[1])
     return name
 
@@ -392,8 +406,12 @@ def _first_loadable(
 
 
 def _candidates(file_names: tuple[str, ...], families: tuple[str, ...]) -> Iterator[Path]:
-    """Paths to try, best first: fontconfig's answer for each family (only when it names one
-    of the expected files: fc-match falls back to any font), then the usual folders."""
+    """Paths to try, best first: the bundle's own fonts, fontconfig's answer for each family
+    (only when it names one of the expected files: fc-match falls back to any font), then the
+    usual folders."""
+    bundled = bundle_font_folder()
+    if bundled is not None:
+        yield from (bundled / name for name in file_names if (bundled / name).is_file())
     for family in families:
         for path in _fontconfig(family):
             if path.name in file_names:
@@ -409,6 +427,14 @@ def _candidates(file_names: tuple[str, ...], families: tuple[str, ...]) -> Itera
             ]
             yield from (path for path in direct if path.is_file())
             yield from sorted(root.rglob(file_name))
+
+
+def bundle_font_folder() -> Path | None:
+    """The font folder of the bundle this process runs from, or None (not frozen)."""
+    root = getattr(sys, "_MEIPASS", None)
+    if not getattr(sys, "frozen", False) or root is None:
+        return None
+    return Path(root) / BUNDLE_FONT_FOLDER
 
 
 def _fontconfig(family: str) -> list[Path]:

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("diffusion_desk.storage")
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 """The newest migration shipped (a test checks it is Alembic's head). A database already at
 it opens without importing Alembic at all: the window appears sooner."""
 BUSY_TIMEOUT_MS = 30_000
@@ -397,7 +397,7 @@ def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> P
 @contextmanager
 def _foreign_keys_off(connection: Connection) -> Iterator[None]:
     """SQLite's foreign key enforcement off while the schema is migrated: a migration that
-    rebuilds a table others refer to (0015) drops and renames it, which enforcement forbids.
+    rebuilds a table others refer to (0016) drops and renames it, which enforcement forbids.
     The pragma only takes effect outside a transaction, so it is set before the migration's
     begins; the migration checks the references itself before it commits."""
     if connection.dialect.name != "sqlite":

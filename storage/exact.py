@@ -3,7 +3,7 @@
 PostgreSQL keeps them as NUMERIC, which adds exactly. SQLite has no decimal type: a figure is
 kept there as its exact decimal text (a TEXT column: ``15832``, ``1975.2``), and the sums the
 desk asks of SQL go through two functions of its own, registered on every SQLite connection and
-created with the same names on PostgreSQL by migration 0015, so one SQL text serves both:
+created with the same names on PostgreSQL by migration 0016, so one SQL text serves both:
 
 - ``desk_add(a, b)``: a + b, exactly;
 - ``desk_sum(x)``: the exact sum of a column (NULL for no rows, like ``SUM``).

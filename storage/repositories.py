@@ -99,7 +99,7 @@ class _Repository:
 
 _PARTY_COLUMNS = (
     "ref, name, aliases, address, country, hq_country, parent_name, parent_hq_country, role,"
-    " veu, veu_country, veu_id"
+    " veu, veu_country, veu_id, language"
 )
 _PARTY_ID = Statement("SELECT id FROM parties WHERE ref = :ref")
 _PARTY = Statement(f"SELECT {_PARTY_COLUMNS} FROM parties WHERE ref = :ref")
@@ -111,7 +111,21 @@ _PARTY_IDS = InStatement("SELECT ref, id, country FROM parties WHERE ref IN ({va
 
 
 def _make_party(row: Sequence[Any]) -> Party:
-    ref, name, aliases, address, country, hq, parent, parent_hq, role, veu, veu_where, veu_id = row
+    (
+        ref,
+        name,
+        aliases,
+        address,
+        country,
+        hq,
+        parent,
+        parent_hq,
+        role,
+        veu,
+        veu_where,
+        veu_id,
+        language,
+    ) = row
     return Party(
         ref=ref,
         name=name,
@@ -125,6 +139,7 @@ def _make_party(row: Sequence[Any]) -> Party:
         veu=veu,
         veu_country=veu_where,
         veu_id=veu_id,
+        language=language,
     )
 
 

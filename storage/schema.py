@@ -60,6 +60,8 @@ class PartyRow(Base):
     veu: Mapped[str] = mapped_column(String(8), default="none")
     veu_country: Mapped[str | None] = mapped_column(String(COUNTRY))
     veu_id: Mapped[str | None] = mapped_column(String(REF))
+    language: Mapped[str] = mapped_column(String(8), default="en", server_default="en")
+    """The language of the party's correspondence (``domain.model.Language``)."""
     search_text: Mapped[str] = mapped_column(Text, default="", server_default="")
     """The folded ref, name and aliases a search finds the party by (``domain.text``)."""
 

@@ -8,8 +8,10 @@ come in, domain values (or a ``CsvImportError``) go out; text goes out for expor
 Decisions the contract leaves open, made here:
 
 - Columns are matched by name, in any order, ignoring case and surrounding spaces; every
-  column of the format must be present exactly once and no other. Export writes them in the
-  order cli.md lists them.
+  column of the format must be present exactly once and no other, except the optional
+  columns added after files were written without them (``OPTIONAL_COLUMNS``: a party's
+  ``language``), which a file may leave out. Export writes every column, in the order cli.md
+  lists them, the optional ones last.
 - Cells are stripped of surrounding whitespace; line breaks inside quoted text become
   ``\\n``; control characters (NUL, ...) are refused. Blank rows are skipped.
 - A cell a spreadsheet would run as a formula (it begins with ``=`` ``+`` ``-`` ``@``, a tab
@@ -45,11 +47,13 @@ from domain.csvio.formats import (
     MAX_QUANTITY,
     MAX_REF,
     MAX_TEXT,
+    OPTIONAL_COLUMNS,
     CsvImportError,
     CsvKind,
     ParsedFile,
     RowError,
     blank_fields,
+    columns_of,
 )
 from domain.csvio.parse import parse, paused_collection
 from domain.model import Record
@@ -62,12 +66,14 @@ __all__ = [
     "MAX_QUANTITY",
     "MAX_REF",
     "MAX_TEXT",
+    "OPTIONAL_COLUMNS",
     "CsvImportError",
     "CsvKind",
     "ParsedFile",
     "Record",
     "RowError",
     "blank_fields",
+    "columns_of",
     "format_csv",
     "format_rows",
     "parse",

@@ -23,10 +23,12 @@ from domain.csvio.formats import (
     MAX_NAME,
     MAX_REF,
     MAX_TEXT,
+    OPTIONAL_COLUMNS,
     CsvImportError,
     CsvKind,
     RowError,
     _shown,
+    columns_of,
 )
 from domain.errors import UnknownCountryError
 from domain.model import (
@@ -135,8 +137,11 @@ def _syntax_error(
 
 def _header_errors(kind: CsvKind, names: list[str]) -> tuple[dict[str, int], list[RowError]]:
     """Map each expected column to its position; or say what is wrong with the header."""
-    expected = HEADERS[kind]
-    hint = f"expected the header {','.join(expected)}"
+    expected = columns_of(kind)
+    optional = OPTIONAL_COLUMNS.get(kind, ())
+    hint = f"expected the header {','.join(HEADERS[kind])}"
+    if optional:
+        hint += f" (optionally also {','.join(optional)})"
     positions: dict[str, int] = {}
     errors: list[RowError] = []
     for index, raw in enumerate(names):
@@ -165,7 +170,7 @@ def _header_errors(kind: CsvKind, names: list[str]) -> tuple[dict[str, int], lis
             positions[name] = index
     errors += [
         RowError(row=1, field=name, message=f"missing column {name!r}; {hint}")
-        for name in expected
+        for name in HEADERS[kind]
         if name not in positions
     ]
     return positions, errors
@@ -312,8 +317,8 @@ _E = TypeVar("_E", bound=StrEnum)
 
 
 def _choice(enum: type[_E], *, default: bool) -> _Converter:
-    values = {member.value: member for member in enum}
-    listed = ", ".join(values)
+    values = {member.value.lower(): member for member in enum}
+    listed = ", ".join(member.value for member in enum)
 
     def convert(text: str) -> object:
         if not text:

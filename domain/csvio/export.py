@@ -14,8 +14,8 @@ from pydantic import BaseModel
 
 from domain import model
 from domain.csvio.formats import (
-    HEADERS,
     CsvKind,
+    columns_of,
 )
 from domain.csvio.formulas import protect_cell
 from domain.model import Record
@@ -76,6 +76,7 @@ def _party_rows(record: Record) -> list[list[str]]:
             party.veu.value,
             party.veu_country or "",
             party.veu_id or "",
+            party.language.value,
         ]
     ]
 
@@ -218,13 +219,13 @@ def format_csv(kind: CsvKind, records: Iterable[Record]) -> str:
     """
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(HEADERS[kind])
+    writer.writerow(columns_of(kind))
     writer.writerows([protect_cell(cell) for cell in row] for row in format_rows(kind, records))
     return out.getvalue()
 
 
 def format_rows(kind: CsvKind, records: Iterable[Record]) -> Iterator[list[str]]:
-    """The cells of each row ``format_csv`` writes (in the columns of ``HEADERS[kind]``), as
+    """The cells of each row ``format_csv`` writes (in the columns of ``columns_of(kind)``), as
     the records hold them: ``format_csv`` protects those a spreadsheet would run."""
     to_rows = _ROWS[CsvKind(kind)]
     for record in records:

@@ -99,6 +99,18 @@ HEADERS: Final[dict[CsvKind, tuple[str, ...]]] = {
     CsvKind.SHIPMENTS: ("order_ref", "shipment_ref", "shipped_on", "product_ref", "serial"),
 }
 
+OPTIONAL_COLUMNS: Final[dict[CsvKind, tuple[str, ...]]] = {
+    CsvKind.PARTIES: ("language",),
+}
+"""Columns added to a format after files were written without them: a file may leave them
+out (every row then takes the default, or keeps what is stored); export writes them last."""
+
+
+def columns_of(kind: CsvKind) -> tuple[str, ...]:
+    """Every column a file of ``kind`` may hold: the required ones, then the optional ones."""
+    return HEADERS[kind] + OPTIONAL_COLUMNS.get(kind, ())
+
+
 # -- errors -----------------------------------------------------------------------------------
 
 

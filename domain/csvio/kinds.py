@@ -30,7 +30,6 @@ from domain.csvio.cells import (
     _whole,
 )
 from domain.csvio.formats import (
-    HEADERS,
     MAX_CELL,
     MAX_NAME,
     MAX_REF,
@@ -38,11 +37,13 @@ from domain.csvio.formats import (
     CsvKind,
     RowError,
     blank_fields,
+    columns_of,
 )
 from domain.csvio.formulas import unprotect_cell
 from domain.model import (
     AiaCertification,
     CountrySetting,
+    Language,
     License,
     LicenseCovers,
     LppCertification,
@@ -219,6 +220,7 @@ def _specs() -> dict[CsvKind, _Spec]:
                 "veu": _choice(VeuStatus, default=True),
                 "veu_country": countries.optional,
                 "veu_id": _text(MAX_REF, optional=True),
+                "language": _choice(Language, default=True),
             },
         ),
         CsvKind.PRODUCTS: keyed(
@@ -359,7 +361,7 @@ def _parse_records(
     check_control: bool,
 ) -> tuple[list[Record], list[tuple[int, ...]], int, list[frozenset[str]]]:
     spec = _specs()[kind]
-    columns = HEADERS[kind]
+    columns = columns_of(kind)
     records: list[Record] = []
     record_rows: list[tuple[int, ...]] = []
     blanks: list[frozenset[str]] = []
@@ -369,7 +371,10 @@ def _parse_records(
         count += 1
         if not _row_is_sound(row, raw, width, positions, errors, check_control):
             continue
-        cells = {column: _clean(column, raw[positions[column]]) for column in columns}
+        cells = {
+            column: _clean(column, raw[positions[column]]) if column in positions else ""
+            for column in columns
+        }
         values: dict[str, object] = {}
         bad = False
         for column in columns:

@@ -34,12 +34,12 @@ from pydantic import ValidationError
 from domain import model
 from domain.audit import AuditEntry
 from domain.csvio import (
-    HEADERS,
     CsvImportError,
     CsvKind,
     ParsedFile,
     Record,
     RowError,
+    columns_of,
     format_csv,
     format_rows,
     parse,
@@ -662,7 +662,7 @@ def export_table(db: Database, kind: CsvKind) -> list[dict[str, str]]:
     """What ``export_kind`` writes, as one mapping of column to cell a row (for JSON): the
     same rows, the same cells as text, an empty cell as ``""``."""
     kind = CsvKind(kind)
-    columns = HEADERS[kind]
+    columns = columns_of(kind)
     with db.reader() as uow, paused_collection():
         return [
             dict(zip(columns, cells, strict=True))

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any, TypeVar
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -31,6 +31,7 @@ from domain.documents import VisitProductRow, VisitSerialRow
 from domain.fieldaudit.reconcile import Reconciliation
 from domain.services.site_visit import PaperCheck, SiteVisit
 from domain.services.visit_report import reconciliation_rows
+from gui.kit.numbers import grouped
 from gui.kit.tables import Column, ColumnModel, make_table
 from gui.style import Tone, colour, heading_style, hint_style, ok_box_style, problem_style
 
@@ -52,6 +53,46 @@ def _text(row: Row, key: str) -> str:
     return "" if value is None else str(value)
 
 
+def status_words(status: str) -> str:
+    """A serial's class as the reconciliation lists it (the report's word, translated)."""
+    translate = QCoreApplication.translate
+    words = {
+        "missing": translate("ReconciliationPane", "missing"),
+        "unexpected": translate("ReconciliationPane", "unexpected"),
+        "duplicate": translate("ReconciliationPane", "duplicate"),
+        "relocated": translate("ReconciliationPane", "relocated"),
+    }
+    return words.get(status, status)
+
+
+def detail_words(detail: str) -> str:
+    """What a serial's class means, as the visit report says it (in English on paper),
+    in the window's language."""
+    translate = QCoreApplication.translate
+    fixed = {
+        "shipped to this site, not found": translate(
+            "ReconciliationPane", "shipped to this site, not found"
+        ),
+        "never shipped by the desk": translate("ReconciliationPane", "never shipped by the desk"),
+        "seen twice on site": translate("ReconciliationPane", "seen twice on site"),
+    }
+    if detail in fixed:
+        return fixed[detail]
+    for prefix, text in (
+        (
+            "shipped by the desk to ",
+            translate("ReconciliationPane", "shipped by the desk to {what}"),
+        ),
+        (
+            "shipped to this party for ",
+            translate("ReconciliationPane", "shipped to this party for {what}"),
+        ),
+    ):
+        if detail.startswith(prefix):
+            return text.format(what=detail.removeprefix(prefix))
+    return detail
+
+
 class ReconciliationPane(QWidget):
     """Expected against found, per product, and every serial that is not simply found (as
     the visit report prints them: visit_report.reconciliation_rows)."""
@@ -66,28 +107,28 @@ class ReconciliationPane(QWidget):
         self.products, self.product_model = _table(
             "reconciliation_products",
             [
-                Column("Product", lambda row: row.product_ref),
-                Column("Expected here", lambda row: f"{row.expected:,}", right=True),
-                Column("Found", lambda row: f"{row.found:,}", right=True),
-                Column("Missing", lambda row: f"{row.missing:,}", right=True),
+                Column(self.tr("Product"), lambda row: row.product_ref),
+                Column(self.tr("Expected here"), lambda row: grouped(row.expected), right=True),
+                Column(self.tr("Found"), lambda row: grouped(row.found), right=True),
+                Column(self.tr("Missing"), lambda row: grouped(row.missing), right=True),
             ],
             (220, 110, 90, 90),
         )
-        self.products.setAccessibleName("Expected against found, per product")
+        self.products.setAccessibleName(self.tr("Expected against found, per product"))
         self.products.setMaximumHeight(160)
         self.model: ColumnModel[VisitSerialRow]
         self.table, self.model = _table(
             "reconciliation",
             [
-                Column("Class", lambda row: row.status),
-                Column("Serial", lambda row: row.serial),
-                Column("Product", lambda row: row.product_ref),
-                Column("Order", lambda row: row.order_ref),
-                Column("What it means", lambda row: row.detail),
+                Column(self.tr("Class"), lambda row: status_words(row.status)),
+                Column(self.tr("Serial"), lambda row: row.serial),
+                Column(self.tr("Product"), lambda row: row.product_ref),
+                Column(self.tr("Order"), lambda row: row.order_ref),
+                Column(self.tr("What it means"), lambda row: detail_words(row.detail)),
             ],
             (100, 200, 150, 120),
         )
-        self.table.setAccessibleName("Serials not found where expected")
+        self.table.setAccessibleName(self.tr("Serials not found where expected"))
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.products)
@@ -96,14 +137,24 @@ class ReconciliationPane(QWidget):
     def refresh(self) -> Reconciliation:
         result = self._visit.result()
         self.summary.setText(
-            f"Expected {result.expected:,} · found {len(result.found):,} · missing "
-            f"{len(result.missing):,} · unexpected {len(result.unexpected):,} · duplicate "
-            f"{len(result.duplicate):,} · relocated {len(result.relocated):,}. "
+            self.tr(
+                "Expected {expected} · found {found} · missing {missing} · unexpected"
+                " {unexpected} · duplicate {duplicate} · relocated {relocated}."
+            ).format(
+                expected=grouped(result.expected),
+                found=grouped(len(result.found)),
+                missing=grouped(len(result.missing)),
+                unexpected=grouped(len(result.unexpected)),
+                duplicate=grouped(len(result.duplicate)),
+                relocated=grouped(len(result.relocated)),
+            )
+            + " "
             + (
-                f"{result.discrepancies:,} discrepancies: the party goes under review when the "
-                "kit is merged."
+                self.tr(
+                    "{count} discrepancies: the party goes under review when the kit is merged."
+                ).format(count=grouped(result.discrepancies))
                 if result.discrepancies
-                else "No discrepancy so far."
+                else self.tr("No discrepancy so far.")
             )
         )
         self.summary.setStyleSheet(problem_style() if result.discrepancies else ok_box_style())
@@ -132,11 +183,11 @@ class RecordsPane(QWidget):
         self.parties, parties = _table(
             "kit_parties",
             [
-                Column("Ref", lambda row: str(row.get("ref", ""))),
-                Column("Name", lambda row: str(row.get("name", ""))),
-                Column("Country", lambda row: str(row.get("country", ""))),
-                Column("HQ", lambda row: str(row.get("hq_country", ""))),
-                Column("Role", lambda row: str(row.get("role", ""))),
+                Column(self.tr("Ref"), lambda row: str(row.get("ref", ""))),
+                Column(self.tr("Name"), lambda row: str(row.get("name", ""))),
+                Column(self.tr("Country"), lambda row: str(row.get("country", ""))),
+                Column(self.tr("HQ"), lambda row: str(row.get("hq_country", ""))),
+                Column(self.tr("Role"), lambda row: str(row.get("role", ""))),
             ],
             (110, 260, 70, 60),
         )
@@ -145,12 +196,14 @@ class RecordsPane(QWidget):
         self.orders, orders = _table(
             "kit_orders",
             [
-                Column("Order", lambda row: str(row["order"].get("ref", ""))),
-                Column("Date", lambda row: str(row["order"].get("date", ""))),
-                Column("Consignee", lambda row: str(row["order"].get("consignee_ref", ""))),
-                Column("Status", lambda row: str(row.get("status", ""))),
+                Column(self.tr("Order"), lambda row: str(row["order"].get("ref", ""))),
+                Column(self.tr("Date"), lambda row: str(row["order"].get("date", ""))),
                 Column(
-                    "Decision",
+                    self.tr("Consignee"), lambda row: str(row["order"].get("consignee_ref", ""))
+                ),
+                Column(self.tr("Status"), lambda row: str(row.get("status", ""))),
+                Column(
+                    self.tr("Decision"),
                     lambda row: (
                         ""
                         if row.get("decision") is None
@@ -165,11 +218,13 @@ class RecordsPane(QWidget):
         self.documents, documents = _table(
             "kit_documents",
             [
-                Column("Number", lambda row: str(row.get("number", ""))),
-                Column("Title", lambda row: str(row.get("title", ""))),
-                Column("Order", lambda row: _text(row, "order_ref")),
-                Column("Issued", lambda row: str(row.get("generated_at", ""))[:10]),
-                Column("Verification code", lambda row: str(row.get("verification_code", ""))),
+                Column(self.tr("Number"), lambda row: str(row.get("number", ""))),
+                Column(self.tr("Title"), lambda row: str(row.get("title", ""))),
+                Column(self.tr("Order"), lambda row: _text(row, "order_ref")),
+                Column(self.tr("Issued"), lambda row: str(row.get("generated_at", ""))[:10]),
+                Column(
+                    self.tr("Verification code"), lambda row: str(row.get("verification_code", ""))
+                ),
             ],
             (120, 260, 100, 90),
         )
@@ -177,19 +232,19 @@ class RecordsPane(QWidget):
 
         self.code = QLineEdit()
         self.code.setObjectName("paper_code")
-        self.code.setAccessibleName("Verification code or document number of a paper")
-        self.code.setPlaceholderText("Verification code or number printed on the paper")
+        self.code.setAccessibleName(self.tr("Verification code or document number of a paper"))
+        self.code.setPlaceholderText(self.tr("Verification code or number printed on the paper"))
         self.code.returnPressed.connect(self.check_code)
-        check = QPushButton("&Check")
+        check = QPushButton(self.tr("&Check"))
         check.clicked.connect(self.check_code)
-        from_file = QPushButton("Check a &PDF file…")
+        from_file = QPushButton(self.tr("Check a &PDF file…"))
         from_file.clicked.connect(self._on_pdf)
-        self.verdict = QLabel("A paper found on site: type its code, or open its file.")
+        self.verdict = QLabel(self.tr("A paper found on site: type its code, or open its file."))
         self.verdict.setObjectName("paper_verdict")
         self.verdict.setWordWrap(True)
         self.verdict.setStyleSheet(hint_style())
         self.verdict.setMinimumHeight(48)  # two lines with the box's padding, never clipped
-        paper = QGroupBox("Verify a paper found on site")
+        paper = QGroupBox(self.tr("Verify a paper found on site"))
         row = QHBoxLayout()
         row.addWidget(self.code, 1)
         row.addWidget(check)
@@ -200,9 +255,9 @@ class RecordsPane(QWidget):
 
         splitter = QSplitter(Qt.Orientation.Vertical)
         for title, table in (
-            ("Parties", self.parties),
-            ("Orders", self.orders),
-            ("Registered documents", self.documents),
+            (self.tr("Parties"), self.parties),
+            (self.tr("Orders"), self.orders),
+            (self.tr("Registered documents"), self.documents),
         ):
             box = QGroupBox(title)
             QVBoxLayout(box).addWidget(table)
@@ -223,7 +278,9 @@ class RecordsPane(QWidget):
         return self._show(self._visit.check_file(data, name))
 
     def _show(self, check: PaperCheck) -> PaperCheck:
-        self.verdict.setText(("✔ " if check.genuine else "✘ NOT VERIFIED: ") + check.message)
+        self.verdict.setText(
+            ("✔ " if check.genuine else "✘ " + self.tr("NOT VERIFIED: ")) + check.message
+        )
         self.verdict.setStyleSheet(ok_box_style() if check.genuine else problem_style())
         return check
 
@@ -247,14 +304,14 @@ class PhotosPane(QWidget):
         self._fail = fail
         self.note = QLineEdit()
         self.note.setObjectName("photo_note")
-        self.note.setAccessibleName("What the photos show")
-        self.note.setPlaceholderText("What the photos show (kept with each photo)")
-        self.add = QPushButton("&Add photos…")
+        self.note.setAccessibleName(self.tr("What the photos show"))
+        self.note.setPlaceholderText(self.tr("What the photos show (kept with each photo)"))
+        self.add = QPushButton(self.tr("&Add photos…"))
         self.add.setObjectName("add_photos")
         self.add.clicked.connect(self._on_add)
         self.list = QListWidget()
         self.list.setObjectName("photos")
-        self.list.setAccessibleName("Photos kept in the kit")
+        self.list.setAccessibleName(self.tr("Photos kept in the kit"))
         self.list.setIconSize(QPixmap(160, 120).size())
         self.list.setSpacing(4)
         row = QHBoxLayout()
@@ -287,7 +344,10 @@ class PhotosPane(QWidget):
     def _list(self, payload: dict[str, Any]) -> None:
         note = f"\n{payload['note']}" if payload.get("note") else ""
         item = QListWidgetItem(
-            f"{payload['name']} ({payload['bytes']:,} bytes)\nSHA-256 {payload['sha256']}{note}"
+            self.tr("{name} ({size} bytes)").format(
+                name=payload["name"], size=grouped(payload["bytes"])
+            )
+            + f"\nSHA-256 {payload['sha256']}{note}"
         )
         thumbnail = self._visit.thumbnail(str(payload["sha256"]))
         if thumbnail:
@@ -324,7 +384,10 @@ class ChecklistPane(QScrollArea):
         for number, item in enumerate(visit.contents.checklist):
             question = QLabel(f"{number + 1}. {item.question}")
             question.setWordWrap(True)
-            yes, no = QRadioButton("&Yes" if number == 0 else "Yes"), QRadioButton("No")
+            yes, no = (
+                QRadioButton(self.tr("&Yes") if number == 0 else self.tr("Yes")),
+                QRadioButton(self.tr("No")),
+            )
             for button, name in ((yes, "yes"), (no, "no")):
                 button.setObjectName(f"{item.id}_{name}")
                 button.setAccessibleName(f"{item.id}: {name}")
@@ -333,8 +396,8 @@ class ChecklistPane(QScrollArea):
             group.addButton(no, 1)
             note = QLineEdit()
             note.setObjectName(f"{item.id}_note")
-            note.setAccessibleName(f"Note on {item.id}")
-            note.setPlaceholderText("What was seen (Enter records it with the answer)")
+            note.setAccessibleName(self.tr("Note on {item}").format(item=item.id))
+            note.setPlaceholderText(self.tr("What was seen (Enter records it with the answer)"))
             state = QLabel()
             state.setObjectName(f"{item.id}_state")
             earlier = given.get(item.id)
@@ -374,13 +437,13 @@ class ChecklistPane(QScrollArea):
     @staticmethod
     def _paint(state: QLabel, payload: dict[str, Any] | None) -> None:
         if payload is None:
-            state.setText("not answered")
+            state.setText(QCoreApplication.translate("ChecklistPane", "not answered"))
             state.setStyleSheet(hint_style())
         elif payload["answer"] == "no":
-            state.setText("recorded: FAILED item")
+            state.setText(QCoreApplication.translate("ChecklistPane", "recorded: FAILED item"))
             state.setStyleSheet(f"color:{colour(Tone.ERROR)}; font-weight:600;")
         else:
-            state.setText("recorded: yes")
+            state.setText(QCoreApplication.translate("ChecklistPane", "recorded: yes"))
             state.setStyleSheet(f"color:{colour(Tone.OK)};")
 
     def set_closed(self, closed: bool) -> None:
@@ -405,26 +468,28 @@ class SignOffPane(QWidget):
         self.state.setWordWrap(True)
         self.auditor = QLineEdit()
         self.auditor.setObjectName("auditor")
-        self.auditor.setAccessibleName("Auditor's name")
+        self.auditor.setAccessibleName(self.tr("Auditor's name"))
         self.representative = QLineEdit()
         self.representative.setObjectName("site_representative")
-        self.representative.setAccessibleName("Site representative's name and title")
-        self.representative.setPlaceholderText("Name, title")
-        self.sign = QPushButton("&Sign off the visit…")
+        self.representative.setAccessibleName(self.tr("Site representative's name and title"))
+        self.representative.setPlaceholderText(self.tr("Name, title"))
+        self.sign = QPushButton(self.tr("&Sign off the visit…"))
         self.sign.setObjectName("sign_off")
         self.sign.clicked.connect(self.sign_requested.emit)
-        self.report = QPushButton("Save the visit &report (PDF)…")
+        self.report = QPushButton(self.tr("Save the visit &report (PDF)…"))
         self.report.setObjectName("save_report")
         self.report.clicked.connect(self.report_requested.emit)
         form = QFormLayout()
-        form.addRow("&Auditor", self.auditor)
-        form.addRow("Site &representative", self.representative)
-        heading = QLabel("Sign-off")
+        form.addRow(self.tr("&Auditor"), self.auditor)
+        form.addRow(self.tr("Site &representative"), self.representative)
+        heading = QLabel(self.tr("Sign-off"))
         heading.setStyleSheet(heading_style(12))
         explain = QLabel(
-            "The auditor and the site's representative sign off together. After the sign-off "
-            "the kit takes nothing more: no serial, photo or answer. The visit report can then "
-            "be printed here and signed; the desk registers it when the kit is merged."
+            self.tr(
+                "The auditor and the site's representative sign off together. After the sign-off "
+                "the kit takes nothing more: no serial, photo or answer. The visit report can "
+                "then be printed here and signed; the desk registers it when the kit is merged."
+            )
         )
         explain.setWordWrap(True)
         explain.setStyleSheet(hint_style())
@@ -452,20 +517,35 @@ class SignOffPane(QWidget):
             self.auditor.setText(str(signed["auditor"]))
             self.representative.setText(str(signed["site_representative"]))
             self.state.setText(
-                f"Signed off {str(signed['at'])[:16].replace('T', ' ')} by {signed['auditor']} "
-                f"and {signed['site_representative']}. The kit takes nothing more; back at "
-                "the desk it is merged (kit merge)."
+                self.tr(
+                    "Signed off {time} by {auditor} and {representative}. The kit takes nothing"
+                    " more; back at the desk it is merged (kit merge)."
+                ).format(
+                    time=str(signed["at"])[:16].replace("T", " "),
+                    auditor=signed["auditor"],
+                    representative=signed["site_representative"],
+                )
             )
             self.state.setStyleSheet(ok_box_style())
             return
         result = visit.result()
         open_items = visit.unanswered()
         lines = [
-            f"{result.discrepancies:,} discrepancies so far "
-            f"({len(result.missing):,} missing, {len(result.unexpected):,} unexpected, "
-            f"{len(result.duplicate):,} duplicate)."
+            self.tr(
+                "{count} discrepancies so far ({missing} missing, {unexpected} unexpected,"
+                " {duplicate} duplicate)."
+            ).format(
+                count=grouped(result.discrepancies),
+                missing=grouped(len(result.missing)),
+                unexpected=grouped(len(result.unexpected)),
+                duplicate=grouped(len(result.duplicate)),
+            )
         ]
         if open_items:
-            lines.append(f"Checklist items not answered: {', '.join(open_items)}.")
+            lines.append(
+                self.tr("Checklist items not answered: {items}.").format(
+                    items=", ".join(open_items)
+                )
+            )
         self.state.setText(" ".join(lines))
         self.state.setStyleSheet(problem_style() if open_items else hint_style())

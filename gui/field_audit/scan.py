@@ -12,7 +12,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QCoreApplication,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -28,6 +35,8 @@ from PySide6.QtWidgets import (
 
 from domain.fieldaudit.reconcile import Reconciliation, SerialClass, Sighting
 from domain.services.site_visit import SiteVisit
+from gui.i18n import QT_TRANSLATE_NOOP
+from gui.kit.numbers import grouped
 from gui.kit.tables import HeaderModel, set_up_list
 from gui.style import Tone, colour
 
@@ -42,13 +51,29 @@ CLASS_TONE: dict[SerialClass, tuple[Tone, Tone]] = {
 }
 """The text and background of each class (always with the class in words beside)."""
 
-CLASS_WORD: dict[SerialClass, str] = {
-    SerialClass.FOUND: "FOUND",
-    SerialClass.MISSING: "MISSING",
-    SerialClass.UNEXPECTED: "UNEXPECTED",
-    SerialClass.DUPLICATE: "DUPLICATE",
-    SerialClass.RELOCATED: "RELOCATED",
-}
+
+def class_word(kind: SerialClass) -> str:
+    """A serial's class in capitals, as the banner says it."""
+    translate = QCoreApplication.translate
+    return {
+        SerialClass.FOUND: translate("ScanPane", "FOUND"),
+        SerialClass.MISSING: translate("ScanPane", "MISSING"),
+        SerialClass.UNEXPECTED: translate("ScanPane", "UNEXPECTED"),
+        SerialClass.DUPLICATE: translate("ScanPane", "DUPLICATE"),
+        SerialClass.RELOCATED: translate("ScanPane", "RELOCATED"),
+    }[kind]
+
+
+def class_name(kind: SerialClass) -> str:
+    """A serial's class as the list and the counts say it."""
+    translate = QCoreApplication.translate
+    return {
+        SerialClass.FOUND: translate("ScanPane", "found"),
+        SerialClass.MISSING: translate("ScanPane", "missing"),
+        SerialClass.UNEXPECTED: translate("ScanPane", "unexpected"),
+        SerialClass.DUPLICATE: translate("ScanPane", "duplicate"),
+        SerialClass.RELOCATED: translate("ScanPane", "relocated"),
+    }[kind]
 
 
 def where(sighting: Sighting) -> str:
@@ -56,15 +81,20 @@ def where(sighting: Sighting) -> str:
     unit = sighting.expected
     if sighting.kind is SerialClass.UNEXPECTED:
         if sighting.shipped_to:
-            return f"never shipped to this party: shipped to {sighting.shipped_to}"
-        return "never shipped by the desk"
+            return QCoreApplication.translate(
+                "ScanPane", "never shipped to this party: shipped to {site}"
+            ).format(site=sighting.shipped_to)
+        return QCoreApplication.translate("ScanPane", "never shipped by the desk")
     if unit is None:
         return ""
+    translate = QCoreApplication.translate
     if sighting.kind is SerialClass.RELOCATED:
-        return f"{unit.product_ref}, order {unit.order_ref}: shipped for {unit.site}"
-    if sighting.kind is SerialClass.DUPLICATE:
-        return f"{unit.product_ref}, order {unit.order_ref}: already seen on this visit"
-    return f"{unit.product_ref}, order {unit.order_ref}"
+        text = translate("ScanPane", "{product}, order {order}: shipped for {site}")
+    elif sighting.kind is SerialClass.DUPLICATE:
+        text = translate("ScanPane", "{product}, order {order}: already seen on this visit")
+    else:
+        text = translate("ScanPane", "{product}, order {order}")
+    return text.format(product=unit.product_ref, order=unit.order_ref, site=unit.site)
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,7 +106,12 @@ class Seen:
 class SightingsModel(HeaderModel[Seen]):
     """The serials taken on this visit, newest first; grows a row at a time."""
 
-    headers = ("#", "Serial", "Class", "What the desk knows")
+    headers = (
+        "#",
+        QT_TRANSLATE_NOOP("SightingsModel", "Serial"),
+        QT_TRANSLATE_NOOP("SightingsModel", "Class"),
+        QT_TRANSLATE_NOOP("SightingsModel", "What the desk knows"),
+    )
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -103,7 +138,7 @@ class SightingsModel(HeaderModel[Seen]):
             return (
                 str(item.number),
                 sighting.serial.strip(),
-                CLASS_WORD[sighting.kind].lower(),
+                class_name(sighting.kind),
                 where(sighting),
             )[column]
         if role == Qt.ItemDataRole.ForegroundRole and column == 2:
@@ -119,12 +154,12 @@ class Counts(QWidget):
     """Expected, found, missing, unexpected, duplicate, relocated: one figure each."""
 
     ORDER = (
-        ("expected", "Expected", Tone.TEXT),
-        ("found", "Found", Tone.OK),
-        ("missing", "Missing", Tone.ERROR),
-        ("unexpected", "Unexpected", Tone.ERROR),
-        ("duplicate", "Duplicate", Tone.WARNING),
-        ("relocated", "Relocated", Tone.INFO),
+        ("expected", QT_TRANSLATE_NOOP("Counts", "Expected"), Tone.TEXT),
+        ("found", QT_TRANSLATE_NOOP("Counts", "Found"), Tone.OK),
+        ("missing", QT_TRANSLATE_NOOP("Counts", "Missing"), Tone.ERROR),
+        ("unexpected", QT_TRANSLATE_NOOP("Counts", "Unexpected"), Tone.ERROR),
+        ("duplicate", QT_TRANSLATE_NOOP("Counts", "Duplicate"), Tone.WARNING),
+        ("relocated", QT_TRANSLATE_NOOP("Counts", "Relocated"), Tone.INFO),
     )
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -133,7 +168,8 @@ class Counts(QWidget):
         grid.setContentsMargins(0, 0, 0, 0)
         grid.setHorizontalSpacing(18)
         self.figures: dict[str, QLabel] = {}
-        for column, (key, title, tone) in enumerate(self.ORDER):
+        for column, (key, source, tone) in enumerate(self.ORDER):
+            title = self.tr(source)
             figure = QLabel("0")
             figure.setObjectName(f"count_{key}")
             figure.setAccessibleName(title)
@@ -147,10 +183,10 @@ class Counts(QWidget):
 
     def show_counts(self, counts: dict[str, int]) -> None:
         for key, label in self.figures.items():
-            label.setText(f"{counts.get(key, 0):,}")
+            label.setText(grouped(counts.get(key, 0)))
 
     def value(self, key: str) -> int:
-        return int(self.figures[key].text().replace(",", ""))
+        return int("".join(ch for ch in self.figures[key].text() if ch.isdigit()))
 
 
 class ScanPane(QWidget):
@@ -187,24 +223,24 @@ class ScanPane(QWidget):
 
         self.field = QLineEdit()
         self.field.setObjectName("serial_field")
-        self.field.setAccessibleName("Serial number")
-        self.field.setPlaceholderText("Scan or type a serial and press Enter")
+        self.field.setAccessibleName(self.tr("Serial number"))
+        self.field.setPlaceholderText(self.tr("Scan or type a serial and press Enter"))
         self.field.setClearButtonEnabled(True)
         self.field.setStyleSheet("font-size:16pt; padding:6px;")
         self.field.returnPressed.connect(self._on_return)
-        self.from_file = QPushButton("Read serials from a &file…")
+        self.from_file = QPushButton(self.tr("Read serials from a &file…"))
         self.from_file.setObjectName("serials_from_file")
         self.from_file.clicked.connect(self._on_file)
-        self.sound = QCheckBox("&Beep when a serial is not found where expected")
+        self.sound = QCheckBox(self.tr("&Beep when a serial is not found where expected"))
         self.sound.setObjectName("beep")
         self.sound.setChecked(True)
         entry = QHBoxLayout()
         entry.addWidget(self.field, 1)
         entry.addWidget(self.from_file)
 
-        self.banner = QLabel("Ready: scan the first serial.")
+        self.banner = QLabel(self.tr("Ready: scan the first serial."))
         self.banner.setObjectName("scan_banner")
-        self.banner.setAccessibleName("Last serial")
+        self.banner.setAccessibleName(self.tr("Last serial"))
         self.banner.setWordWrap(True)
         self.banner.setMinimumHeight(64)
         self._paint_banner(None)
@@ -214,7 +250,7 @@ class ScanPane(QWidget):
         self.table = QTableView()
         self.table.setModel(self.model)
         set_up_list(self.table, "sightings", (56, 220, 110), quiet_header=True)
-        self.table.setAccessibleName("Serials taken on this visit, newest first")
+        self.table.setAccessibleName(self.tr("Serials taken on this visit, newest first"))
         self.table.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the cursor stays in the field
 
         self.model.add(visit.sightings())
@@ -267,11 +303,13 @@ class ScanPane(QWidget):
         self.model.add(sightings)
         last = sightings[-1]
         if len(sightings) == 1:
-            text = f"{CLASS_WORD[last.kind]}   {last.serial.strip()}\n{where(last)}"
+            text = f"{class_word(last.kind)}   {last.serial.strip()}\n{where(last)}"
         else:
-            summary = Counter(CLASS_WORD[s.kind].lower() for s in sightings)
-            text = f"{len(sightings):,} serials read: " + ", ".join(
-                f"{count:,} {word}" for word, count in summary.most_common()
+            summary = Counter(class_name(s.kind) for s in sightings)
+            text = self.tr("{count} serials read: ").format(
+                count=grouped(len(sightings))
+            ) + self.tr(", ").join(
+                f"{grouped(count)} {word}" for word, count in summary.most_common()
             )
         self.banner.setText(text)
         worst = last.kind if len(sightings) == 1 else _worst(sightings)
@@ -315,7 +353,7 @@ class ScanPane(QWidget):
         self.field.setEnabled(not closed)
         self.from_file.setEnabled(not closed)
         if closed:
-            self.field.setPlaceholderText("Signed off: the kit takes no more serials")
+            self.field.setPlaceholderText(self.tr("Signed off: the kit takes no more serials"))
 
     def reconciliation(self) -> Reconciliation:
         return self._visit.result()

@@ -36,12 +36,14 @@ from gui.field_audit.panes import (
     SignOffPane,
 )
 from gui.field_audit.scan import ScanPane
+from gui.help import install_guide_key
+from gui.kit.accessibility import install_accessible_names
+from gui.kit.dates import moment_text
+from gui.kit.numbers import grouped
+from gui.screen import fit_to_screen
 from gui.style import Tone, colour, heading_style, hint_style, problem_style
 
 _LOG = logging.getLogger(__name__)
-
-PHOTO_FILTER = "Photos (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"
-SERIAL_FILTER = "Serial lists (*.txt *.csv);;All files (*)"
 
 
 class FieldAuditWindow(QMainWindow):
@@ -64,16 +66,26 @@ class FieldAuditWindow(QMainWindow):
         contents = visit.contents
         party = contents.parties[0] if contents.parties else {}
         self.setObjectName("field_audit_window")
-        self.setWindowTitle(f"Field audit: {contents.site} ({path.name})")
+        self.setWindowTitle(
+            self.tr("Field audit: {site} ({file})").format(site=contents.site, file=path.name)
+        )
 
-        title = QLabel(f"Field audit at {contents.site}")
+        title = QLabel(self.tr("Field audit at {site}").format(site=contents.site))
         title.setObjectName("kit_title")
         title.setStyleSheet(heading_style(14))
         title.setWordWrap(True)
         facts = QLabel(
-            f"{party.get('name', contents.party_ref)} ({contents.party_ref}) · kit from "
-            f"{contents.desk or 'the desk'}, exported {contents.exported_at:%Y-%m-%d %H:%M} "
-            f"by {contents.exported_by} · signature checked: desk key {contents.key_fingerprint}"
+            self.tr(
+                "{party} ({ref}) · kit from {desk}, exported {time} by {officer} · signature"
+                " checked: desk key {key}"
+            ).format(
+                party=party.get("name", contents.party_ref),
+                ref=contents.party_ref,
+                desk=contents.desk or self.tr("the desk"),
+                time=moment_text(contents.exported_at),
+                officer=contents.exported_by,
+                key=contents.key_fingerprint,
+            )
         )
         facts.setObjectName("kit_facts")
         facts.setWordWrap(True)
@@ -94,12 +106,12 @@ class FieldAuditWindow(QMainWindow):
         self.tabs.setObjectName("field_audit_tabs")
         for number, (pane, label) in enumerate(
             (
-                (self.scan, "&Scan"),
-                (self.reconciliation, "&Reconciliation"),
-                (self.records, "Parties && &paperwork"),
-                (self.photos, "P&hotos"),
-                (self.checklist, "&Checklist"),
-                (self.sign_off_pane, "Sign-&off"),
+                (self.scan, self.tr("&Scan")),
+                (self.reconciliation, self.tr("&Reconciliation")),
+                (self.records, self.tr("Parties && &paperwork")),
+                (self.photos, self.tr("P&hotos")),
+                (self.checklist, self.tr("&Checklist")),
+                (self.sign_off_pane, self.tr("Sign-&off")),
             ),
             start=1,
         ):
@@ -126,8 +138,10 @@ class FieldAuditWindow(QMainWindow):
         self.status.setObjectName("kit_status")
         self.statusBar().addPermanentWidget(self.status)
         self._update_status()
-        self.resize(1200, 760)
+        fit_to_screen(self, 1200, 760)
         self.scan.field.setFocus()
+        install_guide_key(self, "field-audit")
+        install_accessible_names(self)
 
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
@@ -160,12 +174,23 @@ class FieldAuditWindow(QMainWindow):
 
     def _update_status(self) -> None:
         counts = self.scan.counts_now()
-        state = "signed off" if self.visit.closed else "open"
+        photos = len(self.visit.photos())
+        items = len(self.visit.contents.checklist)
         self.status.setText(
-            f"Kit {state} · {counts['found']:,} of {counts['expected']:,} found · "
-            f"{_count(len(self.visit.photos()), 'photo')} · "
-            f"{len(self.visit.contents.checklist) - len(self.visit.unanswered())} of "
-            f"{len(self.visit.contents.checklist)} checklist items answered"
+            " · ".join(
+                (
+                    self.tr("Kit signed off") if self.visit.closed else self.tr("Kit open"),
+                    self.tr("{found} of {expected} found").format(
+                        found=grouped(counts["found"]), expected=grouped(counts["expected"])
+                    ),
+                    self.tr("1 photo")
+                    if photos == 1
+                    else self.tr("{count} photos").format(count=grouped(photos)),
+                    self.tr("{answered} of {items} checklist items answered").format(
+                        answered=items - len(self.visit.unanswered()), items=items
+                    ),
+                )
+            )
         )
         self.status.setStyleSheet(f"color:{colour(Tone.TEXT)};")
 
@@ -176,20 +201,28 @@ class FieldAuditWindow(QMainWindow):
         auditor = self.sign_off_pane.auditor.text()
         representative = self.sign_off_pane.representative.text()
         if not auditor.strip() or not representative.strip():
-            self.fail("A sign-off needs the auditor's and the site representative's names.")
+            self.fail(
+                self.tr("A sign-off needs the auditor's and the site representative's names.")
+            )
             return False
         if confirm:
             unanswered = self.visit.unanswered()
             extra = (
-                f"\n\n{len(unanswered)} checklist items are not answered: " + ", ".join(unanswered)
+                "\n\n"
+                + self.tr("{count} checklist items are not answered: {items}").format(
+                    count=len(unanswered), items=", ".join(unanswered)
+                )
                 if unanswered
                 else ""
             )
             answer = QMessageBox.question(
                 self,
-                "Sign off the visit",
-                f"Sign off as {auditor.strip()} with {representative.strip()}? After the "
-                f"sign-off the kit takes no more serials, photos or answers.{extra}",
+                self.tr("Sign off the visit"),
+                self.tr(
+                    "Sign off as {auditor} with {representative}? After the sign-off the kit"
+                    " takes no more serials, photos or answers."
+                ).format(auditor=auditor.strip(), representative=representative.strip())
+                + extra,
             )
             if answer != QMessageBox.StandardButton.Yes:
                 return False
@@ -209,14 +242,14 @@ class FieldAuditWindow(QMainWindow):
     def save_report(self, target: Path | None = None) -> Path | None:
         """Print the visit report (unregistered: the desk registers it at the merge)."""
         if self._renderer is None:
-            self.fail("This window cannot print PDFs (no renderer); use `kit report`.")
+            self.fail(self.tr("This window cannot print PDFs (no renderer); use `kit report`."))
             return None
         if target is None:
             chosen, _ = QFileDialog.getSaveFileName(
                 self,
-                "Save the visit report",
+                self.tr("Save the visit report"),
                 str(self.path.with_name(self.path.stem + "-visit-report.pdf")),
-                "PDF (*.pdf)",
+                self.tr("PDF (*.pdf)"),
             )
             if not chosen:
                 return None
@@ -234,11 +267,15 @@ class FieldAuditWindow(QMainWindow):
         except OSError as error:
             part.unlink(missing_ok=True)
             self.fail(
-                f"{target}: cannot write the report ({error.strerror}); choose another folder"
+                self.tr("{file}: cannot write the report ({error}); choose another folder").format(
+                    file=target, error=error.strerror
+                )
             )
             return None
         self._clear_problem()
-        self.statusBar().showMessage(f"Visit report saved: {target}", 8000)
+        self.statusBar().showMessage(
+            self.tr("Visit report saved: {file}").format(file=target), 8000
+        )
         return target
 
     # -- files chosen by the auditor -------------------------------------------------------
@@ -247,27 +284,36 @@ class FieldAuditWindow(QMainWindow):
         try:
             return Path(path).read_bytes(), Path(path).name
         except OSError as error:
-            self.fail(f"{path}: cannot read the file ({error.strerror})")
+            self.fail(
+                self.tr("{file}: cannot read the file ({error})").format(
+                    file=path, error=error.strerror
+                )
+            )
             return None
 
     def _choose_serials(self) -> tuple[bytes, str] | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Read serials from a file", str(self.path.parent), SERIAL_FILTER
+            self,
+            self.tr("Read serials from a file"),
+            str(self.path.parent),
+            self.tr("Serial lists (*.txt *.csv);;All files (*)"),
         )
         return self._read(chosen) if chosen else None
 
     def _choose_pdf(self) -> tuple[bytes, str] | None:
         chosen, _ = QFileDialog.getOpenFileName(
-            self, "Check a PDF found on site", str(self.path.parent), "PDF (*.pdf)"
+            self,
+            self.tr("Check a PDF found on site"),
+            str(self.path.parent),
+            self.tr("PDF (*.pdf)"),
         )
         return self._read(chosen) if chosen else None
 
     def _choose_photos(self) -> list[tuple[bytes, str]]:
         chosen, _ = QFileDialog.getOpenFileNames(
-            self, "Add photos to the kit", str(self.path.parent), PHOTO_FILTER
+            self,
+            self.tr("Add photos to the kit"),
+            str(self.path.parent),
+            self.tr("Photos (*.jpg *.jpeg *.png *.heic *.tif *.tiff);;All files (*)"),
         )
         return [read for path in chosen if (read := self._read(path)) is not None]
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number:,} {noun}" + ("" if number == 1 else "s")

@@ -1,142 +1,115 @@
-"""Help: the user guide (F1), the keyboard shortcuts and what the desk is (version, log).
+"""Help: the user guide (F1, on the page of the screen in front), the keyboard shortcuts and
+what the desk is (version, ruleset, database, log).
 
-The guide is ``user-guide.md`` beside this module, shipped with the package; the shortcut list
-is read from the window's own actions, so it cannot drift from what the keys do.
+The guide is Markdown in ``docs/guide/`` (``gui.help.guide`` finds it and picks its language);
+the shortcut list is read from the window's own actions, so it cannot drift from what the keys
+do.
 """
 
 from __future__ import annotations
 
 import platform
 import sys
+from collections.abc import Callable
 from dataclasses import dataclass
-from importlib import metadata, resources
+from importlib import metadata
 
 from PySide6 import __version__ as pyside_version
-from PySide6.QtCore import Qt, qVersion
-from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
+from PySide6.QtCore import QCoreApplication, QObject, Qt, qVersion
+from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QApplication,
     QDialog,
     QDialogButtonBox,
     QHeaderView,
     QLabel,
-    QListWidget,
-    QSplitter,
     QTableWidget,
     QTableWidgetItem,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
 
-from domain.text import fold
 from gui.context import DeskContext
-from gui.kit.search import SearchField
+from gui.help.guide import TOPICS, guide_language, guide_pages, guide_root, topic_for
+from gui.help.guide_dialog import GuideDialog
 from gui.screen import fit_to_screen
 from gui.style import hint_style
 
+__all__ = [
+    "TOPICS",
+    "AboutDialog",
+    "GuideDialog",
+    "ShortcutsDialog",
+    "about_text",
+    "guide_language",
+    "guide_pages",
+    "guide_root",
+    "install_guide_key",
+    "install_guide_keys",
+    "shortcuts_of",
+    "topic_for",
+    "version",
+]
+
 PRODUCT_NAME = "Diffusion Desk"
-
-
-@dataclass(frozen=True)
-class GuideSection:
-    title: str
-    markdown: str
-
-
-def guide_text() -> str:
-    return (resources.files(__package__) / "user-guide.md").read_text(encoding="utf-8")
-
-
-def guide_sections(text: str) -> list[GuideSection]:
-    """The guide cut at its ``##`` headings; what comes before the first is "Introduction"."""
-    sections: list[GuideSection] = []
-    title, lines = "Introduction", list[str]()
-    for line in text.splitlines():
-        if line.startswith("## "):
-            sections.append(GuideSection(title, "\n".join(lines).strip()))
-            title, lines = line[3:].strip(), [f"## {line[3:].strip()}"]
-        elif line.startswith("# "):
-            lines.append(f"## {line[2:].strip()}")
-        else:
-            lines.append(line)
-    sections.append(GuideSection(title, "\n".join(lines).strip()))
-    return [section for section in sections if section.markdown]
 
 
 def version() -> str:
     try:
         return metadata.version("diffusion-desk")
     except metadata.PackageNotFoundError:
-        return "unknown (not installed as a package)"
+        return QCoreApplication.translate("AboutDialog", "unknown (not installed as a package)")
 
 
-class GuideDialog(QDialog):
-    """The user guide: its sections on the left, one at a time on the right, and a search
-    that keeps the sections mentioning what was typed."""
+def install_guide_key(window: QWidget, topic: str) -> QShortcut:
+    """F1 in ``window`` (one that is not the main window) opens the guide at ``topic``."""
+    key = QShortcut(QKeySequence(QKeySequence.StandardKey.HelpContents), window)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setObjectName("guideDialog")
-        self.setWindowTitle(f"{PRODUCT_NAME}: user guide")
-        self.sections = guide_sections(guide_text())
-        self.search = SearchField("the guide")
-        self.search.setObjectName("guideSearch")
-        self.search.search_requested.connect(self._filter)
-        self.search.install_find(self)
-        self.contents = QListWidget()
-        self.contents.setObjectName("guideContents")
-        self.contents.setMinimumWidth(190)
-        self.contents.currentRowChanged.connect(self._show_section)
-        self.text = QTextBrowser()
-        self.text.setObjectName("guideText")
-        self.text.setOpenExternalLinks(False)
-        splitter = QSplitter(Qt.Orientation.Horizontal)
-        left = QWidget()
-        column = QVBoxLayout(left)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.addWidget(self.search)
-        column.addWidget(self.contents, 1)
-        splitter.addWidget(left)
-        splitter.addWidget(self.text)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([220, 640])
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addWidget(splitter, 1)
-        layout.addWidget(buttons)
-        self._shown: list[int] = []
-        self._filter("")
-        fit_to_screen(self, 900, 640)
+    def open_guide() -> None:
+        dialog = GuideDialog(window, topic=topic)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.show()
 
-    def _filter(self, typed: str) -> None:
-        needle = fold(typed.strip())
-        self._shown = [
-            number
-            for number, section in enumerate(self.sections)
-            if not needle or needle in fold(section.markdown)
-        ]
-        self.contents.blockSignals(True)
-        self.contents.clear()
-        for number in self._shown:
-            self.contents.addItem(self.sections[number].title)
-        self.contents.blockSignals(False)
-        if self._shown:
-            self.contents.setCurrentRow(0)
-            self._show_section(0)
-        else:
-            self.text.setMarkdown(f"Nothing in the guide mentions “{typed.strip()}”.")
+    key.activated.connect(open_guide)
+    return key
 
-    def _show_section(self, row: int) -> None:
-        if 0 <= row < len(self._shown):
-            self.text.setMarkdown(self.sections[self._shown[row]].markdown)
 
-    def show_section(self, title: str) -> None:
-        for row, number in enumerate(self._shown):
-            if self.sections[number].title == title:
-                self.contents.setCurrentRow(row)
-                return
+class _DialogGuideKeys(QObject):
+    """Gives F1 to each dialog of a window the first time it takes the focus."""
+
+    KEYED = "guideKeyGiven"
+
+    def __init__(self, window: QWidget, current_screen: Callable[[], QWidget | None]) -> None:
+        super().__init__(window)
+        self._window = window
+        self._current_screen = current_screen
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.focusChanged.connect(self._on_app_focus_changed)
+
+    def _on_app_focus_changed(self, _old: QWidget | None, new: QWidget | None) -> None:
+        dialog = new.window() if new is not None else None
+        if not isinstance(dialog, QDialog) or isinstance(dialog, GuideDialog):
+            return
+        if dialog.property(self.KEYED):
+            return
+        owner = dialog.parentWidget()
+        while owner is not None and owner is not self._window:
+            if topic_for(owner) != TOPICS[0]:
+                break  # the screen the dialog was opened from
+            owner = owner.parentWidget()
+        if owner is None:
+            return  # another window's dialog
+        screen = owner if owner is not self._window else self._current_screen()
+        dialog.setProperty(self.KEYED, True)
+        install_guide_key(dialog, topic_for(screen))
+
+
+def install_guide_keys(window: QWidget, current_screen: Callable[[], QWidget | None]) -> None:
+    """F1 in any dialog of ``window`` opens the guide at the page of the screen the dialog
+    belongs to (the screen in front, for a dialog of the menus)."""
+    _DialogGuideKeys(window, current_screen)
 
 
 @dataclass(frozen=True)
@@ -149,13 +122,14 @@ class Shortcut:
 def shortcuts_of(window: QWidget, places: dict[QWidget, str]) -> list[Shortcut]:
     """Every action of ``window`` with a key, named where it works (a screen, or everywhere)."""
     found: dict[tuple[str, str], Shortcut] = {}
+    everywhere = QCoreApplication.translate("ShortcutsDialog", "Everywhere")
     for action in window.findChildren(QAction):
         keys = action.shortcut()
         if keys.isEmpty():
             continue
         text = action.text().replace("&&", "\x00").replace("&", "").replace("\x00", "&")
         owner = action.parent()
-        where = "Everywhere"
+        where = everywhere
         while isinstance(owner, QWidget):
             if owner in places:
                 where = places[owner]
@@ -163,7 +137,7 @@ def shortcuts_of(window: QWidget, places: dict[QWidget, str]) -> list[Shortcut]:
             owner = owner.parentWidget()
         shown = keys.toString(QKeySequence.SequenceFormat.NativeText)
         found.setdefault((where, shown), Shortcut(shown, text.rstrip("…").strip(), where))
-    return sorted(found.values(), key=lambda item: (item.where != "Everywhere", item.where))
+    return sorted(found.values(), key=lambda item: (item.where != everywhere, item.where))
 
 
 class ShortcutsDialog(QDialog):
@@ -172,10 +146,11 @@ class ShortcutsDialog(QDialog):
     def __init__(self, shortcuts: list[Shortcut], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("shortcutsDialog")
-        self.setWindowTitle("Keyboard shortcuts")
+        self.setWindowTitle(self.tr("Keyboard shortcuts"))
         self.table = QTableWidget(len(shortcuts), 3)
         self.table.setObjectName("shortcutsTable")
-        self.table.setHorizontalHeaderLabels(["Keys", "Does", "Where"])
+        self.table.setHorizontalHeaderLabels([self.tr("Keys"), self.tr("Does"), self.tr("Where")])
+        self.table.setAccessibleName(self.tr("Keyboard shortcuts"))
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -187,9 +162,12 @@ class ShortcutsDialog(QDialog):
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
         note = QLabel(
-            "Keys marked for a screen work while that screen is shown. In the order form: "
-            "Ctrl+S saves, Ctrl+Shift+S saves and checks, Ctrl+L adds a line, Ctrl+Del "
-            "removes the line you are in. F1 opens the user guide."
+            self.tr(
+                "Keys marked for a screen work while that screen is shown. In the order form: "
+                "Ctrl+S saves, Ctrl+Shift+S saves and checks, Ctrl+L adds a line, Ctrl+Del "
+                "removes the line you are in. F1 opens the user guide at the page of the "
+                "screen in front."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet(hint_style())
@@ -205,21 +183,32 @@ class ShortcutsDialog(QDialog):
 def about_text(context: DeskContext) -> str:
     """What the desk is and where it keeps things: for a person, and for a problem report."""
     ruleset = context.ruleset_today()
+    translate = QCoreApplication.translate
+    key = context.connection.key_fingerprint() or translate(
+        "AboutDialog", "not made yet (made with the first field-audit kit)"
+    )
     return "\n".join(
         (
-            f"{PRODUCT_NAME} {version()}",
-            f"Database: {context.connection.description}",
-            f"Officer: {context.actor}",
-            f"Ruleset in effect today ({context.today().isoformat()}): {ruleset.id}",
-            f"Log file: {context.log_file}",
-            "Desk signing key: "
-            + (
-                context.connection.key_fingerprint()
-                or "not made yet (made with the first field-audit kit)"
+            translate("AboutDialog", "{product} version {version}").format(
+                product=PRODUCT_NAME, version=version()
             ),
+            translate("AboutDialog", "Database: {database}").format(
+                database=context.connection.description
+            ),
+            translate("AboutDialog", "Officer: {officer}").format(officer=context.actor),
+            translate(
+                "AboutDialog",
+                "Ruleset in effect today ({today}): {ruleset}, effective from {since}",
+            ).format(
+                today=context.today().isoformat(),
+                ruleset=ruleset.id,
+                since=ruleset.effective_from.isoformat(),
+            ),
+            translate("AboutDialog", "Log file: {path}").format(path=context.log_file),
+            translate("AboutDialog", "Desk signing key: {fingerprint}").format(fingerprint=key),
             f"Python {platform.python_version()}, Qt {qVersion()}, PySide6 {pyside_version}, "
             f"{platform.system()} {platform.release()}",
-            f"Interpreter: {sys.executable}",
+            translate("AboutDialog", "Interpreter: {path}").format(path=sys.executable),
         )
     )
 
@@ -230,21 +219,26 @@ class AboutDialog(QDialog):
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("aboutDialog")
-        self.setWindowTitle(f"About {PRODUCT_NAME}")
+        self.setWindowTitle(self.tr("About {product}").format(product=PRODUCT_NAME))
         self.details = about_text(context)
         title = QLabel(f"<h2>{PRODUCT_NAME}</h2>")
         intro = QLabel(
-            "Export compliance for AI chips, AI servers and model weights under the AI "
-            "Diffusion Framework: classification, country tiers, quotas, Validated End Users, "
-            "licences, and a record that cannot be changed unnoticed."
+            self.tr(
+                "Export compliance for AI chips, AI servers and model weights under the AI "
+                "Diffusion Framework: classification, country tiers, quotas, Validated End "
+                "Users, licences, and a record that cannot be changed unnoticed."
+            )
         )
         intro.setWordWrap(True)
-        self.text = QLabel(self.details.replace("\n", "<br>"))
+        self.text = QLabel(self.details)
+        self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setObjectName("aboutDetails")
         self.text.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.text.setWordWrap(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.copy_button = buttons.addButton("Copy details", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = buttons.addButton(
+            self.tr("Copy details"), QDialogButtonBox.ButtonRole.ActionRole
+        )
         self.copy_button.setObjectName("copyAboutDetails")
         self.copy_button.clicked.connect(self._copy)
         buttons.rejected.connect(self.reject)

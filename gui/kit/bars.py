@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressBar, QWidget
 
 from domain.numbers import ZERO, exact
@@ -45,7 +45,10 @@ class FigureBar(QProgressBar):
 def used_text(used: Decimal | float, limit: Decimal | float, unit: str = "TPP") -> str:
     used, limit = exact(used), exact(limit)
     left = max(limit - used, ZERO)
-    text = f"{tpp(used)} of {tpp(limit)} {unit} used · {tpp(left)} left"
+    translate = QCoreApplication.translate
+    text = translate("FigureBar", "{used} of {limit} {unit} used · {left} left").format(
+        used=tpp(used), limit=tpp(limit), unit=unit, left=tpp(left)
+    )
     if used > limit:
-        text += f" · over by {tpp(used - limit)}"
+        text += " · " + translate("FigureBar", "over by {over}").format(over=tpp(used - limit))
     return text

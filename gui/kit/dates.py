@@ -1,10 +1,15 @@
-"""Dates in forms: conversions to and from Qt, a date field, and a date that may be absent."""
+"""Dates in the window: conversions to and from Qt, dates and times as text in the window's
+locale, a date field, and a date that may be absent.
+
+In English dates read as ISO (2026-11-28), as on paper; in Chinese they follow QLocale's short
+format (2026/11/28).
+"""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, datetime
 
-from PySide6.QtCore import QDate, Signal
+from PySide6.QtCore import QDate, QLocale, QTime, Signal
 from PySide6.QtWidgets import QCheckBox, QDateEdit, QHBoxLayout, QWidget
 
 
@@ -16,12 +21,38 @@ def pydate(value: QDate) -> date:
     return date(value.year(), value.month(), value.day())
 
 
+def _chinese() -> bool:
+    return QLocale().language() == QLocale.Language.Chinese
+
+
+def date_format() -> str:
+    """The display format of a date field."""
+    if _chinese():
+        return QLocale().dateFormat(QLocale.FormatType.ShortFormat).replace("M/d", "MM/dd")
+    return "yyyy-MM-dd"
+
+
+def day_text(day: date) -> str:
+    """A day as the window writes it."""
+    if _chinese():
+        return QLocale().toString(qdate(day), date_format())
+    return day.isoformat()
+
+
+def moment_text(moment: datetime) -> str:
+    """A time to the minute as the window writes it (2026-11-28 14:05)."""
+    if _chinese():
+        time = QTime(moment.hour, moment.minute)
+        return f"{day_text(moment.date())} {QLocale().toString(time, 'HH:mm')}"
+    return f"{moment:%Y-%m-%d %H:%M}"
+
+
 def date_edit(default: date, name: str = "") -> QDateEdit:
     edit = QDateEdit(qdate(default))
     if name:
         edit.setObjectName(name)
     edit.setCalendarPopup(True)
-    edit.setDisplayFormat("yyyy-MM-dd")
+    edit.setDisplayFormat(date_format())
     edit.setMaximumWidth(140)
     return edit
 
@@ -36,7 +67,7 @@ class OptionalDate(QWidget):
         self.check = QCheckBox(label)
         self.edit = QDateEdit(qdate(default))
         self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat("yyyy-MM-dd")
+        self.edit.setDisplayFormat(date_format())
         self.edit.setEnabled(False)
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from domain.errors import DomainError
 
 
@@ -23,4 +25,8 @@ def write_atomically(path: Path, content: bytes) -> None:
         os.replace(part, path)
     except OSError as error:
         part.unlink(missing_ok=True)
-        raise DomainError(f"cannot write {path}: {error.strerror or error}") from error
+        raise DomainError(
+            QCoreApplication.translate("DeskDialog", "cannot write {path}: {error}").format(
+                path=path, error=error.strerror or error
+            )
+        ) from error

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QIdentityProxyModel,
     QModelIndex,
     QPersistentModelIndex,
@@ -47,7 +48,7 @@ class PartyPicker(QComboBox):
         self.setCurrentIndex(-1)
         line = self.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Type a name or ref…")
+            line.setPlaceholderText(QCoreApplication.translate("RefEdit", "Type a name or ref…"))
 
     def selected_ref(self) -> str | None:
         text = self.currentText().strip()
@@ -74,7 +75,7 @@ class CountryField(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.edit = make_line_edit(placeholder="Code or name, e.g. MX or Mexico")
+        self.edit = make_line_edit(placeholder=self.tr("Code or name, e.g. MX or Mexico"))
         self.edit.setMinimumWidth(220)
         self.edit.setMaximumWidth(260)
         self.resolved = make_label(style=hint_style())
@@ -100,14 +101,21 @@ class CountryField(QWidget):
 def country_problem(error: UnknownCountryError) -> str:
     """An unknown country in a few words, with the suggestions the lookup has."""
     if not error.text.strip():
-        return "Enter the country (a code such as MX, or a name)"
+        return QCoreApplication.translate(
+            "CountryField", "Enter the country (a code such as MX, or a name)"
+        )
     message = str(error)
     hint = (
         message[message.find("(did you mean") :]
         if "(did you mean" in message
-        else ": use a code such as MX or the country's name"
+        else QCoreApplication.translate(
+            "CountryField", ": use a code such as MX or the country's name"
+        )
     )
-    return f"Unknown country “{error.text.strip()}”{'' if hint.startswith(':') else ' '}{hint}"
+    unknown = QCoreApplication.translate("CountryField", "Unknown country “{text}”").format(
+        text=error.text.strip()
+    )
+    return f"{unknown}{'' if hint.startswith(':') else ' '}{hint}"
 
 
 SEARCH_ROLE = Qt.ItemDataRole.UserRole + 41
@@ -165,7 +173,7 @@ class CountryEdit(QLineEdit):
                 self, (f"{country.name} ({country.alpha2})" for country in all_countries())
             )
         )
-        self.setPlaceholderText("Code or name, e.g. DE or Germany")
+        self.setPlaceholderText(self.tr("Code or name, e.g. DE or Germany"))
 
     def code(self) -> str | None:
         """The alpha-2 code typed (None when empty); raises ``UnknownCountryError``."""
@@ -189,6 +197,10 @@ def describe_country(code: str) -> str:
         return f"{country_name(code)} ({code})"
     except DomainError:
         return code
+
+
+class AmbiguousRefError(LookupError):
+    """A name that several records share: the officer picks one by its ref."""
 
 
 @dataclass(frozen=True)
@@ -262,7 +274,11 @@ class RefEdit(QLineEdit):
         if len(named) == 1:
             return named[0]
         if len(named) > 1:
-            raise LookupError(f"{text!r} names {len(named)} records; pick one by its ref")
+            raise AmbiguousRefError(
+                QCoreApplication.translate(
+                    "RefEdit", "{text} names {count} records; pick one by its ref"
+                ).format(text=repr(text), count=len(named))
+            )
         raise LookupError(text)
 
     def set_ref(self, ref: str | None) -> None:
@@ -290,7 +306,7 @@ class PartyCombo(QComboBox):
             completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         line = self.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Type a name or ref…")
+            line.setPlaceholderText(QCoreApplication.translate("RefEdit", "Type a name or ref…"))
         self.set_entries(entries)
 
     def set_entries(self, entries: Sequence[tuple[str, str]]) -> None:

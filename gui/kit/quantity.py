@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFocusEvent, QKeyEvent
 from PySide6.QtWidgets import QLineEdit, QWidget
 
 from domain.model import MAX_QUANTITY
+from gui.kit.numbers import grouped
 
 _GROUPED = re.compile(r"^\d{1,3}([,  _']\d{3})+$|^\d+$")
 
@@ -24,18 +25,30 @@ def parse_quantity(text: str) -> int:
     thousands ("1,800", "1 800"). Raises ``ValueError`` saying what is wrong."""
     typed = text.strip()
     if not typed:
-        raise ValueError("type a quantity")
+        raise ValueError(QCoreApplication.translate("QuantityEdit", "type a quantity"))
     if typed.startswith("-") and typed[1:].strip().replace(",", "").isdigit():
-        raise ValueError("a quantity is at least 1")
+        raise ValueError(QCoreApplication.translate("QuantityEdit", "a quantity is at least 1"))
     if re.fullmatch(r"\d+[.,]\d+", typed) and not _GROUPED.match(typed):
-        raise ValueError(f"“{typed}” is not a whole number of units")
+        raise ValueError(
+            QCoreApplication.translate(
+                "QuantityEdit", "“{typed}” is not a whole number of units"
+            ).format(typed=typed)
+        )
     if not _GROUPED.match(typed):
-        raise ValueError(f"“{typed}” is not a number: type digits only")
+        raise ValueError(
+            QCoreApplication.translate(
+                "QuantityEdit", "“{typed}” is not a number: type digits only"
+            ).format(typed=typed)
+        )
     value = int(re.sub(r"\D", "", typed))
     if value < 1:
-        raise ValueError("a quantity is at least 1")
+        raise ValueError(QCoreApplication.translate("QuantityEdit", "a quantity is at least 1"))
     if value > MAX_QUANTITY:
-        raise ValueError(f"{value:,} is more than {MAX_QUANTITY:,}, the largest quantity")
+        raise ValueError(
+            QCoreApplication.translate(
+                "QuantityEdit", "{value} is more than {most}, the largest quantity"
+            ).format(value=grouped(value), most=grouped(MAX_QUANTITY))
+        )
     return value
 
 
@@ -49,8 +62,12 @@ class QuantityEdit(QLineEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        self.setToolTip(f"Whole units, 1 to {MAX_QUANTITY:,}; ↑ and ↓ add or take one")
-        self.setAccessibleName("Quantity")
+        self.setToolTip(
+            self.tr("Whole units, 1 to {most}; ↑ and ↓ add or take one").format(
+                most=grouped(MAX_QUANTITY)
+            )
+        )
+        self.setAccessibleName(self.tr("Quantity"))
         self.textChanged.connect(self.quantity_changed)
 
     def value(self) -> int | None:
@@ -68,7 +85,7 @@ class QuantityEdit(QLineEdit):
         return None
 
     def setValue(self, value: int) -> None:
-        self.setText(f"{value:,}")
+        self.setText(grouped(value))
 
     def keyPressEvent(self, event: QKeyEvent) -> None:
         step = {Qt.Key.Key_Up: 1, Qt.Key.Key_Down: -1}.get(Qt.Key(event.key()))
@@ -80,6 +97,6 @@ class QuantityEdit(QLineEdit):
 
     def focusOutEvent(self, event: QFocusEvent) -> None:
         current = self.value()
-        if current is not None and self.text() != f"{current:,}":
+        if current is not None and self.text() != grouped(current):
             self.setValue(current)  # "1800" reads back as "1,800"
         super().focusOutEvent(event)

@@ -24,10 +24,15 @@ class SearchField(QLineEdit):
         match is, for the tooltip ("part of an order ref, or of a party's ref, name or
         alias"); by default, part of ``searches``."""
         super().__init__(parent)
-        self.setPlaceholderText(f"Search {searches}…  (Ctrl+F)")
+        self.setPlaceholderText(self.tr("Search {what}…  (Ctrl+F)").format(what=searches))
+        finds = finds or self.tr("part of {what}").format(what=searches)
         self.setToolTip(
-            f"{(finds or 'part of ' + searches).capitalize()}; case and accents do not matter "
-            "(muller finds Müller). The list follows as you type."
+            finds[:1].upper()
+            + finds[1:]
+            + self.tr(
+                "; case and accents do not matter (muller finds Müller). The list follows as you"
+                " type."
+            )
         )
         self.setClearButtonEnabled(True)
         self._timer = QTimer(self)
@@ -43,7 +48,7 @@ class SearchField(QLineEdit):
 
     def install_find(self, page: QWidget) -> QAction:
         """Ctrl+F on ``page`` (while it is the screen shown) puts the caret here."""
-        action = QAction("Find", page)
+        action = QAction(self.tr("Find"), page)
         action.setObjectName(f"{page.objectName() or 'page'}FindAction")
         action.setShortcut(QKeySequence(QKeySequence.StandardKey.Find))
         action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)

@@ -9,6 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from PySide6.QtCore import (
     QAbstractTableModel,
+    QCoreApplication,
     QModelIndex,
     QObject,
     QPersistentModelIndex,
@@ -55,7 +56,11 @@ class Column(Generic[T]):
 
 class HeaderModel(QAbstractTableModel, Generic[T]):
     """A table with fixed column headers over items; a subclass says how many rows there are,
-    which item a row shows (``item``) and what each cell of it says (``cell``)."""
+    which item a row shows (``item``) and what each cell of it says (``cell``).
+
+    The headers are shown translated, in the context of the class that names them: write
+    them as ``QT_TRANSLATE_NOOP("ThatClass", "Header")`` so pyside6-lupdate finds them.
+    """
 
     headers: tuple[str, ...] = ()
 
@@ -70,8 +75,15 @@ class HeaderModel(QAbstractTableModel, Generic[T]):
             and role == Qt.ItemDataRole.DisplayRole
             and 0 <= section < len(self.headers)
         ):
-            return self.headers[section]
+            return QCoreApplication.translate(self._headers_context(), self.headers[section])
         return None
+
+    def _headers_context(self) -> str:
+        """The class whose own ``headers`` these are (a subclass may inherit them)."""
+        for cls in type(self).__mro__:
+            if "headers" in cls.__dict__:
+                return cls.__name__
+        return type(self).__name__
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if not index.isValid() or not 0 <= index.column() < len(self.headers):

@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from domain.progress import CancelToken
@@ -23,6 +24,15 @@ from gui.dialogs import show_failure
 from gui.jobs import Job
 
 Failure = Callable[[str, bool], None]
+
+
+def edit_word(edit: Edit) -> str:
+    """ "undo" or "redo", in the window's language."""
+    if edit is Edit.UNDO:
+        return QCoreApplication.translate("UndoableChange", "undo")
+    return QCoreApplication.translate("UndoableChange", "redo")
+
+
 T = TypeVar("T")
 
 
@@ -99,7 +109,7 @@ class UndoableChange(QUndoCommand):
             write(edit)
 
         self.context.write(
-            f"{edit.value} {self.change.text}",
+            f"{edit_word(edit)} {self.change.text}",
             work,
             self.change.changes,
             on_success=self._succeeded,
@@ -113,7 +123,9 @@ class UndoableChange(QUndoCommand):
     def _failed(self, edit: Edit, message: str, is_bug: bool) -> None:
         show_failure(
             None,
-            f"{edit.value.capitalize()} of “{self.change.text}” was not done: {message}",
+            QCoreApplication.translate(
+                "UndoableChange", "{edit} of “{change}” was not done: {error}"
+            ).format(edit=edit_word(edit).capitalize(), change=self.change.text, error=message),
             is_bug,
             self.context.log_file,
         )

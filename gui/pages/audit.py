@@ -15,7 +15,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QItemSelection, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QDate, QItemSelection, Qt, Signal
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -46,50 +46,62 @@ from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import LazyTableModel
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import Tone, heading_style, hint_style, ok_box_style, problem_style, text_style
 
 log = logging.getLogger("diffusion_desk.gui")
 
 ENTITIES: tuple[tuple[str, str | None], ...] = (
-    ("All records", None),
-    ("Orders", "order"),
-    ("Order imports", "orders"),
-    ("Parties", "party"),
-    ("Products", "product"),
-    ("AIA certifications", "aia_certification"),
-    ("LPP certifications", "lpp_certification"),
-    ("Licences", "license"),
-    ("VEU footprints", "footprint"),
-    ("Countries", "country"),
-    ("Documents", "document"),
-    ("Settings", "settings"),
+    (QT_TRANSLATE_NOOP("AuditPage", "All records"), None),
+    (QT_TRANSLATE_NOOP("AuditPage", "Orders"), "order"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Order imports"), "orders"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Parties"), "party"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Products"), "product"),
+    (QT_TRANSLATE_NOOP("AuditPage", "AIA certifications"), "aia_certification"),
+    (QT_TRANSLATE_NOOP("AuditPage", "LPP certifications"), "lpp_certification"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Licences"), "license"),
+    (QT_TRANSLATE_NOOP("AuditPage", "VEU footprints"), "footprint"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Countries"), "country"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Documents"), "document"),
+    (QT_TRANSLATE_NOOP("AuditPage", "Settings"), "settings"),
 )
 ACTION_TEXT = {
-    "create": "Created",
-    "update": "Updated",
-    "decide": "Decided",
-    "cancel": "Cancelled",
-    "checklist": "KYC checklist",
-    "resolve_red_flag_28": "Red Flag 28 resolved",
-    "import": "Imported",
-    "generate": "Generated",
-    "return": "Signed copy returned",
-    "undo": "Undone (Edit > Undo)",
-    "redo": "Redone (Edit > Redo)",
-    "dispose": "Screening match decided",
-    "approve": "Cleared match approved (second officer)",
-    "export": "Field-audit kit exported",
-    "merge": "Field-audit kit merged back",
-    "resolve": "Field-audit discrepancies resolved",
+    "create": QT_TRANSLATE_NOOP("AuditPage", "Created"),
+    "update": QT_TRANSLATE_NOOP("AuditPage", "Updated"),
+    "decide": QT_TRANSLATE_NOOP("AuditPage", "Decided"),
+    "cancel": QT_TRANSLATE_NOOP("AuditPage", "Cancelled"),
+    "checklist": QT_TRANSLATE_NOOP("AuditPage", "KYC checklist"),
+    "resolve_red_flag_28": QT_TRANSLATE_NOOP("AuditPage", "Red Flag 28 resolved"),
+    "import": QT_TRANSLATE_NOOP("AuditPage", "Imported"),
+    "generate": QT_TRANSLATE_NOOP("AuditPage", "Generated"),
+    "return": QT_TRANSLATE_NOOP("AuditPage", "Signed copy returned"),
+    "undo": QT_TRANSLATE_NOOP("AuditPage", "Undone (Edit > Undo)"),
+    "redo": QT_TRANSLATE_NOOP("AuditPage", "Redone (Edit > Redo)"),
+    "dispose": QT_TRANSLATE_NOOP("AuditPage", "Screening match decided"),
+    "approve": QT_TRANSLATE_NOOP("AuditPage", "Cleared match approved (second officer)"),
+    "export": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit exported"),
+    "merge": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit merged back"),
+    "resolve": QT_TRANSLATE_NOOP("AuditPage", "Field-audit discrepancies resolved"),
 }
+"""What each action is called (English; shown translated in the "AuditPage" context)."""
 
 
 class AuditTableModel(LazyTableModel[AuditSummary]):
-    headers = ("#", "When (UTC)", "Officer", "Action", "Record", "Ref", "Hash")
+    headers: tuple[str, ...] = (
+        "#",
+        QT_TRANSLATE_NOOP("AuditTableModel", "When (UTC)"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Officer"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Action"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Record"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Ref"),
+        QT_TRANSLATE_NOOP("AuditTableModel", "Hash"),
+    )
 
     def __init__(self, fetch: Callable[[Sequence[int]], list[AuditSummary]]) -> None:
         super().__init__(fetch, key=lambda summary: summary.seq)
+        self.headers = tuple(
+            QCoreApplication.translate("AuditTableModel", header) for header in self.headers
+        )
 
     def cell(self, item: AuditSummary, column: int, role: int) -> Any:
         if role == Qt.ItemDataRole.DisplayRole:
@@ -97,7 +109,7 @@ class AuditTableModel(LazyTableModel[AuditSummary]):
                 str(item.seq),
                 item.at.strftime("%Y-%m-%d %H:%M:%S"),
                 item.actor,
-                ACTION_TEXT.get(item.action, item.action),
+                action_text(item.action),
                 item.entity.replace("_", " "),
                 item.entity_ref,
                 item.hash[:12] + "…",
@@ -144,9 +156,18 @@ def find_entry(
     raise DomainError(f"audit entry {seq} is not in the log")
 
 
+def action_text(action: str) -> str:
+    """An action as the officer reads it, in the officer's language."""
+    return (
+        QCoreApplication.translate("AuditPage", ACTION_TEXT[action])
+        if action in ACTION_TEXT
+        else action
+    )
+
+
 def pretty(value: object) -> str:
     if value is None:
-        return "(nothing)"
+        return QCoreApplication.translate("AuditPage", "(nothing)")
     return json.dumps(value, indent=2, ensure_ascii=False, sort_keys=True)
 
 
@@ -157,7 +178,7 @@ class AuditPage(Page):
     verified: Verify finished (the report).
     """
 
-    title = "Audit log"
+    title = QT_TRANSLATE_NOOP("AuditPage", "Audit log")
     shows = frozenset(Record)  # every write is audited
     list_loaded = Signal(int)
     entry_shown = Signal(int)
@@ -202,10 +223,12 @@ class AuditPage(Page):
 
     def _build_verify_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
-        self.verify_button = make_button("Verify the record", "verifyButton")
+        self.verify_button = make_button(self.tr("Verify the record"), "verifyButton")
         self.verify_button.setToolTip(
-            "Walk the hash chain of the audit log and check every decision and ledger entry "
-            "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
+            self.tr(
+                "Walk the hash chain of the audit log and check every decision and ledger entry "
+                "against it (EAR § 762.5(b)(4)). Ctrl+Shift+V"
+            )
         )
         self.verify_button.setShortcut("Ctrl+Shift+V")
         self.verify_button.clicked.connect(self._on_verify_button_clicked)
@@ -215,7 +238,10 @@ class AuditPage(Page):
         self.busy.setTextVisible(False)
         self.busy.setVisible(False)
         self.result_label = QLabel(
-            "Verify checks that no entry, decision or ledger row was changed after it was written."
+            self.tr(
+                "Verify checks that no entry, decision or ledger row was changed after it "
+                "was written."
+            )
         )
         self.result_label.setObjectName("verifyResult")
         self.result_label.setWordWrap(True)
@@ -229,17 +255,19 @@ class AuditPage(Page):
     def _build_filters(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setSpacing(6)
-        self.search = SearchField("record refs, actions and officers")
+        self.search = SearchField(self.tr("record refs, actions and officers"))
         self.search.setObjectName("auditSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.search.install_find(self)
         self.entity = named(QComboBox(), "auditEntity")
         for label, value in ENTITIES:
-            self.entity.addItem(label, value)
+            self.entity.addItem(self.tr(label), value)
         self.entity.currentIndexChanged.connect(self.apply_filter)
-        self.actor = make_line_edit(name="auditActor", placeholder="Officer", max_width=140)
+        self.actor = make_line_edit(
+            name="auditActor", placeholder=self.tr("Officer"), max_width=140
+        )
         self.actor.returnPressed.connect(self.apply_filter)
-        self.use_dates = named(QCheckBox("From"), "auditUseDates")
+        self.use_dates = named(QCheckBox(self.tr("From")), "auditUseDates")
         today = self.context.today()
         self.date_from = QDateEdit(QDate(today.year, 1, 1))
         self.date_to = QDateEdit(QDate(today.year, today.month, today.day))
@@ -248,14 +276,14 @@ class AuditPage(Page):
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.dateChanged.connect(self._on_dates_changed)
         self.use_dates.toggled.connect(self.apply_filter)
-        self.apply_button = make_button("Filter", "auditApply", self.apply_filter)
+        self.apply_button = make_button(self.tr("Filter"), "auditApply", self.apply_filter)
         self.count_label = make_label(name="auditCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
         row.addWidget(self.entity)
         row.addWidget(self.actor)
         row.addWidget(self.use_dates)
         row.addWidget(self.date_from)
-        row.addWidget(QLabel("to"))
+        row.addWidget(QLabel(self.tr("to")))
         row.addWidget(self.date_to)
         row.addWidget(self.apply_button)
         row.addStretch(1)
@@ -269,7 +297,7 @@ class AuditPage(Page):
         grid.setHorizontalSpacing(10)
         grid.setVerticalSpacing(4)
         self.entry_title = make_label(
-            "Select an entry to see what it changed.",
+            self.tr("Select an entry to see what it changed."),
             name="entryTitle",
             style=heading_style(),
             wrap=True,
@@ -280,10 +308,10 @@ class AuditPage(Page):
         self.hashes.setFont(mono)
         self.hashes.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.hashes.setStyleSheet(text_style(Tone.TEXT))
-        self.before = self._json_view("entryBefore", "Before", mono)
-        self.after = self._json_view("entryAfter", "After", mono)
-        before_label = QLabel("Before")
-        after_label = QLabel("After")
+        self.before = self._json_view("entryBefore", self.tr("Before"), mono)
+        self.after = self._json_view("entryAfter", self.tr("After"), mono)
+        before_label = QLabel(self.tr("Before"))
+        after_label = QLabel(self.tr("After"))
         for label in (before_label, after_label):
             label.setStyleSheet(hint_style("font-weight:600;"))
         grid.addWidget(self.entry_title, 0, 0, 1, 2)
@@ -300,7 +328,7 @@ class AuditPage(Page):
         view.setReadOnly(True)
         view.setFont(font)
         view.setLineWrapMode(QPlainTextEdit.LineWrapMode.NoWrap)
-        view.setAccessibleName(f"{title} (JSON)")
+        view.setAccessibleName(self.tr("{title} (JSON)").format(title=title))
         return view
 
     # -- the list -------------------------------------------------------------------------
@@ -344,7 +372,7 @@ class AuditPage(Page):
     def _load(self, audit_filter: AuditFilter) -> None:
         if self._list.later(lambda: self._load(audit_filter)):
             return
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         queries = self.context.queries
 
         def work(progress: Any, cancel: CancelToken) -> Sequence[int]:
@@ -358,7 +386,11 @@ class AuditPage(Page):
         selected = self.shown_entry.seq if self.shown_entry is not None else None
         self.model.set_ids(seqs)
         total = len(seqs)
-        self.count_label.setText(f"{total:,} entr{'ies' if total != 1 else 'y'}")
+        self.count_label.setText(
+            self.tr("1 entry")
+            if total == 1
+            else self.tr("{count} entries").format(count=f"{total:,}")
+        )
         wanted = self._select_after_load if self._select_after_load is not None else selected
         self._select_after_load = None
         if wanted is not None:
@@ -391,7 +423,7 @@ class AuditPage(Page):
     def show_entry(self, seq: int) -> None:
         if self._entry_job is not None:
             self._entry_job.cancel()
-        self.entry_title.setText(f"Entry {seq}: loading…")
+        self.entry_title.setText(self.tr("Entry {seq}: loading…").format(seq=seq))
         context = self.context
 
         def work(progress: Any, cancel: CancelToken) -> AuditEntry | None:
@@ -409,12 +441,18 @@ class AuditPage(Page):
         if record is not None and record.seq != entry.seq:
             return  # the officer moved on; the newer request will answer
         self.shown_entry = entry
-        action = ACTION_TEXT.get(entry.action, entry.action)
+        action = action_text(entry.action)
         self.entry_title.setText(
-            f"Entry {entry.seq} · {entry.at.strftime('%Y-%m-%d %H:%M:%S')} UTC · "
-            f"{entry.actor} · {action} {entry.entity.replace('_', ' ')} {entry.entity_ref}"
+            self.tr("Entry {seq} · {when} UTC · ").format(
+                seq=entry.seq, when=entry.at.strftime("%Y-%m-%d %H:%M:%S")
+            )
+            + f"{entry.actor} · {action} {entry.entity.replace('_', ' ')} {entry.entity_ref}"
         )
-        self.hashes.setText(f"hash       {entry.hash}\nprev hash  {entry.prev_hash}")
+        self.hashes.setText(
+            QCoreApplication.translate(
+                "AuditPage", "hash       {hash}\nprev hash  {prev_hash}"
+            ).format(hash=entry.hash, prev_hash=entry.prev_hash)
+        )
         self.before.setPlainText(pretty(entry.before))
         self.after.setPlainText(pretty(entry.after))
         self.entry_shown.emit(entry.seq)
@@ -439,7 +477,7 @@ class AuditPage(Page):
         self.verify_button.setEnabled(False)
         self.busy.setVisible(True)
         self.result_label.setStyleSheet(hint_style())
-        self.result_label.setText("Verifying the audit chain, decisions and ledgers…")
+        self.result_label.setText(self.tr("Verifying the audit chain, decisions and ledgers…"))
         self._verify_job = self.context.jobs.start(
             "verify records",
             work,
@@ -455,7 +493,7 @@ class AuditPage(Page):
 
     def _on_verify_failed(self, message: str, is_bug: bool) -> None:
         self.result_label.setStyleSheet(problem_style("4px 10px"))
-        self.result_label.setText(f"Could not verify: {message}")
+        self.result_label.setText(self.tr("Could not verify: {reason}").format(reason=message))
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
 
@@ -463,9 +501,16 @@ class AuditPage(Page):
         if report.intact:
             self.result_label.setStyleSheet(ok_box_style("4px 10px"))
             self.result_label.setText(
-                f"✓ Intact: {report.entries:,} entries, {report.decisions:,} decisions, "
-                f"{report.records:,} records, {report.anchors:,} anchors outside the database. "
-                f"Head hash {report.head_hash[:16]}…"
+                self.tr(
+                    "✓ Intact: {entries} entries, {decisions} decisions, {records} records, "
+                    "{anchors} anchors outside the database. Head hash {hash}…"
+                ).format(
+                    entries=f"{report.entries:,}",
+                    decisions=f"{report.decisions:,}",
+                    records=f"{report.records:,}",
+                    anchors=f"{report.anchors:,}",
+                    hash=report.head_hash[:16],
+                )
             )
             self.result_label.setToolTip("\n".join(report.notes))
         else:
@@ -473,10 +518,13 @@ class AuditPage(Page):
             assert problem is not None
             self.result_label.setStyleSheet(problem_style("4px 10px"))
             self.result_label.setText(
-                f"✕ Broken: {problem.what}. Checked {report.entries:,} entries up to there."
-                if problem.seq is not None
-                else f"✕ Broken: {problem.what}. The audit chain itself ({report.entries:,} "
-                "entries) is intact."
+                (
+                    self.tr("✕ Broken: {what}. Checked {entries} entries up to there.")
+                    if problem.seq is not None
+                    else self.tr(
+                        "✕ Broken: {what}. The audit chain itself ({entries} entries) is intact."
+                    )
+                ).format(what=problem.what, entries=f"{report.entries:,}")
             )
             if problem.seq is not None and not self.select_seq(problem.seq):
                 # Not in the filtered list: show everything, then select it.

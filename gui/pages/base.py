@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Generic, TypeVar
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -16,6 +16,12 @@ from gui.jobs import JobFunction, OneAtATime
 V = TypeVar("V")
 
 
+def QT_TRANSLATE_NOOP(context: str, text: str) -> str:
+    """Mark ``text`` for lupdate under ``context`` and return it as it is, to translate at use
+    (PySide6's own marker is typed as returning ``object``)."""
+    return text
+
+
 class Page(QWidget):
     """A screen of the main window. Subclasses implement ``reload``.
 
@@ -25,10 +31,13 @@ class Page(QWidget):
     """
 
     title = ""
+    """The page's name in the navigation, in English; each page marks it for translation with
+    ``QT_TRANSLATE_NOOP("<PageClass>", ...)`` and an instance holds it translated."""
     shows: frozenset[Record] = frozenset()
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.title = QCoreApplication.translate(type(self).__name__, type(self).title)
         self.context = context
         self._stale = True
         context.events.changed.connect(self._on_events_changed)
@@ -75,7 +84,8 @@ class OverviewPage(Page, Generic[V]):
     """
 
     what = ""
-    """What the page reads, as a failure names it ("the quotas")."""
+    """What the page reads, as a failure names it ("the quotas"); marked for translation in
+    the page's own context."""
     status: QLabel
     """The line that says how the page stands (and that the view could not be read)."""
     loaded = Signal()
@@ -103,5 +113,8 @@ class OverviewPage(Page, Generic[V]):
         raise NotImplementedError
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.status.setText(f"Could not read {self.what}.")
+        what = QCoreApplication.translate(type(self).__name__, self.what)
+        self.status.setText(
+            QCoreApplication.translate("OverviewPage", "Could not read {what}.").format(what=what)
+        )
         show_failure(self, message, is_bug, self.context.log_file)

@@ -41,15 +41,19 @@ from gui.kit.tables import set_up_list
 from gui.kit.widgets import make_button, make_label, make_line_edit, named
 from gui.models import OrderTableModel
 from gui.order_list import CancelOrderDialog, export_order_list
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import Tone, error_style, text_style, warning_style
 
-NEEDS_ATTENTION = "Needs attention"
+NEEDS_ATTENTION = QT_TRANSLATE_NOOP("OrdersPage", "Needs attention")
 """Held, licence required or prohibited: what the officer acts on."""
 
 OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
-    ("All outcomes", frozenset(), None),
-    ("Pending (no decision)", frozenset({PENDING}), OrderStatus.OPEN),
+    (QT_TRANSLATE_NOOP("OrdersPage", "All outcomes"), frozenset(), None),
+    (
+        QT_TRANSLATE_NOOP("OrdersPage", "Pending (no decision)"),
+        frozenset({PENDING}),
+        OrderStatus.OPEN,
+    ),
     (
         NEEDS_ATTENTION,
         frozenset({Outcome.HOLD.value, Outcome.LICENSE_REQUIRED.value, Outcome.PROHIBITED.value}),
@@ -59,9 +63,19 @@ OUTCOME_CHOICES: list[tuple[str, frozenset[str], OrderStatus | None]] = [
         (outcome.label, frozenset({outcome.value}), OrderStatus.OPEN)
         for outcome in reversed(list(Outcome))
     ],
-    ("Cancelled", frozenset(), OrderStatus.CANCELLED),
+    (QT_TRANSLATE_NOOP("OrdersPage", "Cancelled"), frozenset(), OrderStatus.CANCELLED),
 ]
-"""(label, outcomes, status): an outcome lists open orders; "Cancelled" the cancelled ones."""
+"""(label, outcomes, status): an outcome lists open orders; "Cancelled" the cancelled ones. The
+labels are English; the filter shows them translated in the "OrdersPage" context."""
+
+_OUTCOME_LABELS = [
+    QT_TRANSLATE_NOOP("OrdersPage", "No licence required"),
+    QT_TRANSLATE_NOOP("OrdersPage", "Authorized"),
+    QT_TRANSLATE_NOOP("OrdersPage", "Licence required"),
+    QT_TRANSLATE_NOOP("OrdersPage", "Hold"),
+    QT_TRANSLATE_NOOP("OrdersPage", "Prohibited"),
+]
+"""The outcomes' labels (``Outcome.label``), marked for the filter's translation."""
 
 
 class OrdersPage(Page):
@@ -72,7 +86,7 @@ class OrdersPage(Page):
     list_exported: the list was written to a CSV file (rows, path).
     """
 
-    title = "Orders"
+    title = QT_TRANSLATE_NOOP("OrdersPage", "Orders")
     shows = frozenset({Record.ORDERS, Record.DECISIONS, Record.PARTIES, Record.PAPERWORK})
     selection_loaded = Signal(str)
     batch_finished = Signal(object)
@@ -117,7 +131,9 @@ class OrdersPage(Page):
         header.setSectionsClickable(True)
         header.setSortIndicator(self.model.column_of(OrderSort.DATE), Qt.SortOrder.DescendingOrder)
         header.sortIndicatorChanged.connect(self.model.sort)
-        header.setToolTip("Click a column heading to sort the list by it; again to reverse")
+        header.setToolTip(
+            self.tr("Click a column heading to sort the list by it; again to reverse")
+        )
         selection = self.table.selectionModel()
         selection.selectionChanged.connect(self._on_table_selection_changed)
 
@@ -145,7 +161,8 @@ class OrdersPage(Page):
     def _build_notice(self) -> QLabel:
         ruleset = self.context.ruleset_today()
         return make_label(
-            f"Ruleset in effect today: <b>{ruleset.id}</b>. {ruleset.enforcement_note}",
+            self.tr("Ruleset in effect today: <b>{id}</b>.").format(id=ruleset.id)
+            + f" {ruleset.enforcement_note}",
             name="enforcementNotice",
             style=warning_style(),
             wrap=True,
@@ -154,46 +171,53 @@ class OrdersPage(Page):
     def _build_toolbar(self) -> QToolBar:
         bar = text_toolbar("ordersToolbar")
         self.new_action = toolbar_action(
-            self, "New order…", self._on_new_order, "newOrderAction", "Enter a new order", "Ctrl+N"
+            self,
+            self.tr("New order…"),
+            self._on_new_order,
+            "newOrderAction",
+            self.tr("Enter a new order"),
+            "Ctrl+N",
         )
         self.check_action = toolbar_action(
             self,
-            "Check",
+            self.tr("Check"),
             self._on_check,
             "checkAction",
-            "Check the selected order and record the decision",
+            self.tr("Check the selected order and record the decision"),
             "Ctrl+K",
         )
         self.check_all_action = toolbar_action(
             self,
-            "Check all pending",
+            self.tr("Check all pending"),
             self._on_check_all,
             "checkAllAction",
-            "Check every order without a decision, oldest first",
+            self.tr("Check every order without a decision, oldest first"),
             "Ctrl+Shift+K",
         )
         self.cancel_order_action = toolbar_action(
             self,
-            "Cancel order…",
+            self.tr("Cancel order…"),
             self._on_cancel_order,
             "cancelOrderAction",
-            "Cancel the selected order and release its quota",
+            self.tr("Cancel the selected order and release its quota"),
             "Ctrl+Shift+Del",
         )
         self.red_flags_action = toolbar_action(
             self,
-            "Red flags…",
+            self.tr("Red flags…"),
             self._on_red_flags,
             "redFlagsAction",
-            "Know-your-customer checklist and Red Flag 28 for the selected order",
+            self.tr("Know-your-customer checklist and Red Flag 28 for the selected order"),
             "Ctrl+R",
         )
         self.export_list_action = toolbar_action(
             self,
-            "Export list…",
+            self.tr("Export list…"),
             self._on_export_list,
             "exportListAction",
-            "Write the orders listed now, with their outcomes, to a CSV file for a spreadsheet",
+            self.tr(
+                "Write the orders listed now, with their outcomes, to a CSV file for a spreadsheet"
+            ),
             "Ctrl+Shift+E",
         )
         for action in (
@@ -218,36 +242,38 @@ class OrdersPage(Page):
         second = QHBoxLayout()
         second.setSpacing(6)
         self.search = SearchField(
-            "orders and parties",
-            "part of an order ref, or of the consignee's or end user's ref, name or alias",
+            self.tr("orders and parties"),
+            self.tr("part of an order ref, or of the consignee's or end user's ref, name or alias"),
         )
         self.search.setObjectName("orderSearch")
         self.search.search_requested.connect(self.apply_filter)
         self.find_action = self.search.install_find(self)
         self.outcome_filter = named(QComboBox(), "outcomeFilter")
         for number, (label, _, _) in enumerate(OUTCOME_CHOICES):
-            self.outcome_filter.addItem(label, number)
+            self.outcome_filter.addItem(self.tr(label), number)
         self.outcome_filter.setItemData(
             [label for label, _, _ in OUTCOME_CHOICES].index(NEEDS_ATTENTION),
-            "Hold, licence required or prohibited",
+            self.tr("Hold, licence required or prohibited"),
             Qt.ItemDataRole.ToolTipRole,
         )
         self.outcome_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.outcome_filter.currentIndexChanged.connect(self.apply_filter)
         self.tier_filter = named(QComboBox(), "tierFilter")
-        self.tier_filter.addItem("All destinations", None)
+        self.tier_filter.addItem(self.tr("All destinations"), None)
         for tier in (1, 2, 3):
-            self.tier_filter.addItem(f"Tier {tier} destinations", tier)
+            self.tier_filter.addItem(self.tr("Tier {tier} destinations").format(tier=tier), tier)
         self.tier_filter.currentIndexChanged.connect(self.apply_filter)
-        self.destination_filter = make_line_edit(name="destinationFilter", placeholder="Country")
+        self.destination_filter = make_line_edit(
+            name="destinationFilter", placeholder=self.tr("Country")
+        )
         self.destination_filter.setMinimumWidth(72)
         self.destination_filter.setMaximumWidth(90)
         self.destination_filter.returnPressed.connect(self.apply_filter)
         self.party_filter = make_line_edit(
-            name="partyFilter", placeholder="Party ref", max_width=120
+            name="partyFilter", placeholder=self.tr("Party ref"), max_width=120
         )
         self.party_filter.returnPressed.connect(self.apply_filter)
-        self.use_dates = named(QCheckBox("From"), "useDates")
+        self.use_dates = named(QCheckBox(self.tr("From")), "useDates")
         self.date_from = QDateEdit()
         self.date_from.setCalendarPopup(True)
         self.date_from.setDisplayFormat("yyyy-MM-dd")
@@ -273,7 +299,7 @@ class OrdersPage(Page):
         second.addWidget(self.party_filter)
         second.addWidget(self.use_dates)
         second.addWidget(self.date_from)
-        second.addWidget(QLabel("to"))
+        second.addWidget(QLabel(self.tr("to")))
         second.addWidget(self.date_to)
         second.addWidget(self.filter_error)
         second.addStretch(1)
@@ -285,8 +311,8 @@ class OrdersPage(Page):
         row = QHBoxLayout()
         self.progress = named(QProgressBar(), "batchProgress")
         self.progress.setVisible(False)
-        self.progress.setFormat("%v of %m orders checked")
-        self.stop_button = make_button("Stop", "stopBatch")
+        self.progress.setFormat(self.tr("%v of %m orders checked"))
+        self.stop_button = make_button(self.tr("Stop"), "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.batch_label = make_label(name="batchLabel")
@@ -372,7 +398,7 @@ class OrdersPage(Page):
     def _load(self, order_filter: OrderFilter) -> None:
         if self._list.later(lambda: self._load(order_filter)):
             return  # one list query at a time; the newest filter wins when this one ends
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         queries = self.context.queries
         first: list[Sequence[int]] = []
         limit = self.FIRST_ROWS
@@ -400,7 +426,9 @@ class OrdersPage(Page):
         if self._list.stale or not first:
             return
         self.model.set_ids(first[0])
-        self.count_label.setText(f"Loading… first {len(first[0]):,} shown")
+        self.count_label.setText(
+            self.tr("Loading… first {count} shown").format(count=f"{len(first[0]):,}")
+        )
         self._first_shown = True
         self.first_rows_shown.emit()
         self._reselect()
@@ -409,7 +437,11 @@ class OrdersPage(Page):
         scrolled = self.table.verticalScrollBar().value() if self._first_shown else 0
         self.model.set_ids(ids)
         total = len(ids)
-        self.count_label.setText(f"{total:,} order{'s' if total != 1 else ''}")
+        self.count_label.setText(
+            self.tr("1 order")
+            if total == 1
+            else self.tr("{count} orders").format(count=f"{total:,}")
+        )
         if not self._first_shown:
             self.first_rows_shown.emit()
         self._reselect(complete=True)
@@ -588,7 +620,7 @@ class OrdersPage(Page):
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
         self.stop_button.setEnabled(True)
-        self.batch_label.setText("Checking pending orders…")
+        self.batch_label.setText(self.tr("Checking pending orders…"))
         self.check_all_action.setEnabled(False)
         self._batch_job = self.context.write(
             "check all pending",
@@ -605,25 +637,29 @@ class OrdersPage(Page):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if label:
-            self.batch_label.setText(f"Checking {label}")
+            self.batch_label.setText(self.tr("Checking {what}").format(what=label))
 
     def _on_stop_button_clicked(self) -> None:
         stop_job(
-            self._batch_job, self.stop_button, self.batch_label, "Stopping after the current order…"
+            self._batch_job,
+            self.stop_button,
+            self.batch_label,
+            self.tr("Stopping after the current order…"),
         )
 
     def _on_batch_done(self, summary: BatchSummary) -> None:
         counts = ", ".join(
-            f"{count} {Outcome(key).label.lower()}"
+            f"{count} {self.tr(Outcome(key).label).lower()}"
             for key, count in summary.outcomes.items()
             if count
         )
-        state = "Stopped" if summary.cancelled else "Done"
-        text = f"{state}: checked {summary.checked} of {summary.total}" + (
-            f" ({counts})" if counts else ""
-        )
+        text = (
+            self.tr("Stopped: checked {checked} of {total}")
+            if summary.cancelled
+            else self.tr("Done: checked {checked} of {total}")
+        ).format(checked=summary.checked, total=summary.total) + (f" ({counts})" if counts else "")
         if summary.errors:
-            text += f"; {len(summary.errors)} could not be checked"
+            text += self.tr("; {count} could not be checked").format(count=len(summary.errors))
         self.batch_label.setText(text)
         self.batch_finished.emit(summary)
         if summary.errors:
@@ -631,7 +667,10 @@ class OrdersPage(Page):
                 f"{ref}: {reason}" for ref, reason in list(summary.errors.items())[:20]
             )
             show_failure(
-                self, f"Some orders could not be checked:\n{problems}", False, self.context.log_file
+                self,
+                self.tr("Some orders could not be checked:") + f"\n{problems}",
+                False,
+                self.context.log_file,
             )
 
     def _on_batch_job_finished(self) -> None:
@@ -686,10 +725,10 @@ class OrdersPage(Page):
             menu.addAction(self.red_flags_action)
             menu.addAction(self.cancel_order_action)
             menu.addSeparator()
-            copy = menu.addAction(f"Copy {record.ref}")
+            copy = menu.addAction(self.tr("Copy {ref}").format(ref=record.ref))
             copy.triggered.connect(lambda: QApplication.clipboard().setText(record.ref))
             consignee = record.consignee_ref
-            only = menu.addAction(f"Only orders of {consignee}")
+            only = menu.addAction(self.tr("Only orders of {ref}").format(ref=consignee))
             only.triggered.connect(lambda: self._only_party(consignee))
             menu.addSeparator()
         menu.addAction(self.new_action)
@@ -710,7 +749,7 @@ class OrdersPage(Page):
         settings = UiSettings()
         suggested = Path(settings.last_folder()) / f"orders-{self.context.today().isoformat()}.csv"
         path, _ = QFileDialog.getSaveFileName(
-            self, "Export the order list", str(suggested), "CSV file (*.csv)"
+            self, self.tr("Export the order list"), str(suggested), self.tr("CSV file (*.csv)")
         )
         if path:
             settings.set_last_folder(path)
@@ -724,7 +763,11 @@ class OrdersPage(Page):
         def work(progress: Any, cancel: CancelToken) -> int:
             return export_order_list(queries, chosen, path, progress, cancel)
 
-        self.batch_label.setText(f"Writing {len(chosen):,} orders to {path.name}…")
+        self.batch_label.setText(
+            self.tr("Writing {count} orders to {file}…").format(
+                count=f"{len(chosen):,}", file=path.name
+            )
+        )
         self.context.jobs.start(
             f"export the order list to {path}",
             work,
@@ -734,5 +777,11 @@ class OrdersPage(Page):
         )
 
     def _on_exported(self, rows: int, path: Path) -> None:
-        self.batch_label.setText(f"{rows:,} order{'s' if rows != 1 else ''} written to {path}")
+        self.batch_label.setText(
+            (
+                self.tr("1 order written to {path}")
+                if rows == 1
+                else self.tr("{count} orders written to {path}")
+            ).format(count=f"{rows:,}", path=path)
+        )
         self.list_exported.emit(rows, str(path))

@@ -14,7 +14,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QScrollArea, QVBoxLayout, QWidget
 
 from domain.progress import CancelToken
@@ -38,7 +38,7 @@ from gui.charts import (
 from gui.context import DeskContext
 from gui.jobs import JobFunction
 from gui.kit.widgets import make_label, named
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.style import Tone, colour, heading_style, hint_style, panel_style, percent, tpp
 
 
@@ -67,24 +67,47 @@ def _listed(intro: str, items: Iterable[tuple[str, str]]) -> str:
 
 def allocation_summary(view: AllocationView) -> str:
     if not view.countries:
-        return (
+        return QCoreApplication.translate(
+            "QuotasPage",
             "No Tier 2 country has allocation used or a setting yet. Record what other "
-            "exporters reported under Certifications & Licences → Countries."
+            "exporters reported under Certifications & Licences → Countries.",
         )
     busiest = view.countries[0]
     crowded = [row for row in view.countries if row.share >= NEAR_LIMIT]
     return _listed(
-        f"<p><b>{len(view.countries)}</b> Tier 2 countries tracked. Most used: "
-        f"<b>{escape(busiest.name)}</b> at {percent(busiest.share)}."
-        + (f" {len(crowded)} at {percent(NEAR_LIMIT)} or more." if len(crowded) > 1 else "")
+        "<p>"
+        + QCoreApplication.translate(
+            "QuotasPage",
+            "<b>{count}</b> Tier 2 countries tracked. Most used: <b>{name}</b> at {share}.",
+        ).format(count=len(view.countries), name=escape(busiest.name), share=percent(busiest.share))
+        + (
+            QCoreApplication.translate("QuotasPage", " {count} at {share} or more.").format(
+                count=len(crowded), share=percent(NEAR_LIMIT)
+            )
+            if len(crowded) > 1
+            else ""
+        )
         + "</p>",
         (
             (
-                f"<b>{escape(row.name)}</b>{' (G2G agreement)' if row.g2g_agreement else ''}: "
-                f"{percent(row.share)} used, <b>{tpp(row.left_tpp)}</b> TPP left."
-                f"{_state(row.share)}",
-                f"ours {tpp(row.ours_tpp)} + others {tpp(row.external_tpp)} = "
-                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+                f"<b>{escape(row.name)}</b>"
+                + (
+                    QCoreApplication.translate("QuotasPage", " (G2G agreement)")
+                    if row.g2g_agreement
+                    else ""
+                )
+                + QCoreApplication.translate(
+                    "QuotasPage", ": {share} used, <b>{left}</b> TPP left."
+                ).format(share=percent(row.share), left=tpp(row.left_tpp))
+                + _state(row.share),
+                QCoreApplication.translate(
+                    "QuotasPage", "ours {ours} + others {others} = {used} of {limit}"
+                ).format(
+                    ours=tpp(row.ours_tpp),
+                    others=tpp(row.external_tpp),
+                    used=tpp(row.used_tpp),
+                    limit=tpp(row.limit_tpp),
+                ),
             )
             for row in view.countries
         ),
@@ -93,18 +116,43 @@ def allocation_summary(view: AllocationView) -> str:
 
 def lpp_summary(view: LppView) -> str:
     if not view.parties:
-        return f"No consignee has LPP use in {view.year} yet."
+        return QCoreApplication.translate(
+            "QuotasPage", "No consignee has LPP use in {year} yet."
+        ).format(year=view.year)
     top = view.parties[0]
     return _listed(
-        f"<p>Top {len(view.parties)} consignees by LPP use in {view.year}. Highest: "
-        f"<b>{escape(top.name)}</b> at {percent(top.share)}.</p>",
+        "<p>"
+        + QCoreApplication.translate(
+            "QuotasPage",
+            "Top {count} consignees by LPP use in {year}. Highest: <b>{name}</b> at {share}.",
+        ).format(
+            count=len(view.parties), year=view.year, name=escape(top.name), share=percent(top.share)
+        )
+        + "</p>",
         (
             (
-                f"<b>{escape(row.party_ref)}</b> {escape(row.name)}: {percent(row.share)} used, "
-                f"<b>{tpp(row.left_tpp)}</b> TPP left.{_state(row.share)}"
-                + ("" if row.certified else " <i>(no LPP certification for the year)</i>"),
-                f"prior {tpp(row.prior_receipts_tpp)} + ours {tpp(row.shipped_tpp)} = "
-                f"{tpp(row.used_tpp)} of {tpp(row.limit_tpp)}",
+                f"<b>{escape(row.party_ref)}</b> {escape(row.name)}"
+                + QCoreApplication.translate(
+                    "QuotasPage", ": {share} used, <b>{left}</b> TPP left."
+                ).format(share=percent(row.share), left=tpp(row.left_tpp))
+                + _state(row.share)
+                + (
+                    ""
+                    if row.certified
+                    else " <i>"
+                    + QCoreApplication.translate(
+                        "QuotasPage", "(no LPP certification for the year)"
+                    )
+                    + "</i>"
+                ),
+                QCoreApplication.translate(
+                    "QuotasPage", "prior {prior} + ours {ours} = {used} of {limit}"
+                ).format(
+                    prior=tpp(row.prior_receipts_tpp),
+                    ours=tpp(row.shipped_tpp),
+                    used=tpp(row.used_tpp),
+                    limit=tpp(row.limit_tpp),
+                ),
             )
             for row in view.parties
         ),
@@ -113,26 +161,52 @@ def lpp_summary(view: LppView) -> str:
 
 def nveu_summary(view: NveuView) -> str:
     following = (
-        f" From {view.next_cap_from.isoformat()} ({escape(view.next_cap_label or '')}) the cap "
-        f"is {tpp(view.next_cap_tpp)} TPP."
+        QCoreApplication.translate(
+            "QuotasPage", " From {date} ({period}) the cap is {cap} TPP."
+        ).format(
+            date=view.next_cap_from.isoformat(),
+            period=escape(view.next_cap_label or ""),
+            cap=tpp(view.next_cap_tpp),
+        )
         if view.next_cap_from is not None and view.next_cap_tpp is not None
         else ""
     )
     head = (
-        f"<p>Cap for {escape(view.cap_label)}: <b>{tpp(view.cap_tpp)}</b> TPP per holder per "
-        f"country.{following}</p>"
+        "<p>"
+        + QCoreApplication.translate(
+            "QuotasPage", "Cap for {period}: <b>{cap}</b> TPP per holder per country."
+        ).format(period=escape(view.cap_label), cap=tpp(view.cap_tpp))
+        + f"{following}</p>"
     )
     if not view.holders:
-        return head + "<p>No party is a National VEU holder.</p>"
+        return (
+            head
+            + "<p>"
+            + QCoreApplication.translate("QuotasPage", "No party is a National VEU holder.")
+            + "</p>"
+        )
     return _listed(
         head,
         (
             (
-                f"<b>{escape(row.party_ref)}</b> {escape(row.name)} in {escape(row.country)}: "
-                f"{percent(row.share)} of the cap, <b>{tpp(row.left_tpp)}</b> TPP left."
-                f"{_state(row.share)}",
-                f"others {tpp(row.external_tpp)} + ours {tpp(row.shipped_tpp)} = "
-                f"{tpp(row.installed_tpp)} installed",
+                QCoreApplication.translate(
+                    "QuotasPage",
+                    "<b>{ref}</b> {name} in {country}: {share} of the cap, <b>{left}</b> TPP left.",
+                ).format(
+                    ref=escape(row.party_ref),
+                    name=escape(row.name),
+                    country=escape(row.country),
+                    share=percent(row.share),
+                    left=tpp(row.left_tpp),
+                )
+                + _state(row.share),
+                QCoreApplication.translate(
+                    "QuotasPage", "others {others} + ours {ours} = {installed} installed"
+                ).format(
+                    others=tpp(row.external_tpp),
+                    ours=tpp(row.shipped_tpp),
+                    installed=tpp(row.installed_tpp),
+                ),
             )
             for row in view.holders
         ),
@@ -158,7 +232,7 @@ class QuotaSection(QFrame):
         self.summary.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.summary.setStyleSheet("border:none;")
         self.summary.setMinimumWidth(360)
-        self.summary.setAccessibleName(f"{title}: summary")
+        self.summary.setAccessibleName(self.tr("{title}: summary").format(title=title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(4)
@@ -195,19 +269,21 @@ class QuotasPage(OverviewPage[QuotaOverview]):
     loaded: the quotas were (re)read and shown.
     """
 
-    title = "Quotas"
+    title = QT_TRANSLATE_NOOP("QuotasPage", "Quotas")
     shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
-    what = "the quotas"
+    what = QT_TRANSLATE_NOOP("QuotasPage", "the quotas")
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
         self.setObjectName("quotasPage")
         self.overview: QuotaOverview | None = None
-        self.heading = make_label("Loading…", name="quotasHeading", style=hint_style(), wrap=True)
+        self.heading = make_label(
+            self.tr("Loading…"), name="quotasHeading", style=hint_style(), wrap=True
+        )
         self.status = self.heading
-        self.allocations = QuotaSection("allocations", "Tier 2 country allocations")
-        self.lpp = QuotaSection("lpp", "LPP use this year: top consignees")
-        self.nveu = QuotaSection("nveu", "NVEU installed base against the quarterly cap")
+        self.allocations = QuotaSection("allocations", self.tr("Tier 2 country allocations"))
+        self.lpp = QuotaSection("lpp", self.tr("LPP use this year: top consignees"))
+        self.nveu = QuotaSection("nveu", self.tr("NVEU installed base against the quarterly cap"))
         body = QWidget()
         column = QVBoxLayout(body)
         column.setContentsMargins(12, 10, 12, 12)
@@ -237,40 +313,59 @@ class QuotasPage(OverviewPage[QuotaOverview]):
         self.overview = overview
         allocations, lpp, nveu = overview.allocations, overview.lpp, overview.nveu
         self.heading.setText(
-            f"Standing on {overview.on.isoformat()} under ruleset {allocations.ruleset}. "
-            "Each bar is a share of its own limit; the dashed line is the limit. Limits are "
-            "inclusive: reaching one is allowed, passing it is not."
+            self.tr(
+                "Standing on {date} under ruleset {ruleset}. Each bar is a share of its own "
+                "limit; the dashed line is the limit. Limits are inclusive: reaching one is "
+                "allowed, passing it is not."
+            ).format(date=overview.on.isoformat(), ruleset=allocations.ruleset)
         )
         self.allocations.show_figures(
-            f"{tpp(allocations.base_tpp)} TPP per Tier 2 country, "
-            f"{tpp(allocations.g2g_limit_tpp)} with a government-to-government agreement, "
-            f"{allocations.period_start.isoformat()} to {allocations.period_end.isoformat()} "
-            f"({allocations.rule}). {allocations.note}",
+            self.tr(
+                "{base} TPP per Tier 2 country, {g2g} with a government-to-government "
+                "agreement, {start} to {end} ({rule})."
+            ).format(
+                base=tpp(allocations.base_tpp),
+                g2g=tpp(allocations.g2g_limit_tpp),
+                start=allocations.period_start.isoformat(),
+                end=allocations.period_end.isoformat(),
+                rule=allocations.rule,
+            )
+            + f" {allocations.note}",
             allocation_summary(allocations),
             [
                 _bar(f"{r.name} ({r.country})", r.share, r.ours_tpp, r.external_tpp, r.limit_tpp)
                 for r in allocations.countries
             ],
-            [("Ours (licensed)", OURS_COLOUR), ("Reported by other exporters", OTHERS_COLOUR)],
+            [
+                (self.tr("Ours (licensed)"), OURS_COLOUR),
+                (self.tr("Reported by other exporters"), OTHERS_COLOUR),
+            ],
         )
-        self.lpp.heading.setText(f"LPP use in {lpp.year}: top consignees")
+        self.lpp.heading.setText(self.tr("LPP use in {year}: top consignees").format(year=lpp.year))
         self.lpp.show_figures(
-            f"Limit {tpp(lpp.limit_tpp)} TPP per ultimate consignee per calendar year "
-            f"({lpp.rule}); prior receipts from the consignee's LPP certification count toward it.",
+            self.tr(
+                "Limit {limit} TPP per ultimate consignee per calendar year ({rule}); prior "
+                "receipts from the consignee's LPP certification count toward it."
+            ).format(limit=tpp(lpp.limit_tpp), rule=lpp.rule),
             lpp_summary(lpp),
             [
                 _bar(r.party_ref, r.share, r.shipped_tpp, r.prior_receipts_tpp, r.limit_tpp)
                 for r in lpp.parties
             ],
-            [("Our LPP shipments", OURS_COLOUR), ("Prior receipts (certified)", EXTRA_COLOUR)],
+            [
+                (self.tr("Our LPP shipments"), OURS_COLOUR),
+                (self.tr("Prior receipts (certified)"), EXTRA_COLOUR),
+            ],
         )
         self.nveu.show_figures(
-            f"Cumulative installed base per holder per country, capped by quarter of the "
-            f"shipment date ({nveu.rule}).",
+            self.tr(
+                "Cumulative installed base per holder per country, capped by quarter of the "
+                "shipment date ({rule})."
+            ).format(rule=nveu.rule),
             nveu_summary(nveu),
             [
                 _bar(
-                    f"{r.party_ref} in {r.country}",
+                    self.tr("{ref} in {country}").format(ref=r.party_ref, country=r.country),
                     r.share,
                     r.shipped_tpp,
                     r.external_tpp,
@@ -278,6 +373,9 @@ class QuotasPage(OverviewPage[QuotaOverview]):
                 )
                 for r in nveu.holders
             ],
-            [("Our NVEU shipments", OURS_COLOUR), ("Installed from other sources", OTHERS_COLOUR)],
-            limit_label=f"Cap for {nveu.cap_label} (100 %)",
+            [
+                (self.tr("Our NVEU shipments"), OURS_COLOUR),
+                (self.tr("Installed from other sources"), OTHERS_COLOUR),
+            ],
+            limit_label=self.tr("Cap for {period} (100 %)").format(period=nveu.cap_label),
         )

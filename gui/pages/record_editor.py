@@ -12,6 +12,7 @@ from typing import Any, Generic, Protocol, TypeVar
 
 from PySide6.QtCore import (
     QAbstractItemModel,
+    QCoreApplication,
     QItemSelection,
     QModelIndex,
     Qt,
@@ -43,7 +44,7 @@ from gui.kit.search import SearchField
 from gui.kit.tables import MenuEntry, RecordModel, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.kit.writes import Change, make_change
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import hint_style
 
 
@@ -130,7 +131,12 @@ class RecordForm(QWidget, Generic[R]):
 
 
 class RecordEditorPage(Page, Generic[R, S]):
-    """A page with the list of one kind of record and the editor of the one selected.
+    """A page with the list of one kind of record and the editor of the one selected. Its
+    methods are inherited: their texts are translated in the "RecordEditorPage" context.
+
+    ``noun``, ``plural``, ``find_tip``, ``search_placeholder`` and ``revert_tip`` are English
+    (object names follow from the first two); a page marks them for translation in its own
+    context and they are shown translated (``shown``).
 
     Signals:
         list_loaded: the list was (re)loaded (its row count).
@@ -143,7 +149,7 @@ class RecordEditorPage(Page, Generic[R, S]):
     """The kind of record edited, as a save announces it."""
     plural = ""
     new_shortcut = "Ctrl+N"
-    find_tip = "Search"
+    find_tip = QT_TRANSLATE_NOOP("RecordEditorPage", "Search")
     search_placeholder = ""
     revert_tip = ""
     list_loaded = Signal(int)
@@ -163,6 +169,8 @@ class RecordEditorPage(Page, Generic[R, S]):
         self._add = add
         self._update = update
         noun = self.noun.capitalize()
+        self.noun_text = self.shown(self.noun)
+        """What one record is called, in the officer's language."""
         self.setObjectName(f"{self.plural}Page")
         self._list = OneAtATime(context.jobs, self)
         """The list: a newer request drops what an older one read."""
@@ -175,12 +183,29 @@ class RecordEditorPage(Page, Generic[R, S]):
         self.editor = editor
         self.editor.edited.connect(self._on_editor_edited)
         self.save_button = make_button(
-            "Save", f"save{noun}Button", self.save, tip=f"Save the {self.noun} (Ctrl+S)"
+            QCoreApplication.translate("RecordEditorPage", "Save"),
+            f"save{noun}Button",
+            self.save,
+            tip=QCoreApplication.translate("RecordEditorPage", "Save the {noun} (Ctrl+S)").format(
+                noun=self.noun_text
+            ),
         )
         self.revert_button = make_button(
-            "Revert", f"revert{noun}Button", self.revert, tip=self.revert_tip
+            QCoreApplication.translate("RecordEditorPage", "Revert"),
+            f"revert{noun}Button",
+            self.revert,
+            tip=self.shown(self.revert_tip),
         )
         self.save_message = named(FieldMessage(), f"{self.noun}SaveMessage")
+
+    def shown(self, text: str) -> str:
+        """One of the page's English class texts, in the officer's language."""
+        if not text:
+            return text
+        shown = QCoreApplication.translate(type(self).__name__, text)
+        if shown == text:  # not the page's own: one of the defaults above
+            shown = QCoreApplication.translate("RecordEditorPage", text)
+        return shown
 
     # -- building -------------------------------------------------------------------------
 
@@ -199,7 +224,12 @@ class RecordEditorPage(Page, Generic[R, S]):
         record = None if row is None else self._row_at(self.table.model().index(row, 0))
         if record is not None:
             ref = self._ref_of(record)
-            entries.append((f"Copy {ref}", lambda: QApplication.clipboard().setText(ref)))
+            entries.append(
+                (
+                    QCoreApplication.translate("RecordEditorPage", "Copy {ref}").format(ref=ref),
+                    lambda: QApplication.clipboard().setText(ref),
+                )
+            )
             entries += self._more_entries(record)
             entries.append(None)
         entries.append(self.new_action)
@@ -217,22 +247,35 @@ class RecordEditorPage(Page, Generic[R, S]):
         bar = text_toolbar(f"{self.plural}Toolbar")
         self.new_action = window_action(
             self,
-            f"New {self.noun}…",
+            QCoreApplication.translate("RecordEditorPage", "New {noun}…").format(
+                noun=self.noun_text
+            ),
             self.new_shortcut,
             self.new_record,
             f"new{noun}Action",
-            f"Enter a new {self.noun}",
+            QCoreApplication.translate("RecordEditorPage", "Enter a new {noun}").format(
+                noun=self.noun_text
+            ),
         )
         self.save_action = window_action(
             self,
-            f"Save {self.noun}",
+            QCoreApplication.translate("RecordEditorPage", "Save {noun}").format(
+                noun=self.noun_text
+            ),
             "Ctrl+S",
             self.save,
             f"save{noun}Action",
-            f"Save the {self.noun}",
+            QCoreApplication.translate("RecordEditorPage", "Save the {noun}").format(
+                noun=self.noun_text
+            ),
         )
         self.find_action = window_action(
-            self, "Find", "Ctrl+F", self._on_find, f"find{noun}Action", self.find_tip
+            self,
+            QCoreApplication.translate("RecordEditorPage", "Find"),
+            "Ctrl+F",
+            self._on_find,
+            f"find{noun}Action",
+            self.shown(self.find_tip),
         )  # the search field is made with the list, after the toolbar
         bar.addAction(self.new_action)
         bar.addAction(self.save_action)
@@ -245,7 +288,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(6)
         row = QHBoxLayout()
-        self.search = SearchField(self.plural, self.search_placeholder)
+        self.search = SearchField(self.shown(self.plural), self.shown(self.search_placeholder))
         self.search.setObjectName(f"{self.noun}Search")
         self.count_label = make_label(name=f"{self.noun}Count", style=hint_style())
         row.addWidget(self.search, 1)
@@ -266,7 +309,7 @@ class RecordEditorPage(Page, Generic[R, S]):
         if self._list.later(self.reload):
             return
         work = self._list_work()
-        self.count_label.setText("Loading…")
+        self.count_label.setText(QCoreApplication.translate("RecordEditorPage", "Loading…"))
         self._list.start(
             f"load {self.plural}",
             work,
@@ -287,7 +330,12 @@ class RecordEditorPage(Page, Generic[R, S]):
         self._select_after_load = None
         self._show_rows(rows)
         count = len(rows)
-        self.count_label.setText(f"{count:,} {self.noun if count == 1 else self.plural}")
+        self.count_label.setText(
+            QCoreApplication.translate("RecordEditorPage", "{count} {things}").format(
+                count=f"{count:,}",
+                things=self.noun_text if count == 1 else self.shown(self.plural),
+            )
+        )
         if keep is not None:
             self._keep_selected(keep)
         self.list_loaded.emit(count)
@@ -311,8 +359,10 @@ class RecordEditorPage(Page, Generic[R, S]):
             return True
         answer = QMessageBox.question(
             self,
-            "Unsaved changes",
-            f"The {self.noun} has changes that are not saved. Discard them?",
+            QCoreApplication.translate("RecordEditorPage", "Unsaved changes"),
+            QCoreApplication.translate(
+                "RecordEditorPage", "The {noun} has changes that are not saved. Discard them?"
+            ).format(noun=self.noun_text),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -397,7 +447,9 @@ class RecordEditorPage(Page, Generic[R, S]):
         old = self._selected
         assert old is not None
         if record == old:
-            self.save_message.show_note("No changes to save.")
+            self.save_message.show_note(
+                QCoreApplication.translate("RecordEditorPage", "No changes to save.")
+            )
             self._set_dirty(False)
             return
         self._change(old, record)
@@ -409,7 +461,9 @@ class RecordEditorPage(Page, Generic[R, S]):
     def _change(self, old: R, new: R) -> None:
         """Replace ``old`` by ``new`` through the write path; Edit > Undo puts ``old`` back."""
         db, actor, update = self.context.db, self.context.actor, self._update
-        text = f"Edit {self.noun} {new.ref}"
+        text = QCoreApplication.translate("RecordEditorPage", "Edit {noun} {ref}").format(
+            noun=self.noun_text, ref=new.ref
+        )
 
         def make() -> Change:
             update(db, new, actor=actor)
@@ -422,11 +476,11 @@ class RecordEditorPage(Page, Generic[R, S]):
             )
 
         self.save_button.setEnabled(False)
-        self.save_message.show_note("Saving…")
+        self.save_message.show_note(QCoreApplication.translate("RecordEditorPage", "Saving…"))
         make_change(
             self.context,
             make,
-            name=text.lower(),
+            name=f"Edit {self.noun} {new.ref}".lower(),
             on_success=lambda _change: self._on_changed(new, text),
             on_failure=self._on_save_failed,
             on_done=lambda change: self._on_command_applied(change.ref),
@@ -435,13 +489,17 @@ class RecordEditorPage(Page, Generic[R, S]):
     def _on_changed(self, record: R, text: str) -> None:
         self._selected = record
         self._set_dirty(False)
-        self.save_message.show_note(f"Saved. Undo with Ctrl+Z ({text}).")
+        self.save_message.show_note(
+            QCoreApplication.translate(
+                "RecordEditorPage", "Saved. Undo with Ctrl+Z ({what})."
+            ).format(what=text)
+        )
         self.record_saved.emit(record.ref)
 
     def _create(self, record: R) -> None:
         context = self.context
         self.save_button.setEnabled(False)
-        self.save_message.show_note("Saving…")
+        self.save_message.show_note(QCoreApplication.translate("RecordEditorPage", "Saving…"))
 
         add = self._add
 
@@ -460,7 +518,11 @@ class RecordEditorPage(Page, Generic[R, S]):
     def _on_created(self, ref: str) -> None:
         self._creating = False
         self._set_dirty(False)
-        self.save_message.show_note(f"{self.noun.capitalize()} {ref} created.")
+        self.save_message.show_note(
+            QCoreApplication.translate("RecordEditorPage", "{noun} {ref} created.").format(
+                noun=self.noun_text.capitalize(), ref=ref
+            )
+        )
         self._select_after_load = ref
         self._after_created()
         self.record_saved.emit(ref)
@@ -474,10 +536,18 @@ class RecordEditorPage(Page, Generic[R, S]):
         # The fields stay as typed: the officer corrects and saves again.
         self._set_dirty(True)
         if is_bug:
-            self.save_message.show_error("Not saved: an internal error occurred.")
+            self.save_message.show_error(
+                QCoreApplication.translate(
+                    "RecordEditorPage", "Not saved: an internal error occurred."
+                )
+            )
             show_failure(self, message, True, self.context.log_file)
         else:
-            self.save_message.show_error(f"Not saved: {message}")
+            self.save_message.show_error(
+                QCoreApplication.translate("RecordEditorPage", "Not saved: {reason}").format(
+                    reason=message
+                )
+            )
 
     def _on_command_applied(self, ref: str) -> None:
         if self._selected is not None and self._selected.ref == ref and not self._creating:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -37,50 +37,82 @@ from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.kit.widgets import make_button, make_label, make_line_edit
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.red_flags import RedFlagDialog
 from gui.style import badge_text, heading_style, hint_style
 
 
 def _resolution_text(row: HeldOrder) -> str:
     if row.resolution is None:
-        return "⚠ Needs a resolution"
-    return f"✓ Resolved {row.resolution.resolved_on.isoformat()}: check again"
+        return QCoreApplication.translate("RedFlagColumns", "⚠ Needs a resolution")
+    return QCoreApplication.translate("RedFlagColumns", "✓ Resolved {date}: check again").format(
+        date=row.resolution.resolved_on.isoformat()
+    )
 
 
 HELD_COLUMNS: tuple[Column[HeldOrder], ...] = (
-    Column("Order", lambda r: r.order.ref),
-    Column("Date", lambda r: r.order.date.isoformat()),
-    Column("Consignee", lambda r: f"{r.order.consignee_name} ({r.order.consignee_ref})"),
-    Column("Destination", lambda r: r.order.destination),
-    Column("Status", _resolution_text),
-    Column("Held since", lambda r: r.decided_at.strftime("%Y-%m-%d"), tooltip=lambda r: r.message),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Order"), lambda r: r.order.ref),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Date"), lambda r: r.order.date.isoformat()),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Consignee"),
+        lambda r: f"{r.order.consignee_name} ({r.order.consignee_ref})",
+    ),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Destination"), lambda r: r.order.destination),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Status"), _resolution_text),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Held since"),
+        lambda r: r.decided_at.strftime("%Y-%m-%d"),
+        tooltip=lambda r: r.message,
+    ),
 )
 
 FLAGGED_COLUMNS: tuple[Column[FlaggedChecklist], ...] = (
-    Column("Order", lambda r: r.order_ref),
-    Column("Consignee", lambda r: f"{r.consignee_name} ({r.consignee_ref})"),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Order"), lambda r: r.order_ref),
     Column(
-        "Red flags",
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Consignee"),
+        lambda r: f"{r.consignee_name} ({r.consignee_ref})",
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Red flags"),
         lambda r: f"⚠ {len(r.raised)}: " + "; ".join(r.raised),
         sort=lambda r: len(r.raised),
-        tooltip=lambda r: "\n".join(r.raised) + (f"\n\nNote: {r.note}" if r.note else ""),
+        tooltip=lambda r: (
+            "\n".join(r.raised)
+            + (
+                "\n\n"
+                + QCoreApplication.translate("RedFlagColumns", "Note: {note}").format(note=r.note)
+                if r.note
+                else ""
+            )
+        ),
     ),
-    Column("Answered by", lambda r: r.answered_by),
-    Column("When (UTC)", lambda r: r.answered_at.strftime("%Y-%m-%d %H:%M")),
-    Column("Outcome", lambda r: badge_text(r.outcome)),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Answered by"), lambda r: r.answered_by),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "When (UTC)"),
+        lambda r: r.answered_at.strftime("%Y-%m-%d %H:%M"),
+    ),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Outcome"), lambda r: badge_text(r.outcome)),
 )
 
 
 VISIT_COLUMNS: tuple[Column[FieldVisit], ...] = (
-    Column("Party", lambda v: v.party_ref),
-    Column("Visit", lambda v: str(v.id), sort=lambda v: v.id or 0, right=True),
-    Column("Site", lambda v: v.site),
-    Column("Signed off", lambda v: v.closed_at.date().isoformat()),
-    Column("Auditor", lambda v: v.auditor),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Party"), lambda v: v.party_ref),
     Column(
-        "Discrepancies",
-        lambda v: f"⚠ {v.discrepancies:,}: orders held",
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Visit"),
+        lambda v: str(v.id),
+        sort=lambda v: v.id or 0,
+        right=True,
+    ),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Site"), lambda v: v.site),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Signed off"), lambda v: v.closed_at.date().isoformat()
+    ),
+    Column(QT_TRANSLATE_NOOP("RedFlagColumns", "Auditor"), lambda v: v.auditor),
+    Column(
+        QT_TRANSLATE_NOOP("RedFlagColumns", "Discrepancies"),
+        lambda v: QCoreApplication.translate("RedFlagColumns", "⚠ {count}: orders held").format(
+            count=f"{v.discrepancies:,}"
+        ),
         sort=lambda v: v.discrepancies,
     ),
 )
@@ -92,9 +124,9 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
     dialog_opened: the red-flag dialog of an order was opened (the dialog).
     """
 
-    title = "Red flags"
+    title = QT_TRANSLATE_NOOP("RedFlagsPage", "Red flags")
     shows = frozenset({Record.ORDERS, Record.DECISIONS, Record.PARTIES})
-    what = "the red flags"
+    what = QT_TRANSLATE_NOOP("RedFlagsPage", "the red flags")
     dialog_opened = Signal(object)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -104,10 +136,14 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.held_model: ColumnModel[HeldOrder] = ColumnModel(HELD_COLUMNS, self)
         self.flagged_model: ColumnModel[FlaggedChecklist] = ColumnModel(FLAGGED_COLUMNS, self)
         self.visit_model: ColumnModel[FieldVisit] = ColumnModel(VISIT_COLUMNS, self)
+        for model in (self.held_model, self.flagged_model, self.visit_model):
+            model.headers = tuple(
+                QCoreApplication.translate("RedFlagColumns", header) for header in model.headers
+            )
         self.visit_table = make_table("openVisitTable", self.visit_model, (130, 60, 300, 100, 150))
         self.visit_table.doubleClicked.connect(lambda _index: self._on_resolve_visit_clicked())
         self.resolve_visit_button = make_button(
-            "Record a resolution…", "resolveVisit", self._on_resolve_visit_clicked
+            self.tr("Record a resolution…"), "resolveVisit", self._on_resolve_visit_clicked
         )
         self.held_table = make_table("heldTable", self.held_model, (110, 96, 320, 90, 260))
         self.flagged_table = make_table(
@@ -116,45 +152,58 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         self.held_table.doubleClicked.connect(self._on_held_table_double_clicked)
         self.flagged_table.doubleClicked.connect(self._on_flagged_table_double_clicked)
 
-        self.summary = make_label("Loading…", name="redFlagSummary", style=hint_style(), wrap=True)
+        self.summary = make_label(
+            self.tr("Loading…"), name="redFlagSummary", style=hint_style(), wrap=True
+        )
         self.status = self.summary
         self.order_ref = make_line_edit(
-            name="redFlagOrderRef", placeholder="e.g. SO-26-0094", max_width=180
+            name="redFlagOrderRef", placeholder=self.tr("e.g. SO-26-0094"), max_width=180
         )
         self.order_ref.returnPressed.connect(self._on_open_ref_clicked)
-        open_ref = make_button("Open checklist", "openRedFlagRef", self._on_open_ref_clicked)
+        open_ref = make_button(
+            self.tr("Open checklist"), "openRedFlagRef", self._on_open_ref_clicked
+        )
         top = QHBoxLayout()
         top.addWidget(self.summary, 1)
-        top.addWidget(QLabel("Any order:"))
+        top.addWidget(QLabel(self.tr("Any order:")))
         top.addWidget(self.order_ref)
         top.addWidget(open_ref)
 
-        self.open_held = make_button("Resolve Red Flag 28…", "openHeld", self._on_open_held_clicked)
+        self.open_held = make_button(
+            self.tr("Resolve Red Flag 28…"), "openHeld", self._on_open_held_clicked
+        )
         self.open_flagged = make_button(
-            "Open checklist…", "openFlagged", self._on_open_flagged_clicked
+            self.tr("Open checklist…"), "openFlagged", self._on_open_flagged_clicked
         )
 
         splitter = split(
             Qt.Orientation.Vertical,
             self._section(
-                "On hold for Red Flag 28",
-                "IaaS training for a customer headquartered (or owned from) outside Tier 1. "
-                "Record how the flag was resolved; the order is then checked again.",
+                self.tr("On hold for Red Flag 28"),
+                self.tr(
+                    "IaaS training for a customer headquartered (or owned from) outside Tier 1. "
+                    "Record how the flag was resolved; the order is then checked again."
+                ),
                 self.held_table,
                 self.open_held,
             ),
             self._section(
-                "Checklists that raised red flags",
-                "The latest know-your-customer checklist of each order that ticked at least "
-                "one red flag. No single red flag decides; the officer's judgement is on record.",
+                self.tr("Checklists that raised red flags"),
+                self.tr(
+                    "The latest know-your-customer checklist of each order that ticked at least "
+                    "one red flag. No single red flag decides; the officer's judgement is on "
+                    "record."
+                ),
                 self.flagged_table,
                 self.open_flagged,
             ),
             self._section(
-                "Field audits with open discrepancies",
-                "Serials missing, unexpected or seen twice on site, or a failed checklist item: "
-                "the party's orders are held (field_audit_discrepancy) until the officer "
-                "records how it was resolved.",
+                self.tr("Field audits with open discrepancies"),
+                self.tr(
+                    "Serials missing, unexpected or seen twice on site, or a failed checklist "
+                    "item: the party's orders are held (field_audit_discrepancy) until the "
+                    "officer records how it was resolved."
+                ),
                 self.visit_table,
                 self.resolve_visit_button,
             ),
@@ -198,10 +247,19 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
         waiting = sum(1 for row in overview.held if row.resolution is None)
         held = len(overview.held)
         self.summary.setText(
-            f"{held} order{'s' if held != 1 else ''} on hold for Red Flag 28"
-            + (f" ({waiting} without a resolution)" if held else "")
-            + f"; {len(overview.flagged)} order{'s' if len(overview.flagged) != 1 else ''} "
-            "whose latest checklist raised red flags."
+            (
+                self.tr("1 order on hold for Red Flag 28")
+                if held == 1
+                else self.tr("{count} orders on hold for Red Flag 28").format(count=held)
+            )
+            + (self.tr(" ({count} without a resolution)").format(count=waiting) if held else "")
+            + (
+                self.tr("; 1 order whose latest checklist raised red flags.")
+                if len(overview.flagged) == 1
+                else self.tr("; {count} orders whose latest checklist raised red flags.").format(
+                    count=len(overview.flagged)
+                )
+            )
         )
         self.open_held.setEnabled(held > 0)
         self.open_flagged.setEnabled(bool(overview.flagged))
@@ -211,7 +269,13 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
             count = len(overview.visits)
             self.summary.setText(
                 self.summary.text()
-                + f" {count} field audit{'s' if count != 1 else ''} with open discrepancies."
+                + (
+                    self.tr(" 1 field audit with open discrepancies.")
+                    if count == 1
+                    else self.tr(" {count} field audits with open discrepancies.").format(
+                        count=count
+                    )
+                )
             )
 
     # -- field audits ---------------------------------------------------------------------
@@ -222,9 +286,11 @@ class RedFlagsPage(OverviewPage[RedFlagOverview]):
             return
         note, accepted = QInputDialog.getMultiLineText(
             self,
-            f"Resolve visit {visit.id} of {visit.party_ref}",
-            f"How were the {visit.discrepancies} discrepancies found at {visit.site} resolved? "
-            "(kept in the audit log; the party's orders are then no longer held for it)",
+            self.tr("Resolve visit {visit} of {ref}").format(visit=visit.id, ref=visit.party_ref),
+            self.tr(
+                "How were the {count} discrepancies found at {site} resolved? (kept in the audit "
+                "log; the party's orders are then no longer held for it)"
+            ).format(count=visit.discrepancies, site=visit.site),
         )
         if accepted:
             self.resolve_visit(visit, note)

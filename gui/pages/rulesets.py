@@ -14,7 +14,7 @@ import re
 from datetime import date
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QListWidget,
@@ -29,7 +29,7 @@ from domain.ruleset import Ruleset
 from gui.changes import Record
 from gui.context import DeskContext
 from gui.kit.widgets import make_label, named
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.style import Tone, colour, heading_style, hint_style, percent, tpp, warning_style
 
 
@@ -44,8 +44,12 @@ def _countries(codes: tuple[str, ...]) -> str:
 def _operations(value: float) -> str:
     exponent = math.log10(value) if value > 0 else 0.0
     if exponent.is_integer():
-        return f"10<sup>{int(exponent)}</sup> operations"
-    return f"{value:.3g} operations"
+        return QCoreApplication.translate("RulesetsPage", "{number} operations").format(
+            number=f"10<sup>{int(exponent)}</sup>"
+        )
+    return QCoreApplication.translate("RulesetsPage", "{number} operations").format(
+        number=f"{value:.3g}"
+    )
 
 
 def _placeholders(text: str, ruleset: Ruleset) -> str:
@@ -73,75 +77,105 @@ def key_figures(ruleset: Ruleset) -> str:
     uveu = ruleset.uveu
     rows = [
         _row(
-            "LPP limit per ultimate consignee per calendar year",
+            QCoreApplication.translate(
+                "RulesetsPage", "LPP limit per ultimate consignee per calendar year"
+            ),
             f"{tpp(ruleset.lpp.limit_tpp)} TPP",
             refs.lpp,
         ),
         _row(
-            "LPP closed to these roles",
+            QCoreApplication.translate("RulesetsPage", "LPP closed to these roles"),
             escape(", ".join(role.replace("_", " ") for role in ruleset.lpp.excluded_roles))
-            or "none",
+            or QCoreApplication.translate("RulesetsPage", "none"),
             refs.lpp,
         ),
         _row(
-            "AIA certification must be filed with BIS from cumulative",
+            QCoreApplication.translate(
+                "RulesetsPage", "AIA certification must be filed with BIS from cumulative"
+            ),
             f"{tpp(ruleset.aia.bis_submission_from_tpp)} TPP",
             refs.aia_bis_submission,
         ),
         _row(
-            "Tier 2 country allocation (licences)",
+            QCoreApplication.translate("RulesetsPage", "Tier 2 country allocation (licences)"),
             f"{tpp(allocation.tpp)} TPP",
             refs.country_allocation,
         ),
         _row(
-            f"… with a government-to-government agreement (× {allocation.g2g_multiplier:g})",
+            QCoreApplication.translate(
+                "RulesetsPage", "… with a government-to-government agreement (× {factor})"
+            ).format(factor=f"{allocation.g2g_multiplier:g}"),
             f"{tpp(allocation.limit(True))} TPP",
             refs.country_allocation,
         ),
         _row(
-            "… counted over",
-            f"{allocation.period_start.isoformat()} to {allocation.period_end.isoformat()}",
+            QCoreApplication.translate("RulesetsPage", "… counted over"),
+            QCoreApplication.translate("RulesetsPage", "{start} to {end}").format(
+                start=allocation.period_start.isoformat(), end=allocation.period_end.isoformat()
+            ),
             allocation.note,
         ),
-        _row("UVEU: installed in Tier 1 at least", percent(uveu.min_tier1_share), refs.uveu),
         _row(
-            "UVEU: in any single Tier 2 country at most",
+            QCoreApplication.translate("RulesetsPage", "UVEU: installed in Tier 1 at least"),
+            percent(uveu.min_tier1_share),
+            refs.uveu,
+        ),
+        _row(
+            QCoreApplication.translate(
+                "RulesetsPage", "UVEU: in any single Tier 2 country at most"
+            ),
             percent(uveu.max_single_tier2_share),
             refs.uveu,
         ),
         _row(
-            f"UVEU headquartered in {country_name(uveu.home_country)}: there at least",
+            QCoreApplication.translate(
+                "RulesetsPage", "UVEU headquartered in {country}: there at least"
+            ).format(country=country_name(uveu.home_country)),
             percent(uveu.min_home_share_if_headquartered),
             refs.uveu,
         ),
-        _row("3A090.a.1: TPP at least", tpp(ic.a1_min_tpp), refs.classification_ic),
         _row(
-            "3A090.a.2: TPP and performance density at least",
-            f"{tpp(ic.a2_min_tpp)} and {ic.a2_min_pd:g}",
+            QCoreApplication.translate("RulesetsPage", "3A090.a.1: TPP at least"),
+            tpp(ic.a1_min_tpp),
             refs.classification_ic,
         ),
         _row(
-            "3A090.b.1: TPP and density from / below",
+            QCoreApplication.translate(
+                "RulesetsPage", "3A090.a.2: TPP and performance density at least"
+            ),
+            QCoreApplication.translate("RulesetsPage", "{tpp} and {density}").format(
+                tpp=tpp(ic.a2_min_tpp), density=f"{ic.a2_min_pd:g}"
+            ),
+            refs.classification_ic,
+        ),
+        _row(
+            QCoreApplication.translate("RulesetsPage", "3A090.b.1: TPP and density from / below"),
             f"{tpp(ic.b1_min_tpp)}–{tpp(ic.b1_below_tpp)}, {ic.b1_min_pd:g}–{ic.b1_below_pd:g}",
             refs.classification_ic,
         ),
         _row(
-            "3A090.b.2: TPP at least, density from / below",
+            QCoreApplication.translate(
+                "RulesetsPage", "3A090.b.2: TPP at least, density from / below"
+            ),
             f"{tpp(ic.b2_min_tpp)}, {ic.b2_min_pd:g}–{ic.b2_below_pd:g}",
             refs.classification_ic,
         ),
         _row(
-            "Non-datacenter ICs are 3A090.a from TPP",
+            QCoreApplication.translate("RulesetsPage", "Non-datacenter ICs are 3A090.a from TPP"),
             tpp(ic.non_datacenter_a_min_tpp),
             refs.classification_ic,
         ),
         _row(
-            "Model weights (4E091): trained with at least",
+            QCoreApplication.translate(
+                "RulesetsPage", "Model weights (4E091): trained with at least"
+            ),
             _operations(ruleset.model_weights.min_training_operations),
             refs.model_weights,
         ),
         _row(
-            "Red Flag 28: IaaS training runs of at least",
+            QCoreApplication.translate(
+                "RulesetsPage", "Red Flag 28: IaaS training runs of at least"
+            ),
             _operations(ruleset.red_flag_28.min_training_operations),
             refs.red_flag_28,
         ),
@@ -157,8 +191,14 @@ def nveu_caps(ruleset: Ruleset, today: date) -> str:
         current = None
     rows = [
         _row(
-            f"{escape(cap.label)} (shipments from {cap.from_date.isoformat()})"
-            + (" <b>◀ today</b>" if current is not None and cap == current else ""),
+            QCoreApplication.translate("RulesetsPage", "{period} (shipments from {date})").format(
+                period=escape(cap.label), date=cap.from_date.isoformat()
+            )
+            + (
+                " <b>" + QCoreApplication.translate("RulesetsPage", "◀ today") + "</b>"
+                if current is not None and cap == current
+                else ""
+            ),
             f"{tpp(cap.cap_tpp)} TPP",
             ruleset.references.nveu,
         )
@@ -180,10 +220,26 @@ def tier_changes(ruleset: Ruleset, previous: Ruleset | None) -> str:
     ):
         before, after = previous.tier_of(code), ruleset.tier_of(code)
         if before != after:
-            moves.append(f"{escape(country_name(code))} ({code}): Tier {before} → Tier {after}")
+            moves.append(
+                QCoreApplication.translate(
+                    "RulesetsPage", "{country} ({code}): Tier {before} → Tier {after}"
+                ).format(country=escape(country_name(code)), code=code, before=before, after=after)
+            )
     if not moves:
-        return f"<p>No tier changes from {escape(previous.id)}.</p>"
-    return f"<p><b>Changes from {escape(previous.id)}:</b> {'; '.join(moves)}.</p>"
+        return (
+            "<p>"
+            + QCoreApplication.translate("RulesetsPage", "No tier changes from {id}.").format(
+                id=escape(previous.id)
+            )
+            + "</p>"
+        )
+    return (
+        "<p><b>"
+        + QCoreApplication.translate("RulesetsPage", "Changes from {id}:").format(
+            id=escape(previous.id)
+        )
+        + f"</b> {'; '.join(moves)}.</p>"
+    )
 
 
 def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str:
@@ -212,36 +268,66 @@ def ruleset_html(ruleset: Ruleset, previous: Ruleset | None, today: date) -> str
         for text in lpp.statements
     )
     return (
-        f"<h3>Where the rule is ambiguous</h3><p>{escape(ruleset.model_note)}</p>"
+        "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "Where the rule is ambiguous")
+        + f"</h3><p>{escape(ruleset.model_note)}</p>"
         f"{tier_changes(ruleset, previous)}"
-        f"<h3>Key figures</h3>{key_figures(ruleset)}"
-        f"<h3>NVEU installed-base caps</h3>{nveu_caps(ruleset, today)}"
-        f"<h3>Tiers <span style='font-weight:normal; color:{colour(Tone.HINT)}'>"
+        "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "Key figures")
+        + f"</h3>{key_figures(ruleset)}"
+        "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "NVEU installed-base caps")
+        + f"</h3>{nveu_caps(ruleset, today)}"
+        "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "Tiers")
+        + f" <span style='font-weight:normal; color:{colour(Tone.HINT)}'>"
         f"({escape(ruleset.references.tiers)})"
         "</span></h3>"
-        f"<p><b>Tier 1</b> ({len(tiers.tier1)}; {escape(tiers.tier1_basis)}): "
-        f"{_countries(tiers.tier1)}</p>"
-        f"<p><b>Tier 3</b> ({len(tiers.tier3)}; {escape(tiers.tier3_basis)}): "
-        f"{_countries(tiers.tier3)}</p>"
-        f"<p><b>Tier 2</b>: every other country ({escape(tiers.tier2_basis)}).</p>"
+        + QCoreApplication.translate(
+            "RulesetsPage", "<p><b>Tier 1</b> ({count}; {basis}): {countries}</p>"
+        ).format(
+            count=len(tiers.tier1),
+            basis=escape(tiers.tier1_basis),
+            countries=_countries(tiers.tier1),
+        )
+        + QCoreApplication.translate(
+            "RulesetsPage", "<p><b>Tier 3</b> ({count}; {basis}): {countries}</p>"
+        ).format(
+            count=len(tiers.tier3),
+            basis=escape(tiers.tier3_basis),
+            countries=_countries(tiers.tier3),
+        )
+        + QCoreApplication.translate(
+            "RulesetsPage", "<p><b>Tier 2</b>: every other country ({basis}).</p>"
+        ).format(basis=escape(tiers.tier2_basis))
         + (f"<ul>{notes}</ul>" if notes else "")
-        + f"<h3>AIA certification wording</h3><p><b>{escape(aia.title)}</b></p>"
+        + "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "AIA certification wording")
+        + f"</h3><p><b>{escape(aia.title)}</b></p>"
         f"<p>{escape(aia.opening)} "
-        f"<span style='color:{colour(Tone.HINT)}'>({escape(aia.regulation)}, verbatim; "
-        f"the bracketed instructions are filled in on paper)</span></p>{commitments}"
+        f"<span style='color:{colour(Tone.HINT)}'>("
+        + QCoreApplication.translate(
+            "RulesetsPage",
+            "{regulation}, verbatim; the bracketed instructions are filled in on paper",
+        ).format(regulation=escape(aia.regulation))
+        + f")</span></p>{commitments}"
         f"<p><i>{escape(aia.weights_storage_attestation.title)}</i> "
         f"({escape(aia.weights_storage_attestation.label)}): "
         f"{escape(aia.weights_storage_attestation.text)}</p>"
-        f"<p><i>Notice with each AIA shipment:</i> {notice}</p>"
-        f"<h3>LPP certification wording</h3><p><b>{escape(lpp.title)}</b></p>{statements}"
-        f"<h3>Sources</h3><ul>{sources}</ul>"
+        "<p><i>"
+        + QCoreApplication.translate("RulesetsPage", "Notice with each AIA shipment:")
+        + f"</i> {notice}</p>"
+        "<h3>"
+        + QCoreApplication.translate("RulesetsPage", "LPP certification wording")
+        + f"</h3><p><b>{escape(lpp.title)}</b></p>{statements}"
+        "<h3>" + QCoreApplication.translate("RulesetsPage", "Sources") + f"</h3><ul>{sources}</ul>"
     )
 
 
 class RulesetsPage(Page):
     """The ruleset versions, the one in effect today marked."""
 
-    title = "Rulesets"
+    title = QT_TRANSLATE_NOOP("RulesetsPage", "Rulesets")
     shows: frozenset[Record] = frozenset()  # rulesets are files shipped with the desk
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
@@ -250,7 +336,7 @@ class RulesetsPage(Page):
         self.versions = named(QListWidget(), "rulesetList")
         self.versions.setFixedWidth(220)
         self.versions.setSpacing(2)
-        self.versions.setAccessibleName("Ruleset versions")
+        self.versions.setAccessibleName(self.tr("Ruleset versions"))
         self.title_label = make_label(name="rulesetTitle", style=heading_style(13), wrap=True)
         self.status_label = make_label(name="rulesetStatus", style=hint_style())
         self.enforcement = make_label(
@@ -259,10 +345,10 @@ class RulesetsPage(Page):
             wrap=True,
             selectable=True,
         )
-        self.enforcement.setAccessibleName("Enforcement note")
+        self.enforcement.setAccessibleName(self.tr("Enforcement note"))
         self.body = named(QTextBrowser(), "rulesetBody")
         self.body.setOpenExternalLinks(False)
-        self.body.setAccessibleName("Ruleset details")
+        self.body.setAccessibleName(self.tr("Ruleset details"))
         right = QVBoxLayout()
         right.setSpacing(6)
         right.addWidget(self.title_label)
@@ -282,10 +368,12 @@ class RulesetsPage(Page):
         selected = self.versions.currentRow()
         self.versions.clear()
         for ruleset in self.context.catalog.versions:
-            marker = "\n✓ In effect today" if ruleset.id == current else ""
-            future = "\nNot yet in effect" if ruleset.effective_from > today else ""
+            marker = "\n" + self.tr("✓ In effect today") if ruleset.id == current else ""
+            future = "\n" + self.tr("Not yet in effect") if ruleset.effective_from > today else ""
             item = QListWidgetItem(
-                f"{ruleset.id}\nfrom {ruleset.effective_from.isoformat()}{marker}{future}"
+                f"{ruleset.id}\n"
+                + self.tr("from {date}").format(date=ruleset.effective_from.isoformat())
+                + f"{marker}{future}"
             )
             item.setData(Qt.ItemDataRole.UserRole, ruleset.id)
             if ruleset.id == current:
@@ -309,17 +397,29 @@ class RulesetsPage(Page):
         today = self.context.today()
         current = self.context.catalog.in_effect_on(today).id
         self.title_label.setText(ruleset.title)
-        until = f" until {following.effective_from.isoformat()}" if following is not None else ""
+        until = (
+            self.tr(" until {date}").format(date=following.effective_from.isoformat())
+            if following is not None
+            else ""
+        )
         state = (
-            "in effect today"
+            self.tr("in effect today")
             if ruleset.id == current
-            else ("not yet in effect" if ruleset.effective_from > today else "superseded")
+            else (
+                self.tr("not yet in effect")
+                if ruleset.effective_from > today
+                else self.tr("superseded")
+            )
         )
         self.status_label.setText(
-            f"Ruleset {ruleset.id} · effective from {ruleset.effective_from.isoformat()}{until}"
-            f" · {state}"
+            self.tr("Ruleset {id} · effective from {date}").format(
+                id=ruleset.id, date=ruleset.effective_from.isoformat()
+            )
+            + f"{until} · {state}"
         )
-        self.enforcement.setText(f"⚠ Enforcement: {ruleset.enforcement_note}")
+        self.enforcement.setText(
+            self.tr("⚠ Enforcement: {note}").format(note=ruleset.enforcement_note)
+        )
         self.body.setHtml(ruleset_html(ruleset, previous, today))
 
     def shown_text(self) -> str:

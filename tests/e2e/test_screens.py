@@ -1,5 +1,6 @@
 """The window and its dialogs fit the screens officers have: a 1024x700 window, a 1366x768
-laptop, a 1920x1080 screen scaled to 150 % (1280x720 to work with), a dark desktop.
+laptop, a 1920x1080 screen scaled to 150 % (1280x720 to work with), a dark desktop, and the
+laptop in Simplified Chinese (longer or wider labels must not clip).
 
 Each run is the screenshot tool on the demonstration data (a new process, so the offscreen
 screen is the size asked for): it opens every screen and the dialogs officers use most, and
@@ -23,6 +24,7 @@ SCREENS = {
     "1024x700": ["--screen", "1024x700"],
     "1920x1080 at 150 %": ["--screen", "1920x1080", "--scale", "1.5"],
     "1366x768, dark": ["--screen", "1366x768", "--dark"],
+    "1366x768, Chinese": ["--screen", "1366x768", "--language", "zh_CN"],
 }
 
 

@@ -193,6 +193,11 @@ SQL_ATTACKS = [
         "its name is 'Someone Else Pte Ltd'",
     ),
     Attack(
+        "a party's correspondence language changed",
+        ("UPDATE parties SET language = 'zh_CN' WHERE ref = 'SG-LIONCITY'",),
+        "party SG-LIONCITY was changed outside the desk",
+    ),
+    Attack(
         "a party moved to another country (another tier)",
         ("UPDATE parties SET country = 'JP', hq_country = 'JP' WHERE ref = 'SG-LIONCITY'",),
         "party SG-LIONCITY was changed outside the desk",

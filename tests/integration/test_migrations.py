@@ -180,3 +180,24 @@ def test_a_current_database_opens_without_importing_alembic(tmp_path: Path) -> N
         [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=Path.cwd()
     )
     assert done.stdout.strip() == "[]"
+
+
+def test_a_sealed_desk_from_before_party_languages_still_verifies_intact(tmp_path: Path) -> None:
+    from app.cli import main
+
+    path = tmp_path / "desk.sqlite3"
+    assert main(["--db", str(path), "demo"], clock=clock_on()) == 0
+    engine = create_desk_engine(resolve_target(path))
+    with engine.begin() as connection:
+        config = alembic_config(resolve_target(path).url)
+        config.attributes["connection"] = connection
+        command.downgrade(config, "0014")  # the parties as sealed before they had a language
+    engine.dispose()
+    assert main(["--db", str(path), "audit", "verify"], clock=clock_on()) == 0
+    db = SqlDatabase.open(path, clock=clock_on())
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.reader() as uow:
+            assert {party.language.value for party in uow.parties.all()} == {"en"}
+    finally:
+        db.close()

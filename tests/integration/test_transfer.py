@@ -15,7 +15,7 @@ import pytest
 from sqlalchemy import text as sql
 from sqlalchemy.exc import DBAPIError
 
-from domain.csvio import HEADERS, CsvImportError, CsvKind
+from domain.csvio import CsvImportError, CsvKind, columns_of
 from domain.progress import CancelToken
 from domain.services.transfer import (
     ImportCancelledError,
@@ -149,7 +149,8 @@ def _snapshot(db: SqlDatabase) -> dict[CsvKind, str]:
 
 
 def _header(kind: CsvKind) -> str:
-    return ",".join(HEADERS[kind]) + "\n"
+    """The header an export writes: every column, the optional ones included."""
+    return ",".join(columns_of(kind)) + "\n"
 
 
 # -- importing --------------------------------------------------------------------------------
@@ -512,6 +513,25 @@ def test_an_empty_cell_in_an_update_keeps_the_stored_value(sqlite_db: SqlDatabas
     assert (party.veu_country, party.veu_id) == ("AE", "NVEU-AE-25-003")
     assert party.aliases == ("Oasis FZ",)
     assert (party.parent_name, party.address) == ("Oasis Holding", "Dubai")
+
+
+def test_a_party_file_without_the_language_column_keeps_the_stored_language(
+    sqlite_db: SqlDatabase,
+) -> None:
+    first = (
+        PARTY_HEADER.rstrip("\n") + ",language\n" + "TW-FAB,Formosa Compute,,,TW,TW,,,,,,,zh_CN\n"
+    )
+    import_file(sqlite_db, CsvKind.PARTIES, first.encode(), source="a.csv", actor="o")
+    again = PARTY_HEADER + "TW-FAB,Formosa Compute Co.,,,TW,TW,,,,,,\n"  # an older file
+    summary = import_file(sqlite_db, CsvKind.PARTIES, again.encode(), source="b.csv", actor="o")
+    assert summary.updated == 1
+    with sqlite_db.reader() as uow:
+        party = uow.parties.get("TW-FAB")
+    assert party is not None
+    assert (party.name, party.language.value) == ("Formosa Compute Co.", "zh_CN")
+    exported = export_kind(sqlite_db, CsvKind.PARTIES)
+    assert exported.splitlines()[0].endswith(",veu_id,language")
+    assert exported.splitlines()[1].endswith(",zh_CN")
 
 
 def test_an_empty_die_area_keeps_the_stored_one(sqlite_db: SqlDatabase) -> None:

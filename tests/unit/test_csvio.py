@@ -21,6 +21,7 @@ from domain.csvio import (
     ParsedFile,
     Record,
     RowError,
+    columns_of,
     format_csv,
     parse,
 )
@@ -28,6 +29,7 @@ from domain.errors import DomainError
 from domain.model import (
     AiaCertification,
     CountrySetting,
+    Language,
     License,
     LicenseCovers,
     LppCertification,
@@ -445,6 +447,38 @@ def test_an_unknown_role_is_refused_listing_the_roles() -> None:
     assert error.message.startswith("expected one of end_user, datacenter_operator, cloud_provider")
 
 
+def test_a_parties_file_may_leave_out_the_language_column_added_later() -> None:
+    parsed = _parse(CsvKind.PARTIES, PARTIES)  # the columns as files had them before
+    assert {party.language for party in parsed.records if isinstance(party, Party)} == {Language.EN}
+    assert all("language" in blank for blank in parsed.blank_fields)  # an update keeps it
+
+
+def test_a_party_language_is_read_in_any_case() -> None:
+    text = (
+        ",".join(columns_of(CsvKind.PARTIES))
+        + "\nC1,Formosa,,,TW,TW,,,,,,,ZH_cn\nC2,Acme,,,SG,SG,,,,,,,\n"
+    )
+    c1, c2 = _parse(CsvKind.PARTIES, text).records
+    assert isinstance(c1, Party)
+    assert isinstance(c2, Party)
+    assert (c1.language, c2.language) == (Language.ZH_CN, Language.EN)
+
+
+def test_an_unknown_language_is_refused_naming_file_row_field_and_the_languages() -> None:
+    text = ",".join(columns_of(CsvKind.PARTIES)) + "\nC1,Formosa,,,TW,TW,,,,,,,zh_TW\n"
+    error = _errors(CsvKind.PARTIES, text, source="parties.csv")
+    assert str(error).splitlines()[1] == (
+        "parties.csv, row 2, field language: expected one of en, zh_CN (got 'zh_TW')"
+    )
+
+
+def test_a_header_without_a_required_column_says_the_optional_ones_too() -> None:
+    header = ",".join(column for column in HEADERS[CsvKind.PARTIES] if column != "veu_id")
+    error = _one(CsvKind.PARTIES, header + ",language\n")
+    assert (error.row, error.field) == (1, "veu_id")
+    assert error.message.endswith(",veu_country,veu_id (optionally also language)")
+
+
 def test_a_missing_required_value_is_refused() -> None:
     errors = _errors(CsvKind.PARTIES, _with_rows(CsvKind.PARTIES, ",Name,,,,SG,,,,,,")).errors
     assert [(error.field, error.value) for error in errors] == [("ref", None), ("country", None)]
@@ -611,7 +645,7 @@ def test_a_row_error_without_a_field_or_value_reads_plainly() -> None:
 def test_export_then_import_gives_the_same_records_and_the_same_text(kind: CsvKind) -> None:
     records = _parse(kind, GOOD[kind]).records
     text = format_csv(kind, records)
-    assert text.splitlines()[0] == ",".join(HEADERS[kind])
+    assert text.splitlines()[0] == ",".join(columns_of(kind))
     again = _parse(kind, text)
     assert again.records == records
     assert format_csv(kind, again.records) == text
@@ -684,6 +718,7 @@ def _parties(draw: st.DrawFn) -> Party:
             else draw(st.none() | _COUNTRY)
         ),
         veu_id=None if veu is VeuStatus.NONE else draw(st.none() | _REFS),
+        language=draw(st.sampled_from(Language)),
     )
 
 

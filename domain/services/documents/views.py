@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from domain.audit import sha256_hex
 from domain.countries import country_name
+from domain.courtesy import courtesy_translation
 from domain.decision import Authorization
 from domain.documents import (
     AiaStatementView,
@@ -206,6 +207,7 @@ def aia_statement_view(
             label=form.label, title=form.title, text=form.text_for(party.name)
         )
     return AiaStatementView(
+        courtesy=courtesy_translation(wording, party.language, description),
         letterhead=settings.letterhead,
         consignee=party_block(party),
         title=wording.title,

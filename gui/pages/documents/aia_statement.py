@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTextBrowser, QWidget
 
 from domain.documents import AiaStatementView, DocumentKind
@@ -37,7 +37,11 @@ class AiaStatementDialog(ConsigneeDialog):
     defaults_loaded = Signal(str)
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, "New AIA certification statement", parent)
+        super().__init__(
+            context,
+            QCoreApplication.translate("AiaStatementDialog", "New AIA certification statement"),
+            parent,
+        )
         self.setObjectName("aiaStatementDialog")
         fit_to_screen(self, 720, 660)
         self._loading: Job | None = None
@@ -47,49 +51,68 @@ class AiaStatementDialog(ConsigneeDialog):
         self.party.setEnabled(False)
         line = self.party.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Listing the consignees that can certify…")
+            line.setPlaceholderText(self.tr("Listing the consignees that can certify…"))
         self.on = date_edit(context.today(), "aiaStatementDate")
         self.items = named(QPlainTextEdit(), "aiaStatementItems")
         self.items.setFixedHeight(72)
-        self.items.setPlaceholderText("Choose the consignee: its items and ECCNs are filled in")
+        self.items.setPlaceholderText(
+            self.tr("Choose the consignee: its items and ECCNs are filled in")
+        )
         self.eccns = make_label(name="aiaStatementEccns", style=hint_style())
         self.signers = named(QPlainTextEdit(), "aiaStatementSigners")
         self.signers.setFixedHeight(64)
         self.signers.setPlaceholderText(
-            "Jane Doe, Chief Compliance Officer\n(leave empty for blank lines to fill in by hand)"
+            self.tr(
+                "Jane Doe, Chief Compliance Officer\n"
+                "(leave empty for blank lines to fill in by hand)"
+            )
         )
         self.add_field(
-            "Ultimate consignee:",
+            self.tr("Ultimate consignee:"),
             self.party,
-            "Located and headquartered in Tier 1, with its ultimate parent headquartered in "
-            "Tier 1. “due”: it has open orders for AIA items and no certification in force.",
+            self.tr(
+                "Located and headquartered in Tier 1, with its ultimate parent headquartered in "
+                "Tier 1. “due”: it has open orders for AIA items and no certification in force."
+            ),
         )
-        self.add_field("Statement date:", self.on, "The certification wording in effect that day.")
         self.add_field(
-            "Items:",
+            self.tr("Statement date:"),
+            self.on,
+            self.tr("The certification wording in effect that day."),
+        )
+        self.add_field(
+            self.tr("Items:"),
             self.items,
-            "General description and ECCNs as the statement prints them; edit before printing.",
+            self.tr(
+                "General description and ECCNs as the statement prints them; edit before printing."
+            ),
         )
         self.form.addRow("", self.eccns)
         self.weights = named(
-            QCheckBox("Add the model-weight storage attestation"), "aiaStatementWeights"
+            QCheckBox(self.tr("Add the model-weight storage attestation")), "aiaStatementWeights"
         )
         self.weights.setToolTip(
-            "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
-            "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
+            self.tr(
+                "The exporter's form by which the consignee attests storage under Supp. No. 10 to "
+                "Part 748 ¶¶ 14, 15, 18; always added when the items include 4E091 model weights."
+            )
         )
         self.form.addRow("", self.weights)
-        self.add_field("Signers:", self.signers, "One person per line: name, title.")
-        heading = make_label("What the consignee will certify:", style="font-weight:600;")
+        self.add_field(
+            self.tr("Signers:"), self.signers, self.tr("One person per line: name, title.")
+        )
+        heading = make_label(self.tr("What the consignee will certify:"), style="font-weight:600;")
         self.wording = named(QTextBrowser(), "aiaStatementWording")
-        self.wording.setAccessibleName("Certification wording")
+        self.wording.setAccessibleName(self.tr("Certification wording"))
         self.wording.setMinimumHeight(150)
         self.extra.addWidget(heading)
         self.extra.addWidget(self.wording, 1)
         self.set_intro(
-            "The statement the consignee signs before its first AIA shipment. When the signed "
-            "copy comes back, record its return on the Documents screen: orders held for a "
-            "missing certification pass when checked again."
+            self.tr(
+                "The statement the consignee signs before its first AIA shipment. When the signed "
+                "copy comes back, record its return on the Documents screen: orders held for a "
+                "missing certification pass when checked again."
+            )
         )
         self.generate_button.setEnabled(False)
         self.party.currentTextChanged.connect(self._on_inputs_changed)
@@ -99,6 +122,7 @@ class AiaStatementDialog(ConsigneeDialog):
 
     def _load_parties(self) -> None:
         context, on = self.context, self.context.today()
+        due_mark = self.tr(" — due")
 
         def work(progress: Any, cancel: CancelToken) -> list[tuple[str, str]]:
             ruleset = context.catalog.in_effect_on(on)
@@ -110,7 +134,7 @@ class AiaStatementDialog(ConsigneeDialog):
                     if services.aia_ineligibility(party, ruleset) is None
                 ]
             return [
-                (party.ref, f"{party.name}{' — due' if party.ref in due else ''}")
+                (party.ref, party.name + (due_mark if party.ref in due else ""))
                 for party in eligible
             ]
 
@@ -120,12 +144,14 @@ class AiaStatementDialog(ConsigneeDialog):
         self.party.setEnabled(True)
         line = self.party.lineEdit()
         if line is not None:
-            line.setPlaceholderText("Type a name or ref…")
+            line.setPlaceholderText(self.tr("Type a name or ref…"))
         self.generate_button.setEnabled(bool(entries))
         if not entries:
             self.say_problem(
-                "No consignee can sign an AIA statement: none is located and headquartered in "
-                "Tier 1 with its ultimate parent in Tier 1 under the ruleset in effect."
+                self.tr(
+                    "No consignee can sign an AIA statement: none is located and headquartered in "
+                    "Tier 1 with its ultimate parent in Tier 1 under the ruleset in effect."
+                )
             )
 
     def _on_inputs_changed(self, *_args: object) -> None:
@@ -162,7 +188,9 @@ class AiaStatementDialog(ConsigneeDialog):
             self.items.setPlainText(view.items_description)
             if not self.signers.toPlainText().strip():
                 self.signers.setPlainText(signers_text(view.signers))
-        self.eccns.setText(f"Computed from its orders: ECCNs {', '.join(view.eccns)}")
+        self.eccns.setText(
+            self.tr("Computed from its orders: ECCNs {eccns}").format(eccns=", ".join(view.eccns))
+        )
         self._refresh_wording()
         self.say_problem("")
         self.defaults_loaded.emit(ref)
@@ -201,14 +229,14 @@ class AiaStatementDialog(ConsigneeDialog):
         ref = self.party.selected_ref()
         if ref is None:
             self.say_problem(
-                "Choose the consignee from the list"
+                self.tr("Choose the consignee from the list")
                 if self.party.currentText().strip()
-                else "Choose the ultimate consignee"
+                else self.tr("Choose the ultimate consignee")
             )
             return None
         items = " ".join(self.items.toPlainText().split())
         if not items:
-            self.say_problem("Describe the items (their general description and ECCNs)")
+            self.say_problem(self.tr("Describe the items (their general description and ECCNs)"))
             return None
         signers = parse_signers(self.signers.toPlainText())
         context, on, renderer = self.context, pydate(self.on.date()), self.context.renderer

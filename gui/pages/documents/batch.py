@@ -7,7 +7,7 @@ from datetime import UTC, date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
     QDialogButtonBox,
@@ -48,15 +48,24 @@ class BatchDialog(DeskDialog):
         self, context: DeskContext, settings: UiSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            context, parent, title="Generate a batch", name="batchDialog", width=560, modal=True
+            context,
+            parent,
+            title=QCoreApplication.translate("BatchDialog", "Generate a batch"),
+            name="batchDialog",
+            width=560,
+            modal=True,
         )
         today = context.today()
-        self.aia = named(QRadioButton("Every AIA statement due"), "batchAia")
+        self.aia = named(QRadioButton(self.tr("Every AIA statement due")), "batchAia")
         self.aia.setToolTip(
-            "A statement for each Tier 1 consignee with open orders and no certification "
-            "in force on the day"
+            self.tr(
+                "A statement for each Tier 1 consignee with open orders and no certification "
+                "in force on the day"
+            )
         )
-        self.records = named(QRadioButton("Every decision record of the day"), "batchRecords")
+        self.records = named(
+            QRadioButton(self.tr("Every decision record of the day")), "batchRecords"
+        )
         self.records.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.aia)
@@ -66,24 +75,28 @@ class BatchDialog(DeskDialog):
             str(Path(settings.last_folder()) / f"documents-{today}"), name="batchFolder"
         )
         self.folder.setMinimumWidth(340)
-        choose = make_button("Choose…", slot=self._on_choose_clicked)
+        choose = make_button(self.tr("Choose…"), slot=self._on_choose_clicked)
         folder_row = QHBoxLayout()
         folder_row.addWidget(self.folder, 1)
         folder_row.addWidget(choose)
         self.problem = make_label(name="batchProblem", style=error_style(), wrap=True, hidden=True)
         form = QFormLayout()
-        form.addRow("Documents:", self.aia)
+        form.addRow(self.tr("Documents:"), self.aia)
         form.addRow("", self.records)
-        form.addRow("Day:", self.day)
-        form.addRow("Save the PDFs in:", folder_row)
+        form.addRow(self.tr("Day:"), self.day)
+        form.addRow(self.tr("Save the PDFs in:"), folder_row)
         note = QLabel(
-            "Each document is registered as it is generated. Stop ends the batch after the "
-            "current document; the ones already made stay registered and saved."
+            self.tr(
+                "Each document is registered as it is generated. Stop ends the batch after the "
+                "current document; the ones already made stay registered and saved."
+            )
         )
         note.setWordWrap(True)
         note.setStyleSheet(hint_style())
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.start_button = buttons.addButton("Start", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.start_button = buttons.addButton(
+            self.tr("Start"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
         self.start_button.setObjectName("startBatch")
         self.lay_out(form, note, self.problem, buttons=buttons, on_accept=self._on_buttons_accepted)
         self._chooser: QFileDialog | None = None
@@ -92,7 +105,7 @@ class BatchDialog(DeskDialog):
         return DocumentKind.AIA_STATEMENT if self.aia.isChecked() else DocumentKind.DECISION_RECORD
 
     def _on_choose_clicked(self) -> None:
-        chooser = QFileDialog(self, "Folder for the batch", self.folder.text())
+        chooser = QFileDialog(self, self.tr("Folder for the batch"), self.folder.text())
         chooser.setFileMode(QFileDialog.FileMode.Directory)
         chooser.setOption(QFileDialog.Option.ShowDirsOnly, True)
         chooser.fileSelected.connect(self.folder.setText)
@@ -102,12 +115,14 @@ class BatchDialog(DeskDialog):
     def _on_buttons_accepted(self) -> None:
         text = self.folder.text().strip()
         if not text:
-            self.problem.setText("Give the folder the PDF files go to.")
+            self.problem.setText(self.tr("Give the folder the PDF files go to."))
             self.problem.setVisible(True)
             return
         folder = Path(text).expanduser()
         if folder.exists() and not folder.is_dir():
-            self.problem.setText(f"{folder} is a file: give a folder.")
+            self.problem.setText(
+                self.tr("{folder} is a file: give a folder.").format(folder=folder)
+            )
             self.problem.setVisible(True)
             return
         self.chosen.emit(self.kind(), pydate(self.day.date()), folder)

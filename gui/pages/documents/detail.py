@@ -26,14 +26,15 @@ class DocumentDetail(QFrame):
         self.detail.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
         self.detail.setText(
             f"<p style='{hint_style()}'>"
-            "Select a document to see what the registry holds for it.</p>"
+            + self.tr("Select a document to see what the registry holds for it.")
+            + "</p>"
         )
-        self.preview_button = make_button("Preview", "previewButton")
-        self.return_button = make_button("Signed copy returned…", "returnButton")
+        self.preview_button = make_button(self.tr("Preview"), "previewButton")
+        self.return_button = make_button(self.tr("Signed copy returned…"), "returnButton")
         self.standing_button = make_button(
-            "Check standing",
+            self.tr("Check standing"),
             "standingButton",
-            tip="Verify this document's code: what it stands for today",
+            tip=self.tr("Verify this document's code: what it stands for today"),
         )
         buttons = QHBoxLayout()
         buttons.addWidget(self.preview_button)
@@ -60,8 +61,10 @@ class DocumentDetail(QFrame):
         self.preview_note.setText(
             ""
             if document is None or held
-            else "The registry keeps each document's fingerprint, not its file: open a saved "
-            "copy, or generate the document again to print it."
+            else self.tr(
+                "The registry keeps each document's fingerprint, not its file: open a saved "
+                "copy, or generate the document again to print it."
+            )
         )
 
     def show_actions(self, document: RegisteredDocument | None, *, held: bool) -> None:

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import QDialogButtonBox, QWidget
 
 from domain.documents import RegisteredDocument
@@ -33,7 +33,10 @@ class GenerateDialog(FormDialog):
 
     def __init__(self, context: DeskContext, title: str, parent: QWidget | None = None) -> None:
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        generate = buttons.addButton("Generate", QDialogButtonBox.ButtonRole.AcceptRole)
+        generate = buttons.addButton(
+            QCoreApplication.translate("GenerateDialog", "Generate"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
+        )
         generate.setObjectName("generateButton")
         generate.setDefault(True)
         super().__init__(
@@ -69,7 +72,12 @@ class GenerateDialog(FormDialog):
             return False
         self.say_problem("")
         if self.context.renderer is None:
-            self.say_problem("Documents cannot be rendered here: no PDF renderer is set up.")
+            self.say_problem(
+                QCoreApplication.translate(
+                    "GenerateDialog",
+                    "Documents cannot be rendered here: no PDF renderer is set up.",
+                )
+            )
             return False
         make = self.plan()
         if make is None:
@@ -80,7 +88,7 @@ class GenerateDialog(FormDialog):
 
         self._busy = True
         self.generate_button.setEnabled(False)
-        self.generate_button.setText("Generating…")
+        self.generate_button.setText(QCoreApplication.translate("GenerateDialog", "Generating…"))
         self.context.write(
             self.windowTitle(),
             work,
@@ -93,7 +101,7 @@ class GenerateDialog(FormDialog):
     def _idle(self) -> None:
         self._busy = False
         self.generate_button.setEnabled(True)
-        self.generate_button.setText("Generate")
+        self.generate_button.setText(QCoreApplication.translate("GenerateDialog", "Generate"))
 
     def _on_job_succeeded(self, result: Generated) -> None:
         self._idle()
@@ -106,7 +114,11 @@ class GenerateDialog(FormDialog):
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.say_problem(f"Not generated: {message}. Everything you entered is still here.")
+        self.say_problem(
+            QCoreApplication.translate(
+                "GenerateDialog", "Not generated: {reason}. Everything you entered is still here."
+            ).format(reason=message)
+        )
 
     def reject(self) -> None:
         if self._busy:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QPlainTextEdit, QSpinBox, QWidget
 
 from domain.documents import DocumentKind
@@ -21,7 +22,11 @@ class LppCertificationDialog(ConsigneeDialog):
     """An LPP certification for a consignee and calendar year."""
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
-        super().__init__(context, "New LPP certification", parent)
+        super().__init__(
+            context,
+            QCoreApplication.translate("LppCertificationDialog", "New LPP certification"),
+            parent,
+        )
         self.setObjectName("lppCertificationDialog")
         self.party.setObjectName("lppCertificationParty")
         self.year = named(QSpinBox(), "lppCertificationYear")
@@ -30,14 +35,18 @@ class LppCertificationDialog(ConsigneeDialog):
         self.year.setMaximumWidth(100)
         self.signers = named(QPlainTextEdit(), "lppCertificationSigners")
         self.signers.setFixedHeight(56)
-        self.signers.setPlaceholderText("Name, title (leave empty for a blank line)")
-        self.add_field("Ultimate consignee:", self.party)
-        self.add_field("Calendar year:", self.year)
-        self.add_field("Signers:", self.signers, "One person per line: name, title.")
+        self.signers.setPlaceholderText(self.tr("Name, title (leave empty for a blank line)"))
+        self.add_field(self.tr("Ultimate consignee:"), self.party)
+        self.add_field(self.tr("Calendar year:"), self.year)
+        self.add_field(
+            self.tr("Signers:"), self.signers, self.tr("One person per line: name, title.")
+        )
         self.set_intro(
-            "The consignee declares what it already received this calendar year and commits "
-            "not to pass the LPP limit, and to notify BIS on reaching it. The limit and the "
-            "prior receipts come from its records."
+            self.tr(
+                "The consignee declares what it already received this calendar year and commits "
+                "not to pass the LPP limit, and to notify BIS on reaching it. The limit and the "
+                "prior receipts come from its records."
+            )
         )
         queries = context.queries
 
@@ -49,7 +58,7 @@ class LppCertificationDialog(ConsigneeDialog):
     def plan(self) -> Callable[[], Generated] | None:
         ref = self.party.selected_ref()
         if ref is None:
-            self.say_problem("Choose the ultimate consignee from the list")
+            self.say_problem(self.tr("Choose the ultimate consignee from the list"))
             return None
         context, year, renderer = self.context, self.year.value(), self.context.renderer
         signers = parse_signers(self.signers.toPlainText())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from domain.documents import DocumentKind
@@ -24,9 +25,9 @@ class OrderDocumentDialog(GenerateDialog):
         parent: QWidget | None = None,
     ) -> None:
         title = (
-            "Decision record for order"
+            QCoreApplication.translate("OrderDocumentDialog", "Decision record for order")
             if kind is DocumentKind.DECISION_RECORD
-            else "AIA shipment notice for order"
+            else QCoreApplication.translate("OrderDocumentDialog", "AIA shipment notice for order")
         )
         super().__init__(context, title, parent)
         self.setObjectName(
@@ -34,22 +35,29 @@ class OrderDocumentDialog(GenerateDialog):
         )
         self.kind = kind
         self.order = make_line_edit(
-            order_ref, name="orderRef", placeholder="Order ref, e.g. SO-25-0035", max_width=260
+            order_ref,
+            name="orderRef",
+            placeholder=self.tr("Order ref, e.g. SO-25-0035"),
+            max_width=260,
         )
-        self.add_field("Order:", self.order)
+        self.add_field(self.tr("Order:"), self.order)
         self.set_intro(
-            "The order's latest decision as recorded: parties, lines with ECCN and TPP, the "
-            "outcome, every finding with its rule and figures, who decided and when, and the "
-            "audit-log hash. File it with the shipment papers."
+            self.tr(
+                "The order's latest decision as recorded: parties, lines with ECCN and TPP, the "
+                "outcome, every finding with its rule and figures, who decided and when, and the "
+                "audit-log hash. File it with the shipment papers."
+            )
             if kind is DocumentKind.DECISION_RECORD
-            else "The notice the consignee receives with each shipment under License Exception "
-            "AIA, naming the items and their ECCNs."
+            else self.tr(
+                "The notice the consignee receives with each shipment under License Exception "
+                "AIA, naming the items and their ECCNs."
+            )
         )
 
     def plan(self) -> Callable[[], Generated] | None:
         ref = self.order.text().strip()
         if not ref:
-            self.say_problem("Give the order's ref")
+            self.say_problem(self.tr("Give the order's ref"))
             return None
         context, kind, renderer = self.context, self.kind, self.context.renderer
         assert renderer is not None

@@ -46,7 +46,7 @@ from gui.kit.search import SearchField
 from gui.kit.tables import MenuEntry, give_menu, set_up_list
 from gui.kit.widgets import make_button, make_label, named
 from gui.letterhead import LetterheadDialog
-from gui.pages.base import Page
+from gui.pages.base import QT_TRANSLATE_NOOP, Page
 from gui.pages.documents.aia_statement import AiaStatementDialog
 from gui.pages.documents.batch import BatchDialog, batch_work
 from gui.pages.documents.detail import DocumentDetail
@@ -58,9 +58,9 @@ from gui.pages.documents.table import DocumentTableModel
 from gui.pages.documents.texts import (
     SIGNED_KINDS,
     batch_text,
+    document_count,
     file_name_for,
     listed,
-    plural,
 )
 from gui.pages.documents.verify import VerifyDialog
 from gui.pdf_preview import PdfPreviewDialog
@@ -75,7 +75,7 @@ class DocumentsPage(Page):
     batch_finished: a batch ended (the service's summary).
     """
 
-    title = "Documents"
+    title = QT_TRANSLATE_NOOP("DocumentsPage", "Documents")
     shows = frozenset({Record.DOCUMENTS, Record.PAPERWORK, Record.DECISIONS, Record.SETTINGS})
     loaded = Signal(int)
     document_generated = Signal(str)
@@ -143,68 +143,70 @@ class DocumentsPage(Page):
         bar = text_toolbar("documentsToolbar")
         self.aia_action = toolbar_action(
             self,
-            "New AIA statement…",
+            self.tr("New AIA statement…"),
             self.open_aia_statement,
             "newAiaStatementAction",
-            "The AIA certification statement for a Tier 1 consignee to sign",
+            self.tr("The AIA certification statement for a Tier 1 consignee to sign"),
         )
         self.lpp_action = toolbar_action(
             self,
-            "New LPP certification…",
+            self.tr("New LPP certification…"),
             self.open_lpp_certification,
             "newLppCertificationAction",
-            "The LPP certification for a consignee and calendar year",
+            self.tr("The LPP certification for a consignee and calendar year"),
         )
         self.record_action = toolbar_action(
             self,
-            "Decision record for order…",
+            self.tr("Decision record for order…"),
             self.open_decision_record,
             "decisionRecordAction",
-            "The record of an order's decision, to file with the shipment papers",
+            self.tr("The record of an order's decision, to file with the shipment papers"),
         )
         self.notice_action = toolbar_action(
             self,
-            "Shipment notice…",
+            self.tr("Shipment notice…"),
             self.open_shipment_notice,
             "shipmentNoticeAction",
-            "The AIA shipment notice for an order",
+            self.tr("The AIA shipment notice for an order"),
         )
         self.quota_action = toolbar_action(
             self,
-            "Quota report",
+            self.tr("Quota report"),
             self.generate_quota_report,
             "quotaReportAction",
-            "Country allocations, LPP use, NVEU and UVEU against their limits, as of today",
+            self.tr(
+                "Country allocations, LPP use, NVEU and UVEU against their limits, as of today"
+            ),
         )
         self.batch_action = toolbar_action(
             self,
-            "Batch…",
+            self.tr("Batch…"),
             self.open_batch,
             "batchAction",
-            "Every AIA statement due, or every decision record of a day, into a folder",
+            self.tr("Every AIA statement due, or every decision record of a day, into a folder"),
         )
         self.verify_action = toolbar_action(
             self,
-            "Verify…",
+            self.tr("Verify…"),
             self.open_verify,
             "verifyAction",
-            "Check a PDF file or a code typed from paper against the registry",
+            self.tr("Check a PDF file or a code typed from paper against the registry"),
             "Ctrl+Shift+V",
             context=Qt.ShortcutContext.WidgetWithChildrenShortcut,
         )
         self.return_action = toolbar_action(
             self,
-            "Signed copy returned…",
+            self.tr("Signed copy returned…"),
             self.open_signed_return,
             "signedReturnAction",
-            "Record the return of the selected statement's signed copy",
+            self.tr("Record the return of the selected statement's signed copy"),
         )
         self.letterhead_action = toolbar_action(
             self,
-            "Letterhead…",
+            self.tr("Letterhead…"),
             self.open_letterhead,
             "letterheadAction",
-            "The exporter's letterhead, paper size and the officer named on paper",
+            self.tr("The exporter's letterhead, paper size and the officer named on paper"),
         )
         for action in (
             self.aia_action,
@@ -228,7 +230,7 @@ class DocumentsPage(Page):
         if self.context.renderer is None:
             for action in self._generating_actions():
                 action.setEnabled(False)
-                action.setToolTip("No PDF renderer is set up in this window")
+                action.setToolTip(self.tr("No PDF renderer is set up in this window"))
         return bar
 
     def _generating_actions(self) -> tuple[QAction, ...]:
@@ -245,18 +247,19 @@ class DocumentsPage(Page):
         row = QHBoxLayout()
         row.setSpacing(6)
         self.search = SearchField(
-            "documents", "part of a document's number, title, party, order, code or author"
+            self.tr("documents"),
+            self.tr("part of a document's number, title, party, order, code or author"),
         )
         self.search.setObjectName("documentSearch")
         self.search.setMinimumWidth(260)
         self.search.search_requested.connect(self.reload)
         self.search.install_find(self)
         self.kind_filter = named(QComboBox(), "kindFilter")
-        self.kind_filter.addItem("All documents", None)
+        self.kind_filter.addItem(self.tr("All documents"), None)
         for kind in DocumentKind:
             self.kind_filter.addItem(kind.label, kind.value)
         self.kind_filter.currentIndexChanged.connect(self._on_kind_filter_current_index_changed)
-        self.awaiting_filter = named(QCheckBox("Awaiting signed copy"), "awaitingFilter")
+        self.awaiting_filter = named(QCheckBox(self.tr("Awaiting signed copy")), "awaitingFilter")
         self.awaiting_filter.toggled.connect(self._on_awaiting_filter_toggled)
         self.count_label = make_label(name="documentCount", style=text_style(Tone.TEXT))
         row.addWidget(self.search, 2)
@@ -282,9 +285,9 @@ class DocumentsPage(Page):
     def _build_progress(self) -> QHBoxLayout:
         row = QHBoxLayout()
         self.progress = named(QProgressBar(), "batchProgress")
-        self.progress.setFormat("%v of %m documents")
+        self.progress.setFormat(self.tr("%v of %m documents"))
         self.progress.setVisible(False)
-        self.stop_button = make_button("Stop", "stopBatch")
+        self.stop_button = make_button(self.tr("Stop"), "stopBatch")
         self.stop_button.setVisible(False)
         self.stop_button.clicked.connect(self._on_stop_button_clicked)
         self.batch_label = make_label(name="batchLabel", selectable=True)
@@ -320,7 +323,7 @@ class DocumentsPage(Page):
             found.reverse()  # newest first
             return found, document_settings(db).letterhead_is_default
 
-        self.count_label.setText("Loading…")
+        self.count_label.setText(self.tr("Loading…"))
         self._list.start(
             "load documents", work, on_success=self._on_list_loaded, on_failure=self._on_job_failed
         )
@@ -328,11 +331,13 @@ class DocumentsPage(Page):
     def _on_list_loaded(self, result: tuple[list[RegisteredDocument], bool]) -> None:
         documents, default_letterhead = result
         self.model.set_documents(documents)
-        self.count_label.setText(plural(len(documents), "document"))
+        self.count_label.setText(document_count(len(documents)))
         if default_letterhead:
             self.notice.setText(
-                "The exporter's letterhead is not set, so no document can be registered yet. "
-                "<a href='letterhead'>Set the letterhead…</a>"
+                self.tr(
+                    "The exporter's letterhead is not set, so no document can be registered yet. "
+                    "<a href='letterhead'>Set the letterhead…</a>"
+                )
             )
         self.notice.setVisible(bool(default_letterhead))
         if self._selected is None or not self.select_number(self._selected):
@@ -368,11 +373,13 @@ class DocumentsPage(Page):
         self.detail_panel.show_document(
             document,
             held=document is not None and document.number in self._pdfs,
-            empty="No document has been generated yet. Every statement, record, notice and "
-            "report made here is registered with a number and a verification code, so its "
-            "paper can be checked later (Verify…)."
+            empty=self.tr(
+                "No document has been generated yet. Every statement, record, notice and "
+                "report made here is registered with a number and a verification code, so its "
+                "paper can be checked later (Verify…)."
+            )
             if self.model.total() == 0 and not filtered and not self.awaiting_filter.isChecked()
-            else "Select a document to see what the registry holds for it.",
+            else self.tr("Select a document to see what the registry holds for it."),
         )
         self._update_actions()
 
@@ -396,10 +403,13 @@ class DocumentsPage(Page):
         if document is None:
             return [self.verify_action]
         return [
-            ("Preview…", self._on_preview_button_clicked),
-            (f"Copy {document.number}", lambda: QApplication.clipboard().setText(document.number)),
+            (self.tr("Preview…"), self._on_preview_button_clicked),
             (
-                f"Copy the code {document.verification_code}",
+                self.tr("Copy {number}").format(number=document.number),
+                lambda: QApplication.clipboard().setText(document.number),
+            ),
+            (
+                self.tr("Copy the code {code}").format(code=document.verification_code),
                 lambda: QApplication.clipboard().setText(document.verification_code),
             ),
             None,
@@ -487,7 +497,7 @@ class DocumentsPage(Page):
             )
 
         self.quota_action.setEnabled(False)
-        self.batch_label.setText("Generating the quota report…")
+        self.batch_label.setText(self.tr("Generating the quota report…"))
 
         def finished() -> None:
             self.quota_action.setEnabled(True)
@@ -554,6 +564,11 @@ class DocumentsPage(Page):
         context = self.context
         work = batch_work(context, renderer, kind, day, folder)
         what = "AIA statements due" if kind is DocumentKind.AIA_STATEMENT else "decision records"
+        generating = (
+            self.tr("Generating the AIA statements due of {day}…")
+            if kind is DocumentKind.AIA_STATEMENT
+            else self.tr("Generating the decision records of {day}…")
+        )
         self._batch_folder = folder
         self._batch_day = day
         self.progress.setRange(0, 0)
@@ -561,7 +576,7 @@ class DocumentsPage(Page):
         self.progress.setVisible(True)
         self.stop_button.setVisible(True)
         self.stop_button.setEnabled(True)
-        self.batch_label.setText(f"Generating the {what} of {day.isoformat()}…")
+        self.batch_label.setText(generating.format(day=day.isoformat()))
         self.batch_action.setEnabled(False)
         self.settings.set_last_folder(folder if folder.is_dir() else folder.parent)
         self._batch_job = context.write(
@@ -580,14 +595,14 @@ class DocumentsPage(Page):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if label and self.stop_button.isEnabled():
-            self.batch_label.setText(f"Generating {label}")
+            self.batch_label.setText(self.tr("Generating {what}").format(what=label))
 
     def _on_stop_button_clicked(self) -> None:
         stop_job(
             self._batch_job,
             self.stop_button,
             self.batch_label,
-            "Stopping after the current document…",
+            self.tr("Stopping after the current document…"),
         )
 
     def _on_batch_done(self, summary: services.BatchResult) -> None:
@@ -601,8 +616,9 @@ class DocumentsPage(Page):
             more = len(summary.errors) - 20
             show_failure(
                 self,
-                f"Some documents could not be generated:\n{problems}"
-                + (f"\n… and {more} more" if more > 0 else ""),
+                self.tr("Some documents could not be generated:")
+                + f"\n{problems}"
+                + ("\n" + self.tr("… and {count} more").format(count=more) if more > 0 else ""),
                 False,
                 self.context.log_file,
             )

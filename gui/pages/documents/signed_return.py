@@ -6,7 +6,7 @@ from decimal import Decimal
 from html import escape
 from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -49,7 +49,9 @@ class SignedReturnDialog(DeskDialog):
         super().__init__(
             context,
             parent,
-            title=f"Signed copy of {document.number} returned",
+            title=QCoreApplication.translate(
+                "SignedReturnDialog", "Signed copy of {number} returned"
+            ).format(number=document.number),
             name="signedReturnDialog",
             width=560,
             modal=True,
@@ -58,15 +60,18 @@ class SignedReturnDialog(DeskDialog):
         self._busy = False
         today = context.today()
         intro = QLabel(
-            (
-                f"<b>{escape(document.title)}</b> ({escape(document.number)}). Recording the "
-                "signed copy records the consignee's AIA certification as of the signing "
-                "date; orders held for a missing certification pass when checked again."
-            )
-            if document.kind is DocumentKind.AIA_STATEMENT
-            else (
-                f"<b>{escape(document.title)}</b> ({escape(document.number)}). Recording the "
-                "signed copy records the consignee's LPP certification for the year."
+            f"<b>{escape(document.title)}</b> ({escape(document.number)}). "
+            + (
+                self.tr(
+                    "Recording the signed copy records the consignee's AIA certification as of "
+                    "the signing date; orders held for a missing certification pass when checked "
+                    "again."
+                )
+                if document.kind is DocumentKind.AIA_STATEMENT
+                else self.tr(
+                    "Recording the signed copy records the consignee's LPP certification for the "
+                    "year."
+                )
             )
         )
         intro.setWordWrap(True)
@@ -76,36 +81,44 @@ class SignedReturnDialog(DeskDialog):
         self.signed_on.setMaximumDate(qdate(today))
         self.signers = named(QPlainTextEdit(), "returnSigners")
         self.signers.setFixedHeight(64)
-        self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        self.signers.setPlaceholderText(
+            self.tr("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        )
         self.signers.setPlainText("\n".join(document.signed_by))
         self.attested = named(
-            QCheckBox("The consignee attests that model weights are stored securely"),
+            QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
             "returnAttested",
         )
-        self.prior = make_line_edit(name="returnPrior", placeholder="as on file", max_width=200)
+        self.prior = make_line_edit(
+            name="returnPrior", placeholder=self.tr("as on file"), max_width=200
+        )
         form = QFormLayout()
         form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
-        form.addRow("Signed on:", self.signed_on)
-        form.addRow("Signed by:", self.signers)
+        form.addRow(self.tr("Signed on:"), self.signed_on)
+        form.addRow(self.tr("Signed by:"), self.signers)
         hint = make_label(
-            "One person per line, as they signed: name, title.",
+            self.tr("One person per line, as they signed: name, title."),
             style=hint_style() + " font-size:9pt;",
         )
         form.addRow("", hint)
         if document.kind is DocumentKind.AIA_STATEMENT:
-            form.addRow("Weights storage:", self.attested)
+            form.addRow(self.tr("Weights storage:"), self.attested)
             if not document.attests_weights_storage:
                 # Only a statement that printed the attestation can have been signed for it.
                 self.attested.setEnabled(False)
                 self.attested.setToolTip(
-                    "This statement did not carry the model-weight storage attestation; "
-                    "generate one with it for the consignee to sign."
+                    self.tr(
+                        "This statement did not carry the model-weight storage attestation; "
+                        "generate one with it for the consignee to sign."
+                    )
                 )
         else:
-            form.addRow("Prior receipts (TPP):", self.prior)
+            form.addRow(self.tr("Prior receipts (TPP):"), self.prior)
             prior_hint = QLabel(
-                "What the signer declared as received from other exporters this year; leave "
-                "empty to keep the figure on file."
+                self.tr(
+                    "What the signer declared as received from other exporters this year; leave "
+                    "empty to keep the figure on file."
+                )
             )
             prior_hint.setWordWrap(True)
             prior_hint.setStyleSheet(hint_style() + " font-size:9pt;")
@@ -126,7 +139,7 @@ class SignedReturnDialog(DeskDialog):
         signers = tuple(" ".join(line.split()) for line in self.signers.toPlainText().splitlines())
         signers = tuple(line for line in signers if line)
         if not signers:
-            self.problem.setText("Name at least one person who signed.")
+            self.problem.setText(self.tr("Name at least one person who signed."))
             self.problem.setVisible(True)
             return False
         prior: Decimal | None = None
@@ -134,7 +147,7 @@ class SignedReturnDialog(DeskDialog):
             try:
                 prior = parse_tpp(self.prior.text())
             except ValueError as error:
-                self.problem.setText(f"Prior receipts: {error}.")
+                self.problem.setText(self.tr("Prior receipts: {problem}.").format(problem=error))
                 self.problem.setVisible(True)
                 return False
         context, number = self.context, self.document.number
@@ -159,7 +172,7 @@ class SignedReturnDialog(DeskDialog):
         self._busy = True
         self.problem.setVisible(False)
         self.save_button.setEnabled(False)
-        self.save_button.setText("Saving…")
+        self.save_button.setText(self.tr("Saving…"))
         context.write(
             f"signed copy of {number}",
             work,
@@ -177,11 +190,15 @@ class SignedReturnDialog(DeskDialog):
     def _on_job_failed(self, message: str, is_bug: bool) -> None:
         self._busy = False
         self.save_button.setEnabled(True)
-        self.save_button.setText("Save")
+        self.save_button.setText(self.tr("Save"))
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.problem.setText(f"Not recorded: {message}. Everything you entered is still here.")
+        self.problem.setText(
+            self.tr("Not recorded: {reason}. Everything you entered is still here.").format(
+                reason=message
+            )
+        )
         self.problem.setVisible(True)
 
     def reject(self) -> None:

@@ -5,16 +5,17 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QModelIndex, QObject, Qt
 
 from domain.documents import RegisteredDocument
 from gui.kit.tables import HeaderModel, Index
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.documents.texts import (
-    SHORT_LABELS,
     SIGNED_KINDS,
     generated_at_text,
     order_or_year,
     return_text,
+    short_label,
 )
 from gui.style import Tone, qcolour
 
@@ -23,13 +24,24 @@ class DocumentTableModel(HeaderModel[RegisteredDocument]):
     """The registry, newest first. Rows are handed to the view in chunks (``fetchMore``), so
     years of daily batches open as fast as a week's."""
 
-    headers = ("Number", "Document", "Party", "Order / year", "Generated", "By", "Signed copy")
+    headers: tuple[str, ...] = (
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Number"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Document"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Party"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Order / year"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Generated"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "By"),
+        QT_TRANSLATE_NOOP("DocumentTableModel", "Signed copy"),
+    )
     SIGNED = 6
     """The column of the signed copy's state."""
     CHUNK = 500
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        self.headers = tuple(
+            QCoreApplication.translate("DocumentTableModel", header) for header in self.headers
+        )
         self._documents: list[RegisteredDocument] = []
         self._shown = 0
 
@@ -79,7 +91,7 @@ class DocumentTableModel(HeaderModel[RegisteredDocument]):
         if role == Qt.ItemDataRole.DisplayRole:
             return (
                 document.number,
-                SHORT_LABELS[document.kind],
+                short_label(document.kind),
                 document.party_ref or "",
                 order_or_year(document),
                 generated_at_text(document)[:10],

@@ -8,19 +8,23 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import QCoreApplication
+
 from domain.documents import DocumentKind, RegisteredDocument, Signer, Standing, Verification
 from domain.services import documents as services
 from domain.text import matches
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.style import Tone, colour
 
 SHORT_LABELS = {
-    DocumentKind.AIA_STATEMENT: "AIA statement",
-    DocumentKind.LPP_CERTIFICATION: "LPP certification",
-    DocumentKind.DECISION_RECORD: "Decision record",
-    DocumentKind.SHIPMENT_NOTICE: "Shipment notice",
-    DocumentKind.QUOTA_REPORT: "Quota report",
+    DocumentKind.AIA_STATEMENT: QT_TRANSLATE_NOOP("DocumentTexts", "AIA statement"),
+    DocumentKind.LPP_CERTIFICATION: QT_TRANSLATE_NOOP("DocumentTexts", "LPP certification"),
+    DocumentKind.DECISION_RECORD: QT_TRANSLATE_NOOP("DocumentTexts", "Decision record"),
+    DocumentKind.SHIPMENT_NOTICE: QT_TRANSLATE_NOOP("DocumentTexts", "Shipment notice"),
+    DocumentKind.QUOTA_REPORT: QT_TRANSLATE_NOOP("DocumentTexts", "Quota report"),
 }
-"""The kinds as a table column shows them (the full title is in the tooltip and the detail)."""
+"""The kinds as a table column shows them (the full title is in the tooltip and the detail);
+English, shown through ``short_label``."""
 
 SIGNED_KINDS = frozenset({DocumentKind.AIA_STATEMENT, DocumentKind.LPP_CERTIFICATION})
 """Documents that go out for signature and come back."""
@@ -34,8 +38,18 @@ VERDICT_TONES: dict[str, tuple[Tone, Tone, Tone]] = {
 }
 
 
-def plural(count: int, word: str) -> str:
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
+def short_label(kind: DocumentKind) -> str:
+    """The kind as the table shows it, in the officer's language."""
+    return QCoreApplication.translate("DocumentTexts", SHORT_LABELS[kind])
+
+
+def document_count(count: int) -> str:
+    """ "1 document", "2,000 documents"."""
+    if count == 1:
+        return QCoreApplication.translate("DocumentTexts", "1 document")
+    return QCoreApplication.translate("DocumentTexts", "{count} documents").format(
+        count=f"{count:,}"
+    )
 
 
 def listed(
@@ -79,8 +93,10 @@ def return_text(document: RegisteredDocument) -> str:
     if document.kind not in SIGNED_KINDS:
         return ""
     if document.signed_on is None:
-        return "… Awaiting"
-    return f"✓ Signed {document.signed_on.isoformat()}"
+        return QCoreApplication.translate("DocumentTexts", "… Awaiting")
+    return QCoreApplication.translate("DocumentTexts", "✓ Signed {date}").format(
+        date=document.signed_on.isoformat()
+    )
 
 
 def file_name_for(document: RegisteredDocument) -> str:
@@ -113,14 +129,18 @@ def signers_text(signers: Sequence[Signer]) -> str:
 def verdict(verification: Verification) -> tuple[str, str]:
     """(key of VERDICT_TONES, the verdict in words with its symbol)."""
     if not verification.genuine:
-        return "not_genuine", "✕ Not genuine"
+        return "not_genuine", QCoreApplication.translate("DocumentTexts", "✕ Not genuine")
     if verification.standing is Standing.REVOKED:
-        return "genuine_but", "⚠ Genuine, but the certification was later revoked"
+        return "genuine_but", QCoreApplication.translate(
+            "DocumentTexts", "⚠ Genuine, but the certification was later revoked"
+        )
     if verification.standing is Standing.SUPERSEDED:
-        return "genuine_but", "⚠ Genuine, but superseded since"
+        return "genuine_but", QCoreApplication.translate(
+            "DocumentTexts", "⚠ Genuine, but superseded since"
+        )
     if verification.standing is Standing.CURRENT:
-        return "genuine", "✓ Genuine and current"
-    return "genuine", "✓ Genuine"
+        return "genuine", QCoreApplication.translate("DocumentTexts", "✓ Genuine and current")
+    return "genuine", QCoreApplication.translate("DocumentTexts", "✓ Genuine")
 
 
 def verdict_stylesheet(key: str) -> str:
@@ -134,26 +154,38 @@ def verdict_stylesheet(key: str) -> str:
 def document_html(document: RegisteredDocument) -> str:
     """What the registry knows of a document, as a small table."""
     rows: list[tuple[str, str]] = [
-        ("Number", f"<b>{escape(document.number)}</b>"),
-        ("Document", escape(document.title)),
-        ("Kind", escape(document.kind.label)),
+        (
+            QCoreApplication.translate("DocumentTexts", "Number"),
+            f"<b>{escape(document.number)}</b>",
+        ),
+        (QCoreApplication.translate("DocumentTexts", "Document"), escape(document.title)),
+        (QCoreApplication.translate("DocumentTexts", "Kind"), escape(document.kind.label)),
     ]
     if document.party_ref:
-        rows.append(("Party", escape(document.party_ref)))
+        rows.append(
+            (QCoreApplication.translate("DocumentTexts", "Party"), escape(document.party_ref))
+        )
     if document.order_ref:
-        rows.append(("Order", escape(document.order_ref)))
+        rows.append(
+            (QCoreApplication.translate("DocumentTexts", "Order"), escape(document.order_ref))
+        )
     if document.year is not None:
-        rows.append(("Year", str(document.year)))
+        rows.append((QCoreApplication.translate("DocumentTexts", "Year"), str(document.year)))
     rows += [
-        ("Generated", f"{generated_at_text(document)} by {escape(document.generated_by)}"),
-        ("Ruleset", escape(document.ruleset)),
         (
-            "Verification code",
+            QCoreApplication.translate("DocumentTexts", "Generated"),
+            QCoreApplication.translate("DocumentTexts", "{when} by {officer}").format(
+                when=generated_at_text(document), officer=escape(document.generated_by)
+            ),
+        ),
+        (QCoreApplication.translate("DocumentTexts", "Ruleset"), escape(document.ruleset)),
+        (
+            QCoreApplication.translate("DocumentTexts", "Verification code"),
             f"<span style='font-family:monospace; font-size:12pt'>"
             f"{escape(document.verification_code)}</span>",
         ),
         (
-            "Content hash",
+            QCoreApplication.translate("DocumentTexts", "Content hash"),
             # In two halves: a 64-digit word would widen the panel past the window.
             f"<span style='font-family:monospace; color:{colour(Tone.HINT)}'>"
             f"{escape(document.content_hash[:32])}<br>{escape(document.content_hash[32:])}"
@@ -162,13 +194,20 @@ def document_html(document: RegisteredDocument) -> str:
     ]
     if document.kind in SIGNED_KINDS:
         if document.signed_on is None:
-            rows.append(("Signed copy", "… not returned yet"))
+            rows.append(
+                (
+                    QCoreApplication.translate("DocumentTexts", "Signed copy"),
+                    QCoreApplication.translate("DocumentTexts", "… not returned yet"),
+                )
+            )
         else:
             signers = "<br>".join(escape(name) for name in document.signed_by)
             rows.append(
                 (
-                    "Signed copy",
-                    f"✓ returned, signed {document.signed_on.isoformat()}"
+                    QCoreApplication.translate("DocumentTexts", "Signed copy"),
+                    QCoreApplication.translate("DocumentTexts", "✓ returned, signed {date}").format(
+                        date=document.signed_on.isoformat()
+                    )
                     + (f"<br>{signers}" if signers else ""),
                 )
             )
@@ -183,19 +222,55 @@ def document_html(document: RegisteredDocument) -> str:
 
 def batch_text(summary: services.BatchResult, folder: Path | None, day: date | None) -> str:
     """The batch's outcome in words."""
-    noun = "AIA statement" if summary.kind is DocumentKind.AIA_STATEMENT else "decision record"
+    statements = summary.kind is DocumentKind.AIA_STATEMENT
     if summary.total == 0:
-        when = f" on {day.isoformat()}" if day is not None else ""
+        if day is None:
+            return (
+                QCoreApplication.translate(
+                    "DocumentTexts", "Nothing to generate: no AIA statement is due."
+                )
+                if statements
+                else QCoreApplication.translate(
+                    "DocumentTexts", "Nothing to generate: no order was decided."
+                )
+            )
         return (
-            f"Nothing to generate: no AIA statement is due{when}."
-            if summary.kind is DocumentKind.AIA_STATEMENT
-            else f"Nothing to generate: no order was decided{when}."
-        )
+            QCoreApplication.translate(
+                "DocumentTexts", "Nothing to generate: no AIA statement is due on {day}."
+            )
+            if statements
+            else QCoreApplication.translate(
+                "DocumentTexts", "Nothing to generate: no order was decided on {day}."
+            )
+        ).format(day=day.isoformat())
     made = len(summary.documents)
-    state = "Stopped" if summary.cancelled else "Done"
-    text = f"{state}: {made:,} of {summary.total:,} {noun}s generated"
+    if statements:
+        text = (
+            QCoreApplication.translate(
+                "DocumentTexts", "Stopped: {made} of {total} AIA statements generated"
+            )
+            if summary.cancelled
+            else QCoreApplication.translate(
+                "DocumentTexts", "Done: {made} of {total} AIA statements generated"
+            )
+        )
+    else:
+        text = (
+            QCoreApplication.translate(
+                "DocumentTexts", "Stopped: {made} of {total} decision records generated"
+            )
+            if summary.cancelled
+            else QCoreApplication.translate(
+                "DocumentTexts", "Done: {made} of {total} decision records generated"
+            )
+        )
+    text = text.format(made=f"{made:,}", total=f"{summary.total:,}")
     if folder is not None and made:
-        text += f", saved in {folder}"
+        text += QCoreApplication.translate("DocumentTexts", ", saved in {folder}").format(
+            folder=folder
+        )
     if summary.errors:
-        text += f"; {len(summary.errors)} could not be generated"
+        text += QCoreApplication.translate(
+            "DocumentTexts", "; {count} could not be generated"
+        ).format(count=len(summary.errors))
     return text

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
@@ -47,23 +47,33 @@ class VerifyDialog(DeskDialog):
         code: str = "",
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, parent, title="Verify a document", name="verifyDialog", width=640)
+        super().__init__(
+            context,
+            parent,
+            title=QCoreApplication.translate("VerifyDialog", "Verify a document"),
+            name="verifyDialog",
+            width=640,
+        )
         self.settings = settings
         self._job: Job | None = None
         self._chooser: QFileDialog | None = None
         self.verification: Verification | None = None
 
         intro = QLabel(
-            "Check a paper copy against the registry: open the PDF file, or type the "
-            "verification code printed at the foot of each page (any case; spaces and dashes "
-            "do not matter)."
+            self.tr(
+                "Check a paper copy against the registry: open the PDF file, or type the "
+                "verification code printed at the foot of each page (any case; spaces and dashes "
+                "do not matter)."
+            )
         )
         intro.setWordWrap(True)
         intro.setStyleSheet(hint_style())
 
-        self.path = make_line_edit(name="verifyPath", placeholder="The PDF file to check")
-        self.choose_button = make_button("Open…", "verifyChoose", self._on_choose_button_clicked)
-        self.file_button = make_button("Verify file", "verifyFileButton", self.verify_file)
+        self.path = make_line_edit(name="verifyPath", placeholder=self.tr("The PDF file to check"))
+        self.choose_button = make_button(
+            self.tr("Open…"), "verifyChoose", self._on_choose_button_clicked
+        )
+        self.file_button = make_button(self.tr("Verify file"), "verifyFileButton", self.verify_file)
         self.path.returnPressed.connect(self.verify_file)
         file_row = QHBoxLayout()
         file_row.addWidget(self.path, 1)
@@ -74,7 +84,7 @@ class VerifyDialog(DeskDialog):
             code, name="verifyCode", placeholder="ABCD-EFGH-IJKL", max_width=220
         )
         self.code.setStyleSheet("font-family:monospace; font-size:11pt;")
-        self.code_button = make_button("Verify code", "verifyCodeButton", self.verify_code)
+        self.code_button = make_button(self.tr("Verify code"), "verifyCodeButton", self.verify_code)
         self.code.returnPressed.connect(self.verify_code)
         code_row = QHBoxLayout()
         code_row.addWidget(self.code)
@@ -82,8 +92,8 @@ class VerifyDialog(DeskDialog):
         code_row.addStretch(1)
 
         form = QFormLayout()
-        form.addRow("PDF file:", file_row)
-        form.addRow("Or the code:", code_row)
+        form.addRow(self.tr("PDF file:"), file_row)
+        form.addRow(self.tr("Or the code:"), code_row)
 
         self.verdict = make_label(name="verifyVerdict", wrap=True, hidden=True)
         self.message = make_label(name="verifyMessage", wrap=True, selectable=True, hidden=True)
@@ -113,11 +123,16 @@ class VerifyDialog(DeskDialog):
             self.file_button.setEnabled(False)
             self.choose_button.setEnabled(False)
             self.path.setEnabled(False)
-            self.path.setPlaceholderText("Reading PDF files is not set up here; type the code")
+            self.path.setPlaceholderText(
+                self.tr("Reading PDF files is not set up here; type the code")
+            )
 
     def _on_choose_button_clicked(self) -> None:
         chooser = QFileDialog(
-            self, "Open the PDF to verify", self.settings.last_folder(), "PDF documents (*.pdf)"
+            self,
+            self.tr("Open the PDF to verify"),
+            self.settings.last_folder(),
+            self.tr("PDF documents (*.pdf)"),
         )
         chooser.setFileMode(QFileDialog.FileMode.ExistingFile)
         chooser.fileSelected.connect(self._on_chooser_file_selected)
@@ -134,7 +149,7 @@ class VerifyDialog(DeskDialog):
         extract = self.context.extract_text
         if not text or extract is None or self._job is not None:
             if not text:
-                self._show_problem("Choose the PDF file to verify.")
+                self._show_problem(self.tr("Choose the PDF file to verify."))
             return False
         path = Path(text).expanduser()
         db = self.context.db
@@ -149,20 +164,24 @@ class VerifyDialog(DeskDialog):
             except UnverifiableFileError as error:
                 return str(error)  # neither genuine nor forged: the printed code decides
 
-        return self._start(f"verify {path.name}", work, f"Checking {path.name}…")
+        return self._start(
+            f"verify {path.name}", work, self.tr("Checking {file}…").format(file=path.name)
+        )
 
     def verify_code(self) -> bool:
         text = self.code.text().strip()
         if not text or self._job is not None:
             if not text:
-                self._show_problem("Type the verification code printed on the paper.")
+                self._show_problem(self.tr("Type the verification code printed on the paper."))
             return False
         db = self.context.db
 
         def work(progress: Any, cancel: CancelToken) -> Verification:
             return services.verify_code(db, text)
 
-        return self._start(f"verify code {text}", work, f"Checking the code {text}…")
+        return self._start(
+            f"verify code {text}", work, self.tr("Checking the code {code}…").format(code=text)
+        )
 
     def _start(self, name: str, work: Any, doing: str) -> bool:
         self.file_button.setEnabled(False)
@@ -187,7 +206,7 @@ class VerifyDialog(DeskDialog):
             self.message.setVisible(False)
             show_failure(self, message, True, self.context.log_file)
             return
-        self._show_problem(f"Not verified: {message}")
+        self._show_problem(self.tr("Not verified: {reason}").format(reason=message))
 
     def _show_problem(self, text: str) -> None:
         self._say(text, error_style())
@@ -204,7 +223,9 @@ class VerifyDialog(DeskDialog):
     def show_verification(self, verification: Verification | str) -> None:
         if isinstance(verification, str):
             # The file cannot say (encrypted, printed as images): ask for the code instead.
-            self._show_problem(f"Cannot tell from the file: {verification}.")
+            self._show_problem(
+                self.tr("Cannot tell from the file: {reason}.").format(reason=verification)
+            )
             self.message.setStyleSheet(warning_style())
             self.code.setFocus()
             return
@@ -219,9 +240,9 @@ class VerifyDialog(DeskDialog):
         self.message.setVisible(bool(verification.message))
         document = verification.document
         self.details_heading.setText(
-            "The registered document:"
+            self.tr("The registered document:")
             if verification.genuine
-            else "The registered document this file claims to be:"
+            else self.tr("The registered document this file claims to be:")
         )
         self.details_heading.setVisible(document is not None)
         self.details.setText(document_html(document) if document is not None else "")

@@ -7,7 +7,7 @@ from datetime import date
 from html import escape
 
 from pydantic import ValidationError
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import QCheckBox, QPlainTextEdit, QTextBrowser, QWidget
 
 from domain.errors import DomainError
@@ -60,9 +60,11 @@ class AiaDialog(RecordDialog):
         parent: QWidget | None = None,
     ) -> None:
         titles = {
-            self.NEW: "Record AIA certification",
-            self.SUBMISSION: "Record BIS submission of an AIA certification",
-            self.REVOCATION: "Revoke an AIA certification",
+            self.NEW: QCoreApplication.translate("AiaDialog", "Record AIA certification"),
+            self.SUBMISSION: QCoreApplication.translate(
+                "AiaDialog", "Record BIS submission of an AIA certification"
+            ),
+            self.REVOCATION: QCoreApplication.translate("AiaDialog", "Revoke an AIA certification"),
         }
         super().__init__(context, titles[mode], parent)
         self.setObjectName("aiaDialog")
@@ -75,39 +77,50 @@ class AiaDialog(RecordDialog):
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("aiaSignedOn")
         self.signers = named(QPlainTextEdit(), "aiaSigners")
-        self.signers.setPlaceholderText("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        self.signers.setPlaceholderText(
+            self.tr("Jane Doe, Chief Compliance Officer\nJohn Roe, CEO")
+        )
         self.signers.setFixedHeight(64)
         self.attested = named(
-            QCheckBox("The consignee attests that model weights are stored securely"), "aiaAttested"
+            QCheckBox(self.tr("The consignee attests that model weights are stored securely")),
+            "aiaAttested",
         )
-        self.submitted = named(OptionalDate("Submitted to BIS on", today), "aiaSubmitted")
-        self.revoked = named(OptionalDate("Revoked on", today), "aiaRevoked")
-        self.add_field("party", "Ultimate consignee:", self.party)
-        self.add_field("signed_on", "Signed on:", self.signed_on)
+        self.submitted = named(OptionalDate(self.tr("Submitted to BIS on"), today), "aiaSubmitted")
+        self.revoked = named(OptionalDate(self.tr("Revoked on"), today), "aiaRevoked")
+        self.add_field("party", self.tr("Ultimate consignee:"), self.party)
+        self.add_field("signed_on", self.tr("Signed on:"), self.signed_on)
         self.add_field(
             "signers",
-            "Signed by:",
+            self.tr("Signed by:"),
             self.signers,
-            "One person per line: name and title (item (v) of the certification).",
+            self.tr("One person per line: name and title (item (v) of the certification)."),
         )
         self.add_field(
             "attested",
-            "Weights storage:",
+            self.tr("Weights storage:"),
             self.attested,
-            f"As {ruleset.references.aia_weights} require; needed for model weights under AIA.",
+            self.tr("As {reference} require; needed for model weights under AIA.").format(
+                reference=ruleset.references.aia_weights
+            ),
         )
         self.add_field(
             "submitted",
-            "BIS submission:",
+            self.tr("BIS submission:"),
             self.submitted,
-            f"Needed once cumulative AIA shipments reach {tpp(ruleset.aia.bis_submission_from_tpp)}"
-            f" TPP ({ruleset.references.aia_bis_submission}).",
+            self.tr(
+                "Needed once cumulative AIA shipments reach {threshold} TPP ({reference})."
+            ).format(
+                threshold=tpp(ruleset.aia.bis_submission_from_tpp),
+                reference=ruleset.references.aia_bis_submission,
+            ),
         )
-        self.add_field("revoked", "Revocation:", self.revoked)
+        self.add_field("revoked", self.tr("Revocation:"), self.revoked)
         self.wording = named(QTextBrowser(), "aiaWording")
         self.wording.setMaximumHeight(150)
-        self.wording.setAccessibleName("Certification wording")
-        wording_label = make_label("What the consignee certifies:", style="font-weight:600;")
+        self.wording.setAccessibleName(self.tr("Certification wording"))
+        wording_label = make_label(
+            self.tr("What the consignee certifies:"), style="font-weight:600;"
+        )
         self.extra.addWidget(wording_label)
         self.extra.addWidget(self.wording)
         if existing is not None:
@@ -122,19 +135,25 @@ class AiaDialog(RecordDialog):
         if mode == self.SUBMISSION:
             self.submitted.check.setChecked(True)
             self.set_intro(
-                "Record the day the certification was submitted to BIS. Orders held for a "
-                "missing submission pass once they are checked again."
+                self.tr(
+                    "Record the day the certification was submitted to BIS. Orders held for a "
+                    "missing submission pass once they are checked again."
+                )
             )
         elif mode == self.REVOCATION:
             self.revoked.check.setChecked(True)
             self.set_intro(
-                "From the revocation date the certification no longer covers AIA shipments."
+                self.tr(
+                    "From the revocation date the certification no longer covers AIA shipments."
+                )
             )
         else:
             self.set_intro(
-                "The ultimate consignee's one-time certification before its first AIA shipment "
-                f"({ruleset.references.aia}). Orders held for a missing certification pass "
-                "once they are checked again."
+                self.tr(
+                    "The ultimate consignee's one-time certification before its first AIA "
+                    "shipment ({reference}). Orders held for a missing certification pass once "
+                    "they are checked again."
+                ).format(reference=ruleset.references.aia)
             )
         self.watch_inputs(self.party, self.signers, self.attested, self.submitted, self.revoked)
         self.signed_on.dateChanged.connect(self._on_signed_on_date_changed)
@@ -149,30 +168,30 @@ class AiaDialog(RecordDialog):
         ok = True
         ref = self.party_ref(
             self.party,
-            "Choose the consignee from the list"
+            self.tr("Choose the consignee from the list")
             if self.party.currentText().strip()
-            else "Choose the ultimate consignee",
+            else self.tr("Choose the ultimate consignee"),
         )
         signers = tuple(
             line.strip() for line in self.signers.toPlainText().splitlines() if line.strip()
         )
         if not signers:
-            self.set_error("signers", "Name at least one person who signed")
+            self.set_error("signers", self.tr("Name at least one person who signed"))
             ok = False
         signed = pydate(self.signed_on.date())
         submitted = self.submitted.value()
         revoked = self.revoked.value()
         if submitted is not None and submitted < signed:
-            self.set_error("submitted", "The submission cannot be before the signing date")
+            self.set_error("submitted", self.tr("The submission cannot be before the signing date"))
             ok = False
         if revoked is not None and revoked < signed:
-            self.set_error("revoked", "The revocation cannot be before the signing date")
+            self.set_error("revoked", self.tr("The revocation cannot be before the signing date"))
             ok = False
         if self.mode == self.REVOCATION and revoked is None:
-            self.set_error("revoked", "Give the revocation date")
+            self.set_error("revoked", self.tr("Give the revocation date"))
             ok = False
         if self.mode == self.SUBMISSION and submitted is None:
-            self.set_error("submitted", "Give the submission date")
+            self.set_error("submitted", self.tr("Give the submission date"))
             ok = False
         if not ok or ref is None:
             return None
@@ -196,20 +215,22 @@ class AiaDialog(RecordDialog):
         ):
             self.set_note(
                 "signed_on",
-                "Replaces the certification this consignee signed on the same day (saving "
-                "updates it)",
+                self.tr(
+                    "Replaces the certification this consignee signed on the same day (saving "
+                    "updates it)"
+                ),
             )
         return value
 
     def plan(self, value: AiaCertification) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         what = {
-            self.NEW: "Record AIA certification",
-            self.SUBMISSION: "Record BIS submission",
-            self.REVOCATION: "Revoke AIA certification",
+            self.NEW: self.tr("Record AIA certification of {ref} (signed {date})"),
+            self.SUBMISSION: self.tr("Record BIS submission of {ref} (signed {date})"),
+            self.REVOCATION: self.tr("Revoke AIA certification of {ref} (signed {date})"),
         }[self.mode]
         return replacing(
-            f"{what} of {value.party_ref} (signed {value.signed_on.isoformat()})",
+            what.format(ref=value.party_ref, date=value.signed_on.isoformat()),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             # Records are never deleted: undoing a new certification withdraws it by revoking

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QWidget
 
 from domain.model import CountrySetting
@@ -28,27 +29,39 @@ class CountryDialog(RecordDialog):
         existing: CountrySetting | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Country allocation setting", parent)
+        super().__init__(
+            context,
+            QCoreApplication.translate("CountryDialog", "Country allocation setting"),
+            parent,
+        )
         self.setObjectName("countryDialog")
         allocation = context.ruleset_today().country_allocation
         self.country = named(CountryField(), "countryCode")
         self.g2g = QCheckBox(
-            f"Government-to-government agreement (allocation × {allocation.g2g_multiplier:g})"
+            self.tr("Government-to-government agreement (allocation × {factor})").format(
+                factor=f"{allocation.g2g_multiplier:g}"
+            )
         )
         self.g2g.setObjectName("countryG2g")
         self.external = make_line_edit("0", name="countryExternal", max_width=200)
-        self.add_field("country", "Country:", self.country)
-        self.add_field("g2g", "Agreement:", self.g2g)
+        self.add_field("country", self.tr("Country:"), self.country)
+        self.add_field("g2g", self.tr("Agreement:"), self.g2g)
         self.add_field(
             "external",
-            "Used by others (TPP):",
+            self.tr("Used by others (TPP):"),
             self.external,
-            "Allocation other exporters reported using; our licensed shipments are added from "
-            "the ledger.",
+            self.tr(
+                "Allocation other exporters reported using; our licensed shipments are added from "
+                "the ledger."
+            ),
         )
         self.set_intro(
-            f"Tier 2 countries share an allocation of {tpp(allocation.tpp)} TPP for licensed "
-            f"a-level shipments from {allocation.period_start} to {allocation.period_end}."
+            self.tr(
+                "Tier 2 countries share an allocation of {tpp} TPP for licensed a-level shipments "
+                "from {start} to {end}."
+            ).format(
+                tpp=tpp(allocation.tpp), start=allocation.period_start, end=allocation.period_end
+            )
         )
         if existing is not None:
             self.country.set_code(existing.country)
@@ -66,8 +79,10 @@ class CountryDialog(RecordDialog):
             if tier != 2:
                 self.set_note(
                     "country",
-                    f"{country.name} is in Tier {tier} today: the allocation binds Tier 2 "
-                    "destinations only (the setting is kept for later versions)",
+                    self.tr(
+                        "{country} is in Tier {tier} today: the allocation binds Tier 2 "
+                        "destinations only (the setting is kept for later versions)"
+                    ).format(country=country.name, tier=tier),
                 )
         external = self.tpp_in("external", self.external)
         if external is None or country is None:
@@ -81,7 +96,7 @@ class CountryDialog(RecordDialog):
     def plan(self, value: CountrySetting) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         return replacing(
-            f"Set allocation setting of {value.country}",
+            self.tr("Set allocation setting of {country}").format(country=value.country),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: (

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QWidget
 
 from domain.model import VeuFootprint
@@ -30,23 +31,27 @@ class FootprintDialog(RecordDialog):
         existing: FootprintRow | None = None,
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Set VEU footprint", parent)
+        super().__init__(
+            context, QCoreApplication.translate("FootprintDialog", "Set VEU footprint"), parent
+        )
         self.setObjectName("footprintDialog")
         holders = [party for party in parties if party.veu != "none"]
         self.party = named(PartyPicker(holders), "footprintParty")
         self.country = named(CountryField(), "footprintCountry")
         self.installed = make_line_edit(name="footprintTpp", max_width=200)
-        self.add_field("party", "VEU holder:", self.party)
-        self.add_field("country", "Country:", self.country)
+        self.add_field("party", self.tr("VEU holder:"), self.party)
+        self.add_field("country", self.tr("Country:"), self.country)
         self.add_field(
             "installed",
-            "Installed TPP:",
+            self.tr("Installed TPP:"),
             self.installed,
-            "From sources other than our shipments; our authorized VEU shipments are added "
-            "from the ledger.",
+            self.tr(
+                "From sources other than our shipments; our authorized VEU shipments are added "
+                "from the ledger."
+            ),
         )
         if not holders:
-            self.set_intro("No party is a VEU holder yet: set a party's VEU status first.")
+            self.set_intro(self.tr("No party is a VEU holder yet: set a party's VEU status first."))
         if existing is not None:
             self.party.select_ref(existing.party_ref)
             self.party.setEnabled(False)
@@ -58,7 +63,7 @@ class FootprintDialog(RecordDialog):
 
     def validate(self) -> VeuFootprint | None:
         self.clear_errors()
-        ref = self.party_ref(self.party, "Choose a VEU holder from the list")
+        ref = self.party_ref(self.party, self.tr("Choose a VEU holder from the list"))
         country = self.country_in("country", self.country)
         installed = self.tpp_in("installed", self.installed)
         if installed is None or ref is None or country is None:
@@ -68,7 +73,9 @@ class FootprintDialog(RecordDialog):
     def plan(self, value: VeuFootprint) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
         return replacing(
-            f"Set VEU footprint of {value.party_ref} in {value.country}",
+            self.tr("Set VEU footprint of {ref} in {country}").format(
+                ref=value.party_ref, country=value.country
+            ),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: value.model_copy(

@@ -6,6 +6,7 @@ from collections.abc import Callable, Sequence
 from datetime import date
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QComboBox, QWidget
 
 from domain.model import License, LicenseCovers
@@ -31,31 +32,37 @@ class LicenseDialog(RecordDialog):
         known_numbers: Sequence[str] = (),
         parent: QWidget | None = None,
     ) -> None:
-        super().__init__(context, "Add licence", parent)
+        super().__init__(
+            context, QCoreApplication.translate("LicenseDialog", "Add licence"), parent
+        )
         self.setObjectName("licenseDialog")
         self.known_numbers = {number.strip().lower() for number in known_numbers}
         today = context.today()
         self.number = make_line_edit(
-            name="licenseNumber", placeholder="BIS licence number, e.g. D1234567", max_width=240
+            name="licenseNumber",
+            placeholder=self.tr("BIS licence number, e.g. D1234567"),
+            max_width=240,
         )
         self.party = named(PartyPicker(parties), "licenseParty")
         self.destination = named(CountryField(), "licenseDestination")
         self.covers = named(QComboBox(), "licenseCovers")
-        self.covers.addItem("a-level ICs and systems (TPP)", LicenseCovers.A_LEVEL.value)
-        self.covers.addItem("Model weights (4E091)", LicenseCovers.MODEL_WEIGHTS.value)
+        self.covers.addItem(self.tr("a-level ICs and systems (TPP)"), LicenseCovers.A_LEVEL.value)
+        self.covers.addItem(self.tr("Model weights (4E091)"), LicenseCovers.MODEL_WEIGHTS.value)
         self.authorized = make_line_edit(name="licenseTpp", max_width=200)
         self.valid_from = date_edit(today)
         self.valid_to = date_edit(date(today.year + 1, today.month, min(today.day, 28)))
-        self.add_field("number", "Licence number:", self.number)
-        self.add_field("party", "Consignee:", self.party)
-        self.add_field("destination", "Destination:", self.destination)
-        self.add_field("covers", "Covers:", self.covers)
-        self.add_field("tpp", "Authorized TPP:", self.authorized)
-        self.add_field("valid_from", "Valid from:", self.valid_from)
-        self.add_field("valid_to", "Valid to:", self.valid_to)
+        self.add_field("number", self.tr("Licence number:"), self.number)
+        self.add_field("party", self.tr("Consignee:"), self.party)
+        self.add_field("destination", self.tr("Destination:"), self.destination)
+        self.add_field("covers", self.tr("Covers:"), self.covers)
+        self.add_field("tpp", self.tr("Authorized TPP:"), self.authorized)
+        self.add_field("valid_from", self.tr("Valid from:"), self.valid_from)
+        self.add_field("valid_to", self.tr("Valid to:"), self.valid_to)
         self.set_intro(
-            "Shipments under the licence deplete its authorized TPP. Licences are only "
-            "added: check the number and figures before saving (this cannot be undone)."
+            self.tr(
+                "Shipments under the licence deplete its authorized TPP. Licences are only "
+                "added: check the number and figures before saving (this cannot be undone)."
+            )
         )
         self.watch_inputs(
             self.number,
@@ -73,12 +80,14 @@ class LicenseDialog(RecordDialog):
         ok = True
         number = self.number.text().strip()
         if not number:
-            self.set_error("number", "Enter the licence number")
+            self.set_error("number", self.tr("Enter the licence number"))
             ok = False
         elif number.lower() in self.known_numbers:
-            self.set_error("number", f"Licence {number} is already recorded")
+            self.set_error(
+                "number", self.tr("Licence {number} is already recorded").format(number=number)
+            )
             ok = False
-        ref = self.party_ref(self.party, "Choose the consignee from the list")
+        ref = self.party_ref(self.party, self.tr("Choose the consignee from the list"))
         destination = self.country_in("destination", self.destination)
         covers = LicenseCovers(str(self.covers.currentData()))
         weights = covers is LicenseCovers.MODEL_WEIGHTS
@@ -86,7 +95,7 @@ class LicenseDialog(RecordDialog):
         authorized = 0.0 if weights else self.tpp_in("tpp", self.authorized)
         start, end = pydate(self.valid_from.date()), pydate(self.valid_to.date())
         if end < start:
-            self.set_error("valid_to", "The licence cannot end before it starts")
+            self.set_error("valid_to", self.tr("The licence cannot end before it starts"))
             ok = False
         if not ok or ref is None or destination is None or authorized is None:
             return None
@@ -110,7 +119,9 @@ class LicenseDialog(RecordDialog):
         def make() -> Change:
             records.add_record(db, value, actor=actor)
             return Change(
-                text=f"Add licence {value.number} for {value.party_ref}",
+                text=self.tr("Add licence {number} for {ref}").format(
+                    number=value.number, ref=value.party_ref
+                ),
                 apply=lambda _edit: records.add_record(db, value, actor=actor),
                 revert=None,
                 changes=Changes.of(Record.PAPERWORK, refs=[value.party_ref]),

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from pydantic import ValidationError
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QSpinBox, QWidget
 
 from domain.model import LppCertification
@@ -36,9 +37,13 @@ class LppDialog(RecordDialog):
     ) -> None:
         super().__init__(
             context,
-            "Revoke an LPP certification"
+            QCoreApplication.translate("LppDialog", "Revoke an LPP certification")
             if revoke
-            else ("Correct LPP certification" if existing else "Record LPP certification"),
+            else (
+                QCoreApplication.translate("LppDialog", "Correct LPP certification")
+                if existing
+                else QCoreApplication.translate("LppDialog", "Record LPP certification")
+            ),
             parent,
         )
         self.setObjectName("lppDialog")
@@ -53,24 +58,28 @@ class LppDialog(RecordDialog):
         self.year.setMaximumWidth(100)
         self.signed_on = date_edit(today)
         self.signed_on.setObjectName("lppSignedOn")
-        self.signer = make_line_edit(name="lppSigner", placeholder="Name and title")
+        self.signer = make_line_edit(name="lppSigner", placeholder=self.tr("Name and title"))
         self.prior = make_line_edit("0", name="lppPrior", max_width=200)
-        self.revoked = OptionalDate("Revoked on", today)
-        self.add_field("party", "Ultimate consignee:", self.party)
-        self.add_field("year", "Calendar year:", self.year)
-        self.add_field("signed_on", "Signed on:", self.signed_on)
-        self.add_field("signer", "Signed by:", self.signer)
+        self.revoked = OptionalDate(self.tr("Revoked on"), today)
+        self.add_field("party", self.tr("Ultimate consignee:"), self.party)
+        self.add_field("year", self.tr("Calendar year:"), self.year)
+        self.add_field("signed_on", self.tr("Signed on:"), self.signed_on)
+        self.add_field("signer", self.tr("Signed by:"), self.signer)
         self.add_field(
             "prior",
-            "Prior receipts (TPP):",
+            self.tr("Prior receipts (TPP):"),
             self.prior,
-            "What the consignee received from other exporters this year; it counts toward "
-            f"its LPP limit of {tpp(ruleset.lpp.limit_tpp)} TPP ({ruleset.references.lpp}).",
+            self.tr(
+                "What the consignee received from other exporters this year; it counts toward "
+                "its LPP limit of {limit} TPP ({reference})."
+            ).format(limit=tpp(ruleset.lpp.limit_tpp), reference=ruleset.references.lpp),
         )
-        self.add_field("revoked", "Revocation:", self.revoked)
+        self.add_field("revoked", self.tr("Revocation:"), self.revoked)
         self.set_intro(
-            "The consignee certifies, for one calendar year, what it has already received and "
-            "that our shipments will not take it past the LPP limit."
+            self.tr(
+                "The consignee certifies, for one calendar year, what it has already received and "
+                "that our shipments will not take it past the LPP limit."
+            )
         )
         if existing is not None:
             self.party.select_ref(existing.party_ref)
@@ -91,15 +100,15 @@ class LppDialog(RecordDialog):
     def validate(self) -> LppCertification | None:
         self.clear_errors()
         ok = True
-        ref = self.party_ref(self.party, "Choose the ultimate consignee from the list")
+        ref = self.party_ref(self.party, self.tr("Choose the ultimate consignee from the list"))
         prior = self.tpp_in("prior", self.prior)
         signed = pydate(self.signed_on.date())
         revoked = self.revoked.value()
         if revoked is not None and revoked < signed:
-            self.set_error("revoked", "The revocation cannot be before the signing date")
+            self.set_error("revoked", self.tr("The revocation cannot be before the signing date"))
             ok = False
         if self.revoke and revoked is None:
-            self.set_error("revoked", "Give the revocation date")
+            self.set_error("revoked", self.tr("Give the revocation date"))
             ok = False
         if not ok or ref is None or prior is None:
             return None
@@ -120,15 +129,21 @@ class LppDialog(RecordDialog):
         if any(item.party_ref == ref and item.year == value.year for item in self.known):
             self.set_note(
                 "year",
-                f"Replaces this consignee's certification for {value.year} (saving updates it)",
+                self.tr(
+                    "Replaces this consignee's certification for {year} (saving updates it)"
+                ).format(year=value.year),
             )
         return value
 
     def plan(self, value: LppCertification) -> Callable[[], Change]:
         db, actor = self.context.db, self.context.actor
-        verb = "Revoke" if self.revoke else "Record"
+        what = (
+            self.tr("Revoke LPP certification of {ref} for {year}")
+            if self.revoke
+            else self.tr("Record LPP certification of {ref} for {year}")
+        )
         return replacing(
-            f"{verb} LPP certification of {value.party_ref} for {value.year}",
+            what.format(ref=value.party_ref, year=value.year),
             lambda item, edit: records.put_record(db, item, actor=actor, edit=edit),
             value,
             lambda: (

@@ -38,7 +38,7 @@ from gui.jobs import JobFunction
 from gui.kit.search import SearchField
 from gui.kit.tables import ColumnModel, FoldingFilter, make_table, select_key, selected_row
 from gui.kit.widgets import make_button, make_label, named
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.pages.paperwork.aia import AiaDialog
 from gui.pages.paperwork.columns import (
     AIA_COLUMNS,
@@ -46,6 +46,7 @@ from gui.pages.paperwork.columns import (
     FOOTPRINT_COLUMNS,
     LICENSE_COLUMNS,
     LPP_COLUMNS,
+    header,
 )
 from gui.pages.paperwork.country import CountryDialog
 from gui.pages.paperwork.footprint import FootprintDialog
@@ -60,9 +61,9 @@ class PaperworkPage(OverviewPage[PaperworkView]):
     loaded: the paperwork was (re)read and shown.
     """
 
-    title = "Certifications & Licences"
+    title = QT_TRANSLATE_NOOP("PaperworkPage", "Certifications & Licences")
     shows = frozenset({Record.PAPERWORK, Record.DECISIONS, Record.ORDERS, Record.PARTIES})
-    what = "the paperwork"
+    what = QT_TRANSLATE_NOOP("PaperworkPage", "the paperwork")
 
     def __init__(self, context: DeskContext, parent: QWidget | None = None) -> None:
         super().__init__(context, parent)
@@ -74,6 +75,14 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         self.license_model: ColumnModel[LicenseRow] = ColumnModel(LICENSE_COLUMNS, self)
         self.footprint_model: ColumnModel[FootprintRow] = ColumnModel(FOOTPRINT_COLUMNS, self)
         self.country_model: ColumnModel[CountryRow] = ColumnModel(COUNTRY_COLUMNS, self)
+        for model in (
+            self.aia_model,
+            self.lpp_model,
+            self.license_model,
+            self.footprint_model,
+            self.country_model,
+        ):
+            model.headers = tuple(header(text) for text in model.headers)
 
         self.aia_table = make_table("aiaTable", self.aia_model, (230, 86, 170, 66, 150, 140))
         self.lpp_table = make_table("lppTable", self.lpp_model, (240, 50, 86, 150, 110, 130, 230))
@@ -89,7 +98,9 @@ class PaperworkPage(OverviewPage[PaperworkView]):
 
         self.heading = make_label(name="paperworkHeading", style=hint_style())
         self.status = self.heading
-        self.search = SearchField("the lists", "part of a consignee, a licence or a country")
+        self.search = SearchField(
+            self.tr("the lists"), self.tr("part of a consignee, a licence or a country")
+        )
         self.search.setObjectName("paperworkSearch")
         self.search.setMinimumWidth(320)
         self.search.search_requested.connect(self._on_search_text_changed)
@@ -99,60 +110,66 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         top.addWidget(self.search)
 
         self.tabs = named(QTabWidget(), "paperworkTabs")
-        self.record_aia = self._button("Record AIA certification…", "recordAia")
-        self.submit_aia = self._button("Record BIS submission…", "submitAia")
-        self.revoke_aia = self._button("Revoke…", "revokeAia")
+        self.record_aia = self._button(self.tr("Record AIA certification…"), "recordAia")
+        self.submit_aia = self._button(self.tr("Record BIS submission…"), "submitAia")
+        self.revoke_aia = self._button(self.tr("Revoke…"), "revokeAia")
         self.record_aia.clicked.connect(self._on_record_aia_clicked)
         self.submit_aia.clicked.connect(self._on_submit_aia_clicked)
         self.revoke_aia.clicked.connect(self._on_revoke_aia_clicked)
-        self.record_lpp = self._button("Record LPP certification…", "recordLpp")
-        self.edit_lpp = self._button("Correct…", "editLpp")
-        self.revoke_lpp = self._button("Revoke…", "revokeLpp")
+        self.record_lpp = self._button(self.tr("Record LPP certification…"), "recordLpp")
+        self.edit_lpp = self._button(self.tr("Correct…"), "editLpp")
+        self.revoke_lpp = self._button(self.tr("Revoke…"), "revokeLpp")
         self.record_lpp.clicked.connect(self._on_record_lpp_clicked)
         self.edit_lpp.clicked.connect(self._on_edit_lpp_clicked)
         self.revoke_lpp.clicked.connect(self._on_revoke_lpp_clicked)
-        self.add_license = self._button("Add licence…", "addLicense")
+        self.add_license = self._button(self.tr("Add licence…"), "addLicense")
         self.add_license.clicked.connect(self._on_add_license_clicked)
-        self.set_footprint = self._button("Set footprint…", "setFootprint")
-        self.edit_footprint = self._button("Edit…", "editFootprint")
+        self.set_footprint = self._button(self.tr("Set footprint…"), "setFootprint")
+        self.edit_footprint = self._button(self.tr("Edit…"), "editFootprint")
         self.set_footprint.clicked.connect(self._on_set_footprint_clicked)
         self.edit_footprint.clicked.connect(self._on_edit_footprint_clicked)
-        self.set_country = self._button("Add country…", "setCountry")
-        self.edit_country = self._button("Edit…", "editCountry")
+        self.set_country = self._button(self.tr("Add country…"), "setCountry")
+        self.edit_country = self._button(self.tr("Edit…"), "editCountry")
         self.set_country.clicked.connect(self._on_set_country_clicked)
         self.edit_country.clicked.connect(self._on_edit_country_clicked)
 
         self._add_tab(
-            "AIA certifications",
+            self.tr("AIA certifications"),
             self.aia_table,
             (self.record_aia, self.submit_aia, self.revoke_aia),
-            "One-time certification by a Tier 1 ultimate consignee before its first AIA "
-            "shipment; filed with BIS once its AIA shipments reach the threshold.",
+            self.tr(
+                "One-time certification by a Tier 1 ultimate consignee before its first AIA "
+                "shipment; filed with BIS once its AIA shipments reach the threshold."
+            ),
         )
         self._add_tab(
-            "LPP certifications",
+            self.tr("LPP certifications"),
             self.lpp_table,
             (self.record_lpp, self.edit_lpp, self.revoke_lpp),
-            "Per consignee per calendar year, with what it received from others that year.",
+            self.tr(
+                "Per consignee per calendar year, with what it received from others that year."
+            ),
         )
         self._add_tab(
-            "Licences",
+            self.tr("Licences"),
             self.license_table,
             (self.add_license,),
-            "Shipments under a licence deplete its authorized TPP.",
+            self.tr("Shipments under a licence deplete its authorized TPP."),
         )
         self._add_tab(
-            "VEU footprints",
+            self.tr("VEU footprints"),
             self.footprint_table,
             (self.set_footprint, self.edit_footprint),
-            "Installed a-level TPP of VEU holders by country: recorded from other sources, "
-            "plus our authorized VEU shipments.",
+            self.tr(
+                "Installed a-level TPP of VEU holders by country: recorded from other sources, "
+                "plus our authorized VEU shipments."
+            ),
         )
         self._add_tab(
-            "Countries",
+            self.tr("Countries"),
             self.country_table,
             (self.set_country, self.edit_country),
-            "Tier 2 allocations: agreements and what other exporters reported using.",
+            self.tr("Tier 2 allocations: agreements and what other exporters reported using."),
         )
 
         self.aia_table.doubleClicked.connect(self._on_aia_table_double_clicked)
@@ -194,7 +211,7 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         def work(progress: Any, cancel: CancelToken) -> PaperworkView:
             return paperwork_overview(db, catalog, on=today)
 
-        self.heading.setText("Loading…")
+        self.heading.setText(self.tr("Loading…"))
         return "load paperwork", work
 
     def _on_loaded(self, view: PaperworkView) -> None:
@@ -232,20 +249,22 @@ class PaperworkPage(OverviewPage[PaperworkView]):
         for number, (name, count) in enumerate(
             zip(
                 (
-                    "AIA certifications",
-                    "LPP certifications",
-                    "Licences",
-                    "VEU footprints",
-                    "Countries",
+                    self.tr("AIA certifications"),
+                    self.tr("LPP certifications"),
+                    self.tr("Licences"),
+                    self.tr("VEU footprints"),
+                    self.tr("Countries"),
                 ),
                 counts,
                 strict=True,
             )
         ):
-            self.tabs.setTabText(number, f"{name} ({count})")
+            self.tabs.setTabText(number, self.tr("{name} ({count})").format(name=name, count=count))
         self.heading.setText(
-            f"Standing on {view.on.isoformat()} under ruleset {view.ruleset}. Select a row for "
-            "its actions; undo with Ctrl+Z."
+            self.tr(
+                "Standing on {date} under ruleset {ruleset}. Select a row for its actions; undo "
+                "with Ctrl+Z."
+            ).format(date=view.on.isoformat(), ruleset=view.ruleset)
         )
         self._update_actions()
 

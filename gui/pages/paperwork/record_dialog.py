@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLabel,
@@ -182,7 +182,7 @@ class RecordDialog(FormDialog):
         value = self.validate()
         self.save_button.setEnabled(value is not None and not self._busy)
         self.needed.setText(
-            "Still needed: "
+            QCoreApplication.translate("RecordDialog", "Still needed: ")
             + "; ".join(message[0].lower() + message[1:] for message in self._needed)
             if self._needed
             else ""
@@ -208,7 +208,7 @@ class RecordDialog(FormDialog):
 
         self._busy = True
         self.save_button.setEnabled(False)
-        self.save_button.setText("Saving…")
+        self.save_button.setText(QCoreApplication.translate("RecordDialog", "Saving…"))
         self.problem.setVisible(False)
         make_change(
             self.context,
@@ -220,16 +220,20 @@ class RecordDialog(FormDialog):
 
     def _on_job_succeeded(self, change: Change) -> None:
         self._busy = False
-        self.save_button.setText("Save")
+        self.save_button.setText(QCoreApplication.translate("RecordDialog", "Save"))
         self.record_saved.emit(change.text)
         self.accept()
 
     def _on_job_failed(self, message: str, is_bug: bool) -> None:
         self._busy = False
-        self.save_button.setText("Save")
+        self.save_button.setText(QCoreApplication.translate("RecordDialog", "Save"))
         self.save_button.setEnabled(True)
         if is_bug:
             show_failure(self, message, True, self.context.log_file)
             return
-        self.problem.setText(f"Not saved: {message}. Everything you typed is still here.")
+        self.problem.setText(
+            QCoreApplication.translate(
+                "RecordDialog", "Not saved: {reason}. Everything you typed is still here."
+            ).format(reason=message)
+        )
         self.problem.setVisible(True)

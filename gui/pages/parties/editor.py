@@ -8,11 +8,11 @@ from pydantic import ValidationError
 from PySide6.QtWidgets import QComboBox, QFormLayout, QPlainTextEdit, QWidget
 
 from domain.errors import DomainError
-from domain.model import Party, Role, VeuStatus
+from domain.model import Language, Party, Role, VeuStatus
 from gui.kit.forms import validation_messages
 from gui.kit.pickers import CountryEdit
 from gui.kit.widgets import make_line_edit, named
-from gui.pages.parties.labels import FIELD_LABELS, ROLE_LABELS, VEU_LABELS
+from gui.pages.parties.labels import FIELD_LABELS, ROLE_LABELS, VEU_LABELS, shown
 from gui.pages.record_editor import RecordForm
 
 
@@ -22,10 +22,10 @@ class PartyEditor(RecordForm[Party]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ref.setObjectName("partyRef")
-        self.ref.setPlaceholderText("Short unique reference, e.g. DE-MUELLER")
+        self.ref.setPlaceholderText(self.tr("Short unique reference, e.g. DE-MUELLER"))
         self.name = make_line_edit(name="partyName")
         self.aliases = named(QPlainTextEdit(), "partyAliases")
-        self.aliases.setPlaceholderText("One alias per line")
+        self.aliases.setPlaceholderText(self.tr("One alias per line"))
         self.aliases.setTabChangesFocus(True)
         self.aliases.setFixedHeight(58)
         self.address = named(QPlainTextEdit(), "partyAddress")
@@ -33,18 +33,18 @@ class PartyEditor(RecordForm[Party]):
         self.address.setFixedHeight(48)
         self.country = named(CountryEdit(), "partyCountry")
         self.hq_country = named(CountryEdit(), "partyHqCountry")
-        self.parent_name = make_line_edit(name="partyParentName", placeholder="None")
+        self.parent_name = make_line_edit(name="partyParentName", placeholder=self.tr("None"))
         self.parent_hq_country = named(CountryEdit(), "partyParentHq")
-        self.parent_hq_country.setPlaceholderText("Headquarters of the ultimate parent")
+        self.parent_hq_country.setPlaceholderText(self.tr("Headquarters of the ultimate parent"))
         self.role = named(QComboBox(), "partyRole")
         for role, label in ROLE_LABELS.items():
-            self.role.addItem(label, role.value)
+            self.role.addItem(shown(label), role.value)
         self.veu = named(QComboBox(), "partyVeu")
         for status, label in VEU_LABELS.items():
-            self.veu.addItem(label, status.value)
+            self.veu.addItem(shown(label), status.value)
         self.veu_country = named(CountryEdit(), "partyVeuCountry")
-        self.veu_country.setPlaceholderText("The country the NVEU covers")
-        self.veu_id = make_line_edit(name="partyVeuId", placeholder="e.g. UVEU-25-0007")
+        self.veu_country.setPlaceholderText(self.tr("The country the NVEU covers"))
+        self.veu_id = make_line_edit(name="partyVeuId", placeholder=self.tr("e.g. UVEU-25-0007"))
 
         form = QFormLayout(self)
         form.setContentsMargins(4, 8, 4, 4)
@@ -66,8 +66,19 @@ class PartyEditor(RecordForm[Party]):
             ("veu_id", self.veu_id),
         ]
         for key, widget in rows:
-            self.add_row(form, key, FIELD_LABELS[key] + ":", widget)
-        self.watch(*(widget for _key, widget in rows))
+            self.add_row(form, key, shown(FIELD_LABELS[key]) + self.tr(":"), widget)
+        self.language = named(QComboBox(), "partyLanguage")
+        self.language.addItem(self.tr("English"), Language.EN.value)
+        self.language.addItem("简体中文", Language.ZH_CN.value)  # a language's own name
+        self.language.setAccessibleName(self.tr("Correspondence language"))
+        self.language.setToolTip(
+            self.tr(
+                "For a party reading Chinese, the AIA statement adds a Chinese courtesy "
+                "translation of the commitments; the English text stays the binding one."
+            )
+        )
+        self.add_row(form, "language", self.tr("Correspondence language:"), self.language)
+        self.watch(*(widget for _key, widget in rows), self.language)
         self.veu.currentIndexChanged.connect(self._on_veu_current_index_changed)
         self._on_veu_current_index_changed()
 
@@ -89,7 +100,9 @@ class PartyEditor(RecordForm[Party]):
             self.ref.setText(party.ref if party else "")
             self.ref.setReadOnly(party is not None)
             self.ref.setToolTip(
-                "The ref identifies the party in orders and the audit log; it cannot change."
+                self.tr(
+                    "The ref identifies the party in orders and the audit log; it cannot change."
+                )
                 if party
                 else ""
             )
@@ -106,6 +119,8 @@ class PartyEditor(RecordForm[Party]):
             self.veu.setCurrentIndex(self.veu.findData(veu.value))
             self.veu_country.set_code(party.veu_country if party else None)
             self.veu_id.setText((party.veu_id or "") if party else "")
+            language = party.language if party else Language.EN
+            self.language.setCurrentIndex(self.language.findData(language.value))
         finally:
             self._loading = False
 
@@ -125,6 +140,7 @@ class PartyEditor(RecordForm[Party]):
             "veu": self.current_veu(),
             # The authorization number belongs to a VEU holder only (a disabled field is cleared).
             "veu_id": (self.veu_id.text().strip() or None) if self.veu_id.isEnabled() else None,
+            "language": Language(self.language.currentData() or Language.EN.value),
         }
         ok = True
         for key, edit, required in (
@@ -143,13 +159,17 @@ class PartyEditor(RecordForm[Party]):
                 ok = False
                 continue
             if values[key] is None and required:
-                self.messages[key].show_error(f"{FIELD_LABELS[key]} is required")
+                self.messages[key].show_error(
+                    self.tr("{field} is required").format(field=shown(FIELD_LABELS[key]))
+                )
                 ok = False
         if values["veu"] is VeuStatus.NONE:
             values["veu_id"] = None
         for key in ("ref", "name"):
             if not values[key]:
-                self.messages[key].show_error(f"{FIELD_LABELS[key]} is required")
+                self.messages[key].show_error(
+                    self.tr("{field} is required").format(field=shown(FIELD_LABELS[key]))
+                )
                 ok = False
         if ref_problem is not None:
             ok = False

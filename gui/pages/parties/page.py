@@ -32,8 +32,9 @@ from gui.kit.panes import split
 from gui.kit.pickers import describe_country
 from gui.kit.tables import MenuEntry
 from gui.kit.widgets import make_label, named
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.parties.editor import PartyEditor
-from gui.pages.parties.labels import ROLE_LABELS
+from gui.pages.parties.labels import ROLE_LABELS, shown
 from gui.pages.parties.standing import ORDERS_SHOWN, PartyOverview, StandingPanel
 from gui.pages.parties.table import PartyTableModel
 from gui.pages.record_editor import RecordEditorPage
@@ -51,15 +52,17 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         party's; saving again creates it (its ref).
     """
 
-    title = "Parties"
+    title = QT_TRANSLATE_NOOP("PartiesPage", "Parties")
     shows = frozenset({Record.PARTIES, Record.ORDERS, Record.DECISIONS, Record.PAPERWORK})
     kind = Record.PARTIES
-    noun = "party"
-    plural = "parties"
+    noun = QT_TRANSLATE_NOOP("PartiesPage", "party")
+    plural = QT_TRANSLATE_NOOP("PartiesPage", "parties")
     new_shortcut = "Ctrl+Shift+P"
-    find_tip = "Search the parties"
-    search_placeholder = "part of a party's ref, legal name or alias"
-    revert_tip = "Discard the changes not saved yet"
+    find_tip = QT_TRANSLATE_NOOP("PartiesPage", "Search the parties")
+    search_placeholder = QT_TRANSLATE_NOOP(
+        "PartiesPage", "part of a party's ref, legal name or alias"
+    )
+    revert_tip = QT_TRANSLATE_NOOP("PartiesPage", "Discard the changes not saved yet")
     standing_loaded = Signal(str)
     party_saved = Signal(str)
     lookalike_warned = Signal(str)
@@ -87,7 +90,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         self._set_up_table(self.model, (104, 200, 64, 40, 118, 46, 54), sort=1)
 
         self.heading = make_label(
-            "No party selected",
+            self.tr("No party selected"),
             name="partyHeading",
             style="font-size:14pt; font-weight:600;",
             wrap=True,
@@ -119,8 +122,8 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         details_layout.addLayout(buttons)
 
         self.tabs = named(QTabWidget(), "partyTabs")
-        self.tabs.addTab(self.standing, "Standing at a glance")
-        self.tabs.addTab(details, "Details")
+        self.tabs.addTab(self.standing, self.tr("Standing at a glance"))
+        self.tabs.addTab(details, self.tr("Details"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -205,8 +208,14 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
 
     def _more_entries(self, row: PartySummary) -> list[MenuEntry]:
         return [
-            (f"Show the orders of {row.ref}", lambda: self.show_orders_of(row.ref)),
-            (f"Screening history of {row.ref}…", lambda: self.open_screening_history(row.ref)),
+            (
+                self.tr("Show the orders of {ref}").format(ref=row.ref),
+                lambda: self.show_orders_of(row.ref),
+            ),
+            (
+                self.tr("Screening history of {ref}…").format(ref=row.ref),
+                lambda: self.open_screening_history(row.ref),
+            ),
         ]
 
     def open_screening_history(self, ref: str) -> HistoryDialog:
@@ -219,9 +228,11 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             return
         note, accepted = QInputDialog.getMultiLineText(
             self,
-            f"Resolve visit {visit}",
-            f"How were the discrepancies of visit {visit} of {self._selected.ref} resolved? "
-            "(kept in the audit log; the party's orders are no longer held for this visit)",
+            self.tr("Resolve visit {visit}").format(visit=visit),
+            self.tr(
+                "How were the discrepancies of visit {visit} of {ref} resolved? (kept in the audit "
+                "log; the party's orders are no longer held for this visit)"
+            ).format(visit=visit, ref=self._selected.ref),
         )
         if accepted:
             self.record_resolution(visit, note)
@@ -307,23 +318,27 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         self.heading.setText(f"{party.name}")
         facts = [
             party.ref,
-            ROLE_LABELS[party.role],
-            f"located in {describe_country(party.country)}",
-            f"headquartered in {describe_country(party.hq_country)}",
+            shown(ROLE_LABELS[party.role]),
+            self.tr("located in {country}").format(country=describe_country(party.country)),
+            self.tr("headquartered in {country}").format(
+                country=describe_country(party.hq_country)
+            ),
         ]
         if party.parent_name:
             parent = party.parent_name
             if party.parent_hq_country:
                 parent += f", {describe_country(party.parent_hq_country)}"
-            facts.append(f"ultimate parent {parent}")
+            facts.append(self.tr("ultimate parent {name}").format(name=parent))
         if party.veu is not VeuStatus.NONE:
             facts.append(f"{party.veu.value.upper()} {party.veu_id or ''}".strip())
         self.subheading.setText(" · ".join(facts))
 
     def _show_nothing(self) -> None:
-        self.heading.setText("No party selected")
-        self.subheading.setText("Pick a party in the list, or press Ctrl+Shift+P for a new one.")
-        self.standing.show_message("Select a party to see its standing.")
+        self.heading.setText(self.tr("No party selected"))
+        self.subheading.setText(
+            self.tr("Pick a party in the list, or press Ctrl+Shift+P for a new one.")
+        )
+        self.standing.show_message(self.tr("Select a party to see its standing."))
         self.editor.load(None)
         self.editor.setEnabled(False)
         self._set_dirty(False)
@@ -331,16 +346,16 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
     # -- editing --------------------------------------------------------------------------
 
     def _show_new(self) -> None:
-        self.heading.setText("New party")
-        self.subheading.setText("Enter the party's details, then Save (Ctrl+S).")
-        self.standing.show_message("The standing appears once the party is saved.")
+        self.heading.setText(self.tr("New party"))
+        self.subheading.setText(self.tr("Enter the party's details, then Save (Ctrl+S)."))
+        self.standing.show_message(self.tr("The standing appears once the party is saved."))
         self.tabs.setCurrentIndex(1)
         self.tabs.setTabEnabled(0, False)
 
     def _build(self) -> Party | None:
         party = self.editor.build()
         if party is None:
-            self.save_message.show_error("Not saved: correct the fields marked above.")
+            self.save_message.show_error(self.tr("Not saved: correct the fields marked above."))
         return party
 
     def _create(self, record: Party) -> None:
@@ -351,7 +366,7 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
             return
         db = self.context.db
         self.save_button.setEnabled(False)
-        self.save_message.show_note("Comparing the name with the stored parties…")
+        self.save_message.show_note(self.tr("Comparing the name with the stored parties…"))
         self._lookalikes.start(
             f"look-alike names of {record.ref}",
             lambda progress, cancel: lookalike_party(db, record),
@@ -370,7 +385,9 @@ class PartiesPage(RecordEditorPage[Party, PartySummary]):
         message = found.message
         self.editor.messages["name"].show_warning(message[:1].upper() + message[1:] + ".")
         self.save_message.show_warning(
-            "Not saved yet: see the warning under the name. Save again to create the party."
+            self.tr(
+                "Not saved yet: see the warning under the name. Save again to create the party."
+            )
         )
         self._set_dirty(True)
         self.lookalike_warned.emit(record.ref)

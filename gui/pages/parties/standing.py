@@ -14,7 +14,7 @@ from PySide6.QtCharts import (
     QHorizontalBarSeries,
     QValueAxis,
 )
-from PySide6.QtCore import QMargins, Qt
+from PySide6.QtCore import QCoreApplication, QMargins, Qt
 from PySide6.QtGui import QColor, QFont, QPainter
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -73,7 +73,7 @@ class VeuChart(QChartView):
 
     def show_checks(self, checks: Sequence[LimitCheck]) -> None:
         chart = QChart()
-        chart.setTitle("Share of installed a-level TPP, by country")
+        chart.setTitle(self.tr("Share of installed a-level TPP, by country"))
         title_font = QFont(chart.titleFont())
         title_font.setPointSizeF(9.5)
         chart.setTitleFont(title_font)
@@ -86,7 +86,7 @@ class VeuChart(QChartView):
         self.categories = [
             f"{'✓' if check.holds else '✕'} {check.label.split(' (')[0]}" for check in ordered
         ]
-        shares = QBarSet("Share")
+        shares = QBarSet(self.tr("Share"))
         shares.setColor(QColor(OURS_COLOUR))
         shares.setLabelColor(qcolour(Tone.HEADING))
         for check in ordered:
@@ -109,7 +109,7 @@ class VeuChart(QChartView):
         axis_x.setTickAnchor(0)
         axis_x.setTickInterval(25)
         axis_x.setLabelFormat("%d")
-        axis_x.setTitleText("% of installed TPP")
+        axis_x.setTitleText(self.tr("% of installed TPP"))
         chart.addAxis(axis_x, Qt.AlignmentFlag.AlignBottom)
         series.attachAxis(axis_x)
         paint_chart(chart)
@@ -136,11 +136,15 @@ class StandingPanel(QScrollArea):
 
         self.lpp_bar = named(FigureBar(), "lppBar")
         self.lpp_caption = self._caption("lppCaption")
-        self.lpp_group = self._group(layout, "LPP this year", self.lpp_bar, self.lpp_caption)
+        self.lpp_group = self._group(
+            layout, self.tr("LPP this year"), self.lpp_bar, self.lpp_caption
+        )
 
         self.aia_bar = named(FigureBar(), "aiaBar")
         self.aia_caption = self._caption("aiaCaption")
-        self.aia_group = self._group(layout, "AIA cumulative", self.aia_bar, self.aia_caption)
+        self.aia_group = self._group(
+            layout, self.tr("AIA cumulative"), self.aia_bar, self.aia_caption
+        )
 
         self.veu_caption = self._caption("veuCaption")
         self.nveu_bar = named(FigureBar(), "nveuBar")
@@ -148,7 +152,7 @@ class StandingPanel(QScrollArea):
         self.veu_limits = self._caption("veuLimits")
         self.veu_group = self._group(
             layout,
-            "VEU footprint",
+            self.tr("VEU footprint"),
             self.veu_caption,
             self.nveu_bar,
             self.veu_chart,
@@ -156,34 +160,59 @@ class StandingPanel(QScrollArea):
         )
 
         self.licences = self._table(
-            "licenceTable", ["Licence", "Destination", "Covers", "Authorized TPP", "Left", "Valid"]
+            "licenceTable",
+            [
+                self.tr("Licence"),
+                self.tr("Destination"),
+                self.tr("Covers"),
+                self.tr("Authorized TPP"),
+                self.tr("Left"),
+                self.tr("Valid"),
+            ],
         )
         self.no_licences = self._caption("noLicences")
-        self.licence_group = self._group(layout, "Licences", self.licences, self.no_licences)
+        self.licence_group = self._group(
+            layout, self.tr("Licences"), self.licences, self.no_licences
+        )
 
-        self.orders = self._table("partyOrders", ["Order", "Date", "Destination", "Decision"])
-        self.orders_group = self._group(layout, "Orders", self.orders)
-        self.show_orders_button = make_button("Show all orders of this party", "showOrdersButton")
+        self.orders = self._table(
+            "partyOrders",
+            [self.tr("Order"), self.tr("Date"), self.tr("Destination"), self.tr("Decision")],
+        )
+        self.orders_group = self._group(layout, self.tr("Orders"), self.orders)
+        self.show_orders_button = make_button(
+            self.tr("Show all orders of this party"), "showOrdersButton"
+        )
         group_layout = self.orders_group.layout()
         assert isinstance(group_layout, QVBoxLayout)
         group_layout.addWidget(self.show_orders_button, 0, Qt.AlignmentFlag.AlignLeft)
 
         self.visits = self._table(
-            "partyVisits", ["Visit", "Signed off", "Site", "Auditor", "Discrepancies", "Status"]
+            "partyVisits",
+            [
+                self.tr("Visit"),
+                self.tr("Signed off"),
+                self.tr("Site"),
+                self.tr("Auditor"),
+                self.tr("Discrepancies"),
+                self.tr("Status"),
+            ],
         )
         self.no_visits = self._caption("noVisits")
         self.resolve_button = make_button(
-            "Record how the discrepancies were resolved…",
+            self.tr("Record how the discrepancies were resolved…"),
             "resolveVisitButton",
-            tip="The party's orders stay held until the officer records a resolution (audited)",
+            tip=self.tr(
+                "The party's orders stay held until the officer records a resolution (audited)"
+            ),
         )
         self.open_visit: int | None = None
         """The newest visit whose discrepancies are open (the one the button resolves)."""
         self.visits_group = self._group(
-            layout, "Field audits", self.visits, self.no_visits, self.resolve_button
+            layout, self.tr("Field audits"), self.visits, self.no_visits, self.resolve_button
         )
         layout.addStretch(1)
-        self.show_message("Select a party to see its standing.")
+        self.show_message(self.tr("Select a party to see its standing."))
 
     def _caption(self, name: str) -> QLabel:
         return make_label(name=name, style=hint_style(), wrap=True, selectable=True)
@@ -234,8 +263,9 @@ class StandingPanel(QScrollArea):
         standing = overview.standing
         party = standing.party
         self.summary.setText(
-            f"Standing on {standing.on.isoformat()} under ruleset {standing.ruleset}. "
-            "Figures count a-level TPP only."
+            self.tr(
+                "Standing on {date} under ruleset {ruleset}. Figures count a-level TPP only."
+            ).format(date=standing.on.isoformat(), ruleset=standing.ruleset)
         )
         for group in self._groups():
             group.setVisible(True)
@@ -254,73 +284,106 @@ class StandingPanel(QScrollArea):
         no bar shows a figure of what is "left"."""
         bar.setVisible(why is None)
         if why is not None:
-            caption.setText(f"{exception} cannot be used: {why}.")
+            caption.setText(
+                QCoreApplication.translate(
+                    "StandingPanel", "{exception} cannot be used: {why}."
+                ).format(exception=exception, why=why)
+            )
         return why is not None
 
     def _show_lpp(self, standing: PartyStanding) -> None:
         lpp = standing.lpp
-        self.lpp_group.setTitle(f"LPP {lpp.year} · {lpp.rule}")
+        self.lpp_group.setTitle(
+            QCoreApplication.translate("StandingPanel", "LPP {year} · {rule}").format(
+                year=lpp.year, rule=lpp.rule
+            )
+        )
         if self._unavailable("LPP", lpp.unavailable, self.lpp_bar, self.lpp_caption):
             return
         self.lpp_bar.set_figures(
             lpp.used_tpp, lpp.limit_tpp, used_text(lpp.used_tpp, lpp.limit_tpp)
         )
         certified = (
-            f"LPP certification for {lpp.year} on file (prior receipts "
-            f"{tpp(lpp.prior_receipts_tpp)} TPP)."
+            self.tr("LPP certification for {year} on file (prior receipts {prior} TPP).")
             if lpp.certified
-            else f"No LPP certification for {lpp.year} on file: LPP cannot be used until one is."
-        )
+            else self.tr(
+                "No LPP certification for {year} on file: LPP cannot be used until one is."
+            )
+        ).format(year=lpp.year, prior=tpp(lpp.prior_receipts_tpp))
         self.lpp_caption.setText(
-            f"Prior receipts {tpp(lpp.prior_receipts_tpp)} + our LPP shipments "
-            f"{tpp(lpp.shipped_tpp)} in {lpp.year}, against the limit of {tpp(lpp.limit_tpp)} "
-            f"TPP per consignee per calendar year. {certified}"
+            self.tr(
+                "Prior receipts {prior} + our LPP shipments {shipped} in {year}, against the limit "
+                "of {limit} TPP per consignee per calendar year."
+            ).format(
+                prior=tpp(lpp.prior_receipts_tpp),
+                shipped=tpp(lpp.shipped_tpp),
+                year=lpp.year,
+                limit=tpp(lpp.limit_tpp),
+            )
+            + f" {certified}"
         )
 
     def _show_aia(self, standing: PartyStanding) -> None:
         aia = standing.aia
-        self.aia_group.setTitle(f"AIA cumulative · {aia.rule}")
+        self.aia_group.setTitle(self.tr("AIA cumulative") + f" · {aia.rule}")
         if self._unavailable("AIA", aia.unavailable, self.aia_bar, self.aia_caption):
             return
         threshold = aia.bis_submission_from_tpp
         self.aia_bar.set_figures(
             aia.cumulative_tpp,
             threshold,
-            f"{tpp(aia.cumulative_tpp)} of {tpp(threshold)} TPP",
+            self.tr("{used} of {limit} TPP").format(
+                used=tpp(aia.cumulative_tpp), limit=tpp(threshold)
+            ),
         )
         certification = aia.certification
         if certification is None:
-            paper = "No AIA certification on file: AIA cannot be used until one is recorded."
-        else:
-            state = "in force" if aia.in_force else "not in force"
-            if certification.revoked_on is not None:
-                state += f" (revoked {certification.revoked_on.isoformat()})"
-            filed = (
-                f"submitted to BIS on {certification.submitted_to_bis_on.isoformat()}"
-                if certification.submitted_to_bis_on
-                else "not yet submitted to BIS"
+            paper = self.tr(
+                "No AIA certification on file: AIA cannot be used until one is recorded."
             )
-            paper = (
-                f"AIA certification signed {certification.signed_on.isoformat()}, {state}; {filed}."
+        else:
+            state = self.tr("in force") if aia.in_force else self.tr("not in force")
+            if certification.revoked_on is not None:
+                state += self.tr(" (revoked {date})").format(
+                    date=certification.revoked_on.isoformat()
+                )
+            filed = (
+                self.tr("submitted to BIS on {date}").format(
+                    date=certification.submitted_to_bis_on.isoformat()
+                )
+                if certification.submitted_to_bis_on
+                else self.tr("not yet submitted to BIS")
+            )
+            paper = self.tr("AIA certification signed {date}, {state}; {filed}.").format(
+                date=certification.signed_on.isoformat(), state=state, filed=filed
             )
         to_go = (
-            f"{tpp(threshold - aia.cumulative_tpp)} TPP to go before"
+            self.tr(
+                "Cumulative AIA shipments, all time. {left} TPP to go before the AIA "
+                "certification must have been submitted to BIS ({threshold} TPP)."
+            )
             if aia.cumulative_tpp < threshold
-            else "Threshold reached:"
-        )
-        self.aia_caption.setText(
-            f"Cumulative AIA shipments, all time. {to_go} the AIA certification must have "
-            f"been submitted to BIS ({tpp(threshold)} TPP). {paper}"
-        )
+            else self.tr(
+                "Cumulative AIA shipments, all time. Threshold reached: the AIA certification "
+                "must have been submitted to BIS ({threshold} TPP)."
+            )
+        ).format(left=tpp(threshold - aia.cumulative_tpp), threshold=tpp(threshold))
+        self.aia_caption.setText(f"{to_go} {paper}")
 
     def _show_veu(self, veu: VeuPosition) -> None:
-        holder = f"{veu.status.value.upper()} {veu.veu_id or '(no authorization number)'}"
-        self.veu_group.setTitle(f"VEU footprint · {veu.rule}")
+        number = veu.veu_id or self.tr("(no authorization number)")
+        holder = f"{veu.status.value.upper()} {number}"
+        self.veu_group.setTitle(self.tr("VEU footprint") + f" · {veu.rule}")
         caption = (
-            f"{holder}: {tpp(veu.total_tpp)} TPP installed in {len(veu.shares)} "
-            f"countr{'y' if len(veu.shares) == 1 else 'ies'} "
-            "(other sources plus our VEU shipments)."
-        )
+            self.tr(
+                "{holder}: {tpp} TPP installed in 1 country (other sources plus our VEU shipments)."
+            )
+            if len(veu.shares) == 1
+            else self.tr(
+                "{holder}: {tpp} TPP installed in {count} countries (other sources plus our VEU "
+                "shipments)."
+            )
+        ).format(holder=holder, tpp=tpp(veu.total_tpp), count=len(veu.shares))
         is_nveu = veu.nveu_cap_tpp is not None and veu.veu_country is not None
         self.nveu_bar.setVisible(is_nveu)
         if is_nveu:
@@ -329,29 +392,38 @@ class StandingPanel(QScrollArea):
             self.nveu_bar.set_figures(
                 installed, veu.nveu_cap_tpp, used_text(installed, veu.nveu_cap_tpp)
             )
-            caption += (
-                f" Installed base in {describe_country(veu.veu_country or '')} against the "
-                f"cumulative NVEU cap for {veu.nveu_cap_label}:"
-            )
+            caption += self.tr(
+                " Installed base in {country} against the cumulative NVEU cap for {period}:"
+            ).format(country=describe_country(veu.veu_country or ""), period=veu.nveu_cap_label)
         self.veu_caption.setText(caption)
         checks = veu_limit_checks(veu)
         self.veu_chart.setVisible(bool(checks))
         if checks:
             self.veu_chart.show_checks(checks)
             lines = [
-                f"{'✓ within' if check.holds else '✕ outside'}: {check.label} "
-                f"{percent(check.share)} ({'at least' if check.bound == 'min' else 'at most'} "
-                f"{percent(check.limit)})"
+                (
+                    (self.tr("✓ within") if check.holds else self.tr("✕ outside"))
+                    + f": {check.label} {percent(check.share)} ("
+                    + (
+                        self.tr("at least {limit})")
+                        if check.bound == "min"
+                        else self.tr("at most {limit})")
+                    ).format(limit=percent(check.limit))
+                )
                 for check in checks
             ]
-            self.veu_limits.setText("UVEU limits after each shipment:\n" + "\n".join(lines))
+            self.veu_limits.setText(
+                self.tr("UVEU limits after each shipment:") + "\n" + "\n".join(lines)
+            )
         elif is_nveu:
             self.veu_limits.setText(
-                "An NVEU holder's installed base in its authorized country must stay within "
-                "the cumulative cap of the shipment's quarter."
+                self.tr(
+                    "An NVEU holder's installed base in its authorized country must stay within "
+                    "the cumulative cap of the shipment's quarter."
+                )
             )
         else:
-            self.veu_limits.setText("No footprint recorded yet.")
+            self.veu_limits.setText(self.tr("No footprint recorded yet."))
 
     def _show_licences(self, standing: PartyStanding) -> None:
         licences = standing.licenses
@@ -361,11 +433,13 @@ class StandingPanel(QScrollArea):
             values = [
                 licence.number,
                 describe_country(licence.destination),
-                "Model weights" if weights else "a-level ICs/systems",
+                self.tr("Model weights") if weights else self.tr("a-level ICs/systems"),
                 "—" if weights else tpp(licence.tpp),
                 "—" if weights else tpp(licence.left_tpp),
-                f"{licence.valid_from.isoformat()} to {licence.valid_to.isoformat()}"
-                + ("" if licence.valid_on else " (not valid today)"),
+                self.tr("{start} to {end}").format(
+                    start=licence.valid_from.isoformat(), end=licence.valid_to.isoformat()
+                )
+                + ("" if licence.valid_on else self.tr(" (not valid today)")),
             ]
             for column, value in enumerate(values):
                 cell = QTableWidgetItem(value)
@@ -377,13 +451,17 @@ class StandingPanel(QScrollArea):
         self.licences.setVisible(bool(licences))
         _fit_rows(self.licences)
         self.no_licences.setVisible(not licences)
-        self.no_licences.setText("No licences on file for this party.")
+        self.no_licences.setText(self.tr("No licences on file for this party."))
 
     def _show_orders(self, overview: PartyOverview, ref: str) -> None:
         recent = overview.recent
         self.orders_group.setTitle(
-            f"Orders ({overview.order_count:,})"
-            + (f", latest {len(recent)}" if overview.order_count > len(recent) else "")
+            self.tr("Orders ({count})").format(count=f"{overview.order_count:,}")
+            + (
+                self.tr(", latest {count}").format(count=len(recent))
+                if overview.order_count > len(recent)
+                else ""
+            )
         )
         self.orders.setRowCount(len(recent))
         for row, summary in enumerate(recent):
@@ -404,7 +482,9 @@ class StandingPanel(QScrollArea):
         self.orders.setVisible(bool(recent))
         _fit_rows(self.orders)
         self.show_orders_button.setEnabled(overview.order_count > 0)
-        self.show_orders_button.setToolTip(f"Open the Orders page filtered by {ref}")
+        self.show_orders_button.setToolTip(
+            self.tr("Open the Orders page filtered by {ref}").format(ref=ref)
+        )
 
     def _show_visits(self, visits: Sequence[VisitLine], ref: str) -> None:
         """Merged kits, newest first; open discrepancies (which hold the party's orders) in
@@ -414,16 +494,19 @@ class StandingPanel(QScrollArea):
         self.resolve_button.setVisible(self.open_visit is not None)
         if self.open_visit is not None:
             self.resolve_button.setText(
-                f"Record how the discrepancies of visit {self.open_visit} were resolved…"
+                self.tr("Record how the discrepancies of visit {visit} were resolved…").format(
+                    visit=self.open_visit
+                )
             )
         for row, line in enumerate(visits):
             visit = line.visit
             if line.open:
-                status, tone = "open: orders held", "hold"
+                status, tone = self.tr("open: orders held"), "hold"
             elif line.resolution is not None:
-                status, tone = f"resolved {line.resolution.resolved_at.date().isoformat()}", ""
+                resolved = line.resolution.resolved_at.date().isoformat()
+                status, tone = self.tr("resolved {date}").format(date=resolved), ""
             else:
-                status, tone = "no discrepancies", ""
+                status, tone = self.tr("no discrepancies"), ""
             values = [
                 str(visit.id),
                 visit.closed_at.date().isoformat(),
@@ -449,6 +532,8 @@ class StandingPanel(QScrollArea):
         _fit_rows(self.visits)
         self.no_visits.setVisible(not visits)
         self.no_visits.setText(
-            f"No field audit of {ref} has been merged. A kit (`kit export`) takes the desk "
-            "to the site; `kit merge` brings the visit back."
+            self.tr(
+                "No field audit of {ref} has been merged. A kit (`kit export`) takes the desk "
+                "to the site; `kit merge` brings the visit back."
+            ).format(ref=ref)
         )

@@ -4,20 +4,35 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from domain.model import VeuStatus
 from domain.queries import PartySummary
 from gui.kit.pickers import describe_country
 from gui.kit.tables import RecordModel
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.parties.labels import role_label
 
 
 class PartyTableModel(RecordModel[PartySummary]):
     """The party list (small rows, all in memory: 50,000 parties are a few megabytes)."""
 
-    headers = ("Ref", "Name", "Location", "HQ", "Role", "VEU", "Orders")
+    headers: tuple[str, ...] = (
+        QT_TRANSLATE_NOOP("PartyTableModel", "Ref"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "Name"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "Location"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "HQ"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "Role"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "VEU"),
+        QT_TRANSLATE_NOOP("PartyTableModel", "Orders"),
+    )
     ORDERS_COLUMN = 6
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(
+            QCoreApplication.translate("PartyTableModel", header) for header in self.headers
+        )
 
     def row_of(self, ref: str) -> int | None:
         return self.row_where(lambda summary: summary.ref == ref)

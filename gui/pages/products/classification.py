@@ -21,7 +21,7 @@ class ClassificationPanel(QFrame):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(14, 10, 14, 10)
         layout.setSpacing(6)
-        self.title = make_label("Classification", style=heading_style())
+        self.title = make_label(self.tr("Classification"), style=heading_style())
         self.eccn = make_label("—", name="liveEccn", style=heading_style(18))
         grid = QGridLayout()
         grid.setHorizontalSpacing(16)
@@ -32,10 +32,10 @@ class ClassificationPanel(QFrame):
         self.unit_tpp = self._value("liveUnitTpp")
         for row, (label, value) in enumerate(
             (
-                ("Paragraph", self.paragraph),
-                ("TPP per IC", self.tpp),
-                ("Performance density", self.pd),
-                ("TPP per unit", self.unit_tpp),
+                (self.tr("Paragraph"), self.paragraph),
+                (self.tr("TPP per IC"), self.tpp),
+                (self.tr("Performance density"), self.pd),
+                (self.tr("TPP per unit"), self.unit_tpp),
             )
         ):
             caption = make_label(label, style=hint_style())
@@ -62,23 +62,23 @@ class ClassificationPanel(QFrame):
     def show_classification(self, found: ProductClassification, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
         if found.error:
-            self.eccn.setText("Cannot classify yet")
+            self.eccn.setText(self.tr("Cannot classify yet"))
             self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
             self.error.show_error(found.error)
             self.reason.clear()
         else:
-            self.eccn.setText(found.eccn or "Not controlled")
+            self.eccn.setText(found.eccn or self.tr("Not controlled"))
             self.eccn.setStyleSheet(
                 text_style(Tone.LINK if found.eccn else Tone.OK, "font-size:18pt; font-weight:600;")
             )
             self.error.clear()
-            self.reason.setText(f"Why: {found.reason}")
+            self.reason.setText(self.tr("Why: {reason}").format(reason=found.reason))
         self.paragraph.setText(found.paragraph or "—")
         self.tpp.setText(tpp(found.tpp) if found.tpp is not None else "—")
         self.pd.setText(
             pd_text(found.performance_density)
             if found.performance_density is not None
-            else ("no die area given" if found.tpp is not None else "—")
+            else (self.tr("no die area given") if found.tpp is not None else "—")
         )
         self.unit_tpp.setText(tpp(found.unit_tpp) if found.unit_tpp is not None else "—")
 
@@ -93,7 +93,7 @@ class ClassificationPanel(QFrame):
 
     def show_problem(self, message: str, ruleset_note: str) -> None:
         self.ruleset.setText(ruleset_note)
-        self.eccn.setText("Cannot classify yet")
+        self.eccn.setText(self.tr("Cannot classify yet"))
         self.eccn.setStyleSheet(text_style(Tone.ERROR, "font-size:14pt; font-weight:600;"))
         self.error.show_error(message)
         self.reason.clear()

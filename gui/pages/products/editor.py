@@ -27,7 +27,7 @@ from domain.services.catalog_views import tpp_from_rate_text
 from gui.kit.forms import validation_messages
 from gui.kit.numbers import parse_number
 from gui.kit.widgets import make_label, make_line_edit, named
-from gui.pages.products.labels import FIELD_LABELS, KIND_LABELS
+from gui.pages.products.labels import FIELD_LABELS, KIND_LABELS, shown
 from gui.pages.record_editor import RecordForm
 from gui.style import hint_style, tpp
 
@@ -38,39 +38,42 @@ class ProductEditor(RecordForm[Product]):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.ref.setObjectName("productRef")
-        self.ref.setPlaceholderText("Short unique reference, e.g. H100-SXM")
+        self.ref.setPlaceholderText(self.tr("Short unique reference, e.g. H100-SXM"))
         self.name = make_line_edit(name="productName")
         self.kind = named(QComboBox(), "productKind")
         for kind, label in KIND_LABELS.items():
-            self.kind.addItem(label, kind.value)
+            self.kind.addItem(shown(label), kind.value)
 
-        self.by_tpp = named(QRadioButton("TPP per IC"), "byTpp")
-        self.by_rates = named(QRadioButton("Datasheet rates"), "byRates")
+        self.by_tpp = named(QRadioButton(self.tr("TPP per IC")), "byTpp")
+        self.by_rates = named(QRadioButton(self.tr("Datasheet rates")), "byRates")
         self.by_tpp.setChecked(True)
         group = QButtonGroup(self)
         group.addButton(self.by_tpp)
         group.addButton(self.by_rates)
-        self.tpp = make_line_edit(name="productTpp", placeholder="e.g. 15832")
+        self.tpp = make_line_edit(name="productTpp", placeholder=self.tr("e.g. 15832"))
         self.rates = named(QPlainTextEdit(), "productRates")
         self.rates.setPlaceholderText(
-            "One dense peak rate per line, TOPS:BITS\ne.g. 1979:8 and 989.5:16; "
-            "add :sparse to halve a sparse-only figure"
+            self.tr(
+                "One dense peak rate per line, TOPS:BITS\ne.g. 1979:8 and 989.5:16; "
+                "add :sparse to halve a sparse-only figure"
+            )
         )
         self.rates.setTabChangesFocus(True)
         self.rates.setFixedHeight(62)
         self.rates_result = make_label(name="ratesResult", style=hint_style())
         self.die_area = make_line_edit(
-            name="productDieArea", placeholder="mm² of non-planar logic dies, HBM excluded"
+            name="productDieArea",
+            placeholder=self.tr("mm² of non-planar logic dies, HBM excluded"),
         )
         self.datacenter = named(
-            QCheckBox("Designed or marketed for datacenters"), "productDatacenter"
+            QCheckBox(self.tr("Designed or marketed for datacenters")), "productDatacenter"
         )
         self.datacenter.setChecked(True)
         self.ics_per_unit = named(QSpinBox(), "productIcs")
         self.ics_per_unit.setRange(1, 100_000)
-        self.training = make_line_edit(name="productTraining", placeholder="e.g. 3e26")
+        self.training = make_line_edit(name="productTraining", placeholder=self.tr("e.g. 3e26"))
         self.published = named(
-            QCheckBox("Weights are published (open weights)"), "productPublished"
+            QCheckBox(self.tr("Weights are published (open weights)")), "productPublished"
         )
 
         performance = QWidget()
@@ -90,17 +93,17 @@ class ProductEditor(RecordForm[Product]):
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.rows: dict[str, QWidget] = {}
         for key, label, widget in (
-            ("ref", "Ref", self.ref),
-            ("name", "Name", self.name),
-            ("kind", "Kind", self.kind),
-            ("tpp", "Performance", performance),
-            ("die_area_mm2", "Die area (mm²)", self.die_area),
+            ("ref", self.tr("Ref:"), self.ref),
+            ("name", self.tr("Name:"), self.name),
+            ("kind", self.tr("Kind:"), self.kind),
+            ("tpp", self.tr("Performance:"), performance),
+            ("die_area_mm2", self.tr("Die area (mm²):"), self.die_area),
             ("datacenter", "", self.datacenter),
-            ("ics_per_unit", "ICs per unit", self.ics_per_unit),
-            ("training_operations", "Training operations", self.training),
+            ("ics_per_unit", self.tr("ICs per unit:"), self.ics_per_unit),
+            ("training_operations", self.tr("Training operations:"), self.training),
             ("published", "", self.published),
         ):
-            self.rows[key] = self.add_row(form, key, f"{label}:" if label else "", widget)
+            self.rows[key] = self.add_row(form, key, label, widget)
         self._form = form
 
         self.watch(
@@ -195,10 +198,12 @@ class ProductEditor(RecordForm[Product]):
 
                 def from_rates() -> Decimal:
                     found, best = tpp_from_rate_text(self.rates.toPlainText())
-                    sparse = " (sparse, halved)" if best.sparse else ""
+                    sparse = self.tr(" (sparse, halved)") if best.sparse else ""
                     self.rates_result.setText(
-                        f"→ TPP {tpp(found)}: the largest of the rates, "
-                        f"{best.tops:g} × {best.bits}{sparse}"
+                        self.tr("→ TPP {tpp}: the largest of the rates, {tops} × {bits}").format(
+                            tpp=tpp(found), tops=f"{best.tops:g}", bits=best.bits
+                        )
+                        + sparse
                     )
                     return found
 
@@ -221,8 +226,9 @@ class ProductEditor(RecordForm[Product]):
             if values[key]:
                 continue
             if require_identity:
-                self.messages[key].show_error(f"{FIELD_LABELS[key]} is required")
-                problems.append(f"{FIELD_LABELS[key]} is required")
+                required = self.tr("{field} is required").format(field=shown(FIELD_LABELS[key]))
+                self.messages[key].show_error(required)
+                problems.append(required)
             else:
                 values[key] = "unsaved"
         if problems:

@@ -19,6 +19,7 @@ from gui.jobs import JobFunction
 from gui.kit.panes import split
 from gui.kit.tables import FoldingFilter
 from gui.kit.widgets import make_label
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.products.classification import ClassificationPanel
 from gui.pages.products.editor import ProductEditor
 from gui.pages.products.table import SORT_ROLE, ProductTableModel
@@ -33,12 +34,14 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     product_saved: a product was created or changed (its ref).
     """
 
-    title = "Products"
+    title = QT_TRANSLATE_NOOP("ProductsPage", "Products")
     shows = frozenset({Record.PRODUCTS})
     kind = Record.PRODUCTS
-    noun = "product"
-    plural = "products"
-    search_placeholder = "part of a product's ref, name, kind or ECCN"
+    noun = QT_TRANSLATE_NOOP("ProductsPage", "product")
+    plural = QT_TRANSLATE_NOOP("ProductsPage", "products")
+    search_placeholder = QT_TRANSLATE_NOOP(
+        "ProductsPage", "part of a product's ref, name, kind or ECCN"
+    )
     classified = Signal(str)
     product_saved = Signal(str)
 
@@ -63,7 +66,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
 
         self.panel = ClassificationPanel()
         self.heading = make_label(
-            "No product selected", name="productHeading", style="font-size:13pt; font-weight:600;"
+            self.tr("No product selected"),
+            name="productHeading",
+            style="font-size:13pt; font-weight:600;",
         )
 
         editor_box = QWidget()
@@ -116,7 +121,9 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
     def _list_work(self) -> JobFunction:
         context = self.context
         ruleset = self._ruleset()
-        self.ruleset_label.setText(f"Classified under {ruleset.id} (in effect today) ·")
+        self.ruleset_label.setText(
+            self.tr("Classified under {ruleset} (in effect today) ·").format(ruleset=ruleset.id)
+        )
 
         def work(progress: Any, cancel: CancelToken) -> list[ProductRow]:
             return catalog_rows(context.db, ruleset)
@@ -178,9 +185,11 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
 
     def _classify(self) -> None:
         ruleset = self._ruleset()
-        note = f"Ruleset {ruleset.id}, in effect today ({self.context.today().isoformat()})."
+        note = self.tr("Ruleset {ruleset}, in effect today ({date}).").format(
+            ruleset=ruleset.id, date=self.context.today().isoformat()
+        )
         if not self.editor.isEnabled():
-            self.panel.show_empty("Select a product, or press Ctrl+N for a new one.", note)
+            self.panel.show_empty(self.tr("Select a product, or press Ctrl+N for a new one."), note)
             self.classified.emit("")
             return
         found, problem = self.editor.preview(ruleset)
@@ -191,12 +200,12 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         self.panel.show_classification(found, note)
         if found.error and "die area" in found.error:
             self.editor.messages["die_area_mm2"].show_error(
-                "needed here: at this TPP the performance density decides"
+                self.tr("needed here: at this TPP the performance density decides")
             )
         self.classified.emit(found.eccn or "")
 
     def _show_new(self) -> None:
-        self.heading.setText("New product")
+        self.heading.setText(self.tr("New product"))
 
     def _after_new(self) -> None:
         self._classify()
@@ -209,7 +218,7 @@ class ProductsPage(RecordEditorPage[Product, ProductRow]):
         try:
             return self.editor.build()
         except DomainError as error:
-            self.save_message.show_error(f"Not saved: {error}")
+            self.save_message.show_error(self.tr("Not saved: {reason}").format(reason=error))
             return None
 
     def _reopen(self, ref: str) -> None:

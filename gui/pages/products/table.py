@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 
 from domain.model import ProductKind
 from domain.services.catalog_views import ProductRow
 from gui.kit.tables import RecordModel
-from gui.pages.products.labels import SHORT_KIND, pd_text
+from gui.pages.base import QT_TRANSLATE_NOOP
+from gui.pages.products.labels import SHORT_KIND, pd_text, shown
 from gui.style import Tone, qcolour, tpp
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -18,20 +19,26 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 class ProductTableModel(RecordModel[ProductRow]):
     """The catalog with the engine's classification of each item (a small table)."""
 
-    headers = (
-        "Ref",
-        "Name",
-        "Kind",
-        "TPP per IC",
-        "Die mm²",
-        "Datacenter",
-        "ICs/unit",
-        "ECCN",
-        "Paragraph",
-        "PD",
-        "Unit TPP",
+    headers: tuple[str, ...] = (
+        QT_TRANSLATE_NOOP("ProductTableModel", "Ref"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Name"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Kind"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "TPP per IC"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Die mm²"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Datacenter"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "ICs/unit"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "ECCN"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Paragraph"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "PD"),
+        QT_TRANSLATE_NOOP("ProductTableModel", "Unit TPP"),
     )
     NUMERIC = frozenset({3, 4, 6, 9, 10})
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.headers = tuple(
+            QCoreApplication.translate("ProductTableModel", header) for header in self.headers
+        )
 
     def row_of(self, ref: str) -> int | None:
         return self.row_where(lambda row: row.product.ref == ref)
@@ -42,12 +49,20 @@ class ProductTableModel(RecordModel[ProductRow]):
         return (
             product.ref,
             product.name,
-            SHORT_KIND[product.kind],
+            shown(SHORT_KIND[product.kind]),
             tpp(product.tpp) if product.tpp is not None else "",
             f"{product.die_area_mm2:g}" if product.die_area_mm2 else "",
-            ("yes" if product.datacenter else "no") if chip else "",
+            (
+                QCoreApplication.translate("ProductTableModel", "yes")
+                if product.datacenter
+                else QCoreApplication.translate("ProductTableModel", "no")
+            )
+            if chip
+            else "",
             str(product.ics_per_unit) if chip else "",
-            found.eccn_text if not found.error else "✕ needs figures",
+            found.eccn_text
+            if not found.error
+            else QCoreApplication.translate("ProductTableModel", "✕ needs figures"),
             found.paragraph or "",
             pd_text(found.performance_density),
             tpp(found.unit_tpp) if found.unit_tpp is not None else "",

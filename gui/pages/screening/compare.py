@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from html import escape
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QHBoxLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from domain.model import Owner, Party
@@ -17,14 +17,19 @@ from domain.screening.results import MatchedToken
 from domain.services.screening import QueueItem
 from gui.kit.pickers import describe_country
 from gui.kit.widgets import make_label
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.pages.screening.marks import MARKS, Side, legend_html, marked_html, meetings
 from gui.style import Tone, colour, hint_style, note_style
 
 COUNTRY_WORDS = {
-    "agree": "the party's countries agree with the entry's",
-    "differ": "the party's countries differ from the entry's (the score is a little lower)",
-    "unknown": "the entry names no country to compare",
+    "agree": QT_TRANSLATE_NOOP("ScreeningCompare", "the party's countries agree with the entry's"),
+    "differ": QT_TRANSLATE_NOOP(
+        "ScreeningCompare",
+        "the party's countries differ from the entry's (the score is a little lower)",
+    ),
+    "unknown": QT_TRANSLATE_NOOP("ScreeningCompare", "the entry names no country to compare"),
 }
+"""How the countries compare (English; shown translated in the "ScreeningCompare" context)."""
 
 
 @dataclass(frozen=True)
@@ -58,6 +63,8 @@ def read_detail(db: Database, item: QueueItem) -> MatchDetail:
 
 
 def _row(label: str, value: str) -> str:
+    """A row of the comparison; ``label`` is English, marked in the "ScreeningCompare" context."""
+    label = QCoreApplication.translate("ScreeningCompare", label)
     return (
         f'<tr><td style="color:{colour(Tone.HINT)}; padding-right:8px;" valign="top">'
         f"{escape(label)}</td><td>{value}</td></tr>"
@@ -86,7 +93,9 @@ def _met_line(name: str, tokens: Sequence[MatchedToken], side: Side, what: str) 
     through = (
         ""
         if marked or not words
-        else f' <span style="color:{colour(Tone.HINT)};">(read as: {read_as})</span>'
+        else f' <span style="color:{colour(Tone.HINT)};">'
+        + QCoreApplication.translate("ScreeningCompare", "(read as: {words})").format(words=read_as)
+        + "</span>"
     )
     return _row(what, f"<b>{html}</b>{through}")
 
@@ -98,17 +107,30 @@ def _table(rows: list[str]) -> str:
 def party_html(detail: MatchDetail) -> str:
     match, party = detail.item.match, detail.party
     tokens = match.tokens
-    rows = [_met_line(match.query_name, tokens, Side.PARTY, f"Met by its {match.query_role.label}")]
+    met_by = QCoreApplication.translate("ScreeningCompare", "Met by its {role}").format(
+        role=match.query_role.label
+    )
+    rows = [_met_line(match.query_name, tokens, Side.PARTY, met_by)]
     if party is None:
-        rows.append(_row("Record", "the party is no longer on file"))
+        rows.append(
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Record"),
+                QCoreApplication.translate("ScreeningCompare", "the party is no longer on file"),
+            )
+        )
         return _table(rows)
     met = match.query_name
-    rows.append(_row("Ref", escape(party.ref)))
-    rows.append(_row("Legal name", _name(party.name, met, tokens, Side.PARTY)))
+    rows.append(_row(QT_TRANSLATE_NOOP("ScreeningCompare", "Ref"), escape(party.ref)))
+    rows.append(
+        _row(
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Legal name"),
+            _name(party.name, met, tokens, Side.PARTY),
+        )
+    )
     if party.aliases:
         rows.append(
             _row(
-                "Aliases",
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Aliases"),
                 "<br>".join(_name(alias, met, tokens, Side.PARTY) for alias in party.aliases),
             )
         )
@@ -116,11 +138,11 @@ def party_html(detail: MatchDetail) -> str:
         parent = _name(party.parent_name, met, tokens, Side.PARTY)
         if party.parent_hq_country:
             parent += f" ({escape(describe_country(party.parent_hq_country))})"
-        rows.append(_row("Ultimate parent", parent))
+        rows.append(_row(QT_TRANSLATE_NOOP("ScreeningCompare", "Ultimate parent"), parent))
     if detail.owners:
         rows.append(
             _row(
-                "Owners",
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Owners"),
                 "<br>".join(
                     f"{_name(owner.owner_name, met, tokens, Side.PARTY)}, "
                     f"{escape(owner.owner_country)}, {owner.share_percent:g} %"
@@ -130,48 +152,103 @@ def party_html(detail: MatchDetail) -> str:
         )
     rows.append(
         _row(
-            "Countries",
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Countries"),
             escape(
-                f"located in {describe_country(party.country)}; "
-                f"headquartered in {describe_country(party.hq_country)}"
+                QCoreApplication.translate(
+                    "ScreeningCompare", "located in {country}; headquartered in {hq}"
+                ).format(
+                    country=describe_country(party.country), hq=describe_country(party.hq_country)
+                )
             ),
         )
     )
-    rows.append(_row("Address", escape(party.address) or "—"))
+    rows.append(
+        _row(QT_TRANSLATE_NOOP("ScreeningCompare", "Address"), escape(party.address) or "—")
+    )
     return _table(rows)
 
 
 def entry_html(detail: MatchDetail) -> str:
     match, entry = detail.item.match, detail.entry
     tokens = match.tokens
-    rows = [_met_line(match.list_name, tokens, Side.LIST, "Name that met")]
+    rows = [
+        _met_line(
+            match.list_name,
+            tokens,
+            Side.LIST,
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Name that met"),
+        )
+    ]
     if entry is None:
-        rows.append(_row("List", escape(match.source)))
-        rows.append(_row("Record", "the entry is not in the snapshot in use"))
+        rows.append(_row(QT_TRANSLATE_NOOP("ScreeningCompare", "List"), escape(match.source)))
+        rows.append(
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Record"),
+                QCoreApplication.translate(
+                    "ScreeningCompare", "the entry is not in the snapshot in use"
+                ),
+            )
+        )
         return _table(rows)
     met = match.list_name
-    rows.append(_row("Name", _name(entry.name, met, tokens, Side.LIST)))
+    rows.append(
+        _row(
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Name"), _name(entry.name, met, tokens, Side.LIST)
+        )
+    )
     aliases = [*entry.name_parts, *entry.alt_names]
     if aliases:
         rows.append(
-            _row("Aliases", "<br>".join(_name(alias, met, tokens, Side.LIST) for alias in aliases))
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Aliases"),
+                "<br>".join(_name(alias, met, tokens, Side.LIST) for alias in aliases),
+            )
         )
-    rows.append(_row("List", escape(entry.source)))
+    rows.append(_row(QT_TRANSLATE_NOOP("ScreeningCompare", "List"), escape(entry.source)))
     if entry.countries:
         rows.append(
-            _row("Countries", escape(", ".join(describe_country(c) for c in entry.countries)))
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Countries"),
+                escape(", ".join(describe_country(c) for c in entry.countries)),
+            )
         )
     if entry.addresses:
-        rows.append(_row("Addresses", "<br>".join(escape(a) for a in entry.addresses)))
-    rows.append(_row("Licence requirement", escape(entry.license_requirement) or "—"))
-    rows.append(_row("Licence policy", escape(entry.license_policy) or "—"))
-    rows.append(_row("FR notice", escape(entry.federal_register_notice) or "—"))
+        rows.append(
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Addresses"),
+                "<br>".join(escape(a) for a in entry.addresses),
+            )
+        )
+    rows.append(
+        _row(
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Licence requirement"),
+            escape(entry.license_requirement) or "—",
+        )
+    )
+    rows.append(
+        _row(
+            QT_TRANSLATE_NOOP("ScreeningCompare", "Licence policy"),
+            escape(entry.license_policy) or "—",
+        )
+    )
+    rows.append(
+        _row(
+            QT_TRANSLATE_NOOP("ScreeningCompare", "FR notice"),
+            escape(entry.federal_register_notice) or "—",
+        )
+    )
     if entry.start_date:
-        rows.append(_row("Listed since", escape(entry.start_date)))
+        rows.append(
+            _row(QT_TRANSLATE_NOOP("ScreeningCompare", "Listed since"), escape(entry.start_date))
+        )
     if entry.programs:
-        rows.append(_row("Programs", escape(", ".join(entry.programs))))
+        rows.append(
+            _row(
+                QT_TRANSLATE_NOOP("ScreeningCompare", "Programs"), escape(", ".join(entry.programs))
+            )
+        )
     if entry.remarks:
-        rows.append(_row("Remarks", escape(entry.remarks)))
+        rows.append(_row(QT_TRANSLATE_NOOP("ScreeningCompare", "Remarks"), escape(entry.remarks)))
     return _table(rows)
 
 
@@ -181,17 +258,19 @@ class ComparePanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("screeningCompare")
-        self.party_title = make_label("Party", name="comparePartyTitle", style="font-weight:600;")
-        self.entry_title = make_label(
-            "List entry", name="compareEntryTitle", style="font-weight:600;"
+        self.party_title = make_label(
+            self.tr("Party"), name="comparePartyTitle", style="font-weight:600;"
         )
-        self.party = self._browser("compareParty", "The party's record")
-        self.entry = self._browser("compareEntry", "The list entry")
+        self.entry_title = make_label(
+            self.tr("List entry"), name="compareEntryTitle", style="font-weight:600;"
+        )
+        self.party = self._browser("compareParty", self.tr("The party's record"))
+        self.entry = self._browser("compareEntry", self.tr("The list entry"))
         self.score = make_label(name="compareScore", style=note_style(), wrap=True, selectable=True)
-        self.score.setAccessibleName("Score and explanation")
+        self.score.setAccessibleName(self.tr("Score and explanation"))
         self.legend = make_label(legend_html(), name="compareLegend", rich=True, wrap=True)
         self.legend.setStyleSheet(hint_style())
-        self.legend.setAccessibleName("Legend of the marks")
+        self.legend.setAccessibleName(self.tr("Legend of the marks"))
 
         sides = QHBoxLayout()
         sides.setSpacing(8)
@@ -207,7 +286,9 @@ class ComparePanel(QWidget):
         layout.addLayout(sides, 1)
         layout.addWidget(self.score)
         layout.addWidget(self.legend)
-        self.show_message("Select a potential match to compare the party with the list entry.")
+        self.show_message(
+            self.tr("Select a potential match to compare the party with the list entry.")
+        )
 
     @staticmethod
     def _browser(name: str, accessible: str) -> QTextBrowser:
@@ -227,21 +308,28 @@ class ComparePanel(QWidget):
         self.entry.clear()
         self.score.setText("")
         self.score.setVisible(False)
-        self.party_title.setText("Party")
-        self.entry_title.setText("List entry")
+        self.party_title.setText(self.tr("Party"))
+        self.entry_title.setText(self.tr("List entry"))
 
     def show_detail(self, detail: MatchDetail) -> None:
         item, match = detail.item, detail.item.match
-        self.party_title.setText(f"Party {item.party_ref}")
-        self.entry_title.setText(f"List entry {match.entry_id[:12]}")
+        self.party_title.setText(self.tr("Party {ref}").format(ref=item.party_ref))
+        self.entry_title.setText(self.tr("List entry {id}").format(id=match.entry_id[:12]))
         self.party.setHtml(party_html(detail))
         self.entry.setHtml(entry_html(detail))
-        tip = "\n".join(meetings(match.tokens)) or "No word met exactly, fuzzily or transliterated."
+        tip = "\n".join(meetings(match.tokens)) or self.tr(
+            "No word met exactly, fuzzily or transliterated."
+        )
         self.party.setToolTip(tip)
         self.entry.setToolTip(tip)
         self.score.setText(
-            f"Score {match.score:.2f} · {COUNTRY_WORDS.get(match.countries, match.countries)}.\n"
-            f"{match.explanation}"
+            self.tr("Score {score} · {countries}.").format(
+                score=f"{match.score:.2f}",
+                countries=QCoreApplication.translate(
+                    "ScreeningCompare", COUNTRY_WORDS.get(match.countries, match.countries)
+                ),
+            )
+            + f"\n{match.explanation}"
         )
         self.score.setToolTip(tip)
         self.score.setVisible(True)

@@ -3,12 +3,18 @@ and the question asked before a snapshot that lost a source (or much of one) is 
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from domain.screening.model import SnapshotDiff, SnapshotRecord, SourceChange
 from domain.services.screening_lists import ListImportResult
 
-FORMATS = "List files (*.csv *.json);;CSV (*.csv);;JSON (*.json);;All files (*)"
+
+def formats() -> str:
+    """The file dialog's filter of list files."""
+    return QCoreApplication.translate(
+        "ScreeningLists", "List files (*.csv *.json);;CSV (*.csv);;JSON (*.json);;All files (*)"
+    )
 
 
 def short_source(source: str) -> str:
@@ -17,23 +23,35 @@ def short_source(source: str) -> str:
 
 
 def changes_text(diff: SnapshotDiff) -> str:
-    return (
-        f"{len(diff.added):,} added, {len(diff.removed):,} removed, {len(diff.changed):,} changed"
+    return QCoreApplication.translate(
+        "ScreeningLists", "{added} added, {removed} removed, {changed} changed"
+    ).format(
+        added=f"{len(diff.added):,}",
+        removed=f"{len(diff.removed):,}",
+        changed=f"{len(diff.changed):,}",
     )
 
 
 def snapshot_text(snapshot: SnapshotRecord | None) -> str:
     """The snapshot in use in one paragraph (plain text)."""
     if snapshot is None:
-        return (
+        return QCoreApplication.translate(
+            "ScreeningLists",
             "No restricted-party list imported yet: import the Consolidated Screening List "
-            "(CSV or JSON) or a list of your own to screen the parties."
+            "(CSV or JSON) or a list of your own to screen the parties.",
         )
     total = sum(snapshot.counts.values())
-    return (
-        f"Snapshot {snapshot.id} in use: {snapshot.file_name}, imported "
-        f"{snapshot.imported_at.strftime('%Y-%m-%d %H:%M')} UTC by {snapshot.imported_by}; "
-        f"{total:,} entries. Since the previous snapshot: {changes_text(snapshot.diff)}."
+    return QCoreApplication.translate(
+        "ScreeningLists",
+        "Snapshot {id} in use: {file}, imported {when} UTC by {officer}; {total} entries. "
+        "Since the previous snapshot: {changes}.",
+    ).format(
+        id=snapshot.id,
+        file=snapshot.file_name,
+        when=snapshot.imported_at.strftime("%Y-%m-%d %H:%M"),
+        officer=snapshot.imported_by,
+        total=f"{total:,}",
+        changes=changes_text(snapshot.diff),
     )
 
 
@@ -45,11 +63,17 @@ def counts_text(counts: dict[str, int]) -> str:
 
 def _change(change: SourceChange) -> str:
     if not change.after:
-        return f"{short_source(change.source)}: {change.before:,} entries before, none now"
+        return QCoreApplication.translate(
+            "ScreeningLists", "{source}: {before} entries before, none now"
+        ).format(source=short_source(change.source), before=f"{change.before:,}")
     lost = 100.0 * (change.before - change.after) / change.before
-    return (
-        f"{short_source(change.source)}: {change.before:,} entries before, "
-        f"{change.after:,} now ({lost:.0f} % fewer)"
+    return QCoreApplication.translate(
+        "ScreeningLists", "{source}: {before} entries before, {after} now ({lost} % fewer)"
+    ).format(
+        source=short_source(change.source),
+        before=f"{change.before:,}",
+        after=f"{change.after:,}",
+        lost=f"{lost:.0f}",
     )
 
 
@@ -66,19 +90,33 @@ def confirm_box(parent: QWidget, result: ListImportResult) -> QMessageBox:
     diff = result.diff
     box = QMessageBox(
         QMessageBox.Icon.Warning,
-        "A list source vanished or shrank",
-        f"{result.file_name} has fewer entries than the snapshot in use in "
-        f"{len(diff.vanished) + len(diff.shrunk)} source(s), more than the "
-        f"{diff.shrink_percent:g} % the published files may lose on a bad day:",
+        QCoreApplication.translate("ScreeningLists", "A list source vanished or shrank"),
+        QCoreApplication.translate(
+            "ScreeningLists",
+            "{file} has fewer entries than the snapshot in use in {count} source(s), more "
+            "than the {percent} % the published files may lose on a bad day:",
+        ).format(
+            file=result.file_name,
+            count=len(diff.vanished) + len(diff.shrunk),
+            percent=f"{diff.shrink_percent:g}",
+        ),
         QMessageBox.StandardButton.Cancel,
         parent,
     )
     box.setObjectName("shrinkConfirmation")
     box.setInformativeText(
-        shrink_text(result) + "\n\nTake this file into use anyway? Matches against the missing "
-        "entries would no longer be found."
+        shrink_text(result)
+        + "\n\n"
+        + QCoreApplication.translate(
+            "ScreeningLists",
+            "Take this file into use anyway? Matches against the missing entries would no "
+            "longer be found.",
+        )
     )
-    take = box.addButton("Take it into use", QMessageBox.ButtonRole.AcceptRole)
+    take = box.addButton(
+        QCoreApplication.translate("ScreeningLists", "Take it into use"),
+        QMessageBox.ButtonRole.AcceptRole,
+    )
     take.setObjectName("takeSnapshot")
     box.setDefaultButton(QMessageBox.StandardButton.Cancel)
     return box
@@ -86,11 +124,15 @@ def confirm_box(parent: QWidget, result: ListImportResult) -> QMessageBox:
 
 def dry_run_text(result: ListImportResult) -> str:
     if result.already_imported:
-        return (
-            f"{result.file_name} holds exactly the entries of the snapshot in use: "
-            "nothing to import."
-        )
-    return (
-        f"{result.file_name} ({result.format.value}, {result.entries:,} entries): "
-        f"{changes_text(result.diff)}."
+        return QCoreApplication.translate(
+            "ScreeningLists",
+            "{file} holds exactly the entries of the snapshot in use: nothing to import.",
+        ).format(file=result.file_name)
+    return QCoreApplication.translate(
+        "ScreeningLists", "{file} ({format}, {count} entries): {changes}."
+    ).format(
+        file=result.file_name,
+        format=result.format.value,
+        count=f"{result.entries:,}",
+        changes=changes_text(result.diff),
     )

@@ -11,7 +11,10 @@ from dataclasses import dataclass
 from enum import Enum
 from html import escape
 
+from PySide6.QtCore import QCoreApplication
+
 from domain.screening.results import MatchedToken
+from gui.pages.base import QT_TRANSLATE_NOOP
 from gui.style import Tone, colour
 
 
@@ -31,13 +34,16 @@ class Mark:
 
 
 MARKS: dict[str, Mark] = {
-    "exact": Mark("=", "exact", Tone.OK_BG),
-    "fuzzy": Mark("≈", "fuzzy", Tone.WARNING_BG),
-    "transliterated": Mark("⇄", "transliterated", Tone.NOTE_BG),
-    "translated": Mark("⇄", "translated", Tone.NOTE_BG),
-    "generic": Mark("∘", "generic word, little weight", None),
+    "exact": Mark("=", QT_TRANSLATE_NOOP("ScreeningMarks", "exact"), Tone.OK_BG),
+    "fuzzy": Mark("≈", QT_TRANSLATE_NOOP("ScreeningMarks", "fuzzy"), Tone.WARNING_BG),
+    "transliterated": Mark(
+        "⇄", QT_TRANSLATE_NOOP("ScreeningMarks", "transliterated"), Tone.NOTE_BG
+    ),
+    "translated": Mark("⇄", QT_TRANSLATE_NOOP("ScreeningMarks", "translated"), Tone.NOTE_BG),
+    "generic": Mark("∘", QT_TRANSLATE_NOOP("ScreeningMarks", "generic word, little weight"), None),
 }
-"""The kinds of meeting that are marked; company forms and missing words are not."""
+"""The kinds of meeting that are marked; company forms and missing words are not. The labels
+are English, shown translated in the "ScreeningMarks" context."""
 
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 
@@ -65,13 +71,25 @@ def met_words(tokens: Iterable[MatchedToken], side: Side) -> dict[str, MatchedTo
 def describe(token: MatchedToken) -> str:
     """One meeting in words, as the tooltip and the legend say it."""
     left, right = token.query_token or "—", token.list_token or "—"
-    how = MARKS[token.how].label if token.how in MARKS else token.how.replace("_", " ")
-    distance = (
-        f", {token.distance} letter{'s' if token.distance != 1 else ''} apart"
-        if (token.distance)
-        else ""
+    how = (
+        QCoreApplication.translate("ScreeningMarks", MARKS[token.how].label)
+        if token.how in MARKS
+        else token.how.replace("_", " ")
     )
-    return f"“{left}” met “{right}”: {how}{distance}"
+    if not token.distance:
+        distance = ""
+    elif token.distance == 1:
+        distance = QCoreApplication.translate("ScreeningMarks", ", 1 letter apart")
+    else:
+        distance = QCoreApplication.translate("ScreeningMarks", ", {count} letters apart").format(
+            count=token.distance
+        )
+    return (
+        QCoreApplication.translate("ScreeningMarks", "“{left}” met “{right}”: {how}").format(
+            left=left, right=right, how=how
+        )
+        + distance
+    )
 
 
 def marked_html(name: str, tokens: Sequence[MatchedToken], side: Side) -> tuple[str, int]:
@@ -112,13 +130,19 @@ def legend_html() -> str:
     shown = [
         _mark(label, MatchedToken(query_token=how, list_token=how, how=how))
         for how, label in (
-            ("exact", "exact"),
-            ("fuzzy", "fuzzy"),
-            ("transliterated", "transliterated or translated"),
-            ("generic", "generic word, little weight"),
+            ("exact", QCoreApplication.translate("ScreeningMarks", "exact")),
+            ("fuzzy", QCoreApplication.translate("ScreeningMarks", "fuzzy")),
+            (
+                "transliterated",
+                QCoreApplication.translate("ScreeningMarks", "transliterated or translated"),
+            ),
+            (
+                "generic",
+                QCoreApplication.translate("ScreeningMarks", "generic word, little weight"),
+            ),
         )
     ]
-    return "Words that met: " + " &nbsp; ".join(shown)
+    return QCoreApplication.translate("ScreeningMarks", "Words that met: ") + " &nbsp; ".join(shown)
 
 
 def meetings(tokens: Iterable[MatchedToken]) -> list[str]:

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QSortFilterProxyModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QModelIndex, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractButton,
@@ -50,14 +50,14 @@ from gui.jobs import Job, JobFunction, OneAtATime, stop_job
 from gui.kit.panes import split
 from gui.kit.tables import Column, ColumnModel, make_table, selected_row
 from gui.kit.widgets import make_button, make_label, named
-from gui.pages.base import OverviewPage
+from gui.pages.base import QT_TRANSLATE_NOOP, OverviewPage
 from gui.pages.screening.compare import ComparePanel, MatchDetail, read_detail
 from gui.pages.screening.history import HistoryDialog
 from gui.pages.screening.lists import (
-    FORMATS,
     confirm_box,
     counts_text,
     dry_run_text,
+    formats,
     short_source,
     snapshot_text,
 )
@@ -79,39 +79,52 @@ REASONS: dict[Verdict, tuple[str, ...]] = {
         "A namesake: different business, ownership and address",
     ),
 }
-"""Reasons offered when the officer decides (the field stays editable)."""
+"""Reasons offered when the officer decides (the field stays editable). They stay English in
+every language: the reason is kept in the audit log as the officer's record."""
 
 STATE_WORDS = {
-    MatchState.PENDING: "● Pending",
-    MatchState.REOPENED: "↻ Reopened: entry changed",
-    MatchState.AWAITING_APPROVAL: "⧗ Awaiting approval",
-    MatchState.CONFIRMED: "✕ True match",
-    MatchState.CLEARED: "✓ Cleared",
+    MatchState.PENDING: QT_TRANSLATE_NOOP("ScreeningQueue", "● Pending"),
+    MatchState.REOPENED: QT_TRANSLATE_NOOP("ScreeningQueue", "↻ Reopened: entry changed"),
+    MatchState.AWAITING_APPROVAL: QT_TRANSLATE_NOOP("ScreeningQueue", "⧗ Awaiting approval"),
+    MatchState.CONFIRMED: QT_TRANSLATE_NOOP("ScreeningQueue", "✕ True match"),
+    MatchState.CLEARED: QT_TRANSLATE_NOOP("ScreeningQueue", "✓ Cleared"),
 }
+"""Each state in words (English; shown translated in the "ScreeningQueue" context)."""
 
 
 def _state(item: QueueItem) -> str:
-    words = STATE_WORDS[item.state]
+    words = QCoreApplication.translate("ScreeningQueue", STATE_WORDS[item.state])
     if item.state is MatchState.AWAITING_APPROVAL and item.disposition is not None:
-        words += f" (cleared by {item.disposition.decided_by})"
+        words += QCoreApplication.translate("ScreeningQueue", " (cleared by {officer})").format(
+            officer=item.disposition.decided_by
+        )
     return words
 
 
 QUEUE_COLUMNS: tuple[Column[QueueItem], ...] = (
     Column(
-        "Party",
+        QT_TRANSLATE_NOOP("ScreeningQueue", "Party"),
         lambda i: f"{i.party_name} ({i.party_ref})",
         tooltip=lambda i: f"{i.party_name} ({i.party_ref})",
     ),
-    Column("Score", lambda i: f"{i.match.score:.2f}", sort=lambda i: i.match.score, right=True),
-    Column("List", lambda i: short_source(i.match.source), tooltip=lambda i: i.match.source),
-    Column("List entry", lambda i: i.match.entry_name),
     Column(
-        "Matched names",
+        QT_TRANSLATE_NOOP("ScreeningQueue", "Score"),
+        lambda i: f"{i.match.score:.2f}",
+        sort=lambda i: i.match.score,
+        right=True,
+    ),
+    Column(
+        QT_TRANSLATE_NOOP("ScreeningQueue", "List"),
+        lambda i: short_source(i.match.source),
+        tooltip=lambda i: i.match.source,
+    ),
+    Column(QT_TRANSLATE_NOOP("ScreeningQueue", "List entry"), lambda i: i.match.entry_name),
+    Column(
+        QT_TRANSLATE_NOOP("ScreeningQueue", "Matched names"),
         lambda i: f"{i.match.query_name} → {i.match.list_name}",
         tooltip=lambda i: i.match.describe(),
     ),
-    Column("State", _state),
+    Column(QT_TRANSLATE_NOOP("ScreeningQueue", "State"), _state),
 )
 
 
@@ -145,9 +158,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     rescreened: re-screening every party ended ((done, total)).
     """
 
-    title = "Screening"
+    title = QT_TRANSLATE_NOOP("ScreeningPage", "Screening")
     shows = frozenset({Record.SCREENING, Record.PARTIES})
-    what = "the screening queue"
+    what = QT_TRANSLATE_NOOP("ScreeningPage", "the screening queue")
     detail_shown = Signal(object)
     decided = Signal(object)
     checked = Signal(object)
@@ -176,14 +189,18 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         layout.addLayout(self._build_snapshot_bar())
         layout.addLayout(self._build_progress_row())
         self.queue_model: ColumnModel[QueueItem] = ColumnModel(QUEUE_COLUMNS, self)
+        self.queue_model.headers = tuple(
+            QCoreApplication.translate("ScreeningQueue", header)
+            for header in self.queue_model.headers
+        )
         self.table = make_table("screeningQueue", self.queue_model, (230, 50, 170, 230, 240, 170))
         header = self.table.horizontalHeader()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
-        self.table.setAccessibleName("Potential matches to decide")
+        self.table.setAccessibleName(self.tr("Potential matches to decide"))
         self.table.selectionModel().currentRowChanged.connect(self._on_table_current_row_changed)
         self.queue_heading = make_label(
-            "Potential matches to decide", name="queueHeading", style=heading_style(11.5)
+            self.tr("Potential matches to decide"), name="queueHeading", style=heading_style(11.5)
         )
         queue_box = QWidget()
         queue_layout = QVBoxLayout(queue_box)
@@ -215,7 +232,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _build_snapshot_bar(self) -> QHBoxLayout:
         self.snapshot_label = make_label(
-            "Loading…", name="snapshotSummary", wrap=True, selectable=True
+            self.tr("Loading…"), name="snapshotSummary", wrap=True, selectable=True
         )
         self.status = self.snapshot_label
         self.counts_label = make_label(name="snapshotCounts", style=hint_style(), wrap=True)
@@ -224,23 +241,25 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         text.addWidget(self.snapshot_label)
         text.addWidget(self.counts_label)
         self.import_button = make_button(
-            "&Import list…",
+            self.tr("&Import list…"),
             "importListButton",
             self.choose_list_file,
-            tip="Import the Consolidated Screening List (CSV or JSON) or a list of your own; "
-            "a dry run shows what changes first",
+            tip=self.tr(
+                "Import the Consolidated Screening List (CSV or JSON) or a list of your own; "
+                "a dry run shows what changes first"
+            ),
         )
         self.rescreen_button = make_button(
-            "&Re-screen all parties",
+            self.tr("&Re-screen all parties"),
             "rescreenButton",
             self.start_rescreen,
-            tip="Screen every party again against the snapshot in use",
+            tip=self.tr("Screen every party again against the snapshot in use"),
         )
         self.settings_button = make_button(
-            "Se&ttings…",
+            self.tr("Se&ttings…"),
             "screeningSettingsButton",
             self.open_settings,
-            tip="The alert threshold and the second officer's approval",
+            tip=self.tr("The alert threshold and the second officer's approval"),
         )
         bar = QHBoxLayout()
         bar.addLayout(text, 1)
@@ -250,11 +269,14 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _build_progress_row(self) -> QHBoxLayout:
         self.progress = named(QProgressBar(), "rescreenProgress")
-        self.progress.setAccessibleName("Re-screening progress")
+        self.progress.setAccessibleName(self.tr("Re-screening progress"))
         self.progress.setMaximumWidth(360)
         self.progress_label = make_label(name="rescreenStatus", wrap=True)
         self.stop_button = make_button(
-            "Stop", "stopRescreen", self.stop_rescreen, tip="Stop after the current batch"
+            self.tr("Stop"),
+            "stopRescreen",
+            self.stop_rescreen,
+            tip=self.tr("Stop after the current batch"),
         )
         row = QHBoxLayout()
         row.addWidget(self.progress)
@@ -267,43 +289,46 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _build_decision_bar(self) -> QVBoxLayout:
         self.true_button = self._verdict_button(
-            "&True match  [T]", "trueMatchButton", Verdict.TRUE_MATCH
+            self.tr("&True match  [T]"), "trueMatchButton", Verdict.TRUE_MATCH
         )
         self.false_button = self._verdict_button(
-            "Fa&lse positive  [F]", "falsePositiveButton", Verdict.FALSE_POSITIVE
+            self.tr("Fa&lse positive  [F]"), "falsePositiveButton", Verdict.FALSE_POSITIVE
         )
         self.reason = named(QComboBox(), "dispositionReason")
         self.reason.setEditable(True)
         self.reason.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        self.reason.setAccessibleName("Reason for the decision")
+        self.reason.setAccessibleName(self.tr("Reason for the decision"))
         self.reason.setMinimumWidth(200)
         line = self.reason.lineEdit()
         assert line is not None
-        line.setPlaceholderText("Press T or F, then say why; Enter records it")
+        line.setPlaceholderText(self.tr("Press T or F, then say why; Enter records it"))
         line.returnPressed.connect(self.record)
-        reason_label = QLabel("Re&ason:")
+        reason_label = QLabel(self.tr("Re&ason:"))
         reason_label.setBuddy(self.reason)
         self.document = named(QLineEdit(), "dispositionDocument")
-        self.document.setAccessibleName("Supporting document (optional)")
-        self.document.setPlaceholderText("Optional: code, file or reference")
+        self.document.setAccessibleName(self.tr("Supporting document (optional)"))
+        self.document.setPlaceholderText(self.tr("Optional: code, file or reference"))
         self.document.setMaxLength(200)
         self.document.returnPressed.connect(self.record)
-        document_label = QLabel("Doc&ument:")
+        document_label = QLabel(self.tr("Doc&ument:"))
         document_label.setBuddy(self.document)
         self.record_button = make_button(
-            "Rec&ord  [Enter]", "recordDecision", self.record, tip="Record the decision"
+            self.tr("Rec&ord  [Enter]"),
+            "recordDecision",
+            self.record,
+            tip=self.tr("Record the decision"),
         )
         self.approve_button = make_button(
-            "A&pprove  [A]",
+            self.tr("A&pprove  [A]"),
             "approveButton",
             self.approve_selected,
-            tip="A second officer approves clearing this strong match",
+            tip=self.tr("A second officer approves clearing this strong match"),
         )
         self.history_button = make_button(
-            "&History…  [H]",
+            self.tr("&History…  [H]"),
             "historyButton",
             self.open_selected_history,
-            tip="Every screening and disposition of the selected party",
+            tip=self.tr("Every screening and disposition of the selected party"),
         )
         self.message = make_label(name="decisionMessage", wrap=True)
         verdicts = QHBoxLayout()
@@ -330,7 +355,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         button = make_button(text, name, lambda: self.choose_verdict(verdict))
         button.setCheckable(True)
         button.setAccessibleName(
-            "True match" if verdict is Verdict.TRUE_MATCH else "False positive"
+            self.tr("True match") if verdict is Verdict.TRUE_MATCH else self.tr("False positive")
         )
         return button
 
@@ -366,11 +391,13 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         if snapshot is not None:
             counts = counts_text(snapshot.counts).replace("\n", " · ")
             self.counts_label.setText(
-                f"Entries per list: {counts}. Alert threshold {view.settings.threshold:.2f}; "
+                self.tr("Entries per list: {counts}. Alert threshold {threshold}; ").format(
+                    counts=counts, threshold=f"{view.settings.threshold:.2f}"
+                )
                 + (
-                    "a second officer approves clearing strong matches."
+                    self.tr("a second officer approves clearing strong matches.")
                     if view.settings.second_approval
-                    else "no second approval."
+                    else self.tr("no second approval.")
                 )
             )
         else:
@@ -378,9 +405,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.rescreen_button.setEnabled(snapshot is not None and self._rescreen_job is None)
         count = len(view.queue)
         self.queue_heading.setText(
-            f"Potential matches to decide: {count}"
+            self.tr("Potential matches to decide: {count}").format(count=count)
             if count
-            else "Potential matches to decide: none"
+            else self.tr("Potential matches to decide: none")
         )
         self.queue_model.set_rows(view.queue)
         if count:
@@ -393,9 +420,11 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     def _show_nothing(self) -> None:
         self.detail = None
         self.compare.show_message(
-            "Nothing to decide: every potential match against the snapshot in use is decided."
+            self.tr(
+                "Nothing to decide: every potential match against the snapshot in use is decided."
+            )
             if self.view is not None and self.view.snapshot is not None
-            else "Import a restricted-party list to screen the parties."
+            else self.tr("Import a restricted-party list to screen the parties.")
         )
         self._set_decidable(None)
 
@@ -465,8 +494,11 @@ class ScreeningPage(OverviewPage[ScreeningView]):
             line.selectAll()
         self.message.setStyleSheet(hint_style())
         self.message.setText(
-            ("True match" if verdict is Verdict.TRUE_MATCH else "False positive")
-            + ": choose or write the reason, then press Enter to record it."
+            self.tr("True match: choose or write the reason, then press Enter to record it.")
+            if verdict is Verdict.TRUE_MATCH
+            else self.tr(
+                "False positive: choose or write the reason, then press Enter to record it."
+            )
         )
 
     def _set_verdict(self, verdict: Verdict | None) -> None:
@@ -484,11 +516,13 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         if item is None:
             return
         if self._verdict is None:
-            self._say("Choose first: T for a true match, F for a false positive.", error=True)
+            self._say(
+                self.tr("Choose first: T for a true match, F for a false positive."), error=True
+            )
             return
         reason = self.reason.currentText().strip()
         if not reason:
-            self._say("Say why: a decision needs a reason.", error=True)
+            self._say(self.tr("Say why: a decision needs a reason."), error=True)
             self.reason.setFocus()
             return
         if self._writing:
@@ -538,12 +572,19 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     def _on_decided(self, disposition: Disposition) -> None:
         self._writing = False
         self._keep_message = True
-        what = (
-            f"Approved by {disposition.approved_by}"
-            if disposition.approved_by
-            else "Recorded: " + disposition.verdict.value.replace("_", " ")
-        )
-        self._say(f"{what} for {disposition.party_ref} ({disposition.reason}).", ok=True)
+        if disposition.approved_by:
+            said = self.tr("Approved by {officer} for {ref} ({reason}).").format(
+                officer=disposition.approved_by,
+                ref=disposition.party_ref,
+                reason=disposition.reason,
+            )
+        else:
+            said = (
+                self.tr("Recorded: true match for {ref} ({reason}).")
+                if disposition.verdict is Verdict.TRUE_MATCH
+                else self.tr("Recorded: false positive for {ref} ({reason}).")
+            ).format(ref=disposition.party_ref, reason=disposition.reason)
+        self._say(said, ok=True)
         self.table.setFocus()
         self.decided.emit(disposition)
 
@@ -552,7 +593,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.record_button.setEnabled(self.selected_item() is not None)
         if is_bug:
             show_failure(self, message, is_bug, self.context.log_file)
-        self._say(f"Not recorded: {message}", error=True)
+        self._say(self.tr("Not recorded: {reason}").format(reason=message), error=True)
 
     def _say(self, text: str, *, error: bool = False, ok: bool = False) -> None:
         self.message.setStyleSheet(
@@ -582,7 +623,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     # -- importing a list -----------------------------------------------------------------
 
     def choose_list_file(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import a restricted-party list", "", FORMATS)
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import a restricted-party list"), "", formats()
+        )
         if path:
             self.import_file(Path(path))
 
@@ -607,7 +650,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
             return result, data
 
         self.import_button.setEnabled(False)
-        self._show_progress(f"Reading {path.name}…")
+        self._show_progress(self.tr("Reading {file}…").format(file=path.name))
         context.jobs.start(
             f"read list {path.name}",
             work,
@@ -641,7 +684,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         if box is not None and box.buttonRole(button) == QMessageBox.ButtonRole.AcceptRole:
             self._take(result, data)
         else:
-            self._end_progress(f"Not imported: {result.file_name} was set aside.")
+            self._end_progress(
+                self.tr("Not imported: {file} was set aside.").format(file=result.file_name)
+            )
             self.import_button.setEnabled(True)
 
     def _take(self, checked: ListImportResult, data: bytes) -> None:
@@ -657,7 +702,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
                 catalog=context.catalog,
             )
 
-        self._show_progress(f"Taking {checked.file_name} into use…")
+        self._show_progress(self.tr("Taking {file} into use…").format(file=checked.file_name))
         context.write(
             f"import list {checked.file_name}",
             work,
@@ -670,10 +715,16 @@ class ScreeningPage(OverviewPage[ScreeningView]):
     def _on_imported(self, result: ListImportResult) -> None:
         self.import_button.setEnabled(True)
         snapshot = result.snapshot
-        number = f"Snapshot {snapshot.id}" if snapshot is not None else "The snapshot"
+        number = (
+            self.tr("Snapshot {id}").format(id=snapshot.id)
+            if snapshot is not None
+            else self.tr("The snapshot")
+        )
         self._end_progress(
-            f"{number} is in use ({dry_run_text(result)}) Re-screen all parties now to find "
-            "what the changes affect."
+            self.tr(
+                "{snapshot} is in use ({changes}) Re-screen all parties now to find what the "
+                "changes affect."
+            ).format(snapshot=number, changes=dry_run_text(result))
         )
         self.rescreen_button.setEnabled(True)
         self.rescreen_button.setFocus()
@@ -681,7 +732,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
 
     def _on_import_failed(self, message: str, is_bug: bool) -> None:
         self.import_button.setEnabled(True)
-        self._end_progress(f"Not imported: {message}", error=True)
+        self._end_progress(self.tr("Not imported: {reason}").format(reason=message), error=True)
         if is_bug:
             show_failure(self, message, is_bug, self.context.log_file)
 
@@ -698,7 +749,7 @@ class ScreeningPage(OverviewPage[ScreeningView]):
             )
 
         self._progress_total = 0
-        self._show_progress("Re-screening every party…")
+        self._show_progress(self.tr("Re-screening every party…"))
         self.progress.setRange(0, 0)
         self.stop_button.setVisible(True)
         self.stop_button.setEnabled(True)
@@ -719,7 +770,9 @@ class ScreeningPage(OverviewPage[ScreeningView]):
             self._rescreen_job,
             self.stop_button,
             self.progress_label,
-            "Stopping after the current batch; the parties screened so far keep their result…",
+            self.tr(
+                "Stopping after the current batch; the parties screened so far keep their result…"
+            ),
         )
 
     def _on_rescreen_progressed(self, done: int, total: int, label: str) -> None:
@@ -727,24 +780,32 @@ class ScreeningPage(OverviewPage[ScreeningView]):
         self.progress.setRange(0, max(total, 1))
         self.progress.setValue(done)
         if self.stop_button.isEnabled():
-            self.progress_label.setText(f"{label}: {done:,} of {total:,}")
+            self.progress_label.setText(
+                self.tr("{what}: {done} of {total}").format(
+                    what=label, done=f"{done:,}", total=f"{total:,}"
+                )
+            )
 
     def _on_rescreened(self, screenings: list[PartyScreening]) -> None:
         done = len(screenings)
         total = max(self._progress_total, done)
         found = sum(1 for screening in screenings if screening.matches)
         if done < total:
-            text = (
-                f"Stopped: {done:,} of {total:,} parties re-screened; the others keep their "
-                "earlier screening."
-            )
+            text = self.tr(
+                "Stopped: {done} of {total} parties re-screened; the others keep their earlier "
+                "screening."
+            ).format(done=f"{done:,}", total=f"{total:,}")
         else:
-            text = f"All {total:,} parties re-screened: {found:,} with potential matches."
+            text = self.tr(
+                "All {total} parties re-screened: {found} with potential matches."
+            ).format(total=f"{total:,}", found=f"{found:,}")
         self._end_progress(text)
         self.rescreened.emit(done, total)
 
     def _on_rescreen_failed(self, message: str, is_bug: bool) -> None:
-        self._end_progress(f"Re-screening stopped: {message}", error=True)
+        self._end_progress(
+            self.tr("Re-screening stopped: {reason}").format(reason=message), error=True
+        )
         if is_bug:
             show_failure(self, message, is_bug, self.context.log_file)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QDialogButtonBox,
@@ -34,7 +34,11 @@ class ScreeningSettingsDialog(DeskDialog):
         self, context: DeskContext, current: ScreeningSettings, parent: QWidget | None = None
     ) -> None:
         super().__init__(
-            context, parent, title="Screening settings", name="screeningSettings", width=460
+            context,
+            parent,
+            title=QCoreApplication.translate("ScreeningSettingsDialog", "Screening settings"),
+            name="screeningSettings",
+            width=460,
         )
         self.current = current
         self.threshold = named(QDoubleSpinBox(), "screeningThreshold")
@@ -42,26 +46,27 @@ class ScreeningSettingsDialog(DeskDialog):
         self.threshold.setSingleStep(0.01)
         self.threshold.setDecimals(2)
         self.threshold.setValue(current.threshold)
-        self.threshold.setAccessibleName("Alert threshold")
+        self.threshold.setAccessibleName(self.tr("Alert threshold"))
         self.second = named(
-            QCheckBox("Clearing a strong match needs a second officer's approval"),
+            QCheckBox(self.tr("Clearing a strong match needs a second officer's approval")),
             "screeningSecondApproval",
         )
         self.second.setChecked(current.second_approval)
-        self.second.setAccessibleName("Second approval")
+        self.second.setAccessibleName(self.tr("Second approval"))
         note = make_label(
-            "A name pair scored at or above the threshold is a potential match. A new "
-            "threshold applies at once: every party is screened again (Stop keeps what is "
-            "done; an order check screens a party not yet screened at it). A second officer "
-            f"approves clearing a match scored "
-            f"{SECOND_APPROVAL_FROM_SCORE:.2f} or more, when asked for here.",
+            self.tr(
+                "A name pair scored at or above the threshold is a potential match. A new "
+                "threshold applies at once: every party is screened again (Stop keeps what is "
+                "done; an order check screens a party not yet screened at it). A second officer "
+                "approves clearing a match scored {score} or more, when asked for here."
+            ).format(score=f"{SECOND_APPROVAL_FROM_SCORE:.2f}"),
             style=hint_style(),
             wrap=True,
         )
         self.problem = make_label(name="settingsProblem", style=error_style(), wrap=True)
         self.problem.setVisible(False)
         form = QFormLayout()
-        form.addRow("&Alert threshold:", self.threshold)
+        form.addRow(self.tr("&Alert threshold:"), self.threshold)
         form.addRow("", self.second)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel
@@ -91,5 +96,7 @@ class ScreeningSettingsDialog(DeskDialog):
         self.accept()
 
     def _on_failed(self, message: str, is_bug: bool) -> None:
-        self.problem.setText(("Internal error: " if is_bug else "Not saved: ") + message)
+        self.problem.setText(
+            (self.tr("Internal error: ") if is_bug else self.tr("Not saved: ")) + message
+        )
         self.problem.setVisible(True)

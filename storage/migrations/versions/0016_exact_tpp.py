@@ -1,7 +1,7 @@
 """TPP figures exact: NUMERIC on PostgreSQL, exact decimal text on SQLite
 
-Revision ID: 0015
-Revises: 0014
+Revision ID: 0016
+Revises: 0015
 Create Date: 2026-12-05 22:50:00.000000
 
 Every TPP column was a FLOAT, and a float sum past 2**53 drops whole units. PostgreSQL turns
@@ -28,8 +28,8 @@ from alembic import op
 
 from storage.exact import exact_text
 
-revision: str = "0015"
-down_revision: str | Sequence[str] | None = "0014"
+revision: str = "0016"
+down_revision: str | Sequence[str] | None = "0015"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
