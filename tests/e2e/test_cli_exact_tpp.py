@@ -91,10 +91,11 @@ def test_tpp_past_two_to_the_53_is_kept_to_the_last_unit(run: Run, tmp_path: Pat
     assert second["a_level_tpp"] == 2 * HUGE
     # The cumulative AIA figure the second decision weighed: the first order's, exactly.
     weighed = [f["figures"] for f in second["findings"] if "cumulative_tpp" in f["figures"]]
-    assert weighed and weighed[0]["cumulative_tpp"] == 3 * HUGE, second["findings"]
+    assert weighed, second["findings"]
+    assert weighed[0]["cumulative_tpp"] == 3 * HUGE
 
     standing = _json(run("quota", "DE-HUGE", "--json"))
-    assert standing["aia_cumulative_tpp"] == 3 * HUGE  # 27,021,597,764,222,979: odd, not ...976
+    assert standing["aia"]["cumulative_tpp"] == 3 * HUGE  # 27,021,597,764,222,979: odd, not ...976
 
     exported = run("export", "products")
     assert exported.returncode == 0, exported.stderr
@@ -103,7 +104,7 @@ def test_tpp_past_two_to_the_53_is_kept_to_the_last_unit(run: Run, tmp_path: Pat
 
     # Cancelling the second order releases exactly what it consumed.
     assert run("cancel", "SO-2").returncode == 0
-    assert _json(run("quota", "DE-HUGE", "--json"))["aia_cumulative_tpp"] == HUGE
+    assert _json(run("quota", "DE-HUGE", "--json"))["aia"]["cumulative_tpp"] == HUGE
 
     verified = run("audit", "verify", "--json")
     assert verified.returncode == 0, verified.stdout + verified.stderr

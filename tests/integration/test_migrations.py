@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -187,12 +188,7 @@ def test_a_sealed_desk_from_before_party_languages_still_verifies_intact(tmp_pat
 
     path = tmp_path / "desk.sqlite3"
     assert main(["--db", str(path), "demo"], clock=clock_on()) == 0
-    engine = create_desk_engine(resolve_target(path))
-    with engine.begin() as connection:
-        config = alembic_config(resolve_target(path).url)
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0014")  # the parties as sealed before they had a language
-    engine.dispose()
+    _downgrade(path, "0014")  # the parties as sealed before they had a language
     assert main(["--db", str(path), "audit", "verify"], clock=clock_on()) == 0
     db = SqlDatabase.open(path, clock=clock_on())
     try:
@@ -201,3 +197,64 @@ def test_a_sealed_desk_from_before_party_languages_still_verifies_intact(tmp_pat
             assert {party.language.value for party in uow.parties.all()} == {"en"}
     finally:
         db.close()
+
+
+def _downgrade(path: Path, revision: str) -> None:
+    """The file taken back to an older schema, as an older desk left it (foreign keys off, as
+    the desk's own migration has them: a rebuilt table is dropped and renamed)."""
+    engine = create_desk_engine(resolve_target(path))
+    try:
+        with engine.connect() as connection:
+            connection.connection.dbapi_connection.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            with connection.begin():
+                config = alembic_config(resolve_target(path).url)
+                config.attributes["connection"] = connection
+                command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def test_a_desk_of_float_figures_becomes_exact_and_still_verifies_intact(tmp_path: Path) -> None:
+    from app.cli import main
+
+    path = tmp_path / "desk.sqlite3"
+    assert main(["--db", str(path), "demo"], clock=clock_on()) == 0
+    assert main(["--db", str(path), "check", "--pending"], clock=clock_on()) == 0
+    db = SqlDatabase.open(path, clock=clock_on())
+    try:
+        with db.reader() as uow:
+            products = {product.ref: product.tpp for product in uow.products.all()}
+    finally:
+        db.close()
+    _downgrade(path, "0015")  # TPP columns FLOAT again, as every desk before exact figures
+    raw = sqlite3.connect(path)
+    try:
+        kinds = set(
+            raw.execute(
+                "SELECT DISTINCT typeof(tpp) FROM products WHERE tpp IS NOT NULL"
+            ).fetchall()
+        )
+        shipped = raw.execute("SELECT count(*) FROM ledger_entries").fetchone()[0]
+    finally:
+        raw.close()
+    assert kinds == {("real",)}
+    assert shipped > 0
+
+    assert main(["--db", str(path), "audit", "verify"], clock=clock_on()) == 0
+    db = SqlDatabase.open(path, clock=clock_on())
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.reader() as uow:
+            after = {product.ref: product.tpp for product in uow.products.all()}
+        assert after == products
+        assert all(isinstance(value, Decimal) for value in after.values() if value is not None)
+    finally:
+        db.close()
+    raw = sqlite3.connect(path)
+    try:
+        (kind,) = raw.execute("SELECT DISTINCT typeof(tpp) FROM ledger_entries").fetchall()
+        foreign = raw.execute("PRAGMA foreign_key_check").fetchall()
+    finally:
+        raw.close()
+    assert kind == ("text",)
+    assert foreign == []
