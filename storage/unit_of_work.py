@@ -55,13 +55,17 @@ class KeptReadConnections:
     unit of work opened while the thread's kept connection is in use (a read inside a read)
     gets a connection of its own, as before. Only for SQLite files: an idle connection holds
     no lock there, and nothing on a server can drop it.
+
+    A connection kept for a thread that has ended (the window's jobs run on threads that come
+    and go) is closed, handing it back to the pool, when a new thread's connection is opened:
+    the kept connections never outnumber the live threads that read.
     """
 
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
         self._local = threading.local()
         self._lock = threading.Lock()
-        self._open: list[Connection] = []
+        self._open: dict[Connection, threading.Thread] = {}
         self._closed = False
 
     def lend(self) -> Connection | None:
@@ -71,12 +75,13 @@ class KeptReadConnections:
             return None
         connection: Connection | None = getattr(local, "connection", None)
         if connection is None or connection.closed:
+            self._close_orphans()
             connection = self._engine.connect()
             with self._lock:
                 if self._closed:
                     connection.close()
                     return None
-                self._open.append(connection)
+                self._open[connection] = threading.current_thread()
             local.connection = connection
         local.busy = True
         return connection
@@ -86,15 +91,29 @@ class KeptReadConnections:
         if broken:  # not reused: a connection that failed to begin or to end its transaction
             self._local.connection = None
             with self._lock:
-                if connection in self._open:
-                    self._open.remove(connection)
+                self._open.pop(connection, None)
+            connection.close()
+
+    def kept(self) -> int:
+        """How many connections are kept (one per thread that read and has not ended, at most
+        one more per thread ended since the last new one)."""
+        with self._lock:
+            return len(self._open)
+
+    def _close_orphans(self) -> None:
+        """Close the connections kept for threads that have ended: nothing can use them again."""
+        with self._lock:
+            orphans = [conn for conn, thread in self._open.items() if not thread.is_alive()]
+            for connection in orphans:
+                del self._open[connection]
+        for connection in orphans:
             connection.close()
 
     def close(self) -> None:
         """Close every thread's kept connection (the database is being closed)."""
         with self._lock:
             self._closed = True
-            connections, self._open = self._open, []
+            connections, self._open = list(self._open), {}
         for connection in connections:
             connection.close()
 

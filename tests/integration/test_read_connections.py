@@ -43,6 +43,28 @@ def test_each_thread_has_its_own_kept_connection(sqlite_db: SqlDatabase) -> None
     assert seen[0] != _connection_id(sqlite_db)
 
 
+def test_threads_that_ended_give_their_kept_connections_back(sqlite_db: SqlDatabase) -> None:
+    # The window's jobs read on threads that come and go: more of them than the pool holds
+    # (5 + 10 overflow) must not run it dry, and what is kept stays one per live thread.
+    seed(sqlite_db)
+    found: list[bool] = []
+    for _ in range(40):
+        worker = threading.Thread(target=lambda: found.append(_reads_a_party(sqlite_db)))
+        worker.start()
+        worker.join(timeout=20)
+        assert not worker.is_alive(), "a reading thread waited for a pooled connection"
+    assert found == [True] * 40
+    assert _reads_a_party(sqlite_db)
+    kept = sqlite_db._kept
+    assert kept is not None
+    assert kept.kept() <= 2  # this thread's, and the last worker's until the next new one
+
+
+def _reads_a_party(db: SqlDatabase) -> bool:
+    with db.reader() as uow:
+        return uow.parties.get("SG1") is not None
+
+
 def test_a_kept_connection_sees_what_was_committed_since_its_last_read(
     sqlite_db: SqlDatabase,
 ) -> None:
