@@ -33,7 +33,8 @@ def test_a_signature_holds_for_the_data_signed_and_nothing_else(tmp_path: Path) 
     assert not verify_signature(key.public_key, b"kit contents!", signature)
     other = DeskKey.load_or_create(tmp_path / "other")
     assert not verify_signature(other.public_key, b"kit contents", signature)
-    assert not verify_signature(key.public_key, b"kit contents", signature[:-1] + b"\0")
+    flipped = signature[:-1] + bytes([signature[-1] ^ 1])  # one bit of the signature changed
+    assert not verify_signature(key.public_key, b"kit contents", flipped)
 
 
 def test_a_key_file_others_can_read_is_made_owner_only(tmp_path: Path) -> None:

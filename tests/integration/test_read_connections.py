@@ -36,11 +36,22 @@ def test_a_read_inside_a_read_gets_a_connection_of_its_own(sqlite_db: SqlDatabas
 
 def test_each_thread_has_its_own_kept_connection(sqlite_db: SqlDatabase) -> None:
     seen: list[int] = []
-    worker = threading.Thread(target=lambda: seen.append(_connection_id(sqlite_db)))
+    done = threading.Event()
+
+    def read_then_wait() -> None:
+        seen.append(_connection_id(sqlite_db))
+        done.wait(timeout=20)  # alive, so its connection stays kept (and its id not reused)
+
+    worker = threading.Thread(target=read_then_wait)
     worker.start()
-    worker.join()
-    assert seen
-    assert seen[0] != _connection_id(sqlite_db)
+    try:
+        while not seen and worker.is_alive():
+            worker.join(timeout=0.01)
+        assert seen
+        assert seen[0] != _connection_id(sqlite_db)
+    finally:
+        done.set()
+        worker.join()
 
 
 def test_threads_that_ended_give_their_kept_connections_back(sqlite_db: SqlDatabase) -> None:
