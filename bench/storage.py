@@ -55,7 +55,6 @@ from bench.dataset import (
 from bench.report import Row, Section, ms, percentile, ratio, verdict
 from domain.csvio import CsvKind
 from domain.decision import Decision
-from domain.numbers import ZERO, exact
 from domain.model import (
     AiaCertification,
     CountrySetting,
@@ -68,6 +67,7 @@ from domain.model import (
     Product,
     Standing,
 )
+from domain.numbers import ZERO, exact
 from domain.rules.engine import evaluate
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 from domain.services.orders import build_context, check_order
