@@ -12,6 +12,7 @@ import os
 import sys
 from collections.abc import Callable, Sequence
 from datetime import date
+from decimal import Decimal
 from importlib import metadata
 from typing import Any
 
@@ -33,6 +34,7 @@ from domain.classification import (
 )
 from domain.errors import DomainError, EnvironmentFaultError
 from domain.figures import fmt_tpp
+from domain.numbers import exact
 from domain.ports import Clock
 
 log = logging.getLogger("diffusion_desk.cli")
@@ -61,6 +63,17 @@ def _non_negative(text: str) -> float:
     except ValueError:
         raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number") from None
     if value != value or value in (float("inf"), float("-inf")) or value < 0:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number ≥ 0")
+    return value
+
+
+def _tpp(text: str) -> Decimal:
+    """A TPP figure given on the command line, exact to its last digit."""
+    try:
+        value = exact(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number") from None
+    if value < 0:
         raise argparse.ArgumentTypeError(f"invalid number {text!r}: expected a number ≥ 0")
     return value
 
@@ -121,7 +134,7 @@ def build_parser() -> argparse.ArgumentParser:
         ),
     )
     source = classify.add_mutually_exclusive_group(required=True)
-    source.add_argument("--tpp", type=_non_negative, help="total processing performance per IC")
+    source.add_argument("--tpp", type=_tpp, help="total processing performance per IC")
     source.add_argument(
         "--rate",
         action="append",
@@ -157,7 +170,7 @@ def build_parser() -> argparse.ArgumentParser:
         "rulesets", parents=[common], help="ruleset versions with effective dates and notes"
     )
     add_record_commands(commands, common, iso_date=_iso_date)
-    add_document_commands(commands, common, iso_date=_iso_date, non_negative=_non_negative)
+    add_document_commands(commands, common, iso_date=_iso_date, tpp=_tpp)
     add_screening_commands(commands, common)
     add_screen_commands(commands, common)
     add_kit_commands(commands, common)

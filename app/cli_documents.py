@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 from collections.abc import Callable
+from decimal import Decimal
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -46,7 +47,7 @@ def add_document_commands(
     common: argparse.ArgumentParser,
     *,
     iso_date: Callable[[str], Any],
-    non_negative: Callable[[str], float],
+    tpp: Callable[[str], Decimal],
 ) -> None:
     signer_help = 'a signature block, "Name, Title" (repeatable; default: one blank block)'
 
@@ -147,7 +148,7 @@ def add_document_commands(
     )
     returned.add_argument(
         "--prior-receipts",
-        type=non_negative,
+        type=tpp,
         metavar="TPP",
         help="LPP: the prior receipts the signer declared (default: those on file)",
     )

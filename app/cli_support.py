@@ -7,12 +7,14 @@ import json
 import logging
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from typing import TYPE_CHECKING, TextIO
 
 from app.wiring import default_actor
 from domain.errors import EnvironmentFaultError
 from domain.model import ref_looked_up
+from domain.numbers import json_number
 from domain.ports import Clock
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 
@@ -107,8 +109,14 @@ class Run:
             write_anchor(db, actor=self.actor, clock=self.clock)
 
 
+def _json_default(value: object) -> object:
+    if isinstance(value, Decimal):
+        return json_number(value)  # exact TPP figures: see domain.numbers
+    raise TypeError(f"Object of type {type(value).__name__} is not JSON serializable")
+
+
 def emit_json(document: object, out: TextIO) -> None:
-    out.write(json.dumps(document, ensure_ascii=False))
+    out.write(json.dumps(document, ensure_ascii=False, default=_json_default))
     out.write("\n")
 
 

@@ -26,6 +26,7 @@ from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime, timedelta
+from decimal import Decimal
 from itertools import accumulate
 from pathlib import Path
 from typing import Any
@@ -62,6 +63,7 @@ from domain.model import (
     Standing,
     VeuStatus,
 )
+from domain.numbers import ZERO
 from domain.rules.engine import evaluate
 from domain.ruleset import Ruleset, RulesetCatalog, load_shipped_rulesets
 from domain.text import party_search_text
@@ -250,7 +252,7 @@ class _Paperwork:
     aia: dict[str, list[AiaCertification]] = field(default_factory=dict)
     lpp: dict[tuple[str, int], LppCertification] = field(default_factory=dict)
     licenses: dict[str, list[License]] = field(default_factory=dict)
-    footprints: dict[str, dict[str, float]] = field(default_factory=dict)
+    footprints: dict[str, dict[str, Decimal]] = field(default_factory=dict)
     countries: dict[str, CountrySetting] = field(default_factory=dict)
 
 
@@ -285,7 +287,7 @@ def _paperwork(
                         year=year,
                         signed_on=date(year, 1, 2) + timedelta(days=rng.randrange(0, 45)),
                         signer="Managing Director",
-                        prior_receipts_tpp=float(rng.choice((0, 0, 0, 16, 64, 256)) * h100),
+                        prior_receipts_tpp=rng.choice((0, 0, 0, 16, 64, 256)) * h100,
                     )
             if rng.random() < 0.02:
                 number = f"D{len(papers.licenses) + 1_300_000}"
@@ -295,28 +297,32 @@ def _paperwork(
                         party_ref=party.ref,
                         destination=party.country,
                         covers=LicenseCovers.A_LEVEL,
-                        tpp=float(rng.choice((200, 500, 1_000, 2_000)) * h100),
+                        tpp=rng.choice((200, 500, 1_000, 2_000)) * h100,
                         valid_from=date(2025, 3, 3),
                         valid_to=date(2027, 2, 26),
                     )
                 ]
         if party.veu is VeuStatus.UVEU:
             # Mostly at home and in Tier 1; small Tier 2 sites, inside the per-country share.
-            home = rng.randrange(800, 1_600) * 1_000_000.0
+            home = Decimal(rng.randrange(800, 1_600) * 1_000_000)
             sites = {"US": home}
             for country in rng.sample(["DE", "JP", "GB", "FR", "CA", "KR"], 3):
-                sites[country] = rng.randrange(50, 200) * 1_000_000.0
+                sites[country] = Decimal(rng.randrange(50, 200) * 1_000_000)
             for country in rng.sample(["SG", "MY", "IN", "AE"], 2):
-                sites[country] = rng.randrange(10, 60) * 1_000_000.0
+                sites[country] = Decimal(rng.randrange(10, 60) * 1_000_000)
             papers.footprints[party.ref] = sites
         elif party.veu is VeuStatus.NVEU and party.veu_country is not None:
-            papers.footprints[party.ref] = {party.veu_country: rng.randrange(50, 400) * 1_000_000.0}
+            papers.footprints[party.ref] = {
+                party.veu_country: Decimal(rng.randrange(50, 400) * 1_000_000)
+            }
     allocation = ruleset.country_allocation.tpp
     for country, _ in sorted(_TIER2_WEIGHTS.items()):
         papers.countries[country] = CountrySetting(
             country=country,
             g2g_agreement=country in ("AE", "SA"),
-            external_allocation_used_tpp=round(allocation * rng.uniform(0.05, 0.7), -6),
+            external_allocation_used_tpp=round(
+                allocation * Decimal(rng.randrange(5, 70)) / 100, -6
+            ),
         )
     return papers
 
@@ -374,16 +380,16 @@ def _lines(rng: random.Random, mix: Mix, count: int, tier: int) -> tuple[OrderLi
 class _Ledgers:
     """The running balances (the ledger_balances table), plus VEU shipments by party."""
 
-    balances: dict[str, float] = field(default_factory=dict)
-    veu: dict[str, dict[str, float]] = field(default_factory=dict)
+    balances: dict[str, Decimal] = field(default_factory=dict)
+    veu: dict[str, dict[str, Decimal]] = field(default_factory=dict)
 
-    def add(self, items: Sequence[Consumption], sign: float) -> None:
+    def add(self, items: Sequence[Consumption], sign: int) -> None:
         for item in items:
             key = balance_key(item)
-            self.balances[key] = self.balances.get(key, 0.0) + sign * item.tpp
+            self.balances[key] = self.balances.get(key, ZERO) + sign * item.tpp
             if item.ledger is Ledger.VEU and item.party_ref and item.country:
                 sites = self.veu.setdefault(item.party_ref, {})
-                sites[item.country] = sites.get(item.country, 0.0) + sign * item.tpp
+                sites[item.country] = sites.get(item.country, ZERO) + sign * item.tpp
 
 
 def _latest_aia(certifications: list[AiaCertification], day: date) -> AiaCertification | None:
@@ -405,23 +411,23 @@ def _context(
     year = order.date.year
     footprint = dict(papers.footprints.get(ref, {}))
     for country, tpp in ledgers.veu.get(ref, {}).items():
-        footprint[country] = footprint.get(country, 0.0) + tpp
+        footprint[country] = footprint.get(country, ZERO) + tpp
     balances = ledgers.balances
     licenses = tuple(
         licence.model_copy(
-            update={"used_tpp": max(balances.get(f"license|{licence.number}", 0), 0)}
+            update={"used_tpp": max(balances.get(f"license|{licence.number}", ZERO), ZERO)}
         )
         for licence in papers.licenses.get(ref, ())
     )
     destination = order.destination or consignee.country
     setting = papers.countries.get(destination) or CountrySetting.model_construct(
-        country=destination, g2g_agreement=False, external_allocation_used_tpp=0.0
+        country=destination, g2g_agreement=False, external_allocation_used_tpp=ZERO
     )
-    used = max(balances.get(f"country|{destination}", 0.0), 0.0)
+    used = max(balances.get(f"country|{destination}", ZERO), ZERO)
     standing = Standing.model_construct(
-        lpp_shipped_tpp=max(balances.get(f"lpp|{ref}|{year}", 0.0), 0.0),
-        aia_cumulative_tpp=max(balances.get(f"aia|{ref}", 0.0), 0.0),
-        veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
+        lpp_shipped_tpp=max(balances.get(f"lpp|{ref}|{year}", ZERO), ZERO),
+        aia_cumulative_tpp=max(balances.get(f"aia|{ref}", ZERO), ZERO),
+        veu_footprint={country: max(tpp, ZERO) for country, tpp in footprint.items()},
         aia_certification=_latest_aia(papers.aia.get(ref, []), order.date),
         lpp_certification=papers.lpp.get((ref, year)),
         licenses=licenses,
@@ -542,7 +548,7 @@ class _Writer:
     def ledger(
         self, decision_id: int, items: Sequence[Consumption], at: datetime, released: bool
     ) -> None:
-        sign = -1.0 if released else 1.0
+        sign = -1 if released else 1
         for item in items:
             self.rows["ledger_entries"].append(
                 (
@@ -902,7 +908,7 @@ def _order_rows(
     parties: dict[str, Party],
     product_ids: dict[str, int],
     party_ids: dict[str, int],
-    decided: tuple[str, float, bool] | None,
+    decided: tuple[str, Decimal, bool] | None,
 ) -> None:
     consignee = parties[order.consignee_ref]
     writer.rows["orders"].append(
@@ -956,23 +962,23 @@ def _history_order(
     )
     officer = OFFICERS[order_id % len(OFFICERS)]
     recorded = writer.decide(order_id, order.ref, decision, at, officer, None)
-    ledgers.add(decision.consumption, 1.0)
+    ledgers.add(decision.consumption, 1)
     draw = rng.random()
     cancelled = False
     if draw < 0.01:
         # Re-checked the next day: the first decision's consumption is released, the order
         # judged again against the standing without it.
-        ledgers.add(decision.consumption, -1.0)
+        ledgers.add(decision.consumption, -1)
         decision = decide()
         recorded = writer.decide(
             order_id, order.ref, decision, at + timedelta(days=1), officer, recorded
         )
-        ledgers.add(decision.consumption, 1.0)
+        ledgers.add(decision.consumption, 1)
     elif draw < 0.03:
         cancelled = True
         when = at + timedelta(days=2)
         writer.ledger(recorded[0], decision.consumption, when, released=True)
-        ledgers.add(decision.consumption, -1.0)
+        ledgers.add(decision.consumption, -1)
         writer.audit(
             when,
             officer,
@@ -1000,7 +1006,7 @@ def _history_order(
 
 
 def _insert_balances(
-    connection: sqlite3.Connection, balances: dict[str, float], columns: set[str]
+    connection: sqlite3.Connection, balances: dict[str, Decimal], columns: set[str]
 ) -> None:
     if "party_ref" in columns:
         connection.executemany(

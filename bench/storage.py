@@ -67,6 +67,7 @@ from domain.model import (
     Product,
     Standing,
 )
+from domain.numbers import ZERO, exact
 from domain.rules.engine import evaluate
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets
 from domain.services.orders import build_context, check_order
@@ -196,7 +197,7 @@ class RawReads:
     parties: dict[int, tuple[Any, ...]]
     footprint: list[tuple[Any, ...]]
     licenses: list[tuple[Any, ...]]
-    balances: dict[str, float]
+    balances: dict[str, Any]
     country: tuple[Any, ...] | None
     aia: list[tuple[Any, ...]]
     lpp: tuple[Any, ...] | None
@@ -288,13 +289,13 @@ def raw_context(reads: RawReads) -> tuple[Order, EvaluationContext]:
     ref = consignee.ref
     balances = reads.balances
     prefix = f"veu|{ref}|"
-    footprint = dict(reads.footprint)
+    footprint = {country: exact(tpp) for country, tpp in dict(reads.footprint).items()}
     for key, tpp in balances.items():
         if key.startswith(prefix) and tpp:
             country = key.removeprefix(prefix)
-            footprint[country] = footprint.get(country, 0.0) + tpp
+            footprint[country] = footprint.get(country, ZERO) + exact(tpp)
     where = destination or consignee.country
-    used = float(balances.get(f"country|{where}") or 0.0)
+    used = exact(balances.get(f"country|{where}") or 0)
     setting = reads.country
     aia = [
         AiaCertification(
@@ -320,9 +321,9 @@ def raw_context(reads: RawReads) -> tuple[Order, EvaluationContext]:
         )
     signed_by_then = [item for item in aia if item.signed_on <= order.date] or aia
     standing = Standing(
-        lpp_shipped_tpp=max(float(balances.get(f"lpp|{ref}|{order.date.year}") or 0.0), 0.0),
-        aia_cumulative_tpp=max(float(balances.get(f"aia|{ref}") or 0.0), 0.0),
-        veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
+        lpp_shipped_tpp=max(exact(balances.get(f"lpp|{ref}|{order.date.year}") or 0), ZERO),
+        aia_cumulative_tpp=max(exact(balances.get(f"aia|{ref}") or 0), ZERO),
+        veu_footprint={country: max(tpp, ZERO) for country, tpp in footprint.items()},
         aia_certification=max(signed_by_then, key=lambda item: item.signed_on, default=None),
         lpp_certification=lpp,
         licenses=tuple(
@@ -332,7 +333,7 @@ def raw_context(reads: RawReads) -> tuple[Order, EvaluationContext]:
                 destination=licence_destination,
                 covers=covers,
                 tpp=tpp,
-                used_tpp=max(float(balances.get(f"license|{number}") or 0.0), 0.0),
+                used_tpp=max(exact(balances.get(f"license|{number}") or 0), ZERO),
                 valid_from=date.fromisoformat(valid_from),
                 valid_to=date.fromisoformat(valid_to),
             )
@@ -347,8 +348,8 @@ def raw_context(reads: RawReads) -> tuple[Order, EvaluationContext]:
         country=CountrySetting(
             country=where,
             g2g_agreement=bool(setting[0]) if setting else False,
-            external_allocation_used_tpp=setting[1] if setting else 0.0,
-            our_allocation_used_tpp=max(used, 0.0),
+            external_allocation_used_tpp=setting[1] if setting else ZERO,
+            our_allocation_used_tpp=max(used, ZERO),
         ),
     )
     return order, context

@@ -13,11 +13,13 @@ import inspect
 import json
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from decimal import Decimal
 from typing import Any, Final, TypedDict
 
 from pydantic import BaseModel
 
 from domain.frozen import Frozen
+from domain.numbers import json_number
 
 GENESIS_HASH = "0" * 64
 
@@ -49,6 +51,8 @@ def _default(value: object) -> object:
         return value.isoformat()
     if isinstance(value, BaseModel):
         return value.model_dump(mode="json")
+    if isinstance(value, Decimal):
+        return json_number(value)
     raise TypeError(f"cannot hash a value of type {type(value).__name__}")
 
 

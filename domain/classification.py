@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated
 
@@ -16,7 +17,7 @@ from pydantic import Field
 from domain.errors import ClassificationInputError
 from domain.figures import fmt_limit, fmt_number, fmt_operations, fmt_tpp
 from domain.frozen import Frozen, Strict
-from domain.numbers import NonNegative, Positive
+from domain.numbers import Exact, ExactNonNegative, Positive
 from domain.ruleset import Ic3A090, ModelWeights
 
 
@@ -31,12 +32,12 @@ class Level(StrEnum):
 class Rate(Frozen):
     """One datasheet peak rate: TOPS (or TFLOPS) at a bit length, dense unless marked sparse."""
 
-    tops: NonNegative
+    tops: ExactNonNegative
     bits: Annotated[int, Field(gt=0, le=512)]
     sparse: bool = False
 
     @property
-    def tpp(self) -> float:
+    def tpp(self) -> Decimal:
         # Sparsity never counts: a sparse-only figure is halved to its dense equivalent.
         dense = self.tops / 2 if self.sparse else self.tops
         return dense * self.bits
@@ -58,10 +59,10 @@ def parse_rate(text: str) -> Rate:
     tops, bits, mode = match.groups()
     if int(bits) == 0:
         raise ClassificationInputError(f"rate {text!r}: the bit length must be at least 1")
-    return Rate(tops=float(tops), bits=int(bits), sparse=(mode or "").lower() == "sparse")
+    return Rate(tops=Decimal(tops), bits=int(bits), sparse=(mode or "").lower() == "sparse")
 
 
-def tpp_from_rates(rates: Sequence[Rate]) -> float:
+def tpp_from_rates(rates: Sequence[Rate]) -> Decimal:
     """TPP from datasheet rates: the largest rate × bit length (rules.md 1.1)."""
     if not rates:
         raise ClassificationInputError("at least one rate (TOPS:BITS) is needed to compute TPP")
@@ -71,7 +72,7 @@ def tpp_from_rates(rates: Sequence[Rate]) -> float:
 class ItemFigures(Strict):
     """What the officer knows about an IC, board or system."""
 
-    tpp: NonNegative
+    tpp: ExactNonNegative
     die_area_mm2: Positive | None = None
     datacenter: bool = True
     ics_per_unit: Annotated[int, Field(ge=1)] = 1
@@ -86,13 +87,13 @@ class ItemFigures(Strict):
 class Classification(Frozen):
     """The ECCN of an item, with the figures and the reason behind it."""
 
-    tpp: float
+    tpp: Exact
     performance_density: float | None
     eccn: str | None
     paragraph: str | None
     ic_paragraph: str | None
     datacenter: bool
-    unit_tpp: float
+    unit_tpp: Exact
     ics_per_unit: int
     level: Level
     reason: str
@@ -110,7 +111,7 @@ def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
     """
     tpp = figures.tpp
     area = figures.die_area_mm2
-    pd = tpp / area if area else None
+    pd = float(tpp) / area if area else None
     paragraph: str | None
     if not figures.datacenter:
         if tpp >= thresholds.non_datacenter_a_min_tpp:
@@ -165,10 +166,10 @@ def classify_item(figures: ItemFigures, thresholds: Ic3A090) -> Classification:
     )
 
 
-def _density_paragraph(tpp: float, pd: float, t: Ic3A090) -> tuple[str | None, str]:
+def _density_paragraph(tpp: Decimal, pd: float, t: Ic3A090) -> tuple[str | None, str]:
     # .a is tested before .b (rules.md 1.2). Every figure prints with the precision that keeps
     # it on the right side of the limits beside it.
-    def tpp_text(*limits: float) -> str:
+    def tpp_text(*limits: Decimal) -> str:
         return fmt_tpp(tpp, *limits)
 
     def pd_text(*limits: float) -> str:

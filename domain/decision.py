@@ -10,9 +10,10 @@ from pydantic import Field
 
 from domain.frozen import Frozen
 from domain.labelled import Labelled
+from domain.numbers import ZERO, Exact, ExactFigure
 from domain.rules.codes import FindingCode
 
-FigureValue = float | int | str | bool | None | list[str]
+FigureValue = ExactFigure | float | int | str | bool | None | list[str]
 
 
 class Outcome(Labelled):
@@ -88,8 +89,8 @@ class LineResult(Frozen):
     eccn: str | None
     paragraph: str | None
     part: Part
-    unit_tpp: float | None
-    line_tpp: float | None
+    unit_tpp: Exact | None
+    line_tpp: Exact | None
     reason: str
 
 
@@ -98,7 +99,7 @@ class PartResult(Frozen):
 
     part: Part
     outcome: Outcome
-    tpp: float = 0
+    tpp: Exact = ZERO
     authorization: Authorization | None = None
 
 
@@ -120,7 +121,7 @@ class Consumption(Frozen):
     year: int | None = None
     country: str | None = None
     license_number: str | None = None
-    tpp: float
+    tpp: Exact
 
 
 class Decision(Frozen):
@@ -136,7 +137,7 @@ class Decision(Frozen):
     kept it); ``audit verify`` recomputes it from the file."""
     destination: str
     destination_tier: int
-    a_level_tpp: float
+    a_level_tpp: Exact
     lines: tuple[LineResult, ...]
     parts: tuple[PartResult, ...]
     findings: tuple[Finding, ...]

@@ -18,6 +18,7 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from decimal import Decimal
 from importlib import resources
 from typing import TypeVar
 
@@ -79,7 +80,7 @@ def _records(kind: CsvKind, of: type[RecordT]) -> tuple[RecordT, ...]:
 
 # -- products (datasheet figures, rules.md 1.4; kept in domain/data/demo_products.csv) -------
 
-H100_TPP = 15_832.0
+H100_TPP = Decimal(15_832)
 H100_DIE_MM2 = 814.0
 SERVER_ICS = 8
 SERVER_TPP = H100_TPP * SERVER_ICS
@@ -319,10 +320,10 @@ def _resolution(day: date, note: str) -> RedFlagResolution:
 class _Figures:
     """Ruleset figures the scenarios are sized from."""
 
-    lpp_limit: float
-    aia_submission_from: float
-    allocation: float
-    first_quarter_cap: float
+    lpp_limit: Decimal
+    aia_submission_from: Decimal
+    allocation: Decimal
+    first_quarter_cap: Decimal
     tier2_share: float
     cambodia_tier2_from: date
 
@@ -342,7 +343,7 @@ def _figures(catalog: RulesetCatalog) -> _Figures:
     )
 
 
-def _servers_over(tpp: float) -> int:
+def _servers_over(tpp: Decimal) -> int:
     """The fewest servers whose TPP passes ``tpp``."""
     return int(tpp // SERVER_TPP) + 1
 
@@ -787,7 +788,7 @@ def replay(dataset: DemoDataset, catalog: RulesetCatalog) -> list[Decision]:
     licences: dict[str, list[License]] = {}
     for licence in dataset.licenses:
         licences.setdefault(licence.party_ref, []).append(licence)
-    footprints: dict[str, dict[str, float]] = {}
+    footprints: dict[str, dict[str, Decimal]] = {}
     for footprint in dataset.footprints:
         footprints.setdefault(footprint.party_ref, {})[footprint.country] = footprint.installed_tpp
     countries = {setting.country: setting for setting in dataset.countries}

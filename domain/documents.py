@@ -20,6 +20,7 @@ from domain.courtesy import CourtesyTranslation
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.labelled import Labelled
+from domain.numbers import Exact
 
 PageSize = Literal["A4", "Letter"]
 
@@ -146,8 +147,8 @@ class LppCertificationView(Frozen):
     consignee: PartyBlock
     title: str
     year: int
-    limit_tpp: float
-    prior_receipts_tpp: float | None
+    limit_tpp: Exact
+    prior_receipts_tpp: Exact | None
     """The prior receipts on file for the year; None when the signer fills them in."""
     statements: tuple[str, ...]
     """The certification's statements, figures filled in."""
@@ -242,8 +243,8 @@ class ShipmentNoticeView(Frozen):
 
 class QuotaRow(Frozen):
     label: str
-    used_tpp: float
-    limit_tpp: float
+    used_tpp: Exact
+    limit_tpp: Exact
     detail: str = ""
     bound: Literal["max", "min"] = "max"
     """"max": the limit caps what is used; "min": the figure must reach at least the limit

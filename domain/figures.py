@@ -10,38 +10,50 @@ from __future__ import annotations
 
 import math
 from collections.abc import Callable, Iterable
+from decimal import Decimal
 
 _MAX_DECIMALS = 12
 
 
+Figure = Decimal | float
+"""A figure to print: an exact TPP (``Decimal``) or a measured ratio (``float``)."""
+
+
 def _distinct(
-    value: float, limits: Iterable[float], render: Callable[[float, int], str], start: int
+    value: Figure, limits: Iterable[Figure], render: Callable[[Figure, int], str], start: int
 ) -> str:
     limits = tuple(limits)
     for digits in range(start, _MAX_DECIMALS + 1):
         text = render(value, digits)
         if all(value == limit or text != render(limit, digits) for limit in limits):
             return text
-    return repr(value)
+    return str(value)
 
 
-def fmt_tpp(value: float, *limits: float) -> str:
+def _whole(value: Figure) -> bool:
+    if isinstance(value, Decimal):
+        return value == value.to_integral_value()
+    return float(value).is_integer()
+
+
+def fmt_tpp(value: Figure, *limits: Figure) -> str:
     """A TPP figure as an officer reads it: 26,900,000 (a fraction only where there is one,
-    with as many digits as it takes to differ from each of ``limits``)."""
-    if float(value).is_integer():
+    with as many digits as it takes to differ from each of ``limits``). Exact to the last
+    unit, however large."""
+    if _whole(value):
         return f"{value:,.0f}"
     return _distinct(value, limits, lambda number, digits: f"{number:,.{digits}f}", 1)
 
 
-def fmt_number(value: float, *limits: float, decimals: int = 2) -> str:
+def fmt_number(value: Figure, *limits: Figure, decimals: int = 2) -> str:
     """A plain figure (a performance density) with at least ``decimals`` decimals, more where
     it would otherwise print equal to one of ``limits``."""
     return _distinct(value, limits, lambda number, digits: f"{number:,.{digits}f}", decimals)
 
 
-def fmt_limit(value: float) -> str:
+def fmt_limit(value: Figure) -> str:
     """A limit as the ruleset states it: 5.92, 4,800."""
-    return f"{value:,.0f}" if float(value).is_integer() else f"{value:,}"
+    return f"{value:,.0f}" if _whole(value) else f"{value:,}"
 
 
 def fmt_share(value: float, *limits: float) -> str:
@@ -55,7 +67,7 @@ def fmt_operations(value: float, *limits: float) -> str:
     return _distinct(value, limits, lambda number, digits: f"{number:.{digits}g}", 3)
 
 
-def fmt_units_over(over_tpp: float, unit_tpp: float, product_name: str) -> str:
+def fmt_units_over(over_tpp: Decimal, unit_tpp: Decimal, product_name: str) -> str:
     """ " (about 219 units of NVIDIA H100 SXM too many)", or "" without a unit figure."""
     if unit_tpp <= 0:
         return ""

@@ -9,11 +9,13 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import date
+from decimal import Decimal
 from functools import lru_cache
 from typing import Any, TypeVar
 
 from domain.decision import Consumption, Ledger
 from domain.model import CountrySetting, License, Standing
+from domain.numbers import ZERO, exact
 
 _T = TypeVar("_T")
 
@@ -22,24 +24,24 @@ _T = TypeVar("_T")
 class LedgerBook:
     """Consumption recorded so far, keyed the way the rules count it."""
 
-    lpp: Mapping[tuple[str, int], float] = field(default_factory=dict)
-    aia: Mapping[str, float] = field(default_factory=dict)
-    veu: Mapping[tuple[str, str], float] = field(default_factory=dict)
-    license: Mapping[str, float] = field(default_factory=dict)
-    country_allocation: Mapping[str, float] = field(default_factory=dict)
+    lpp: Mapping[tuple[str, int], Decimal] = field(default_factory=dict)
+    aia: Mapping[str, Decimal] = field(default_factory=dict)
+    veu: Mapping[tuple[str, str], Decimal] = field(default_factory=dict)
+    license: Mapping[str, Decimal] = field(default_factory=dict)
+    country_allocation: Mapping[str, Decimal] = field(default_factory=dict)
 
     def record(self, consumption: Iterable[Consumption]) -> LedgerBook:
         """A new book with ``consumption`` added."""
         # One book per ledger, named as the ledger (``Ledger.LPP.value`` is "lpp"), keyed by
         # the parts it is counted by: a tuple, or the one part alone.
-        books: dict[Ledger, dict[Any, float]] = {}
+        books: dict[Ledger, dict[Any, Decimal]] = {}
         for item in consumption:
             book = books.get(item.ledger)
             if book is None:
                 book = books[item.ledger] = dict(getattr(self, item.ledger.value))
             parts = tuple(_required(getattr(item, name)) for name in _COUNTED_BY[item.ledger])
             key = parts if len(parts) > 1 else parts[0]
-            book[key] = book.get(key, 0.0) + item.tpp
+            book[key] = book.get(key, ZERO) + item.tpp
         return replace(self, **{ledger.value: book for ledger, book in books.items()})
 
     def release(self, consumption: Iterable[Consumption]) -> LedgerBook:
@@ -52,7 +54,7 @@ class LedgerBook:
         on: date,
         *,
         base: Standing | None = None,
-        external_footprint: Mapping[str, float] | None = None,
+        external_footprint: Mapping[str, Decimal] | None = None,
     ) -> Standing:
         """The standing of ``party_ref`` for an order dated ``on``.
 
@@ -60,18 +62,18 @@ class LedgerBook:
         ``external_footprint`` the VEU installed base from sources other than our shipments.
         """
         base = base or Standing()
-        footprint = dict(external_footprint or {})
+        footprint = {country: exact(tpp) for country, tpp in (external_footprint or {}).items()}
         for (ref, country), tpp in self.veu.items():
             if ref == party_ref:
-                footprint[country] = footprint.get(country, 0.0) + tpp
+                footprint[country] = footprint.get(country, ZERO) + tpp
         licenses = tuple(
-            _with_usage(licence, licence.used_tpp + self.license.get(licence.number, 0.0))
+            _with_usage(licence, licence.used_tpp + self.license.get(licence.number, ZERO))
             for licence in base.licenses
         )
         return base.model_copy(
             update={
-                "lpp_shipped_tpp": self.lpp.get((party_ref, on.year), 0.0),
-                "aia_cumulative_tpp": self.aia.get(party_ref, 0.0),
+                "lpp_shipped_tpp": self.lpp.get((party_ref, on.year), ZERO),
+                "aia_cumulative_tpp": self.aia.get(party_ref, ZERO),
                 "veu_footprint": footprint,
                 "licenses": licenses,
             }
@@ -80,7 +82,7 @@ class LedgerBook:
     def country(self, setting: CountrySetting) -> CountrySetting:
         """The destination's setting with our own licensed use filled in."""
         return setting.model_copy(
-            update={"our_allocation_used_tpp": self.country_allocation.get(setting.country, 0.0)}
+            update={"our_allocation_used_tpp": self.country_allocation.get(setting.country, ZERO)}
         )
 
 
@@ -180,5 +182,5 @@ def _required(value: _T | None) -> _T:
     return value
 
 
-def _with_usage(licence: License, used: float) -> License:
+def _with_usage(licence: License, used: Decimal) -> License:
     return licence.model_copy(update={"used_tpp": used})

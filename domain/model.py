@@ -10,6 +10,7 @@ import re
 import unicodedata
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from enum import StrEnum
 from typing import Annotated, Any
 
@@ -22,7 +23,7 @@ from pydantic import (
 from domain.countries import CountryCode
 from domain.frozen import Strict
 from domain.lookalike import hidden_character, without_hidden
-from domain.numbers import NonNegative, Positive
+from domain.numbers import ZERO, ExactNonNegative, ExactPositive
 from domain.screening.results import ScreeningState
 
 MAX_QUANTITY = 1_000_000_000
@@ -100,8 +101,8 @@ ListedName = Annotated[
 ]
 """A name kept in a list (aliases, signers): ``;`` separates list items in CSV files."""
 OptionalText = Annotated[str, StringConstraints(strip_whitespace=True, max_length=300)]
-Tpp = NonNegative
-PositiveTpp = Positive
+Tpp = ExactNonNegative
+PositiveTpp = ExactPositive
 
 
 class Role(StrEnum):
@@ -306,7 +307,7 @@ class LppCertification(Strict):
     year: Annotated[int, Field(ge=2000, le=2200)]
     signed_on: date
     signer: OptionalText = ""
-    prior_receipts_tpp: Tpp = 0.0
+    prior_receipts_tpp: Tpp = ZERO
     revoked_on: date | None = None
 
     @model_validator(mode="after")
@@ -334,9 +335,9 @@ class License(Strict):
     party_ref: Ref
     destination: CountryCode
     covers: LicenseCovers
-    tpp: Tpp = 0.0
+    tpp: Tpp = ZERO
     """Authorized a-level TPP (not used for model weights)."""
-    used_tpp: Tpp = 0.0
+    used_tpp: Tpp = ZERO
     valid_from: date
     valid_to: date
 
@@ -347,8 +348,8 @@ class License(Strict):
         return self
 
     @property
-    def remaining_tpp(self) -> float:
-        return max(self.tpp - self.used_tpp, 0.0)
+    def remaining_tpp(self) -> Decimal:
+        return max(self.tpp - self.used_tpp, ZERO)
 
     def valid_on(self, day: date) -> bool:
         return self.valid_from <= day <= self.valid_to
@@ -367,13 +368,13 @@ class CountrySetting(Strict):
 
     country: CountryCode
     g2g_agreement: bool = False
-    external_allocation_used_tpp: Tpp = 0.0
+    external_allocation_used_tpp: Tpp = ZERO
     """Allocation used by other exporters, as reported."""
-    our_allocation_used_tpp: Tpp = 0.0
+    our_allocation_used_tpp: Tpp = ZERO
     """Allocation used by our own licensed shipments."""
 
     @property
-    def allocation_used_tpp(self) -> float:
+    def allocation_used_tpp(self) -> Decimal:
         return self.external_allocation_used_tpp + self.our_allocation_used_tpp
 
 
@@ -385,8 +386,8 @@ class Standing(Strict):
     earlier VEU shipments.
     """
 
-    lpp_shipped_tpp: Tpp = 0.0
-    aia_cumulative_tpp: Tpp = 0.0
+    lpp_shipped_tpp: Tpp = ZERO
+    aia_cumulative_tpp: Tpp = ZERO
     veu_footprint: Mapping[CountryCode, Tpp] = Field(default_factory=dict)
     aia_certification: AiaCertification | None = None
     lpp_certification: LppCertification | None = None

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from datetime import date, datetime
+from decimal import Decimal
 from enum import StrEnum
 from types import TracebackType
 from typing import Any, Protocol, Self, TypeVar
@@ -32,6 +33,7 @@ from domain.model import (
     ShippedUnit,
     VeuFootprint,
 )
+from domain.numbers import Exact
 from domain.screening.model import ListEntry, Snapshot, SnapshotDiff, SnapshotRecord
 from domain.screening.results import Disposition, EarlierScreening, NameKeys, PartyScreening
 
@@ -76,7 +78,7 @@ class DecisionIntegrity(DecisionEntry):
 
     outcome: str
     ruleset: str
-    a_level_tpp: float
+    a_level_tpp: Exact
     payload: dict[str, Any]
     content_hash: str
 
@@ -153,7 +155,7 @@ class PaperworkRepository(Protocol):
 
     def license(self, number: str) -> License | None: ...
     def add_license(self, licence: License) -> None: ...
-    def footprint(self, party_ref: str) -> dict[str, float]:
+    def footprint(self, party_ref: str) -> dict[str, Decimal]:
         """Installed a-level TPP by country from sources other than our shipments."""
         ...
 
@@ -198,24 +200,24 @@ class LedgerRepository(Protocol):
         """Append the reversal of a decision's consumption and take it off the balances."""
         ...
 
-    def lpp_used(self, party_ref: str, year: int) -> float: ...
-    def aia_cumulative(self, party_ref: str) -> float: ...
-    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
+    def lpp_used(self, party_ref: str, year: int) -> Decimal: ...
+    def aia_cumulative(self, party_ref: str) -> Decimal: ...
+    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, Decimal]:
         """Our VEU shipments to a holder by country; with ``on``, only those of orders dated
         on or before that day (the installed base as of a shipment date)."""
         ...
 
-    def license_used(self, number: str) -> float: ...
-    def country_allocation_used(self, country: str) -> float: ...
-    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
+    def license_used(self, number: str) -> Decimal: ...
+    def country_allocation_used(self, country: str) -> Decimal: ...
+    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, Decimal]:
         """Several running totals in one read (0 for a key with none)."""
         ...
 
-    def country_allocations_used(self) -> dict[str, float]:
+    def country_allocations_used(self) -> dict[str, Decimal]:
         """Our licensed use of each country's Tier 2 allocation, by country."""
         ...
 
-    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]: ...
+    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, Decimal]]: ...
     def entries_between(
         self, first_decision: int, last_decision: int
     ) -> Mapping[int, list[tuple[Consumption, bool]]]:
@@ -227,7 +229,7 @@ class LedgerRepository(Protocol):
         """A decision id that ledger entries name but the decisions table does not hold."""
         ...
 
-    def balances(self) -> dict[str, float]: ...
+    def balances(self) -> dict[str, Decimal]: ...
 
 
 class AuditLog(Protocol):

@@ -14,6 +14,7 @@ from typing import Protocol
 
 from domain.audit import AuditHead
 from domain.frozen import Frozen
+from domain.numbers import Exact
 from domain.ports import OrderStatus
 
 PENDING = "pending"
@@ -67,7 +68,7 @@ class OrderSummary(Frozen):
     destination: str
     status: str
     outcome: str | None
-    a_level_tpp: float | None
+    a_level_tpp: Exact | None
     lines: int
 
 

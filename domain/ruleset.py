@@ -12,6 +12,7 @@ import hashlib
 import tomllib
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date
+from decimal import Decimal
 from functools import cached_property
 from importlib import resources
 from itertools import pairwise
@@ -22,8 +23,10 @@ from pydantic import Field, PrivateAttr, ValidationError, model_validator
 from domain.countries import CountryCode, country_name
 from domain.errors import NoRulesetInEffectError, RulesetDataError
 from domain.frozen import Frozen, Strict
+from domain.numbers import ExactPositive, exact
 
 PositiveNumber = Annotated[float, Field(gt=0)]
+
 Share = Annotated[float, Field(ge=0, le=1)]
 Tier = Literal[1, 2, 3]
 
@@ -65,17 +68,17 @@ class References(Strict):
 class Ic3A090(Strict):
     """ECCN 3A090 thresholds (TPP and performance density)."""
 
-    a1_min_tpp: PositiveNumber
-    a2_min_tpp: PositiveNumber
+    a1_min_tpp: ExactPositive
+    a2_min_tpp: ExactPositive
     a2_min_pd: PositiveNumber
-    b1_min_tpp: PositiveNumber
-    b1_below_tpp: PositiveNumber
+    b1_min_tpp: ExactPositive
+    b1_below_tpp: ExactPositive
     b1_min_pd: PositiveNumber
     b1_below_pd: PositiveNumber
-    b2_min_tpp: PositiveNumber
+    b2_min_tpp: ExactPositive
     b2_min_pd: PositiveNumber
     b2_below_pd: PositiveNumber
-    non_datacenter_a_min_tpp: PositiveNumber
+    non_datacenter_a_min_tpp: ExactPositive
 
     @model_validator(mode="after")
     def _bands_are_ordered(self) -> Ic3A090:
@@ -86,12 +89,12 @@ class Ic3A090(Strict):
         return self
 
     @property
-    def pd_can_matter_from_tpp(self) -> float:
+    def pd_can_matter_from_tpp(self) -> Decimal:
         """Below this TPP no paragraph applies, whatever the die area."""
         return min(self.a2_min_tpp, self.b1_min_tpp, self.b2_min_tpp)
 
     @property
-    def pd_can_matter_below_tpp(self) -> float:
+    def pd_can_matter_below_tpp(self) -> Decimal:
         """From this TPP on, .a.1 applies whatever the die area."""
         return self.a1_min_tpp
 
@@ -107,27 +110,27 @@ class ModelWeights(Strict):
 class Lpp(Strict):
     """Low Processing Performance exception (§ 740.29)."""
 
-    limit_tpp: PositiveNumber
+    limit_tpp: ExactPositive
     excluded_roles: tuple[str, ...]
 
 
 class Aia(Strict):
     """Artificial Intelligence Authorization (§ 740.27)."""
 
-    bis_submission_from_tpp: PositiveNumber
+    bis_submission_from_tpp: ExactPositive
 
 
 class CountryAllocation(Strict):
     """Tier 2 country allocation for licensed a-level TPP (§ 742.6)."""
 
-    tpp: PositiveNumber
+    tpp: ExactPositive
     g2g_multiplier: PositiveNumber
     period_start: date
     period_end: date
     note: str = ""
 
-    def limit(self, g2g_agreement: bool) -> float:
-        return self.tpp * self.g2g_multiplier if g2g_agreement else self.tpp
+    def limit(self, g2g_agreement: bool) -> Decimal:
+        return self.tpp * exact(self.g2g_multiplier) if g2g_agreement else self.tpp
 
 
 _D = TypeVar("_D")
@@ -149,7 +152,7 @@ class NveuCap(Strict):
 
     from_date: date
     label: str
-    cap_tpp: PositiveNumber
+    cap_tpp: ExactPositive
 
 
 def _no_cap(day: date, first: NveuCap) -> str:

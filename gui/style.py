@@ -8,6 +8,7 @@ light ones (text against its background at WCAG AA, 4.5:1).
 
 from __future__ import annotations
 
+from decimal import Decimal
 from enum import StrEnum
 
 from PySide6.QtCore import QCoreApplication
@@ -269,14 +270,16 @@ def badge_stylesheet(value: str | None) -> str:
     )
 
 
-def tpp(value: float | None) -> str:
+def tpp(value: Decimal | float | None) -> str:
+    """A TPP figure: whole units with separators (exact however large), one decimal otherwise."""
     if value is None:
         return ""
-    return grouped(value, 0 if float(value).is_integer() else 1)
+    whole = value == value.to_integral_value() if isinstance(value, Decimal) else value.is_integer()
+    return grouped(value, 0 if whole else 1)
 
 
-def percent(value: float) -> str:
-    return numbers.percent(value)
+def percent(value: Decimal | float) -> str:
+    return numbers.percent(float(value))
 
 
 def dark_palette() -> QPalette:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from decimal import Decimal
 
 from reportlab.graphics.shapes import Drawing, Line, Rect, String
 from reportlab.lib import colors
@@ -25,7 +26,7 @@ def share(row: QuotaRow) -> float | None:
     """How much of its limit a row has used (1.0 = all of it); None without a limit."""
     if row.limit_tpp <= 0:
         return None
-    return row.used_tpp / row.limit_tpp
+    return float(row.used_tpp / row.limit_tpp)
 
 
 class QuotaReportPdf(DocumentPdf[QuotaReportView]):
@@ -108,7 +109,7 @@ class QuotaReportPdf(DocumentPdf[QuotaReportView]):
             story += [self.heading("Record anchor"), self.text(anchor, "small")]
         return story
 
-    def _figure(self, value: float, unit: str, *limits: float) -> str:
+    def _figure(self, value: Decimal | float, unit: str, *limits: Decimal | float) -> str:
         if unit == "%":
             return f"{fmt_number(value, *limits, decimals=1)} %"
         return f"{fmt_tpp(value, *limits)} TPP"

@@ -11,7 +11,8 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 from functools import cache
@@ -24,6 +25,7 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.pool import NullPool
 
 from domain.errors import DomainError, EnvironmentFaultError
+from storage.exact import register_sqlite_functions
 from storage.faults import cannot_make_folder, cannot_open, environment_fault
 
 if TYPE_CHECKING:
@@ -32,7 +34,7 @@ if TYPE_CHECKING:
 log = logging.getLogger("diffusion_desk.storage")
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
-SCHEMA_HEAD = "0015"
+SCHEMA_HEAD = "0016"
 """The newest migration shipped (a test checks it is Alembic's head). A database already at
 it opens without importing Alembic at all: the window appears sooner."""
 BUSY_TIMEOUT_MS = 30_000
@@ -113,6 +115,7 @@ def _sqlite_setup(pragmas: tuple[str, ...]) -> Callable[[sqlite3.Connection, Any
         for pragma in pragmas:
             cursor.execute(pragma)
         cursor.close()
+        register_sqlite_functions(dbapi_connection)
 
     return on_connect
 
@@ -361,7 +364,11 @@ def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> P
     # Under the write lock, and looked at again: desks opening a new or older database at the
     # same moment must not both migrate it (nor take the other's fresh tables for a foreign
     # schema).
-    with engine.execution_options(desk_writer=True).begin() as connection:
+    with (
+        engine.execution_options(desk_writer=True).connect() as connection,
+        _foreign_keys_off(connection),
+        connection.begin(),
+    ):
         current = MigrationContext.configure(connection).get_current_revision()
         if current == head:
             return None
@@ -385,6 +392,23 @@ def migrate(engine: Engine, target: Target, *, now: Callable[[], datetime]) -> P
         config.attributes["connection"] = connection
         command.upgrade(config, "head")
     return backup
+
+
+@contextmanager
+def _foreign_keys_off(connection: Connection) -> Iterator[None]:
+    """SQLite's foreign key enforcement off while the schema is migrated: a migration that
+    rebuilds a table others refer to (0016) drops and renames it, which enforcement forbids.
+    The pragma only takes effect outside a transaction, so it is set before the migration's
+    begins; the migration checks the references itself before it commits."""
+    if connection.dialect.name != "sqlite":
+        yield
+        return
+    raw = connection.connection.dbapi_connection
+    raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+    try:
+        yield
+    finally:
+        raw.execute("PRAGMA foreign_keys = ON")  # type: ignore[union-attr]
 
 
 def backup_sqlite(path: Path, *, label: str, now: Callable[[], datetime]) -> Path:

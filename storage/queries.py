@@ -23,6 +23,7 @@ from domain.queries import (
     PartySummary,
 )
 from domain.text import fold, like_pattern
+from storage.exact import SORT_CAST
 from storage.repositories import utc
 
 _CHUNK = 900
@@ -38,7 +39,7 @@ _SORT_COLUMNS: dict[OrderSort, str] = {
     OrderSort.CONSIGNEE: "(SELECT p.search_text FROM parties p WHERE p.id = o.consignee_id)"
     "{collate} {direction}, ",
     OrderSort.DESTINATION: "o.effective_destination {direction}, ",
-    OrderSort.A_LEVEL_TPP: "coalesce(o.a_level_tpp, -1) {direction}, ",
+    OrderSort.A_LEVEL_TPP: f"coalesce(CAST(o.a_level_tpp AS {SORT_CAST}), -1) {{direction}}, ",
     OrderSort.LINES: "(SELECT count(*) FROM order_lines l WHERE l.order_id = o.id) {direction}, ",
 }
 """ORDER BY terms before the date and id that make every order unique in the list."""

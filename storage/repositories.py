@@ -10,9 +10,10 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator, Mapping, Sequence
 from datetime import UTC, date, datetime
+from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import Double, cast, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from domain.audit import (
@@ -37,6 +38,7 @@ from domain.model import (
     RedFlagResolution,
     VeuFootprint,
 )
+from domain.numbers import ZERO
 from domain.ports import (
     DecisionIntegrity,
     OrderStatus,
@@ -46,6 +48,7 @@ from domain.ports import (
 )
 from domain.record_state import aia_key, footprint_key, lpp_key, order_state
 from domain.text import party_search_text
+from storage.exact import read_exact
 from storage.schema import (
     AiaCertificationRow,
     AuditEntryRow,
@@ -231,7 +234,7 @@ def _make_product(row: Sequence[Any]) -> Product:
         ref=ref,
         name=name,
         kind=kind,
-        tpp=tpp,
+        tpp=None if tpp is None else read_exact(tpp),
         die_area_mm2=die_area,
         datacenter=bool(datacenter),
         ics_per_unit=ics,
@@ -469,7 +472,7 @@ class SqlOrderRepository(_Repository):
             update(OrderRow).where(OrderRow.ref == ref).values(status=status.value)
         )
 
-    def mark_decided(self, ref: str, outcome: str, a_level_tpp: float) -> None:
+    def mark_decided(self, ref: str, outcome: str, a_level_tpp: Decimal) -> None:
         _MARK_DECIDED.run(
             self.connection,
             {"ref": ref, "decided": True, "outcome": outcome, "a_level_tpp": a_level_tpp},
@@ -581,7 +584,7 @@ def _make_lpp(row: Sequence[Any], party_ref: str) -> LppCertification:
         year=year,
         signed_on=read_date(signed_on),
         signer=signer,
-        prior_receipts_tpp=prior,
+        prior_receipts_tpp=read_exact(prior),
         revoked_on=read_optional_date(revoked),
     )
 
@@ -593,8 +596,8 @@ def _make_license(row: Sequence[Any]) -> License:
         party_ref=party_ref,
         destination=destination,
         covers=covers,
-        tpp=tpp,
-        used_tpp=float(used or 0.0),
+        tpp=read_exact(tpp),
+        used_tpp=read_exact(used),
         valid_from=read_date(valid_from),
         valid_to=read_date(valid_to),
     )
@@ -605,8 +608,8 @@ def _make_country(row: Sequence[Any]) -> CountrySetting:
     return CountrySetting(
         country=country,
         g2g_agreement=bool(g2g),
-        external_allocation_used_tpp=external,
-        our_allocation_used_tpp=float(used or 0.0),
+        external_allocation_used_tpp=read_exact(external),
+        our_allocation_used_tpp=read_exact(used),
     )
 
 
@@ -710,8 +713,9 @@ class SqlPaperworkRepository(_Repository):
             )
         )
 
-    def footprint(self, party_ref: str) -> dict[str, float]:
-        return dict(_FOOTPRINT.rows(self.connection, {"ref": party_ref}))
+    def footprint(self, party_ref: str) -> dict[str, Decimal]:
+        rows = _FOOTPRINT.rows(self.connection, {"ref": party_ref})
+        return {country: read_exact(tpp) for country, tpp in rows}
 
     def put_footprint(self, footprint: VeuFootprint) -> None:
         party_id = self._party_id(footprint.party_ref)
@@ -818,10 +822,10 @@ _INSERT_ENTRY = Statement(
     f"INSERT INTO ledger_entries ({', '.join(_ENTRY_COLUMNS)})"
     f" VALUES ({', '.join(':' + name for name in _ENTRY_COLUMNS)})"
 )
-# The same upsert on SQLite (3.24+) and PostgreSQL.
+# The same upsert on SQLite (3.24+) and PostgreSQL; desk_add adds exactly (storage.exact).
 _ADD_TO_BALANCE = Statement(
     "INSERT INTO ledger_balances (key, tpp) VALUES (:key, :tpp)"
-    " ON CONFLICT (key) DO UPDATE SET tpp = ledger_balances.tpp + excluded.tpp"
+    " ON CONFLICT (key) DO UPDATE SET tpp = desk_add(ledger_balances.tpp, excluded.tpp)"
 )
 _BALANCE = Statement("SELECT tpp FROM ledger_balances WHERE key = :key")
 _BALANCES_IN = InStatement("SELECT key, tpp FROM ledger_balances WHERE key IN ({values})")
@@ -837,7 +841,7 @@ _VEU_EQUAL = Statement(
 )
 # As of a day: the entries (releases are negative) of decisions on orders dated by then.
 _VEU_AS_OF = Statement(
-    "SELECT e.country, SUM(e.tpp) FROM ledger_entries e"
+    "SELECT e.country, desk_sum(e.tpp) FROM ledger_entries e"
     " JOIN decisions d ON d.id = e.decision_id JOIN orders o ON o.id = d.order_id"
     " WHERE e.ledger = 'veu' AND e.party_ref = :party_ref AND o.date <= :on"
     " GROUP BY e.country"
@@ -874,10 +878,10 @@ class SqlLedgerRepository(_Repository):
                 for item in consumption
             ],
         )
-        totals: dict[str, float] = {}
+        totals: dict[str, Decimal] = {}
         for item in consumption:
             key = balance_key(item)
-            totals[key] = totals.get(key, 0.0) + sign * item.tpp
+            totals[key] = totals.get(key, ZERO) + sign * item.tpp
         for key, tpp in totals.items():
             _ADD_TO_BALANCE.run(connection, {"key": key, "tpp": tpp})
 
@@ -887,27 +891,27 @@ class SqlLedgerRepository(_Repository):
     def release(self, decision_id: int, consumption: Sequence[Consumption], at: datetime) -> None:
         self._add(decision_id, consumption, at, -1)
 
-    def _balance(self, key: str) -> float:
-        return float(_BALANCE.scalar(self.connection, {"key": key}) or 0.0)
+    def _balance(self, key: str) -> Decimal:
+        return read_exact(_BALANCE.scalar(self.connection, {"key": key}))
 
-    def lpp_used(self, party_ref: str, year: int) -> float:
+    def lpp_used(self, party_ref: str, year: int) -> Decimal:
         return self._balance(BalanceKey.counting(Ledger.LPP, party_ref, year).encode())
 
-    def aia_cumulative(self, party_ref: str) -> float:
+    def aia_cumulative(self, party_ref: str) -> Decimal:
         return self._balance(BalanceKey.counting(Ledger.AIA, party_ref).encode())
 
-    def license_used(self, number: str) -> float:
+    def license_used(self, number: str) -> Decimal:
         return self._balance(BalanceKey.counting(Ledger.LICENSE, number).encode())
 
-    def country_allocation_used(self, country: str) -> float:
+    def country_allocation_used(self, country: str) -> Decimal:
         return self._balance(BalanceKey.counting(Ledger.COUNTRY_ALLOCATION, country).encode())
 
-    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, float]:
+    def balances_of(self, keys: Sequence[BalanceKey]) -> dict[BalanceKey, Decimal]:
         texts = [_key_text(key) for key in keys]
         found = dict(_BALANCES_IN.rows(self.connection, texts))
-        return {key: float(found.get(text) or 0.0) for key, text in zip(keys, texts, strict=True)}
+        return {key: read_exact(found.get(text)) for key, text in zip(keys, texts, strict=True)}
 
-    def country_allocations_used(self) -> dict[str, float]:
+    def country_allocations_used(self) -> dict[str, Decimal]:
         prefix = BalanceKey.prefix(Ledger.COUNTRY_ALLOCATION)
         rows = self.connection.execute(
             select(LedgerBalanceRow.key, LedgerBalanceRow.tpp).where(
@@ -920,11 +924,12 @@ class SqlLedgerRepository(_Repository):
             if (country := BalanceKey.decode(key).country) is not None
         }
 
-    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
+    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, Decimal]:
         if on is not None:
             day = date_binder(self.connection)(on)
             rows = _VEU_AS_OF.rows(self.connection, {"party_ref": party_ref, "on": day})
-            return {country: float(tpp) for country, tpp in rows if country and tpp}
+            summed = ((country, read_exact(tpp)) for country, tpp in rows if country)
+            return {country: tpp for country, tpp in summed if tpp}
         prefix = BalanceKey.prefix(Ledger.VEU, party_ref)
         params: dict[str, Any] = {"prefix": prefix, "length": len(prefix)}
         if self.connection.dialect.name == "sqlite":
@@ -934,19 +939,22 @@ class SqlLedgerRepository(_Repository):
             rows = _VEU_RANGE.rows(self.connection, params)
         else:
             rows = _VEU_EQUAL.rows(self.connection, params)
-        found: dict[str, float] = {}
-        for key, tpp in rows:
+        found: dict[str, Decimal] = {}
+        for key, stored in rows:
             country = BalanceKey.decode(key).country
+            tpp = read_exact(stored)
             if tpp and country is not None:
                 found[country] = tpp
         return found
 
-    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]:
+    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, Decimal]]:
         prefix = BalanceKey.prefix(Ledger.LPP)
+        # Sorted by the figure cast to a float (right to 15 digits: a ranking needs no more).
+        sort = cast(LedgerBalanceRow.tpp, Double)
         rows = self.connection.execute(
             select(LedgerBalanceRow.key, LedgerBalanceRow.tpp)
-            .where(LedgerBalanceRow.key.like(f"{prefix}%|{year}"), LedgerBalanceRow.tpp > 0)
-            .order_by(LedgerBalanceRow.tpp.desc())
+            .where(LedgerBalanceRow.key.like(f"{prefix}%|{year}"), sort > 0)
+            .order_by(sort.desc())
             .limit(limit)
         )
         keys = [(BalanceKey.decode(key), tpp) for key, tpp in rows]
@@ -966,7 +974,7 @@ class SqlLedgerRepository(_Repository):
                 year=year,
                 country=country,
                 license_number=license_number,
-                tpp=abs(tpp),
+                tpp=abs(read_exact(tpp)),
             )
             grouped.setdefault(decision_id, []).append((item, bool(released)))
         return grouped
@@ -975,9 +983,9 @@ class SqlLedgerRepository(_Repository):
         found = _ORPHAN_ENTRY.scalar(self.connection, {})
         return None if found is None else int(found)
 
-    def balances(self) -> dict[str, float]:
+    def balances(self) -> dict[str, Decimal]:
         rows = self.connection.execute(select(LedgerBalanceRow.key, LedgerBalanceRow.tpp))
-        return dict(rows.all())
+        return {key: read_exact(tpp) for key, tpp in rows}
 
 
 _ENTRIES_BETWEEN = Statement(

@@ -6,6 +6,7 @@ Row classes stay inside storage/; repositories translate them to and from domain
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from sqlalchemy import (
     Boolean,
@@ -22,6 +23,8 @@ from sqlalchemy import (
     UniqueConstraint,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+
+from storage.exact import ExactNumber
 
 NAMING_CONVENTION = {
     "ix": "ix_%(column_0_N_label)s",
@@ -70,7 +73,7 @@ class ProductRow(Base):
     ref: Mapped[str] = mapped_column(String(REF), unique=True)
     name: Mapped[str] = mapped_column(String(300))
     kind: Mapped[str] = mapped_column(String(16))
-    tpp: Mapped[float | None] = mapped_column(Float)
+    tpp: Mapped[Decimal | None] = mapped_column(ExactNumber())
     die_area_mm2: Mapped[float | None] = mapped_column(Float)
     datacenter: Mapped[bool] = mapped_column(Boolean, default=True)
     ics_per_unit: Mapped[int] = mapped_column(Integer, default=1)
@@ -98,7 +101,7 @@ class OrderRow(Base):
     """The destination, or the consignee's location when none was given (for filtering)."""
     outcome: Mapped[str | None] = mapped_column(String(32))
     """The latest decision's outcome, kept with the decision (for filtering; not evidence)."""
-    a_level_tpp: Mapped[float | None] = mapped_column(Float)
+    a_level_tpp: Mapped[Decimal | None] = mapped_column(ExactNumber())
     rf28_resolved_on: Mapped[dt.date | None] = mapped_column(Date)
     rf28_resolved_by: Mapped[str | None] = mapped_column(String(300))
     rf28_note: Mapped[str | None] = mapped_column(Text)
@@ -128,7 +131,7 @@ class DecisionRow(Base):
     decided_by: Mapped[str] = mapped_column(String(300))
     outcome: Mapped[str] = mapped_column(String(32), index=True)
     ruleset: Mapped[str] = mapped_column(String(64))
-    a_level_tpp: Mapped[float] = mapped_column(Float)
+    a_level_tpp: Mapped[Decimal] = mapped_column(ExactNumber())
     supersedes_id: Mapped[int | None] = mapped_column(ForeignKey("decisions.id"))
     payload: Mapped[str] = mapped_column(Text)
     """The full Decision as canonical JSON."""
@@ -148,7 +151,7 @@ class LedgerEntryRow(Base):
     year: Mapped[int | None] = mapped_column(Integer)
     country: Mapped[str | None] = mapped_column(String(COUNTRY))
     license_number: Mapped[str | None] = mapped_column(String(REF))
-    tpp: Mapped[float] = mapped_column(Float)
+    tpp: Mapped[Decimal] = mapped_column(ExactNumber())
     """Positive when consumed, negative when released."""
     released: Mapped[bool] = mapped_column(Boolean, default=False)
     at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True))
@@ -160,7 +163,7 @@ class LedgerBalanceRow(Base):
     __tablename__ = "ledger_balances"
 
     key: Mapped[str] = mapped_column(String(200), primary_key=True)
-    tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    tpp: Mapped[Decimal] = mapped_column(ExactNumber(), default=0.0)
 
 
 class AiaCertificationRow(Base):
@@ -185,7 +188,7 @@ class LppCertificationRow(Base):
     year: Mapped[int] = mapped_column(Integer)
     signed_on: Mapped[dt.date] = mapped_column(Date)
     signer: Mapped[str] = mapped_column(String(300), default="")
-    prior_receipts_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    prior_receipts_tpp: Mapped[Decimal] = mapped_column(ExactNumber(), default=0.0)
     revoked_on: Mapped[dt.date | None] = mapped_column(Date)
 
 
@@ -197,7 +200,7 @@ class LicenseRow(Base):
     party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"), index=True)
     destination: Mapped[str] = mapped_column(String(COUNTRY))
     covers: Mapped[str] = mapped_column(String(16))
-    tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    tpp: Mapped[Decimal] = mapped_column(ExactNumber(), default=0.0)
     valid_from: Mapped[dt.date] = mapped_column(Date)
     valid_to: Mapped[dt.date] = mapped_column(Date)
 
@@ -209,7 +212,7 @@ class VeuFootprintRow(Base):
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     party_id: Mapped[int] = mapped_column(ForeignKey("parties.id"))
     country: Mapped[str] = mapped_column(String(COUNTRY))
-    installed_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    installed_tpp: Mapped[Decimal] = mapped_column(ExactNumber(), default=0.0)
 
 
 class CountrySettingRow(Base):
@@ -217,7 +220,7 @@ class CountrySettingRow(Base):
 
     country: Mapped[str] = mapped_column(String(COUNTRY), primary_key=True)
     g2g_agreement: Mapped[bool] = mapped_column(Boolean, default=False)
-    external_allocation_used_tpp: Mapped[float] = mapped_column(Float, default=0.0)
+    external_allocation_used_tpp: Mapped[Decimal] = mapped_column(ExactNumber(), default=0.0)
 
 
 class RedFlagChecklistRow(Base):

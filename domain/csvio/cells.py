@@ -37,6 +37,7 @@ from domain.model import (
     check_ref,
     error_message,
 )
+from domain.numbers import exact
 
 # -- reading ----------------------------------------------------------------------------------
 
@@ -356,7 +357,8 @@ _date: Final = _needed(_parse_date, "a date YYYY-MM-DD")
 _optional_date: Final = _optional(_parse_date)
 
 
-def _number(*, positive: bool = False, optional: bool = False) -> _Converter:
+def _number(*, positive: bool = False, optional: bool = False, figure: bool = False) -> _Converter:
+    """A number cell; ``figure``: a TPP figure, read as an exact decimal (domain.numbers)."""
     expected = "a number > 0" if positive else "a number ≥ 0"
 
     def convert(text: str) -> object:
@@ -371,7 +373,7 @@ def _number(*, positive: bool = False, optional: bool = False) -> _Converter:
             raise _CellError(f"expected {expected} that is finite")
         if value < 0 or (positive and value == 0):
             raise _CellError(f"expected {expected}")
-        return value
+        return exact(text) if figure else value
 
     return convert
 

@@ -7,6 +7,7 @@ import csv
 import io
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date
+from decimal import Decimal
 from typing import Final, TypeVar
 
 from pydantic import BaseModel
@@ -18,14 +19,18 @@ from domain.csvio.formats import (
 )
 from domain.csvio.formulas import protect_cell
 from domain.model import Record
+from domain.numbers import plain
 
 # -- format (export) --------------------------------------------------------------------------
 
 
-def _number_text(value: float | None) -> str:
-    """Whole numbers without ".0"; others in the shortest form that reads back exactly."""
+def _number_text(value: Decimal | float | None) -> str:
+    """Whole numbers without ".0"; others in the shortest form that reads back exactly (an
+    exact TPP to its last unit, however large)."""
     if value is None:
         return ""
+    if isinstance(value, Decimal):
+        return plain(value)
     value = float(value)  # a model default may be the int 0
     if value.is_integer() and abs(value) < 1e16:
         return str(int(value))

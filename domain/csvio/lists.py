@@ -12,9 +12,11 @@ from __future__ import annotations
 import csv
 import io
 from collections.abc import Iterable
+from decimal import Decimal
 
 from domain.csvio.formulas import protect_cell
 from domain.decision import Outcome
+from domain.numbers import plain
 from domain.queries import OrderSummary
 
 ORDER_LIST_HEADER = (
@@ -35,10 +37,8 @@ def outcome_words(summary: OrderSummary) -> str:
     return "Pending" if summary.outcome is None else Outcome(summary.outcome).label
 
 
-def _tpp(value: float | None) -> str:
-    if value is None:
-        return ""
-    return str(int(value)) if float(value).is_integer() else repr(float(value))
+def _tpp(value: Decimal | None) -> str:
+    return "" if value is None else plain(value)
 
 
 def order_list_rows(summaries: Iterable[OrderSummary]) -> Iterable[list[str]]:

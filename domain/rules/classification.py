@@ -9,6 +9,7 @@ from domain.errors import ClassificationInputError
 from domain.figures import fmt_operations
 from domain.frozen import Frozen
 from domain.model import Product, ProductKind
+from domain.numbers import Exact
 from domain.ruleset import Ruleset
 
 _PART_OF_LEVEL = {Level.A: Part.A_LEVEL, Level.B: Part.B_LEVEL, Level.NONE: Part.UNCONTROLLED}
@@ -26,9 +27,9 @@ class ProductClassification(Frozen):
     """The part of an order the item falls in (a-level, b-level, model weights, IaaS, none)."""
     eccn: str | None = None
     paragraph: str | None = None
-    tpp: float | None = None
+    tpp: Exact | None = None
     performance_density: float | None = None
-    unit_tpp: float | None = None
+    unit_tpp: Exact | None = None
     level: Level = Level.NONE
     reason: str = ""
     error: str | None = None

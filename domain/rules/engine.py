@@ -21,6 +21,7 @@ from domain.decision import (
 )
 from domain.errors import ClassificationInputError, DomainError
 from domain.model import EvaluationContext, Order
+from domain.numbers import ZERO
 from domain.rules.classification import classify_product
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts, facts_for
@@ -82,7 +83,7 @@ def evaluate(order: Order, context: EvaluationContext, ruleset: Ruleset) -> Deci
         ruleset_sha256=ruleset.content_hash or None,
         destination=facts.destination,
         destination_tier=facts.destination_tier,
-        a_level_tpp=sum(line.line_tpp or 0.0 for line in by_part.get(Part.A_LEVEL, [])),
+        a_level_tpp=sum((line.line_tpp or ZERO for line in by_part.get(Part.A_LEVEL, [])), ZERO),
         lines=tuple(lines),
         parts=tuple(part.result for part in decided),
         findings=tuple(findings),

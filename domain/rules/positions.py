@@ -9,6 +9,7 @@ from __future__ import annotations
 from abc import abstractmethod
 from collections.abc import Mapping
 from datetime import date
+from decimal import Decimal
 from typing import Literal
 
 from pydantic import computed_field
@@ -22,6 +23,7 @@ from domain.model import (
     Party,
     VeuStatus,
 )
+from domain.numbers import ZERO, Exact
 from domain.rules.certifications import aia_certification_on
 from domain.rules.geography import aia_party_problem, party_nexus
 from domain.ruleset import Ruleset
@@ -38,19 +40,19 @@ class Headroom(Frozen):
     """A limit and its use: what is used of it and what is left (never below zero)."""
 
     @abstractmethod
-    def _use(self) -> tuple[float, float]:
+    def _use(self) -> tuple[Decimal, Decimal]:
         """What is used, and the limit."""
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def used_tpp(self) -> float:
+    def used_tpp(self) -> Decimal:
         return self._use()[0]
 
     @computed_field  # type: ignore[prop-decorator]
     @property
-    def left_tpp(self) -> float:
+    def left_tpp(self) -> Decimal:
         used, limit = self._use()
-        return max(limit - used, 0.0)
+        return max(limit - used, ZERO)
 
 
 # -- LPP ----------------------------------------------------------------------------------------
@@ -60,26 +62,26 @@ class LppPosition(Headroom):
     """A consignee's LPP limit for one calendar year (§ 740.29)."""
 
     year: int
-    limit_tpp: float
+    limit_tpp: Exact
     certification: LppCertification | None
     certified: bool
     """A certification for the year is in force on the day."""
-    prior_receipts_tpp: float
+    prior_receipts_tpp: Exact
     """Prior receipts the certification in force declares (0 without one)."""
-    shipped_tpp: float
+    shipped_tpp: Exact
     """Our earlier LPP shipments to it that year."""
     unavailable: str | None = None
     """Why LPP can never apply to this party (a distributor; a Tier 3 nexus)."""
     rule: str
 
-    def _use(self) -> tuple[float, float]:
+    def _use(self) -> tuple[Decimal, Decimal]:
         return self.prior_receipts_tpp + self.shipped_tpp, self.limit_tpp
 
-    def after(self, tpp: float) -> float:
+    def after(self, tpp: Decimal) -> Decimal:
         """What it would have received in the year with ``tpp`` more."""
         return self.used_tpp + tpp
 
-    def fits(self, tpp: float) -> bool:
+    def fits(self, tpp: Decimal) -> bool:
         """Limits are inclusive: reaching the limit exactly is allowed."""
         return self.after(tpp) <= self.limit_tpp
 
@@ -87,7 +89,7 @@ class LppPosition(Headroom):
 def lpp_position(
     party: Party,
     certification: LppCertification | None,
-    shipped_tpp: float,
+    shipped_tpp: Exact,
     ruleset: Ruleset,
     day: date,
 ) -> LppPosition:
@@ -108,7 +110,7 @@ def lpp_position(
         certification=certification,
         certified=in_force,
         prior_receipts_tpp=certification.prior_receipts_tpp if certification and in_force else 0.0,
-        shipped_tpp=max(shipped_tpp, 0.0),
+        shipped_tpp=max(shipped_tpp, ZERO),
         unavailable=unavailable,
         rule=ruleset.references.lpp,
     )
@@ -120,8 +122,8 @@ def lpp_position(
 class AiaPosition(Frozen):
     """A consignee's cumulative AIA shipments and its certification (§ 740.27)."""
 
-    cumulative_tpp: float
-    bis_submission_from_tpp: float
+    cumulative_tpp: Exact
+    bis_submission_from_tpp: Exact
     certification: AiaCertification | None
     """The certification that speaks for the day (``aia_certification_on``)."""
     in_force: bool
@@ -130,10 +132,10 @@ class AiaPosition(Frozen):
     """Why AIA can never apply to this party (outside Tier 1; a Tier 3 nexus)."""
     rule: str
 
-    def after(self, tpp: float) -> float:
+    def after(self, tpp: Decimal) -> Decimal:
         return self.cumulative_tpp + tpp
 
-    def submission_needed(self, tpp: float = 0.0) -> bool:
+    def submission_needed(self, tpp: Decimal = ZERO) -> bool:
         """From the threshold on, the certification must have been filed with BIS."""
         return self.after(tpp) >= self.bis_submission_from_tpp and not self.submitted_to_bis
 
@@ -148,13 +150,13 @@ class AiaPosition(Frozen):
 def aia_position(
     party: Party,
     certifications: list[AiaCertification],
-    cumulative_tpp: float,
+    cumulative_tpp: Exact,
     ruleset: Ruleset,
     day: date,
 ) -> AiaPosition:
     certification = aia_certification_on(certifications, day)
     return AiaPosition(
-        cumulative_tpp=max(cumulative_tpp, 0.0),
+        cumulative_tpp=max(cumulative_tpp, ZERO),
         bis_submission_from_tpp=ruleset.aia.bis_submission_from_tpp,
         certification=certification,
         in_force=certification is not None and certification.in_force_on(day),
@@ -172,7 +174,7 @@ LimitName = Literal["min_tier1_share", "max_single_tier2_share", "min_home_share
 class VeuShare(Frozen):
     country: str
     tier: int
-    installed_tpp: float
+    installed_tpp: Exact
     share: float
 
 
@@ -194,7 +196,7 @@ class VeuPosition(Frozen):
     status: VeuStatus
     veu_id: str | None
     veu_country: str | None
-    total_tpp: float
+    total_tpp: Exact
     shares: tuple[VeuShare, ...]
     """Largest first."""
     tier1_share: float
@@ -206,8 +208,8 @@ class VeuPosition(Frozen):
     home_share: float | None
     min_home_share: float | None
     nveu_cap_label: str | None = None
-    nveu_cap_tpp: float | None = None
-    nveu_installed_tpp: float | None = None
+    nveu_cap_tpp: Exact | None = None
+    nveu_installed_tpp: Exact | None = None
     """An NVEU holder's installed base in its authorized country."""
     rule: str
 
@@ -215,23 +217,25 @@ class VeuPosition(Frozen):
     def breached(self) -> tuple[LimitCheck, ...]:
         return tuple(check for check in self.checks if not check.holds)
 
-    def installed_in(self, country: str) -> float:
-        return next((share.installed_tpp for share in self.shares if share.country == country), 0.0)
+    def installed_in(self, country: str) -> Decimal:
+        return next(
+            (share.installed_tpp for share in self.shares if share.country == country), ZERO
+        )
 
 
 def veu_position(
-    party: Party, footprint: Mapping[str, float], ruleset: Ruleset, day: date
+    party: Party, footprint: Mapping[str, Decimal], ruleset: Ruleset, day: date
 ) -> VeuPosition:
     """The VEU position of ``party`` with installed base ``footprint`` (by country), and its
     limits: the UVEU shares, or the NVEU cap of ``day``'s quarter."""
-    installed = {country: max(tpp, 0.0) for country, tpp in footprint.items()}
-    total = sum(installed.values())
+    installed = {country: max(tpp, ZERO) for country, tpp in footprint.items()}
+    total = sum(installed.values(), ZERO)
     shares = tuple(
         VeuShare(
             country=country,
             tier=ruleset.tier_of(country),
             installed_tpp=tpp,
-            share=tpp / total if total else 0.0,
+            share=float(tpp / total) if total else 0.0,
         )
         for country, tpp in sorted(installed.items(), key=lambda item: (-item[1], item[0]))
     )
@@ -240,7 +244,7 @@ def veu_position(
     home = limits.home_country
     uveu = party.veu is VeuStatus.UVEU
     at_home = uveu and party.hq_country == home
-    home_share = (installed.get(home, 0.0) / total if total else 0.0) if at_home else None
+    home_share = (float(installed.get(home, ZERO) / total) if total else 0.0) if at_home else None
     checks: list[LimitCheck] = []
     if uveu:
         empty = total == 0
@@ -295,7 +299,7 @@ def veu_position(
         min_home_share=limits.min_home_share_if_headquartered if at_home else None,
         nveu_cap_label=cap.label if cap else None,
         nveu_cap_tpp=cap.cap_tpp if cap else None,
-        nveu_installed_tpp=installed.get(party.veu_country or "", 0.0) if cap else None,
+        nveu_installed_tpp=installed.get(party.veu_country or "", ZERO) if cap else None,
         rule=ruleset.references.nveu if cap else ruleset.references.uveu,
     )
 
@@ -308,19 +312,19 @@ class AllocationPosition(Headroom):
 
     country: str
     g2g_agreement: bool
-    limit_tpp: float
-    ours_tpp: float
+    limit_tpp: Exact
+    ours_tpp: Exact
     """Used by our licensed shipments."""
-    external_tpp: float
+    external_tpp: Exact
     """Used by other exporters, as reported."""
 
-    def _use(self) -> tuple[float, float]:
+    def _use(self) -> tuple[Decimal, Decimal]:
         return self.ours_tpp + self.external_tpp, self.limit_tpp
 
     @computed_field  # type: ignore[prop-decorator]
     @property
     def share(self) -> float:
-        return self.used_tpp / self.limit_tpp if self.limit_tpp > 0 else 0.0
+        return float(self.used_tpp / self.limit_tpp) if self.limit_tpp > 0 else 0.0
 
 
 def allocation_position(
@@ -338,6 +342,6 @@ def allocation_position(
         country=country,
         g2g_agreement=g2g,
         limit_tpp=rules.limit(g2g),
-        ours_tpp=max(setting.our_allocation_used_tpp, 0.0) if setting is not None else 0.0,
+        ours_tpp=max(setting.our_allocation_used_tpp, ZERO) if setting is not None else 0.0,
         external_tpp=setting.external_allocation_used_tpp if setting is not None else 0.0,
     )

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 
 from domain.classification import Rate, parse_rate, tpp_from_rates
 from domain.decision import Decision
@@ -67,7 +68,7 @@ def parse_rates(text: str) -> list[Rate]:
     return rates
 
 
-def tpp_from_rate_text(text: str) -> tuple[float, Rate]:
+def tpp_from_rate_text(text: str) -> tuple[Decimal, Rate]:
     """TPP from typed datasheet rates (the largest rate × bit length) and the rate it came from."""
     rates = parse_rates(text)
     tpp = tpp_from_rates(rates)

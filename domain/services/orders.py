@@ -21,6 +21,7 @@ from domain.model import (
     Standing,
     VeuStatus,
 )
+from domain.numbers import ZERO
 from domain.ports import Database, OrderStatus, RecordedDecision, UnitOfWork
 from domain.progress import CancelToken, ProgressSink, no_progress
 from domain.rules.certifications import aia_certification_on
@@ -88,7 +89,7 @@ def build_context(
     setting = uow.paperwork.country_setting(destination) or CountrySetting.assemble(
         country=destination,  # the order's (validated) or the consignee's country
         g2g_agreement=False,
-        external_allocation_used_tpp=0.0,
+        external_allocation_used_tpp=ZERO,
         our_allocation_used_tpp=balances[country_key],
     )
     allocation_used = setting.our_allocation_used_tpp
@@ -99,7 +100,7 @@ def build_context(
         elif item.ledger is Ledger.AIA and item.party_ref == ref:
             aia_cumulative -= item.tpp
         elif item.ledger is Ledger.VEU and item.party_ref == ref and item.country:
-            footprint[item.country] = footprint.get(item.country, 0.0) - item.tpp
+            footprint[item.country] = footprint.get(item.country, ZERO) - item.tpp
         elif item.ledger is Ledger.LICENSE and item.license_number in license_used:
             license_used[item.license_number] -= item.tpp
         elif item.ledger is Ledger.COUNTRY_ALLOCATION and item.country == destination:
@@ -107,13 +108,13 @@ def build_context(
     # Built without validating again: every value here comes from validated records and
     # ledger sums (the check's reads are measured against hand-written SQL, bench/storage.py).
     standing = Standing.assemble(
-        lpp_shipped_tpp=max(lpp_used, 0.0),
-        aia_cumulative_tpp=max(aia_cumulative, 0.0),
-        veu_footprint={country: max(tpp, 0.0) for country, tpp in footprint.items()},
+        lpp_shipped_tpp=max(lpp_used, ZERO),
+        aia_cumulative_tpp=max(aia_cumulative, ZERO),
+        veu_footprint={country: max(tpp, ZERO) for country, tpp in footprint.items()},
         aia_certification=aia_certification_on(uow.paperwork.aia_certifications(ref), order.date),
         lpp_certification=uow.paperwork.lpp_certification(ref, year),
         licenses=tuple(
-            licence.model_copy(update={"used_tpp": max(license_used[licence.number], 0.0)})
+            licence.model_copy(update={"used_tpp": max(license_used[licence.number], ZERO)})
             for licence in licenses
         ),
     )
@@ -126,7 +127,7 @@ def build_context(
             country=setting.country,
             g2g_agreement=setting.g2g_agreement,
             external_allocation_used_tpp=setting.external_allocation_used_tpp,
-            our_allocation_used_tpp=max(allocation_used, 0.0),
+            our_allocation_used_tpp=max(allocation_used, ZERO),
         ),
         screening=screening
         if screening is not None

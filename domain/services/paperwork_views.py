@@ -8,6 +8,7 @@ flags. Figures come from the ruleset in effect on the day asked about; nothing h
 from __future__ import annotations
 
 from datetime import date, datetime
+from decimal import Decimal
 
 from domain.countries import country_name
 from domain.decision import Outcome
@@ -21,6 +22,7 @@ from domain.model import (
     RedFlagResolution,
     VeuStatus,
 )
+from domain.numbers import ZERO, Exact
 from domain.ports import Database
 from domain.queries import AuditFilter, DeskQueries, OrderFilter, OrderSummary
 from domain.red_flags import raised
@@ -47,9 +49,9 @@ def row_key(*parts: object) -> str:
 class AiaRow(PaperworkRow):
     certification: AiaCertification
     party_name: str
-    cumulative_tpp: float
+    cumulative_tpp: Exact
     """Our AIA shipments to the party, all time."""
-    bis_submission_from_tpp: float
+    bis_submission_from_tpp: Exact
     in_force: bool
     bis_submission_due: bool
     """Cumulative AIA TPP has reached the threshold and the certification was not filed."""
@@ -58,17 +60,17 @@ class AiaRow(PaperworkRow):
 class LppRow(PaperworkRow):
     certification: LppCertification
     party_name: str
-    shipped_tpp: float
+    shipped_tpp: Exact
     """Our LPP shipments to the party in the certification's year."""
-    used_tpp: float
-    limit_tpp: float
-    left_tpp: float
+    used_tpp: Exact
+    limit_tpp: Exact
+    left_tpp: Exact
 
 
 class LicenseRow(PaperworkRow):
     licence: License
     party_name: str
-    left_tpp: float
+    left_tpp: Exact
     used_share: float
     valid_on: bool
     """Valid on the day asked about."""
@@ -83,20 +85,20 @@ class FootprintRow(PaperworkRow):
     country: str
     country_name: str
     tier: int
-    external_tpp: float
+    external_tpp: Exact
     """Installed from sources other than our shipments (what the officer records)."""
-    shipped_tpp: float
+    shipped_tpp: Exact
     """Our authorized VEU shipments there."""
-    installed_tpp: float
+    installed_tpp: Exact
 
 
 class CountryRow(PaperworkRow):
     setting: CountrySetting
     name: str
     tier: int
-    limit_tpp: float | None
+    limit_tpp: Exact | None
     """The allocation (None outside Tier 2, where none applies)."""
-    left_tpp: float | None
+    left_tpp: Exact | None
 
 
 class PaperworkView(Frozen):
@@ -117,7 +119,7 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
         parties = list(uow.parties.all())
         names = {party.ref: party.name for party in parties}
         by_ref = {party.ref: party for party in parties}
-        aia_cumulative: dict[str, float] = {}
+        aia_cumulative: dict[str, Decimal] = {}
         aia: list[AiaRow] = []
         for certification in uow.paperwork.all_aia_certifications():
             ref = certification.party_ref
@@ -188,9 +190,9 @@ def paperwork_overview(db: Database, catalog: RulesetCatalog, *, on: date) -> Pa
                         country=country,
                         country_name=country_name(country),
                         tier=ruleset.tier_of(country),
-                        external_tpp=external.get(country, 0.0),
-                        shipped_tpp=ours.get(country, 0.0),
-                        installed_tpp=external.get(country, 0.0) + ours.get(country, 0.0),
+                        external_tpp=external.get(country, ZERO),
+                        shipped_tpp=ours.get(country, ZERO),
+                        installed_tpp=external.get(country, ZERO) + ours.get(country, ZERO),
                     )
                 )
         countries = []
@@ -233,7 +235,7 @@ def stored_lpp_certification(db: Database, party_ref: str, year: int) -> LppCert
         return uow.paperwork.lpp_certification(party_ref, year)
 
 
-def stored_footprint(db: Database, party_ref: str, country: str) -> float | None:
+def stored_footprint(db: Database, party_ref: str, country: str) -> Decimal | None:
     """Installed TPP recorded for the party in the country (from other sources), if any."""
     with db.reader() as uow:
         return uow.paperwork.footprint(party_ref).get(country)

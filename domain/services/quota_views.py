@@ -10,17 +10,19 @@ the day asked about; nothing here decides an order.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from domain.countries import country_name
 from domain.frozen import Frozen
 from domain.model import CountrySetting, Party, VeuStatus
+from domain.numbers import ZERO, Exact
 from domain.ports import Database, UnitOfWork
 from domain.rules.positions import LppPosition, allocation_position, lpp_position
 from domain.ruleset import Ruleset, RulesetCatalog
 
 
-def _share(used: float, limit: float) -> float:
-    return used / limit if limit > 0 else 0.0
+def _share(used: Decimal, limit: Decimal) -> float:
+    return float(used / limit) if limit > 0 else 0.0
 
 
 class AllocationUse(Frozen):
@@ -30,11 +32,11 @@ class AllocationUse(Frozen):
     country: str
     name: str
     g2g_agreement: bool
-    ours_tpp: float
-    external_tpp: float
-    used_tpp: float
-    limit_tpp: float
-    left_tpp: float
+    ours_tpp: Exact
+    external_tpp: Exact
+    used_tpp: Exact
+    limit_tpp: Exact
+    left_tpp: Exact
     share: float
     """Used over limit (may pass 1 when reports exceed the allocation)."""
 
@@ -42,9 +44,9 @@ class AllocationUse(Frozen):
 class AllocationView(Frozen):
     ruleset: str
     rule: str
-    base_tpp: float
+    base_tpp: Exact
     g2g_multiplier: float
-    g2g_limit_tpp: float
+    g2g_limit_tpp: Exact
     period_start: date
     period_end: date
     note: str
@@ -59,11 +61,11 @@ class LppUse(Frozen):
     name: str
     country: str
     certified: bool
-    prior_receipts_tpp: float
-    shipped_tpp: float
-    used_tpp: float
-    limit_tpp: float
-    left_tpp: float
+    prior_receipts_tpp: Exact
+    shipped_tpp: Exact
+    used_tpp: Exact
+    limit_tpp: Exact
+    left_tpp: Exact
     share: float
 
 
@@ -71,7 +73,7 @@ class LppView(Frozen):
     year: int
     ruleset: str
     rule: str
-    limit_tpp: float
+    limit_tpp: Exact
     parties: tuple[LppUse, ...]
     """Most used first."""
 
@@ -82,13 +84,13 @@ class NveuUse(Frozen):
     party_ref: str
     name: str
     country: str
-    external_tpp: float
+    external_tpp: Exact
     """Installed from sources other than our shipments."""
-    shipped_tpp: float
+    shipped_tpp: Exact
     """Our authorized NVEU shipments."""
-    installed_tpp: float
-    cap_tpp: float
-    left_tpp: float
+    installed_tpp: Exact
+    cap_tpp: Exact
+    left_tpp: Exact
     share: float
 
 
@@ -97,9 +99,9 @@ class NveuView(Frozen):
     ruleset: str
     rule: str
     cap_label: str
-    cap_tpp: float
+    cap_tpp: Exact
     next_cap_label: str | None
-    next_cap_tpp: float | None
+    next_cap_tpp: Exact | None
     next_cap_from: date | None
     holders: tuple[NveuUse, ...]
 
@@ -121,7 +123,7 @@ def allocation_view(uow: UnitOfWork, ruleset: Ruleset) -> AllocationView:
     rows: list[AllocationUse] = []
     for country in sorted(set(settings) | {code for code, tpp in ours.items() if tpp}):
         setting = (settings.get(country) or CountrySetting(country=country)).model_copy(
-            update={"our_allocation_used_tpp": max(ours.get(country, 0.0), 0.0)}
+            update={"our_allocation_used_tpp": max(ours.get(country, ZERO), 0.0)}
         )
         position = allocation_position(country, setting, ruleset)
         if position is None:
@@ -164,7 +166,7 @@ def lpp_view(uow: UnitOfWork, ruleset: Ruleset, on: date, top: int) -> LppView:
         party = uow.parties.get(ref)
         if party is None:
             continue
-        position = lpp_position(party, certifications.get(ref), shipped.get(ref, 0.0), ruleset, on)
+        position = lpp_position(party, certifications.get(ref), shipped.get(ref, ZERO), ruleset, on)
         positions.append((party, position))
     positions.sort(key=lambda item: (-item[1].used_tpp, item[0].ref))
     rows = [
@@ -215,8 +217,8 @@ def nveu_view(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
         if party.veu is not VeuStatus.NVEU or party.veu_country is None:
             continue
         country = party.veu_country
-        external = uow.paperwork.footprint(party.ref).get(country, 0.0)
-        ours = uow.ledger.veu_shipped(party.ref, on=on).get(country, 0.0)
+        external = uow.paperwork.footprint(party.ref).get(country, ZERO)
+        ours = uow.ledger.veu_shipped(party.ref, on=on).get(country, ZERO)
         installed = external + ours  # the installed base the engine counts (as of ``on``)
         holders.append(
             NveuUse(
@@ -227,7 +229,7 @@ def nveu_view(uow: UnitOfWork, ruleset: Ruleset, on: date) -> NveuView:
                 shipped_tpp=ours,
                 installed_tpp=installed,
                 cap_tpp=cap.cap_tpp,
-                left_tpp=max(cap.cap_tpp - installed, 0.0),
+                left_tpp=max(cap.cap_tpp - installed, ZERO),
                 share=_share(installed, cap.cap_tpp),
             )
         )

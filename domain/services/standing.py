@@ -9,10 +9,12 @@ an order dated that day uses.
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 from domain.errors import DomainError
 from domain.frozen import Frozen
 from domain.model import Party, VeuStatus
+from domain.numbers import ZERO, Exact
 from domain.ports import Database, UnitOfWork
 from domain.rules.positions import (
     AiaPosition,
@@ -29,9 +31,9 @@ class LicenseStanding(Frozen):
     number: str
     destination: str
     covers: str
-    tpp: float
-    used_tpp: float
-    left_tpp: float
+    tpp: Exact
+    used_tpp: Exact
+    left_tpp: Exact
     valid_from: date
     valid_to: date
     valid_on: bool
@@ -55,12 +57,12 @@ def lpp_day(on: date, year: int) -> date:
     return date(year, 12, 31) if year < on.year else date(year, 1, 1)
 
 
-def veu_footprint(uow: UnitOfWork, party_ref: str, on: date) -> dict[str, float]:
+def veu_footprint(uow: UnitOfWork, party_ref: str, on: date) -> dict[str, Decimal]:
     """A VEU holder's installed base by country as of ``on``: other sources (the footprint the
     officer records) plus our VEU shipments on orders dated by then."""
     footprint = dict(uow.paperwork.footprint(party_ref))
     for country, tpp in uow.ledger.veu_shipped(party_ref, on=on).items():
-        footprint[country] = footprint.get(country, 0.0) + tpp
+        footprint[country] = footprint.get(country, ZERO) + tpp
     return footprint
 
 

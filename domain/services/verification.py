@@ -21,6 +21,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from decimal import Decimal
 from typing import Any
 
 from domain.audit import (
@@ -34,14 +35,18 @@ from domain.audit import (
     verify_chain,
 )
 from domain.decision import Consumption
+from domain.figures import fmt_tpp
 from domain.ledger import balance_key
+from domain.numbers import ZERO, exact
 from domain.ports import Database, DecisionIntegrity, UnitOfWork, VerifyScratch
 from domain.progress import ProgressSink, no_progress
 from domain.record_state import SEAL_ACTION, StateKind, all_digests, sealed_states, states_by_key
 from domain.ruleset import RulesetCatalog
 
-_TOLERANCE = 1e-3
 _BATCH = 2_000
+_TOLERANCE = Decimal("0.001")
+"""How far a running balance may stand from its entries: balances of a database from before
+figures were exact were float sums, which can differ from the exact sum in the last digits."""
 
 
 class _FoundError(Exception):
@@ -206,7 +211,7 @@ class _Walk:
     def decisions(self) -> None:
         recorded = self.scratch.decided()
         pending = next(recorded, None)
-        totals: dict[str, float] = defaultdict(float)
+        totals: dict[str, Decimal] = defaultdict(Decimal)
         batch: list[DecisionIntegrity] = []
 
         def flush() -> None:
@@ -249,7 +254,7 @@ class _Walk:
         columns_agree = (
             payload.get("outcome") == row.outcome
             and payload.get("ruleset") == row.ruleset
-            and abs(float(payload.get("a_level_tpp", -1)) - row.a_level_tpp) <= _TOLERANCE
+            and _exact_or_none(payload.get("a_level_tpp")) == row.a_level_tpp
         )
         if rehashed != row.content_hash or not columns_agree:
             raise _FoundError(
@@ -398,7 +403,7 @@ def _key(item: Consumption) -> tuple[object, ...]:
 def _ledger(
     row: DecisionIntegrity,
     booked: Iterable[tuple[Consumption, bool]],
-    totals: dict[str, float],
+    totals: dict[str, Decimal],
 ) -> None:
     consumed = [Consumption.model_validate(item) for item in row.payload.get("consumption", [])]
     entries = list(booked)
@@ -421,25 +426,30 @@ def _ledger(
         totals[balance_key(item)] += -item.tpp if released else item.tpp
 
 
-def _balances(totals: Mapping[str, float], balances: Mapping[str, float]) -> None:
+def _balances(totals: Mapping[str, Decimal], balances: Mapping[str, Decimal]) -> None:
     for key in sorted(set(totals) | set(balances)):
         # TPP figures are sums of products of datasheet figures: exact in binary floating
         # point at these magnitudes, so a thousandth of a TPP is already a real difference.
-        if abs(totals.get(key, 0.0) - balances.get(key, 0.0)) > _TOLERANCE:
+        if abs(totals.get(key, ZERO) - balances.get(key, ZERO)) > _TOLERANCE:
             raise _FoundError(
                 None,
-                f"the running balance {key} is {balances.get(key, 0.0):,.0f} TPP but its ledger "
-                f"entries add up to {totals.get(key, 0.0):,.0f}",
+                f"the running balance {key} is {fmt_tpp(balances.get(key, ZERO))} TPP but its "
+                f"ledger entries add up to {fmt_tpp(totals.get(key, ZERO))}",
             )
 
 
 def _same(
-    left: list[tuple[tuple[object, ...], float]], right: list[tuple[tuple[object, ...], float]]
+    left: list[tuple[tuple[object, ...], Decimal]], right: list[tuple[tuple[object, ...], Decimal]]
 ) -> bool:
-    return len(left) == len(right) and all(
-        a_key == b_key and abs(a_tpp - b_tpp) <= _TOLERANCE
-        for (a_key, a_tpp), (b_key, b_tpp) in zip(left, right, strict=True)
-    )
+    """The same entries with the same figures, to the last unit (figures are exact)."""
+    return left == right
+
+
+def _exact_or_none(value: object) -> Decimal | None:
+    try:
+        return exact(value)
+    except ValueError:
+        return None
 
 
 _MISSING: Any = object()

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QProgressBar, QWidget
 
+from domain.numbers import ZERO, exact
 from gui.style import Tone, colour, tpp
 
 
@@ -20,8 +23,10 @@ class FigureBar(QProgressBar):
         self.setMinimumHeight(24)
         self.setAlignment(Qt.AlignmentFlag.AlignCenter)
 
-    def set_figures(self, used: float, limit: float, text: str, *, warn_from: float = 0.9) -> None:
-        ratio = used / limit if limit > 0 else 0.0
+    def set_figures(
+        self, used: Decimal | float, limit: Decimal | float, text: str, *, warn_from: float = 0.9
+    ) -> None:
+        ratio = float(used) / float(limit) if limit > 0 else 0.0
         self.setValue(round(min(max(ratio, 0.0), 1.0) * self.SCALE))
         self.setFormat(text.replace("%", "%%"))
         # Soft fills keep the text on top readable; the words carry the meaning.
@@ -37,8 +42,9 @@ class FigureBar(QProgressBar):
         )
 
 
-def used_text(used: float, limit: float, unit: str = "TPP") -> str:
-    left = max(limit - used, 0.0)
+def used_text(used: Decimal | float, limit: Decimal | float, unit: str = "TPP") -> str:
+    used, limit = exact(used), exact(limit)
+    left = max(limit - used, ZERO)
     translate = QCoreApplication.translate
     text = translate("FigureBar", "{used} of {limit} {unit} used · {left} left").format(
         used=tpp(used), limit=tpp(limit), unit=unit, left=tpp(left)

@@ -2,27 +2,29 @@
 
 from __future__ import annotations
 
-import math
+from decimal import Decimal
 
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from domain.errors import DomainError
+from domain.numbers import exact
 
 
-def parse_tpp(text: str) -> float:
-    """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"); ValueError if it is not one."""
+def parse_tpp(text: str) -> Decimal:
+    """A TPP figure as typed ("26,900,000", "1 013 248", "5e8"), exact to its last digit;
+    ValueError if it is not one."""
     cleaned = text.strip().replace(",", "").replace("_", "").replace(" ", "").replace("\u00a0", "")
     if not cleaned:
         raise ValueError(QCoreApplication.translate("FormDialog", "enter a TPP figure (0 if none)"))
     try:
-        value = float(cleaned)
+        value = exact(cleaned)
     except ValueError:
         raise ValueError(
             QCoreApplication.translate("FormDialog", "“{text}” is not a number").format(
                 text=text.strip()
             )
         ) from None
-    if not math.isfinite(value) or value < 0:
+    if value < 0:
         raise ValueError(
             QCoreApplication.translate("FormDialog", "a TPP figure is a number of 0 or more")
         )
@@ -65,18 +67,18 @@ def _chinese() -> bool:
     return QLocale().language() == QLocale.Language.Chinese
 
 
-def grouped(value: float, places: int = 0) -> str:
+def grouped(value: Decimal | float, places: int = 0) -> str:
     """A figure with its thousands grouped ("26,900,000"; "1,013.5" with one place), in the
-    window's locale."""
+    window's locale; a whole figure stays exact however large."""
     if _chinese():
-        if places == 0 and float(value).is_integer():
-            return QLocale().toString(int(value))
+        if places == 0 and value == int(value):
+            return f"{int(value):,}".replace(",", QLocale().groupSeparator())
         return QLocale().toString(float(value), "f", places)
     return f"{value:,.{places}f}"
 
 
-def percent(fraction: float, places: int = 1) -> str:
+def percent(fraction: Decimal | float, places: int = 1) -> str:
     """A fraction as a percentage ("12.5 %" in English, "12.5%" in Chinese)."""
     if _chinese():
-        return QLocale().toString(fraction * 100, "f", places) + QLocale().percent()
+        return QLocale().toString(float(fraction) * 100, "f", places) + QLocale().percent()
     return f"{fraction * 100:.{places}f} %"

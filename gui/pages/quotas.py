@@ -10,6 +10,7 @@ but the wording.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -212,9 +213,9 @@ def nveu_summary(view: NveuView) -> str:
     )
 
 
-def _bar(name: str, share: float, ours: float, theirs: float, limit: float) -> BarRow:
+def _bar(name: str, share: float, ours: Decimal, theirs: Decimal, limit: Decimal) -> BarRow:
     """A bar of ours and theirs, each as a share of the ``limit``, labelled with the share."""
-    return BarRow(f"{name} · {percent(share)}", (ours / limit, theirs / limit))
+    return BarRow(f"{name} · {percent(share)}", (float(ours / limit), float(theirs / limit)))
 
 
 class QuotaSection(QFrame):

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sqlite3
+from contextlib import closing
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -187,12 +189,7 @@ def test_a_sealed_desk_from_before_party_languages_still_verifies_intact(tmp_pat
 
     path = tmp_path / "desk.sqlite3"
     assert main(["--db", str(path), "demo"], clock=clock_on()) == 0
-    engine = create_desk_engine(resolve_target(path))
-    with engine.begin() as connection:
-        config = alembic_config(resolve_target(path).url)
-        config.attributes["connection"] = connection
-        command.downgrade(config, "0014")  # the parties as sealed before they had a language
-    engine.dispose()
+    _downgrade(path, "0014")  # the parties as sealed before they had a language
     assert main(["--db", str(path), "audit", "verify"], clock=clock_on()) == 0
     db = SqlDatabase.open(path, clock=clock_on())
     try:
@@ -201,3 +198,75 @@ def test_a_sealed_desk_from_before_party_languages_still_verifies_intact(tmp_pat
             assert {party.language.value for party in uow.parties.all()} == {"en"}
     finally:
         db.close()
+
+
+def _downgrade(where: Path | str, revision: str) -> None:
+    """The database taken back to an older schema, as an older desk left it (on SQLite with
+    foreign keys off, as the desk's own migration has them: a rebuilt table is dropped and
+    renamed)."""
+    target = resolve_target(where)
+    engine = create_desk_engine(target)
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                raw = connection.connection.dbapi_connection
+                raw.execute("PRAGMA foreign_keys = OFF")  # type: ignore[union-attr]
+            with connection.begin():
+                config = alembic_config(target.url)
+                config.attributes["connection"] = connection
+                command.downgrade(config, revision)
+    finally:
+        engine.dispose()
+
+
+def _stored_figures(where: str) -> list[object]:
+    """The TPP figures of the ledger as the database gives them, not as the desk reads them."""
+    engine = create_desk_engine(resolve_target(where))
+    try:
+        with engine.connect() as connection:
+            return [
+                value
+                for (value,) in connection.exec_driver_sql(
+                    "SELECT tpp FROM ledger_entries ORDER BY id LIMIT 50"
+                )
+            ]
+    finally:
+        engine.dispose()
+
+
+def test_a_desk_of_float_figures_becomes_exact_and_still_verifies_intact(
+    database_url: str,
+) -> None:
+    from app.cli import main
+
+    assert main(["--db", database_url, "demo"], clock=clock_on()) == 0
+    assert main(["--db", database_url, "check", "--pending"], clock=clock_on()) == 0
+    db = SqlDatabase.open(database_url, clock=clock_on())
+    try:
+        with db.reader() as uow:
+            products = {product.ref: product.tpp for product in uow.products.all()}
+            standing = uow.ledger.lpp_used("SG-LIONCITY", 2026)
+    finally:
+        db.close()
+    _downgrade(database_url, "0015")  # TPP columns floats again, as every desk before 0016
+    before = _stored_figures(database_url)
+    assert before
+    assert all(isinstance(value, float) for value in before)
+
+    assert main(["--db", database_url, "audit", "verify"], clock=clock_on()) == 0
+    db = SqlDatabase.open(database_url, clock=clock_on())
+    try:
+        assert current_revision(db.engine) == head_revision()
+        with db.reader() as uow:
+            after = {product.ref: product.tpp for product in uow.products.all()}
+            assert uow.ledger.lpp_used("SG-LIONCITY", 2026) == standing
+        assert after == products
+        assert all(isinstance(value, Decimal) for value in after.values() if value is not None)
+    finally:
+        db.close()
+    figures = _stored_figures(database_url)
+    assert [Decimal(str(value)) for value in figures] == [Decimal(repr(v)) for v in before]
+    assert not any(isinstance(value, float) for value in figures)
+    if not database_url.startswith("postgresql"):
+        with closing(sqlite3.connect(database_url)) as raw:
+            assert raw.execute("PRAGMA foreign_key_check").fetchall() == []

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -29,7 +30,7 @@ from storage.unit_of_work import SqlDatabase
 from tests.unit.builders import PRODUCTS
 
 CATALOG = load_shipped_rulesets()
-H100 = 15_832.0
+H100 = Decimal(15_832)
 
 
 def seed(db: SqlDatabase) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 from domain.decision import Decision
@@ -25,7 +26,7 @@ from domain.ruleset import load_shipped_rulesets
 from domain.screening.results import ScreeningState
 
 CATALOG = load_shipped_rulesets()
-H100_TPP = 15_832.0
+H100_TPP = Decimal(15_832)
 
 PRODUCTS: dict[str, Product] = {
     product.ref: product

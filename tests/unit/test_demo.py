@@ -9,6 +9,7 @@ from __future__ import annotations
 import unicodedata
 from collections import Counter
 from datetime import date
+from decimal import Decimal
 
 import pytest
 
@@ -165,7 +166,7 @@ def test_the_bis_submission_decides_for_the_two_largest_aia_customers(
         for d in blue_mesa
         if "aia_authorized" in d.codes()
     ]
-    crossed = [tpp for tpp in cumulative if isinstance(tpp, float) and tpp >= threshold]
+    crossed = [tpp for tpp in cumulative if isinstance(tpp, Decimal | float) and tpp >= threshold]
     assert crossed, "Blue Mesa filed with BIS and goes past the threshold authorized"
 
 

@@ -44,6 +44,7 @@ from domain.model import (
     Standing,
     VeuStatus,
 )
+from domain.numbers import ZERO, exact
 from domain.rules.engine import evaluate
 from domain.ruleset import Ic3A090, Ruleset, load_shipped_rulesets
 
@@ -258,10 +259,10 @@ def test_neither_more_tpp_nor_more_density_loosens_the_classification_near_the_d
     # The same two properties aimed at the PD edges (1.6, 3.2, 5.92), which random die areas
     # seldom hit: the die area is chosen so that the lower TPP sits at density ``pd``.
     less, more = tpp_pair
-    area = less / pd
+    area = float(less) / pd
     base = _classify(version, less, area, datacenter=True, ics=1)
     faster = _classify(version, more, area, datacenter=True, ics=1)
-    denser = _classify(version, less, less / (pd + step), datacenter=True, ics=1)
+    denser = _classify(version, less, float(less) / (pd + step), datacenter=True, ics=1)
     assert LEVEL_RANK[faster.level] >= LEVEL_RANK[base.level], (base.reason, faster.reason)
     assert LEVEL_RANK[denser.level] >= LEVEL_RANK[base.level], (base.reason, denser.reason)
 
@@ -419,7 +420,7 @@ def test_no_sequence_of_authorized_orders_passes_the_lpp_limit(
     base = Standing(lpp_certification=certification)
     prior = certification.prior_receipts_tpp
     for order, lines in zip(orders, all_lines, strict=True):
-        recorded_before = book.lpp.get((consignee.ref, certification.year), 0.0)
+        recorded_before = book.lpp.get((consignee.ref, certification.year), ZERO)
         decision, ruleset = _decide(order, consignee, book, base=base)
         limit = ruleset.lpp.limit_tpp
         q = _order_tpp(lines)
@@ -437,7 +438,7 @@ def test_no_sequence_of_authorized_orders_passes_the_lpp_limit(
             assert decision.authorizations == (Authorization.LPP,), decision.findings
             assert [item.tpp for item in lpp_used] == [q]
         book = book.record(decision.consumption)
-        recorded = book.lpp.get((consignee.ref, certification.year), 0.0)
+        recorded = book.lpp.get((consignee.ref, certification.year), ZERO)
         assert prior + recorded <= limit
 
 
@@ -537,11 +538,12 @@ def test_no_sequence_of_authorized_orders_passes_the_nveu_cap_of_its_quarter(
     history: tuple[Party, dict[str, float], list[Order], Lines],
 ) -> None:
     consignee, external, orders, all_lines = history
+    external = {country: exact(tpp) for country, tpp in external.items()}
     country = consignee.veu_country
     assert country is not None
     book = LedgerBook()
     for order, lines in zip(orders, all_lines, strict=True):
-        installed_before = external[country] + book.veu.get((consignee.ref, country), 0.0)
+        installed_before = external[country] + book.veu.get((consignee.ref, country), ZERO)
         decision, ruleset = _decide(order, consignee, book, external_footprint=external)
         cap = ruleset.nveu.cap_on(order.date).cap_tpp
         q = _order_tpp(lines)
@@ -553,7 +555,7 @@ def test_no_sequence_of_authorized_orders_passes_the_nveu_cap_of_its_quarter(
             event("NVEU: an order within the cap")
             assert decision.authorizations == (Authorization.NVEU,), decision.findings
         book = book.record(decision.consumption)
-        installed_after = external[country] + book.veu.get((consignee.ref, country), 0.0)
+        installed_after = external[country] + book.veu.get((consignee.ref, country), ZERO)
         if Authorization.NVEU in decision.authorizations:
             assert installed_after <= cap
         else:
@@ -623,7 +625,7 @@ def _uveu_limits_hold(footprint: Mapping[str, float], ruleset: Ruleset) -> bool:
         for country, tpp in footprint.items()
         if ruleset.tier_of(country) == 2
     )
-    home_ok = footprint.get(limits.home_country, 0.0) / total >= (
+    home_ok = footprint.get(limits.home_country, ZERO) / total >= (
         limits.min_home_share_if_headquartered
     )
     return tier1 / total >= limits.min_tier1_share and tier2_ok and home_ok
@@ -633,7 +635,7 @@ def _footprint(external: Mapping[str, float], book: LedgerBook, party_ref: str) 
     footprint = dict(external)
     for (ref, country), tpp in book.veu.items():
         if ref == party_ref:
-            footprint[country] = footprint.get(country, 0.0) + tpp
+            footprint[country] = footprint.get(country, ZERO) + tpp
     return footprint
 
 
@@ -643,12 +645,13 @@ def test_no_sequence_of_authorized_orders_breaks_the_uveu_footprint_limits(
     history: tuple[Party, dict[str, float], list[Order], Lines],
 ) -> None:
     consignee, external, orders, all_lines = history
+    external = {country: exact(tpp) for country, tpp in external.items()}
     book = LedgerBook()
     for order, lines in zip(orders, all_lines, strict=True):
         assert order.destination is not None
         decision, ruleset = _decide(order, consignee, book, external_footprint=external)
         expected = _footprint(external, book, consignee.ref)
-        expected[order.destination] = expected.get(order.destination, 0.0) + _order_tpp(lines)
+        expected[order.destination] = expected.get(order.destination, ZERO) + _order_tpp(lines)
         if _uveu_limits_hold(expected, ruleset):
             event("UVEU: a shipment within every limit")
             assert decision.authorizations == (Authorization.UVEU,), decision.findings
@@ -722,7 +725,7 @@ def test_no_aia_shipment_reaches_the_bis_submission_threshold_without_the_submis
     base = Standing(aia_certification=certification)
     book = LedgerBook()
     for order, lines in zip(orders, all_lines, strict=True):
-        before = book.aia.get(consignee.ref, 0.0)
+        before = book.aia.get(consignee.ref, ZERO)
         decision, ruleset = _decide(order, consignee, book, base=base)
         threshold = ruleset.aia.bis_submission_from_tpp
         submitted = certification.submitted_by(order.date)
@@ -811,7 +814,7 @@ def test_no_sequence_of_authorized_orders_overdraws_a_licence(
             assert drawn == []
         book = book.record(decision.consumption)
         for licence in licences:
-            assert book.license.get(licence.number, 0.0) <= licence.tpp, licence.number
+            assert book.license.get(licence.number, ZERO) <= licence.tpp, licence.number
 
 
 # -- random orders: Tier 3 nexus and outcome composition -----------------------------------

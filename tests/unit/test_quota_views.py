@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from types import TracebackType
 from typing import Any
 
@@ -13,6 +14,7 @@ import pytest
 from domain.decision import Ledger
 from domain.ledger import BalanceKey
 from domain.model import CountrySetting, LppCertification, Party, VeuFootprint
+from domain.numbers import ZERO, exact
 from domain.ruleset import load_shipped_rulesets
 from domain.services.quota_views import (
     country_allocations,
@@ -36,7 +38,10 @@ class FakeRecords:
     settings: list[CountrySetting] = field(default_factory=list)
     lpp_certifications: list[LppCertification] = field(default_factory=list)
     footprints: list[VeuFootprint] = field(default_factory=list)
-    balances: dict[str, float] = field(default_factory=dict)
+    balances: dict[str, Decimal] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        self.balances = {key: exact(tpp) for key, tpp in self.balances.items()}
 
 
 class _Parties:
@@ -56,13 +61,13 @@ class _Paperwork:
 
     def all_country_settings(self) -> Iterator[CountrySetting]:
         for setting in self.records.settings:
-            ours = self.records.balances.get(f"country|{setting.country}", 0.0)
+            ours = self.records.balances.get(f"country|{setting.country}", ZERO)
             yield setting.model_copy(update={"our_allocation_used_tpp": ours})
 
     def all_lpp_certifications(self) -> Iterator[LppCertification]:
         return iter(self.records.lpp_certifications)
 
-    def footprint(self, party_ref: str) -> dict[str, float]:
+    def footprint(self, party_ref: str) -> dict[str, Decimal]:
         return {
             item.country: item.installed_tpp
             for item in self.records.footprints
@@ -74,20 +79,20 @@ class _Ledger:
     def __init__(self, records: FakeRecords) -> None:
         self.records = records
 
-    def _keys(self) -> list[tuple[BalanceKey, float]]:
+    def _keys(self) -> list[tuple[BalanceKey, Decimal]]:
         return [(BalanceKey.decode(key), tpp) for key, tpp in self.records.balances.items()]
 
-    def balances(self) -> dict[str, float]:
+    def balances(self) -> dict[str, Decimal]:
         return dict(self.records.balances)
 
-    def country_allocations_used(self) -> dict[str, float]:
+    def country_allocations_used(self) -> dict[str, Decimal]:
         return {
             key.country: tpp
             for key, tpp in self._keys()
             if key.ledger is Ledger.COUNTRY_ALLOCATION and key.country
         }
 
-    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, float]]:
+    def lpp_by_party(self, year: int, limit: int) -> list[tuple[str, Decimal]]:
         found = [
             (key.party_ref, tpp)
             for key, tpp in self._keys()
@@ -95,7 +100,7 @@ class _Ledger:
         ]
         return sorted(found, key=lambda item: -item[1])[:limit]
 
-    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, float]:
+    def veu_shipped(self, party_ref: str, *, on: date | None = None) -> dict[str, Decimal]:
         return {
             key.country: tpp
             for key, tpp in self._keys()
@@ -154,13 +159,13 @@ def test_a_country_allocation_counts_ours_and_what_others_reported() -> None:
     assert mexico.used_tpp == 590_000_000
     assert mexico.limit_tpp == ALLOCATION
     assert mexico.left_tpp == ALLOCATION - 590_000_000
-    assert mexico.share == pytest.approx(590_000_000 / ALLOCATION)
+    assert mexico.share == pytest.approx(590_000_000 / float(ALLOCATION))
 
 
 def test_a_government_to_government_agreement_multiplies_the_allocation() -> None:
     db = database(settings=[CountrySetting(country="AE", g2g_agreement=True)])
     (uae,) = country_allocations(db, CATALOG, on=DAY).countries
-    assert uae.limit_tpp == ALLOCATION * RULESET.country_allocation.g2g_multiplier
+    assert uae.limit_tpp == ALLOCATION * exact(RULESET.country_allocation.g2g_multiplier)
 
 
 def test_countries_with_our_use_but_no_setting_are_shown_and_only_tier_2_counts() -> None:
@@ -221,7 +226,7 @@ def test_lpp_use_adds_prior_receipts_to_our_shipments_and_ranks_consignees() -> 
     assert busiest.prior_receipts_tpp == 20e6
     assert busiest.shipped_tpp == 1e6
     assert busiest.used_tpp == 21e6
-    assert busiest.left_tpp == LPP_LIMIT - 21e6
+    assert busiest.left_tpp == LPP_LIMIT - exact(21e6)
     assert busiest.certified
     assert not view.parties[1].certified
     assert view.parties[1].name == "A Ltd"
@@ -270,8 +275,8 @@ def test_nveu_installed_base_adds_our_shipments_to_the_footprint_against_the_qua
     assert row.external_tpp == 600e6
     assert row.shipped_tpp == 200e6
     assert row.installed_tpp == 800e6
-    assert row.left_tpp == cap.cap_tpp - 800e6
-    assert row.share == pytest.approx(800e6 / cap.cap_tpp)
+    assert row.left_tpp == cap.cap_tpp - exact(800e6)
+    assert row.share == pytest.approx(800e6 / float(cap.cap_tpp))
 
 
 def test_the_next_quarter_cap_is_named_until_the_last_one() -> None:

@@ -234,7 +234,7 @@ def test_a_tier2_share_just_over_seven_percent_prints_over_it() -> None:
     footprint = {"US": 900_000_000.0, "SG": 0.0}
     total_after = 900_000_000.0 / (1 - 0.070046)
     sg = total_after - 900_000_000.0
-    units = round(sg / H100_TPP)
+    units = round(sg / float(H100_TPP))
     decision = decide(
         [("H100", units)], consignee, destination="SG", standing=Standing(veu_footprint=footprint)
     )

@@ -5,6 +5,7 @@ required, with the destination's Tier 2 allocation reported."""
 from __future__ import annotations
 
 from collections.abc import Sequence
+from decimal import Decimal
 
 from domain.countries import country_name
 from domain.decision import (
@@ -17,6 +18,7 @@ from domain.decision import (
     Severity,
 )
 from domain.figures import fmt_tpp
+from domain.numbers import ZERO
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import as_info, finding
@@ -47,7 +49,7 @@ def _rule_for(facts: Facts, authorization: Authorization) -> str:
 def decide_a_level(
     facts: Facts, lines: Sequence[LineResult], nexus: Sequence[NexusFact]
 ) -> PartDecision:
-    q = sum(line.line_tpp or 0.0 for line in lines)
+    q = sum((line.line_tpp or ZERO for line in lines), ZERO)
     if nexus:
         return PartDecision(PartResult(part=Part.A_LEVEL, outcome=Outcome.PROHIBITED, tpp=q))
     largest = Largest.of(list(lines))
@@ -101,7 +103,7 @@ def decide_a_level(
     return PartDecision(PartResult(part=Part.A_LEVEL, outcome=outcome, tpp=q), tuple(findings))
 
 
-def _country_allocation(facts: Facts, q: float, outcome: Outcome) -> list[Finding]:
+def _country_allocation(facts: Facts, q: Decimal, outcome: Outcome) -> list[Finding]:
     """What a licence for the part would draw on: the destination's Tier 2 allocation."""
     allocation = destination_allocation(facts)
     if allocation is None:

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from domain.decision import LineResult, Outcome, Part, PartResult
 from domain.figures import fmt_operations
+from domain.numbers import ZERO
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import finding
@@ -18,7 +19,7 @@ from domain.rules.parts import PartDecision
 def decide_b_level(
     facts: Facts, lines: Sequence[LineResult], nexus: Sequence[NexusFact]
 ) -> PartDecision:
-    tpp = sum(line.line_tpp or 0.0 for line in lines)
+    tpp = sum((line.line_tpp or ZERO for line in lines), ZERO)
     if nexus:
         required = finding(
             FindingCode.TIER3_NEXUS_B_LEVEL,

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 
 from domain.decision import Authorization, Consumption, Finding, Ledger, LineResult
+from domain.numbers import ZERO, Exact
 from domain.rules.codes import PAPERWORK
 
 __all__ = ["Attempt", "Largest", "PathFunction", "veu_shipment"]
@@ -17,13 +19,13 @@ __all__ = ["Attempt", "Largest", "PathFunction", "veu_shipment"]
 class Largest:
     """The part's line with the largest TPP per unit: over-limit messages count in its units."""
 
-    unit_tpp: float
+    unit_tpp: Exact
     product_name: str
 
     @classmethod
     def of(cls, lines: list[LineResult]) -> Largest:
-        line = max(lines, key=lambda item: item.unit_tpp or 0.0)
-        return cls(unit_tpp=line.unit_tpp or 0.0, product_name=line.product_name)
+        line = max(lines, key=lambda item: item.unit_tpp or ZERO)
+        return cls(unit_tpp=line.unit_tpp or ZERO, product_name=line.product_name)
 
 
 @dataclass(frozen=True)
@@ -53,7 +55,7 @@ PathFunction = Callable[..., Attempt]
 
 
 def veu_shipment(
-    authorization: Authorization, within: Finding, party_ref: str, country: str, tpp: float
+    authorization: Authorization, within: Finding, party_ref: str, country: str, tpp: Decimal
 ) -> Attempt:
     """A VEU authorization that holds: its finding, and the shipment added to the holder's
     installed base in the destination."""

@@ -3,6 +3,8 @@ force, and from the threshold on its BIS submission."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.decision import Authorization, Consumption, Ledger, Part
 from domain.figures import fmt_tpp
 from domain.rules.certifications import aia_state
@@ -14,7 +16,7 @@ from domain.rules.paths import Attempt, Largest
 from domain.rules.positions import aia_position
 
 
-def try_aia(facts: Facts, q: float, largest: Largest) -> Attempt:
+def try_aia(facts: Facts, q: Decimal, largest: Largest) -> Attempt:
     refs = facts.refs
     problem = aia_geography_problem(facts.destination, facts.parties, facts.ruleset)
     if problem is not None:

@@ -4,6 +4,8 @@ its country allocation."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.countries import country_name
 from domain.decision import Authorization, Consumption, Finding, Ledger, Part, Severity
 from domain.figures import fmt_tpp
@@ -16,7 +18,7 @@ from domain.rules.positions import AllocationPosition, allocation_position
 
 
 def allocation_exceeded(
-    facts: Facts, q: float, position: AllocationPosition, severity: Severity
+    facts: Facts, q: Decimal, position: AllocationPosition, severity: Severity
 ) -> Finding:
     """The order's TPP passes what is left of the destination's Tier 2 allocation."""
     return finding(
@@ -39,7 +41,7 @@ def destination_allocation(facts: Facts) -> AllocationPosition | None:
     return allocation_position(facts.destination, facts.country, facts.ruleset, facts.day)
 
 
-def try_license(facts: Facts, q: float, largest: Largest) -> Attempt:
+def try_license(facts: Facts, q: Decimal, largest: Largest) -> Attempt:
     consignee, destination, day = facts.consignee, facts.destination, facts.day
     candidates = [
         licence

@@ -3,6 +3,8 @@ LPP shipments that calendar year plus this order within the limit; the year's ce
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.decision import Authorization, Consumption, FigureValue, Ledger, Part
 from domain.figures import fmt_tpp, fmt_units_over
 from domain.rules.certifications import lpp_state
@@ -13,7 +15,7 @@ from domain.rules.paths import Attempt, Largest
 from domain.rules.positions import lpp_position
 
 
-def try_lpp(facts: Facts, q: float, largest: Largest) -> Attempt:
+def try_lpp(facts: Facts, q: Decimal, largest: Largest) -> Attempt:
     consignee, refs = facts.consignee, facts.refs
     if consignee.role.value in facts.ruleset.lpp.excluded_roles:
         refused = finding(

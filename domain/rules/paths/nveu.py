@@ -3,17 +3,20 @@ as of the shipment date, plus this order stays within the cap of the shipment's 
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.countries import country_name
 from domain.decision import Authorization, FigureValue, Part
 from domain.figures import fmt_tpp, fmt_units_over
 from domain.model import VeuStatus
+from domain.numbers import ZERO
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import finding
 from domain.rules.paths import Attempt, Largest, veu_shipment
 
 
-def try_nveu(facts: Facts, q: float, largest: Largest) -> Attempt:
+def try_nveu(facts: Facts, q: Decimal, largest: Largest) -> Attempt:
     consignee, destination = facts.consignee, facts.destination
     if consignee.veu is not VeuStatus.NVEU:
         return Attempt.unavailable(
@@ -28,7 +31,7 @@ def try_nveu(facts: Facts, q: float, largest: Largest) -> Attempt:
             ),
         )
     cap = facts.ruleset.nveu.cap_on(facts.day)
-    installed = facts.standing.veu_footprint.get(destination, 0.0)
+    installed = facts.standing.veu_footprint.get(destination, ZERO)
     after = installed + q
     figures: dict[str, FigureValue] = {
         "installed_tpp": installed,

@@ -3,10 +3,13 @@ whose footprint after the shipment keeps every limit."""
 
 from __future__ import annotations
 
+from decimal import Decimal
+
 from domain.countries import country_name
 from domain.decision import Authorization, FigureValue, Finding, Part
 from domain.figures import fmt_share
 from domain.model import VeuStatus
+from domain.numbers import ZERO
 from domain.rules.codes import FindingCode
 from domain.rules.facts import Facts
 from domain.rules.findings import finding
@@ -14,7 +17,7 @@ from domain.rules.paths import Attempt, Largest, veu_shipment
 from domain.rules.positions import LimitCheck, veu_position
 
 
-def try_uveu(facts: Facts, q: float, largest: Largest) -> Attempt:
+def try_uveu(facts: Facts, q: Decimal, largest: Largest) -> Attempt:
     consignee, ruleset = facts.consignee, facts.ruleset
     if consignee.veu is not VeuStatus.UVEU:
         return Attempt.unavailable(
@@ -29,7 +32,7 @@ def try_uveu(facts: Facts, q: float, largest: Largest) -> Attempt:
             ),
         )
     footprint = dict(facts.standing.veu_footprint)
-    footprint[facts.destination] = footprint.get(facts.destination, 0.0) + q
+    footprint[facts.destination] = footprint.get(facts.destination, ZERO) + q
     after = veu_position(consignee, footprint, ruleset, facts.day)
     breached = tuple(_exceeded(facts, check, after.total_tpp) for check in after.breached)
     if breached:
@@ -52,7 +55,7 @@ def try_uveu(facts: Facts, q: float, largest: Largest) -> Attempt:
     return veu_shipment(Authorization.UVEU, within, consignee.ref, facts.destination, q)
 
 
-def _exceeded(facts: Facts, check: LimitCheck, total: float) -> Finding:
+def _exceeded(facts: Facts, check: LimitCheck, total: Decimal) -> Finding:
     ref = facts.consignee.ref
     share, limit = fmt_share(check.share, check.limit), fmt_share(check.limit)
     if check.limit_name == "min_tier1_share":

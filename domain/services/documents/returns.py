@@ -16,6 +16,7 @@ from domain.model import (
     AiaCertification,
     LppCertification,
 )
+from domain.numbers import Exact
 from domain.ports import Database, UnitOfWork
 from domain.services.documents.verification import day_text
 from domain.services.documents.views import SIGNATURE_TOLERANCE
@@ -31,7 +32,7 @@ def record_signed_return(
     signed_on: date,
     signers: Sequence[str],
     weights_storage_attested: bool = False,
-    prior_receipts_tpp: float | None = None,
+    prior_receipts_tpp: Exact | None = None,
     actor: str,
 ) -> RegisteredDocument:
     """Record that the signed copy of a statement came back, and the certification it gives.
@@ -139,7 +140,7 @@ def _record_lpp(
     year: int,
     signed_on: date,
     names: tuple[str, ...],
-    prior_receipts_tpp: float | None,
+    prior_receipts_tpp: Exact | None,
 ) -> None:
     existing = uow.paperwork.lpp_certification(party_ref, year)
     if prior_receipts_tpp is None:

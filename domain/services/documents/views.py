@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from datetime import date, timedelta
+from decimal import Decimal
 
 from domain.audit import sha256_hex
 from domain.countries import country_name
@@ -484,7 +485,7 @@ def _uveu_rows(uow: UnitOfWork, ruleset: Ruleset, on: date) -> list[QuotaRow]:
     return rows
 
 
-def _tpp_rows(rows: Iterable[tuple[str, float, float, str]]) -> tuple[QuotaRow, ...]:
+def _tpp_rows(rows: Iterable[tuple[str, Decimal, Decimal, str]]) -> tuple[QuotaRow, ...]:
     """Report rows from (label, used TPP, limit TPP, detail)."""
     return tuple(
         QuotaRow(label=label, used_tpp=used, limit_tpp=limit, detail=detail)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from html import escape
 from typing import Any
 
@@ -141,7 +142,7 @@ class SignedReturnDialog(DeskDialog):
             self.problem.setText(self.tr("Name at least one person who signed."))
             self.problem.setVisible(True)
             return False
-        prior: float | None = None
+        prior: Decimal | None = None
         if self.document.kind is DocumentKind.LPP_CERTIFICATION and self.prior.text().strip():
             try:
                 prior = parse_tpp(self.prior.text())

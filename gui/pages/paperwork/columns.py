@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import TypeVar
 
 from PySide6.QtCore import QCoreApplication
@@ -35,7 +36,9 @@ def yes_no(value: bool) -> str:
 
 
 def figure(
-    header: str, value: Callable[[T], float], text: Callable[[T, float], str] | None = None
+    header: str,
+    value: Callable[[T], Decimal | float],
+    text: Callable[[T, Decimal | float], str] | None = None,
 ) -> Column[T]:
     """A TPP figure, right-aligned and sorted by its value (worded by ``text``, if given)."""
     return Column(
@@ -138,7 +141,7 @@ LPP_COLUMNS: tuple[Column[LppRow], ...] = (
             "PaperworkColumns", "{share} used · {left} left"
         ).format(share=percent(r.used_tpp / r.limit_tpp), left=tpp(r.left_tpp)),
         sort=lambda r: r.used_tpp,
-        share=lambda r: r.used_tpp / r.limit_tpp if r.limit_tpp else 0.0,
+        share=lambda r: float(r.used_tpp / r.limit_tpp) if r.limit_tpp else 0.0,
         tooltip=lambda r: QCoreApplication.translate(
             "PaperworkColumns", "{used} of {limit} TPP used ({prior} prior + {ours} ours)"
         ).format(
@@ -169,7 +172,7 @@ def _validity_text(row: LicenseRow) -> str:
     )
 
 
-def _licence_tpp(row: LicenseRow, value: float) -> str:
+def _licence_tpp(row: LicenseRow, value: Decimal | float) -> str:
     return tpp(value) if row.licence.covers is LicenseCovers.A_LEVEL else "—"
 
 
@@ -244,7 +247,7 @@ FOOTPRINT_COLUMNS: tuple[Column[FootprintRow], ...] = (
 def _allocation_share(row: CountryRow) -> float | None:
     if row.limit_tpp is None or row.limit_tpp <= 0:
         return None
-    return row.setting.allocation_used_tpp / row.limit_tpp
+    return float(row.setting.allocation_used_tpp / row.limit_tpp)
 
 
 COUNTRY_COLUMNS: tuple[Column[CountryRow], ...] = (

@@ -5,6 +5,7 @@ types, an audited save off the UI thread, and the change on the undo stack.
 from __future__ import annotations
 
 from collections.abc import Callable
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -162,7 +163,7 @@ class RecordDialog(FormDialog):
             self.set_error(name, country_problem(error))
             return None
 
-    def tpp_in(self, name: str, edit: QLineEdit) -> float | None:
+    def tpp_in(self, name: str, edit: QLineEdit) -> Decimal | None:
         """The TPP figure typed in the field ``name``, or None with the problem beside it."""
         try:
             return parse_tpp(edit.text())

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Any
 
 from pydantic import ValidationError
@@ -195,7 +196,7 @@ class ProductEditor(RecordForm[Product]):
         if chip:
             if self.by_rates.isChecked():
 
-                def from_rates() -> float:
+                def from_rates() -> Decimal:
                     found, best = tpp_from_rate_text(self.rates.toPlainText())
                     sparse = self.tr(" (sparse, halved)") if best.sparse else ""
                     self.rates_result.setText(
