@@ -25,15 +25,17 @@ from storage.database import (
 )
 from storage.documents import SqlDocumentRegistry, SqlSettingsRepository
 from storage.faults import WRITE_ACCESS, environment_fault, unwritable_reason
-from storage.repositories import (
+from storage.record_repositories import (
     SqlAuditLog,
     SqlDecisionRepository,
     SqlLedgerRepository,
+    SqlRedFlagRepository,
+)
+from storage.repositories import (
     SqlOrderRepository,
     SqlPaperworkRepository,
     SqlPartyRepository,
     SqlProductRepository,
-    SqlRedFlagRepository,
 )
 from storage.scratch import SqliteScratch
 from storage.screening import SqlListSnapshotRepository, SqlOwnerRepository

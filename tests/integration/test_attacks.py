@@ -122,7 +122,7 @@ def _recompute_chain_from(path: Path, seq: int, edit: Callable[[dict[str, object
             (seq,),
         ).fetchall()
         previous = rows[0][8]
-        from storage.repositories import read_datetime
+        from storage.statements import read_datetime
 
         for number, at, actor, action, entity, ref, before, after, _ in rows:
             after_value = None if after is None else json.loads(after)
