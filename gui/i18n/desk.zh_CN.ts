@@ -404,7 +404,7 @@
     </message>
     <message>
         <source>Kit signed off</source>
-        <translation>审计包已签署</translation>
+        <translation>审计包已签核</translation>
     </message>
     <message>
         <source>Kit open</source>
@@ -436,11 +436,11 @@
     </message>
     <message>
         <source>Sign off the visit</source>
-        <translation>签署本次访问</translation>
+        <translation>签核本次访查</translation>
     </message>
     <message>
         <source>Sign off as {auditor} with {representative}? After the sign-off the kit takes no more serials, photos or answers.</source>
-        <translation>以 {auditor} 的身份与 {representative} 一同签署？签署后审计包不再接受序列号、照片或回答。</translation>
+        <translation>以 {auditor} 的身份与 {representative} 一同签核？签核后审计包不再接受序列号、照片或回答。</translation>
     </message>
     <message>
         <source>This window cannot print PDFs (no renderer); use `kit report`.</source>
@@ -448,7 +448,7 @@
     </message>
     <message>
         <source>Save the visit report</source>
-        <translation>保存访问报告</translation>
+        <translation>保存访查报告</translation>
     </message>
     <message>
         <source>PDF (*.pdf)</source>
@@ -460,7 +460,7 @@
     </message>
     <message>
         <source>Visit report saved: {file}</source>
-        <translation>访问报告已保存：{file}</translation>
+        <translation>访查报告已保存：{file}</translation>
     </message>
     <message>
         <source>{file}: cannot read the file ({error})</source>
@@ -1009,7 +1009,7 @@
     </message>
     <message>
         <source>&amp;Merge a signed-off kit…</source>
-        <translation>合并已签署的审计包(&amp;M)…</translation>
+        <translation>合并已签核的审计包(&amp;M)…</translation>
     </message>
     <message>
         <source>&amp;Quit</source>
@@ -1105,7 +1105,7 @@
     </message>
     <message>
         <source>Merge a signed-off kit</source>
-        <translation>合并已签署的审计包</translation>
+        <translation>合并已签核的审计包</translation>
     </message>
     <message>
         <source>Kit merged</source>
@@ -1117,19 +1117,19 @@
     </message>
     <message>
         <source>{file} was already merged as visit {visit}; nothing changed.</source>
-        <translation>{file} 已作为访问 {visit} 合并过；未作任何更改。</translation>
+        <translation>{file} 已作为访查 {visit} 合并过；未作任何更改。</translation>
     </message>
     <message>
         <source>{file}: merged as visit {visit}, 0 discrepancies.</source>
-        <translation>{file}：已作为访问 {visit} 合并，0 处差异。</translation>
+        <translation>{file}：已作为访查 {visit} 合并，0 处差异。</translation>
     </message>
     <message>
         <source>{file}: merged as visit {visit}, {count} discrepancies. {party} is under review: its orders are held until the resolution is recorded (Parties › Field audits).</source>
-        <translation>{file}：已作为访问 {visit} 合并，{count} 处差异。{party} 正在审查中：在记录处理结果之前，其订单被暂停（当事方 › 现场审计）。</translation>
+        <translation>{file}：已作为访查 {visit} 合并，{count} 处差异。{party} 正在审查中：在记录处理结果之前，其订单被暂停（当事方 › 现场审计）。</translation>
     </message>
     <message>
         <source>Visit report {number} registered, verification code {code}: {file}</source>
-        <translation>访问报告 {number} 已登记，验证码 {code}：{file}</translation>
+        <translation>访查报告 {number} 已登记，验证码 {code}：{file}</translation>
     </message>
     <message>
         <source>Warning: {warning}</source>
@@ -2041,7 +2041,7 @@
     </message>
     <message>
         <source>{product}, order {order}: already seen on this visit</source>
-        <translation>{product}，订单 {order}：本次访问中已扫描过</translation>
+        <translation>{product}，订单 {order}：本次访查中已扫描过</translation>
     </message>
     <message>
         <source>{product}, order {order}</source>
@@ -2073,7 +2073,7 @@
     </message>
     <message>
         <source>Serials taken on this visit, newest first</source>
-        <translation>本次访问记录的序列号，最新的在前</translation>
+        <translation>本次访查记录的序列号，最新的在前</translation>
     </message>
     <message>
         <source>{count} serials read: </source>
@@ -2085,7 +2085,7 @@
     </message>
     <message>
         <source>Signed off: the kit takes no more serials</source>
-        <translation>已签署：审计包不再接受序列号</translation>
+        <translation>已签核：审计包不再接受序列号</translation>
     </message>
 </context>
 <context>
@@ -2138,11 +2138,11 @@
     </message>
     <message>
         <source>&amp;Sign off the visit…</source>
-        <translation>签署本次访问(&amp;S)…</translation>
+        <translation>签核本次访查(&amp;S)…</translation>
     </message>
     <message>
         <source>Save the visit &amp;report (PDF)…</source>
-        <translation>保存访问报告(&amp;R)（PDF）…</translation>
+        <translation>保存访查报告(&amp;R)（PDF）…</translation>
     </message>
     <message>
         <source>&amp;Auditor</source>
@@ -2158,11 +2158,11 @@
     </message>
     <message>
         <source>The auditor and the site&apos;s representative sign off together. After the sign-off the kit takes nothing more: no serial, photo or answer. The visit report can then be printed here and signed; the desk registers it when the kit is merged.</source>
-        <translation>审计员与现场代表共同签署。签署后审计包不再接受任何内容：序列号、照片或回答均不可再添加。之后可在此打印访问报告并签字；合并审计包时由工作台登记。</translation>
+        <translation>审计员与现场代表共同签核。签核后审计包不再接受任何内容：序列号、照片或回答均不可再添加。之后可在此打印访查报告并签字；合并审计包时由工作台登记。</translation>
     </message>
     <message>
         <source>Signed off {time} by {auditor} and {representative}. The kit takes nothing more; back at the desk it is merged (kit merge).</source>
-        <translation>{auditor} 与 {representative} 已于 {time} 签署。审计包不再接受任何内容；回到工作台后进行合并（kit merge）。</translation>
+        <translation>{auditor} 与 {representative} 已于 {time} 签核。审计包不再接受任何内容；回到工作台后进行合并（kit merge）。</translation>
     </message>
     <message>
         <source>{count} discrepancies so far ({missing} missing, {unexpected} unexpected, {duplicate} duplicate).</source>

@@ -8,6 +8,7 @@ import re
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from xml.etree import ElementTree
 
 import pytest
 from PySide6.QtCore import QLocale, QSettings, Qt, QUrl
@@ -84,6 +85,39 @@ def test_every_finding_code_is_explained_in_both_languages(language: str) -> Non
         body = " ".join(lines)
         assert what_to_do in body, f"{language}: {heading} does not say what to do"
         assert len(body) > 50, f"{language}: too little said about {heading}"
+
+
+def _window_texts(language: str) -> str:
+    """Every text of the window in ``language`` (the translations' sources or their Chinese),
+    as shown: mnemonics taken out, the product named."""
+    shown: list[str] = []
+    for path in sorted((Path(__file__).resolve().parents[2] / "gui" / "i18n").glob("*.ts")):
+        for message in ElementTree.parse(path).getroot().iter("message"):
+            element = message.find("source" if language == ENGLISH else "translation")
+            text = element.text if element is not None and element.text else ""
+            text = re.sub(r"\(&\w\)", "", text).replace("&&", "\0")
+            text = re.sub(r"&(?=\w)", "", text).replace("\0", "&")
+            shown.append(text.replace("{product}", "Diffusion Desk"))
+    return "\n".join(shown)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_every_button_and_menu_the_guide_names_is_what_the_window_says(language: str) -> None:
+    # A guide that says "click **Sign off the visit…**" must name the button as it reads in the
+    # window of that language, or an officer looks for a button that is not there.
+    shown = _window_texts(language)
+    wrong = []
+    for page in guide_pages(language):
+        for named in re.findall(r"\*\*([^*]+)\*\*", page.markdown):
+            named = " ".join(named.split())
+            if not (named.endswith("…") or "›" in named):
+                continue  # only buttons opening a dialog and menu paths: surely the window's
+            wrong += [
+                f"{page.topic}.md: {part}"
+                for part in (part.strip() for part in named.split("›"))
+                if part not in shown
+            ]
+    assert wrong == []
 
 
 @pytest.mark.parametrize("language", LANGUAGES)
