@@ -240,10 +240,11 @@ class SqlUnitOfWork:
         if touched or written:
             # The transaction's last entry vouches for the records it wrote, as read back now.
             sealed = seal(self, touched, written)
+            count = sum(map(len, sealed.values()))
             self.audit.append(
                 SEAL_ACTION,
                 SEAL_ENTITY,
-                f"{sum(map(len, sealed.values()))} records",
+                "1 record" if count == 1 else f"{count} records",
                 after={"states": sealed},
             )
         self.connection.commit()

@@ -350,6 +350,10 @@ John Roe, CEO</source>
         <translation>现场审计差异已处理</translation>
     </message>
     <message>
+        <source>Records sealed as written</source>
+        <translation>记录按写入内容封存</translation>
+    </message>
+    <message>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>
@@ -477,6 +481,14 @@ prev hash  {prev_hash}</source>
     <message>
         <source>Hash</source>
         <translation>哈希</translation>
+    </message>
+    <message>
+        <source>1 record</source>
+        <translation>1 条记录</translation>
+    </message>
+    <message>
+        <source>{count} records</source>
+        <translation>{count} 条记录</translation>
     </message>
 </context>
 <context>

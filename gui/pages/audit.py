@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 from collections.abc import Callable, Sequence
 from datetime import date
 from typing import Any
@@ -36,11 +37,13 @@ from domain.audit import AuditEntry, VerifyReport
 from domain.errors import DomainError
 from domain.progress import CancelToken
 from domain.queries import AuditFilter, AuditSummary, DeskQueries
+from domain.record_state import SEAL_ACTION
 from domain.services.verification import verify_records
 from gui.changes import Record
 from gui.context import DeskContext
 from gui.dialogs import show_failure
 from gui.jobs import Job, OneAtATime
+from gui.kit.numbers import grouped
 from gui.kit.panes import split
 from gui.kit.search import SearchField
 from gui.kit.tables import set_up_list
@@ -82,6 +85,7 @@ ACTION_TEXT = {
     "export": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit exported"),
     "merge": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit merged back"),
     "resolve": QT_TRANSLATE_NOOP("AuditPage", "Field-audit discrepancies resolved"),
+    "seal": QT_TRANSLATE_NOOP("AuditPage", "Records sealed as written"),
 }
 """What each action is called (English; shown translated in the "AuditPage" context)."""
 
@@ -111,7 +115,7 @@ class AuditTableModel(LazyTableModel[AuditSummary]):
                 item.actor,
                 action_text(item.action),
                 item.entity.replace("_", " "),
-                item.entity_ref,
+                ref_text(item.action, item.entity_ref),
                 item.hash[:12] + "…",
             )[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column == 0:
@@ -154,6 +158,19 @@ def find_entry(
             if entry.seq > seq:
                 break
     raise DomainError(f"audit entry {seq} is not in the log")
+
+
+def ref_text(action: str, ref: str) -> str:
+    """What an entry is about; for a seal, how many records it vouches for, in words."""
+    counted = re.fullmatch(r"(\d+) records?", ref) if action == SEAL_ACTION else None
+    if counted is None:
+        return ref
+    count = int(counted.group(1))
+    if count == 1:
+        return QCoreApplication.translate("AuditTableModel", "1 record")
+    return QCoreApplication.translate("AuditTableModel", "{count} records").format(
+        count=grouped(count)
+    )
 
 
 def action_text(action: str) -> str:

@@ -205,3 +205,13 @@ def test_every_action_the_desk_audits_has_words() -> None:
     missing = sorted(action for action in actions if action not in ACTION_TEXT)
     assert missing == []
     assert all(text[0].isupper() for text in ACTION_TEXT.values())
+
+
+def test_a_seal_says_how_many_records_it_vouches_for_in_words(qapp: object) -> None:
+    from gui.pages.audit import action_text, ref_text
+
+    assert action_text("seal") == "Records sealed as written"
+    assert ref_text("seal", "1 records") == "1 record"  # as entries before the plural was kept
+    assert ref_text("seal", "1 record") == "1 record"
+    assert ref_text("seal", "12345 records") == "12,345 records"
+    assert ref_text("create", "1 records") == "1 records"  # only a seal's ref is a count
