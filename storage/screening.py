@@ -157,6 +157,15 @@ class SqlListSnapshotRepository:
         )
         return [ListEntry.model_validate_json(data) for (data,) in rows]
 
+    def stored_entries(self, snapshot_id: int) -> Iterator[tuple[str, str, str]]:
+        rows = self._connection.execute(
+            select(ListEntryRow.entry_id, ListEntryRow.content_hash, ListEntryRow.data)
+            .where(ListEntryRow.snapshot_id == snapshot_id)
+            .order_by(ListEntryRow.entry_id)
+        )
+        for entry_id, content_hash, data in rows:
+            yield str(entry_id), str(content_hash), str(data)
+
     def entry(self, snapshot_id: int, entry_id: str) -> ListEntry | None:
         data = self._connection.execute(
             select(ListEntryRow.data).where(

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from datetime import datetime
 from typing import Any
 
@@ -347,3 +347,8 @@ class SqlScreeningRepository:
             select(table).where(table.c.party_ref == party_ref).order_by(table.c.id.desc())
         )
         return [_disposition(row) for row in rows]
+
+    def all_dispositions(self) -> Iterator[Disposition]:
+        table = ScreeningDispositionRow.__table__
+        for row in self._connection.execute(select(table).order_by(table.c.id)):
+            yield _disposition(row)

@@ -11,7 +11,9 @@ Checks, in order, naming the first thing that does not match:
 4. every ledger entry against the consumption its decision recorded, and every running
    balance against the sum of its entries;
 5. every record the rules read against the digest the chain last sealed for it
-   (``domain.record_state``).
+   (``domain.record_state``);
+6. the restricted-party list snapshots and the screening dispositions against the audit
+   entries that recorded them (``domain.services.verification_screening``).
 
 The whole walk streams: what must be remembered between passes goes to scratch space
 outside Python's memory (``Database.scratch``), so memory stays flat as the record grows.
@@ -42,6 +44,7 @@ from domain.ports import Database, DecisionIntegrity, UnitOfWork, VerifyScratch
 from domain.progress import ProgressSink, no_progress
 from domain.record_state import SEAL_ACTION, StateKind, all_digests, sealed_states, states_by_key
 from domain.ruleset import RulesetCatalog
+from domain.services.verification_screening import DISPOSITION_ACTIONS, ScreeningRecord
 
 _BATCH = 2_000
 _TOLERANCE = Decimal("0.001")
@@ -76,6 +79,7 @@ def verify_records(
             walk.documents()
             walk.decisions()
             walk.records()
+            walk.screening()
         except _FoundError as found:
             return walk.report(found.problem)
         return walk.report(None)
@@ -102,6 +106,7 @@ class _Walk:
         self.unhashed_rulesets = 0
         self.baseline_seq: int | None = None
         self.unsealed = False
+        self.screened = ScreeningRecord()
 
     def report(self, problem: ChainProblem | None) -> VerifyReport:
         notes: list[str] = []
@@ -131,7 +136,7 @@ class _Walk:
             decisions=self.decision_count,
             head_hash=self.head,
             head_seq=self.head_seq,
-            records=self.record_count,
+            records=self.record_count + self.screened.checked,
             anchors=self.anchored,
             notes=tuple(notes),
             problem=problem,
@@ -169,6 +174,7 @@ class _Walk:
                 if len(expected) >= _BATCH:
                     scratch.expect(expected)
                     expected.clear()
+                self.screened.watch(entry)
                 if entry.seq % 10_000 == 0:
                     self.progress(entry.seq, total, "audit entries")
                 yield entry
@@ -351,8 +357,8 @@ class _Walk:
             return ""
         for entry in reversed(self.uow.audit.entries_for(kind.value, key)):
             after = entry.after
-            if not isinstance(after, dict):
-                continue
+            if not isinstance(after, dict) or entry.action in DISPOSITION_ACTIONS:
+                continue  # (a party's screening decisions are entries of the party too)
             current = now.get("order", now) if kind is StateKind.ORDER else now
             for path, value in _flat(after):
                 found = _at(current, path)
@@ -363,6 +369,11 @@ class _Walk:
                     )
             return ""
         return ""
+
+    # -- 6. screening ---------------------------------------------------------------------
+
+    def screening(self) -> None:
+        self.screened.verify(self.uow, _FoundError)
 
     # -- documents -----------------------------------------------------------------------
 

@@ -25,8 +25,11 @@ from app.cli import main
 from domain.audit import audit_entry_hash
 from domain.ports import RedFlagChecklist
 from domain.ruleset import RulesetCatalog, load_shipped_rulesets, parse_ruleset
+from domain.screening.results import Verdict
 from domain.services.orders import check_order
 from domain.services.records import record_checklist
+from domain.services.screening import dispose, screen_all
+from domain.services.screening_lists import import_list
 from storage.unit_of_work import SqlDatabase
 from tests.clock import TEST_NOW, clock_on
 
@@ -69,6 +72,7 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     finally:
         db.close()
+    _screened(path)
     _run(
         path,
         "statement",
@@ -80,6 +84,45 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
         "Dana Reyes, Chief Compliance Officer",
     )
     return folder
+
+
+RESTRICTED = (
+    "source,name,alt_names,addresses,country,license_requirement,license_policy,"
+    "federal_register_notice,start_date\n"
+    "Entity List (EL) - Bureau of Industry and Security,Straits Silicon Distribution Sdn Bhd,,"
+    '"Penang, MY",MY,For all items subject to the EAR.,Presumption of denial.,'
+    "90 FR 1,2025-01-02\n"
+    "Entity List (EL) - Bureau of Industry and Security,Lion City AI Pte Ltd,,"
+    '"Singapore, SG",SG,For all items subject to the EAR.,Presumption of denial.,'
+    "90 FR 2,2025-01-03\n"
+    "Entity List (EL) - Bureau of Industry and Security,Unrelated Holdings Ltd,,"
+    '"Hong Kong, HK",HK,For all items subject to the EAR.,Presumption of denial.,'
+    "90 FR 3,2025-01-04\n"
+)
+"""A small restricted-party list naming two of the demonstration's parties."""
+
+
+def _screened(path: Path) -> None:
+    """The list taken into use, every party screened, and each potential match decided:
+    the first a true match, the others false positives."""
+    db = SqlDatabase.open(path, clock=clock_on())
+    try:
+        import_list(db, RESTRICTED.encode(), file_name="el.csv", actor="maria", catalog=CATALOG)
+        screen_all(db, actor="maria", workers=1)
+        with db.reader() as uow:
+            snapshot = uow.list_snapshots.in_use()
+            assert snapshot is not None
+            matched = [
+                (screening.party_ref, match.entry_id)
+                for screening in uow.screenings.with_matches(snapshot.id)
+                for match in screening.matches
+            ]
+        assert len(matched) >= 2, matched
+        for number, (party_ref, entry_id) in enumerate(sorted(matched)):
+            verdict = Verdict.TRUE_MATCH if number == 0 else Verdict.FALSE_POSITIVE
+            dispose(db, party_ref, entry_id, verdict, reason="compared addresses", actor="maria")
+    finally:
+        db.close()
 
 
 @pytest.fixture
@@ -291,6 +334,71 @@ SQL_ATTACKS = [
         "a setting changed (the letterhead on every paper)",
         ("UPDATE settings SET value = 'Shell Co' WHERE value LIKE '%Example Exports%'",),
         "setting",
+    ),
+    Attack(
+        "a true match's verdict turned into a false positive (the party is cleared)",
+        ("UPDATE screening_dispositions SET verdict = 'false_positive' WHERE id = 1",),
+        "its verdict is 'false_positive' where audit entry",
+    ),
+    Attack(
+        "a disposition's reason rewritten",
+        ("UPDATE screening_dispositions SET reason = 'no match' WHERE id = 2",),
+        "was changed outside the desk: its reason is 'no match'",
+    ),
+    Attack(
+        "a true match's disposition deleted",
+        ("DELETE FROM screening_dispositions WHERE id = 1",),
+        "(true_match) was removed outside the desk",
+    ),
+    Attack(
+        "the last disposition deleted",
+        (
+            "DELETE FROM screening_dispositions"
+            " WHERE id = (SELECT max(id) FROM screening_dispositions)",
+        ),
+        "was removed outside the desk",
+    ),
+    Attack(
+        "a false-positive disposition slipped in",
+        (
+            "INSERT INTO screening_dispositions (party_ref, entry_id, entry_hash, verdict, reason,"
+            " document, score, decided_by, decided_at, approved_by, approved_at) SELECT"
+            " party_ref, entry_id, entry_hash, 'false_positive', 'fine', NULL, score, 'maria',"
+            " decided_at, 'boss', decided_at FROM screening_dispositions WHERE id = 1",
+        ),
+        "no audit entry records it: it was added outside the desk",
+    ),
+    Attack(
+        "a name taken off the restricted-party list (entry and its hash deleted)",
+        ("DELETE FROM list_entries WHERE name LIKE 'Lion City%'",),
+        "restricted-party list snapshot 1 (el.csv) was changed outside the desk",
+    ),
+    Attack(
+        "a listed name rewritten so that it no longer matches",
+        (
+            "UPDATE list_entries SET data = replace(data, 'Straits', 'Strait')"
+            " WHERE name LIKE 'Straits%'",
+        ),
+        "list entry",
+    ),
+    Attack(
+        "a listed name and its stored hash rewritten together",
+        (
+            "UPDATE list_entries SET data = replace(data, 'Straits', 'Strait'), content_hash = '"
+            + "1" * 64
+            + "' WHERE name LIKE 'Straits%'",
+        ),
+        "restricted-party list snapshot 1 (el.csv)",
+    ),
+    Attack(
+        "a list snapshot's recorded hash replaced",
+        ("UPDATE list_snapshots SET content_hash = '" + "2" * 64 + "'",),
+        "restricted-party list snapshot 1",
+    ),
+    Attack(
+        "a list snapshot deleted with its entries",
+        ("DELETE FROM list_entries", "DELETE FROM party_screenings", "DELETE FROM list_snapshots"),
+        "restricted-party list snapshot 1 was removed outside the desk",
     ),
     Attack(
         "a decision's outcome edited",

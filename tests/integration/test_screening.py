@@ -30,6 +30,7 @@ from domain.services.screening import (
     work_queue,
 )
 from domain.services.screening_lists import import_list
+from domain.services.verification import verify_records
 from storage.unit_of_work import SqlDatabase
 from tests.unit.builders import PRODUCTS
 
@@ -166,6 +167,10 @@ def test_a_strong_match_cleared_waits_for_a_second_officer(db: SqlDatabase) -> N
     assert check_order(db, CATALOG, _order(db, "SO-1", "ZP"), actor="o").decision.outcome is (
         Outcome.AUTHORIZED
     )
+    # The list and both decisions read back exactly as their audit entries recorded them.
+    report = verify_records(db, CATALOG)
+    assert report.problem is None, report.problem
+    assert report.records >= 3  # the party, a list entry, two dispositions
 
 
 def test_a_denied_end_user_prohibits_the_order(db: SqlDatabase) -> None:
