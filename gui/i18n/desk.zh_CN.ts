@@ -400,7 +400,7 @@
     </message>
     <message>
         <source>Sign-&amp;off</source>
-        <translation>签署(&amp;O)</translation>
+        <translation>签核(&amp;O)</translation>
     </message>
     <message>
         <source>Kit signed off</source>
@@ -428,7 +428,7 @@
     </message>
     <message>
         <source>A sign-off needs the auditor&apos;s and the site representative&apos;s names.</source>
-        <translation>签署需要审计员和现场代表的姓名。</translation>
+        <translation>签核需要审计员和现场代表的姓名。</translation>
     </message>
     <message>
         <source>{count} checklist items are not answered: {items}</source>
@@ -2154,7 +2154,7 @@
     </message>
     <message>
         <source>Sign-off</source>
-        <translation>签署</translation>
+        <translation>签核</translation>
     </message>
     <message>
         <source>The auditor and the site&apos;s representative sign off together. After the sign-off the kit takes nothing more: no serial, photo or answer. The visit report can then be printed here and signed; the desk registers it when the kit is merged.</source>

@@ -354,6 +354,98 @@ John Roe, CEO</source>
         <translation>记录按写入内容封存</translation>
     </message>
     <message>
+        <source>party</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>product</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>order</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>AIA certification</source>
+        <translation>AIA 认证</translation>
+    </message>
+    <message>
+        <source>LPP certification</source>
+        <translation>LPP 认证</translation>
+    </message>
+    <message>
+        <source>licence</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>VEU footprint</source>
+        <translation>VEU 部署规模</translation>
+    </message>
+    <message>
+        <source>country setting</source>
+        <translation>国家设置</translation>
+    </message>
+    <message>
+        <source>owners</source>
+        <translation>所有者</translation>
+    </message>
+    <message>
+        <source>document</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>settings</source>
+        <translation>设置</translation>
+    </message>
+    <message>
+        <source>records</source>
+        <translation>记录</translation>
+    </message>
+    <message>
+        <source>restricted-party list</source>
+        <translation>受限方名单</translation>
+    </message>
+    <message>
+        <source>field-audit kit</source>
+        <translation>现场审计包</translation>
+    </message>
+    <message>
+        <source>field-audit visit</source>
+        <translation>现场审计访查</translation>
+    </message>
+    <message>
+        <source>parties</source>
+        <translation>当事方</translation>
+    </message>
+    <message>
+        <source>products</source>
+        <translation>产品</translation>
+    </message>
+    <message>
+        <source>orders</source>
+        <translation>订单</translation>
+    </message>
+    <message>
+        <source>certifications</source>
+        <translation>认证</translation>
+    </message>
+    <message>
+        <source>licences</source>
+        <translation>许可证</translation>
+    </message>
+    <message>
+        <source>country settings</source>
+        <translation>国家设置</translation>
+    </message>
+    <message>
+        <source>ownership</source>
+        <translation>所有权</translation>
+    </message>
+    <message>
+        <source>shipped units</source>
+        <translation>已发运单元</translation>
+    </message>
+    <message>
         <source>(nothing)</source>
         <translation>（无）</translation>
     </message>

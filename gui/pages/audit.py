@@ -88,6 +88,33 @@ ACTION_TEXT = {
     "seal": QT_TRANSLATE_NOOP("AuditPage", "Records sealed as written"),
 }
 """What each action is called (English; shown translated in the "AuditPage" context)."""
+ENTITY_TEXT = {
+    "party": QT_TRANSLATE_NOOP("AuditPage", "party"),
+    "product": QT_TRANSLATE_NOOP("AuditPage", "product"),
+    "order": QT_TRANSLATE_NOOP("AuditPage", "order"),
+    "aia_certification": QT_TRANSLATE_NOOP("AuditPage", "AIA certification"),
+    "lpp_certification": QT_TRANSLATE_NOOP("AuditPage", "LPP certification"),
+    "license": QT_TRANSLATE_NOOP("AuditPage", "licence"),
+    "footprint": QT_TRANSLATE_NOOP("AuditPage", "VEU footprint"),
+    "country": QT_TRANSLATE_NOOP("AuditPage", "country setting"),
+    "owners": QT_TRANSLATE_NOOP("AuditPage", "owners"),
+    "document": QT_TRANSLATE_NOOP("AuditPage", "document"),
+    "settings": QT_TRANSLATE_NOOP("AuditPage", "settings"),
+    "record": QT_TRANSLATE_NOOP("AuditPage", "records"),
+    "list_snapshot": QT_TRANSLATE_NOOP("AuditPage", "restricted-party list"),
+    "field_audit_kit": QT_TRANSLATE_NOOP("AuditPage", "field-audit kit"),
+    "field_visit": QT_TRANSLATE_NOOP("AuditPage", "field-audit visit"),
+    "parties": QT_TRANSLATE_NOOP("AuditPage", "parties"),
+    "products": QT_TRANSLATE_NOOP("AuditPage", "products"),
+    "orders": QT_TRANSLATE_NOOP("AuditPage", "orders"),
+    "certifications": QT_TRANSLATE_NOOP("AuditPage", "certifications"),
+    "licenses": QT_TRANSLATE_NOOP("AuditPage", "licences"),
+    "footprints": QT_TRANSLATE_NOOP("AuditPage", "VEU footprints"),
+    "countries": QT_TRANSLATE_NOOP("AuditPage", "country settings"),
+    "ownership": QT_TRANSLATE_NOOP("AuditPage", "ownership"),
+    "shipments": QT_TRANSLATE_NOOP("AuditPage", "shipped units"),
+}
+"""What each kind of record is called (English; shown translated in the "AuditPage" context)."""
 
 
 class AuditTableModel(LazyTableModel[AuditSummary]):
@@ -114,7 +141,7 @@ class AuditTableModel(LazyTableModel[AuditSummary]):
                 item.at.strftime("%Y-%m-%d %H:%M:%S"),
                 item.actor,
                 action_text(item.action),
-                item.entity.replace("_", " "),
+                entity_text(item.entity),
                 ref_text(item.action, item.entity_ref),
                 item.hash[:12] + "…",
             )[column]
@@ -170,6 +197,15 @@ def ref_text(action: str, ref: str) -> str:
         return QCoreApplication.translate("AuditTableModel", "1 record")
     return QCoreApplication.translate("AuditTableModel", "{count} records").format(
         count=grouped(count)
+    )
+
+
+def entity_text(entity: str) -> str:
+    """A kind of record as the officer reads it, in the officer's language."""
+    return (
+        QCoreApplication.translate("AuditPage", ENTITY_TEXT[entity])
+        if entity in ENTITY_TEXT
+        else entity.replace("_", " ")
     )
 
 
@@ -463,7 +499,7 @@ class AuditPage(Page):
             self.tr("Entry {seq} · {when} UTC · ").format(
                 seq=entry.seq, when=entry.at.strftime("%Y-%m-%d %H:%M:%S")
             )
-            + f"{entry.actor} · {action} {entry.entity.replace('_', ' ')} {entry.entity_ref}"
+            + f"{entry.actor} · {action} {entity_text(entry.entity)} {entry.entity_ref}"
         )
         self.hashes.setText(
             QCoreApplication.translate(
