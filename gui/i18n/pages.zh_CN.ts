@@ -350,8 +350,8 @@ John Roe, CEO</source>
         <translation>现场审计差异已处理</translation>
     </message>
     <message>
-        <source>Records sealed as written</source>
-        <translation>记录按写入内容封存</translation>
+        <source>Records sealed</source>
+        <translation>记录已封存</translation>
     </message>
     <message>
         <source>party</source>

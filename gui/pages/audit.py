@@ -85,7 +85,7 @@ ACTION_TEXT = {
     "export": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit exported"),
     "merge": QT_TRANSLATE_NOOP("AuditPage", "Field-audit kit merged back"),
     "resolve": QT_TRANSLATE_NOOP("AuditPage", "Field-audit discrepancies resolved"),
-    "seal": QT_TRANSLATE_NOOP("AuditPage", "Records sealed as written"),
+    "seal": QT_TRANSLATE_NOOP("AuditPage", "Records sealed"),
 }
 """What each action is called (English; shown translated in the "AuditPage" context)."""
 ENTITY_TEXT = {

@@ -210,7 +210,7 @@ def test_every_action_the_desk_audits_has_words() -> None:
 def test_a_seal_says_how_many_records_it_vouches_for_in_words(qapp: object) -> None:
     from gui.pages.audit import action_text, ref_text
 
-    assert action_text("seal") == "Records sealed as written"
+    assert action_text("seal") == "Records sealed"
     assert ref_text("seal", "1 records") == "1 record"  # as entries before the plural was kept
     assert ref_text("seal", "1 record") == "1 record"
     assert ref_text("seal", "12345 records") == "12,345 records"
