@@ -274,8 +274,7 @@ def tpp(value: Decimal | float | None) -> str:
     """A TPP figure: whole units with separators (exact however large), one decimal otherwise."""
     if value is None:
         return ""
-    whole = value == value.to_integral_value() if isinstance(value, Decimal) else value.is_integer()
-    return grouped(value, 0 if whole else 1)
+    return grouped(value, 0 if value == int(value) else 1)
 
 
 def percent(value: Decimal | float) -> str:

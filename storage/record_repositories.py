@@ -424,6 +424,22 @@ _INSERT_AUDIT = Statement(
 )
 
 
+def _audit_entry(row: Any) -> AuditEntry:
+    """An audit entry as its row stores it (times back in UTC, values back from JSON)."""
+    return AuditEntry(
+        seq=row.seq,
+        at=utc(row.at),
+        actor=row.actor,
+        action=row.action,
+        entity=row.entity,
+        entity_ref=row.entity_ref,
+        before=None if row.before is None else json.loads(row.before),
+        after=None if row.after is None else json.loads(row.after),
+        prev_hash=row.prev_hash,
+        hash=row.hash,
+    )
+
+
 class SqlAuditLog(Repository):
     def __init__(self, connection: Connection, actor: str, now: datetime) -> None:
         super().__init__(connection)
@@ -507,18 +523,7 @@ class SqlAuditLog(Repository):
             if not rows:
                 return
             for row in rows:
-                yield AuditEntry(
-                    seq=row.seq,
-                    at=utc(row.at),
-                    actor=row.actor,
-                    action=row.action,
-                    entity=row.entity,
-                    entity_ref=row.entity_ref,
-                    before=None if row.before is None else json.loads(row.before),
-                    after=None if row.after is None else json.loads(row.after),
-                    prev_hash=row.prev_hash,
-                    hash=row.hash,
-                )
+                yield _audit_entry(row)
             last = rows[-1].seq
 
     def entries_for(self, entity: str, entity_ref: str) -> list[AuditEntry]:
@@ -527,21 +532,7 @@ class SqlAuditLog(Repository):
             .where(AuditEntryRow.entity_ref == entity_ref, AuditEntryRow.entity == entity)
             .order_by(AuditEntryRow.seq)
         )
-        return [
-            AuditEntry(
-                seq=row.seq,
-                at=utc(row.at),
-                actor=row.actor,
-                action=row.action,
-                entity=row.entity,
-                entity_ref=row.entity_ref,
-                before=None if row.before is None else json.loads(row.before),
-                after=None if row.after is None else json.loads(row.after),
-                prev_hash=row.prev_hash,
-                hash=row.hash,
-            )
-            for row in rows
-        ]
+        return [_audit_entry(row) for row in rows]
 
     def count(self) -> int:
         return int(
