@@ -11,6 +11,7 @@ from __future__ import annotations
 import logging
 import shutil
 import sqlite3
+import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -113,11 +114,35 @@ def _sqlite_setup(pragmas: tuple[str, ...]) -> Callable[[sqlite3.Connection, Any
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         for pragma in pragmas:
-            cursor.execute(pragma)
+            _execute_pragma(cursor, pragma)
         cursor.close()
         register_sqlite_functions(dbapi_connection)
 
     return on_connect
+
+
+def _execute_pragma(cursor: sqlite3.Cursor, pragma: str) -> None:
+    """Run one set-up pragma, waiting (up to the busy timeout) where SQLite will not.
+
+    The busy timeout covers waiting for a lock, except in one case: desks opening a new, empty
+    file at the same moment each read it and then set WAL mode, which writes its header. One
+    takes the write lock; any other that had begun reading is refused at once ("database is
+    locked", so that the two cannot wait on each other for ever). Its statement has ended and
+    its read lock is gone, so trying again after a short pause lets the first finish, and the
+    pragma then finds the file in WAL mode already.
+    """
+    pause, waited = 0.005, 0.0
+    while True:
+        try:
+            cursor.execute(pragma)
+            return
+        except sqlite3.OperationalError as error:
+            locked = "locked" in str(error) or "busy" in str(error)
+            if not locked or waited >= BUSY_TIMEOUT_MS / 1000:
+                raise
+        time.sleep(pause)  # a pause, not a reading of the clock
+        waited += pause
+        pause = min(pause * 2, 0.1)
 
 
 def _sqlite_on_begin(target: Target) -> Callable[[Connection], None]:

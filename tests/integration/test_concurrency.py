@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import sqlite3
+import threading
 from collections.abc import Callable, Sequence
 from datetime import date
 from multiprocessing.synchronize import Barrier
+from pathlib import Path
 from typing import Any
 
 from domain.decision import Outcome
 from domain.services import records
 from domain.services.orders import check_order
 from domain.services.verification import verify_records
-from storage.database import current_revision, head_revision
+from storage.database import SQLITE_PRAGMAS, _sqlite_setup, current_revision, head_revision
 from storage.unit_of_work import SqlDatabase
 from tests.clock import clock_on
 from tests.integration.test_records import CATALOG, H100, order, seed
@@ -72,6 +75,40 @@ def test_desks_opening_a_new_database_at_once_all_find_it_ready(database_url: st
         assert verify_records(db).intact
     finally:
         db.close()
+
+
+def test_connections_setting_up_a_new_file_at_once_are_never_refused(tmp_path: Path) -> None:
+    # The moment the desks test above reaches only now and then: several connections set WAL
+    # mode on one new, empty file together. SQLite refuses a connection that has begun reading
+    # while another writes the header, without waiting; set-up must wait and try again. Without
+    # that, about 1 round in 25 here had a refusal.
+    setup = _sqlite_setup(SQLITE_PRAGMAS)
+    refused: list[str] = []
+
+    def connect(start: threading.Barrier, path: Path) -> None:
+        connection = sqlite3.connect(path, timeout=30, check_same_thread=False)
+        try:
+            start.wait(timeout=30)
+            setup(connection, None)
+        except sqlite3.Error as error:
+            refused.append(f"{path.name}: {error}")
+        finally:
+            connection.close()
+
+    for round_ in range(400):
+        path = tmp_path / f"new-{round_}.sqlite3"
+        start = threading.Barrier(DESKS)
+        desks = [threading.Thread(target=connect, args=(start, path)) for _ in range(DESKS)]
+        for desk in desks:
+            desk.start()
+        for desk in desks:
+            desk.join()
+        assert refused == []
+        check = sqlite3.connect(path)
+        try:
+            assert check.execute("PRAGMA journal_mode").fetchone() == ("wal",)
+        finally:
+            check.close()
 
 
 def test_desks_checking_orders_at_once_never_spend_more_than_the_limit(db: SqlDatabase) -> None:
