@@ -9,24 +9,20 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC, date, datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import Select, func, insert, select, update
 from sqlalchemy.engine import Connection
 
 from domain.documents import DocumentKind, RegisteredDocument
+from storage.repositories import utc
 from storage.schema import DocumentReturnRow, DocumentRow, SettingRow
 from storage.sealing import touch
 from storage.statements import Statement
 
 _Query = Select[*tuple[Any, ...]]
 """A select over the document columns (and sometimes more)."""
-
-
-def _utc(value: datetime) -> datetime:
-    """SQLite gives stored datetimes back naive (they were written in UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
 
 
 _COLUMNS = (
@@ -68,7 +64,7 @@ def _document(row: Any) -> RegisteredDocument:
         verification_code=row.verification_code,
         file_sha256=row.file_sha256,
         generated_by=row.generated_by,
-        generated_at=_utc(row.generated_at),
+        generated_at=utc(row.generated_at),
         ruleset=row.ruleset,
         title=row.title,
         decision_id=row.decision_id,

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator, Sequence
-from datetime import UTC, datetime
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import delete, insert, select
@@ -25,20 +25,16 @@ from domain.screening.model import (
     SnapshotDiff,
     SnapshotRecord,
 )
+from storage.repositories import utc
 from storage.schema import ListEntryRow, ListSnapshotRow, PartyOwnerRow
 from storage.sealing import touch
 from storage.statements import InStatement, RowMemo, Statement
 
 
-def _utc(value: datetime) -> datetime:
-    """SQLite gives stored datetimes back naive (they were written in UTC)."""
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value.astimezone(UTC)
-
-
 def _record(row: Any) -> SnapshotRecord:
     return SnapshotRecord(
         id=row.id,
-        imported_at=_utc(row.imported_at),
+        imported_at=utc(row.imported_at),
         imported_by=row.imported_by,
         file_name=row.file_name,
         format=ListFormat(row.format),
@@ -104,7 +100,7 @@ class SqlListSnapshotRepository:
             )
         return SnapshotRecord(
             id=snapshot_id,
-            imported_at=_utc(imported_at),
+            imported_at=utc(imported_at),
             imported_by=imported_by,
             file_name=file_name,
             format=snapshot.format,
